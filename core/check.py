@@ -1,0 +1,66 @@
+"""One call that answers "where do I stand?": validate, grade, plan obligations, list
+what is missing and what to watch. The CLI's ``check`` prints it (product.md §4.3);
+the GUI shows the same result. Does not read the clock: ``now`` is a parameter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from core import completeness, grading, obligations
+from core.incident import Doc, parse
+from core.messages import Finding
+from core.rules import RulePack
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    doc: Doc
+    now: datetime
+    grading: grading.GradeResult
+    reportable: str
+    obligations: list[obligations.Obligation]
+    escalations: list[obligations.EscalationInfo]
+    missing: dict[str, list[str]]
+    warnings: list[Finding]
+
+    def as_json(self, lang: str = "zh") -> dict[str, Any]:
+        g = self.grading
+        return {
+            "grade": g.grade,
+            "computed_grade": g.computed_grade,
+            "grade_basis": g.basis,
+            "reportable": self.reportable,
+            "triggered": [t.as_json() for t in g.triggered],
+            "obligations": [o.as_json() for o in self.obligations],
+            "escalations": [e.as_json() for e in self.escalations],
+            "missing": self.missing,
+            "warnings": [w.as_json(lang) for w in self.warnings],
+        }
+
+
+def check_document(doc: Doc, pack: RulePack, now: datetime, warnings: list[Finding] | None = None) -> CheckResult:
+    """Assess a document that has already been validated."""
+    result = grading.grade(doc, pack)
+    planned = obligations.plan(doc, pack, result.grade, now)
+    found = list(warnings or []) + list(result.warnings)
+    if result.grade != pack.undetermined.id and grading.reportable(result.grade, pack) == "no":
+        if result.unknown_facts:
+            found.append(Finding("impact", "general_with_unknowns", {"fields": [f.removeprefix("impact.") for f in result.unknown_facts]}))
+        found.append(Finding("", "general_other_laws"))
+    return CheckResult(
+        doc=doc, now=now, grading=result,
+        reportable=grading.reportable(result.grade, pack),
+        obligations=planned,
+        escalations=obligations.escalations(planned, pack, result.grade),
+        missing=completeness.missing(doc, pack, grade_known=result.grade != pack.undetermined.id),
+        warnings=found,
+    )
+
+
+def check(data: Any, pack: RulePack, now: datetime) -> CheckResult:
+    """Validate ``data`` (raises ``InvalidIncident``) and assess it."""
+    doc, warnings = parse(data, pack)
+    return check_document(doc, pack, now, warnings)

@@ -1,0 +1,42 @@
+"""Small helpers shared by the CLI subcommands: one-line errors, ``--now``, reading an
+incident file. Nothing here prints a traceback."""
+
+from __future__ import annotations
+
+import sys
+from datetime import datetime
+
+from core.clock import Clock, FixedClock, SystemClock
+from core.timeutil import TimeFormatError, parse_instant
+
+
+class CliError(Exception):
+    """An expected failure: the message is shown as one line, the exit code returned."""
+
+    def __init__(self, message: str, exit_code: int = 2) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def out_err(line: str) -> None:
+    """One line on stderr, whatever the console encoding."""
+    text = " ".join(line.splitlines())
+    try:
+        print(text, file=sys.stderr)
+    except UnicodeEncodeError:
+        print(text.encode("ascii", "backslashreplace").decode("ascii"), file=sys.stderr)
+
+
+def clock_from(now: str | None) -> Clock:
+    """``--now ISO`` gives a fixed clock; otherwise the system clock (the edge of the app)."""
+    if now is None:
+        return SystemClock()
+    try:
+        at: datetime = parse_instant(now)
+    except TimeFormatError:
+        raise CliError(f"--now：应为带时间的日期，例如 2026-11-24T10:00:00+08:00（实际为 {now!r}）") from None
+    return FixedClock(at)
+
+
+def add_now(parser: object) -> None:
+    parser.add_argument("--now", metavar="ISO", help="按此时刻计算（默认当前时间；不带时区按北京时间）")  # type: ignore[attr-defined]

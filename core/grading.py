@@ -1,0 +1,132 @@
+"""Grades an incident by the annex 《网络安全事件分级指南》 as encoded in the rule pack.
+
+D11: the highest level any quantitative criterion reaches wins; every threshold is
+inclusive (附件 注：“以上”均包括本数). Qualitative criteria and catch-alls are the user's
+call (``impact.qualitative``) and count like any other item. A manual grade
+(``grade_override``) replaces the computed one, up or down, and lowering is flagged.
+D10: site kinds per criterion come from the pack (any enterprise portal counts).
+Does not read the clock or compute deadlines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from core.incident import Doc, get
+from core.messages import Finding
+from core.rules import Criterion, Level, RulePack
+
+# The impact questions whose answer counts as "a known fact" (product.md §4.1 grades:
+# ``undetermined`` means no impact fact known yet and no manual grade).
+FACT_FIELDS = (
+    "impact.cii_full_outage_minutes", "impact.cii_main_function_outage_minutes",
+    "impact.portal_outage.minutes", "impact.province_population_percent",
+    "impact.prefecture_population_percent", "impact.people_affected",
+    "impact.personal_info_leaked", "impact.direct_loss_yuan",
+    "impact.defacement.homepage_minutes", "impact.defacement.other_page_minutes",
+    "impact.defacement.reposts", "impact.defacement.views", "impact.defacement.authority_scope",
+    "impact.data_threat", "impact.qualitative",
+)
+
+
+@dataclass(frozen=True)
+class Triggered:
+    """One annex item the incident meets, with the value that met it."""
+
+    grade: str
+    item: str
+    text: str
+    value: Any
+    field: str
+    criterion: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"grade": self.grade, "item": self.item, "text": self.text, "value": self.value}
+
+
+@dataclass(frozen=True)
+class GradeResult:
+    grade: str            # the grade in force
+    computed_grade: str   # what the annex gives
+    basis: str            # "computed" | "manual"
+    triggered: tuple[Triggered, ...]
+    reason: str | None = None          # the manual grade's reason
+    unknown_facts: tuple[str, ...] = ()
+    warnings: tuple[Finding, ...] = field(default_factory=tuple)
+
+    @property
+    def lowered(self) -> bool:
+        return self.basis == "manual" and self.grade != self.computed_grade
+
+
+def _reached(level: Level, value: Any, site: Any) -> bool:
+    if level.sites is not None and site not in level.sites:
+        return False
+    if level.equals is not None:
+        return bool(value == level.equals)
+    assert level.min is not None
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= level.min
+
+
+def _evaluate(criterion: Criterion, doc: Doc, pack: RulePack, warnings: list[Finding]) -> Triggered | None:
+    value = get(doc, criterion.field)
+    if value is None:
+        return None
+    site = get(doc, criterion.site_field) if criterion.site_field else None
+    for level in criterion.levels:  # highest first (validated at load)
+        if _reached(level, value, site):
+            return Triggered(level.grade, level.item, level.text, value, criterion.field, criterion.id)
+    if criterion.site_field:
+        # Would the value have counted for a listed site? Then say why it did not.
+        any_site = [lv for lv in criterion.levels if _reached(Level(lv.grade, lv.item, lv.text, lv.min, lv.equals, None), value, None)]
+        if any_site:
+            if site is None:
+                warnings.append(Finding(criterion.site_field, "site_unknown"))
+            else:
+                item_no = any_site[-1].item.rsplit("第", 1)[-1].rstrip("项")
+                warnings.append(Finding(criterion.site_field, "site_not_listed", {"site": pack.site(site).name, "item": item_no}))
+    return None
+
+
+def grade(doc: Doc, pack: RulePack) -> GradeResult:
+    """Grade ``doc`` (a validated incident document)."""
+    warnings: list[Finding] = []
+    hits = [t for c in pack.criteria if (t := _evaluate(c, doc, pack, warnings)) is not None]
+    qualitative = get(doc, "impact.qualitative")
+    if qualitative is not None:
+        q = pack.qualitative[qualitative["grade"]]
+        hits.append(Triggered(qualitative["grade"], q.item, f"{q.text}：{qualitative['reason']}", None,
+                              "impact.qualitative", "qualitative"))
+    hits.sort(key=lambda t: -pack.rank(t.grade))
+
+    unknown = tuple(f for f in FACT_FIELDS if get(doc, f) is None)
+    if hits:
+        computed = hits[0].grade
+    elif len(unknown) < len(FACT_FIELDS):
+        computed = next(g.id for g in pack.grades if g.rank == min(x.rank for x in pack.grades))
+    else:
+        computed = pack.undetermined.id
+
+    override = doc.get("grade_override")
+    if override is not None:
+        result_grade, basis, reason = override["grade"], "manual", override["reason"]
+        if pack.rank(result_grade) < pack.rank(computed):
+            warnings.append(Finding("grade_override", "manual_lower", {
+                "grade": pack.grade(result_grade).name, "computed": pack.grade(computed).name, "reason": reason}))
+    else:
+        result_grade, basis, reason = computed, "computed", None
+
+    # Deduplicate warnings (several defacement measures share one site field).
+    unique: list[Finding] = []
+    for w in warnings:
+        if w not in unique:
+            unique.append(w)
+    return GradeResult(result_grade, computed, basis, tuple(hits), reason, unknown, tuple(unique))
+
+
+def reportable(grade_id: str, pack: RulePack) -> str:
+    """``yes`` (较大 and above, 第四条), ``no`` (一般) or ``undetermined``."""
+    if grade_id == pack.undetermined.id:
+        return "undetermined"
+    return "yes" if pack.rank(grade_id) >= pack.rank(pack.reportable_from) else "no"

@@ -1,0 +1,356 @@
+"""The incident document (``incident-assistant/incident@1``, product.md §4.1) and its
+strict validation.
+
+The document is plain JSON: the validated dict *is* the incident, so import and
+export round-trip exactly. This module checks shape, types, enumerations and the
+cross-field rules, reads instants (a time without an offset is Beijing time), and
+offers typed accessors for the logic modules. It does not grade or compute deadlines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from core import credit_code
+from core.messages import Finding, InvalidIncident
+from core.rules import RulePack
+from core.timeutil import TimeFormatError, display_beijing, parse_instant
+
+SCHEMA_ID = "incident-assistant/incident@1"
+
+REPORTER_CATEGORIES = ("central_state_organ", "other")
+DATA_THREATS = ("especially_serious", "serious", "relatively_serious")
+AUTHORITY_SCOPES = ("especially_large", "large", "relatively_large")
+SUBMISSION_KINDS = ("initial", "supplement", "followup", "summary")
+SECTOR_PREFIX = "sector_"
+
+Doc = dict[str, Any]
+
+
+# --- A small declarative schema. Every value may be null (unknown) unless required. ---
+
+@dataclass(frozen=True)
+class Node:
+    kind: str  # str | bool | int | number | percent | enum | instant | object | list | grade_choice | any_scalar
+    fields: dict[str, Node] | None = None
+    required: frozenset[str] = frozenset()
+    item: Node | None = None
+    choices: Callable[[RulePack], tuple[str, ...]] | None = None
+    positive: bool = False
+
+
+def _obj(fields: dict[str, Node], required: tuple[str, ...] = ()) -> Node:
+    return Node("object", fields=fields, required=frozenset(required))
+
+
+S, B, I, N, T = Node("str"), Node("bool"), Node("int"), Node("number"), Node("instant")
+PCT = Node("percent")
+
+
+def _enum(choices: Callable[[RulePack], tuple[str, ...]]) -> Node:
+    return Node("enum", choices=choices)
+
+
+def _fixed(values: tuple[str, ...]) -> Callable[[RulePack], tuple[str, ...]]:
+    return lambda _pack: values
+
+
+def _sites(pack: RulePack) -> tuple[str, ...]:
+    return tuple(s.id for s in pack.site_kinds)
+
+
+def _grades(pack: RulePack) -> tuple[str, ...]:
+    return pack.grade_ids()
+
+
+def _classes(pack: RulePack) -> tuple[str, ...]:
+    return tuple(c.id for c in pack.incident_classes)
+
+
+def _channels(pack: RulePack) -> tuple[str, ...]:
+    return tuple(c.id for c in pack.channels)
+
+
+GRADE_CHOICE = Node("grade_choice", fields={"grade": _enum(_grades), "reason": S}, required=frozenset({"grade", "reason"}))
+
+SCHEMA = _obj({
+    "schema": S,
+    "id": S,
+    "title": S,
+    "drill": B,
+    "reporter": _obj({
+        "name": S, "credit_code": S, "category": _enum(_fixed(REPORTER_CATEGORIES)),
+        "province": S, "protection_department": S, "cyberspace_office": S,
+        "contact_name": S, "contact_phone": S, "contact_email": S, "address": S,
+    }),
+    "discovered_at": T,
+    "occurred_at": T,
+    "location": S,
+    "involves_cii": B,
+    "systems": Node("list", item=_obj({"name": S, "description": S, "is_cii": B}, required=("name",))),
+    "type": _obj({"class": _enum(_classes), "subclass": S}),
+    "impact": _obj({
+        "cii_full_outage_minutes": N, "cii_main_function_outage_minutes": N,
+        "portal_outage": _obj({"site": _enum(_sites), "minutes": N}),
+        "province_population_percent": PCT, "prefecture_population_percent": PCT,
+        "people_affected": I, "personal_info_leaked": I, "direct_loss_yuan": N,
+        "defacement": _obj({"site": _enum(_sites), "homepage_minutes": N, "other_page_minutes": N,
+                            "reposts": I, "views": I, "authority_scope": _enum(_fixed(AUTHORITY_SCOPES))}),
+        "data_threat": _enum(_fixed(DATA_THREATS)),
+        "qualitative": GRADE_CHOICE,
+    }),
+    "grade_override": GRADE_CHOICE,
+    "harm": S, "measures_taken": S, "trend": S, "cause": S,
+    "leads": _obj({"attacker": S, "attack_path": S, "vulnerabilities": S}),
+    "planned_measures": S, "support_requested": S, "scene_preservation": S, "other": S,
+    "ransomware": _obj({"amount": Node("any_scalar"), "currency": S, "method": S, "date": S, "contact": S, "paid": B}),
+    "crime_suspected": B,
+    "sector_obligations": Node("list", item=_obj({"recipient": S, "hours": Node("number", positive=True), "note": S},
+                                                 required=("recipient",))),
+    "handling_ended_at": T,
+    "submissions": Node("list", item=_obj({
+        "obligation": S, "kind": _enum(_fixed(SUBMISSION_KINDS)), "submitted_at": T,
+        "channel": _enum(_channels), "person": S, "reference": S,
+    }, required=("obligation", "kind", "submitted_at"))),
+    "timeline": Node("list", item=_obj({"at": T, "text": S}, required=("at", "text"))),
+})
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Finding]) -> None:
+    """Append every problem of ``value`` against ``node``; ``value`` is not None."""
+    kind = node.kind
+    if kind in ("object", "grade_choice"):
+        if not isinstance(value, dict):
+            errors.append(Finding(path, "not_object"))
+            return
+        assert node.fields is not None
+        for key in value:
+            if key not in node.fields:
+                errors.append(Finding(_join(path, str(key)), "unknown_key", {"key": key}))
+        for key, sub in node.fields.items():
+            child = value.get(key)
+            if child is None:
+                if key in node.required:
+                    errors.append(Finding(_join(path, key), "missing"))
+                continue
+            _check(sub, child, _join(path, key), pack, errors)
+        if kind == "grade_choice" and isinstance(value.get("reason"), str) and not value["reason"].strip():
+            errors.append(Finding(_join(path, "reason"), "blank_reason"))
+        return
+    if kind == "list":
+        if not isinstance(value, list):
+            errors.append(Finding(path, "type_list"))
+            return
+        assert node.item is not None
+        for i, element in enumerate(value):
+            if element is None:
+                errors.append(Finding(f"{path}[{i}]", "not_object"))
+            else:
+                _check(node.item, element, f"{path}[{i}]", pack, errors)
+        return
+    if kind == "str":
+        if not isinstance(value, str):
+            errors.append(Finding(path, "type_str"))
+        return
+    if kind == "bool":
+        if not isinstance(value, bool):
+            errors.append(Finding(path, "type_bool"))
+        return
+    if kind == "any_scalar":
+        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+            errors.append(Finding(path, "type_str"))
+        return
+    if kind in ("int", "number", "percent"):
+        is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+        if kind == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
+            errors.append(Finding(path, "type_int" if not is_number else "type_int", {"value": value}))
+            return
+        if not is_number or value != value or value in (float("inf"), float("-inf")):
+            errors.append(Finding(path, "type_number", {"value": value}))
+            return
+        if node.positive and value <= 0:
+            errors.append(Finding(path, "not_positive", {"value": value}))
+        elif value < 0:
+            errors.append(Finding(path, "negative", {"value": value}))
+        elif kind == "percent" and value > 100:
+            errors.append(Finding(path, "percent_range", {"value": value}))
+        return
+    if kind == "enum":
+        assert node.choices is not None
+        choices = node.choices(pack)
+        if not isinstance(value, str) or value not in choices:
+            errors.append(Finding(path, "enum", {"choices": list(choices), "value": value}))
+        return
+    if kind == "instant":
+        if not isinstance(value, str):
+            errors.append(Finding(path, "instant", {"value": value}))
+            return
+        try:
+            parse_instant(value)
+        except TimeFormatError:
+            errors.append(Finding(path, "instant", {"value": value}))
+        return
+    raise AssertionError(kind)
+
+
+def validate(data: Any, pack: RulePack) -> tuple[list[Finding], list[Finding]]:
+    """Return ``(errors, warnings)`` for a candidate incident document."""
+    errors: list[Finding] = []
+    if not isinstance(data, dict):
+        return [Finding("", "not_object")], []
+    if data.get("schema") != SCHEMA_ID:
+        errors.append(Finding("schema", "schema" if "schema" in data else "missing", {"expected": SCHEMA_ID}))
+    _check(SCHEMA, data, "", pack, errors)
+    if errors:
+        return errors, []
+    _cross_checks(data, pack, errors)
+    return errors, _warnings(data, pack) if not errors else []
+
+
+def _cross_checks(doc: Doc, pack: RulePack, errors: list[Finding]) -> None:
+    discovered = instant(doc, "discovered_at")
+    occurred = instant(doc, "occurred_at")
+    ended = instant(doc, "handling_ended_at")
+    if discovered and occurred and occurred > discovered:
+        errors.append(Finding("occurred_at", "occurred_after_discovered", {"discovered": display_beijing(discovered)}))
+    if discovered and ended and ended < discovered:
+        errors.append(Finding("handling_ended_at", "ended_before_discovered", {"discovered": display_beijing(discovered)}))
+    type_ = doc.get("type") or {}
+    subclass = type_.get("subclass")
+    if subclass is not None:
+        cls = type_.get("class")
+        if cls is not None:
+            allowed = pack.incident_class(cls).subclasses
+            if subclass not in allowed:
+                errors.append(Finding("type.subclass", "subclass_mismatch", {
+                    "value": subclass, "class_name": pack.incident_class(cls).name, "choices": list(allowed) or ["（无子类）"]}))
+        elif not any(subclass in c.subclasses for c in pack.incident_classes):
+            errors.append(Finding("type.subclass", "subclass_unknown", {"value": subclass}))
+    valid_ids = obligation_ids(doc, pack)
+    for i, sub in enumerate(doc.get("submissions") or []):
+        if sub["obligation"] not in valid_ids:
+            errors.append(Finding(f"submissions[{i}].obligation", "obligation_unknown",
+                                  {"value": sub["obligation"], "choices": list(valid_ids)}))
+
+
+def obligation_ids(doc: Doc, pack: RulePack) -> tuple[str, ...]:
+    """Every obligation id a submission may name: the pack's, plus ``sector_<n>`` (n from 1)."""
+    sectors = tuple(f"{SECTOR_PREFIX}{n}" for n in range(1, len(doc.get("sector_obligations") or []) + 1))
+    return tuple(o.id for o in pack.obligations) + sectors
+
+
+def _warnings(doc: Doc, pack: RulePack) -> list[Finding]:
+    warnings: list[Finding] = []
+    code = (doc.get("reporter") or {}).get("credit_code")
+    if code:
+        found = credit_code.problem(code)
+        if found and found[0] == "format":
+            warnings.append(Finding("reporter.credit_code", "credit_code_format", {"value": code}))
+        elif found:
+            warnings.append(Finding("reporter.credit_code", "credit_code_check_digit", {"value": code, "expected": found[1]}))
+    if doc.get("involves_cii") is not True and any(s.get("is_cii") for s in doc.get("systems") or []):
+        warnings.append(Finding("involves_cii", "cii_system_flag"))
+    if (doc.get("reporter") or {}).get("category") is None:
+        warnings.append(Finding("reporter.category", "category_unknown"))
+    discovered = instant(doc, "discovered_at")
+    if discovered is None:
+        warnings.append(Finding("discovered_at", "discovered_unknown"))
+    cyberspace = {c.id for c in pack.channels if c.reaches == "cyberspace"}
+    for i, sub in enumerate(doc.get("submissions") or []):
+        if sub.get("channel") in cyberspace and sub["obligation"] in pack.channel_rule.not_for_cyberspace_channels:
+            warnings.append(Finding(f"submissions[{i}].channel", "channel_not_for_cii", {
+                "channel": pack.channel(sub["channel"]).name, "recipient": pack.obligation(sub["obligation"]).recipient}))
+        at = instant(sub, "submitted_at")
+        if discovered and at and at < discovered:
+            warnings.append(Finding(f"submissions[{i}].submitted_at", "submitted_before_discovery", {"value": display_beijing(at)}))
+    return warnings
+
+
+def parse(data: Any, pack: RulePack) -> tuple[Doc, list[Finding]]:
+    """Validate and return ``(document, warnings)``; raise ``InvalidIncident`` with every error."""
+    errors, warnings = validate(data, pack)
+    if errors:
+        raise InvalidIncident(errors)
+    return data, warnings
+
+
+def load_file(path: str | Path) -> Any:
+    """Read a JSON file; unreadable files and bad JSON raise ``InvalidIncident`` with a clear message."""
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InvalidIncident([Finding("", "unreadable", {"detail": exc.strerror or str(exc)})]) from exc
+    except UnicodeDecodeError as exc:
+        raise InvalidIncident([Finding("", "unreadable", {"detail": "不是 UTF-8 编码的文本"})]) from exc
+    return loads(text)
+
+
+def loads(text: str) -> Any:
+    try:
+        return json.loads(text, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise InvalidIncident([Finding("", "not_json", {"line": exc.lineno, "col": exc.colno, "detail": exc.msg})]) from exc
+    except ValueError as exc:
+        raise InvalidIncident([Finding("", "not_json", {"line": 1, "col": 1, "detail": str(exc)})]) from exc
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed")
+
+
+# --- Typed accessors used by the logic modules. ---
+
+_PATH_PART = re.compile(r"([^.\[\]]+)")
+
+
+def get(doc: Doc, path: str) -> Any:
+    """Value at a dotted path (``impact.defacement.site``), or None when any step is absent."""
+    current: Any = doc
+    for part in _PATH_PART.findall(path):
+        if not isinstance(current, dict):
+            return None
+        current = current.get(part)
+        if current is None:
+            return None
+    return current
+
+
+def instant(doc: Doc, path: str) -> datetime | None:
+    value = get(doc, path)
+    if value is None:
+        return None
+    return parse_instant(value)
+
+
+def is_ransomware(doc: Doc, pack: RulePack) -> bool:
+    """第七条第一款第二项: ransomware incidents also report the ransom demanded."""
+    return get(doc, "type.subclass") == pack.ransomware_subclass or doc.get("ransomware") is not None
+
+
+def involves_cii(doc: Doc) -> bool:
+    """CII if the incident says so or any affected system is marked CII (conservative)."""
+    return doc.get("involves_cii") is True or any(s.get("is_cii") for s in doc.get("systems") or [])
+
+
+def walk_strings(doc: Doc) -> Iterator[tuple[str, str]]:
+    """Every string value with its path, for reports and tests."""
+    def visit(value: Any, path: str) -> Iterator[tuple[str, str]]:
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                yield from visit(v, _join(path, k))
+        elif isinstance(value, list):
+            for i, v in enumerate(value):
+                yield from visit(v, f"{path}[{i}]")
+    return visit(doc, "")

@@ -1,0 +1,87 @@
+"""Errors and warnings as values with a place: a field path, a message key and its
+parameters, rendered in Chinese (default) or English. The CLI prints one line, the GUI
+shows it beside the field; both say the same words because both use this module."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+TEMPLATES: dict[str, tuple[str, str]] = {
+    # validation errors
+    "not_object": ("应为 JSON 对象", "expected a JSON object"),
+    "unknown_key": ("未知的键「{key}」（请检查拼写；本格式不接受其他键）", "unknown key '{key}' (check the spelling; no other keys are accepted)"),
+    "schema": ("应为 \"{expected}\"", "expected \"{expected}\""),
+    "missing": ("必填，不能为空", "required"),
+    "type_str": ("应为文本（字符串）", "expected text (a string)"),
+    "type_bool": ("应为 true 或 false", "expected true or false"),
+    "type_int": ("应为整数", "expected a whole number"),
+    "type_number": ("应为数字", "expected a number"),
+    "type_list": ("应为数组（列表）", "expected an array"),
+    "negative": ("不能为负数（实际为 {value}）", "must not be negative (got {value})"),
+    "not_positive": ("应大于 0（实际为 {value}）", "must be greater than 0 (got {value})"),
+    "percent_range": ("百分比应在 0 到 100 之间（实际为 {value}）", "a percentage must be between 0 and 100 (got {value})"),
+    "enum": ("应为以下之一：{choices}（实际为 {value}）", "expected one of: {choices} (got {value})"),
+    "instant": ("应为带时间的日期，例如 2026-11-24T09:30:00+08:00（实际为 {value}）", "expected a date and time such as 2026-11-24T09:30:00+08:00 (got {value})"),
+    "blank_reason": ("须写明理由", "a reason is required"),
+    "occurred_after_discovered": ("发生时间不能晚于发现时间（发现：{discovered}）", "occurrence time must not be after discovery time ({discovered})"),
+    "ended_before_discovered": ("处置结束时间不能早于发现时间（发现：{discovered}）", "handling end must not be before discovery ({discovered})"),
+    "subclass_mismatch": ("子类「{value}」不属于「{class_name}」；可选：{choices}", "subclass '{value}' is not in class '{class_name}'; choose one of: {choices}"),
+    "subclass_unknown": ("未知的事件子类「{value}」", "unknown incident subclass '{value}'"),
+    "obligation_unknown": ("未知的报告义务「{value}」；可选：{choices}", "unknown obligation '{value}'; choose one of: {choices}"),
+    "not_json": ("不是有效的 JSON：第 {line} 行第 {col} 列：{detail}", "not valid JSON: line {line}, column {col}: {detail}"),
+    "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    # warnings
+    "credit_code_check_digit": ("统一社会信用代码「{value}」校验位不符（按 GB 32100-2015 应为 {expected}），请核对", "unified social credit code '{value}' has a wrong check digit (GB 32100-2015 expects {expected}); please check it"),
+    "credit_code_format": ("统一社会信用代码「{value}」格式不符（应为 18 位，不含 I、O、Z、S、V），请核对", "unified social credit code '{value}' is malformed (18 characters, no I, O, Z, S, V); please check it"),
+    "channel_not_for_cii": ("{channel}由网信部门接收，不能代替向{recipient}的报告（D13，第四条、第九条）", "{channel} reaches the cyberspace administration; it does not satisfy the duty to report to {recipient} (D13)"),
+    "cii_system_flag": ("有系统标记为关键信息基础设施，已按涉及关键信息基础设施计算期限（第四条第一款）", "a system is marked as critical information infrastructure; deadlines are computed as a CII incident"),
+    "category_unknown": ("未选择报告单位类别，暂按「其他网络运营者」计算期限（第四条第三款）", "reporter category not chosen; deadlines are computed for 'other operators' for now"),
+    "discovered_unknown": ("未填写发现时间，无法计算报告期限", "discovery time missing: deadlines cannot be computed"),
+    "general_with_unknowns": ("已判为一般事件，但仍有影响情况未知（{fields}）；事实变化时须重新定级", "graded general while some impact facts are unknown ({fields}); re-grade when facts change"),
+    "manual_lower": ("手动定级「{grade}」低于按附件计算的「{computed}」；理由：{reason}", "manual grade '{grade}' is below the computed '{computed}'; reason: {reason}"),
+    "site_unknown": ("已填写网站受影响情况但未选择网站类型，该项暂不计入定级", "website impact given without a site kind; it is not counted for grading yet"),
+    "site_not_listed": ("「{site}」不在附件第{item}项列举的网站范围内，该项未计入定级；如影响相当，可手动定级", "'{site}' is not a site kind the annex item covers; it is not counted (you may grade manually)"),
+    "submitted_before_discovery": ("报送时间早于发现时间（{value}），请核对", "submission time is before discovery ({value}); please check it"),
+    "general_other_laws": ("一般事件无须依《办法》报告，但个人信息保护法、数据安全法等其他法律法规及行业规定仍可能要求报告", "a general incident need not be reported under the Measures, but other laws and sector rules may still require it"),
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One validation error or warning at a field path (``impact.people_affected``,
+    ``submissions[0].channel``; empty for the whole document)."""
+
+    path: str
+    code: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def message(self, lang: str = "zh") -> str:
+        zh, en = TEMPLATES[self.code]
+        template = en if lang == "en" else zh
+        return template.format(**{k: _show(v) for k, v in self.params.items()})
+
+    def line(self, lang: str = "zh") -> str:
+        """One line naming the field and what was expected, for stderr."""
+        where = self.path or ("(整个文件)" if lang != "en" else "(document)")
+        return f"{where}: {self.message(lang)}"
+
+    def as_json(self, lang: str = "zh") -> dict[str, str]:
+        return {"code": self.code, "field": self.path, "message": self.message(lang)}
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return value if len(value) <= 80 else value[:77] + "..."
+    if isinstance(value, (list, tuple)):
+        return "、".join(_show(v) for v in value)
+    text = repr(value) if not isinstance(value, (int, float)) or isinstance(value, bool) else str(value)
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+class InvalidIncident(ValueError):
+    """The incident document has errors; ``errors`` lists every one, first one first."""
+
+    def __init__(self, errors: list[Finding]) -> None:
+        super().__init__(errors[0].line() if errors else "invalid")
+        self.errors = errors

@@ -1,0 +1,402 @@
+"""Loads and validates the rule pack (``resources/rules/*.json``): the law as data.
+
+Every threshold, hour count, recipient and citation the app applies comes from the
+pack; the modules ``grading`` and ``obligations`` interpret it. A malformed pack fails
+at load with ``RulePackError`` naming the file and the key. This module does not grade
+or compute deadlines.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from core import resources
+
+DEFAULT_PACK = "rules/cn-incident-reporting-2025.json"
+PACK_FORMAT = "incident-assistant/rule-pack@1"
+
+
+class RulePackError(ValueError):
+    """The rule pack is unreadable or malformed; the message names the file and key."""
+
+
+@dataclass(frozen=True)
+class Grade:
+    id: str
+    name: str
+    name_en: str
+    rank: int
+    annex: str
+
+
+@dataclass(frozen=True)
+class SiteKind:
+    id: str
+    name: str
+    name_en: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class Level:
+    """One level of one annex criterion: reached when the value is >= ``min`` (注：以上均包括本数)
+    or equals ``equals``, and, for site criteria, the site kind is in ``sites``."""
+
+    grade: str
+    item: str
+    text: str
+    min: float | None
+    equals: str | None
+    sites: tuple[str, ...] | None
+
+
+@dataclass(frozen=True)
+class Criterion:
+    id: str
+    field: str
+    site_field: str | None
+    unit: str
+    levels: tuple[Level, ...]
+
+
+@dataclass(frozen=True)
+class QualitativeItem:
+    item: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ObligationRule:
+    id: str
+    when: str
+    recipient: str
+    recipient_en: str
+    recipient_detail_field: str | None
+    hours: float | None
+    days: int | None
+    basis: str
+    statutory: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Escalation:
+    after: str
+    min_grade: str
+    by: str
+    to: str
+    within_minutes: int
+    basis: str
+
+
+@dataclass(frozen=True)
+class Channel:
+    id: str
+    name: str
+    detail: str
+    reaches: str
+
+
+@dataclass(frozen=True)
+class ReportItem:
+    id: str
+    heading: str
+    initial: bool
+    fields: tuple[str, ...]
+    ransomware_fields: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IncidentClass:
+    id: str
+    name: str
+    subclasses: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class SummaryRule:
+    day_end: str
+    basis: str
+
+
+@dataclass(frozen=True)
+class ChannelRule:
+    basis: str
+    text: str
+    cyberspace_obligations: tuple[str, ...]
+    not_for_cyberspace_channels: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RulePack:
+    id: str
+    version: str
+    title: str
+    text_date: str
+    in_force: str
+    source: str
+    grades: tuple[Grade, ...]
+    undetermined: Grade
+    reportable_from: str
+    reportable_basis: str
+    site_kinds: tuple[SiteKind, ...]
+    criteria: tuple[Criterion, ...]
+    qualitative: dict[str, QualitativeItem]
+    obligations: tuple[ObligationRule, ...]
+    sector_basis: str
+    sector_label: str
+    summary_rule: SummaryRule
+    escalations: tuple[Escalation, ...]
+    report_items: tuple[ReportItem, ...]
+    report_items_basis: str
+    summary_headings: tuple[str, ...]
+    summary_basis: str
+    channels: tuple[Channel, ...]
+    channel_rule: ChannelRule
+    incident_classes: tuple[IncidentClass, ...]
+    ransomware_subclass: str
+    path: str
+
+    def grade(self, grade_id: str) -> Grade:
+        if grade_id == self.undetermined.id:
+            return self.undetermined
+        for g in self.grades:
+            if g.id == grade_id:
+                return g
+        raise KeyError(grade_id)
+
+    def rank(self, grade_id: str) -> int:
+        """Rank of a grade; ``undetermined`` ranks below every real grade."""
+        return -1 if grade_id == self.undetermined.id else self.grade(grade_id).rank
+
+    def grade_ids(self) -> tuple[str, ...]:
+        return tuple(g.id for g in self.grades)
+
+    def obligation(self, obligation_id: str) -> ObligationRule:
+        for o in self.obligations:
+            if o.id == obligation_id:
+                return o
+        raise KeyError(obligation_id)
+
+    def site(self, site_id: str) -> SiteKind:
+        for s in self.site_kinds:
+            if s.id == site_id:
+                return s
+        raise KeyError(site_id)
+
+    def channel(self, channel_id: str) -> Channel:
+        for c in self.channels:
+            if c.id == channel_id:
+                return c
+        raise KeyError(channel_id)
+
+    def incident_class(self, class_id: str) -> IncidentClass:
+        for c in self.incident_classes:
+            if c.id == class_id:
+                return c
+        raise KeyError(class_id)
+
+
+class _Reader:
+    """Typed access to the raw JSON that names the failing key in every error."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+
+    def fail(self, key: str, expected: str) -> RulePackError:
+        return RulePackError(f"规则包 {self.file}：键 {key}：{expected}")
+
+    def get(self, obj: Any, key: str, where: str, kind: type | tuple[type, ...], optional: bool = False) -> Any:
+        path = f"{where}.{key}" if where else key
+        if not isinstance(obj, dict):
+            raise self.fail(where or "(根)", "应为对象")
+        if key not in obj or obj[key] is None:
+            if optional:
+                return None
+            raise self.fail(path, "缺失")
+        value = obj[key]
+        if isinstance(value, bool) and kind is not bool and not (isinstance(kind, tuple) and bool in kind):
+            raise self.fail(path, f"类型应为 {_kind_name(kind)}")
+        if not isinstance(value, kind):
+            raise self.fail(path, f"类型应为 {_kind_name(kind)}")
+        return value
+
+    def items(self, obj: Any, key: str, where: str) -> list[tuple[str, Any]]:
+        value = self.get(obj, key, where, list)
+        path = f"{where}.{key}" if where else key
+        return [(f"{path}[{i}]", v) for i, v in enumerate(value)]
+
+    def strings(self, obj: Any, key: str, where: str, optional: bool = False) -> tuple[str, ...] | None:
+        value = self.get(obj, key, where, list, optional)
+        if value is None:
+            return None
+        path = f"{where}.{key}" if where else key
+        for i, v in enumerate(value):
+            if not isinstance(v, str):
+                raise self.fail(f"{path}[{i}]", "类型应为字符串")
+        return tuple(value)
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "字符串", int: "整数", float: "数字", bool: "布尔值", list: "数组", dict: "对象"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return "或".join(names.get(k, k.__name__) for k in kinds)
+
+
+def load(path: str | Path | None = None) -> RulePack:
+    """Read and validate a rule pack (default: the bundled one). Raises ``RulePackError``."""
+    file = Path(path) if path is not None else resources.path(DEFAULT_PACK)
+    label = str(file if path is not None else DEFAULT_PACK)
+    try:
+        raw = json.loads(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise RulePackError(f"规则包 {label}：无法读取（{exc.strerror or exc}）") from exc
+    except json.JSONDecodeError as exc:
+        raise RulePackError(f"规则包 {label}：不是有效的 JSON（第 {exc.lineno} 行第 {exc.colno} 列）") from exc
+    return _build(raw, _Reader(label), label)
+
+
+@cache
+def default_pack() -> RulePack:
+    """The bundled pack, loaded once per process."""
+    return load()
+
+
+def _build(raw: Any, r: _Reader, label: str) -> RulePack:
+    if r.get(raw, "pack", "", str) != PACK_FORMAT:
+        raise r.fail("pack", f"应为 {PACK_FORMAT}")
+    num = (int, float)
+
+    grades = tuple(
+        Grade(r.get(g, "id", w, str), r.get(g, "name", w, str), r.get(g, "name_en", w, str),
+              r.get(g, "rank", w, int), r.get(g, "annex", w, str))
+        for w, g in r.items(raw, "grades", "")
+    )
+    grade_ids = {g.id for g in grades}
+    und = r.get(raw, "undetermined", "", dict)
+    undetermined = Grade(r.get(und, "id", "undetermined", str), r.get(und, "name", "undetermined", str),
+                         r.get(und, "name_en", "undetermined", str), -1, "")
+
+    def check_grade(value: str, key: str) -> str:
+        if value not in grade_ids:
+            raise r.fail(key, f"等级 {value!r} 未在 grades 中定义")
+        return value
+
+    rf = r.get(raw, "reportable_from", "", dict)
+    reportable_from = check_grade(r.get(rf, "grade", "reportable_from", str), "reportable_from.grade")
+
+    notes = r.get(raw, "site_notes", "", dict, optional=True) or {}
+    sites = tuple(
+        SiteKind(r.get(s, "id", w, str), r.get(s, "name", w, str), r.get(s, "name_en", w, str),
+                 notes.get(s.get("id")) if isinstance(s, dict) else None)
+        for w, s in r.items(raw, "site_kinds", "")
+    )
+    site_ids = {s.id for s in sites}
+
+    criteria = []
+    for w, c in r.items(raw, "criteria", ""):
+        levels = []
+        for lw, lv in r.items(c, "levels", w):
+            minimum = r.get(lv, "min", lw, num, optional=True)
+            equals = r.get(lv, "equals", lw, str, optional=True)
+            if (minimum is None) == (equals is None):
+                raise r.fail(lw, "须有且只有 min 或 equals 之一")
+            if minimum is not None and minimum < 0:
+                raise r.fail(f"{lw}.min", "不能为负数")
+            level_sites = r.strings(lv, "sites", lw, optional=True)
+            for s in level_sites or ():
+                if s not in site_ids:
+                    raise r.fail(f"{lw}.sites", f"网站类型 {s!r} 未在 site_kinds 中定义")
+            levels.append(Level(check_grade(r.get(lv, "grade", lw, str), f"{lw}.grade"), r.get(lv, "item", lw, str),
+                                r.get(lv, "text", lw, str), minimum, equals, level_sites))
+        ranks = [next(g.rank for g in grades if g.id == lv.grade) for lv in levels]
+        if ranks != sorted(ranks, reverse=True) or len(set(ranks)) != len(ranks):
+            raise r.fail(f"{w}.levels", "须按等级从高到低排列且不重复")
+        site_field = r.get(c, "site_field", w, str, optional=True)
+        if site_field is not None and any(lv.sites is None for lv in levels):
+            raise r.fail(f"{w}.levels", "有 site_field 的标准，每一级都须列出 sites")
+        criteria.append(Criterion(r.get(c, "id", w, str), r.get(c, "field", w, str), site_field,
+                                  r.get(c, "unit", w, str), tuple(levels)))
+
+    qual_raw = r.get(raw, "qualitative", "", dict)
+    qualitative = {}
+    for gid in grade_ids:
+        q = r.get(qual_raw, gid, "qualitative", dict)
+        qualitative[gid] = QualitativeItem(r.get(q, "item", f"qualitative.{gid}", str), r.get(q, "text", f"qualitative.{gid}", str))
+
+    whens = {"involves_cii", "central_state_organ", "otherwise", "crime_suspected", "always"}
+    obligations = []
+    for w, o in r.items(raw, "obligations", ""):
+        when = r.get(o, "when", w, str)
+        if when not in whens:
+            raise r.fail(f"{w}.when", f"应为 {sorted(whens)} 之一")
+        hours = r.get(o, "hours", w, num, optional=True)
+        days = r.get(o, "days", w, int, optional=True)
+        if hours is not None and hours <= 0:
+            raise r.fail(f"{w}.hours", "应为正数")
+        if days is not None and days <= 0:
+            raise r.fail(f"{w}.days", "应为正整数")
+        obligations.append(ObligationRule(
+            r.get(o, "id", w, str), when, r.get(o, "recipient", w, str), r.get(o, "recipient_en", w, str),
+            r.get(o, "recipient_detail_field", w, str, optional=True), hours, days,
+            r.get(o, "basis", w, str), r.get(o, "statutory", w, bool), r.get(o, "text", w, str)))
+    obligation_ids = {o.id for o in obligations}
+    for required in ("summary_report", "police_case"):
+        if required not in obligation_ids:
+            raise r.fail("obligations", f"缺少义务 {required}")
+
+    escalations = []
+    for w, e in r.items(raw, "escalations", ""):
+        after = r.get(e, "after", w, str)
+        if after not in obligation_ids:
+            raise r.fail(f"{w}.after", f"义务 {after!r} 未定义")
+        escalations.append(Escalation(after, check_grade(r.get(e, "min_grade", w, str), f"{w}.min_grade"),
+                                      r.get(e, "by", w, str), r.get(e, "to", w, str),
+                                      r.get(e, "within_minutes", w, int), r.get(e, "basis", w, str)))
+
+    report_items = tuple(
+        ReportItem(r.get(i, "id", w, str), r.get(i, "heading", w, str), r.get(i, "initial", w, bool),
+                   r.strings(i, "fields", w) or (), r.strings(i, "ransomware_fields", w, optional=True) or ())
+        for w, i in r.items(raw, "report_items", "")
+    )
+    summary = r.get(raw, "summary_items", "", dict)
+    sr = r.get(raw, "summary_rule", "", dict)
+    day_end = r.get(sr, "day_end", "summary_rule", str)
+    parts = day_end.split(":")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise r.fail("summary_rule.day_end", "应为 HH:MM:SS")
+
+    channels = tuple(
+        Channel(r.get(c, "id", w, str), r.get(c, "name", w, str), r.get(c, "detail", w, str), r.get(c, "reaches", w, str))
+        for w, c in r.items(raw, "channels", "")
+    )
+    cr = r.get(raw, "channel_rule", "", dict)
+    channel_rule = ChannelRule(r.get(cr, "basis", "channel_rule", str), r.get(cr, "text", "channel_rule", str),
+                               r.strings(cr, "cyberspace_obligations", "channel_rule") or (),
+                               r.strings(cr, "not_for_cyberspace_channels", "channel_rule") or ())
+    classes = tuple(
+        IncidentClass(r.get(c, "id", w, str), r.get(c, "name", w, str), r.strings(c, "subclasses", w) or ())
+        for w, c in r.items(raw, "incident_classes", "")
+    )
+    sector = r.get(raw, "sector_obligation", "", dict)
+
+    return RulePack(
+        id=r.get(raw, "id", "", str), version=r.get(raw, "version", "", str), title=r.get(raw, "title", "", str),
+        text_date=r.get(raw, "text_date", "", str), in_force=r.get(raw, "in_force", "", str),
+        source=r.get(raw, "source", "", str), grades=grades, undetermined=undetermined,
+        reportable_from=reportable_from, reportable_basis=r.get(rf, "basis", "reportable_from", str),
+        site_kinds=sites, criteria=tuple(criteria), qualitative=qualitative, obligations=tuple(obligations),
+        sector_basis=r.get(sector, "basis", "sector_obligation", str),
+        sector_label=r.get(sector, "label", "sector_obligation", str),
+        summary_rule=SummaryRule(day_end, r.get(sr, "basis", "summary_rule", str)),
+        escalations=tuple(escalations), report_items=report_items,
+        report_items_basis=r.get(raw, "report_items_basis", "", str),
+        summary_headings=r.strings(summary, "headings", "summary_items") or (),
+        summary_basis=r.get(summary, "basis", "summary_items", str),
+        channels=channels, channel_rule=channel_rule, incident_classes=classes,
+        ransomware_subclass=r.get(raw, "ransomware_subclass", "", str), path=label,
+    )

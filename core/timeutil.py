@@ -1,0 +1,80 @@
+"""Parsing and showing legal times. D12: every legal time is shown in Beijing time
+(Asia/Shanghai, UTC+08:00) whatever the computer's zone; instants are compared as
+aware datetimes. One place formats them so the CLI, GUI and PDF agree."""
+
+from __future__ import annotations
+
+import math
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+BEIJING = ZoneInfo("Asia/Shanghai")
+
+
+class TimeFormatError(ValueError):
+    """Text that is not an ISO 8601 date and time."""
+
+
+def parse_instant(text: str) -> datetime:
+    """Read an ISO 8601 date-time. A time without an offset is Beijing time (product.md §4.1).
+
+    A bare date is refused: a legal deadline needs a time of day.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise TimeFormatError("empty")
+    raw = text.strip()
+    if len(raw) <= 10 and "T" not in raw and " " not in raw:
+        raise TimeFormatError("date without time")
+    try:
+        value = datetime.fromisoformat(raw)
+    except ValueError as exc:
+        raise TimeFormatError(str(exc)) from exc
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=BEIJING)
+    return value
+
+
+def parse_date(text: str) -> date:
+    return date.fromisoformat(text.strip())
+
+
+def beijing(value: datetime) -> datetime:
+    return value.astimezone(BEIJING)
+
+
+def iso_beijing(value: datetime) -> str:
+    """``2026-11-24T13:30:00+08:00``: the machine form of a legal time (always +08:00)."""
+    return beijing(value).isoformat(timespec="seconds")
+
+
+def display_beijing(value: datetime) -> str:
+    """``2026-11-24 13:30:00`` in Beijing time, for people; callers add 北京时间 where it helps."""
+    return beijing(value).strftime("%Y-%m-%d %H:%M:%S")
+
+
+def format_hms(seconds: float) -> str:
+    """``H:MM:SS`` of a non-negative duration, whole seconds (rounded down)."""
+    total = int(seconds) if seconds > 0 else 0
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}"
+
+
+def time_left_text(due: datetime, now: datetime) -> str:
+    """``H:MM:SS`` left, or ``已超时 H:MM:SS`` once ``now`` is past ``due`` (product.md §2.1).
+
+    The due second itself is still on time (D2: ``submitted_at <= due``); one second
+    later the text reads overdue.
+    """
+    delta = (due - now).total_seconds()
+    if delta >= 0:
+        return format_hms(delta)
+    return "已超时 " + format_hms(math.ceil(-delta))
+
+
+def end_of_day_after(start: datetime, days: int, day_end: str) -> datetime:
+    """D7: the day ``start`` falls on (Beijing date) is not counted; the period ends at
+    ``day_end`` (e.g. ``23:59:59``) Beijing time on that date plus ``days``."""
+    first = beijing(start).date() + timedelta(days=days)
+    hh, mm, ss = (int(p) for p in day_end.split(":"))
+    return datetime(first.year, first.month, first.day, hh, mm, ss, tzinfo=BEIJING)
