@@ -173,7 +173,7 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
     if kind in ("int", "number", "percent"):
         is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if kind == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
-            errors.append(Finding(path, "type_int" if not is_number else "type_int", {"value": value}))
+            errors.append(Finding(path, "type_int", {"value": value}))
             return
         if not is_number or value != value or value in (float("inf"), float("-inf")):
             errors.append(Finding(path, "type_number", {"value": value}))

@@ -4,6 +4,7 @@ shows it beside the field; both say the same words because both use this module.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -75,7 +76,10 @@ def _show(value: Any) -> str:
         return value if len(value) <= 80 else value[:77] + "..."
     if isinstance(value, (list, tuple)):
         return "、".join(_show(v) for v in value)
-    text = repr(value) if not isinstance(value, (int, float)) or isinstance(value, bool) else str(value)
+    try:
+        text = json.dumps(value, ensure_ascii=False)
+    except (TypeError, ValueError):
+        text = repr(value)
     return text if len(text) <= 80 else text[:77] + "..."
 
 

@@ -10,17 +10,25 @@ wires them together and turns expected errors into one-line messages.
 from __future__ import annotations
 
 import argparse
+import importlib
+import importlib.util
 import sys
 from collections.abc import Sequence
+from types import ModuleType
 from typing import NoReturn
 
 from core import __version__
-from core.cli import check_cmd
 from core.cli.common import CliError, out_err
 from core.messages import InvalidIncident
 from core.rules import RulePackError, default_pack
 
-COMMAND_MODULES = [check_cmd]
+# Subcommand modules, in help order. Each has ``register(subparsers)``.
+COMMAND_MODULE_NAMES = ("check_cmd", "store_cmds", "pdf_cmd")
+
+
+def command_modules() -> list[ModuleType]:
+    return [importlib.import_module(f"core.cli.{name}") for name in COMMAND_MODULE_NAMES
+            if importlib.util.find_spec(f"core.cli.{name}") is not None]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -49,7 +57,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     parser.add_argument("--version", action="store_true", help="显示程序和规则包版本")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser, set(sub.choices)
 

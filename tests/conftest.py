@@ -1,0 +1,39 @@
+"""Shared test set-up: Qt runs offscreen; helpers build incident documents."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "resources" / "examples"
+
+
+def example(name: str = "clinic-ransomware.json") -> dict[str, Any]:
+    return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
+
+
+def minimal(**overrides: Any) -> dict[str, Any]:
+    """A small valid incident: an ordinary operator, discovered 2026-11-24 09:30 Beijing time."""
+    doc: dict[str, Any] = {
+        "schema": "incident-assistant/incident@1",
+        "title": "测试事件",
+        "reporter": {"name": "某某公司", "category": "other", "province": "福建省"},
+        "discovered_at": "2026-11-24T09:30:00+08:00",
+    }
+    doc.update(copy.deepcopy(overrides))
+    return doc
+
+
+@pytest.fixture
+def pack():
+    from core.rules import default_pack
+
+    return default_pack()

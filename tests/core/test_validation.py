@@ -1,0 +1,137 @@
+"""Strict validation of incident-assistant/incident@1, the credit code and completeness."""
+
+from __future__ import annotations
+
+import pytest
+
+from core import credit_code
+from core.check import check
+from core.incident import validate
+from core.messages import InvalidIncident
+from core.timeutil import parse_instant
+from tests.conftest import example, minimal
+
+
+def errors_of(doc, pack):
+    return [(e.path, e.code) for e in validate(doc, pack)[0]]
+
+
+def test_examples_are_valid(pack):
+    assert validate(example(), pack) == ([], [])
+
+
+def test_unknown_key_is_named(pack):
+    doc = minimal(impact={"people_afected": 3})
+    errs = validate(doc, pack)[0]
+    assert [(e.path, e.code) for e in errs] == [("impact.people_afected", "unknown_key")]
+    assert "people_afected" in errs[0].line()
+
+
+def test_top_level_unknown_key(pack):
+    assert errors_of(minimal(colour="red"), pack) == [("colour", "unknown_key")]
+
+
+def test_schema_is_required_and_exact(pack):
+    doc = minimal()
+    doc["schema"] = "incident@2"
+    assert errors_of(doc, pack) == [("schema", "schema")]
+    del doc["schema"]
+    assert errors_of(doc, pack) == [("schema", "missing")]
+
+
+@pytest.mark.parametrize(("patch", "path", "code"), [
+    ({"drill": "yes"}, "drill", "type_bool"),
+    ({"title": 5}, "title", "type_str"),
+    ({"impact": {"people_affected": -5}}, "impact.people_affected", "negative"),
+    ({"impact": {"people_affected": 1.5}}, "impact.people_affected", "type_int"),
+    ({"impact": {"people_affected": True}}, "impact.people_affected", "type_int"),
+    ({"impact": {"direct_loss_yuan": "三百万"}}, "impact.direct_loss_yuan", "type_number"),
+    ({"impact": {"prefecture_population_percent": 101}}, "impact.prefecture_population_percent", "percent_range"),
+    ({"impact": {"portal_outage": {"site": "county_site", "minutes": 5}}}, "impact.portal_outage.site", "enum"),
+    ({"impact": {"data_threat": "huge"}}, "impact.data_threat", "enum"),
+    ({"type": {"class": "ransomware"}}, "type.class", "enum"),
+    ({"type": {"class": "network_attack", "subclass": "勒索软件事件"}}, "type.subclass", "subclass_mismatch"),
+    ({"discovered_at": "2026-11-24"}, "discovered_at", "instant"),
+    ({"discovered_at": "yesterday"}, "discovered_at", "instant"),
+    ({"occurred_at": "2026-11-24T10:00:00+08:00"}, "occurred_at", "occurred_after_discovered"),
+    ({"handling_ended_at": "2026-11-23T10:00:00+08:00"}, "handling_ended_at", "ended_before_discovered"),
+    ({"grade_override": {"grade": "major", "reason": "  "}}, "grade_override.reason", "blank_reason"),
+    ({"grade_override": {"grade": "major"}}, "grade_override.reason", "missing"),
+    ({"systems": [{"description": "无名系统"}]}, "systems[0].name", "missing"),
+    ({"systems": {"name": "x"}}, "systems", "type_list"),
+    ({"sector_obligations": [{"recipient": "x", "hours": 0}]}, "sector_obligations[0].hours", "not_positive"),
+    ({"submissions": [{"obligation": "cac", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
+     "submissions[0].obligation", "obligation_unknown"),
+    ({"submissions": [{"obligation": "police_case", "kind": "first", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
+     "submissions[0].kind", "enum"),
+    ({"submissions": [{"obligation": "sector_1", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
+     "submissions[0].obligation", "obligation_unknown"),
+])
+def test_bad_values_are_named_with_what_was_expected(pack, patch, path, code):
+    errs = validate(minimal(**patch), pack)[0]
+    assert (errs[0].path, errs[0].code) == (path, code)
+    assert errs[0].message()  # a Chinese sentence
+    assert errs[0].message("en")
+
+
+def test_occurrence_equal_to_discovery_is_fine(pack):
+    assert errors_of(minimal(occurred_at="2026-11-24T09:30:00+08:00"), pack) == []
+
+
+def test_occurrence_compared_across_offsets(pack):
+    # 02:00Z is 10:00 Beijing time, after discovery at 09:30.
+    assert errors_of(minimal(occurred_at="2026-11-24T02:00:00Z"), pack) == [("occurred_at", "occurred_after_discovered")]
+
+
+def test_null_means_unknown_everywhere(pack):
+    doc = minimal(reporter=None, discovered_at=None, impact=None, systems=None, type=None, ransomware=None)
+    assert errors_of(doc, pack) == []
+
+
+def test_check_raises_with_every_error(pack):
+    with pytest.raises(InvalidIncident) as info:
+        check(minimal(drill=1, impact={"views": 3}), pack, parse_instant("2026-11-24T10:00:00+08:00"))
+    assert {e.path for e in info.value.errors} == {"drill", "impact.views"}
+
+
+def test_credit_code_check_digit_is_a_warning_not_an_error(pack):
+    doc = minimal()
+    doc["reporter"]["credit_code"] = "91350100M000100Y44"
+    errs, warns = validate(doc, pack)
+    assert errs == []
+    assert [(w.path, w.code) for w in warns if w.code.startswith("credit")] == [("reporter.credit_code", "credit_code_check_digit")]
+    assert "3" in warns[0].message()  # names the expected check character
+
+
+@pytest.mark.parametrize("code", ["91350100M000100Y43", "91110000600037341L", "911100007109288314", " 9135 0100M000100Y43 "])
+def test_valid_credit_codes(code):
+    assert credit_code.problem(code) is None
+
+
+@pytest.mark.parametrize("code", ["91350100M000100Y4", "91350100M000100YI3", "ABC"])
+def test_malformed_credit_codes(code):
+    assert credit_code.problem(code) == ("format", None)
+
+
+def test_missing_items_for_a_first_report_per_article_7(pack):
+    result = check(minimal(), pack, parse_instant("2026-11-24T10:00:00+08:00"))
+    assert result.missing["initial"] == ["systems", "location", "type.class", "impact", "harm", "measures_taken"]
+    assert result.missing["complete"][:6] == result.missing["initial"]
+    assert "scene_preservation" in result.missing["complete"]
+
+
+def test_ransomware_adds_the_ransom_items(pack):
+    doc = minimal(type={"class": "malicious_program", "subclass": "勒索软件事件"})
+    result = check(doc, pack, parse_instant("2026-11-24T10:00:00+08:00"))
+    for key in ("ransomware.amount", "ransomware.currency", "ransomware.method", "ransomware.date"):
+        assert key in result.missing["initial"]
+
+
+def test_example_is_missing_only_scene_preservation(pack):
+    result = check(example(), pack, parse_instant("2026-11-24T10:00:00+08:00"))
+    assert result.missing == {"initial": [], "complete": ["scene_preservation"]}
+
+
+def test_blank_text_counts_as_missing(pack):
+    result = check(minimal(harm="   "), pack, parse_instant("2026-11-24T10:00:00+08:00"))
+    assert "harm" in result.missing["initial"]
