@@ -5,12 +5,13 @@ the GUI shows the same result. Does not read the clock: ``now`` is a parameter.
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from core import completeness, grading, obligations
-from core.incident import Doc, parse
+from core.incident import SCHEMA_ID, Doc, delete_path, parse, set_path, validate
 from core.messages import Finding
 from core.rules import RulePack
 
@@ -58,6 +59,30 @@ def check_document(doc: Doc, pack: RulePack, now: datetime, warnings: list[Findi
         missing=completeness.missing(doc, pack, grade_known=result.grade != pack.undetermined.id),
         warnings=found,
     )
+
+
+def assess_draft(draft: Doc, pack: RulePack, now: datetime) -> tuple[CheckResult, list[Finding]]:
+    """Assess a draft that may still hold mistakes (the wizard's live view).
+
+    Returns the assessment of the draft with every invalid value treated as unknown, and
+    the errors themselves, so the countdowns keep running while the user fixes a field.
+    """
+    doc = copy.deepcopy(draft)
+    doc["schema"] = SCHEMA_ID
+    all_errors: list[Finding] = []
+    for _ in range(20):
+        errors, warnings = validate(doc, pack)
+        if not errors:
+            return check_document(doc, pack, now, warnings), all_errors
+        all_errors.extend(errors)
+        for error in errors:
+            if error.code == "unknown_key" or error.path == "":
+                delete_path(doc, error.path)
+            else:
+                set_path(doc, error.path.rsplit(".", 1)[0] if error.code == "blank_reason" else error.path, None)
+        if any(e.path == "" for e in errors):
+            doc = {"schema": SCHEMA_ID}
+    return check_document({"schema": SCHEMA_ID}, pack, now, []), all_errors
 
 
 def check(data: Any, pack: RulePack, now: datetime) -> CheckResult:

@@ -325,6 +325,47 @@ def get(doc: Doc, path: str) -> Any:
     return current
 
 
+def _steps(path: str) -> list[str | int]:
+    steps: list[str | int] = []
+    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
+        steps.append(int(part[1:-1]) if part.startswith("[") else part)
+    return steps
+
+
+def set_path(doc: Doc, path: str, value: Any) -> None:
+    """Set a dotted path (``impact.portal_outage.minutes``, ``systems[0].name``), creating
+    objects on the way; ``value`` None stores an explicit null (unknown)."""
+    steps = _steps(path)
+    current: Any = doc
+    for step, following in zip(steps, steps[1:], strict=False):
+        if isinstance(step, int):
+            current = current[step]
+            continue
+        if not isinstance(current.get(step), (dict, list)):
+            current[step] = [] if isinstance(following, int) else {}
+        current = current[step]
+    last = steps[-1]
+    if isinstance(last, int):
+        current[last] = value
+    else:
+        current[last] = value
+
+
+def delete_path(doc: Doc, path: str) -> None:
+    """Remove the key at ``path`` if it is there."""
+    steps = _steps(path)
+    current: Any = doc
+    for step in steps[:-1]:
+        try:
+            current = current[step]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(current, dict):
+        current.pop(steps[-1], None)
+    elif isinstance(current, list) and isinstance(steps[-1], int) and steps[-1] < len(current):
+        current[steps[-1]] = None
+
+
 def instant(doc: Doc, path: str) -> datetime | None:
     value = get(doc, path)
     if value is None:

@@ -32,6 +32,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "obligation_unknown": ("未知的报告义务「{value}」；可选：{choices}", "unknown obligation '{value}'; choose one of: {choices}"),
     "not_json": ("不是有效的 JSON：第 {line} 行第 {col} 列：{detail}", "not valid JSON: line {line}, column {col}: {detail}"),
     "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    "not_a_number": ("「{value}」不是数字；请填写数字，如 120000 或 12万；不知道请留空", "'{value}' is not a number; type e.g. 120000, or leave it empty if unknown"),
+    "not_whole": ("「{value}」应为整数（人数、次数不能有小数）", "'{value}' must be a whole number"),
+    "negative_text": ("「{value}」不能为负数", "'{value}' must not be negative"),
     # warnings
     "credit_code_check_digit": ("统一社会信用代码「{value}」校验位不符（按 GB 32100-2015 应为 {expected}），请核对", "unified social credit code '{value}' has a wrong check digit (GB 32100-2015 expects {expected}); please check it"),
     "credit_code_format": ("统一社会信用代码「{value}」格式不符（应为 18 位，不含 I、O、Z、S、V），请核对", "unified social credit code '{value}' is malformed (18 characters, no I, O, Z, S, V); please check it"),
