@@ -49,7 +49,7 @@ def _obj(fields: dict[str, Node], required: tuple[str, ...] = ()) -> Node:
     return Node("object", fields=fields, required=frozenset(required))
 
 
-S, B, I, N, T = Node("str"), Node("bool"), Node("int"), Node("number"), Node("instant")
+S, B, INT, N, T = Node("str"), Node("bool"), Node("int"), Node("number"), Node("instant")
 PCT = Node("percent")
 
 
@@ -99,9 +99,9 @@ SCHEMA = _obj({
         "cii_full_outage_minutes": N, "cii_main_function_outage_minutes": N,
         "portal_outage": _obj({"site": _enum(_sites), "minutes": N}),
         "province_population_percent": PCT, "prefecture_population_percent": PCT,
-        "people_affected": I, "personal_info_leaked": I, "direct_loss_yuan": N,
+        "people_affected": INT, "personal_info_leaked": INT, "direct_loss_yuan": N,
         "defacement": _obj({"site": _enum(_sites), "homepage_minutes": N, "other_page_minutes": N,
-                            "reposts": I, "views": I, "authority_scope": _enum(_fixed(AUTHORITY_SCOPES))}),
+                            "reposts": INT, "views": INT, "authority_scope": _enum(_fixed(AUTHORITY_SCOPES))}),
         "data_threat": _enum(_fixed(DATA_THREATS)),
         "qualitative": GRADE_CHOICE,
     }),

@@ -1,32 +1,143 @@
-"""GUI entry point: ``main(argv)`` starts the desktop app (product.md §4.6). It reuses a
-``QApplication`` that already exists, so tests can create one first."""
+"""GUI entry point: ``main(argv)`` starts the desktop app (product.md §4.6).
+
+It reuses a ``QApplication`` that already exists (tests create one and schedule steps
+with timers), installs Qt's own Chinese translations, registers the bundled CJK font as
+a fallback, opens the store (``--db`` / ``INCIDENT_ASSISTANT_DB``) and opens straight
+into a new incident when there is none yet, otherwise into the main window, offering to
+resume an unfinished draft. A store that cannot be opened is explained in a message,
+never a crash dialog.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication
 
-from core import __version__
-from core.rules import default_pack
+from core import resources
+from core.check import assess_draft
+from core.clock import Clock, SystemClock
+from core.rules import RulePack, default_pack
+from core.store import Store, StoreError, open_store, resolve_db_path
+from gui import dialogs
+from gui.hub import StoreHub
+from gui.main_window import MainWindow
+from gui.ticker import Ticker
+from gui.wizard.wizard import IncidentWizard
+
+FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
 
 
-class MainWindow(QMainWindow):
-    """Placeholder main window until the incident desk lands."""
+def prepare_application(argv: Sequence[str] = ()) -> QApplication:
+    """The application object, with translations and the bundled CJK font (once)."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication([sys.argv[0] if sys.argv else "incident-assistant", *argv])
+    if not app.property("incidentAssistantReady"):
+        translator = QTranslator(app)
+        if translator.load(QLocale("zh_CN"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(translator)
+        font_id = QFontDatabase.addApplicationFont(str(resources.path("fonts/wqy-microhei.ttc")))
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if families:
+            font = app.font()
+            font.setFamilies([font.family(), families[0]])  # system font first, CJK fallback
+            app.setFont(font)
+        app.setProperty("incidentAssistantReady", True)
+    return app
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("MainWindow")
-        self.setWindowTitle("网络安全事件报告助手")
-        pack = default_pack()
-        label = QLabel(f"网络安全事件报告助手 {__version__}\n规则包 {pack.version}（{pack.title}）")
-        label.setMargin(24)
-        self.setCentralWidget(label)
+
+@dataclass
+class Session:
+    """Everything one running app shares: store, hub, pack, ticker, open windows."""
+
+    store: Store
+    pack: RulePack
+    clock: Clock
+    hub: StoreHub = field(init=False)
+    ticker: Ticker = field(init=False)
+    window: MainWindow | None = None
+    wizards: list[IncidentWizard] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.hub = StoreHub(self.store)
+        self.ticker = Ticker(self.clock)
+
+    def open_wizard(self, incident_id: str | None) -> IncidentWizard:
+        new = incident_id is None
+        if incident_id is None:
+            incident_id = self.hub.create_incident()
+        wizard = IncidentWizard(self.hub, self.pack, self.ticker, incident_id, parent=None)
+        if new:
+            wizard.start_now(self.clock.now())
+        wizard.finished.connect(lambda _r: self._wizard_closed(wizard))
+        self.wizards.append(wizard)
+        wizard.show()
+        return wizard
+
+    def _wizard_closed(self, wizard: IncidentWizard) -> None:
+        self.hub.flush()
+        if wizard in self.wizards:
+            self.wizards.remove(wizard)
+        if self.window is None:
+            self.show_main_window()
+
+    def show_main_window(self) -> MainWindow:
+        if self.window is None:
+            self.window = MainWindow(self.hub, self.pack, self.ticker, self.open_wizard)
+        self.window.show()
+        return self.window
+
+    def unfinished_draft(self) -> tuple[str, str] | None:
+        """The most recently edited incident that still lacks items for a first report and
+        has no submission: the draft to offer for resuming (derived, no extra state)."""
+        for row in sorted(self.store.list_incidents(self.clock.now()), key=lambda r: r.updated_at, reverse=True)[:1]:
+            doc = self.store.get_incident(row.id)
+            result, _errors = assess_draft(doc, self.pack, self.clock.now())
+            if result.missing["initial"] and not doc.get("submissions"):
+                return row.id, row.title or "（未命名事件）"
+        return None
+
+    def start(self) -> None:
+        """No incident yet: straight into a new one. Otherwise the main window."""
+        self.ticker.start()
+        if self.store.count_incidents() == 0:
+            self.open_wizard(None)
+            return
+        window = self.show_main_window()
+        draft = self.unfinished_draft()
+        if draft:
+            window.offer_resume(*draft)
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    app = QApplication.instance() or QApplication(list(sys.argv[:1]) + list(argv or []))
-    window = MainWindow()
-    window.show()
-    return int(app.exec())  # type: ignore[union-attr]
+def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="incident-assistant", add_help=False)
+    parser.add_argument("--db")
+    args, _unknown = parser.parse_known_args(list(argv))
+    return args
+
+
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
+    args = parse_args(list(argv or []))
+    app = prepare_application()
+    try:
+        store = open_store(resolve_db_path(args.db), clock or SystemClock())
+    except StoreError as exc:
+        dialogs.warn(None, "无法打开数据库", str(exc))
+        return 2
+    session = Session(store, default_pack(), clock or SystemClock())
+    app.setProperty("incidentAssistantSession", id(session))
+    session.start()
+    code = int(app.exec())
+    session.hub.flush()
+    store.close()
+    return code
+
+
+def default_font() -> QFont:
+    return QApplication.font()

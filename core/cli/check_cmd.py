@@ -10,8 +10,7 @@ import unicodedata
 from typing import Any
 
 from core.check import CheckResult, check
-from core.cli.common import add_now, clock_from
-from core.incident import load_file
+from core.cli.common import add_now, clock_from, resolve_incident
 from core.rules import RulePack, default_pack
 from core.timeutil import display_beijing, time_left_text
 
@@ -40,7 +39,7 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     pack = default_pack()
     now = clock_from(args.now).now()
-    result = check(load_file(args.file), pack, now)
+    result = check(resolve_incident(args.file, args.db), pack, now)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
     else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import sys
 from datetime import datetime
+from pathlib import Path
+from typing import Any
 
 from core.clock import Clock, FixedClock, SystemClock
 from core.timeutil import TimeFormatError, parse_instant
@@ -40,3 +42,31 @@ def clock_from(now: str | None) -> Clock:
 
 def add_now(parser: object) -> None:
     parser.add_argument("--now", metavar="ISO", help="按此时刻计算（默认当前时间；不带时区按北京时间）")  # type: ignore[attr-defined]
+
+
+def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:
+    """An incident from a file path, or else from the database by id (``--db`` applies)."""
+    from core.incident import load_file
+
+    if Path(arg).is_file():
+        data = load_file(arg)
+        if not isinstance(data, dict):
+            return data  # type: ignore[no-any-return]  # validation reports "not an object"
+        return data
+    from core.store import StoreError, open_store, resolve_db_path  # lazy: sqlite-utils only when needed
+
+    path = resolve_db_path(db)
+    if not path.exists():
+        raise CliError(f"「{arg}」既不是文件，也找不到数据库 {path}（可用 --db 指定）")
+    try:
+        store = open_store(path, SystemClock())
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        if not store.has_incident(arg):
+            raise CliError(f"「{arg}」既不是文件，也不是数据库 {path} 中的事件 id（可用 incident-assistant list 查看）")
+        return store.export_document(arg)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()

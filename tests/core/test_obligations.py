@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -192,4 +192,4 @@ def test_12387_channel_against_a_cii_obligation_warns_d13(pack):
 def test_due_is_exactly_hours_after_discovery_in_utc_too(pack):
     doc = minimal(discovered_at="2026-11-24T09:30:17.250000+08:00", impact=REPORTABLE)
     o = by_id(run(doc, pack))["provincial_cyberspace_office"]
-    assert o.due - datetime(2026, 11, 24, 1, 30, 17, 250000, tzinfo=timezone.utc) == timedelta(hours=4)
+    assert o.due - datetime(2026, 11, 24, 1, 30, 17, 250000, tzinfo=UTC) == timedelta(hours=4)

@@ -1,0 +1,43 @@
+"""Plain-language symptoms that point a non-expert to an incident class and subclass
+(``resources/rules/symptoms.json``). Suggestions only; the user confirms the type."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+
+from core import resources
+from core.rules import RulePack, RulePackError
+
+
+@dataclass(frozen=True)
+class Symptom:
+    text: str
+    class_id: str
+    subclass: str
+
+
+@cache
+def _raw() -> list[dict[str, str]]:
+    path = resources.path("rules/symptoms.json")
+    try:
+        return list(json.loads(path.read_text(encoding="utf-8"))["symptoms"])
+    except (OSError, ValueError, KeyError) as exc:
+        raise RulePackError(f"规则包 rules/symptoms.json：无法读取（{exc}）") from exc
+
+
+def symptoms(pack: RulePack) -> list[Symptom]:
+    """The symptom list, checked against the pack's classes (a mismatch fails loudly)."""
+    result = []
+    for i, entry in enumerate(_raw()):
+        cls = entry.get("class", "")
+        sub = entry.get("subclass", "")
+        try:
+            allowed = pack.incident_class(cls).subclasses
+        except KeyError:
+            raise RulePackError(f"规则包 rules/symptoms.json：键 symptoms[{i}].class：未知类别 {cls!r}") from None
+        if sub not in allowed:
+            raise RulePackError(f"规则包 rules/symptoms.json：键 symptoms[{i}].subclass：{sub!r} 不属于 {cls}")
+        result.append(Symptom(entry["text"], cls, sub))
+    return result

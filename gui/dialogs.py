@@ -1,0 +1,36 @@
+"""Every modal message box and file picker goes through these functions, so tests can
+replace them (conventions §20) and no test ever opens a real modal dialog."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    QMessageBox.warning(parent, title, text)
+
+
+def ask(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def save_file(parent: QWidget | None, caption: str, default: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getSaveFileName(parent, caption, default, filters)
+    return path or None
+
+
+def open_file(parent: QWidget | None, caption: str, filters: str) -> str | None:
+    path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
+    return path or None
+
+
+def preview_pdf(parent: QWidget | None, pdf_path: str) -> bool:
+    """Show the report before saving (QtPdf, loaded only here). True when the user saves."""
+    from gui.preview import PdfPreviewDialog
+
+    return PdfPreviewDialog(pdf_path, parent).exec() == PdfPreviewDialog.DialogCode.Accepted

@@ -1,0 +1,106 @@
+"""The GUI's one door to the store (conventions §4, §18): a small ``QObject`` that batches
+field edits into the store's autosave and says what changed.
+
+Edits are queued per incident and path and written by one short timer, so a keystroke
+reaches the disk within ``AUTOSAVE_MS`` (well under the one second product.md §3 allows)
+while a fast typist does not write one audit row per key. A store error keeps the queued
+edits for a retry and is reported through ``storeError``; nothing typed is dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from core.canonical import canonical_json
+from core.incident import Doc, set_path
+from core.store import Store, StoreError
+
+AUTOSAVE_MS = 300
+RETRY_MS = 2000
+SUBMITTED_PREFIX = "submitted:"  # snapshot kind of a document as it was submitted
+
+
+class StoreHub(QObject):
+    incidentChanged = Signal(str)    # an incident's document changed (id)
+    incidentsChanged = Signal()      # the list of incidents changed
+    storeError = Signal(str)         # a write failed; the edit is kept for a retry
+    saved = Signal()                 # queued edits reached the disk
+
+    def __init__(self, store: Store, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self._pending: dict[tuple[str, str], Any] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(AUTOSAVE_MS)
+        self._timer.timeout.connect(self.flush)
+
+    # --- reading ---
+    def document(self, incident_id: str) -> Doc:
+        """The incident as stored, with edits not yet flushed applied on top."""
+        doc = self.store.get_incident(incident_id)
+        for (iid, path), value in self._pending.items():
+            if iid == incident_id:
+                set_path(doc, path, copy.deepcopy(value))
+        return doc
+
+    def has_pending(self) -> bool:
+        return bool(self._pending)
+
+    # --- writing ---
+    def set_field(self, incident_id: str, path: str, value: Any) -> None:
+        """Queue one field edit; it is written within ``AUTOSAVE_MS``."""
+        self._pending[(incident_id, path)] = copy.deepcopy(value)
+        if not self._timer.isActive():
+            self._timer.start()
+        self.incidentChanged.emit(incident_id)
+
+    def flush(self) -> bool:
+        """Write every queued edit now. Returns False (and keeps the rest) on a store error."""
+        self._timer.stop()
+        changed: set[str] = set()
+        while self._pending:
+            iid = next(iter(self._pending))[0]
+            batch = {path: value for (i, path), value in self._pending.items() if i == iid}
+            try:
+                self.store.set_fields(iid, batch)  # one transaction, one audit row per incident
+            except StoreError as exc:
+                self.storeError.emit(str(exc))
+                self._timer.start(RETRY_MS)  # the edits stay queued for a retry
+                return False
+            for path in batch:
+                self._pending.pop((iid, path), None)
+            changed.add(iid)
+        if changed:
+            self.saved.emit()
+            self.incidentsChanged.emit()
+        return True
+
+    def create_incident(self, doc: Doc | None = None) -> str:
+        incident_id = self.store.create_incident(doc)
+        self.incidentsChanged.emit()
+        return incident_id
+
+    def add_submission(self, incident_id: str, submission: dict[str, Any]) -> None:
+        """Record a submission and keep the exact document submitted (the base for 续报's changes)."""
+        self.flush()
+        self.store.add_submission(incident_id, submission)
+        self.store.record_snapshot(incident_id, SUBMITTED_PREFIX + str(submission.get("kind")),
+                                   canonical_json(self.store.get_incident(incident_id)), None)
+        self.incidentChanged.emit(incident_id)
+        self.incidentsChanged.emit()
+
+    def save_profile(self, profile: dict[str, Any]) -> None:
+        self.store.save_profile(profile)
+
+    def last_submitted(self, incident_id: str) -> Doc | None:
+        """The document as it was when last submitted, or None."""
+        for snap in reversed(self.store.snapshots(incident_id)):
+            if str(snap["kind"]).startswith(SUBMITTED_PREFIX):
+                loaded: Doc = json.loads(snap["canonical_json"])
+                return loaded
+        return None

@@ -1,0 +1,183 @@
+"""The main window (objectName ``MainWindow``): the incident list (``incidentTable``, a
+model over the store's list query, sorted by the nearest deadline), New incident
+(``actionNewIncident``, Ctrl+N) and Continue editing. The full incident desk is a later
+piece; this window already never loses a draft and offers to resume one."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.rules import RulePack
+from core.store import IncidentSummary
+from core.timeutil import display_beijing, time_left_text
+from gui.hub import StoreHub
+from gui.ticker import Ticker
+
+STATUS_NAMES = {
+    "pending": "待报告", "overdue": "已超时", "met": "已按时报告", "late": "已报告（迟）", "not_required": "无须报告",
+    "open": "待办", "done": "已完成", "waiting": "待处置结束",
+}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("MainWindow", text)
+
+
+class IncidentTableModel(QAbstractTableModel):
+    """Rows come from the store's summaries (derived columns, no re-grading); only the
+    time-left column changes on a tick."""
+
+    HEADERS = ("事件", "定级", "状态", "最近期限（北京时间）", "剩余时间", "演练")
+
+    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker) -> None:
+        super().__init__()
+        self.hub, self.pack, self.ticker = hub, pack, ticker
+        self.rows: list[IncidentSummary] = []
+        self.now = ticker.now()
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self.now = self.ticker.now()
+        self.rows = self.hub.store.list_incidents(self.now)
+        self.endResetModel()
+
+    def tick(self, now: datetime) -> None:
+        self.now = now
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 2), self.index(len(self.rows) - 1, 4))
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.HEADERS[section])
+        return None
+
+    def _overdue(self, row: IncidentSummary) -> bool:
+        return row.next_due is not None and row.next_due < self.now
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == 0:
+                return row.title or tr("（未命名事件）")
+            if col == 1:
+                return self.pack.grade(row.grade).name
+            if col == 2:
+                return tr("已超时") if self._overdue(row) else tr(STATUS_NAMES.get(row.status, row.status))
+            if col == 3:
+                return display_beijing(row.next_due) if row.next_due else "—"
+            if col == 4:
+                return time_left_text(row.next_due, self.now) if row.next_due else "—"
+            if col == 5:
+                return tr("演练") if row.drill else ""
+        if role == Qt.ItemDataRole.DecorationRole and col == 0 and self._overdue(row):
+            from PySide6.QtWidgets import QApplication
+
+            return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        if role == Qt.ItemDataRole.ForegroundRole and self._overdue(row):
+            from PySide6.QtGui import QColor
+
+            return QColor("#b42318")
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, open_wizard: Any) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self.setWindowTitle(tr("网络安全事件报告助手"))
+        self.hub, self.pack, self.ticker, self.open_wizard = hub, pack, ticker, open_wizard
+        self.action_new = QAction(tr("新建事件(&N)"), self, objectName="actionNewIncident")
+        self.action_new.setShortcut(QKeySequence("Ctrl+N"))
+        self.action_new.triggered.connect(lambda: self.open_wizard(None))
+        self.action_edit = QAction(tr("继续编辑(&E)"), self, objectName="actionEditIncident")
+        self.action_edit.triggered.connect(self.edit_selected)
+        toolbar = QToolBar(tr("工具栏"))
+        toolbar.setObjectName("mainToolbar")
+        toolbar.addAction(self.action_new)
+        toolbar.addAction(self.action_edit)
+        self.addToolBar(toolbar)
+        menu = self.menuBar().addMenu(tr("事件(&I)"))
+        menu.addAction(self.action_new)
+        menu.addAction(self.action_edit)
+
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.banner = QWidget(objectName="resumeBanner")
+        banner_layout = QHBoxLayout(self.banner)
+        self.banner_text = QLabel("", objectName="resumeText")
+        self.banner_button = QPushButton(tr("继续填写"), objectName="resumeDraft")
+        banner_layout.addWidget(self.banner_text, 1)
+        banner_layout.addWidget(self.banner_button)
+        self.banner.setStyleSheet("#resumeBanner { background: #fff6e0; border: 1px solid #e0b050; border-radius: 6px; }")
+        self.banner.hide()
+        self.model = IncidentTableModel(hub, pack, ticker)
+        self.table = QTableView(objectName="incidentTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setAccessibleName(tr("事件列表"))
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        layout.addWidget(self.banner)
+        layout.addWidget(self.table)
+        self.setCentralWidget(central)
+        self.status_label = QLabel("")
+        self.statusBar().addWidget(self.status_label)
+        hub.incidentsChanged.connect(self.model.reload)
+        hub.storeError.connect(lambda msg: self.status_label.setText(msg))
+        hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
+        ticker.tick.connect(self.model.tick)
+        self.resize(1000, 640)
+
+    def selected_id(self) -> str | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        return str(self.model.data(rows[0], Qt.ItemDataRole.UserRole))
+
+    def edit_selected(self) -> None:
+        incident_id = self.selected_id()
+        if incident_id:
+            self.open_wizard(incident_id)
+
+    def offer_resume(self, incident_id: str, title: str) -> None:
+        """A non-modal offer to go on with an unfinished draft (after closing or a crash)."""
+        self.banner_text.setText(tr("有一份尚未完成首报的草稿：「{t}」。所有已填写的内容都已保存。").format(t=title))
+        try:
+            self.banner_button.clicked.disconnect()
+        except (RuntimeError, TypeError):
+            pass
+        self.banner_button.clicked.connect(lambda: (self.banner.hide(), self.open_wizard(incident_id)))
+        self.banner.show()

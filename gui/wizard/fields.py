@@ -1,0 +1,370 @@
+"""Input widgets bound to a JSON path of the incident document.
+
+Each field's widget is named after its path (``impact.people_affected`` →
+``impact_people_affected``, product.md §4.6), shows a plain-Chinese explanation with an
+example, and has an error label (``<name>_error``) right under it. A field never owns
+data: it loads from the document and reports every change as ``(path, value)``.
+What the user typed is kept even when it is wrong: an unreadable number is stored as
+the text typed, so the draft keeps it and validation names it.
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDateTime, QSignalBlocker, Qt, QTimeZone
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.incident import Doc, get
+from core.messages import Finding
+from core.numbers import QuantityError, format_quantity, parse_quantity
+from core.timeutil import BEIJING
+
+OnChange = Callable[[str, Any], None]
+UNKNOWN = "— 不知道 / 未选择 —"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Wizard", text)
+
+
+def object_name(path: str) -> str:
+    return path.replace(".", "_")
+
+
+def beijing_zone() -> QTimeZone:
+    zone = QTimeZone(b"Asia/Shanghai")
+    return zone if zone.isValid() else QTimeZone(8 * 3600)
+
+
+class Field(ABC):
+    """Base: a widget for one path, its error label and the row it sits in."""
+
+    def __init__(self, path: str, label: str, help_text: str, widget: QWidget, on_change: OnChange) -> None:
+        self.path = path
+        self.label = label
+        self.widget = widget
+        self.on_change = on_change
+        widget.setObjectName(object_name(path))
+        widget.setAccessibleName(label)
+        widget.setAccessibleDescription(help_text)
+        self.help = QLabel(help_text)
+        self.help.setWordWrap(True)
+        self.help.setStyleSheet("color: #555;")
+        self.error = QLabel("", objectName=object_name(path) + "_error")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b42318;")
+        self.error.setVisible(False)
+        self.local_error: str | None = None
+
+    def row(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.widget)
+        if self.help.text():
+            layout.addWidget(self.help)
+        layout.addWidget(self.error)
+        return box
+
+    def load(self, doc: Doc) -> None:
+        with QSignalBlocker(self.widget):
+            self.set_value(get(doc, self.path))
+
+    @abstractmethod
+    def set_value(self, value: Any) -> None:
+        """Show ``value`` (None: unknown) in the widget without emitting a change."""
+
+    def emit(self, value: Any) -> None:
+        self.on_change(self.path, value)
+
+    def show_findings(self, findings: Sequence[Finding]) -> None:
+        text = self.local_error or "\n".join(f.message() for f in findings)
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
+
+
+class TextField(Field):
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, placeholder: str = "") -> None:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder)
+        super().__init__(path, label, help_text, edit, on_change)
+        edit.textChanged.connect(lambda text: self.emit(text if text.strip() else None))
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setText("" if value is None else str(value))  # type: ignore[attr-defined]
+
+
+class AreaField(Field):
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, placeholder: str = "") -> None:
+        edit = QPlainTextEdit()
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setMinimumHeight(64)
+        edit.setMaximumHeight(110)
+        super().__init__(path, label, help_text, edit, on_change)
+        edit.textChanged.connect(lambda: self.emit(edit.toPlainText() if edit.toPlainText().strip() else None))
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setPlainText("" if value is None else str(value))  # type: ignore[attr-defined]
+
+
+class QuantityField(Field):
+    """A number the user may write as ``12万``; blank means unknown."""
+
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, *, integer: bool,
+                 placeholder: str = "") -> None:
+        edit = QLineEdit()
+        edit.setPlaceholderText(placeholder or tr("不知道就留空"))
+        super().__init__(path, label, help_text, edit, on_change)
+        self.integer = integer
+        edit.textChanged.connect(self._changed)
+
+    def _changed(self, text: str) -> None:
+        try:
+            value: Any = parse_quantity(text, integer=self.integer)
+            self.local_error = None
+        except QuantityError as exc:
+            value = text  # keep what was typed; validation names it
+            self.local_error = Finding(self.path, exc.code, {"value": text}).message()
+        self.show_findings([])
+        self.emit(value)
+
+    def set_value(self, value: Any) -> None:
+        text = value if isinstance(value, str) else format_quantity(value)
+        self.widget.setText(text)  # type: ignore[attr-defined]
+
+
+class ChoiceField(Field):
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange,
+                 choices: Sequence[tuple[str, str]], unknown: str = UNKNOWN) -> None:
+        combo = QComboBox()
+        combo.addItem(tr(unknown), None)
+        for value, text in choices:
+            combo.addItem(text, value)
+        super().__init__(path, label, help_text, combo, on_change)
+        combo.currentIndexChanged.connect(lambda _i: self.emit(combo.currentData()))
+
+    def set_value(self, value: Any) -> None:
+        combo: QComboBox = self.widget  # type: ignore[assignment]
+        index = combo.findData(value) if value is not None else 0
+        combo.setCurrentIndex(max(index, 0))
+
+    def set_choices(self, choices: Sequence[tuple[str, str]], current: Any) -> None:
+        combo: QComboBox = self.widget  # type: ignore[assignment]
+        with QSignalBlocker(combo):
+            while combo.count() > 1:
+                combo.removeItem(1)
+            for value, text in choices:
+                combo.addItem(text, value)
+            self.set_value(current)
+
+
+class CheckField(Field):
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange) -> None:
+        box = QCheckBox(label)
+        super().__init__(path, label, help_text, box, on_change)
+        box.toggled.connect(lambda checked: self.emit(bool(checked)))
+
+    def set_value(self, value: Any) -> None:
+        self.widget.setChecked(value is True)  # type: ignore[attr-defined]
+
+
+class DateTimeField(Field):
+    """A date-time picker with seconds, shown in Beijing time. Optional fields have an
+    「未知」 box: ticked means the value is unknown (null)."""
+
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, *, optional: bool) -> None:
+        container = QWidget()
+        layout = QHBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.edit = QDateTimeEdit()
+        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        self.edit.setCalendarPopup(True)
+        self.edit.setTimeZone(beijing_zone())
+        self.edit.setObjectName(object_name(path))
+        self.edit.setAccessibleName(label)
+        zone_label = QLabel(tr("北京时间"))
+        layout.addWidget(self.edit, 1)
+        layout.addWidget(zone_label)
+        self.unknown: QCheckBox | None = None
+        if optional:
+            self.unknown = QCheckBox(tr("不知道"))
+            self.unknown.setObjectName(object_name(path) + "_unknown")
+            layout.addWidget(self.unknown)
+            self.unknown.toggled.connect(self._unknown_toggled)
+        super().__init__(path, label, help_text, container, on_change)
+        container.setObjectName(object_name(path) + "_box")
+        self.edit.dateTimeChanged.connect(lambda _dt: self.emit(self.value()))
+
+    def value(self) -> str | None:
+        if self.unknown is not None and self.unknown.isChecked():
+            return None
+        secs = self.edit.dateTime().toSecsSinceEpoch()
+        return datetime.fromtimestamp(secs, BEIJING).isoformat(timespec="seconds")
+
+    def _unknown_toggled(self, checked: bool) -> None:
+        self.edit.setEnabled(not checked)
+        self.emit(self.value())
+
+    def set_datetime(self, value: datetime) -> None:
+        self.edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp()), beijing_zone()))
+
+    def load(self, doc: Doc) -> None:
+        value = get(doc, self.path)
+        blockers = [QSignalBlocker(self.edit)] + ([QSignalBlocker(self.unknown)] if self.unknown else [])
+        if value is None:
+            if self.unknown is not None:
+                self.unknown.setChecked(True)
+                self.edit.setEnabled(False)
+                near = get(doc, "discovered_at")  # start the picker near discovery, not in 2000
+                if isinstance(near, str):
+                    try:
+                        self.set_datetime(datetime.fromisoformat(near))
+                    except ValueError:
+                        pass
+        else:
+            try:
+                self.set_datetime(datetime.fromisoformat(value))
+            except (TypeError, ValueError):
+                pass
+            if self.unknown is not None:
+                self.unknown.setChecked(False)
+                self.edit.setEnabled(True)
+        del blockers
+
+    def set_value(self, value: Any) -> None:  # load() handles both widgets
+        pass
+
+
+class ListField(Field):
+    """A small table editing a list of objects (systems, sector rules). Columns are
+    ``(key, title, kind)`` with kind ``text``, ``hours`` or ``bool``."""
+
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange,
+                 columns: Sequence[tuple[str, str, str]], add_text: str) -> None:
+        container = QWidget()
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.columns = list(columns)
+        self.table = QTableWidget(0, len(columns))
+        self.table.setObjectName(object_name(path))
+        self.table.setHorizontalHeaderLabels([c[1] for c in columns])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setMinimumHeight(110)
+        self.table.setAccessibleName(label)
+        buttons = QHBoxLayout()
+        self.add_button = QPushButton(add_text)
+        self.add_button.setObjectName(object_name(path) + "_add")
+        self.remove_button = QPushButton(tr("删除选中行"))
+        self.remove_button.setObjectName(object_name(path) + "_remove")
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        super().__init__(path, label, help_text, container, on_change)
+        container.setObjectName(object_name(path) + "_box")
+        self.add_button.clicked.connect(self.add_row)
+        self.remove_button.clicked.connect(self.remove_row)
+        self.table.itemChanged.connect(lambda _item: self.emit(self.rows()))
+
+    def add_row(self, values: dict[str, Any] | None = None) -> None:
+        with QSignalBlocker(self.table):
+            row = self.table.rowCount()
+            self.table.insertRow(row)
+            for col, (key, _title, kind) in enumerate(self.columns):
+                value = (values or {}).get(key)
+                item = QTableWidgetItem()
+                if kind == "bool":
+                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    item.setCheckState(Qt.CheckState.Checked if value else Qt.CheckState.Unchecked)
+                else:
+                    item.setText("" if value is None else str(value))
+                self.table.setItem(row, col, item)
+        if values is None:
+            self.emit(self.rows())
+            self.table.setCurrentCell(self.table.rowCount() - 1, 0)
+
+    def remove_row(self) -> None:
+        row = self.table.currentRow()
+        if row >= 0:
+            self.table.removeRow(row)
+            self.emit(self.rows())
+
+    def rows(self) -> list[dict[str, Any]]:
+        result = []
+        for row in range(self.table.rowCount()):
+            entry: dict[str, Any] = {}
+            for col, (key, _title, kind) in enumerate(self.columns):
+                item = self.table.item(row, col)
+                if item is None:
+                    continue
+                if kind == "bool":
+                    entry[key] = item.checkState() == Qt.CheckState.Checked
+                elif kind == "hours":
+                    try:
+                        entry[key] = parse_quantity(item.text(), integer=False)
+                    except QuantityError:
+                        entry[key] = item.text()
+                else:
+                    entry[key] = item.text().strip() or None
+            result.append(entry)
+        return result
+
+    def set_value(self, value: Any) -> None:
+        with QSignalBlocker(self.table):
+            self.table.setRowCount(0)
+        for entry in value or []:
+            if isinstance(entry, dict):
+                self.add_row(entry)
+
+
+def form_section(title: str, note: str = "") -> QWidget:
+    """A heading with an optional one-line note, for grouping fields on a page."""
+    box = QWidget()
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(0, 8, 0, 2)
+    head = QLabel(title)
+    font = head.font()
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() * 1.1)
+    head.setFont(font)
+    head.setWordWrap(True)
+    layout.addWidget(head)
+    if note:
+        sub = QLabel(note)
+        sub.setWordWrap(True)
+        sub.setStyleSheet("color: #555;")
+        layout.addWidget(sub)
+    return box
+
+
+def add_rows(form: QFormLayout, fields: Sequence[Field]) -> None:
+    for f in fields:
+        if isinstance(f, CheckField):
+            form.addRow("", f.row())
+        else:
+            label = QLabel(f.label)
+            label.setWordWrap(True)
+            label.setBuddy(f.widget)
+            form.addRow(label, f.row())

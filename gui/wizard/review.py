@@ -1,0 +1,209 @@
+"""Wizard page 8: what is missing (each a link to its page), the obligations with the
+channels that fit them (D13), export of the report PDF, and recording a submission."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from html import escape
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
+
+from core.check import CheckResult
+from core.rules import RulePack
+from core.timeutil import BEIJING, display_beijing, time_left_text
+from gui.wizard.base import EditContext, FieldPage, tr
+from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_SYSTEMS, PAGE_TYPE
+from gui.wizard.fields import beijing_zone, form_section
+
+KIND_NAMES = {"initial": "首报", "supplement": "补报", "followup": "续报", "summary": "总结报告"}
+FIELD_NAMES = {
+    "reporter.name": "单位名称", "systems": "涉事系统", "discovered_at": "发现时间", "location": "地点",
+    "type.class": "事件类型", "impact": "级别（影响情况）", "harm": "已造成的影响和危害", "measures_taken": "已采取的措施及效果",
+    "ransomware.amount": "赎金金额", "ransomware.currency": "赎金币种", "ransomware.method": "支付方式",
+    "ransomware.date": "赎金日期", "trend": "事态发展趋势", "cause": "原因初步分析", "leads.attacker": "攻击者信息",
+    "leads.attack_path": "攻击路径", "leads.vulnerabilities": "存在的漏洞", "planned_measures": "拟采取的措施",
+    "support_requested": "请求支援事项", "scene_preservation": "现场保护情况", "other": "其他情况",
+}
+
+
+def page_of(key: str) -> int:
+    if key.startswith("reporter"):
+        return PAGE_REPORTER
+    if key == "systems":
+        return PAGE_SYSTEMS
+    if key.startswith("type"):
+        return PAGE_TYPE
+    if key == "impact":
+        return PAGE_IMPACT
+    if key.startswith("ransomware"):
+        return PAGE_RANSOMWARE
+    if key in ("discovered_at", "location"):
+        return PAGE_DISCOVERY
+    return PAGE_RESPONSE
+
+
+def channels_for(obligation_id: str, pack: RulePack) -> tuple[list[str], str | None]:
+    """Channel names that fit an obligation, and the D13 caution where 12387 does not."""
+    rule = pack.channel_rule
+    if obligation_id in rule.cyberspace_obligations:
+        return [f"{c.name}（{c.detail}）" if c.detail else c.name for c in pack.channels if c.reaches == "cyberspace"], None
+    if obligation_id in rule.not_for_cyberspace_channels:
+        return [tr("直接联系接收单位：当面、电话或其指定方式")], tr(rule.text)
+    return [tr("按接收单位要求的方式（原渠道）")], None
+
+
+class ReviewPage(FieldPage):
+    def __init__(self, ctx: EditContext, jump: Callable[[int], None], export: Callable[[str], str | None],
+                 record: Callable[[dict[str, object]], None]) -> None:
+        super().__init__(ctx, "pageReview", tr("检查与导出"), tr("看看还缺什么，导出报告，报送后在这里登记。"))
+        self.jump = jump
+        self.export = export
+        self.record = record
+        self.ready = QLabel("", objectName="readyMeter")
+        self.ready.setWordWrap(True)
+        self.ready.setStyleSheet("font-weight: bold; padding: 6px; background: #eef4fa; border-radius: 6px;")
+        self.missing = QLabel("", objectName="missingItems")
+        self.missing.setWordWrap(True)
+        self.missing.linkActivated.connect(lambda link: self.jump(int(link.split(":")[1])))
+        self.obligations = QLabel("", objectName="obligationChannels")
+        self.obligations.setWordWrap(True)
+        for w in (self.ready, form_section(tr("缺项（点击跳到该页）")), self.missing,
+                  form_section(tr("报告义务与渠道")), self.obligations):
+            self.layout_.addWidget(w)
+        self._build_export()
+        self._build_submission()
+        self.finish_layout()
+
+    def _build_export(self) -> None:
+        box = QGroupBox(tr("导出报告 PDF"))
+        row = QHBoxLayout(box)
+        self.kind = QComboBox(objectName="reportKind")
+        for kind, name in KIND_NAMES.items():
+            self.kind.addItem(tr(name), kind)
+        self.kind.setAccessibleName(tr("报告类型"))
+        self.export_button = QPushButton(tr("预览并导出 PDF…"), objectName="exportPdf")
+        self.export_button.clicked.connect(self._export)
+        self.export_result = QLabel("", objectName="exportResult")
+        self.export_result.setWordWrap(True)
+        row.addWidget(self.kind)
+        row.addWidget(self.export_button)
+        row.addWidget(self.export_result, 1)
+        self.layout_.addWidget(box)
+
+    def _build_submission(self) -> None:
+        box = QGroupBox(tr("登记报送（报送后填写，证明按时报告）"))
+        form = QFormLayout(box)
+        self.sub_obligation = QComboBox(objectName="submissionObligation")
+        self.sub_kind = QComboBox(objectName="submissionKind")
+        for kind, name in KIND_NAMES.items():
+            self.sub_kind.addItem(tr(name), kind)
+        self.sub_channel = QComboBox(objectName="submissionChannel")
+        for c in self.ctx.pack.channels:
+            self.sub_channel.addItem(c.name, c.id)
+        self.sub_time = QDateTimeEdit(objectName="submissionTime")
+        self.sub_time.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+        self.sub_time.setTimeZone(beijing_zone())
+        self.sub_person = QLineEdit(objectName="submissionPerson")
+        self.sub_reference = QLineEdit(objectName="submissionReference")
+        self.sub_reference.setPlaceholderText(tr("受理编号、邮件主题或接听人等，可不填"))
+        self.sub_button = QPushButton(tr("登记报送"), objectName="recordSubmission")
+        self.sub_button.clicked.connect(self._record)
+        self.sub_message = QLabel("", objectName="submissionMessage")
+        self.sub_message.setWordWrap(True)
+        for label, widget in ((tr("报告义务"), self.sub_obligation), (tr("报告类型"), self.sub_kind),
+                              (tr("渠道"), self.sub_channel), (tr("报送时间（北京时间）"), self.sub_time),
+                              (tr("报送人"), self.sub_person), (tr("编号或备注"), self.sub_reference)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        form.addRow("", self.sub_button)
+        form.addRow("", self.sub_message)
+        self.layout_.addWidget(box)
+
+    def initializePage(self) -> None:  # noqa: N802
+        super().initializePage()
+        from PySide6.QtCore import QDateTime
+
+        self.sub_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(self.ctx.now().timestamp()), beijing_zone()))
+
+    def refresh(self) -> None:
+        super().refresh()
+        result, _errors, _warnings = self.ctx.assessment()
+        self._show_missing(result)
+        self._show_obligations(result)
+
+    def _show_missing(self, result: CheckResult) -> None:
+        initial, complete = result.missing["initial"], result.missing["complete"]
+        rest = [k for k in complete if k not in initial]
+
+        def links(keys: list[str]) -> str:
+            return "、".join(f'<a href="page:{page_of(k)}">{escape(tr(FIELD_NAMES.get(k, k)))}</a>' for k in keys) or tr("无")
+
+        self.missing.setText(f"<b>{tr('首报（第一、二项）尚缺')}：</b>{links(initial)}<br>"
+                             f"<b>{tr('完整报告另缺')}：</b>{links(rest)}")
+        timed = [o for o in result.obligations if o.has_clock and o.due is not None]
+        now = self.ctx.now()
+        if timed:
+            nearest = min(timed, key=lambda o: o.due)  # type: ignore[arg-type,return-value]
+            left = time_left_text(nearest.due, now)  # type: ignore[arg-type]
+            advice = (tr("可以先报第一、二项，其余及时补报（第七条第二款）。") if not initial else
+                      tr("首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。").format(n=len(initial)))
+            self.ready.setText(tr("最近期限：{r}，还剩 {left}。").format(r=nearest.recipient, left=left) + advice)
+        else:
+            self.ready.setText(tr("目前没有正在倒计时的报告期限。"))
+
+    def _show_obligations(self, result: CheckResult) -> None:
+        pack = self.ctx.pack
+        parts = []
+        current = self.sub_obligation.currentData()
+        self.sub_obligation.blockSignals(True)
+        self.sub_obligation.clear()
+        for o in result.obligations:
+            self.sub_obligation.addItem(o.recipient, o.id)
+            if o.due:
+                due = display_beijing(o.due) + tr("（北京时间）")
+            elif o.days is not None:
+                due = tr("处置工作结束后 {d} 日内").format(d=o.days)
+            else:
+                due = tr("无固定时限，应及时")
+            names, caution = channels_for(o.id, pack)
+            text = f"<b>{escape(o.recipient)}</b>（{escape(o.basis)}）{escape(tr('期限'))}：{escape(due)}<br>" \
+                   f"{escape(tr('渠道'))}：{escape('；'.join(names))}"
+            if caution:
+                text += f"<br><span style='color:#b42318'>{escape(caution)}</span>"
+            parts.append(text)
+        index = self.sub_obligation.findData(current)
+        self.sub_obligation.setCurrentIndex(max(index, 0))
+        self.sub_obligation.blockSignals(False)
+        if result.escalations:
+            parts.append(escape(tr("接收方还须在收到后向上级报告（供参考，不是您的期限）：")) + "<br>" + "<br>".join(
+                escape(f"{e.by} → {e.to}：{e.within_minutes} 分钟内（{e.basis}）") for e in result.escalations))
+        self.obligations.setText("<br><br>".join(parts))
+
+    def _export(self) -> None:
+        message = self.export(self.kind.currentData())
+        if message:
+            self.export_result.setText(message)
+
+    def _record(self) -> None:
+        obligation = self.sub_obligation.currentData()
+        if not obligation:
+            self.sub_message.setText(tr("请先选择报告义务。"))
+            return
+        at = datetime.fromtimestamp(self.sub_time.dateTime().toSecsSinceEpoch(), BEIJING)
+        submission = {
+            "obligation": obligation, "kind": self.sub_kind.currentData(), "submitted_at": at.isoformat(timespec="seconds"),
+            "channel": self.sub_channel.currentData(), "person": self.sub_person.text().strip() or None,
+            "reference": self.sub_reference.text().strip() or None,
+        }
+        self.record(submission)
+        self.sub_message.setText(tr("已登记：{r}，{t}（北京时间）").format(r=self.sub_obligation.currentText(), t=display_beijing(at)))
