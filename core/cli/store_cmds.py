@@ -1,0 +1,153 @@
+"""The database subcommands (product.md §4.3): ``import FILE``, ``export ID -o FILE``,
+``list [--json]``, ``verify``, ``backup OUT``, ``restore FROM``. Each is a thin client
+of ``core.store``; store failures become one line on stderr (exit 2, or 1 when
+``verify`` finds a corrupt file or a broken chain). The database is ``--db PATH``, else
+``INCIDENT_ASSISTANT_DB``, else the user data folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from core.cli.check_cmd import STATUS_ZH
+from core.cli.common import CliError, add_now, clock_from, out_err
+from core.clock import SystemClock
+from core.incident import load_file
+from core.store import (
+    Store,
+    StoreError,
+    open_store,
+    resolve_db_path,
+    restore,
+    verify_file,
+)
+from core.timeutil import display_beijing, iso_beijing
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("import", help="把事件文件导入数据库", description="校验并导入事件文件；最后一行输出事件 id。")
+    p.add_argument("file", metavar="FILE", help="事件文件（incident-assistant/incident@1 JSON）")
+    p.add_argument("--new-id", action="store_true", help="总是分配新 id（文件中的 id 已存在时使用）")
+    p.set_defaults(run=run_import)
+
+    p = sub.add_parser("export", help="把数据库中的事件导出为文件", description="导出事件为 JSON 文件（可再次导入）。")
+    p.add_argument("id", metavar="ID", help="事件 id（见 list）")
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help="输出文件；- 表示标准输出")
+    p.set_defaults(run=run_export)
+
+    p = sub.add_parser("list", help="列出数据库中的事件", description="按最近的报告期限列出事件。")
+    p.add_argument("--json", action="store_true", help="输出机器可读的 JSON 数组")
+    add_now(p)
+    p.set_defaults(run=run_list)
+
+    p = sub.add_parser("verify", help="检查数据库完整性和审计链",
+                       description="运行 integrity_check 并逐行核对审计哈希链；完好退出 0，发现问题退出 1 并指出第一处断裂。")
+    p.set_defaults(run=run_verify)
+
+    p = sub.add_parser("backup", help="备份数据库", description="用 SQLite 在线备份写出副本，并校验副本。")
+    p.add_argument("out", metavar="OUT", help="备份文件（不会覆盖已有文件）")
+    p.set_defaults(run=run_backup)
+
+    p = sub.add_parser("restore", help="从备份恢复数据库", description="先校验备份，再恢复；当前数据库另存一份副本。")
+    p.add_argument("source", metavar="FROM", help="备份文件")
+    p.set_defaults(run=run_restore)
+
+
+@contextmanager
+def _store(args: argparse.Namespace) -> Iterator[Store]:
+    try:
+        store = open_store(resolve_db_path(args.db), SystemClock())
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        yield store
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+
+
+def run_import(args: argparse.Namespace) -> int:
+    data = load_file(args.file)
+    with _store(args) as store:
+        incident_id = store.import_document(data, new_id=args.new_id)
+        title = store.get_incident(incident_id).get("title") or "（未命名事件）"
+    print(f"已导入：{title}")
+    print(incident_id)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        doc = store.export_document(args.id)
+    text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
+    if args.output == "-":
+        print(text, end="")
+        return 0
+    try:
+        Path(args.output).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise CliError(f"无法写入 {args.output}：{exc.strerror or exc}") from None
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    now = clock_from(args.now).now()
+    with _store(args) as store:
+        rows = store.list_incidents(now)
+        pack = store.pack
+    if args.json:
+        print(json.dumps([{
+            "id": r.id, "title": r.title, "grade": r.grade, "status": r.status,
+            "next_due": iso_beijing(r.next_due) if r.next_due else None,
+            "drill": r.drill, "valid": r.valid, "updated_at": iso_beijing(r.updated_at),
+        } for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    if not rows:
+        print("数据库中还没有事件。")
+    for r in rows:
+        due = f"{display_beijing(r.next_due)}（北京时间）" if r.next_due else "—"
+        drill = "［演练］" if r.drill else ""
+        draft = "［草稿有误］" if not r.valid else ""
+        print(f"{r.id}  {drill}{draft}{r.title or '（未命名事件）'}  定级：{pack.grade(r.grade).name}  "
+              f"状态：{STATUS_ZH.get(r.status, r.status)}  最近期限：{due}")
+    return 0
+
+
+def run_verify(args: argparse.Namespace) -> int:
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        raise CliError(f"数据库文件 {path} 不存在")
+    try:
+        result = verify_file(path)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    if result.ok:
+        print(result.message())
+        return 0
+    out_err(f"{result.message()}。可从备份恢复：incident-assistant restore 备份文件")
+    return 1
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        out = store.backup(args.out)
+    print(f"已备份并校验：{out}")
+    return 0
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    path = resolve_db_path(args.db)
+    try:
+        kept = restore(path, args.source, SystemClock())
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    print(f"已从 {args.source} 恢复到 {path}")
+    if kept is not None:
+        print(f"原数据库另存为：{kept}")
+    return 0

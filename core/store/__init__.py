@@ -1,0 +1,68 @@
+"""The local store: one SQLite file (sqlite-utils) holding the organisation profile,
+incidents, field-level draft autosave, submissions, timeline entries, attachments,
+report snapshots and an append-only, hash-chained audit log (product.md §3). It is the
+only way the rest of the app reads or writes incidents; nothing else writes SQL.
+
+Opening::
+
+    resolve_db_path(cli_value: str | None) -> Path   # --db > INCIDENT_ASSISTANT_DB > user data dir
+    open_store(path, clock: Clock | None = None, *, pack=None, busy_timeout=5.0) -> Store
+    verify_file(path) -> VerifyResult                 # no writes; for files open_store refuses
+    restore(db_path, from_path, clock=None) -> Path | None   # the kept copy of the old file
+
+``Store`` (use from one thread at a time)::
+
+    create_incident(doc: dict | None = None, *, use_profile=True) -> str   # new draft, uuid id
+    import_document(doc, *, new_id=False) -> str      # validated; keeps a free id, never overwrites
+    get_incident(id) -> dict / export_document(id) -> dict   # product.md §4.1, with id
+    set_field(id, path, value) -> bool                # autosave "impact.people_affected", "systems[0].name"
+    set_fields(id, {path: value}) -> bool             # several in one write (coalesced typing)
+    list_incidents(now, *, limit=None, offset=0, include_drills=True) -> list[IncidentSummary]
+    count_incidents(*, include_drills=True) -> int;  has_incident(id) -> bool
+    profile() -> dict;  save_profile(dict)            # the keys of an incident's "reporter"
+    add_submission(id, dict) -> int;  add_timeline(id, dict) -> int
+    add_attachment(id, file_path) -> dict;  attachments(id) -> list[dict];  attachment_content(att_id) -> bytes
+    record_snapshot(id, kind, canonical_json: bytes, pdf_sha256: str | None) -> int;  snapshots(id) -> list[dict]
+    history(id | None) -> list[dict]                  # audit rows, oldest first
+    verify() -> VerifyResult;  backup(out) -> Path;  restore(from_path) -> Path | None
+    meta(key) -> str | None;  last_wall_clock();  previous_wall_clock;  clock_rollback(tolerance)
+    close()
+
+Every write is one ``db.atomic()`` transaction with its audit row, timed by the
+injected ``Clock``, committed with ``synchronous=FULL`` in WAL mode. Failures raise a
+``StoreError`` subclass (``NotADatabase``, ``StoreCorrupt``, ``ChainBroken``,
+``StoreTooNew``, ``StoreReadOnly``, ``StoreFull``, ``StoreLocked``, ``StoreIOError``,
+``IncidentNotFound``, ``IncidentExists``, ``InvalidEdit``, ``BackupInvalid``,
+``TargetExists``) whose text is one Chinese line naming the file, the problem and
+the way out; a failed write changes nothing and can be retried. Invalid imports raise
+``core.messages.InvalidIncident``. Decisions on sharing a file between two instances
+and on what ``open_store`` checks are in ``core.store.opening``.
+"""
+
+from core.store.audit import Problem
+from core.store.errors import (
+    BackupInvalid,
+    ChainBroken,
+    IncidentExists,
+    IncidentNotFound,
+    InvalidEdit,
+    NotADatabase,
+    StoreCorrupt,
+    StoreError,
+    StoreFull,
+    StoreIOError,
+    StoreLocked,
+    StoreReadOnly,
+    StoreTooNew,
+    TargetExists,
+)
+from core.store.opening import VerifyResult, backup, open_store, restore, verify_file
+from core.store.paths import ENV_VAR, default_db_path, resolve_db_path
+from core.store.store import IncidentSummary, Store
+
+__all__ = [
+    "ENV_VAR", "BackupInvalid", "ChainBroken", "IncidentExists", "IncidentNotFound", "IncidentSummary",
+    "InvalidEdit", "NotADatabase", "Problem", "Store", "StoreCorrupt", "StoreError", "StoreFull", "StoreIOError",
+    "StoreLocked", "StoreReadOnly", "StoreTooNew", "TargetExists", "VerifyResult", "backup", "default_db_path",
+    "open_store", "resolve_db_path", "restore", "verify_file",
+]

@@ -1,0 +1,164 @@
+"""The append-only audit log and its hash chain, and the check that every stored row is
+the one the log vouches for.
+
+Each audit row holds ``seq`` (1, 2, 3, ... with no gaps), the UTC time, the action, the
+incident id, ``detail`` (canonical JSON of what changed) and ``prev_hash``; its ``hash``
+is ``sha256(prev_hash + canonical_json({seq, at, action, incident_id, detail}))``. The
+first row's ``prev_hash`` is 64 zeros. The newest ``seq:hash`` is also kept in
+``meta.audit_head`` so that deleting the last rows is noticed too. A detail that changed
+stored data names it (``table``, ``row``) with the ``digest`` of the row as written, so
+``verify`` also catches a value edited outside the app. Triggers refuse UPDATE and
+DELETE on the audit table. This module never updates or deletes audit rows.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlite_utils import Database
+
+from core.canonical import canonical_json, sha256_hex
+
+GENESIS = "0" * 64
+HEAD_KEY = "audit_head"
+
+# Tables whose rows the audit log vouches for, and the column that names a row.
+TRACKED_TABLES = {
+    "incidents": "id", "profile": "id", "submissions": "id",
+    "timeline": "id", "attachments": "id", "snapshots": "id",
+}
+
+CREATE_SQL = """
+CREATE TABLE audit (
+    seq INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    incident_id TEXT,
+    detail TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL
+);
+CREATE INDEX audit_incident ON audit(incident_id);
+CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only: rows cannot be changed'); END;
+CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit
+BEGIN SELECT RAISE(ABORT, 'audit log is append-only: rows cannot be deleted'); END;
+"""
+
+
+def row_digest(table: str, row: Mapping[str, Any]) -> str:
+    """The digest the audit log records for a stored row.
+
+    An incident's digest covers its document text only (its other columns are caches
+    recomputed from it); other rows are digested whole, minus their id, with blobs
+    replaced by their SHA-256.
+    """
+    if table == "incidents":
+        return sha256_hex(str(row["doc"]).encode("utf-8"))
+    clean = {k: ({"sha256": sha256_hex(bytes(v))} if isinstance(v, (bytes, memoryview)) else v)
+             for k, v in row.items() if k != TRACKED_TABLES.get(table, "id")}
+    return sha256_hex(canonical_json(clean))
+
+
+def entry_hash(prev_hash: str, seq: int, at: str, action: str, incident_id: str | None, detail: str) -> str:
+    content = canonical_json({"seq": seq, "at": at, "action": action, "incident_id": incident_id, "detail": detail})
+    return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
+
+
+def append(db: Database, at: str, action: str, incident_id: str | None, detail: Mapping[str, Any]) -> int:
+    """Add one audit row after the current head; call inside the write transaction."""
+    head = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
+    text = canonical_json(dict(detail)).decode("utf-8")
+    digest = entry_hash(prev, seq, at, action, incident_id, text)
+    db.execute("INSERT INTO audit (seq, at, action, incident_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+               (seq, at, action, incident_id, text, prev, digest))
+    db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+               (HEAD_KEY, f"{seq}:{digest}"))
+    return seq
+
+
+def append_row_change(db: Database, at: str, action: str, incident_id: str | None,
+                      table: str, row_key: str | int, row: Mapping[str, Any], extra: Mapping[str, Any]) -> int:
+    """Audit a change to one stored row: what changed (``extra``) and the row's digest."""
+    detail = dict(extra)
+    detail.update({"table": table, "row": row_key, "digest": row_digest(table, row)})
+    return append(db, at, action, incident_id, detail)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing ``verify`` found: the table, the row (audit ``seq`` or the row's key) and why."""
+
+    table: str
+    row: str
+    text: str
+
+    def line(self) -> str:
+        return f"{self.table} 表第 {self.row} 行：{self.text}" if self.table == "audit" else \
+            f"{self.table} 表中 {self.row}：{self.text}"
+
+
+def walk_chain(conn: sqlite3.Connection) -> tuple[int, list[Problem], dict[tuple[str, str], tuple[str, int]]]:
+    """Check every audit row in order. Returns the row count, the problems (first broken
+    row first) and, per stored row, the digest the newest audit row recorded for it."""
+    problems: list[Problem] = []
+    expected: dict[tuple[str, str], tuple[str, int]] = {}
+    prev, want, count = GENESIS, 1, 0
+    cursor = conn.execute("SELECT seq, at, action, incident_id, detail, prev_hash, hash FROM audit ORDER BY seq")
+    for seq, at, action, incident_id, detail, prev_hash, stored in cursor:
+        count += 1
+        if seq != want:
+            problems.append(Problem("audit", str(want), f"审计记录缺失（第 {want} 至 {seq - 1} 行被删除）"
+                                    if seq > want else "审计记录序号重复"))
+        elif prev_hash != prev:
+            problems.append(Problem("audit", str(seq), "与上一行的哈希不相连（上一行被改动或删除）"))
+        elif entry_hash(prev_hash, seq, at, action, incident_id, detail) != stored:
+            problems.append(Problem("audit", str(seq), "内容与其哈希不符（本行被改动）"))
+        prev, want = stored, (seq + 1 if isinstance(seq, int) else want + 1)
+        try:
+            parsed = json.loads(detail)
+        except (TypeError, ValueError):
+            continue
+        if isinstance(parsed, dict) and "table" in parsed and "digest" in parsed:
+            expected[(str(parsed["table"]), str(parsed["row"]))] = (str(parsed["digest"]), seq)
+    head = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone()
+    if count and head is None:
+        problems.append(Problem("audit", str(want), "链尾记录（meta.audit_head）缺失"))
+    elif head is not None:
+        head_seq, _, head_hash = str(head[0]).partition(":")
+        if head_seq.isdigit() and int(head_seq) >= want:
+            problems.append(Problem("audit", str(want), f"最后的审计记录被删除（应有 {head_seq} 行，实有 {want - 1} 行）"))
+        elif head_hash != prev:
+            problems.append(Problem("audit", str(want - 1), "与链尾记录（meta.audit_head）不符"))
+    return count, problems, expected
+
+
+def check_rows(conn: sqlite3.Connection, expected: dict[tuple[str, str], tuple[str, int]]) -> list[Problem]:
+    """Compare every row of the tracked tables with the digest the audit log recorded."""
+    problems: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    conn.row_factory = sqlite3.Row
+    try:
+        for table, key in TRACKED_TABLES.items():
+            for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):  # noqa: S608 - fixed names
+                data = dict(row)
+                ident = (table, str(data[key]))
+                seen.add(ident)
+                want = expected.get(ident)
+                if want is None:
+                    problems.append(Problem(table, f"id={data[key]}", "没有对应的审计记录（在本程序之外写入）"))
+                elif row_digest(table, data) != want[0]:
+                    problems.append(Problem(table, f"id={data[key]}",
+                                            f"内容与审计第 {want[1]} 行记录的哈希不符（在本程序之外被改动）"))
+    finally:
+        conn.row_factory = None
+    for ident, (_digest, seq) in expected.items():
+        if ident not in seen and ident[0] in TRACKED_TABLES:
+            problems.append(Problem(ident[0], f"id={ident[1]}", f"审计第 {seq} 行记录的这一行已不存在（被删除）"))
+    return problems

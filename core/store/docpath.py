@@ -1,0 +1,115 @@
+"""Field-level edits of an incident document: parse a path such as
+``impact.people_affected``, ``reporter.name`` or ``systems[0].name``, check it names a
+field of the incident schema (product.md §4.1), and set a JSON value there, creating
+the objects and list slots on the way. Values are not validated further: a draft may
+be temporarily invalid. Does not touch the database.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from core.incident import SCHEMA, Doc, Node
+from core.store.errors import InvalidEdit
+
+# Fields the store manages itself; edit them through their own calls.
+RESERVED = {
+    "id": "id 由数据库分配，不能修改",
+    "schema": "schema 固定为 incident-assistant/incident@1",
+    "submissions": "报送记录请用 add_submission 追加",
+    "timeline": "时间线请用 add_timeline 追加",
+}
+_TOKEN = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
+
+Part = str | int
+
+
+def parse_path(path: str) -> list[Part]:
+    """``"systems[0].name"`` → ``["systems", 0, "name"]``; refuses malformed paths and
+    paths that are not fields of the incident schema."""
+    parts: list[Part] = []
+    pos = 0
+    while pos < len(path):
+        m = _TOKEN.match(path, pos)
+        if m is None or (m.group(1) is not None and pos > 0 and not path[pos] == "."):
+            raise InvalidEdit(None, f"字段路径「{path}」格式不对（例如 impact.people_affected、systems[0].name）", "")
+        parts.append(m.group(1) if m.group(1) is not None else int(m.group(2)))
+        pos = m.end()
+    if not parts or not isinstance(parts[0], str):
+        raise InvalidEdit(None, f"字段路径「{path}」格式不对", "")
+    if parts[0] in RESERVED:
+        raise InvalidEdit(None, RESERVED[parts[0]], "")
+    _check_schema(parts, path)
+    return parts
+
+
+def _check_schema(parts: list[Part], path: str) -> None:
+    node: Node | None = SCHEMA
+    for part in parts:
+        assert node is not None
+        if isinstance(part, int):
+            if node.kind != "list":
+                raise InvalidEdit(None, f"字段路径「{path}」：{part} 处不是列表", "")
+            node = node.item
+        else:
+            if node.fields is None or part not in node.fields:
+                raise InvalidEdit(None, f"字段路径「{path}」：未知的键「{part}」", "")
+            node = node.fields[part]
+
+
+def check_json_value(value: Any, path: str = "") -> None:
+    """Refuse anything that is not plain JSON (NaN and infinities included)."""
+    if value is None or isinstance(value, (str, bool, int)):
+        return
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise InvalidEdit(None, f"{path or '值'}：不是有效的 JSON 数字（{value}）", "")
+        return
+    if isinstance(value, list):
+        for i, item in enumerate(value):
+            check_json_value(item, f"{path}[{i}]")
+        return
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise InvalidEdit(None, f"{path or '值'}：对象的键必须是文本（{key!r}）", "")
+            check_json_value(item, f"{path}.{key}" if path else key)
+        return
+    raise InvalidEdit(None, f"{path or '值'}：不是 JSON 值（{type(value).__name__}）", "")
+
+
+def set_path(doc: Doc, path: str, value: Any) -> None:
+    """Set ``value`` at ``path`` in ``doc`` (in place)."""
+    parts = parse_path(path)
+    check_json_value(value, path)
+    current: Any = doc
+    for part, following in zip(parts, parts[1:], strict=False):
+        child = _get_child(current, part, path)
+        if child is None:
+            child = [] if isinstance(following, int) else {}
+            _put(current, part, child, path)
+        elif isinstance(following, int) != isinstance(child, list):
+            kind = "列表" if isinstance(following, int) else "对象"
+            raise InvalidEdit(None, f"字段路径「{path}」：{part} 处的值不是{kind}", "")
+        current = child
+    _put(current, parts[-1], value, path)
+
+
+def _get_child(container: Any, part: Part, path: str) -> Any:
+    if isinstance(part, int):
+        return container[part] if part < len(container) else None
+    return container.get(part)
+
+
+def _put(container: Any, part: Part, value: Any, path: str) -> None:
+    if isinstance(part, int):
+        if part < len(container):
+            container[part] = value
+        elif part == len(container):
+            container.append(value)
+        else:
+            raise InvalidEdit(None, f"字段路径「{path}」：序号 {part} 超出列表长度 {len(container)}", "")
+    else:
+        container[part] = value

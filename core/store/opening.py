@@ -1,0 +1,295 @@
+"""Opening, checking, backing up and restoring the database file.
+
+``open_store`` refuses, before anything is written, a file that is not a SQLite
+database, fails ``PRAGMA quick_check``, was written by a newer version, or whose audit
+chain's newest rows do not link (the whole chain is walked by ``verify``, which also
+runs the full ``integrity_check``). Checks run on a read-only connection, so a bad file
+stays byte-for-byte as it was. A good file is then opened read-write in WAL mode with
+``synchronous=FULL`` (a committed edit survives ``kill -9`` and power loss) and, if it
+has an older schema, a backup copy is written beside it before migrating forward.
+
+Second instance: shared, not refused. SQLite's locks keep one file consistent across
+processes; every write transaction takes the write lock before it reads (see
+``Store._write``), so two instances append to the one audit chain in turn, and a writer
+that cannot get the lock within ``busy_timeout`` gets ``StoreLocked`` with its edit
+intact for a retry. Refusing would also lock out the CLI (``verify``, ``backup``) while
+the GUI is open.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from core import __version__
+from core.clock import Clock, SystemClock
+from core.rules import RulePack, default_pack
+from core.store import audit, migrations
+from core.store.errors import (
+    BackupInvalid,
+    ChainBroken,
+    NotADatabase,
+    StoreCorrupt,
+    StoreError,
+    StoreTooNew,
+    TargetExists,
+    from_os,
+    from_sqlite,
+    translated,
+)
+from core.store.paths import check_header, create_private_file, sibling, wal_companions
+from core.store.store import Store
+
+TAIL_ROWS = 200
+
+
+@dataclass(frozen=True)
+class VerifyResult:
+    """What ``verify`` found. ``first_broken_row`` is the audit row number of the first
+    chain break (None if the chain is whole or the break is in another table)."""
+
+    path: Path
+    integrity: str
+    audit_rows: int
+    problems: tuple[audit.Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity == "ok" and not self.problems
+
+    @property
+    def first_broken_row(self) -> int | None:
+        for p in self.problems:
+            if p.table == "audit" and p.row.isdigit():
+                return int(p.row)
+        return None
+
+    def message(self) -> str:
+        if self.integrity != "ok":
+            return f"数据库文件 {self.path}：完整性检查未通过（{self.integrity}）"
+        if self.problems:
+            more = f"（另有 {len(self.problems) - 1} 处问题）" if len(self.problems) > 1 else ""
+            return f"数据库文件 {self.path}：审计核对未通过：{self.problems[0].line()}{more}"
+        return f"数据库文件 {self.path}：完整，审计链 {self.audit_rows} 行全部相连"
+
+
+def _connect(path: Path, *, readonly: bool, timeout: float) -> sqlite3.Connection:
+    with translated(path):
+        if readonly:
+            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout,
+                                   check_same_thread=False)
+        return sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
+
+
+def _integrity(conn: sqlite3.Connection, pragma: str) -> str:
+    rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}")]
+    return "ok" if rows == ["ok"] else "；".join(rows[:3])
+
+
+def _check_tail(conn: sqlite3.Connection, path: Path) -> None:
+    """The newest audit rows link to each other and to ``meta.audit_head``."""
+    rows = conn.execute("SELECT seq, at, action, incident_id, detail, prev_hash, hash FROM audit "
+                        "ORDER BY seq DESC LIMIT ?", (TAIL_ROWS,)).fetchall()[::-1]
+    for older, newer in zip(rows, rows[1:], strict=False):
+        if newer[0] != older[0] + 1 or newer[5] != older[6]:
+            raise ChainBroken(path, f"审计第 {older[0] + 1} 行")
+    for seq, at, action, incident_id, detail, prev_hash, stored in rows:
+        if audit.entry_hash(prev_hash, seq, at, action, incident_id, detail) != stored:
+            raise ChainBroken(path, f"审计第 {seq} 行")
+    head = conn.execute("SELECT value FROM meta WHERE key = ?", (audit.HEAD_KEY,)).fetchone()
+    last = f"{rows[-1][0]}:{rows[-1][6]}" if rows else None
+    if (head[0] if head else None) != last:
+        raise ChainBroken(path, f"审计第 {rows[-1][0] + 1 if rows else 1} 行（链尾）")
+
+
+def _check_existing(path: Path, timeout: float) -> list[str]:
+    """Read-only checks of an existing database; returns its pending migrations."""
+    conn = _connect(path, readonly=True, timeout=timeout)
+    try:
+        with translated(path):
+            state = _integrity(conn, "quick_check")
+            if state != "ok":
+                raise StoreCorrupt(path, state)
+            db = Database(conn, execute_plugins=False, recursive_triggers=False)
+            unknown = migrations.unknown_applied(db)
+            if unknown:
+                raise StoreTooNew(path, f"未知的结构版本：{'、'.join(unknown)}")
+            applied = migrations.applied_names(db)
+            if applied:
+                _check_tail(conn, path)
+            return [n for n in migrations.KNOWN_NAMES if n not in applied]
+    finally:
+        conn.close()
+
+
+def open_store(path: str | Path, clock: Clock | None = None, *, pack: RulePack | None = None,
+               busy_timeout: float = 5.0) -> Store:
+    """Open (or create) the database at ``path``; see the module docstring."""
+    path = Path(path)
+    clock = clock or SystemClock()
+    if path.is_dir():
+        raise NotADatabase(path, "这是一个文件夹")
+    has_data = path.exists() and check_header(path)
+    if not path.exists():
+        create_private_file(path)
+    pending = _check_existing(path, busy_timeout) if has_data else list(migrations.KNOWN_NAMES)
+    conn = _connect(path, readonly=False, timeout=busy_timeout)
+    try:
+        with translated(path):
+            db = Database(conn, execute_plugins=False)
+            db.enable_wal()
+            db.execute("PRAGMA synchronous=FULL")
+            db.execute("PRAGMA foreign_keys=ON")
+            if pending:
+                if has_data and migrations.applied_names(db):
+                    _copy(conn, sibling(path, f"before-{pending[0]}", clock.now()))
+                migrations.migrations.apply(db)
+                db.execute("INSERT INTO meta (key, value) VALUES ('app_version', ?) "
+                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (__version__,))
+            store = Store(db, path, clock, pack or default_pack())
+            store.touch_clock()
+            return store
+    except BaseException:
+        conn.close()
+        raise
+
+
+def _copy(conn: sqlite3.Connection, out: Path) -> None:
+    """Online backup of ``conn`` into the new file ``out`` (0600)."""
+    create_private_file(out)
+    target = sqlite3.connect(str(out))
+    try:
+        with translated(out):
+            conn.backup(target)
+    finally:
+        target.close()
+
+
+def verify_file(path: str | Path, *, timeout: float = 5.0) -> VerifyResult:
+    """Full check without writing: ``integrity_check``, the whole chain, every row."""
+    path = Path(path)
+    if not path.exists():
+        raise StoreError(path, "文件不存在", "请检查路径")
+    if not check_header(path):
+        return VerifyResult(path, "ok", 0, ())
+    conn = _connect(path, readonly=True, timeout=timeout)
+    try:
+        return _verify(conn, path)
+    except sqlite3.DatabaseError as exc:
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            raise from_sqlite(exc, path) from exc
+        return VerifyResult(path, str(exc), 0, ())
+    finally:
+        conn.close()
+
+
+def _verify(conn: sqlite3.Connection, path: Path) -> VerifyResult:
+    state = _integrity(conn, "integrity_check")
+    if state != "ok":
+        return VerifyResult(path, state, 0, ())
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if not {"audit", "meta"} <= tables:
+        return VerifyResult(path, "ok", 0, (audit.Problem("audit", "1", "没有审计表（不是本程序的数据库）"),))
+    count, problems, expected = audit.walk_chain(conn)
+    problems += audit.check_rows(conn, expected)
+    return VerifyResult(path, "ok", count, tuple(problems))
+
+
+def backup(store: Store, out: str | Path) -> Path:
+    """Copy the open database to ``out`` with SQLite's online backup API, then verify the
+    copy; a copy that does not verify is deleted and ``BackupInvalid`` raised. Never
+    overwrites an existing file."""
+    out = Path(out)
+    if out.exists():
+        raise TargetExists(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        tmp.unlink()
+        _copy(store.db.conn, tmp)
+        result = verify_file(tmp)
+        if not result.ok:
+            raise BackupInvalid(out, result.message())
+        try:
+            os.link(tmp, out)  # fails instead of overwriting a file created meanwhile
+        except FileExistsError as exc:
+            raise TargetExists(out) from exc
+        except OSError as exc:
+            raise from_os(exc, out) from exc
+    finally:
+        for leftover in [tmp, *wal_companions(tmp)]:
+            leftover.unlink(missing_ok=True)
+    return out
+
+
+def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = None) -> Path | None:
+    """Replace the database at ``db_path`` with the backup ``from_path``.
+
+    The backup is verified first (a copy of it, so it is never touched). The current
+    file, if any, is kept beside it as a copy whose path is returned. A usable current
+    database is overwritten through the online backup API, so another open instance sees
+    the change safely; an unusable one (which nothing can have open) is moved aside.
+    """
+    db_path, source = Path(db_path), Path(from_path)
+    clock = clock or SystemClock()
+    if not source.is_file():
+        raise BackupInvalid(source, "文件不存在")
+    if not check_header(source):
+        raise BackupInvalid(source, "文件为空")
+    staged = sibling(db_path, "restoring", clock.now())
+    try:
+        db_path.parent.mkdir(parents=True, exist_ok=True)
+        src = _connect(source, readonly=True, timeout=5.0)
+        try:
+            _copy(src, staged)
+        finally:
+            src.close()
+        result = verify_file(staged)
+        if not result.ok:
+            raise BackupInvalid(source, result.message())
+        _check_existing(staged, 5.0)  # refuses a backup from a newer version
+        return _put_in_place(db_path, staged, clock)
+    finally:
+        for leftover in [staged, *wal_companions(staged)]:
+            leftover.unlink(missing_ok=True)
+
+
+def _put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
+    if not db_path.exists():
+        with translated(db_path):
+            os.replace(staged, db_path)
+            os.chmod(db_path, 0o600)
+        open_store(db_path, clock).close()  # migrate an older backup forward
+        return None
+    kept = sibling(db_path, "before-restore", clock.now())
+    try:
+        store = open_store(db_path, clock)
+    except StoreError:
+        with translated(db_path):
+            os.replace(db_path, kept)
+            for companion, moved in zip(wal_companions(db_path), wal_companions(kept), strict=True):
+                if companion.exists():
+                    os.replace(companion, moved)
+            os.replace(staged, db_path)
+            os.chmod(db_path, 0o600)
+        open_store(db_path, clock).close()
+        return kept
+    try:
+        _copy(store.db.conn, kept)
+        src = _connect(staged, readonly=True, timeout=5.0)
+        try:
+            with translated(db_path):
+                src.backup(store.db.conn)
+        finally:
+            src.close()
+    finally:
+        store.close()
+    open_store(db_path, clock).close()
+    return kept

@@ -1,0 +1,368 @@
+"""The ``Store``: every read and write of incidents, the organisation profile,
+submissions, timeline entries, attachments and report snapshots, each write one
+transaction (``db.atomic()``) together with its audit row. Opening, checking, backup
+and restore live in ``core.store.opening``; this module does not open files.
+
+Timestamps come from the injected ``Clock``. Writes start with a write to ``meta``
+so the transaction holds SQLite's write lock before it reads anything: a second
+process on the same file waits (``busy_timeout``) instead of forking the audit chain.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+import uuid
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlite_utils import Database
+
+from core.canonical import sha256_hex
+from core.clock import Clock
+from core.incident import SCHEMA_ID, Doc, parse, validate
+from core.rules import RulePack
+from core.store import audit
+from core.store.derive import Derived, derive, live_status, utc_iso
+from core.store.docpath import check_json_value, set_path
+from core.store.documents import assemble, dumps_doc, loads_doc, split
+from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, translated
+
+if TYPE_CHECKING:
+    from core.store.opening import VerifyResult
+
+LAST_CLOCK_KEY = "last_wall_clock"
+REPORTER_KEYS = ("name", "credit_code", "category", "province", "protection_department", "cyberspace_office",
+                 "contact_name", "contact_phone", "contact_email", "address")
+_STRUCTURAL = {"unknown_key", "not_object", "schema", "type_list"}
+
+
+@dataclass(frozen=True)
+class IncidentSummary:
+    """One row of the incident list. ``next_due`` is the nearest open deadline (UTC)."""
+
+    id: str
+    title: str | None
+    grade: str
+    status: str
+    next_due: datetime | None
+    drill: bool
+    valid: bool
+    updated_at: datetime
+
+
+class Store:
+    """An open incident database. Use from one thread at a time; ``close()`` when done."""
+
+    def __init__(self, db: Database, path: Path, clock: Clock, pack: RulePack) -> None:
+        self.db = db
+        self.path = path
+        self.clock = clock
+        self.pack = pack
+        self.previous_wall_clock = self.last_wall_clock()
+
+    # --- transactions, time, meta ---
+
+    def now_iso(self) -> str:
+        return utc_iso(self.clock.now())
+
+    @contextmanager
+    def _write(self) -> Iterator[str]:
+        """One committed transaction; yields its UTC time stamp. Failures roll back and
+        surface as ``StoreError``s; nothing earlier is lost and the call can be retried."""
+        with translated(self.path), self.db.atomic():
+            at = self.now_iso()
+            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                            "value = max(value, excluded.value)", (LAST_CLOCK_KEY, at))
+            yield at
+
+    def meta(self, key: str) -> str | None:
+        with translated(self.path):
+            row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def last_wall_clock(self) -> datetime | None:
+        """The latest wall-clock time any run has written to this file."""
+        value = self.meta(LAST_CLOCK_KEY)
+        return datetime.fromisoformat(value) if value else None
+
+    def clock_rollback(self, tolerance: timedelta = timedelta(minutes=1)) -> timedelta | None:
+        """How far the clock now lags the latest time seen before this run, if beyond ``tolerance``."""
+        if self.previous_wall_clock is None:
+            return None
+        lag = self.previous_wall_clock - self.clock.now()
+        return lag if lag > tolerance else None
+
+    def touch_clock(self) -> None:
+        with self._write():
+            pass
+
+    # --- incidents ---
+
+    def _own(self, incident_id: str) -> Doc:
+        row = self.db.execute("SELECT doc FROM incidents WHERE id = ?", (incident_id,)).fetchone()
+        if row is None:
+            raise IncidentNotFound(self.path, f"id={incident_id}")
+        return loads_doc(row[0])
+
+    def _lists(self, incident_id: str) -> dict[str, list[Any]]:
+        return {table: [json.loads(r[0]) for r in self.db.execute(
+            f"SELECT data FROM {table} WHERE incident_id = ? ORDER BY id", (incident_id,))]  # noqa: S608
+            for table in ("submissions", "timeline")}
+
+    def _derive(self, own: Doc, lists: dict[str, list[Any]]) -> Derived:
+        return derive(assemble(own, lists), self.pack)
+
+    def _save(self, at: str, incident_id: str, own: Doc, action: str, change: Mapping[str, Any]) -> None:
+        text = dumps_doc(own)
+        cols = self._derive(own, self._lists(incident_id)).columns()
+        self.db.execute("UPDATE incidents SET doc = :doc, updated_at = :at, title = :title, grade = :grade, "
+                        "status = :status, next_due = :next_due, sort_due = :sort_due, drill = :drill, valid = :valid "
+                        "WHERE id = :id", {**cols, "doc": text, "at": at, "id": incident_id})
+        audit.append_row_change(self.db, at, action, incident_id, "incidents", incident_id, {"doc": text}, change)
+
+    def _refresh_columns(self, at: str, incident_id: str) -> None:
+        cols = self._derive(self._own(incident_id), self._lists(incident_id)).columns()
+        self.db.execute("UPDATE incidents SET updated_at = :at, title = :title, grade = :grade, status = :status, "
+                        "next_due = :next_due, sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id",
+                        {**cols, "at": at, "id": incident_id})
+
+    def _insert(self, at: str, incident_id: str, doc: Doc, action: str) -> None:
+        own, lists = split(doc)
+        own["id"] = incident_id
+        text = dumps_doc(own)
+        cols = self._derive(own, lists).columns()
+        self.db.execute("INSERT INTO incidents (id, doc, created_at, updated_at, title, grade, status, next_due, sort_due, "
+                        "drill, valid) VALUES (:id, :doc, :at, :at, :title, :grade, :status, :next_due, :sort_due, "
+                        ":drill, :valid)", {**cols, "id": incident_id, "doc": text, "at": at})
+        audit.append_row_change(self.db, at, action, incident_id, "incidents", incident_id, {"doc": text}, {"doc": own})
+        for table, entries in lists.items():
+            for entry in entries:
+                self._insert_record(at, incident_id, table, entry)
+
+    def _insert_row(self, table: str, row: Mapping[str, Any]) -> int:
+        pk = self.db.table(table).insert(dict(row)).last_pk
+        assert isinstance(pk, int)
+        return pk
+
+    def _insert_record(self, at: str, incident_id: str, table: str, entry: Any) -> int:
+        row = {"incident_id": incident_id, "data": dumps_doc(entry), "recorded_at": at}
+        rowid = self._insert_row(table, row)
+        action = "submission" if table == "submissions" else "timeline"
+        audit.append_row_change(self.db, at, action, incident_id, table, rowid, row, {action: entry})
+        return rowid
+
+    def create_incident(self, doc: Doc | None = None, *, use_profile: bool = True) -> str:
+        """A new draft with a new id. ``doc`` (default: an empty incident) may be
+        incomplete; only unknown keys and wrong shapes are refused. With ``use_profile``
+        an absent ``reporter`` is filled from the organisation profile."""
+        draft: Doc = copy.deepcopy(doc) if doc is not None else {"schema": SCHEMA_ID}
+        check_json_value(draft)
+        if not isinstance(draft, dict):
+            raise InvalidEdit(self.path, "事件应为 JSON 对象")
+        if draft.get("id") is not None:
+            raise InvalidEdit(self.path, "新事件不能自带 id；带 id 的文件请用 import_document 导入")
+        draft.setdefault("schema", SCHEMA_ID)
+        errors = [e for e in validate(draft, self.pack)[0] if e.code in _STRUCTURAL]
+        if errors:
+            raise InvalidEdit(self.path, errors[0].line())
+        incident_id = str(uuid.uuid4())
+        with self._write() as at:
+            if use_profile and draft.get("reporter") is None:
+                profile = self._profile()
+                if profile:
+                    draft["reporter"] = profile
+            self._insert(at, incident_id, draft, "create")
+        return incident_id
+
+    def import_document(self, doc: Any, *, new_id: bool = False) -> str:
+        """Validate ``doc`` (raises ``InvalidIncident``) and store it. Its ``id`` is kept
+        if given and free; a taken id raises ``IncidentExists`` unless ``new_id``, which
+        always assigns a fresh one. Nothing is ever overwritten."""
+        parsed, _warnings = parse(copy.deepcopy(doc), self.pack)
+        given = parsed.get("id")
+        incident_id = str(uuid.uuid4()) if new_id or not given else str(given)
+        with self._write() as at:
+            if self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone():
+                raise IncidentExists(self.path, f"id={incident_id}")
+            self._insert(at, incident_id, parsed, "import")
+        return incident_id
+
+    def get_incident(self, incident_id: str) -> Doc:
+        """The full incident document (product.md §4.1), with ``id``, submissions and timeline."""
+        with translated(self.path):
+            return assemble(self._own(incident_id), self._lists(incident_id))
+
+    export_document = get_incident
+
+    def has_incident(self, incident_id: str) -> bool:
+        with translated(self.path):
+            return self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone() is not None
+
+    def set_field(self, incident_id: str, path: str, value: Any) -> bool:
+        """Autosave one field (``impact.people_affected``, ``systems[0].name``): one small
+        committed write plus one audit row. Returns False when the value was already stored."""
+        return self.set_fields(incident_id, {path: value})
+
+    def set_fields(self, incident_id: str, changes: Mapping[str, Any]) -> bool:
+        """Autosave several fields in one transaction and one audit row (for coalesced typing)."""
+        with self._write() as at:
+            own = self._own(incident_id)
+            before = dumps_doc(own)
+            for path, value in changes.items():
+                set_path(own, path, copy.deepcopy(value))
+            if dumps_doc(own) == before:
+                return False
+            self._save(at, incident_id, own, "set_field", {"changes": dict(changes)})
+        return True
+
+    def list_incidents(self, now: datetime, *, limit: int | None = None, offset: int = 0,
+                       include_drills: bool = True) -> list[IncidentSummary]:
+        """Incidents by nearest open deadline (none last), then most recently changed."""
+        where = "" if include_drills else "WHERE drill = 0"
+        sql = (f"SELECT id, title, grade, status, next_due, drill, valid, updated_at FROM incidents {where} "  # noqa: S608
+               "ORDER BY sort_due, id LIMIT ? OFFSET ?")
+        with translated(self.path):
+            rows = self.db.execute(sql, (-1 if limit is None else limit, offset)).fetchall()
+        return [IncidentSummary(id=r[0], title=r[1], grade=r[2], status=live_status(r[3], r[4], now),
+                                next_due=datetime.fromisoformat(r[4]) if r[4] else None, drill=bool(r[5]),
+                                valid=bool(r[6]), updated_at=datetime.fromisoformat(r[7])) for r in rows]
+
+    def count_incidents(self, *, include_drills: bool = True) -> int:
+        with translated(self.path):
+            sql = "SELECT count(*) FROM incidents" + ("" if include_drills else " WHERE drill = 0")
+            return int(self.db.execute(sql).fetchone()[0])
+
+    # --- profile ---
+
+    def _profile(self) -> dict[str, Any]:
+        row = self.db.execute("SELECT data FROM profile WHERE id = 1").fetchone()
+        return dict(json.loads(row[0])) if row else {}
+
+    def profile(self) -> dict[str, Any]:
+        """The organisation profile: the keys of an incident's ``reporter`` (may be empty)."""
+        with translated(self.path):
+            return self._profile()
+
+    def save_profile(self, profile: Mapping[str, Any]) -> None:
+        data = dict(profile)
+        check_json_value(data)
+        errors = [e for e in validate({"schema": SCHEMA_ID, "reporter": data}, self.pack)[0] if e.path.startswith("reporter")]
+        if errors:
+            raise InvalidEdit(self.path, errors[0].line())
+        with self._write() as at:
+            row = {"id": 1, "data": dumps_doc(data), "updated_at": at}
+            self.db.table("profile").upsert(row, pk="id")
+            audit.append_row_change(self.db, at, "profile", None, "profile", 1, row, {"profile": data})
+
+    # --- submissions, timeline ---
+
+    def _check_entry(self, incident_id: str, key: str, entry: Any) -> None:
+        check_json_value(entry)
+        doc = assemble(self._own(incident_id), self._lists(incident_id))
+        doc[key] = list(doc.get(key) or []) + [entry]
+        prefix = f"{key}[{len(doc[key]) - 1}]"
+        errors = [e for e in validate(doc, self.pack)[0] if e.path.startswith(prefix)]
+        if errors:
+            raise InvalidEdit(self.path, errors[0].line())
+
+    def add_submission(self, incident_id: str, submission: Mapping[str, Any]) -> int:
+        """Record that a report was sent (obligation, kind, submitted_at, channel, person, reference)."""
+        return self._add_entry(incident_id, "submissions", dict(submission))
+
+    def add_timeline(self, incident_id: str, entry: Mapping[str, Any]) -> int:
+        """Append a timeline entry (``at``, ``text``)."""
+        return self._add_entry(incident_id, "timeline", dict(entry))
+
+    def _add_entry(self, incident_id: str, table: str, entry: dict[str, Any]) -> int:
+        with self._write() as at:
+            self._check_entry(incident_id, table, entry)
+            rowid = self._insert_record(at, incident_id, table, entry)
+            self._refresh_columns(at, incident_id)
+        return rowid
+
+    # --- attachments, snapshots ---
+
+    def add_attachment(self, incident_id: str, file_path: str | Path) -> dict[str, Any]:
+        """Copy a file into the database; returns its id, name, size and SHA-256."""
+        source = Path(file_path)
+        try:
+            content = source.read_bytes()
+        except OSError as exc:
+            raise InvalidEdit(self.path, f"无法读取附件 {source}：{exc.strerror or exc}") from exc
+        with self._write() as at:
+            self._own(incident_id)
+            row = {"incident_id": incident_id, "name": source.name, "size": len(content),
+                   "sha256": hashlib.sha256(content).hexdigest(), "content": content, "added_at": at}
+            rowid = self._insert_row("attachments", row)
+            meta = {k: row[k] for k in ("name", "size", "sha256")}
+            audit.append_row_change(self.db, at, "attachment", incident_id, "attachments", rowid, row, {"attachment": meta})
+        return {"id": rowid, **meta, "added_at": at}
+
+    def attachments(self, incident_id: str) -> list[dict[str, Any]]:
+        with translated(self.path):
+            return list(self.db.query("SELECT id, name, size, sha256, added_at FROM attachments "
+                                      "WHERE incident_id = ? ORDER BY id", (incident_id,)))
+
+    def attachment_content(self, attachment_id: int) -> bytes:
+        with translated(self.path):
+            row = self.db.execute("SELECT content FROM attachments WHERE id = ?", (attachment_id,)).fetchone()
+        if row is None:
+            raise IncidentNotFound(self.path, f"附件 id={attachment_id}")
+        return bytes(row[0])
+
+    def record_snapshot(self, incident_id: str, kind: str, canonical_json: bytes, pdf_sha256: str | None) -> int:
+        """Keep the exact JSON a report was made from and the PDF's SHA-256."""
+        if not kind or not isinstance(canonical_json, bytes):
+            raise InvalidEdit(self.path, "快照需要报告类型和 JSON 字节")
+        with self._write() as at:
+            self._own(incident_id)
+            row = {"incident_id": incident_id, "kind": kind, "canonical_json": canonical_json,
+                   "sha256": sha256_hex(canonical_json), "pdf_sha256": pdf_sha256, "created_at": at}
+            rowid = self._insert_row("snapshots", row)
+            audit.append_row_change(self.db, at, "snapshot", incident_id, "snapshots", rowid, row,
+                                    {"kind": kind, "sha256": row["sha256"], "pdf_sha256": pdf_sha256})
+        return rowid
+
+    def snapshots(self, incident_id: str) -> list[dict[str, Any]]:
+        with translated(self.path):
+            rows = self.db.query("SELECT id, kind, canonical_json, sha256, pdf_sha256, created_at FROM snapshots "
+                                 "WHERE incident_id = ? ORDER BY id", (incident_id,))
+            return [{**r, "canonical_json": bytes(r["canonical_json"])} for r in rows]
+
+    def history(self, incident_id: str | None = None) -> list[dict[str, Any]]:
+        """Audit rows (oldest first), all or one incident's, with ``detail`` parsed."""
+        sql = "SELECT seq, at, action, incident_id, detail, hash FROM audit"
+        params: tuple[Any, ...] = ()
+        if incident_id is not None:
+            sql, params = sql + " WHERE incident_id = ?", (incident_id,)
+        with translated(self.path):
+            return [{**r, "detail": json.loads(r["detail"])} for r in self.db.query(sql + " ORDER BY seq", params)]
+
+    # --- whole-file operations (implemented in core.store.opening) ---
+
+    def verify(self) -> VerifyResult:
+        """``PRAGMA integrity_check``, the whole audit chain and every row against it."""
+        from core.store.opening import verify_file
+
+        return verify_file(self.path)
+
+    def backup(self, out_path: str | Path) -> Path:
+        """Online backup to a new file, verified after writing."""
+        from core.store.opening import backup
+
+        return backup(self, out_path)
+
+    def restore(self, from_path: str | Path) -> Path | None:
+        """Replace this database's content with a verified backup; returns the kept copy."""
+        from core.store.opening import restore
+
+        return restore(self.path, from_path, self.clock)
+
+    def close(self) -> None:
+        self.db.close()

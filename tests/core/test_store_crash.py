@@ -1,0 +1,34 @@
+"""A child process autosaving edits in a loop is killed with SIGKILL at random
+moments; after each kill the database opens, verifies and holds every edit the child
+had confirmed. Uses the harness of ``tests/benchmarks/crash_store.py`` (200 kills
+there, 30 here)."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "crash_store.py"
+
+
+def harness() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("crash_store", HARNESS)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["crash_store"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
+def test_thirty_kill_9s_during_autosave_lose_no_confirmed_edit_and_corrupt_nothing(tmp_path: Path) -> None:
+    report = harness().run(tmp_path / "crash.sqlite3", kills=30, seed=7)
+    assert report.kills == 30
+    assert report.corruptions == 0, report.failures
+    assert report.confirmed_edits_lost == 0, report.failures
+    assert report.edits > 30  # the child really was typing when it died
+    assert report.longest_loss_s < 1.0
