@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFrame, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from core.obligations import Obligation
 from core.timeutil import display_beijing, time_left_text
@@ -88,7 +88,11 @@ class CountdownCard(QFrame):
         self.time_left.setFont(big)
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
-        for w in (self.recipient, self.due, self.time_left, self.status):
+        head = QHBoxLayout()
+        head.addWidget(self.icon)
+        head.addWidget(self.recipient, 1)
+        layout.addLayout(head)
+        for w in (self.due, self.time_left, self.status):
             layout.addWidget(w)
         self.time_left.setAccessibleName(tr("剩余时间"))
         self.set_obligation(obligation)
@@ -115,7 +119,8 @@ class CountdownCard(QFrame):
             _set(self.time_left, "—")
         if state != self.state:
             self.state = state
-            fg, bg, _icon = STATE_STYLE[state]
+            fg, bg, icon = STATE_STYLE[state]
+            self.icon.setPixmap(self.style().standardIcon(icon).pixmap(18, 18))
             self.setStyleSheet(
                 f"#{self.objectName()} {{ background: {bg}; border: 1px solid {fg}; border-radius: 6px; }}"
                 f" #{self.objectName()} QLabel {{ color: {fg}; background: transparent; }}")
@@ -148,6 +153,8 @@ class CountdownPanel(QWidget):
             if oid not in wanted:
                 card = self.cards.pop(oid)
                 self._layout.removeWidget(card)
+                card.setObjectName("")
+                card.setParent(None)
                 card.deleteLater()
         for index, o in enumerate(obligations):
             card = self.cards.get(o.id)
@@ -167,6 +174,3 @@ class CountdownPanel(QWidget):
     def card(self, obligation_id: str) -> CountdownCard:
         return self.cards[obligation_id]
 
-
-def label_alignment() -> Qt.AlignmentFlag:
-    return Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
