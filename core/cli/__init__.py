@@ -23,7 +23,7 @@ from core.messages import InvalidIncident
 from core.rules import RulePackError, default_pack
 
 # Subcommand modules, in help order. Each has ``register(subparsers)``.
-COMMAND_MODULE_NAMES = ("check_cmd", "store_cmds", "pdf_cmd")
+COMMAND_MODULE_NAMES = ("check_cmd", "pdf_cmd", "store_cmds", "selftest_cmd")
 
 
 def command_modules() -> list[ModuleType]:
