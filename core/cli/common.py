@@ -48,7 +48,7 @@ def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:
     """An incident from a file path, or else from the database by id (``--db`` applies)."""
     from core.incident import load_file
 
-    if Path(arg).is_file():
+    if Path(arg).is_file() or arg.lower().endswith(".json") or "/" in arg or "\\" in arg:
         data = load_file(arg)
         if not isinstance(data, dict):
             return data  # type: ignore[no-any-return]  # validation reports "not an object"

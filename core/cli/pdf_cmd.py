@@ -1,0 +1,58 @@
+"""``incident-assistant pdf FILE -o OUT.pdf [--kind K] [--now ISO] [--eml OUT.eml]
+[--phone-script OUT.txt] [--fax-cover OUT.pdf]``: render the report PDF (product.md
+§4.4) and, on request, the 12387 filing helpers (§4.5). Bad input, a summary report
+before handling ended and unwritable outputs exit 2 with one Chinese line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from core import __version__
+from core.cli.common import CliError, add_now, clock_from, resolve_incident
+from core.report import KIND_NAMES, KINDS, ReportError, render_report, write_atomic
+from core.rules import default_pack
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser("pdf", help="生成事件报告 PDF（及 12387 邮件草稿、电话稿、传真封面）",
+                       description="按第七条（总结报告按第八条）生成网络安全事件报告 PDF。")
+    p.add_argument("file", metavar="FILE|ID", help="事件文件（incident-assistant/incident@1 JSON）或数据库中的事件 id")
+    p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help="输出的 PDF 文件")
+    p.add_argument("--kind", choices=KINDS, default="initial",
+                   help="报告类型：" + "、".join(f"{k}（{v}）" for k, v in KIND_NAMES.items()) + "；默认 initial")
+    add_now(p)
+    p.add_argument("--eml", metavar="OUT.eml", help="另存发往 12387 邮箱的邮件草稿（附报告 PDF）")
+    p.add_argument("--phone-script", metavar="OUT.txt", help="另存 12387 电话报告稿（第七条第一、二项）")
+    p.add_argument("--fax-cover", metavar="OUT.pdf", help="另存发往 12387 传真的封面页")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from core.report import filing
+
+    pack = default_pack()
+    now = clock_from(args.now).now()
+    doc = resolve_incident(args.file, args.db)
+    try:
+        info = render_report(doc, pack, args.kind, now, args.output, app_version=__version__)
+        print(f"已生成 {info.path}（{KIND_NAMES[args.kind]}，{info.pages} 页）")
+        print(f"事件数据 SHA-256：{info.json_sha256}")
+        print(f"PDF SHA-256：{info.pdf_sha256}")
+        if args.eml:
+            write_atomic(Path(args.eml), filing.eml_draft(doc, pack, args.kind, info.path, now))
+            print(f"已生成邮件草稿 {args.eml}")
+        if args.phone_script:
+            write_atomic(Path(args.phone_script), filing.phone_script(doc, pack, now).encode("utf-8"))
+            print(f"已生成电话报告稿 {args.phone_script}")
+        if args.fax_cover:
+            filing.render_fax_cover(doc, pack, args.kind, now, args.fax_cover, info.pages)
+            print(f"已生成传真封面 {args.fax_cover}")
+    except ReportError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        where = exc.filename or args.output
+        raise CliError(f"无法写入 {where}：{exc.strerror or exc}") from None
+    return 0

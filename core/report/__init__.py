@@ -1,0 +1,108 @@
+"""The report PDF (product.md §4.4) and, in ``core.report.filing``, the helpers that file
+it (§4.5). One call turns a validated incident document into the PDF the user sends:
+``render_report`` writes it and returns what the store records (the SHA-256 of the exact
+document and of the PDF, the page count).
+
+Importing this package is cheap: reportlab is imported only when a PDF is made. Does
+not read the clock (``now`` is the report time) or the database.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from core.canonical import document_hash
+from core.check import check_document
+from core.incident import Doc, parse
+from core.report.content import KINDS
+from core.report.labels import KIND_NAMES
+from core.rules import RulePack
+
+__all__ = ["KINDS", "KIND_NAMES", "ReportError", "ReportInfo", "render_report", "render_report_bytes"]
+
+
+class ReportError(ValueError):
+    """The report cannot be made as asked; the message says why, in Chinese."""
+
+
+@dataclass(frozen=True)
+class ReportInfo:
+    json_sha256: str   # document_hash of the exact document the PDF was made from
+    pdf_sha256: str
+    pages: int
+    path: Path
+
+
+def _check_request(doc: Doc, kind: str) -> None:
+    if kind not in KINDS:
+        raise ReportError(f"报告类型应为以下之一：{'、'.join(f'{k}（{v}）' for k, v in KIND_NAMES.items())}（实际为 {kind!r}）")
+    if kind == "summary" and not doc.get("handling_ended_at"):
+        raise ReportError("总结报告须先填写处置工作结束时间（handling_ended_at）：第八条规定在处置工作结束后30日内报送")
+
+
+def _hash(doc: Doc) -> str:
+    try:
+        return document_hash(doc)
+    except (UnicodeEncodeError, ValueError) as exc:
+        raise ReportError(f"事件数据含有无法编码的内容，无法计算 SHA-256：{exc}") from exc
+
+
+def _render(doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | None,
+            attachments: list[dict[str, Any]] | None, app_version: str) -> tuple[bytes, int, str]:
+    from core.report import content, pdf  # lazy: reportlab loads only here
+
+    if now.tzinfo is None:
+        raise ReportError("报告时间须带时区")
+    valid, warnings = parse(doc, pack)
+    _check_request(valid, kind)
+    json_sha256 = _hash(valid)
+    result = check_document(valid, pack, now, warnings)
+    report = content.build(result, pack, kind, previous=previous, attachments=attachments,
+                           app_version=app_version, json_sha256=json_sha256)
+    data, pages = pdf.render(report)
+    return data, pages, json_sha256
+
+
+def render_report_bytes(doc: Doc, pack: RulePack, kind: str, now: datetime, *, previous: Doc | None = None,
+                        attachments: list[dict[str, Any]] | None = None, app_version: str) -> bytes:
+    """The report PDF as bytes (for previews). Raises ``InvalidIncident`` or ``ReportError``."""
+    return _render(doc, pack, kind, now, previous, attachments, app_version)[0]
+
+
+def render_report(doc: Doc, pack: RulePack, kind: str, now: datetime, out_path: str | os.PathLike[str], *,
+                  previous: Doc | None = None, attachments: list[dict[str, Any]] | None = None,
+                  app_version: str) -> ReportInfo:
+    """Write the report PDF of ``kind`` (initial | supplement | followup | summary) at report
+    time ``now`` to ``out_path`` (atomically) and return its fingerprints.
+
+    ``previous`` is the document of the last submitted report (supplements and follow-ups
+    list what changed since); ``attachments`` items carry ``name``, ``sha256``, ``size``.
+    Raises ``InvalidIncident`` for an invalid document, ``ReportError`` for a request the
+    law does not allow (a summary report before handling ended) and ``OSError`` when the
+    file cannot be written.
+    """
+    data, pages, json_sha256 = _render(doc, pack, kind, now, previous, attachments, app_version)
+    path = Path(out_path)
+    write_atomic(path, data)
+    return ReportInfo(json_sha256, hashlib.sha256(data).hexdigest(), pages, path)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` so that ``path`` holds either the old file or the whole new one."""
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

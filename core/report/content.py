@@ -1,0 +1,327 @@
+"""What a report says, as plain data: the header block, the deadlines and whether this
+report meets them, the statutory items (第七条 一 to 八, or 第八条 for the summary
+report), the channels that fit each duty (D13), the changes since the last submitted
+report and the appendices. Built from a validated document and its check result.
+Does not lay out pages, import reportlab or read the clock (``now`` is the report time).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from core.check import CheckResult
+from core.incident import Doc, get, instant, involves_cii, is_ransomware
+from core.obligations import Obligation
+from core.report import labels
+from core.report.changes import Change, changes_since
+from core.report.labels import PENDING, display, label, number, shown, when, when_dt
+from core.rules import RulePack
+from core.timeutil import format_hms, time_left_text
+
+KINDS = tuple(labels.KIND_NAMES)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One labelled value; ``value`` None prints as （待补报）."""
+
+    label: str
+    value: str | None
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True)
+class DeadlineRow:
+    recipient: str
+    basis: str
+    due: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    kind: str
+    title: str
+    basis: str
+    drill: bool
+    header: tuple[Line, ...]
+    grade: tuple[Line, ...]
+    deadlines: tuple[DeadlineRow, ...]
+    changes: tuple[Change, ...] | None
+    sections: tuple[Section, ...]
+    channels: tuple[Line, ...]
+    timeline: tuple[tuple[str, str], ...]
+    attachments: tuple[tuple[str, str, str], ...]
+    submissions: tuple[str, ...]
+    footer: dict[str, str] = field(default_factory=dict)
+
+
+def build(result: CheckResult, pack: RulePack, kind: str, *, previous: Doc | None,
+          attachments: list[dict[str, Any]] | None, app_version: str, json_sha256: str) -> ReportContent:
+    """The report's content for ``kind`` at ``result.now`` (the report time)."""
+    doc = result.doc
+    summary = kind == "summary"
+    return ReportContent(
+        kind=kind,
+        title=f"网络安全事件报告（{labels.KIND_NAMES[kind]}）",
+        basis=f"依据《{pack.title}》{pack.summary_basis if summary else pack.report_items_basis}",
+        drill=doc.get("drill") is True,
+        header=header_lines(doc, result, pack, kind),
+        grade=grade_lines(result, pack),
+        deadlines=tuple(deadline_row(o, result.now) for o in result.obligations),
+        changes=changes_since(previous, doc, pack) if kind in ("supplement", "followup") and previous else None,
+        sections=summary_sections(doc, pack) if summary else statutory_sections(doc, pack, result),
+        channels=channel_lines(doc, result.obligations, pack),
+        timeline=timeline_rows(doc),
+        attachments=tuple((str(a.get("name", "")), number(a.get("size", "")), str(a.get("sha256", "")))
+                          for a in attachments or []),
+        submissions=submission_lines(doc, pack),
+        footer={"generated_at": when_dt(result.now), "app": f"incident-assistant {app_version}",
+                "rules": f"规则包 {pack.id} {pack.version}", "sha256": json_sha256},
+    )
+
+
+def _text(value: Any) -> str | None:
+    """A free-text value, or None when empty (unknown)."""
+    if value is None:
+        return None
+    text = value if isinstance(value, str) else number(value)
+    return text if text.strip() else None
+
+
+def _line(doc: Doc, path: str, pack: RulePack) -> Line:
+    value = get(doc, path)
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return Line(label(path), None)
+    return Line(label(path), display(path, value, pack))
+
+
+def recipients(result: CheckResult, kind: str) -> str:
+    """Who receives this report: the timed duties (第四条, D3, D9); for a summary, 原渠道 (第八条)."""
+    timed = "；".join(dict.fromkeys(o.recipient for o in result.obligations if o.hours is not None))
+    if kind != "summary":
+        return timed or PENDING
+    channel = next((o.recipient for o in result.obligations if o.days is not None), "")
+    return f"{channel}（{timed}）" if timed else channel or PENDING
+
+
+def header_lines(doc: Doc, result: CheckResult, pack: RulePack, kind: str) -> tuple[Line, ...]:
+    lines = [Line("事件名称", _text(doc.get("title")))]
+    if _text(doc.get("id")):
+        lines.append(Line("事件编号", doc["id"]))
+    for path in ("reporter.name", "reporter.credit_code", "reporter.category", "reporter.province",
+                 "reporter.protection_department", "reporter.cyberspace_office", "reporter.address"):
+        if path in ("reporter.protection_department", "reporter.cyberspace_office") and not _text(get(doc, path)):
+            continue
+        lines.append(_line(doc, path, pack))
+    contact = "，".join(x for x in (_text(get(doc, "reporter.contact_name")),
+                                   _text(get(doc, "reporter.contact_phone")),
+                                   _text(get(doc, "reporter.contact_email"))) if x)
+    lines.append(Line("联系人及联系方式", contact or None))
+    lines.append(Line("报送对象", recipients(result, kind)))
+    lines.append(_line(doc, "discovered_at", pack))
+    if kind == "summary" or doc.get("handling_ended_at"):
+        lines.append(_line(doc, "handling_ended_at", pack))
+    lines.append(Line("报告时间", when_dt(result.now)))
+    return tuple(lines)
+
+
+def grade_lines(result: CheckResult, pack: RulePack) -> tuple[Line, ...]:
+    g = result.grading
+    name = labels.grade_name(g.grade, pack)
+    if g.basis == "manual":
+        text = f"{name}（手动定级；理由：{g.reason}）；按附件计算为：{labels.grade_name(g.computed_grade, pack)}"
+        if g.lowered and pack.rank(g.grade) < pack.rank(g.computed_grade):
+            text += "（手动定级低于按附件计算的级别）"
+    else:
+        text = f"{name}（按附件计算）"
+    lines = [Line("级别", text), Line("是否须报告", labels.REPORTABLE_NAMES[result.reportable])]
+    for t in g.triggered:
+        value = "" if t.value is None else f"（填报值：{display(t.field, t.value, pack)}）"
+        lines.append(Line(f"定级依据（{labels.grade_name(t.grade, pack)}）", f"{t.item}：{t.text}{value}"))
+    return tuple(lines)
+
+
+STATUS_TEXT: dict[str, Callable[[Obligation, datetime], str]] = {
+    "pending": lambda o, now: f"本报告在期限内（距期限 {time_left_text(o.due, now)}）" if o.due else "待报告",
+    "overdue": lambda o, now: f"本报告晚于期限（已超时 {format_hms((now - o.due).total_seconds())}）" if o.due else "已超时",
+    "met": lambda o, now: f"已于 {_at(o)} 报送，按时",
+    "late": lambda o, now: f"已于 {_at(o)} 报送，迟于期限",
+    "not_required": lambda o, now: "无须依《办法》报告（一般事件，D4）",
+    "open": lambda o, now: "无法定时限，应及时办理",
+    "done": lambda o, now: f"已于 {_at(o)} 办理",
+    "waiting": lambda o, now: "处置工作结束后起算",
+}
+
+
+def _at(o: Obligation) -> str:
+    return when_dt(o.submitted_at) if o.submitted_at else "（时间不详）"
+
+
+def deadline_row(o: Obligation, now: datetime) -> DeadlineRow:
+    if o.due is not None:
+        due = when_dt(o.due)
+    elif o.days is not None:
+        due = f"处置工作结束后 {o.days} 日内"
+    elif o.hours is None:
+        due = "及时（无法定时限）"
+    else:
+        due = "发现时间未填，无法计算"
+    recipient = o.recipient + (f"（{o.note}）" if o.note else "")
+    return DeadlineRow(recipient, o.basis, due, STATUS_TEXT[o.status](o, now))
+
+
+def _systems(doc: Doc) -> list[Line]:
+    lines = []
+    for n, system in enumerate(doc.get("systems") or [], start=1):
+        parts = [system.get("name") or ""]
+        if _text(system.get("description")):
+            parts.append(f"基本情况：{system['description']}")
+        if system.get("is_cii") is not None:
+            parts.append("属于关键信息基础设施" if system["is_cii"] else "不属于关键信息基础设施")
+        lines.append(Line(f"涉事系统或设施{n}", "；".join(parts)))
+    return lines or [Line("涉事系统或设施", None)]
+
+
+def _impact(doc: Doc, pack: RulePack) -> list[Line]:
+    """The annex's impact facts that are known, with units (what the grade rests on)."""
+    paths = [f"impact.{block}.{key}" for block in ("portal_outage", "defacement")
+             for key in (get(doc, f"impact.{block}") or {})]
+    paths += [path for path, _unit in labels.IMPACT_UNITS]
+    lines = [Line(label(p), shown(p, get(doc, p), pack)) for p in paths if get(doc, p) is not None]
+    qualitative = get(doc, "impact.qualitative")
+    if qualitative:
+        lines.append(Line("定性判断", f"{labels.grade_name(qualitative.get('grade'), pack)}：{qualitative.get('reason')}"))
+    return lines or [Line("影响情况（用于定级）", None)]
+
+
+def _ransomware(doc: Doc, pack: RulePack) -> list[Line]:
+    if not is_ransomware(doc, pack):
+        return []
+    paths = ("ransomware.amount", "ransomware.currency", "ransomware.method", "ransomware.date",
+             "ransomware.contact", "ransomware.paid")
+    return [_line(doc, p, pack) for p in paths]
+
+
+def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: CheckResult) -> list[Line]:
+    """The labelled sub-fields of one 第七条 item (ids from the rule pack)."""
+    if item_id == "item1":
+        return [_line(doc, "reporter.name", pack), *_systems(doc), _line(doc, "involves_cii", pack)]
+    if item_id == "item2":
+        grade = labels.grade_name(result.grading.grade, pack)
+        return [_line(doc, "discovered_at", pack), _line(doc, "occurred_at", pack), _line(doc, "location", pack),
+                Line("类型", labels.type_text(doc, pack)),
+                Line("级别", None if result.grading.grade == pack.undetermined.id else grade),
+                *_impact(doc, pack), _line(doc, "harm", pack), _line(doc, "measures_taken", pack),
+                *_ransomware(doc, pack)]
+    if item_id == "item8":
+        lines = [_line(doc, "other", pack), _line(doc, "crime_suspected", pack)]
+        for n, s in enumerate(doc.get("sector_obligations") or [], start=1):
+            hours = f"{number(s['hours'])} 小时内" if s.get("hours") is not None else "时限未填"
+            note = f"；{s['note']}" if _text(s.get("note")) else ""
+            lines.append(Line(f"行业规定{n}", f"{s.get('recipient')}，{hours}{note}"))
+        return lines
+    fields = next((i.fields for i in pack.report_items if i.id == item_id), ())
+    return [_line(doc, f, pack) for f in fields]
+
+
+def statutory_sections(doc: Doc, pack: RulePack, result: CheckResult) -> tuple[Section, ...]:
+    """第七条 items 一 to 八 under their statutory headings, in the pack's order."""
+    return tuple(Section(item.heading, tuple(_item_lines(item.id, doc, pack, result))) for item in pack.report_items)
+
+
+_NUMERALS = "一二三四五六七八九十"
+
+# 第八条 headings → the document fields that answer them. The incident format (product.md
+# §4.1) has no fields for 责任追究、完善整改情况、教训; those print as （待补报）.
+SUMMARY_FIELDS: dict[str, tuple[str, ...]] = {
+    "发生原因": ("cause",),
+    "应急处置措施": ("measures_taken", "planned_measures"),
+    "造成的危害": ("harm",),
+}
+
+
+def summary_sections(doc: Doc, pack: RulePack) -> tuple[Section, ...]:
+    sections = []
+    for n, heading in enumerate(pack.summary_headings):
+        numeral = _NUMERALS[n] if n < len(_NUMERALS) else str(n + 1)
+        fields = SUMMARY_FIELDS.get(heading, ())
+        lines = [_line(doc, f, pack) for f in fields] or [Line(heading, None)]
+        if heading == "造成的危害":
+            lines.extend(x for x in _impact(doc, pack) if x.value is not None)
+        sections.append(Section(f"{numeral}、{heading}", tuple(lines)))
+    return tuple(sections)
+
+
+def channel_lines(doc: Doc, obligations: list[Obligation], pack: RulePack) -> tuple[Line, ...]:
+    """D13: which channels fit each duty; 12387 never stands in for the CII recipients."""
+    rule = pack.channel_rule
+    cyberspace = [f"{c.name}（{c.detail}）" if c.detail else c.name for c in pack.channels if c.reaches == "cyberspace"]
+    direct = "、".join(c.name for c in pack.channels if c.reaches != "cyberspace")
+    lines = []
+    for o in obligations:
+        if o.id in rule.cyberspace_obligations:
+            text = "\n".join(cyberspace)
+        elif o.id in rule.not_for_cyberspace_channels:
+            text = f"直接报送（{direct}）；12387 各渠道不能代替（D13）"
+        elif o.sector:
+            text = "按行业主管监管部门要求的方式报送"
+        else:
+            used = [s.get("channel") for s in doc.get("submissions") or [] if s.get("channel")]
+            names = "、".join(dict.fromkeys(_channel_name(c, pack) for c in used))
+            text = f"按照原渠道上报（{o.basis}）" + (f"：{names}" if names else "")
+        lines.append(Line(o.recipient, text))
+    if involves_cii(doc):
+        lines.append(Line("注意（D13）", f"本事件涉及关键信息基础设施。{rule.text}（{rule.basis}）"))
+    return tuple(lines)
+
+
+def _channel_name(channel_id: str, pack: RulePack) -> str:
+    try:
+        return pack.channel(channel_id).name
+    except KeyError:
+        return channel_id
+
+
+def timeline_rows(doc: Doc) -> tuple[tuple[str, str], ...]:
+    entries = list(doc.get("timeline") or [])
+    keyed = [(instant(e, "at"), i, e) for i, e in enumerate(entries)]
+    keyed.sort(key=lambda k: (k[0] is None, k[0].timestamp() if k[0] else 0, k[1]))
+    return tuple((when(e.get("at")).removesuffix(labels.BEIJING_SUFFIX), str(e.get("text", ""))) for _, _, e in keyed)
+
+
+def submission_lines(doc: Doc, pack: RulePack) -> tuple[str, ...]:
+    lines = []
+    for s in doc.get("submissions") or []:
+        oid = s.get("obligation", "")
+        try:
+            recipient = pack.obligation(oid).recipient
+        except KeyError:
+            sector = _sector(doc, oid)
+            recipient = sector or oid
+        parts = [when(s.get("submitted_at")), labels.KIND_NAMES.get(s.get("kind", ""), str(s.get("kind"))),
+                 f"报送对象：{recipient}"]
+        if s.get("channel"):
+            parts.append(f"渠道：{_channel_name(s['channel'], pack)}")
+        if _text(s.get("person")):
+            parts.append(f"报送人：{s['person']}")
+        if _text(s.get("reference")):
+            parts.append(f"回执或编号：{s['reference']}")
+        lines.append("；".join(parts))
+    return tuple(lines)
+
+
+def _sector(doc: Doc, oid: str) -> str | None:
+    sectors = doc.get("sector_obligations") or []
+    suffix = oid.rsplit("_", 1)[-1]
+    if suffix.isdigit() and 1 <= int(suffix) <= len(sectors):
+        return str(sectors[int(suffix) - 1].get("recipient"))
+    return None

@@ -1,0 +1,205 @@
+"""Helpers that file a report through the 12387 channels (product.md §4.5, regulation.md
+§4): an e-mail draft (.eml, the PDF attached, addressed to the 12387 mailbox), a phone
+script of 第七条 items 一 and 二 to read aloud on the 12387 hotline, and a one-page fax
+cover sheet for the 12387 fax. Addresses and numbers come from the rule pack.
+
+D13: the 12387 channels reach 网信部门 only. None of these helpers is offered as
+satisfying a CII duty; when the incident involves CII each says so in its text.
+Does not read the clock (``now`` is a parameter) or send anything.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime
+from email.message import EmailMessage
+from email.policy import SMTP
+from email.utils import format_datetime
+from pathlib import Path
+from typing import Any
+
+from core.check import CheckResult, check_document
+from core.incident import Doc, get, instant, involves_cii, is_ransomware, parse
+from core.report import ReportError, labels, write_atomic
+from core.report.labels import KIND_NAMES, PENDING
+from core.rules import RulePack
+
+EMAIL_CHANNEL, FAX_CHANNEL, HOTLINE_CHANNEL = "email_12387", "fax_12387", "hotline_12387"
+_SIMPLE_ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+")
+COVER_VALUE_CHARS = 160
+
+
+def _assess(doc: Doc, pack: RulePack, now: datetime) -> CheckResult:
+    valid, warnings = parse(doc, pack)
+    return check_document(valid, pack, now, warnings)
+
+
+def _one_line(value: Any, limit: int | None = None) -> str:
+    """Text for a header or a spoken sentence: one line, no control characters."""
+    from_text = "" if value is None else str(value)
+    text = " ".join(re.sub(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]", " ", from_text).split())
+    if limit is not None and len(text) > limit:
+        return text[:limit] + "…"
+    return text
+
+
+def cii_note(result: CheckResult, pack: RulePack) -> str | None:
+    """D13 in words, naming the CII recipients and their deadlines; None without CII."""
+    if not involves_cii(result.doc):
+        return None
+    duties = [f"{o.recipient}（{o.basis}，{labels.number(o.hours)} 小时内）" for o in result.obligations
+              if o.id in pack.channel_rule.not_for_cyberspace_channels and o.hours is not None]
+    also = f"须另行直接向{'、'.join(duties)}报告。" if duties else ""
+    return f"本事件涉及关键信息基础设施：{pack.channel_rule.text}{also}（D13；{pack.channel_rule.basis}）"
+
+
+def _subject(doc: Doc, kind: str) -> str:
+    reporter = _one_line(get(doc, "reporter.name"), 60) or "（报告单位未填）"
+    title = _one_line(doc.get("title"), 60)
+    drill = "【演练】" if doc.get("drill") is True else ""
+    return f"{drill}网络安全事件报告（{KIND_NAMES[kind]}）：{reporter}" + (f"——{title}" if title else "")
+
+
+def _email_body(result: CheckResult, pack: RulePack, kind: str, attachment: str) -> str:
+    doc = result.doc
+    contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}")) for k in
+                                   ("contact_name", "contact_phone", "contact_email")) if x)
+    lines = ["您好：", "", f"现报送网络安全事件报告（{KIND_NAMES[kind]}），报告全文见附件 {attachment}。", "",
+             f"报告单位：{_one_line(get(doc, 'reporter.name')) or PENDING}",
+             f"事件名称：{_one_line(doc.get('title')) or PENDING}",
+             f"发现时间：{labels.when(doc.get('discovered_at'))}",
+             f"级别：{labels.grade_name(result.grading.grade, pack)}",
+             f"联系人：{contact or PENDING}"]
+    note = cii_note(result, pack)
+    if note:
+        lines += ["", note]
+    if doc.get("drill") is True:
+        lines += ["", "【演练】本邮件为演练材料，不是真实事件的报告。"]
+    lines += ["", "（本邮件草稿由网络安全事件报告助手生成，发送前请核对收件人和附件。）"]
+    return "\n".join(lines) + "\n"
+
+
+def eml_draft(doc: Doc, pack: RulePack, kind: str, pdf_path: str | os.PathLike[str], now: datetime) -> bytes:
+    """An unsent e-mail (RFC 5322 bytes) to the 12387 mailbox with the report PDF attached."""
+    if kind not in KIND_NAMES:
+        raise ReportError(f"报告类型应为以下之一：{'、'.join(KIND_NAMES)}（实际为 {kind!r}）")
+    result = _assess(doc, pack, now)
+    path = Path(pdf_path)
+    message = EmailMessage(policy=SMTP)
+    message["To"] = pack.channel(EMAIL_CHANNEL).detail
+    sender = _one_line(get(result.doc, "reporter.contact_email"))
+    if _SIMPLE_ADDRESS.fullmatch(sender):
+        message["From"] = sender
+    message["Subject"] = _subject(result.doc, kind)
+    message["Date"] = format_datetime(now)
+    message["X-Unsent"] = "1"  # mail programs open the file as a draft to send
+    message.set_content(_email_body(result, pack, kind, path.name))
+    message.add_attachment(path.read_bytes(), maintype="application", subtype="pdf", filename=path.name)
+    return message.as_bytes()
+
+
+def _speak(value: Any, unknown: str = "目前还不清楚，将及时补报") -> str:
+    """A value inside a spoken sentence: one line, without its own closing punctuation."""
+    text = _one_line(value).rstrip("。．.；;，,、 ")
+    return text if text else unknown
+
+
+def _item_one(doc: Doc) -> list[str]:
+    unit = _speak(get(doc, "reporter.name"), "（单位名称未填）")
+    code = _one_line(get(doc, "reporter.credit_code"))
+    lines = [f"涉事单位是{unit}" + (f"，统一社会信用代码{code}。" if code else "。")]
+    systems = doc.get("systems") or []
+    for n, s in enumerate(systems, start=1):
+        about = _one_line(s.get("description"))
+        cii = {True: "属于关键信息基础设施", False: "不属于关键信息基础设施"}.get(s.get("is_cii"), "")
+        parts = [f"涉事系统{n}是{_speak(s.get('name'))}"] + [p for p in (about, cii) if p]
+        lines.append("，".join(parts) + "。")
+    if not systems:
+        lines.append("涉事系统的情况目前还不清楚，将及时补报。")
+    return lines
+
+
+def _item_two(result: CheckResult, pack: RulePack) -> list[str]:
+    doc = result.doc
+    found, occurred = instant(doc, "discovered_at"), instant(doc, "occurred_at")
+    grade = result.grading.grade
+    lines = [f"我们在北京时间{labels.spoken_time(found)}发现这起事件。" if found else "发现时间尚未确定。"]
+    if occurred:
+        lines.append(f"事件发生时间是北京时间{labels.spoken_time(occurred)}。")
+    lines.append(f"地点是{_speak(doc.get('location'))}。")
+    lines.append(f"事件类型是{_speak(labels.type_text(doc, pack, '中的'))}。")
+    lines.append("级别尚未判定，我们正在核实影响情况。" if grade == pack.undetermined.id
+                 else f"按照分级指南，初步判定为{labels.grade_name(grade, pack)}网络安全事件。")
+    lines.append(f"已造成的影响和危害：{_speak(doc.get('harm'))}。")
+    lines.append(f"已采取的措施及效果：{_speak(doc.get('measures_taken'))}。")
+    if is_ransomware(doc, pack):
+        lines.append(_ransom_sentence(doc.get("ransomware") or {}))
+    return lines
+
+
+def _ransom_sentence(r: dict[str, Any]) -> str:
+    """第七条第一款第二项: the ransom demanded (amount, method, date) in one sentence."""
+    paid = "已经支付" if r.get("paid") is True else "没有支付" if r.get("paid") is False else "是否支付尚不清楚"
+    amount = labels.number(r["amount"]) if r.get("amount") is not None else None
+    return (f"这是勒索软件攻击。对方要求支付的赎金金额是{_speak(amount)}，币种{_speak(r.get('currency'))}，"
+            f"支付方式{_speak(r.get('method'))}，日期{_speak(r.get('date'))}，对方联系方式{_speak(r.get('contact'))}，"
+            f"我们目前{paid}。")
+
+
+def phone_script(doc: Doc, pack: RulePack, now: datetime) -> str:
+    """What to say on the 12387 hotline: 第七条 items 一 and 二 as plain sentences."""
+    result = _assess(doc, pack, now)
+    d = result.doc
+    name, phone = _speak(get(d, "reporter.contact_name"), "（姓名）"), _speak(get(d, "reporter.contact_phone"), "（电话）")
+    hotline = pack.channel(HOTLINE_CHANNEL)
+    out = [f"12387 电话报告稿（{pack.report_items_basis}第一项、第二项；准备于北京时间{labels.spoken_time(now)}）",
+           f"拨号：{hotline.detail}。"]
+    if d.get("drill") is True:
+        out.append("【演练】这是演练用稿，不要拨打真实热线。")
+    note = cii_note(result, pack)
+    if note:
+        out.append(note)
+    out += ["", f"开场：您好，我是{_speak(get(d, 'reporter.name'), '（单位名称）')}的{name}，联系电话{phone}。"
+            "我单位发生一起网络安全事件，现在电话报告。", "", "一、涉事单位和系统", *_item_one(d),
+            "", "二、事件情况", *_item_two(result, pack), "",
+            f"结束：其他情况我们正在核实，将及时补报。书面报告可发送到 {pack.channel(EMAIL_CHANNEL).detail}"
+            f"，或传真到 {pack.channel(FAX_CHANNEL).detail}。我的联系电话是{phone}。谢谢。"]
+    return "\n".join(out) + "\n"
+
+
+def cover_lines(result: CheckResult, pack: RulePack, kind: str, now: datetime, pages: int) -> list[tuple[str, str]]:
+    doc = result.doc
+
+    def short(value: Any) -> str:
+        return _one_line(value, COVER_VALUE_CHARS) or PENDING
+
+    contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}"), COVER_VALUE_CHARS)
+                                   for k in ("contact_name", "contact_phone", "contact_email")) if x)
+    return [
+        ("收件", f"网信部门 12387 网络安全事件报告（传真 {pack.channel(FAX_CHANNEL).detail}）"),
+        ("发件单位", short(get(doc, "reporter.name"))),
+        ("联系人", contact or PENDING),
+        ("日期", labels.when_dt(now)),
+        ("页数", f"共 {pages + 1} 页（含本页；报告 {pages} 页）"),
+        ("事由", f"网络安全事件报告（{KIND_NAMES[kind]}）：{short(doc.get('title'))}"),
+        ("级别", labels.grade_name(result.grading.grade, pack)),
+    ]
+
+
+def render_fax_cover(doc: Doc, pack: RulePack, kind: str, now: datetime, out_path: str | os.PathLike[str],
+                     pages: int) -> Path:
+    """Write a one-page fax cover sheet for the 12387 fax; long values are shortened so
+    the sheet always fits one page (the report that follows has them in full)."""
+    if kind not in KIND_NAMES:
+        raise ReportError(f"报告类型应为以下之一：{'、'.join(KIND_NAMES)}（实际为 {kind!r}）")
+    from core.report import pdf  # lazy: reportlab loads only here
+
+    result = _assess(doc, pack, now)
+    notes = [n for n in (cii_note(result, pack),) if n]
+    if result.doc.get("drill") is True:
+        notes.append("【演练】本传真为演练材料，不是真实事件的报告。")
+    data = pdf.render_cover(cover_lines(result, pack, kind, now, pages), notes, drill=result.doc.get("drill") is True)
+    path = Path(out_path)
+    write_atomic(path, data)
+    return path

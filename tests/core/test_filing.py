@@ -1,0 +1,142 @@
+"""The 12387 filing helpers (product.md §4.5): the .eml draft, the phone script and the
+fax cover sheet; none of them is offered as satisfying a CII duty (D13)."""
+
+from __future__ import annotations
+
+import json
+import re
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from core.report import ReportError, render_report
+from core.report.filing import eml_draft, phone_script, render_fax_cover
+from core.rules import default_pack
+from core.timeutil import parse_instant
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURES = Path(__file__).parent / "report_fixtures"
+PACK = default_pack()
+NOW = parse_instant("2026-11-24T11:00:00+08:00")
+
+
+def load(name: str) -> dict[str, Any]:
+    path = ROOT / "resources" / "examples" / name if name == "clinic-ransomware.json" else FIXTURES / name
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+@pytest.fixture
+def report_pdf(tmp_path: Path) -> Path:
+    out = tmp_path / "网络安全事件报告-首报.pdf"
+    render_report(load("clinic-ransomware.json"), PACK, "initial", NOW, out, app_version="t")
+    return out
+
+
+def parse_eml(data: bytes) -> EmailMessage:
+    message = message_from_bytes(data, policy=policy.default)
+    assert isinstance(message, EmailMessage)
+    return message
+
+
+def test_eml_is_addressed_to_12387_with_the_pdf_attached(report_pdf: Path) -> None:
+    message = parse_eml(eml_draft(load("clinic-ransomware.json"), PACK, "initial", report_pdf, NOW))
+    assert message["To"] == "12387@cert.org.cn"
+    assert message["From"] == "wangfang@example.cn"
+    assert message["X-Unsent"] == "1"
+    attachments = list(message.iter_attachments())
+    assert len(attachments) == 1
+    assert attachments[0].get_content_type() == "application/pdf"
+    assert attachments[0].get_filename() == report_pdf.name
+    assert attachments[0].get_content() == report_pdf.read_bytes()
+
+
+def test_eml_subject_names_the_reporter_and_the_report_kind(report_pdf: Path) -> None:
+    for kind, name in (("initial", "首报"), ("followup", "续报")):
+        subject = parse_eml(eml_draft(load("clinic-ransomware.json"), PACK, kind, report_pdf, NOW))["Subject"]
+        assert "福州市鼓楼区康宁诊所" in subject and f"（{name}）" in subject
+
+
+def test_eml_body_is_plain_chinese_with_the_key_facts(report_pdf: Path) -> None:
+    body = parse_eml(eml_draft(load("clinic-ransomware.json"), PACK, "initial", report_pdf, NOW)).get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert "2026-11-24 09:30:00（北京时间）" in text and "王芳" in text and report_pdf.name in text
+    assert "关键信息基础设施" not in text
+
+
+def test_eml_for_a_cii_incident_says_it_does_not_satisfy_the_cii_duty(report_pdf: Path) -> None:
+    message = parse_eml(eml_draft(load("cii-hospital.json"), PACK, "initial", report_pdf, NOW))
+    body = message.get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    assert PACK.channel_rule.text in text and "D13" in text
+    assert "保护工作部门（浙江省卫生健康委员会）（第四条第一款，1 小时内）" in text
+
+
+def test_eml_of_a_drill_is_marked_and_a_bad_sender_address_is_left_out(report_pdf: Path) -> None:
+    doc = load("drill-ministry.json")
+    doc["reporter"]["contact_email"] = "not an address\r\nBcc: x@example.com"
+    message = parse_eml(eml_draft(doc, PACK, "initial", report_pdf, NOW))
+    assert message["Subject"].startswith("【演练】")
+    assert message["From"] is None and message["Bcc"] is None
+
+
+def test_phone_script_reads_items_one_and_two_aloud() -> None:
+    doc = load("clinic-ransomware.json")
+    script = phone_script(doc, PACK, NOW)
+    flat = squash(script)
+    for value in (doc["reporter"]["name"], doc["reporter"]["credit_code"], doc["systems"][0]["name"],
+                  doc["systems"][0]["description"], doc["location"], doc["ransomware"]["method"],
+                  doc["ransomware"]["date"], doc["ransomware"]["contact"]):
+        assert squash(value) in flat, value
+    for value in (doc["harm"], doc["measures_taken"]):
+        assert squash(value).rstrip("。") in flat
+    assert "2026年11月24日9时30分" in script and "2026年11月24日8时10分" in script
+    assert "恶意程序事件中的勒索软件事件" in script and "较大" in script
+    assert "赎金金额是2，币种BTC" in script and "没有支付" in script
+    assert "拨打 12387" in script and "。。" not in script
+    assert "趋势" not in script and doc["cause"] not in script  # items 三 to 八 are not read out
+
+
+def test_phone_script_says_what_is_unknown_and_flags_cii_and_drills() -> None:
+    drill = phone_script(load("drill-ministry.json"), PACK, NOW)
+    assert "【演练】" in drill and "地点是目前还不清楚，将及时补报" in drill
+    cii = phone_script(load("cii-hospital.json"), PACK, NOW)
+    assert PACK.channel_rule.text in cii
+    assert "属于关键信息基础设施" in cii
+
+
+def test_fax_cover_is_one_page_with_the_fax_number_and_page_count(tmp_path: Path) -> None:
+    out = render_fax_cover(load("clinic-ransomware.json"), PACK, "supplement", NOW, tmp_path / "fax.pdf", pages=3)
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    text = squash(reader.pages[0].extract_text())
+    assert "010-82992387" in text and "共4页（含本页；报告3页）" in text
+    assert "网络安全事件报告（补报）" in text and "福州市鼓楼区康宁诊所" in text
+
+
+def test_fax_cover_stays_one_page_with_very_long_values_and_marks_cii_and_drill(tmp_path: Path) -> None:
+    doc = load("cii-hospital.json")
+    doc["drill"] = True
+    doc["reporter"]["name"] = "很长的单位名称" * 1500
+    doc["title"] = "W" * 10000
+    out = render_fax_cover(doc, PACK, "initial", NOW, tmp_path / "fax.pdf", pages=12)
+    reader = PdfReader(out)
+    assert len(reader.pages) == 1
+    text = squash(reader.pages[0].extract_text())
+    assert "演练" in text and squash(PACK.channel_rule.text) in text
+
+
+def test_helpers_refuse_an_unknown_kind(tmp_path: Path, report_pdf: Path) -> None:
+    with pytest.raises(ReportError):
+        eml_draft(load("clinic-ransomware.json"), PACK, "draft", report_pdf, NOW)
+    with pytest.raises(ReportError):
+        render_fax_cover(load("clinic-ransomware.json"), PACK, "draft", NOW, tmp_path / "f.pdf", pages=1)

@@ -1,0 +1,346 @@
+"""The report PDF (product.md §4.4): every field value is in the text layer, the footer
+carries the document hash on every page, the fonts are embedded, the four kinds have
+their own headings, and user text renders as typed."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+import shutil
+import subprocess
+import sys
+from datetime import datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from core.canonical import document_hash
+from core.incident import walk_strings
+from core.report import ReportError, render_report, render_report_bytes
+from core.report.labels import CATEGORY_NAMES, KIND_NAMES, display
+from core.rules import default_pack
+from core.timeutil import display_beijing, parse_instant
+
+ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = sorted((ROOT / "resources" / "examples").glob("*.json"))
+FIXTURES = sorted((Path(__file__).parent / "report_fixtures").glob("*.json"))
+NOW = parse_instant("2026-11-24T11:00:00+08:00")
+PACK = default_pack()
+
+
+def load(path: Path) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def clinic() -> dict[str, Any]:
+    return load(ROOT / "resources" / "examples" / "clinic-ransomware.json")
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def page_texts(data: bytes) -> list[str]:
+    return [page.extract_text() or "" for page in PdfReader(BytesIO(data)).pages]
+
+
+def pdf_text(data: bytes) -> str:
+    return squash("".join(page_texts(data)))
+
+
+def body_text(data: bytes) -> str:
+    """The text layer without the footers (drawn last on each page), for text that spans pages."""
+    return "".join(re.sub(r"第\d+页/共\d+页生成于.*$", "", squash(page)) for page in page_texts(data))
+
+
+def render(doc: dict[str, Any], kind: str = "initial", now: datetime = NOW, **kw: Any) -> bytes:
+    return render_report_bytes(doc, PACK, kind, now, app_version="9.9.9-test", **kw)
+
+
+TIME_PATHS = re.compile(r"^(discovered_at|occurred_at|handling_ended_at|submissions\[\d+\]\.submitted_at|timeline\[\d+\]\.at)$")
+
+
+def expected_value(path: str, value: Any) -> str | None:
+    """How a leaf value of the document reads in the PDF (None: not printed by design)."""
+    generic = re.sub(r"\[\d+\]", "[]", path)
+    if path == "schema":
+        return None
+    if generic == "drill":
+        return "演练" if value else None
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if TIME_PATHS.match(path):
+        return display_beijing(parse_instant(value))
+    if generic == "submissions[].obligation":
+        return PACK.obligation(value).recipient
+    if generic == "submissions[].kind":
+        return KIND_NAMES[value]
+    if generic == "submissions[].channel":
+        return PACK.channel(value).name
+    return display(path, value, PACK)
+
+
+def leaves(value: Any, path: str = "") -> list[tuple[str, Any]]:
+    if isinstance(value, dict):
+        return [x for k, v in value.items() for x in leaves(v, f"{path}.{k}" if path else k)]
+    if isinstance(value, list):
+        return [x for i, v in enumerate(value) for x in leaves(v, f"{path}[{i}]")]
+    return [] if value is None else [(path, value)]
+
+
+@pytest.mark.parametrize("path", EXAMPLES + FIXTURES, ids=lambda p: p.stem)
+def test_every_field_value_of_the_incident_is_in_the_text_layer(path: Path) -> None:
+    doc = load(path)
+    text = pdf_text(render(doc))
+    missing = [(p, v) for p, v in leaves(doc) if (e := expected_value(p, v)) is not None and squash(e) not in text]
+    assert missing == []
+
+
+def test_enumerations_print_by_their_chinese_names() -> None:
+    text = pdf_text(render(clinic()))
+    for name in (CATEGORY_NAMES["other"], "恶意程序事件", "勒索软件事件", "企事业单位门户网站", "较大"):
+        assert name in text
+    assert "malicious_program" not in text and "enterprise_portal" not in text
+
+
+@pytest.mark.parametrize("path", EXAMPLES + FIXTURES, ids=lambda p: p.stem)
+def test_footer_on_every_page_has_page_count_and_the_document_hash(path: Path) -> None:
+    doc = load(path)
+    pages = page_texts(render(doc))
+    assert len(pages) >= 2
+    for n, page in enumerate(pages, start=1):
+        flat = squash(page)
+        assert f"第{n}页/共{len(pages)}页" in flat
+        assert re.findall(r"SHA-256：([0-9a-f]{64})", flat)[-1] == document_hash(doc)
+        assert "北京时间" in flat and "incident-assistant9.9.9-test" in flat and PACK.version in flat
+
+
+def test_render_report_writes_the_file_and_returns_its_fingerprints(tmp_path: Path) -> None:
+    doc = clinic()
+    out = tmp_path / "报告.pdf"
+    info = render_report(doc, PACK, "initial", NOW, out, app_version="1")
+    data = out.read_bytes()
+    assert info.path == out and info.pages == len(page_texts(data))
+    assert info.json_sha256 == document_hash(doc)
+    import hashlib
+    assert info.pdf_sha256 == hashlib.sha256(data).hexdigest()
+    assert render_report_bytes(doc, PACK, "initial", NOW, app_version="1") == data  # deterministic
+
+
+def test_report_does_not_change_the_document() -> None:
+    doc = clinic()
+    before = copy.deepcopy(doc)
+    render(doc, "supplement", previous=before)
+    assert doc == before
+
+
+def test_every_font_is_embedded_per_pypdf() -> None:
+    reader = PdfReader(BytesIO(render(load(FIXTURES[0]))))
+    seen = 0
+    for page in reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            descriptor = font["/FontDescriptor"].get_object()
+            assert "/FontFile2" in descriptor, font["/BaseFont"]
+            assert re.match(r"/[A-Z]{6}\+", font["/BaseFont"]), "subset fonts carry a tag"
+            seen += 1
+    assert seen
+
+
+def test_every_font_is_embedded_per_pdffonts(tmp_path: Path) -> None:
+    if shutil.which("pdffonts") is None:
+        pytest.skip("pdffonts (poppler-utils) is not installed")
+    out = tmp_path / "r.pdf"
+    render_report(load(FIXTURES[0]), PACK, "initial", NOW, out, app_version="1")
+    rows = subprocess.run(["pdffonts", str(out)], capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+    assert rows
+    for row in rows:
+        emb, sub = row.split()[-5:-3]
+        assert (emb, sub) == ("yes", "yes"), row
+        assert "WenQuanYiMicroHei" in row
+
+
+HEADINGS = {
+    "initial": "网络安全事件报告（首报）",
+    "supplement": "网络安全事件报告（补报）",
+    "followup": "网络安全事件报告（续报）",
+    "summary": "网络安全事件报告（总结报告）",
+}
+
+
+@pytest.mark.parametrize("kind", list(HEADINGS))
+def test_each_kind_has_its_own_title_and_statutory_headings(kind: str) -> None:
+    doc = clinic()
+    doc["handling_ended_at"] = "2026-11-25T18:00:00+08:00"
+    text = pdf_text(render(doc, kind))
+    assert squash(HEADINGS[kind]) in text
+    for other, title in HEADINGS.items():
+        if other != kind:
+            assert squash(title) not in text
+    item_headings = [squash(i.heading) for i in PACK.report_items]
+    summary_headings = [squash(h) for h in PACK.summary_headings]
+    if kind == "summary":
+        assert "第八条" in text
+        positions = [text.index(h) for h in summary_headings]
+        assert positions == sorted(positions)
+        assert not any(h in text for h in item_headings)
+    else:
+        positions = [text.index(h) for h in item_headings]
+        assert positions == sorted(positions)
+
+
+def test_summary_maps_existing_fields_and_marks_the_rest_pending() -> None:
+    doc = clinic()
+    doc["handling_ended_at"] = "2026-11-25T18:00:00+08:00"
+    text = pdf_text(render(doc, "summary"))
+    for value in (doc["cause"], doc["measures_taken"], doc["planned_measures"], doc["harm"]):
+        assert squash(value) in text
+    for heading in ("责任追究", "完善整改情况", "教训"):
+        assert re.search(f"{heading}（待补报）", text)
+
+
+def test_summary_refuses_without_handling_ended_at() -> None:
+    with pytest.raises(ReportError, match="处置工作结束时间"):
+        render(clinic(), "summary")
+
+
+def test_unknown_kind_is_refused_with_a_chinese_message() -> None:
+    with pytest.raises(ReportError, match="报告类型"):
+        render(clinic(), "draft")
+
+
+def test_unknown_items_print_as_pending() -> None:
+    text = pdf_text(render(load(next(p for p in FIXTURES if "drill" in p.stem))))
+    for label in ("地点", "已采取的措施及效果", "可能的攻击者信息", "发生时间"):
+        assert f"{label}：（待补报）" in text
+    assert text.count("（待补报）") >= 8
+
+
+def test_a_drill_carries_the_mark_on_every_page() -> None:
+    doc = load(next(p for p in FIXTURES if "drill" in p.stem))
+    doc["timeline"] = [{"at": "2026-11-24T09:00:00+08:00", "text": "推演步骤" * 30}] * 40
+    pages = page_texts(render(doc))
+    assert len(pages) >= 3
+    assert all("演练" in p for p in pages)
+    assert not any("演练" in p for p in page_texts(render(clinic())))
+
+
+def test_manual_grade_shows_reason_and_the_computed_grade_when_lowered() -> None:
+    doc = load(next(p for p in FIXTURES if "cii" in p.stem))
+    text = pdf_text(render(doc))
+    assert "手动定级" in text and squash(doc["grade_override"]["reason"]) in text
+    assert "按附件计算为：重大" in text and "低于按附件计算的级别" in text
+    assert "附件二通常情况第6项" in text  # the triggered item's citation
+
+
+def test_deadlines_say_whether_this_report_meets_them() -> None:
+    doc = clinic()
+    on_time = pdf_text(render(doc, now=parse_instant("2026-11-24T11:00:00+08:00")))
+    late = pdf_text(render(doc, now=parse_instant("2026-11-24T14:00:00+08:00")))
+    assert "本报告在期限内（距期限2:30:00）" in on_time
+    assert "本报告晚于期限（已超时0:30:00）" in late
+    assert "2026-11-2413:30:00（北京时间）" in on_time
+
+
+def test_cii_report_says_12387_does_not_satisfy_the_cii_duty() -> None:
+    text = pdf_text(render(load(next(p for p in FIXTURES if "cii" in p.stem))))
+    assert squash(PACK.channel_rule.text) in text
+    for recipient in ("保护工作部门（浙江省卫生健康委员会）", "公安机关"):
+        line = re.search(f"{re.escape(recipient)}：(直接报送[^；]*)；12387各渠道不能代替（D13）", text)
+        assert line is not None and "12387" not in line.group(1), recipient
+    clinic_text = pdf_text(render(clinic()))
+    assert "属地省级网信部门（福建省）：12387网络安全事件报告热线" in clinic_text
+    assert "12387@cert.org.cn" in clinic_text and "010-82992387" in clinic_text
+    assert squash(PACK.channel_rule.text) not in clinic_text
+
+
+def test_supplement_lists_what_changed_since_the_last_submitted_report() -> None:
+    previous = clinic()
+    doc = clinic()
+    doc["cause"] = "确认为远程桌面弱口令被爆破"
+    doc["scene_preservation"] = "已对服务器硬盘做镜像"
+    doc["impact"]["people_affected"] = 150000
+    doc["timeline"].append({"at": "2026-11-24T12:00:00+08:00", "text": "专业公司到场"})
+    text = pdf_text(render(doc, "supplement", previous=previous))
+    assert "自上次报送以来的变化" in text
+    assert "影响人数：120000人→150000人" in text
+    assert f"原因初步分析意见：{squash(previous['cause'])}→确认为远程桌面弱口令被爆破" in text
+    assert "现场保护情况：（空）→已对服务器硬盘做镜像" in text
+    assert "事件时间线：2条→3条" in text
+    assert "无法列出变化" in pdf_text(render(doc, "followup"))
+    assert "自上次报送以来的变化" not in pdf_text(render(doc, "initial", previous=previous))
+
+
+def test_attachments_and_submissions_are_listed_in_the_appendices() -> None:
+    digest = "ab" * 32
+    text = pdf_text(render(load(FIXTURES[0]), attachments=[{"name": "勒索信截图.png", "sha256": digest, "size": 20480}]))
+    assert f"勒索信截图.png（20480字节）SHA-256：{digest}" in text
+    assert "卫健-2026-001" in text and "当面报送" in text
+
+
+USER_TEXTS = {
+    "markup": "<b>粗体</b> <font name=Helvetica size=40>大</font> <para> &amp; & < > <br/> <img src='x'/>",
+    "windows_newlines": "第一行\r\n第二行\r\n\r\n第四行",
+    "long_word": "A" * 300,
+    "full_width": "，。、：；！？（）《》“”‘’【】——……￥％＃＠",
+    "traditional": "資訊安全事件報告：伺服器遭勒索軟體加密，聯絡窗口為網路組。",
+}
+
+
+@pytest.mark.parametrize("name", list(USER_TEXTS))
+def test_user_text_renders_as_typed(name: str) -> None:
+    doc = clinic()
+    doc["harm"] = USER_TEXTS[name]
+    assert squash(USER_TEXTS[name]) in pdf_text(render(doc))
+
+
+def test_a_10000_character_field_wraps_and_breaks_across_pages() -> None:
+    doc = clinic()
+    doc["measures_taken"] = ("断网隔离并保全证据。" * 1000)[:10000]
+    doc["other"] = "x" * 300 + "中" * 300
+    data = render(doc)
+    assert len(page_texts(data)) >= 6
+    assert squash(doc["measures_taken"]) in body_text(data)
+    assert doc["other"] in body_text(data)
+
+
+def test_characters_the_font_lacks_show_a_placeholder_and_keep_the_typed_text() -> None:
+    doc = clinic()
+    doc["harm"] = "服务器宕机😀🔥，𠀀字与\u0007控制符"
+    text = pdf_text(render(doc))
+    assert "服务器宕机😀🔥，𠀀字与\ufffd控制符" in text
+
+
+def test_placeholder_glyph_is_what_the_page_shows(tmp_path: Path) -> None:
+    from core.report import fonts
+
+    fonts.register()
+    assert not fonts.has_glyph("😀") and fonts.has_glyph("中") and fonts.has_glyph("□")
+    fonts.cover("😀")
+    face = fonts.register().face
+    assert face.charToGlyph[ord("😀")] == face.charToGlyph[ord("□")]
+
+
+def test_importing_the_report_package_does_not_load_reportlab() -> None:
+    code = "import sys, core.report, core.report.filing, core.cli.pdf_cmd; print('reportlab' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_walk_strings_of_the_fixtures_are_all_printed() -> None:
+    doc = load(FIXTURES[0])
+    text = pdf_text(render(doc))
+    for path, value in walk_strings(doc):
+        if path != "schema" and not TIME_PATHS.match(path) and expected_value(path, value) == value:
+            assert squash(value) in text, path
+
+
+def test_a_lone_surrogate_is_refused_with_a_clear_message_not_a_crash() -> None:
+    doc = clinic()
+    doc["harm"] = "坏\ud800字"
+    with pytest.raises(ReportError, match="无法编码"):
+        render(doc)
