@@ -28,6 +28,7 @@ from gui import dialogs
 from gui.hub import StoreHub
 from gui.main_window import MainWindow
 from gui.ticker import Ticker
+from gui.welcome import WelcomeWindow, example_drill
 from gui.wizard.wizard import IncidentWizard
 
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
@@ -62,6 +63,7 @@ class Session:
     hub: StoreHub = field(init=False)
     ticker: Ticker = field(init=False)
     window: MainWindow | None = None
+    welcome: WelcomeWindow | None = None
     wizards: list[IncidentWizard] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -87,6 +89,19 @@ class Session:
         if self.window is None:
             self.show_main_window()
 
+    def show_welcome(self) -> WelcomeWindow:
+        self.welcome = WelcomeWindow(self.store.profile(), self.hub.save_profile)
+        self.welcome.startIncident.connect(lambda: self.open_wizard(None))
+        self.welcome.openExample.connect(self.open_example)
+        self.welcome.show()
+        return self.welcome
+
+    def open_example(self) -> IncidentWizard:
+        """The bundled example, imported as a drill, to see how everything works."""
+        incident_id = self.store.import_document(example_drill(), new_id=True)
+        self.hub.incidentsChanged.emit()
+        return self.open_wizard(incident_id)
+
     def show_main_window(self) -> MainWindow:
         if self.window is None:
             self.window = MainWindow(self.hub, self.pack, self.ticker, self.open_wizard)
@@ -104,10 +119,14 @@ class Session:
         return None
 
     def start(self) -> None:
-        """No incident yet: straight into a new one. Otherwise the main window."""
+        """First run (no incident, no profile): the welcome screen. No incident yet:
+        straight into a new one. Otherwise the main window, offering a draft to resume."""
         self.ticker.start()
         if self.store.count_incidents() == 0:
-            self.open_wizard(None)
+            if not any(v for v in self.store.profile().values()):
+                self.show_welcome()
+            else:
+                self.open_wizard(None)
             return
         window = self.show_main_window()
         draft = self.unfinished_draft()

@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
         self.banner_button = QPushButton(tr("继续填写"), objectName="resumeDraft")
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(self.banner_button)
+        self.resume_id: str | None = None
+        self.banner_button.clicked.connect(self._resume)
         self.banner.setStyleSheet("#resumeBanner { background: #fff6e0; border: 1px solid #e0b050; border-radius: 6px; }")
         self.banner.hide()
         self.model = IncidentTableModel(hub, pack, ticker)
@@ -146,7 +148,9 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -175,9 +179,10 @@ class MainWindow(QMainWindow):
     def offer_resume(self, incident_id: str, title: str) -> None:
         """A non-modal offer to go on with an unfinished draft (after closing or a crash)."""
         self.banner_text.setText(tr("有一份尚未完成首报的草稿：「{t}」。所有已填写的内容都已保存。").format(t=title))
-        try:
-            self.banner_button.clicked.disconnect()
-        except (RuntimeError, TypeError):
-            pass
-        self.banner_button.clicked.connect(lambda: (self.banner.hide(), self.open_wizard(incident_id)))
+        self.resume_id = incident_id
         self.banner.show()
+
+    def _resume(self) -> None:
+        self.banner.hide()
+        if self.resume_id:
+            self.open_wizard(self.resume_id)

@@ -1,0 +1,112 @@
+"""First start (no incident yet): one calm screen. The big button starts a new incident
+at once (the clock is what matters); the organisation profile can be filled in here or
+skipped, and the example incident can be opened as a drill to see how everything works."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from core import credit_code, resources
+
+EXAMPLE = "examples/clinic-ransomware.json"
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Welcome", text)
+
+
+def example_drill() -> dict[str, Any]:
+    """The bundled example as a drill (演练), without an id, ready to import."""
+    doc: dict[str, Any] = json.loads(resources.path(EXAMPLE).read_text(encoding="utf-8"))
+    doc.pop("id", None)
+    doc["drill"] = True
+    doc["title"] = tr("【示例演练】") + str(doc.get("title") or "")
+    return doc
+
+
+class WelcomeWindow(QWidget):
+    """objectName ``WelcomeWindow``. Emits ``startIncident`` or ``openExample`` once."""
+
+    startIncident = Signal()
+    openExample = Signal()
+
+    def __init__(self, profile: dict[str, Any], save_profile: Callable[[dict[str, Any]], None]) -> None:
+        super().__init__()
+        self.setObjectName("WelcomeWindow")
+        self.setWindowTitle(tr("网络安全事件报告助手"))
+        self._save_profile = save_profile
+        layout = QVBoxLayout(self)
+        head = QLabel(tr("欢迎使用网络安全事件报告助手"))
+        font = head.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        head.setFont(font)
+        layout.addWidget(head)
+        note = QLabel(tr("如果现在就发生了事件：直接点下面的按钮，先记下发现时间，报告期限会立即显示。"
+                         "所有内容自动保存在本机，不联网。"))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.start_button = QPushButton(tr("发生了事件，立即开始"), objectName="startIncident")
+        self.start_button.setMinimumHeight(48)
+        self.start_button.setDefault(True)
+        self.start_button.clicked.connect(self._start)
+        layout.addWidget(self.start_button)
+
+        box = QGroupBox(tr("单位资料（可跳过，以后每次报告自动填入）"))
+        form = QFormLayout(box)
+        self.inputs: dict[str, QLineEdit] = {}
+        for key, label in (("name", tr("单位名称")), ("credit_code", tr("统一社会信用代码")), ("province", tr("所在省份")),
+                           ("contact_name", tr("联系人")), ("contact_phone", tr("联系电话"))):
+            edit = QLineEdit(str(profile.get(key) or ""), objectName=f"profile_{key}")
+            edit.setAccessibleName(label)
+            self.inputs[key] = edit
+            form.addRow(label, edit)
+        self.category = QComboBox(objectName="profile_category")
+        self.category.addItem(tr("其他网络运营者（企业、医院、学校、商户等）"), "other")
+        self.category.addItem(tr("中央和国家机关各部门及其直属单位"), "central_state_organ")
+        self.category.setCurrentIndex(max(0, self.category.findData(profile.get("category") or "other")))
+        form.addRow(tr("单位类别"), self.category)
+        self.message = QLabel("", objectName="profileMessage")
+        self.message.setWordWrap(True)
+        form.addRow("", self.message)
+        self.inputs["credit_code"].textChanged.connect(self._check_code)
+        layout.addWidget(box)
+        self.example_button = QPushButton(tr("先看看：打开示例事件（演练）"), objectName="openExample")
+        self.example_button.clicked.connect(self._example)
+        layout.addWidget(self.example_button)
+        layout.addStretch(1)
+        self.resize(620, 520)
+
+    def _check_code(self, text: str) -> None:
+        found = credit_code.problem(text) if text.strip() else None
+        if found is None:
+            self.message.setText("")
+        elif found[0] == "format":
+            self.message.setText(tr("信用代码应为 18 位（不含 I、O、Z、S、V），请核对；也可以先不填。"))
+        else:
+            self.message.setText(tr("信用代码校验位不符（应为 {c}），请核对；也可以先不填。").format(c=found[1]))
+
+    def profile(self) -> dict[str, Any]:
+        values: dict[str, Any] = {k: (e.text().strip() or None) for k, e in self.inputs.items()}
+        values["category"] = self.category.currentData()
+        return values
+
+    def _save(self) -> None:
+        values = self.profile()
+        if any(v for k, v in values.items() if k != "category"):
+            self._save_profile(values)
+
+    def _start(self) -> None:
+        self._save()
+        self.startIncident.emit()
+        self.close()
+
+    def _example(self) -> None:
+        self._save()
+        self.openExample.emit()
+        self.close()

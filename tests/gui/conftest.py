@@ -1,0 +1,62 @@
+"""GUI test fixtures: a real store in a temporary folder, a fake clock, a wizard."""
+
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+from core.clock import FixedClock
+from core.rules import default_pack
+from core.store import open_store
+from core.timeutil import BEIJING
+
+DISCOVERED = datetime(2026, 11, 24, 9, 30, 0, tzinfo=BEIJING)
+SCREENSHOTS = Path(os.environ.get("INCIDENT_ASSISTANT_SCREENSHOTS", Path(__file__).resolve().parents[2] / "screenshots"))
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type any Unicode as an input-method commit (keyClicks with Chinese aborts Qt's test lib)."""
+    widget.setFocus()
+    event = QInputMethodEvent("", [])
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+def save_screenshot(widget: QWidget, name: str) -> Path:
+    """Grab a widget offscreen into ``screenshots/`` so anyone can look at it."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    widget.grab().save(str(path))
+    return path
+
+
+@pytest.fixture
+def clock():
+    return FixedClock(DISCOVERED)
+
+
+@pytest.fixture
+def store(tmp_path, clock):
+    s = open_store(tmp_path / "incidents.sqlite", clock)
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def session(qapp, store, clock):
+    from gui.app import Session, prepare_application
+
+    prepare_application()
+    return Session(store, default_pack(), clock)
+
+
+@pytest.fixture
+def wizard(qtbot, session):
+    w = session.open_wizard(None)
+    qtbot.addWidget(w)
+    return w

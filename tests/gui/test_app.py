@@ -1,0 +1,75 @@
+"""Start-up paths: first run, straight into a new incident, main window, resume, bad file."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from gui import app as app_module
+from gui import dialogs
+from tests.gui.conftest import save_screenshot, type_text
+
+
+def test_first_run_shows_the_welcome_and_the_big_button_starts_an_incident(session, qtbot):
+    session.start()
+    welcome = session.welcome
+    assert welcome is not None and welcome.objectName() == "WelcomeWindow"
+    qtbot.addWidget(welcome)
+    type_text(welcome.findChild(QLineEdit, "profile_name"), "康宁诊所")
+    save_screenshot(welcome, "welcome")
+    welcome.findChild(QWidget, "startIncident").click()
+    assert session.store.profile()["name"] == "康宁诊所"
+    wizard = session.wizards[-1]
+    qtbot.addWidget(wizard)
+    assert wizard.objectName() == "IncidentWizard"
+    assert session.hub.document(wizard.incident_id)["reporter"]["name"] == "康宁诊所"
+
+
+def test_example_opens_as_a_drill(session, qtbot):
+    session.start()
+    qtbot.addWidget(session.welcome)
+    session.welcome.findChild(QWidget, "openExample").click()
+    wizard = session.wizards[-1]
+    qtbot.addWidget(wizard)
+    doc = session.hub.document(wizard.incident_id)
+    assert doc["drill"] is True and doc["title"].startswith("【示例演练】")
+
+
+def test_with_a_profile_and_no_incident_it_opens_straight_into_a_new_incident(session, qtbot):
+    session.store.save_profile({"name": "某某学校", "category": "other"})
+    session.start()
+    assert session.welcome is None and len(session.wizards) == 1
+    qtbot.addWidget(session.wizards[0])
+
+
+def test_with_incidents_it_opens_the_main_window_and_offers_the_draft(session, qtbot):
+    incident_id = session.hub.create_incident({"schema": "incident-assistant/incident@1", "title": "草稿"})
+    session.start()
+    window = session.window
+    qtbot.addWidget(window)
+    assert window.objectName() == "MainWindow"
+    assert window.findChild(QWidget, "incidentTable").model().rowCount() == 1
+    assert window.banner.isVisibleTo(window) and "草稿" in window.banner_text.text()
+    save_screenshot(window, "main-window")
+    window.findChild(QWidget, "resumeDraft").click()
+    assert session.wizards[-1].incident_id == incident_id
+    qtbot.addWidget(session.wizards[-1])
+
+
+def test_new_incident_action_on_the_main_window(session, qtbot):
+    session.hub.create_incident(None)
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    window.findChild(type(window.action_new), "actionNewIncident").trigger()
+    assert session.wizards
+    qtbot.addWidget(session.wizards[-1])
+
+
+def test_a_file_that_is_not_a_database_gets_a_message_not_a_crash(tmp_path, monkeypatch, qapp):
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"this is not a database" * 100)
+    before = bad.read_bytes()
+    shown = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: shown.append(text))
+    assert app_module.main(["--db", str(bad)]) == 2
+    assert shown and str(bad) in shown[0]
+    assert bad.read_bytes() == before
