@@ -11,9 +11,13 @@ from datetime import datetime
 from typing import Any
 
 from core import completeness, grading, obligations
-from core.incident import SCHEMA_ID, Doc, delete_path, parse, set_path, validate
+from core.incident import SCHEMA_ID, Doc, delete_path, parse, validate
 from core.messages import Finding
 from core.rules import RulePack
+
+MAX_REPAIRS = 200
+CROSS_FIELD_CODES = frozenset({"occurred_after_discovered", "ended_before_discovered", "subclass_mismatch",
+                               "subclass_unknown", "obligation_unknown"})
 
 
 @dataclass(frozen=True)
@@ -69,20 +73,22 @@ def assess_draft(draft: Doc, pack: RulePack, now: datetime) -> tuple[CheckResult
     """
     doc = copy.deepcopy(draft)
     doc["schema"] = SCHEMA_ID
-    all_errors: list[Finding] = []
-    for _ in range(20):
+    found: list[Finding] = []
+    for _ in range(MAX_REPAIRS):
         errors, warnings = validate(doc, pack)
         if not errors:
-            return check_document(doc, pack, now, warnings), all_errors
-        all_errors.extend(errors)
-        for error in errors:
-            if error.code == "unknown_key" or error.path == "":
-                delete_path(doc, error.path)
-            else:
-                set_path(doc, error.path.rsplit(".", 1)[0] if error.code == "blank_reason" else error.path, None)
-        if any(e.path == "" for e in errors):
-            doc = {"schema": SCHEMA_ID}
-    return check_document({"schema": SCHEMA_ID}, pack, now, []), all_errors
+            return check_document(doc, pack, now, warnings), found
+        # The draft's own errors, plus cross-field ones that show once the shape is sound
+        # (later passes would otherwise report list positions shifted by a repair).
+        first_pass = not found
+        found.extend(e for e in errors if e not in found and (first_pass or e.code in CROSS_FIELD_CODES))
+        error = errors[0]  # one at a time: removing a list element shifts the others
+        if error.path == "":
+            break
+        # A bad value counts as unknown; an object missing a required key (a grade choice
+        # without a reason, a system without a name) is dropped whole.
+        delete_path(doc, error.path.rsplit(".", 1)[0] if error.code in ("missing", "blank_reason") else error.path)
+    return check_document({"schema": SCHEMA_ID}, pack, now, []), found
 
 
 def check(data: Any, pack: RulePack, now: datetime) -> CheckResult:

@@ -332,27 +332,9 @@ def _steps(path: str) -> list[str | int]:
     return steps
 
 
-def set_path(doc: Doc, path: str, value: Any) -> None:
-    """Set a dotted path (``impact.portal_outage.minutes``, ``systems[0].name``), creating
-    objects on the way; ``value`` None stores an explicit null (unknown)."""
-    steps = _steps(path)
-    current: Any = doc
-    for step, following in zip(steps, steps[1:], strict=False):
-        if isinstance(step, int):
-            current = current[step]
-            continue
-        if not isinstance(current.get(step), (dict, list)):
-            current[step] = [] if isinstance(following, int) else {}
-        current = current[step]
-    last = steps[-1]
-    if isinstance(last, int):
-        current[last] = value
-    else:
-        current[last] = value
-
-
 def delete_path(doc: Doc, path: str) -> None:
-    """Remove the key at ``path`` if it is there."""
+    """Remove the key at ``path`` if it is there (absent means unknown, like null).
+    For edits that must be checked against the schema, see ``core.store.docpath``."""
     steps = _steps(path)
     current: Any = doc
     for step in steps[:-1]:
@@ -363,7 +345,7 @@ def delete_path(doc: Doc, path: str) -> None:
     if isinstance(current, dict):
         current.pop(steps[-1], None)
     elif isinstance(current, list) and isinstance(steps[-1], int) and steps[-1] < len(current):
-        current[steps[-1]] = None
+        del current[steps[-1]]
 
 
 def instant(doc: Doc, path: str) -> datetime | None:

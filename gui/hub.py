@@ -16,8 +16,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.canonical import canonical_json
-from core.incident import Doc, set_path
+from core.incident import Doc
 from core.store import Store, StoreError
+from core.store.docpath import set_path
 
 AUTOSAVE_MS = 300
 RETRY_MS = 2000
