@@ -13,6 +13,7 @@ from typing import Any
 from core import completeness, grading, obligations
 from core.incident import SCHEMA_ID, Doc, delete_path, parse, validate
 from core.messages import Finding
+from core.obligations import EscalationInfo, Obligation
 from core.rules import RulePack
 
 MAX_REPAIRS = 200
@@ -26,8 +27,8 @@ class CheckResult:
     now: datetime
     grading: grading.GradeResult
     reportable: str
-    obligations: list[obligations.Obligation]
-    escalations: list[obligations.EscalationInfo]
+    obligations: list[Obligation]
+    escalations: list[EscalationInfo]
     missing: dict[str, list[str]]
     warnings: list[Finding]
 
