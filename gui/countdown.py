@@ -125,7 +125,7 @@ class CountdownCard(QFrame):
                 f"#{self.objectName()} {{ background: {bg}; border: 1px solid {fg}; border-radius: 6px; }}"
                 f" #{self.objectName()} QLabel {{ color: {fg}; background: transparent; }}")
             self.setProperty("state", state)
-        _set(self.status, status_text(state))
+            _set(self.status, status_text(state))  # only on a state change: the tick just formats time
 
 
 class CountdownPanel(QWidget):

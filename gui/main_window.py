@@ -61,10 +61,12 @@ class IncidentTableModel(QAbstractTableModel):
         self.rows = self.hub.store.list_incidents(self.now)
         self.endResetModel()
 
-    def tick(self, now: datetime) -> None:
+    def tick(self, now: datetime, first: int = 0, last: int | None = None) -> None:
+        """Only the live columns of the rows in view change on a tick."""
         self.now = now
         if self.rows:
-            self.dataChanged.emit(self.index(0, 2), self.index(len(self.rows) - 1, 4))
+            last = len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
+            self.dataChanged.emit(self.index(max(first, 0), 2), self.index(last, 4))
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -149,8 +151,11 @@ class MainWindow(QMainWindow):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized once, not per row per tick
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((0, 90, 110, 190, 130, 60)):
+            if width:
+                self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -162,8 +167,15 @@ class MainWindow(QMainWindow):
         hub.incidentsChanged.connect(self.model.reload)
         hub.storeError.connect(lambda msg: self.status_label.setText(msg))
         hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
-        ticker.tick.connect(self.model.tick)
+        ticker.tick.connect(self._tick)
         self.resize(1000, 640)
+
+    def _tick(self, now: datetime) -> None:
+        first = self.table.rowAt(0)
+        last = self.table.rowAt(self.table.viewport().height() - 1)
+        if first < 0:
+            return
+        self.model.tick(now, first, last if last >= 0 else None)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()

@@ -55,6 +55,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
         description="网络安全事件报告助手（Incident Reporting Assistant）。不带子命令时启动图形界面。",
     )
     parser.add_argument("--version", action="store_true", help="显示程序和规则包版本")
+    parser.add_argument("--self-test", action="store_true", help="自检（同 self-test 子命令；不开窗口，不动用户数据库）")
     parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）")
     sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
     for module in command_modules():
@@ -63,10 +64,13 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = ["self-test" if a == "--self-test" else a for a in (sys.argv[1:] if argv is None else argv)]
     parser, commands = build_parser()
-    wants_cli = any(a in commands for a in args_list) or any(
-        a in ("-h", "--help", "--version") for a in args_list)
+    # The GUI takes only --db; any other option goes to argparse, which explains it (exit 2),
+    # so a mistyped flag never opens a window on the user's database.
+    gui_only = all(a == "--db" or a.startswith("--db=") or (i > 0 and args_list[i - 1] == "--db")
+                   for i, a in enumerate(args_list))
+    wants_cli = any(a in commands for a in args_list) or not gui_only
     if not wants_cli:
         from gui.app import main as gui_main  # lazy: the CLI never loads Qt
 

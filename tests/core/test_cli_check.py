@@ -77,3 +77,8 @@ def test_time_without_offset_is_beijing(tmp_path):
     path.write_text(json.dumps(minimal(discovered_at="2026-11-24T09:30:00", impact={"people_affected": 200000})))
     out = cli("check", str(path), "--json", "--now", "2026-11-24T01:00:00Z")
     assert json.loads(out.stdout)["obligations"][0]["due"] == "2026-11-24T13:30:00+08:00"
+
+
+def test_an_unknown_option_is_explained_and_never_opens_the_gui():
+    out = cli("--frobnicate")
+    assert out.returncode == 2 and "--frobnicate" in out.stderr and len(out.stderr.strip().splitlines()) == 1

@@ -1,0 +1,196 @@
+"""``incident-assistant self-test [--now ISO]``: prove that this installation (a source
+checkout or the PyInstaller bundle) has everything it needs, without a window and
+without touching the user's database (product.md §6; what CI runs on the bundle).
+
+It loads the rule pack, registers the bundled CJK font with reportlab, checks the
+bundled example incident at a fixed time, renders its report PDF into a temporary
+folder and reads it back (pypdf when installed, else the header and size), stores the
+example in a temporary database and verifies its audit chain, and, when PySide6 is
+installed, imports the GUI modules and loads the PDF with QtPdf (no application object,
+no window). One line per check, ``ok`` or ``failed``; exit 0 only when every check
+passes, 1 otherwise. ``--db`` and ``INCIDENT_ASSISTANT_DB`` are ignored on purpose.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import importlib.util
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from core import __version__, resources
+from core.cli.common import clock_from
+
+EXAMPLE = "examples/clinic-ransomware.json"
+DEFAULT_NOW = "2026-11-24T10:00:00+08:00"  # fixed, so the result never depends on today's date
+GUI_MODULES = ("gui.app", "gui.main_window", "gui.wizard.wizard", "gui.countdown", "gui.preview")
+
+
+@dataclass
+class _State:
+    """What earlier checks hand to later ones."""
+
+    now: datetime
+    tmp: Path
+    pack: Any = None
+    doc: Any = None
+    pdf: Path | None = None
+    pages: int = 0
+    results: list[tuple[str, bool, str]] = field(default_factory=list)
+
+
+def register(sub: Any) -> None:
+    p = sub.add_parser(
+        "self-test",
+        help="自检：规则包、字体、检查、PDF、数据库、界面模块（self-test, no window）",
+        description="不打开窗口、不动用户数据库，检查本安装是否完整可用：规则包、字体、示例事件检查、"
+        "PDF 生成、临时数据库与审计链、界面模块。全部通过时退出码为 0，否则为 1。"
+        "（Checks this installation without a window or the user's database.）",
+    )
+    p.add_argument("--now", metavar="ISO", default=DEFAULT_NOW, help=f"检查示例事件时采用的时刻（默认固定为 {DEFAULT_NOW}，结果不随日期变化）")
+    p.set_defaults(run=run)
+
+
+def _rules(state: _State) -> str:
+    from core.rules import default_pack
+
+    state.pack = default_pack()
+    return f"{state.pack.id} {state.pack.version} ({resources.path('rules')})"
+
+
+def _font(state: _State) -> str:
+    from core.report import fonts
+
+    font = fonts.register()
+    path = resources.path(fonts.FONT_FILE)
+    if not fonts.has_glyph("报"):
+        raise RuntimeError(f"{path.name} lacks the glyph 报")
+    return f"{font.face.name.decode('latin-1', 'replace')} from {path.name} ({path.stat().st_size / 1e6:.1f} MB)"
+
+
+def _check(state: _State) -> str:
+    from core.check import check
+    from core.incident import load_file
+
+    state.doc = load_file(resources.path(EXAMPLE))
+    result = check(state.doc, state.pack, state.now)
+    if not result.obligations:
+        raise RuntimeError("the example incident produced no reporting obligation")
+    return f"{Path(EXAMPLE).name}: grade={result.grading.grade} reportable={result.reportable} obligations={len(result.obligations)} at {state.now.isoformat()}"
+
+
+def _pdf(state: _State) -> str:
+    from core.report import render_report
+
+    out = state.tmp / "self-test.pdf"
+    info = render_report(state.doc, state.pack, "initial", state.now, out, app_version=__version__)
+    data = out.read_bytes()
+    if not data.startswith(b"%PDF-") or len(data) < 2000:
+        raise RuntimeError(f"not a PDF: {len(data)} bytes, header {data[:8]!r}")
+    state.pdf, state.pages = out, info.pages
+    if importlib.util.find_spec("pypdf") is None:
+        return f"{info.pages} pages, {len(data)} bytes (header and size; pypdf not installed)"
+    from pypdf import PdfReader
+
+    reader = PdfReader(out)
+    text = reader.pages[0].extract_text() or ""
+    if len(reader.pages) != info.pages:
+        raise RuntimeError(f"pypdf reads {len(reader.pages)} pages, the renderer reported {info.pages}")
+    title = state.doc.get("title") or ""
+    if title and title not in text:
+        raise RuntimeError(f"page 1 text does not contain the incident title {title!r}")
+    return f"{info.pages} pages, {len(data)} bytes, read back with pypdf (title found on page 1)"
+
+
+def _store(state: _State) -> str:
+    import sqlite3
+
+    from core.clock import FixedClock
+    from core.store import open_store
+
+    db = state.tmp / "self-test.sqlite3"
+    store = open_store(db, FixedClock(state.now), pack=state.pack)
+    try:
+        incident_id = store.import_document(state.doc)
+        if store.export_document(incident_id).get("title") != state.doc.get("title"):
+            raise RuntimeError("the stored incident does not read back as imported")
+        store.set_field(incident_id, "location", "self-test")
+        result = store.verify()
+        if not result.ok:
+            raise RuntimeError(result.message())
+        return f"temporary database, import + autosave, audit chain {result.audit_rows} rows whole (SQLite {sqlite3.sqlite_version})"
+    finally:
+        store.close()
+
+
+def _gui(state: _State) -> str:
+    if importlib.util.find_spec("PySide6") is None:
+        return "skipped: PySide6 is not installed (the command line works without it)"
+    import PySide6
+
+    for name in GUI_MODULES:
+        importlib.import_module(name)
+    if state.pdf is None:
+        return f"PySide6 {PySide6.__version__}, imported {', '.join(GUI_MODULES)}"
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument()
+    document.load(str(state.pdf))
+    pages = document.pageCount()
+    document.close()
+    if pages != state.pages:
+        raise RuntimeError(f"QtPdf reads {pages} pages, expected {state.pages}")
+    return f"PySide6 {PySide6.__version__}, imported {len(GUI_MODULES)} modules, QtPdf reads {pages} pages (no window)"
+
+
+CHECKS: tuple[tuple[str, Callable[[_State], str], tuple[str, ...]], ...] = (
+    ("rules", _rules, ()),
+    ("font", _font, ()),
+    ("check", _check, ("rules",)),
+    ("pdf", _pdf, ("check", "font")),
+    ("store", _store, ("check",)),
+    ("gui", _gui, ()),
+)
+
+
+def run_checks(now: datetime, emit: Callable[[str], None] = print) -> list[tuple[str, bool, str]]:
+    """Run every check in a temporary folder; returns (name, passed, detail) per check."""
+    with tempfile.TemporaryDirectory(prefix="incident-assistant-selftest-") as tmp:
+        state = _State(now=now, tmp=Path(tmp))
+        passed: set[str] = set()
+        for name, fn, needs in CHECKS:
+            missing = [n for n in needs if n not in passed]
+            started = time.perf_counter()
+            if missing:
+                ok, detail = False, f"not run: needs {', '.join(missing)}"
+            else:
+                try:
+                    ok, detail = True, fn(state)
+                except Exception as exc:  # noqa: BLE001 - a self-test reports every failure as one line
+                    ok, detail = False, f"{type(exc).__name__}: {' '.join(str(exc).split())}"
+            ms = (time.perf_counter() - started) * 1000
+            if ok:
+                passed.add(name)
+            state.results.append((name, ok, detail))
+            emit(f"{'ok' if ok else 'failed':<6} {name:<6} {detail} [{ms:.0f} ms]")
+        return state.results
+
+
+def run(args: argparse.Namespace) -> int:
+    now = clock_from(args.now).now()
+    frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
+    print(f"incident-assistant {__version__} self-test{frozen}: resources at {resources.root()}")
+    results = run_checks(now)
+    failed = [name for name, ok, _ in results if not ok]
+    if failed:
+        print(f"self-test failed: {len(failed)} of {len(results)} checks failed ({', '.join(failed)})")
+        return 1
+    print(f"self-test passed: {len(results)} of {len(results)} checks ok")
+    return 0

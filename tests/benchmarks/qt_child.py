@@ -1,0 +1,266 @@
+"""Child process for ``tests/benchmarks/run.py``: the Qt measurements, each in a fresh
+interpreter so the parent never loads Qt and every start-up is cold.
+
+Usage (offscreen; prints one JSON object on its last line, then exits at once)::
+
+    python tests/benchmarks/qt_child.py bare                 # QApplication + QWizard shown
+    python tests/benchmarks/qt_child.py main  DB             # Session.show_main_window()
+    python tests/benchmarks/qt_child.py start DB             # Session.start(), as the app does
+    python tests/benchmarks/qt_child.py scroll DB            # frames while scrolling the list, one tick
+    python tests/benchmarks/qt_child.py countdown N_TICKS    # 50 countdown panels, refresh per tick
+    python tests/benchmarks/qt_child.py idle SECONDS DB      # CPU with the real 1 Hz ticker running
+    python tests/benchmarks/qt_child.py idle-bare SECONDS    # CPU of the bare window, same time
+
+For the start-up modes ``paint_at`` is ``time.time()`` right after the first window was
+painted (events processed, then grabbed); the parent subtracts its own time before it
+started the process. The process exits with ``os._exit`` so teardown is not measured.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+OPEN_INCIDENTS = 50
+
+
+LAZY = ("reportlab", "PySide6.QtPdf", "PySide6.QtPdfWidgets", "pypdf", "click", "sqlite_utils", "dateutil", "pluggy")
+
+
+def peak_rss_mb() -> float:
+    """VmHWM: the peak RSS of this process image. (``ru_maxrss`` of a child on Linux also
+    carries the parent's high-water mark across exec, so a parent at 200 MB makes
+    ``python -c pass`` report 200 MB; VmHWM starts afresh with the new image.)"""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _done(result: dict[str, Any]) -> None:
+    result["peak_rss_mb"] = peak_rss_mb()
+    result["loaded"] = [m for m in LAZY if m in sys.modules]
+    print(json.dumps(result), flush=True)
+    os._exit(0)
+
+
+def bare() -> None:
+    from PySide6.QtWidgets import QApplication, QWizard
+
+    app = QApplication([])
+    wizard = QWizard()
+    wizard.show()
+    app.processEvents()
+    wizard.grab()
+    _done({"paint_at": time.time()})
+
+
+def _session(db: str) -> Any:
+    sys.path.insert(0, str(ROOT))
+    from core.clock import SystemClock
+    from core.rules import default_pack
+    from core.store import open_store
+    from gui.app import Session, prepare_application
+
+    app = prepare_application()
+    clock = SystemClock()
+    return app, Session(open_store(db, clock), default_pack(), clock)
+
+
+def main_window(db: str) -> None:
+    app, session = _session(db)
+    window = session.show_main_window()
+    app.processEvents()
+    window.grab()
+    _done({"paint_at": time.time(), "rows": window.model.rowCount()})
+
+
+def start(db: str) -> None:
+    app, session = _session(db)
+    session.start()
+    app.processEvents()
+    window = next(w for w in app.topLevelWidgets() if w.isWindow() and w.isVisible())
+    window.grab()
+    _done({"paint_at": time.time(), "first_window": type(window).__name__})
+
+
+def scroll(db: str) -> None:
+    """Frames (scroll + synchronous repaint of the list) from top to bottom of the list,
+    and one tick of the shared ticker with the whole list loaded."""
+    app, session = _session(db)
+    window = session.show_main_window()
+    app.processEvents()
+    table = window.table
+    bar = table.verticalScrollBar()
+    frames = []
+    steps = 60
+    for i in range(steps + 1):
+        began = time.perf_counter()
+        bar.setValue(bar.maximum() * i // steps)
+        table.viewport().repaint()
+        app.processEvents()
+        frames.append(time.perf_counter() - began)
+    for _ in range(20):  # line-by-line scrolling in the middle of the list
+        began = time.perf_counter()
+        bar.setValue(bar.value() - bar.singleStep() * 3)
+        table.viewport().repaint()
+        app.processEvents()
+        frames.append(time.perf_counter() - began)
+    ticks = []
+    for _ in range(10):
+        began = time.perf_counter()
+        session.ticker.fire()
+        table.viewport().repaint()
+        app.processEvents()
+        ticks.append(time.perf_counter() - began)
+    _done(
+        {
+            "rows": window.model.rowCount(),
+            "max_frame": max(frames),
+            "median_frame": statistics.median(frames),
+            "tick_median": statistics.median(ticks),
+            "tick_max": max(ticks),
+        }
+    )
+
+
+def _open_incident_obligations(base: datetime) -> list[Any]:
+    """Obligation lists of 50 open incidents, discovered shortly before ``base`` so every
+    countdown is running."""
+    sys.path.insert(0, str(ROOT))
+    from core.check import check
+    from core.incident import load_file
+    from core.rules import default_pack
+
+    pack = default_pack()
+    example = load_file(ROOT / "resources/examples/clinic-ransomware.json")
+    result = []
+    for i in range(OPEN_INCIDENTS):
+        doc = copy.deepcopy(example)
+        doc["discovered_at"] = (base - timedelta(minutes=5 + i)).isoformat()
+        doc["occurred_at"] = None
+        doc["submissions"] = []
+        result.append(check(doc, pack, base).obligations)
+    return result
+
+
+def _panels(app: Any, obligations: list[Any], now: datetime) -> tuple[Any, list[Any]]:
+    from PySide6.QtWidgets import QGridLayout, QScrollArea, QWidget
+
+    from gui.countdown import CountdownPanel
+
+    holder = QWidget()
+    grid = QGridLayout(holder)
+    panels = []
+    for i, obs in enumerate(obligations):
+        panel = CountdownPanel()
+        panel.set_obligations(obs, now)
+        grid.addWidget(panel, i // 10, i % 10)
+        panels.append(panel)
+    area = QScrollArea()
+    area.setWidget(holder)
+    area.resize(1400, 900)
+    area.show()
+    app.processEvents()
+    return area, panels
+
+
+def countdown(n_ticks: int) -> None:
+    sys.path.insert(0, str(ROOT))
+    from gui.app import prepare_application
+
+    app = prepare_application()
+    now = datetime.now(UTC).replace(microsecond=0)
+    _area, panels = _panels(app, _open_incident_obligations(now), now)
+    cards = sum(len(p.cards) for p in panels)
+    refresh, painted = [], []
+    for _ in range(n_ticks):
+        now += timedelta(seconds=1)
+        began = time.perf_counter()
+        for panel in panels:
+            panel.refresh(now)
+        middle = time.perf_counter()
+        app.processEvents()  # the repaint of the labels whose text changed
+        painted.append(time.perf_counter() - began)
+        refresh.append(middle - began)
+    from gui import hub
+
+    _done(
+        {
+            "panels": len(panels),
+            "cards": cards,
+            "refresh_median": statistics.median(refresh),
+            "refresh_p99": sorted(refresh)[int(len(refresh) * 0.99) - 1],
+            "painted_median": statistics.median(painted),
+            "autosave_ms": hub.AUTOSAVE_MS,
+        }
+    )
+
+
+def _cpu_over(app: Any, seconds: float) -> tuple[float, float]:
+    from PySide6.QtCore import QTimer
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    cpu0, wall0 = usage.ru_utime + usage.ru_stime, time.perf_counter()
+    QTimer.singleShot(int(seconds * 1000), app.quit)
+    app.exec()
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime - cpu0, time.perf_counter() - wall0
+
+
+def idle_bare(seconds: float) -> None:
+    from PySide6.QtWidgets import QApplication, QWizard
+
+    app = QApplication([])
+    wizard = QWizard()
+    wizard.show()
+    app.processEvents()
+    cpu, wall = _cpu_over(app, seconds)
+    _done({"cpu_s": cpu, "wall_s": wall})
+
+
+def idle(seconds: float, db: str) -> None:
+    """The main window on a store of 50 open incidents plus one countdown panel per
+    incident, all on the session's real 1 Hz ticker; CPU time over ``seconds``."""
+    app, session = _session(db)
+    window = session.show_main_window()
+    now = session.clock.now()
+    _area, panels = _panels(app, _open_incident_obligations(now), now)
+    for panel in panels:
+        session.ticker.tick.connect(panel.refresh)
+    session.ticker.start()
+    app.processEvents()
+    ticks = []
+    session.ticker.tick.connect(lambda _now: ticks.append(time.perf_counter()))
+    cpu, wall = _cpu_over(app, seconds)
+    _done({"cpu_s": cpu, "wall_s": wall, "ticks": len(ticks), "rows": window.model.rowCount(), "cards": sum(len(p.cards) for p in panels)})
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    mode, rest = sys.argv[1], sys.argv[2:]
+    if mode == "bare":
+        bare()
+    elif mode == "main":
+        main_window(rest[0])
+    elif mode == "start":
+        start(rest[0])
+    elif mode == "scroll":
+        scroll(rest[0])
+    elif mode == "countdown":
+        countdown(int(rest[0]))
+    elif mode == "idle":
+        idle(float(rest[0]), rest[1])
+    elif mode == "idle-bare":
+        idle_bare(float(rest[0]))
+    else:
+        raise SystemExit(f"unknown mode {mode!r}")
