@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSplitter,
     QStyle,
     QTableView,
     QToolBar,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 from core.rules import RulePack
 from core.store import IncidentSummary
 from core.timeutil import display_beijing, time_left_text
+from gui.desk import IncidentDesk
 from gui.hub import StoreHub
 from gui.ticker import Ticker
 
@@ -159,8 +161,16 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.desk = IncidentDesk(hub, pack, ticker.now, self.open_wizard)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.desk)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
         layout.addWidget(self.banner)
-        layout.addWidget(self.table)
+        layout.addWidget(splitter)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.desk.show_incident(self.selected_id()))
+        self.model.modelReset.connect(lambda: self.desk.show_incident(self.desk.incident_id))
         self.setCentralWidget(central)
         self.status_label = QLabel("")
         self.statusBar().addWidget(self.status_label)
@@ -168,9 +178,10 @@ class MainWindow(QMainWindow):
         hub.storeError.connect(lambda msg: self.status_label.setText(msg))
         hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
         ticker.tick.connect(self._tick)
-        self.resize(1000, 640)
+        self.resize(1200, 700)
 
     def _tick(self, now: datetime) -> None:
+        self.desk.refresh(now)
         first = self.table.rowAt(0)
         last = self.table.rowAt(self.table.viewport().height() - 1)
         if first < 0:

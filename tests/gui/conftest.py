@@ -31,6 +31,7 @@ def save_screenshot(widget: QWidget, name: str) -> Path:
     """Grab a widget offscreen into ``screenshots/`` so anyone can look at it."""
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    QApplication.processEvents()  # let pending layout requests run, as a real window would
     widget.grab().save(str(path))
     return path
 

@@ -1,0 +1,54 @@
+"""The incident desk in the main window: cards for the selected incident, submissions,
+handling ended starting the summary clock (D7), with a fake clock."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from tests.conftest import example
+from tests.gui.conftest import DISCOVERED, save_screenshot
+
+
+def open_desk(session, qtbot):
+    incident_id = session.store.import_document(example())
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    window.table.selectRow(0)
+    return window, incident_id
+
+
+def card_text(window, obligation_id):
+    card = window.desk.findChild(QWidget, f"countdown_{obligation_id}")
+    assert card is not None, obligation_id
+    return card.findChild(QLabel, "timeLeft").text(), card.property("state")
+
+
+def test_selecting_an_incident_shows_its_cards_and_they_tick(session, qtbot, clock):
+    window, _ = open_desk(session, qtbot)
+    assert card_text(window, "provincial_cyberspace_office") == ("4:00:00", "calm")
+    clock.set(DISCOVERED + timedelta(hours=3, minutes=55))
+    session.ticker.fire()
+    assert card_text(window, "provincial_cyberspace_office") == ("0:05:00", "critical")
+    save_screenshot(window, "main-window-desk")
+
+
+def test_life_of_an_incident_first_report_then_handling_ended_and_summary(session, qtbot, clock):
+    window, incident_id = open_desk(session, qtbot)
+    clock.set(DISCOVERED + timedelta(hours=2))
+    session.hub.add_submission(incident_id, {"obligation": "provincial_cyberspace_office", "kind": "initial",
+                                             "submitted_at": "2026-11-24T11:30:00+08:00", "channel": "email_12387"})
+    assert card_text(window, "provincial_cyberspace_office")[1] == "met"
+    assert "按时" in window.desk.ledger.text()
+    clock.set(DISCOVERED + timedelta(days=3))
+    window.desk.findChild(QWidget, "deskHandlingEnded").click()
+    doc = session.store.get_incident(incident_id)
+    assert doc["handling_ended_at"] == "2026-11-27T09:30:00+08:00"
+    summary = window.desk.findChild(QWidget, "countdown_summary_report")
+    assert "2026-12-27 23:59:59" in summary.findChild(QLabel, "due").text()
+    assert summary.property("state") == "calm"
+    session.hub.add_submission(incident_id, {"obligation": "summary_report", "kind": "summary",
+                                             "submitted_at": "2026-12-20T10:00:00+08:00", "channel": "email_12387"})
+    assert card_text(window, "summary_report")[1] == "met"
+    save_screenshot(window, "main-window-desk-summary")
