@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from core import resources
 from core.check import assess_draft
@@ -27,6 +27,7 @@ from core.store import Store, StoreError, open_store, resolve_db_path
 from gui import dialogs
 from gui.hub import StoreHub
 from gui.main_window import MainWindow
+from gui.reminders import ReminderService
 from gui.ticker import Ticker
 from gui.welcome import WelcomeWindow, example_drill
 from gui.wizard.wizard import IncidentWizard
@@ -64,6 +65,8 @@ class Session:
     ticker: Ticker = field(init=False)
     window: MainWindow | None = None
     welcome: WelcomeWindow | None = None
+    reminders: ReminderService | None = None
+    tray: QSystemTrayIcon | None = None
     wizards: list[IncidentWizard] = field(default_factory=list)
 
     def __post_init__(self) -> None:
@@ -118,10 +121,25 @@ class Session:
                 return row.id, row.title or "（未命名事件）"
         return None
 
+    def notify(self, message: str) -> None:
+        """A reminder: the tray where the platform has one, and the main window's banner."""
+        if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
+            self.tray = QSystemTrayIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            self.tray.setToolTip("网络安全事件报告助手")
+            self.tray.show()
+        if self.tray is not None:
+            self.tray.showMessage("报告期限提醒", message, QSystemTrayIcon.MessageIcon.Warning, 15000)
+            self.tray.setToolTip(message)
+        self.show_main_window().show_reminder(message)
+
     def start(self) -> None:
         """First run (no incident, no profile): the welcome screen. No incident yet:
-        straight into a new one. Otherwise the main window, offering a draft to resume."""
+        straight into a new one. Otherwise the main window, offering a draft to resume.
+        Reminders for deadlines that fell due while the app was closed come right away."""
         self.ticker.start()
+        self.reminders = ReminderService(self.hub, self.pack, self.ticker, self.notify)
+        if self.store.count_incidents():
+            self.reminders.check(self.clock.now())
         if self.store.count_incidents() == 0:
             if not any(v for v in self.store.profile().values()):
                 self.show_welcome()

@@ -46,6 +46,7 @@ class IncidentDesk(QWidget):
         buttons.addWidget(self.ended_button)
         layout.addLayout(buttons)
         self.panel = CountdownPanel()
+        self.panel.empty.setText(tr("这里显示所选事件每项报告义务的倒计时。"))
         layout.addWidget(self.panel)
         self.ledger = QLabel("", objectName="submissionLedger")
         self.ledger.setWordWrap(True)

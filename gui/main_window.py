@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStyle,
     QTableView,
@@ -167,10 +168,18 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.desk)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 440])
+        self.reminder = QLabel("", objectName="reminderBanner")
+        self.reminder.setWordWrap(True)
+        self.reminder.setStyleSheet("#reminderBanner { background: #fde2e2; color: #7a1010; border: 1px solid #b42318;"
+                                    " border-radius: 6px; padding: 6px; }")
+        self.reminder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.reminder.hide()
+        layout.addWidget(self.reminder)
         layout.addWidget(self.banner)
         layout.addWidget(splitter)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.desk.show_incident(self.selected_id()))
-        self.model.modelReset.connect(lambda: self.desk.show_incident(self.desk.incident_id))
+        self.model.modelReset.connect(self._after_reload)
         self.setCentralWidget(central)
         self.status_label = QLabel("")
         self.statusBar().addWidget(self.status_label)
@@ -179,6 +188,20 @@ class MainWindow(QMainWindow):
         hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
         ticker.tick.connect(self._tick)
         self.resize(1200, 700)
+        self._after_reload()
+
+    def _after_reload(self) -> None:
+        """Keep the desk on its incident; with nothing chosen yet, show the nearest deadline."""
+        if self.desk.incident_id is None and self.model.rowCount() > 0:
+            self.table.selectRow(0)
+        else:
+            self.desk.show_incident(self.desk.incident_id)
+
+    def show_reminder(self, message: str) -> None:
+        """A non-modal reminder banner; the newest three messages stay visible."""
+        lines = [message] + [line for line in self.reminder.text().split("\n") if line][:2]
+        self.reminder.setText("\n".join(lines))
+        self.reminder.show()
 
     def _tick(self, now: datetime) -> None:
         self.desk.refresh(now)

@@ -86,6 +86,15 @@ class Store:
             row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return None if row is None else str(row[0])
 
+    def set_meta(self, key: str, value: str) -> None:
+        """Remember an app setting or state (e.g. reminders already shown). Not evidence, so
+        not audited; the schema and clock keys are the store's own and refused."""
+        if key in (LAST_CLOCK_KEY, "audit_head") or key.startswith("schema"):
+            raise InvalidEdit(self.path, f"meta 键 {key} 由数据库自己维护", "")
+        with self._write():
+            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                            (key, value))
+
     def last_wall_clock(self) -> datetime | None:
         """The latest wall-clock time any run has written to this file."""
         value = self.meta(LAST_CLOCK_KEY)

@@ -52,3 +52,31 @@ def test_life_of_an_incident_first_report_then_handling_ended_and_summary(sessio
                                              "submitted_at": "2026-12-20T10:00:00+08:00", "channel": "email_12387"})
     assert card_text(window, "summary_report")[1] == "met"
     save_screenshot(window, "main-window-desk-summary")
+
+
+def test_reminders_fire_once_per_threshold_and_for_deadlines_passed_while_closed(session, qtbot, clock):
+    from gui.reminders import ReminderService
+
+    session.store.import_document(example())
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    shown: list[str] = []
+    service = ReminderService(session.hub, session.pack, session.ticker, shown.append)
+    clock.set(DISCOVERED + timedelta(hours=3, minutes=1))       # 59 minutes left
+    assert len(service.check(clock.now())) == 1 and "0:59:00" in shown[-1]
+    assert service.check(clock.now()) == []                      # exactly once
+    clock.set(DISCOVERED + timedelta(hours=6))                   # passed while "closed"
+    again = ReminderService(session.hub, session.pack, session.ticker, shown.append)  # a restart
+    messages = again.check(clock.now())
+    assert len(messages) == 1 and "已超时" in messages[0]
+    assert again.check(clock.now()) == []
+
+
+def test_start_announces_an_overdue_deadline_in_the_window(session, qtbot, clock):
+    session.store.import_document(example())
+    clock.set(DISCOVERED + timedelta(hours=5))
+    session.start()
+    qtbot.addWidget(session.window)
+    banner = session.window.findChild(QLabel, "reminderBanner")
+    assert banner.isVisibleTo(session.window) and "已超时" in banner.text()
+    save_screenshot(session.window, "main-window-reminder")

@@ -1,0 +1,66 @@
+"""Deadline reminders in the running app: every ``CHECK_EVERY`` ticks (and once at start,
+so deadlines that fell due while the app was closed are announced), ask
+``core.reminders`` which reminders are due and hand each message to ``notify`` (the tray
+where the platform has one, otherwise a non-modal banner). Reminders already shown are
+remembered in the store, so each fires once across restarts."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QObject
+
+from core.check import assess_draft
+from core.reminders import THRESHOLD_MINUTES, due_reminders
+from core.rules import RulePack
+from core.store import StoreError
+from gui.hub import StoreHub
+from gui.ticker import Ticker
+
+CHECK_EVERY = 15           # ticks (seconds) between checks; a reminder is at most this late
+FIRED_KEY = "reminders_fired"
+KEEP = 5000                # remembered keys (oldest dropped)
+
+
+class ReminderService(QObject):
+    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, notify: Callable[[str], None]) -> None:
+        super().__init__()
+        self.hub, self.pack, self.notify = hub, pack, notify
+        self._count = 0
+        raw = hub.store.meta(FIRED_KEY)
+        self._order: list[str] = json.loads(raw) if raw else []
+        self.fired = set(self._order)
+        ticker.tick.connect(self._tick)
+
+    def _tick(self, now: datetime) -> None:
+        self._count += 1
+        if self._count % CHECK_EVERY == 0:
+            self.check(now)
+
+    def check(self, now: datetime) -> list[str]:
+        """Show every reminder due at ``now``; returns their messages."""
+        horizon = now + timedelta(minutes=max(THRESHOLD_MINUTES) + 1)
+        candidates = []
+        for row in self.hub.store.list_incidents(now):
+            if row.next_due is None or row.next_due > horizon:
+                continue
+            result, _errors = assess_draft(self.hub.document(row.id), self.pack, now)
+            candidates.append((row.id, row.title or "未命名事件", result.obligations))
+        shown, done = due_reminders(candidates, now, self.fired)
+        if done:
+            self._remember(done)
+        messages = [r.message(now) for r in shown]
+        for message in messages:
+            self.notify(message)
+        return messages
+
+    def _remember(self, keys: set[str]) -> None:
+        self._order.extend(sorted(keys - self.fired))
+        self.fired |= keys
+        self._order = self._order[-KEEP:]
+        try:
+            self.hub.store.set_meta(FIRED_KEY, json.dumps(self._order, ensure_ascii=False))
+        except StoreError:
+            pass  # shown again after a restart at worst; never block the reminder itself
