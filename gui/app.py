@@ -25,6 +25,7 @@ from core.clock import Clock, SystemClock
 from core.rules import RulePack, default_pack
 from core.store import Store, StoreError, open_store, resolve_db_path
 from gui import dialogs
+from gui.clockwatch import ClockWatch
 from gui.hub import StoreHub
 from gui.main_window import MainWindow
 from gui.reminders import ReminderService
@@ -66,6 +67,7 @@ class Session:
     window: MainWindow | None = None
     welcome: WelcomeWindow | None = None
     reminders: ReminderService | None = None
+    clock_watch: ClockWatch | None = None
     tray: QSystemTrayIcon | None = None
     wizards: list[IncidentWizard] = field(default_factory=list)
 
@@ -132,14 +134,21 @@ class Session:
             self.tray.setToolTip(message)
         self.show_main_window().show_reminder(message)
 
+    def notify_clock(self, message: str) -> None:
+        """A clock warning: calm, in the main window (or the status of a running wizard)."""
+        if self.window is not None or not self.wizards:
+            self.show_main_window().show_reminder(message)
+
     def start(self) -> None:
         """First run (no incident, no profile): the welcome screen. No incident yet:
         straight into a new one. Otherwise the main window, offering a draft to resume.
         Reminders for deadlines that fell due while the app was closed come right away."""
         self.ticker.start()
         self.reminders = ReminderService(self.hub, self.pack, self.ticker, self.notify)
+        self.clock_watch = ClockWatch(self.store, self.ticker, self.notify_clock)
         if self.store.count_incidents():
             self.reminders.check(self.clock.now())
+            self.clock_watch.check_at_start()
         if self.store.count_incidents() == 0:
             if not any(v for v in self.store.profile().values()):
                 self.show_welcome()

@@ -3,7 +3,7 @@ handling ended starting the summary clock (D7), with a fake clock."""
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, timedelta
 
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -80,3 +80,25 @@ def test_start_announces_an_overdue_deadline_in_the_window(session, qtbot, clock
     banner = session.window.findChild(QLabel, "reminderBanner")
     assert banner.isVisibleTo(session.window) and "已超时" in banner.text()
     save_screenshot(session.window, "main-window-reminder")
+
+
+def test_clock_set_back_and_jumps_are_reported_calmly(session, qtbot, clock):
+    from datetime import datetime
+
+    from gui.clockwatch import ClockWatch
+
+    clock.set(DISCOVERED + timedelta(hours=2))
+    session.store.touch_clock()                       # last seen: 11:30
+    clock.set(DISCOVERED)                             # the clock was set back two hours
+    from core.store import open_store
+
+    reopened = open_store(session.store.path, clock)
+    shown: list[str] = []
+    ticks = iter([0.0, 60.0])
+    watch = ClockWatch(reopened, session.ticker, shown.append, local_now=lambda: datetime.now(UTC),
+                       monotonic=lambda: next(ticks))
+    found = watch.check_at_start()
+    assert len(found) == 2 and "早了 2 小时" in found[0] and "不是北京时间" in found[1]
+    clock.set(DISCOVERED - timedelta(minutes=10))     # wall clock went back while a minute passed
+    assert "往回拨了" in watch.check_running(clock.now())
+    reopened.close()
