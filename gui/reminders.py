@@ -20,6 +20,9 @@ from gui.hub import StoreHub
 from gui.ticker import Ticker
 
 CHECK_EVERY = 15           # ticks (seconds) between checks; a reminder is at most this late
+LOOKBACK = timedelta(days=1)  # deadlines that passed while closed are announced up to a day later
+MAX_MESSAGES = 5           # per check; the rest are summed up in one line (the list shows them all)
+MAX_CANDIDATES = 200       # incidents assessed per check, nearest deadlines first (keeps a check cheap)
 FIRED_KEY = "reminders_fired"
 KEEP = 5000                # remembered keys (oldest dropped)
 
@@ -44,14 +47,18 @@ class ReminderService(QObject):
         horizon = now + timedelta(minutes=max(THRESHOLD_MINUTES) + 1)
         candidates = []
         for row in self.hub.store.list_incidents(now):
-            if row.next_due is None or row.next_due > horizon:
+            if row.next_due is None or row.next_due > horizon or row.next_due < now - LOOKBACK:
                 continue
             result, _errors = assess_draft(self.hub.document(row.id), self.pack, now)
             candidates.append((row.id, row.title or "未命名事件", result.obligations))
+            if len(candidates) >= MAX_CANDIDATES:
+                break
         shown, done = due_reminders(candidates, now, self.fired)
         if done:
             self._remember(done)
-        messages = [r.message(now) for r in shown]
+        messages = [r.message(now) for r in shown[:MAX_MESSAGES]]
+        if len(shown) > MAX_MESSAGES:
+            messages.append(f"另有 {len(shown) - MAX_MESSAGES} 项报告期限临近或已过，请查看事件列表中标红的事件。")
         for message in messages:
             self.notify(message)
         return messages

@@ -102,3 +102,14 @@ def test_clock_set_back_and_jumps_are_reported_calmly(session, qtbot, clock):
     clock.set(DISCOVERED - timedelta(minutes=10))     # wall clock went back while a minute passed
     assert "往回拨了" in watch.check_running(clock.now())
     reopened.close()
+
+
+def test_many_overdue_incidents_give_a_few_messages_and_a_summary(session, qtbot, clock):
+    from gui.reminders import MAX_MESSAGES, ReminderService
+
+    for _ in range(MAX_MESSAGES + 3):
+        session.store.import_document(example(), new_id=True)
+    clock.set(DISCOVERED + timedelta(hours=5))
+    shown: list[str] = []
+    messages = ReminderService(session.hub, session.pack, session.ticker, shown.append).check(clock.now())
+    assert len(messages) == MAX_MESSAGES + 1 and "另有 3 项" in messages[-1]
