@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from core.rules import RulePack
 from core.store import IncidentSummary
 from core.timeutil import display_beijing, time_left_text
+from gui import dialogs, maintenance
 from gui.desk import IncidentDesk
 from gui.hub import StoreHub
 from gui.ticker import Ticker
@@ -135,6 +136,17 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(tr("事件(&I)"))
         menu.addAction(self.action_new)
         menu.addAction(self.action_edit)
+        data_menu = self.menuBar().addMenu(tr("数据(&D)"))
+        self.action_backup = QAction(tr("备份(&B)…"), self, objectName="actionBackup")
+        self.action_backup.triggered.connect(lambda: self.status_label.setText(maintenance.backup(self, self.hub)))
+        self.action_restore = QAction(tr("从备份恢复(&R)…"), self, objectName="actionRestore")
+        self.action_restore.triggered.connect(lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
+        data_menu.addAction(self.action_backup)
+        data_menu.addAction(self.action_restore)
+        help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
+        self.action_about = QAction(tr("关于(&A)"), self, objectName="actionAbout")
+        self.action_about.triggered.connect(lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
+        help_menu.addAction(self.action_about)
 
         central = QWidget()
         layout = QVBoxLayout(central)
