@@ -8,13 +8,15 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QPushButton,
     QSizePolicy,
@@ -117,6 +119,42 @@ class IncidentTableModel(QAbstractTableModel):
         return None
 
 
+FILTERS = (("all", "全部事件"), ("open", "未完成报告"), ("overdue", "已超时"), ("drill", "演练"), ("real", "真实事件"))
+
+
+class IncidentFilter(QSortFilterProxyModel):
+    """Text search on the title and a status filter, over the table model (no copy of the rows)."""
+
+    def __init__(self, source: IncidentTableModel) -> None:
+        super().__init__()
+        self.source = source
+        self.setSourceModel(source)
+        self.text = ""
+        self.kind = "all"
+
+    def set_filter(self, text: str | None = None, kind: str | None = None) -> None:
+        self.beginFilterChange()
+        if text is not None:
+            self.text = text.strip().lower()
+        if kind is not None:
+            self.kind = kind
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt's name
+        row = self.source.rows[source_row]
+        if self.text and self.text not in (row.title or "").lower():
+            return False
+        if self.kind == "open":
+            return row.status in ("pending", "overdue", "open", "waiting")
+        if self.kind == "overdue":
+            return row.next_due is not None and row.next_due < self.source.now
+        if self.kind == "drill":
+            return row.drill
+        if self.kind == "real":
+            return not row.drill
+        return True
+
+
 class MainWindow(QMainWindow):
     def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, open_wizard: Any) -> None:
         super().__init__()
@@ -162,7 +200,17 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.model = IncidentTableModel(hub, pack, ticker)
         self.table = QTableView(objectName="incidentTable")
-        self.table.setModel(self.model)
+        self.proxy = IncidentFilter(self.model)
+        self.table.setModel(self.proxy)
+        self.search = QLineEdit(objectName="incidentSearch")
+        self.search.setPlaceholderText(tr("搜索事件名称"))
+        self.search.setAccessibleName(tr("搜索事件名称"))
+        self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
+        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter.setAccessibleName(tr("按状态筛选"))
+        for key, name in FILTERS:
+            self.status_filter.addItem(tr(name), key)
+        self.status_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_filter(kind=self.status_filter.currentData()))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -176,7 +224,15 @@ class MainWindow(QMainWindow):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.desk = IncidentDesk(hub, pack, ticker.now, self.open_wizard)
         splitter = QSplitter()
-        splitter.addWidget(self.table)
+        list_box = QWidget()
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 1)
+        filters.addWidget(self.status_filter)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.table)
+        splitter.addWidget(list_box)
         splitter.addWidget(self.desk)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -204,7 +260,7 @@ class MainWindow(QMainWindow):
 
     def _after_reload(self) -> None:
         """Keep the desk on its incident; with nothing chosen yet, show the nearest deadline."""
-        if self.desk.incident_id is None and self.model.rowCount() > 0:
+        if self.desk.incident_id is None and self.proxy.rowCount() > 0:
             self.table.selectRow(0)
         else:
             self.desk.show_incident(self.desk.incident_id)
@@ -221,13 +277,15 @@ class MainWindow(QMainWindow):
         last = self.table.rowAt(self.table.viewport().height() - 1)
         if first < 0:
             return
-        self.model.tick(now, first, last if last >= 0 else None)
+        last = last if last >= 0 else self.proxy.rowCount() - 1
+        rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in (first, last)]
+        self.model.tick(now, min(rows), max(rows))
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return str(self.model.data(rows[0], Qt.ItemDataRole.UserRole))
+        return str(self.proxy.data(rows[0], Qt.ItemDataRole.UserRole))
 
     def edit_selected(self) -> None:
         incident_id = self.selected_id()

@@ -45,3 +45,32 @@ def test_about_names_app_and_rule_pack_versions(session, qtbot, monkeypatch):
     qtbot.addWidget(window)
     window.action_about.trigger()
     assert "规则包" in shown[0] and session.pack.version in shown[0] and "2025-11-01" in shown[0]
+
+
+def test_list_filter_by_text_and_status(session, qtbot, clock):
+    from datetime import timedelta
+
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QTableView
+
+    from tests.gui.conftest import DISCOVERED, type_text
+
+    session.store.import_document(example())
+    drill = example()
+    drill.update(title="演练：网站被篡改", drill=True)
+    session.store.import_document(drill)
+    clock.set(DISCOVERED + timedelta(hours=5))
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    table = window.findChild(QTableView, "incidentTable")
+    assert table.model().rowCount() == 2
+    type_text(window.findChild(QLineEdit, "incidentSearch"), "篡改")
+    assert table.model().rowCount() == 1
+    window.findChild(QLineEdit, "incidentSearch").clear()
+    combo = window.findChild(QComboBox, "statusFilter")
+    combo.setCurrentIndex(combo.findData("real"))
+    assert table.model().rowCount() == 1
+    assert table.model().index(0, 0).data() == example()["title"]
+    combo.setCurrentIndex(combo.findData("overdue"))
+    assert table.model().rowCount() == 2
+    window.model.reload()
+    window._tick(clock.now())   # the tick maps visible rows through the filter
