@@ -122,6 +122,10 @@ SCHEMA = _obj({
 })
 
 
+# The keys of ``reporter`` (also the organisation profile's keys), from the schema itself.
+REPORTER_KEYS: tuple[str, ...] = tuple((SCHEMA.fields or {})["reporter"].fields or {})
+
+
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from core import resources
@@ -116,7 +116,8 @@ class Session:
     def unfinished_draft(self) -> tuple[str, str] | None:
         """The most recently edited incident that still lacks items for a first report and
         has no submission: the draft to offer for resuming (derived, no extra state)."""
-        for row in sorted(self.store.list_incidents(self.clock.now()), key=lambda r: r.updated_at, reverse=True)[:1]:
+        rows = self.store.list_incidents(self.clock.now())
+        for row in [max(rows, key=lambda r: r.updated_at)] if rows else []:
             doc = self.store.get_incident(row.id)
             result, _errors = assess_draft(doc, self.pack, self.clock.now())
             if result.missing["initial"] and not doc.get("submissions"):
@@ -177,13 +178,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         dialogs.warn(None, "无法打开数据库", str(exc))
         return 2
     session = Session(store, default_pack(), clock or SystemClock())
-    app.setProperty("incidentAssistantSession", id(session))
     session.start()
     code = int(app.exec())
     session.hub.flush()
     store.close()
     return code
 
-
-def default_font() -> QFont:
-    return QApplication.font()

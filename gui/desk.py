@@ -14,11 +14,11 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.check import CheckResult, assess_draft
+from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.timeutil import beijing, display_beijing
 from gui.countdown import CountdownPanel
 from gui.hub import StoreHub
-from gui.wizard.review import KIND_NAMES
 
 
 def tr(text: str) -> str:

@@ -37,8 +37,6 @@ if TYPE_CHECKING:
     from core.store.opening import VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
-REPORTER_KEYS = ("name", "credit_code", "category", "province", "protection_department", "cyberspace_office",
-                 "contact_name", "contact_phone", "contact_email", "address")
 _STRUCTURAL = {"unknown_key", "not_object", "schema", "type_list"}
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core import credit_code
-from core.incident import get
+from core.incident import REPORTER_KEYS, get
 from core.symptoms import symptoms
 from gui.wizard.base import EditContext, FieldPage, tr
 from gui.wizard.fields import (
@@ -20,8 +20,6 @@ from gui.wizard.fields import (
 
 PAGE_DISCOVERY, PAGE_REPORTER, PAGE_SYSTEMS, PAGE_TYPE, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_RESPONSE, PAGE_REVIEW = range(8)
 
-REPORTER_KEYS = ("name", "credit_code", "category", "province", "protection_department", "cyberspace_office",
-                 "contact_name", "contact_phone", "contact_email", "address")
 
 
 class DiscoveryPage(FieldPage):

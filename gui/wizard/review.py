@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.check import CheckResult
+from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.timeutil import BEIJING, display_beijing, time_left_text
 from gui.wizard.base import EditContext, FieldPage, tr
 from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_SYSTEMS, PAGE_TYPE
 from gui.wizard.fields import beijing_zone, form_section
 
-KIND_NAMES = {"initial": "首报", "supplement": "补报", "followup": "续报", "summary": "总结报告"}
 FIELD_NAMES = {
     "reporter.name": "单位名称", "systems": "涉事系统", "discovered_at": "发现时间", "location": "地点",
     "type.class": "事件类型", "impact": "级别（影响情况）", "harm": "已造成的影响和危害", "measures_taken": "已采取的措施及效果",

@@ -22,6 +22,7 @@ from core import __version__
 from core.check import CheckResult, assess_draft
 from core.incident import validate
 from core.messages import Finding
+from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.timeutil import beijing
 from gui import dialogs
@@ -44,7 +45,7 @@ from gui.wizard.facts import (
     TypePage,
 )
 from gui.wizard.impact import ImpactPage, RansomwarePage, ResponsePage
-from gui.wizard.review import KIND_NAMES, ReviewPage
+from gui.wizard.review import ReviewPage
 
 
 def tr(text: str) -> str:
