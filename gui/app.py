@@ -15,7 +15,6 @@ import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
@@ -24,7 +23,7 @@ from core.check import assess_draft
 from core.clock import Clock, SystemClock
 from core.rules import RulePack, default_pack
 from core.store import Store, StoreError, open_store, resolve_db_path
-from gui import dialogs
+from gui import dialogs, i18n
 from gui.clockwatch import ClockWatch
 from gui.hub import StoreHub
 from gui.main_window import MainWindow
@@ -42,9 +41,7 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "incident-assistant", *argv])
     if not app.property("incidentAssistantReady"):
-        translator = QTranslator(app)
-        if translator.load(QLocale("zh_CN"), "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-            app.installTranslator(translator)
+        i18n.set_language(i18n.DEFAULT)
         font_id = QFontDatabase.addApplicationFont(str(resources.path("fonts/wqy-microhei.ttc")))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:

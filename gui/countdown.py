@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from core.obligations import Obligation
 from core.timeutil import display_beijing, time_left_text
+from gui.i18n import tr
 
 # Minutes before the due time at which a card changes colour and icon (product.md §2.2).
 THRESHOLDS = ((5, "critical"), (15, "urgent"), (60, "soon"))
@@ -30,9 +30,6 @@ STATE_STYLE = {
     "waiting": ("#555555", "#f4f4f4", QStyle.StandardPixmap.SP_BrowserReload),
 }
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Countdown", text)
 
 
 def status_text(state: str) -> str:

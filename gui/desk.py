@@ -10,19 +10,15 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.check import CheckResult, assess_draft
-from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.timeutil import beijing, display_beijing
 from gui.countdown import CountdownPanel
 from gui.hub import StoreHub
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Desk", text)
+from gui.i18n import kind_name, tr
 
 
 class IncidentDesk(QWidget):
@@ -104,7 +100,7 @@ class IncidentDesk(QWidget):
             if ob is not None and ob.due is not None and sub["kind"] != "summary":
                 timing = tr("按时") if at <= ob.due else tr("迟于期限")
             channel = self.pack.channel(sub["channel"]).name if sub.get("channel") else ""
-            rows.append(escape(f"{display_beijing(at)}　{KIND_NAMES.get(sub['kind'], sub['kind'])}　"
+            rows.append(escape(f"{display_beijing(at)}　{kind_name(sub['kind'])}　"
                                f"{ob.recipient if ob else sub['obligation']}　{channel}　{timing}"
                                + (f"　{tr('编号')}：{sub['reference']}" if sub.get("reference") else "")))
         return "<b>" + escape(tr("报送记录")) + "</b><br>" + "<br>".join(rows)
@@ -117,7 +113,7 @@ class IncidentDesk(QWidget):
             if kind.startswith("submitted:"):
                 continue
             pdf = snap.get("pdf_sha256") or ""
-            rows.append(escape(f"{str(snap['created_at'])[:19].replace('T', ' ')} UTC　{KIND_NAMES.get(kind, kind)}　"
+            rows.append(escape(f"{str(snap['created_at'])[:19].replace('T', ' ')} UTC　{kind_name(kind)}　"
                                f"PDF SHA-256 {pdf[:16]}…"))
         body = "<br>".join(rows) if rows else escape(tr("还没有导出报告。"))
         return "<b>" + escape(tr("已导出的报告")) + "</b><br>" + body

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,25 +34,27 @@ from core.timeutil import display_beijing, time_left_text
 from gui import dialogs, maintenance
 from gui.desk import IncidentDesk
 from gui.hub import StoreHub
+from gui.i18n import tr
 from gui.ticker import Ticker
 
 STATUS_NAMES = {
-    "pending": "待报告", "overdue": "已超时", "met": "已按时报告", "late": "已报告（迟）", "not_required": "无须报告",
-    "open": "待办", "done": "已完成", "waiting": "待处置结束",
+    "pending": QT_TR_NOOP("待报告"),
+    "overdue": QT_TR_NOOP("已超时"),
+    "met": QT_TR_NOOP("已按时报告"),
+    "late": QT_TR_NOOP("已报告（迟）"),
+    "not_required": QT_TR_NOOP("无须报告"),
+    "open": QT_TR_NOOP("待办"), "done": QT_TR_NOOP("已完成"), "waiting": QT_TR_NOOP("待处置结束"),
 }
 
 Index = QModelIndex | QPersistentModelIndex
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
 
 
 class IncidentTableModel(QAbstractTableModel):
     """Rows come from the store's summaries (derived columns, no re-grading); only the
     time-left column changes on a tick."""
 
-    HEADERS = ("事件", "定级", "状态", "最近期限（北京时间）", "剩余时间", "演练")
+    HEADERS = (QT_TR_NOOP("事件"), QT_TR_NOOP("定级"), QT_TR_NOOP("状态"), QT_TR_NOOP("最近期限（北京时间）"), QT_TR_NOOP("剩余时间"), QT_TR_NOOP("演练"))
 
     def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker) -> None:
         super().__init__()
@@ -119,7 +121,13 @@ class IncidentTableModel(QAbstractTableModel):
         return None
 
 
-FILTERS = (("all", "全部事件"), ("open", "未完成报告"), ("overdue", "已超时"), ("drill", "演练"), ("real", "真实事件"))
+FILTERS = (
+    ("all", QT_TR_NOOP("全部事件")),
+    ("open", QT_TR_NOOP("未完成报告")),
+    ("overdue", QT_TR_NOOP("已超时")),
+    ("drill", QT_TR_NOOP("演练")),
+    ("real", QT_TR_NOOP("真实事件")),
+)
 
 
 class IncidentFilter(QSortFilterProxyModel):

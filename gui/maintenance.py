@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from core import __version__
@@ -15,10 +14,7 @@ from core.store import StoreError
 from core.timeutil import beijing
 from gui import dialogs
 from gui.hub import StoreHub
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Maintenance", text)
+from gui.i18n import tr
 
 
 def backup(parent: QWidget | None, hub: StoreHub) -> str:

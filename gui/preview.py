@@ -3,14 +3,11 @@ only, so start-up does not pay for it)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Preview", text)
+from gui.i18n import tr
 
 
 class PdfPreviewDialog(QDialog):

@@ -8,16 +8,14 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from core import credit_code, resources
+from gui.i18n import tr
 
 EXAMPLE = "examples/clinic-ransomware.json"
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Welcome", text)
 
 
 def example_drill() -> dict[str, Any]:

@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFormLayout, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from core.check import CheckResult
@@ -16,10 +15,6 @@ from core.incident import Doc
 from core.messages import Finding
 from core.rules import RulePack
 from gui.wizard.fields import Field, add_rows
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Wizard", text)
 
 
 @dataclass

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from core import credit_code
 from core.incident import REPORTER_KEYS, get
 from core.symptoms import symptoms
-from gui.wizard.base import EditContext, FieldPage, tr
+from gui.i18n import tr
+from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.fields import (
     CheckField,
     ChoiceField,

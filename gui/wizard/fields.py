@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QSignalBlocker, Qt, QTimeZone
+from PySide6.QtCore import QT_TR_NOOP, QDateTime, QSignalBlocker, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,13 +37,11 @@ from core.incident import Doc, get
 from core.messages import Finding
 from core.numbers import QuantityError, format_quantity, parse_quantity
 from core.timeutil import BEIJING
+from gui.i18n import tr
 
 OnChange = Callable[[str, Any], None]
-UNKNOWN = "— 不知道 / 未选择 —"
+UNKNOWN = QT_TR_NOOP("— 不知道 / 未选择 —")
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Wizard", text)
 
 
 def object_name(path: str) -> str:

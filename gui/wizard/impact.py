@@ -5,17 +5,19 @@ from __future__ import annotations
 
 from html import escape
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QLabel
 
 from core.incident import is_ransomware
-from gui.wizard.base import EditContext, FieldPage, tr
+from gui.i18n import tr
+from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RANSOMWARE, PAGE_RESPONSE
 from gui.wizard.fields import AreaField, CheckField, ChoiceField, ListField, QuantityField, TextField, form_section
 
 REPORTABLE_TEXT = {
-    "yes": "须报告：属于较大以上网络安全事件（第四条）",
-    "no": "无须依《办法》报告：一般事件（其他法律法规、行业规定仍可能要求报告）",
-    "undetermined": "待定：还没有影响数据。期限照常计算，请尽快补充或手动定级",
+    "yes": QT_TR_NOOP("须报告：属于较大以上网络安全事件（第四条）"),
+    "no": QT_TR_NOOP("无须依《办法》报告：一般事件（其他法律法规、行业规定仍可能要求报告）"),
+    "undetermined": QT_TR_NOOP("待定：还没有影响数据。期限照常计算，请尽快补充或手动定级"),
 }
 
 

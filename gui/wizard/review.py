@@ -7,6 +7,7 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
+from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -22,17 +23,33 @@ from core.check import CheckResult
 from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.timeutil import BEIJING, display_beijing, time_left_text
-from gui.wizard.base import EditContext, FieldPage, tr
+from gui.i18n import kind_name, tr
+from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_SYSTEMS, PAGE_TYPE
 from gui.wizard.fields import beijing_zone, form_section
 
 FIELD_NAMES = {
-    "reporter.name": "单位名称", "systems": "涉事系统", "discovered_at": "发现时间", "location": "地点",
-    "type.class": "事件类型", "impact": "级别（影响情况）", "harm": "已造成的影响和危害", "measures_taken": "已采取的措施及效果",
-    "ransomware.amount": "赎金金额", "ransomware.currency": "赎金币种", "ransomware.method": "支付方式",
-    "ransomware.date": "赎金日期", "trend": "事态发展趋势", "cause": "原因初步分析", "leads.attacker": "攻击者信息",
-    "leads.attack_path": "攻击路径", "leads.vulnerabilities": "存在的漏洞", "planned_measures": "拟采取的措施",
-    "support_requested": "请求支援事项", "scene_preservation": "现场保护情况", "other": "其他情况",
+    "reporter.name": QT_TR_NOOP("单位名称"),
+    "systems": QT_TR_NOOP("涉事系统"),
+    "discovered_at": QT_TR_NOOP("发现时间"),
+    "location": QT_TR_NOOP("地点"),
+    "type.class": QT_TR_NOOP("事件类型"),
+    "impact": QT_TR_NOOP("级别（影响情况）"),
+    "harm": QT_TR_NOOP("已造成的影响和危害"),
+    "measures_taken": QT_TR_NOOP("已采取的措施及效果"),
+    "ransomware.amount": QT_TR_NOOP("赎金金额"),
+    "ransomware.currency": QT_TR_NOOP("赎金币种"),
+    "ransomware.method": QT_TR_NOOP("支付方式"),
+    "ransomware.date": QT_TR_NOOP("赎金日期"),
+    "trend": QT_TR_NOOP("事态发展趋势"),
+    "cause": QT_TR_NOOP("原因初步分析"),
+    "leads.attacker": QT_TR_NOOP("攻击者信息"),
+    "leads.attack_path": QT_TR_NOOP("攻击路径"),
+    "leads.vulnerabilities": QT_TR_NOOP("存在的漏洞"),
+    "planned_measures": QT_TR_NOOP("拟采取的措施"),
+    "support_requested": QT_TR_NOOP("请求支援事项"),
+    "scene_preservation": QT_TR_NOOP("现场保护情况"),
+    "other": QT_TR_NOOP("其他情况"),
 }
 
 
@@ -88,8 +105,8 @@ class ReviewPage(FieldPage):
         box = QGroupBox(tr("导出报告 PDF"))
         row = QHBoxLayout(box)
         self.kind = QComboBox(objectName="reportKind")
-        for kind, name in KIND_NAMES.items():
-            self.kind.addItem(tr(name), kind)
+        for kind in KIND_NAMES:
+            self.kind.addItem(kind_name(kind), kind)
         self.kind.setAccessibleName(tr("报告类型"))
         self.export_button = QPushButton(tr("预览并导出 PDF…"), objectName="exportPdf")
         self.export_button.clicked.connect(self._export)
@@ -105,8 +122,8 @@ class ReviewPage(FieldPage):
         form = QFormLayout(box)
         self.sub_obligation = QComboBox(objectName="submissionObligation")
         self.sub_kind = QComboBox(objectName="submissionKind")
-        for kind, name in KIND_NAMES.items():
-            self.sub_kind.addItem(tr(name), kind)
+        for kind in KIND_NAMES:
+            self.sub_kind.addItem(kind_name(kind), kind)
         self.sub_channel = QComboBox(objectName="submissionChannel")
         for c in self.ctx.pack.channels:
             self.sub_channel.addItem(c.name, c.id)

@@ -15,7 +15,6 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from core import __version__
@@ -28,6 +27,7 @@ from core.timeutil import beijing
 from gui import dialogs
 from gui.countdown import CountdownPanel
 from gui.hub import StoreHub
+from gui.i18n import tr
 from gui.ticker import Ticker
 from gui.wizard.base import EditContext
 from gui.wizard.facts import (
@@ -46,10 +46,6 @@ from gui.wizard.facts import (
 )
 from gui.wizard.impact import ImpactPage, RansomwarePage, ResponsePage
 from gui.wizard.review import ReviewPage
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Wizard", text)
 
 
 class IncidentWizard(QWizard):

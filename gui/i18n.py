@@ -1,0 +1,112 @@
+"""The user interface's languages: 中文 (default) and English, switchable at run time
+(product.md §2.3).
+
+Every visible string goes through :func:`tr`. Sources live in
+``resources/i18n/incident-assistant_en.ts`` (``pyside6-lupdate gui -ts …``) and are compiled
+to the ``.qm`` beside it (``pyside6-lrelease``); a test keeps the compiled file current.
+pyside6-lupdate files a bare ``tr("…")`` call under the empty context, so that is the
+context used at run time too. Strings kept in tables are marked with ``QT_TR_NOOP`` so
+the extractor finds them and translated where they are shown.
+
+Names that come from the rule pack (grades, recipients, site kinds) carry their own
+English in the pack (``name_en``, ``recipient_en``); :func:`pick` chooses between them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from core import resources
+
+CONTEXT = ""  # where pyside6-lupdate puts module-level tr("…") calls
+LANGUAGES = {"zh": "中文", "en": "English"}
+DEFAULT = "zh"
+QM_FILE = "i18n/incident-assistant_en.qm"
+TS_FILE = "i18n/incident-assistant_en.ts"
+
+# Names that live in core (core never imports Qt), marked here so the extractor finds them;
+# a test checks these copies against core.report.labels.
+KIND_NAMES = {"initial": QT_TR_NOOP("首报"), "supplement": QT_TR_NOOP("补报"), "followup": QT_TR_NOOP("续报"),
+              "summary": QT_TR_NOOP("总结报告")}
+
+_state = {"language": DEFAULT}
+_installed: list[QTranslator] = []
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate(CONTEXT, text)
+
+
+def kind_name(kind: str) -> str:
+    """首报 / 补报 / 续报 / 总结报告 in the UI language."""
+    return tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def language() -> str:
+    return _state["language"]
+
+
+def english() -> bool:
+    return _state["language"] == "en"
+
+
+def pick(zh: str, en: str | None) -> str:
+    """The pack's English name when the UI is English and the pack has one."""
+    return en if english() and en else zh
+
+
+def set_language(lang: str) -> bool:
+    """Install the translators for ``lang`` ("zh" or "en") on the running application and
+    post ``LanguageChange`` to every widget. Returns False (and keeps the current
+    language) when the translation file cannot be loaded."""
+    app = QCoreApplication.instance()
+    if lang not in LANGUAGES or app is None:
+        return False
+    translators: list[QTranslator] = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if lang == "en":
+        ours = QTranslator(app)
+        if not ours.load(str(resources.path(QM_FILE))):
+            return False
+        translators.append(ours)
+    else:
+        qt_own = QTranslator(app)
+        if qt_own.load(QLocale("zh_CN"), "qtbase", "_", qt_dir):
+            translators.append(qt_own)
+    for old in _installed:
+        QCoreApplication.removeTranslator(old)
+    _installed.clear()
+    for translator in translators:
+        QCoreApplication.installTranslator(translator)
+        _installed.append(translator)
+    _state["language"] = lang
+    return True
+
+
+_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _cn_number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
+    if len(text) == 1:
+        return _CN_DIGITS[text]
+    tens, _, ones = text.partition("十")
+    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
+
+
+_ARTICLE = re.compile(r"第([一二三四五六七八九十\d]+)条(?:第([一二三四五六七八九十\d]+)款)?")
+
+
+def basis(text: str) -> str:
+    """A citation such as 第四条第三款 in the UI language (English: Art. 4(3))."""
+    if not english():
+        return text
+
+    def article(m: re.Match[str]) -> str:
+        para = f"({_cn_number(m.group(2))})" if m.group(2) else ""
+        return f"Art. {_cn_number(m.group(1))}{para}"
+
+    return _ARTICLE.sub(article, text).replace("、", ", ").replace("；", "; ")
