@@ -99,6 +99,7 @@ class Channel:
     name: str
     detail: str
     reaches: str
+    name_en: str = ""  # the UI's English name (not used in reports)
 
 
 @dataclass(frozen=True)
@@ -371,7 +372,8 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         raise r.fail("summary_rule.day_end", "应为 HH:MM:SS")
 
     channels = tuple(
-        Channel(r.get(c, "id", w, str), r.get(c, "name", w, str), r.get(c, "detail", w, str), r.get(c, "reaches", w, str))
+        Channel(r.get(c, "id", w, str), r.get(c, "name", w, str), r.get(c, "detail", w, str), r.get(c, "reaches", w, str),
+                r.get(c, "name_en", w, str, optional=True) or "")
         for w, c in r.items(raw, "channels", "")
     )
     cr = r.get(raw, "channel_rule", "", dict)

@@ -1,8 +1,12 @@
-"""The desk for the incident selected in the main window (objectName ``incidentDesk``):
-its countdown cards (the same cards as in the wizard), the submissions ledger, the report
-history with each snapshot's PDF hash, and the actions that move an incident on:
-continue editing / export / record a submission (in the wizard), and mark handling ended,
-which starts the 30-day summary clock (D7)."""
+"""The desk for the incident selected in the main window (objectName ``incidentDesk``,
+product.md §2.1): the actions that move an incident on, and five tabs — its countdown
+cards (the same cards as in the wizard), the submissions ledger (on time or late), the
+exported-report history with each PDF's hash, the timeline and the attachments.
+
+Actions: continue editing (the wizard), record a submission, export a report of any
+kind, new supplement (补报) and follow-up (续报) showing what changed since the last
+submitted report, mark handling ended (starts the 30-day summary clock, D7), the summary
+report, and the filing helpers (e-mail draft, phone script, fax cover)."""
 
 from __future__ import annotations
 
@@ -10,59 +14,135 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QGridLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.check import CheckResult, assess_draft
 from core.rules import RulePack
 from core.timeutil import beijing, display_beijing
+from gui import dialogs
 from gui.countdown import CountdownPanel
+from gui.desk_parts import AttachmentPane, TimelinePane
 from gui.hub import StoreHub
-from gui.i18n import kind_name, tr
+from gui.i18n import KIND_NAMES, kind_name, pick, tr
+from gui.next_report import NextReportDialog
+from gui.reporting import ReportActions, suggested_kind
+from gui.submission import SubmissionDialog, recipient_name
+
+
+def _scrolled(widget: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setWidget(widget)
+    return scroll
+
+
+def _rich_label(name: str) -> QLabel:
+    label = QLabel("", objectName=name)
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+    label.setMargin(6)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 class IncidentDesk(QWidget):
+    message = Signal(str)  # one sentence for the status bar
+
     def __init__(self, hub: StoreHub, pack: RulePack, now: Callable[[], datetime],
                  open_wizard: Callable[[str], object]) -> None:
         super().__init__()
         self.setObjectName("incidentDesk")
         self.hub, self.pack, self.now, self.open_wizard = hub, pack, now, open_wizard
+        self.reports = ReportActions(hub, pack)
         self.incident_id: str | None = None
+        self.result: CheckResult | None = None
+        self.next_dialog: NextReportDialog | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel(tr("选择左侧的事件查看期限和报送记录。"), objectName="deskHeading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
-        buttons = QHBoxLayout()
-        self.edit_button = QPushButton(tr("继续编辑 / 导出 / 登记报送"), objectName="deskEdit")
-        self.edit_button.clicked.connect(self._edit)
-        self.ended_button = QPushButton(tr("处置工作已结束"), objectName="deskHandlingEnded")
-        self.ended_button.setToolTip(tr("记下处置结束时间；总结报告须在其后 30 日内报送（第八条）"))
-        self.ended_button.clicked.connect(self._handling_ended)
-        buttons.addWidget(self.edit_button)
-        buttons.addWidget(self.ended_button)
-        layout.addLayout(buttons)
+        layout.addLayout(self._build_actions())
+        self.tabs = QTabWidget(objectName="deskTabs")
         self.panel = CountdownPanel()
         self.panel.empty.setText(tr("这里显示所选事件每项报告义务的倒计时。"))
-        layout.addWidget(self.panel)
-        self.ledger = QLabel("", objectName="submissionLedger")
-        self.ledger.setWordWrap(True)
-        self.history = QLabel("", objectName="reportHistory")
-        self.history.setWordWrap(True)
-        for widget in (self.ledger, self.history):
-            widget.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-            widget.setMargin(6)
-            scroll = QScrollArea()
-            scroll.setWidgetResizable(True)
-            scroll.setWidget(widget)
-            layout.addWidget(scroll)
+        self.ledger = _rich_label("submissionLedger")
+        self.history = _rich_label("reportHistory")
+        self.timeline = TimelinePane(hub, now)
+        self.attachments = AttachmentPane(hub)
+        for widget, title in ((_scrolled(self.panel), tr("期限(&1)")), (_scrolled(self.ledger), tr("报送记录(&2)")),
+                              (_scrolled(self.history), tr("已导出的报告(&3)")), (self.timeline, tr("时间线(&4)")),
+                              (self.attachments, tr("附件(&5)"))):
+            self.tabs.addTab(widget, title)
+        layout.addWidget(self.tabs, 1)
         self._enable(False)
         hub.incidentChanged.connect(self._changed)
 
-    def _enable(self, on: bool) -> None:
-        self.edit_button.setEnabled(on)
-        self.ended_button.setEnabled(on)
+    def _button(self, name: str, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text, objectName=name)
+        button.setToolTip(tip)
+        button.setAccessibleDescription(tip)
+        button.clicked.connect(slot)
+        return button
 
+    def _build_actions(self) -> QGridLayout:
+        self.edit_button = self._button("deskEdit", tr("继续编辑(&E)"), tr("打开向导，补充或修改事件情况"), self._edit)
+        self.submit_button = self._button("deskRecordSubmission", tr("登记报送(&S)…"),
+                                          tr("报送以后记下何时、以何种方式、向谁报送"), self.record_submission)
+        self.export_button = self._button("deskExport", tr("导出报告(&X)"), tr("选择报告类型，预览并保存 PDF"), lambda: None)
+        self.export_menu = QMenu(self)
+        for kind in KIND_NAMES:
+            action = QAction(kind_name(kind) + "…", self)
+            action.setObjectName(f"deskExport_{kind}")
+            action.triggered.connect(lambda _c=False, k=kind: self.export(k))
+            self.export_menu.addAction(action)
+        self.export_button.setMenu(self.export_menu)
+        self.supplement_button = self._button("deskSupplement", tr("新补报(&U)…"),
+                                              tr("首报后查清了新情况：列出与上次报送相比的变化，导出补报"),
+                                              lambda: self.next_report("supplement"))
+        self.followup_button = self._button("deskFollowup", tr("新续报(&F)…"),
+                                            tr("事件有新进展：列出与上次报送相比的变化，导出续报"), lambda: self.next_report("followup"))
+        self.ended_button = self._button("deskHandlingEnded", tr("处置工作已结束(&D)"),
+                                         tr("记下处置结束时间；总结报告须在其后 30 日内报送（第八条）"), self._handling_ended)
+        self.summary_button = self._button("deskSummary", tr("总结报告(&Y)…"), tr("处置结束后 30 日内报送的总结报告"),
+                                           lambda: self.next_report("summary"))
+        self.filing_button = self._button("deskFiling", tr("报送辅助(&H)"), tr("邮件草稿、电话报告稿、传真封面"), lambda: None)
+        menu = QMenu(self)
+        for name, text, slot in (("deskEmailDraft", tr("12387 邮件草稿（附报告 PDF）…"), self._email),
+                                 ("deskPhoneScript", tr("12387 电话报告稿…"), self._phone),
+                                 ("deskFaxCover", tr("12387 传真封面…"), self._fax)):
+            action = QAction(text, self)
+            action.setObjectName(name)
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        self.filing_button.setMenu(menu)
+        grid = QGridLayout()
+        buttons = (self.edit_button, self.submit_button, self.export_button, self.filing_button,
+                   self.supplement_button, self.followup_button, self.ended_button, self.summary_button)
+        for i, button in enumerate(buttons):
+            grid.addWidget(button, i // 4, i % 4)
+        self.buttons = buttons
+        return grid
+
+    def _enable(self, on: bool) -> None:
+        for button in self.buttons:
+            button.setEnabled(on)
+
+    # --- showing ---
     def show_incident(self, incident_id: str | None) -> None:
+        if incident_id != self.incident_id and self.next_dialog is not None:
+            self.next_dialog.close()
+            self.next_dialog = None
         self.incident_id = incident_id
         self._enable(incident_id is not None)
         self.reload()
@@ -73,61 +153,145 @@ class IncidentDesk(QWidget):
 
     def reload(self) -> None:
         if self.incident_id is None:
+            self.result = None
+            self.heading.setText(tr("选择左侧的事件查看期限和报送记录。"))
             self.panel.set_obligations([], self.now())
             self.ledger.setText("")
             self.history.setText("")
+            self.timeline.show_doc(None, None)
+            self.attachments.show_doc(None)
             return
         doc = self.hub.document(self.incident_id)
         result, _errors = assess_draft(doc, self.pack, self.now())
+        self.result = result
         title = doc.get("title") or tr("（未命名事件）")
-        drill = tr("（演练）") if doc.get("drill") else ""
-        self.heading.setText(f"<b>{escape(title)}</b>{escape(drill)}　{escape(tr('定级'))}：{escape(self.pack.grade(result.grading.grade).name)}")
-        self.ended_button.setEnabled(doc.get("handling_ended_at") is None)
+        drill = " " + tr("（演练）") if doc.get("drill") else ""
+        grade = self.pack.grade(result.grading.grade)
+        self.heading.setText(f"<b>{escape(title)}</b>{escape(drill)}<br>"
+                             + escape(tr("定级：{g}").format(g=pick(grade.name, grade.name_en))))
+        ended = doc.get("handling_ended_at")
+        self.ended_button.setEnabled(ended is None)
+        if ended:
+            self.ended_button.setText(tr("处置已结束：{t}").format(t=display_beijing(datetime.fromisoformat(ended))[:16]))
+        else:
+            self.ended_button.setText(tr("处置工作已结束(&D)"))
         self.panel.set_obligations(result.obligations if doc.get("discovered_at") else [], self.now())
         self.ledger.setText(self._ledger(result))
         self.history.setText(self._history())
+        self.timeline.show_doc(self.incident_id, doc)
+        self.attachments.show_doc(self.incident_id)
+        if self.next_dialog is not None:
+            self.next_dialog.update_from(result, self.hub.last_submitted(self.incident_id), self.pack)
 
     def _ledger(self, result: CheckResult) -> str:
         subs = result.doc.get("submissions") or []
+        heading = "<b>" + escape(tr("报送记录")) + "</b><br>"
         if not subs:
-            return "<b>" + escape(tr("报送记录")) + "</b><br>" + escape(tr("还没有登记报送。"))
-        names = {o.id: o for o in result.obligations}
+            return heading + escape(tr("还没有登记报送。报送以后点「登记报送」记下来，日后可证明按时报告。"))
+        obligations = {o.id: o for o in result.obligations}
         rows = []
         for sub in subs:
-            ob = names.get(sub["obligation"])
+            ob = obligations.get(sub["obligation"])
             at = datetime.fromisoformat(sub["submitted_at"])
-            timing = ""
+            parts = [display_beijing(at), kind_name(sub["kind"]), recipient_name(ob, self.pack) if ob else sub["obligation"]]
+            if sub.get("channel"):
+                channel = self.pack.channel(sub["channel"])
+                parts.append(pick(channel.name, channel.name_en))
             if ob is not None and ob.due is not None and sub["kind"] != "summary":
-                timing = tr("按时") if at <= ob.due else tr("迟于期限")
-            channel = self.pack.channel(sub["channel"]).name if sub.get("channel") else ""
-            rows.append(escape(f"{display_beijing(at)}　{kind_name(sub['kind'])}　"
-                               f"{ob.recipient if ob else sub['obligation']}　{channel}　{timing}"
-                               + (f"　{tr('编号')}：{sub['reference']}" if sub.get("reference") else "")))
-        return "<b>" + escape(tr("报送记录")) + "</b><br>" + "<br>".join(rows)
+                parts.append(tr("按时") if at <= ob.due else tr("迟于期限"))
+            if sub.get("person"):
+                parts.append(tr("报送人 {p}").format(p=sub["person"]))
+            if sub.get("reference"):
+                parts.append(tr("编号 {r}").format(r=sub["reference"]))
+            rows.append(escape(" · ".join(parts)))
+        return heading + "<br>".join(rows)
 
     def _history(self) -> str:
         assert self.incident_id is not None
         rows = []
         for snap in self.hub.store.snapshots(self.incident_id):
             kind = str(snap["kind"])
-            if kind.startswith("submitted:"):
+            if kind not in KIND_NAMES:  # "submitted:…" snapshots are the base for changes, not exports
                 continue
+            created = display_beijing(datetime.fromisoformat(str(snap["created_at"])))
             pdf = snap.get("pdf_sha256") or ""
-            rows.append(escape(f"{str(snap['created_at'])[:19].replace('T', ' ')} UTC　{kind_name(kind)}　"
-                               f"PDF SHA-256 {pdf[:16]}…"))
+            rows.append(escape(f"{created} · {kind_name(kind)} · PDF SHA-256 {pdf}"))
         body = "<br>".join(rows) if rows else escape(tr("还没有导出报告。"))
         return "<b>" + escape(tr("已导出的报告")) + "</b><br>" + body
 
     def refresh(self, now: datetime) -> None:
         self.panel.refresh(now)
+        self.timeline.tick(now)
+
+    # --- actions ---
+    def _say(self, text: str) -> None:
+        self.message.emit(text)
 
     def _edit(self) -> None:
         if self.incident_id:
             self.open_wizard(self.incident_id)
 
+    def export(self, kind: str | None = None) -> None:
+        """Export a report (Ctrl+E: the kind most likely needed next)."""
+        if not self.incident_id:
+            self._say(tr("请先在左侧选择一个事件。"))
+            return
+        kind = kind or suggested_kind(self.hub.document(self.incident_id))
+        self._say(self.reports.export(self, self.incident_id, kind, self.now()))
+
+    def record_submission(self, kind: str | None = None) -> str:
+        if not self.incident_id or self.result is None:
+            return ""
+        dialog = SubmissionDialog(self.pack, self.result.obligations, self.now(), parent=self,
+                                  obligation=self._open_obligation(), kind=kind or suggested_kind(self.result.doc))
+        if not dialogs.run(dialog) or dialog.result_ is None:
+            return tr("已取消登记。")
+        self.hub.add_submission(self.incident_id, dialog.result_)
+        at = datetime.fromisoformat(str(dialog.result_["submitted_at"]))
+        message = tr("已登记报送：{t}（北京时间）").format(t=display_beijing(at))
+        self._say(message)
+        return message
+
+    def _open_obligation(self) -> str | None:
+        """The nearest obligation still open, to preselect."""
+        assert self.result is not None
+        timed = sorted((o for o in self.result.obligations if o.has_clock), key=lambda o: o.due)  # type: ignore[arg-type,return-value]
+        return timed[0].id if timed else None
+
+    def next_report(self, kind: str) -> NextReportDialog | None:
+        if not self.incident_id or self.result is None:
+            return None
+        if self.next_dialog is not None:
+            self.next_dialog.close()
+        incident_id = self.incident_id
+        self.next_dialog = NextReportDialog(
+            kind, self.result, self.hub.last_submitted(incident_id), self.pack,
+            edit=lambda: self.open_wizard(incident_id),
+            export=lambda k: self.reports.export(self, incident_id, k, self.now()),
+            record=lambda k: self.record_submission(k), parent=self)
+        self.next_dialog.setWindowFlag(Qt.WindowType.Window)
+        self.next_dialog.show()  # not modal: the wizard opened from it must stay usable
+        return self.next_dialog
+
     def _handling_ended(self) -> None:
         if not self.incident_id:
             return
-        self.hub.set_field(self.incident_id, "handling_ended_at", beijing(self.now()).isoformat(timespec="seconds"))
+        at = beijing(self.now()).replace(microsecond=0)
+        self.hub.set_field(self.incident_id, "handling_ended_at", at.isoformat(timespec="seconds"))
         self.hub.flush()
         self.reload()
+        self._say(tr("已记下处置结束时间 {t}；总结报告的 30 日期限已开始计算（第八条）。").format(t=display_beijing(at)))
+
+    def _email(self) -> None:
+        if self.incident_id:
+            kind = suggested_kind(self.hub.document(self.incident_id))
+            self._say(self.reports.email_draft(self, self.incident_id, kind, self.now()))
+
+    def _phone(self) -> None:
+        if self.incident_id:
+            self._say(self.reports.phone_script(self, self.incident_id, self.now()))
+
+    def _fax(self) -> None:
+        if self.incident_id:
+            kind = suggested_kind(self.hub.document(self.incident_id))
+            self._say(self.reports.fax_cover(self, self.incident_id, kind, self.now()))

@@ -3,7 +3,7 @@ replace them (conventions §20) and no test ever opens a real modal dialog."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -34,3 +34,34 @@ def preview_pdf(parent: QWidget | None, pdf_path: str) -> bool:
     from gui.preview import PdfPreviewDialog
 
     return PdfPreviewDialog(pdf_path, parent).exec() == PdfPreviewDialog.DialogCode.Accepted
+
+
+def show_text(parent: QWidget | None, title: str, text: str) -> None:
+    """A read-only text the user can select and copy (e.g. the phone script)."""
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit, QVBoxLayout
+
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(title)
+    layout = QVBoxLayout(dialog)
+    view = QPlainTextEdit(text)
+    view.setReadOnly(True)
+    view.setAccessibleName(title)
+    layout.addWidget(view)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    dialog.resize(640, 520)
+    dialog.exec()
+
+
+def open_with_system(path: str) -> bool:
+    """Open a local file with the system's viewer (a file: URL; never the network)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QDesktopServices
+
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
+
+
+def run(dialog: QDialog) -> bool:
+    """Run a dialog of our own modally; True when it was accepted."""
+    return dialog.exec() == QDialog.DialogCode.Accepted

@@ -95,6 +95,19 @@ class StoreHub(QObject):
         self.incidentChanged.emit(incident_id)
         self.incidentsChanged.emit()
 
+    def add_timeline(self, incident_id: str, at: str, text: str) -> None:
+        """Append a timeline entry (raises ``StoreError`` with a message for the user)."""
+        self.flush()
+        self.store.add_timeline(incident_id, {"at": at, "text": text})
+        self.incidentChanged.emit(incident_id)
+
+    def add_attachment(self, incident_id: str, file_path: str) -> dict[str, Any]:
+        """Copy a file into the store; returns its name, size and SHA-256."""
+        self.flush()
+        info = self.store.add_attachment(incident_id, file_path)
+        self.incidentChanged.emit(incident_id)
+        return info
+
     def save_profile(self, profile: dict[str, Any]) -> None:
         self.store.save_profile(profile)
 

@@ -9,10 +9,11 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core import credit_code, resources
+from core import resources
 from gui.i18n import tr
+from gui.profile import SHORT, ProfileForm
 
 EXAMPLE = "examples/clinic-ransomware.json"
 
@@ -56,23 +57,9 @@ class WelcomeWindow(QWidget):
         layout.addWidget(self.start_button)
 
         box = QGroupBox(tr("单位资料（可跳过，以后每次报告自动填入）"))
-        form = QFormLayout(box)
-        self.inputs: dict[str, QLineEdit] = {}
-        for key, label in (("name", tr("单位名称")), ("credit_code", tr("统一社会信用代码")), ("province", tr("所在省份")),
-                           ("contact_name", tr("联系人")), ("contact_phone", tr("联系电话"))):
-            edit = QLineEdit(str(profile.get(key) or ""), objectName=f"profile_{key}")
-            edit.setAccessibleName(label)
-            self.inputs[key] = edit
-            form.addRow(label, edit)
-        self.category = QComboBox(objectName="profile_category")
-        self.category.addItem(tr("其他网络运营者（企业、医院、学校、商户等）"), "other")
-        self.category.addItem(tr("中央和国家机关各部门及其直属单位"), "central_state_organ")
-        self.category.setCurrentIndex(max(0, self.category.findData(profile.get("category") or "other")))
-        form.addRow(tr("单位类别"), self.category)
-        self.message = QLabel("", objectName="profileMessage")
-        self.message.setWordWrap(True)
-        form.addRow("", self.message)
-        self.inputs["credit_code"].textChanged.connect(self._check_code)
+        self.form = ProfileForm(profile, SHORT, box)
+        QVBoxLayout(box).addWidget(self.form)
+        self.inputs, self.category, self.message = self.form.inputs, self.form.category, self.form.message
         layout.addWidget(box)
         self.example_button = QPushButton(tr("先看看：打开示例事件（演练）"), objectName="openExample")
         self.example_button.clicked.connect(self._example)
@@ -80,19 +67,8 @@ class WelcomeWindow(QWidget):
         layout.addStretch(1)
         self.resize(620, 520)
 
-    def _check_code(self, text: str) -> None:
-        found = credit_code.problem(text) if text.strip() else None
-        if found is None:
-            self.message.setText("")
-        elif found[0] == "format":
-            self.message.setText(tr("信用代码应为 18 位（不含 I、O、Z、S、V），请核对；也可以先不填。"))
-        else:
-            self.message.setText(tr("信用代码校验位不符（应为 {c}），请核对；也可以先不填。").format(c=found[1]))
-
     def profile(self) -> dict[str, Any]:
-        values: dict[str, Any] = {k: (e.text().strip() or None) for k, e in self.inputs.items()}
-        values["category"] = self.category.currentData()
-        return values
+        return self.form.values()
 
     def _save(self) -> None:
         values = self.profile()

@@ -10,23 +10,22 @@ from html import escape
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
-    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
+    QVBoxLayout,
 )
 
 from core.check import CheckResult
 from core.report.labels import KIND_NAMES
 from core.rules import RulePack
-from core.timeutil import BEIJING, display_beijing, time_left_text
+from core.timeutil import display_beijing, time_left_text
 from gui.i18n import kind_name, tr
+from gui.submission import SubmissionForm, set_beijing
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_SYSTEMS, PAGE_TYPE
-from gui.wizard.fields import beijing_zone, form_section
+from gui.wizard.fields import form_section
 
 FIELD_NAMES = {
     "reporter.name": QT_TR_NOOP("单位名称"),
@@ -119,38 +118,17 @@ class ReviewPage(FieldPage):
 
     def _build_submission(self) -> None:
         box = QGroupBox(tr("登记报送（报送后填写，证明按时报告）"))
-        form = QFormLayout(box)
-        self.sub_obligation = QComboBox(objectName="submissionObligation")
-        self.sub_kind = QComboBox(objectName="submissionKind")
-        for kind in KIND_NAMES:
-            self.sub_kind.addItem(kind_name(kind), kind)
-        self.sub_channel = QComboBox(objectName="submissionChannel")
-        for c in self.ctx.pack.channels:
-            self.sub_channel.addItem(c.name, c.id)
-        self.sub_time = QDateTimeEdit(objectName="submissionTime")
-        self.sub_time.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-        self.sub_time.setTimeZone(beijing_zone())
-        self.sub_person = QLineEdit(objectName="submissionPerson")
-        self.sub_reference = QLineEdit(objectName="submissionReference")
-        self.sub_reference.setPlaceholderText(tr("受理编号、邮件主题或接听人等，可不填"))
+        layout = QVBoxLayout(box)
+        self.submission = SubmissionForm(self.ctx.pack, self.ctx.now(), box)
         self.sub_button = QPushButton(tr("登记报送"), objectName="recordSubmission")
         self.sub_button.clicked.connect(self._record)
-        self.sub_message = QLabel("", objectName="submissionMessage")
-        self.sub_message.setWordWrap(True)
-        for label, widget in ((tr("报告义务"), self.sub_obligation), (tr("报告类型"), self.sub_kind),
-                              (tr("渠道"), self.sub_channel), (tr("报送时间（北京时间）"), self.sub_time),
-                              (tr("报送人"), self.sub_person), (tr("编号或备注"), self.sub_reference)):
-            widget.setAccessibleName(label)
-            form.addRow(label, widget)
-        form.addRow("", self.sub_button)
-        form.addRow("", self.sub_message)
+        layout.addWidget(self.submission)
+        layout.addWidget(self.sub_button)
         self.layout_.addWidget(box)
 
     def initializePage(self) -> None:  # noqa: N802
         super().initializePage()
-        from PySide6.QtCore import QDateTime
-
-        self.sub_time.setDateTime(QDateTime.fromSecsSinceEpoch(int(self.ctx.now().timestamp()), beijing_zone()))
+        set_beijing(self.submission.time, self.ctx.now())
 
     def refresh(self) -> None:
         super().refresh()
@@ -181,11 +159,8 @@ class ReviewPage(FieldPage):
     def _show_obligations(self, result: CheckResult) -> None:
         pack = self.ctx.pack
         parts = []
-        current = self.sub_obligation.currentData()
-        self.sub_obligation.blockSignals(True)
-        self.sub_obligation.clear()
+        self.submission.set_obligations(result.obligations)
         for o in result.obligations:
-            self.sub_obligation.addItem(o.recipient, o.id)
             if o.due:
                 due = display_beijing(o.due) + tr("（北京时间）")
             elif o.days is not None:
@@ -198,9 +173,6 @@ class ReviewPage(FieldPage):
             if caution:
                 text += f"<br><span style='color:#b42318'>{escape(caution)}</span>"
             parts.append(text)
-        index = self.sub_obligation.findData(current)
-        self.sub_obligation.setCurrentIndex(max(index, 0))
-        self.sub_obligation.blockSignals(False)
         if result.escalations:
             parts.append(escape(tr("接收方还须在收到后向上级报告（供参考，不是您的期限）：")) + "<br>" + "<br>".join(
                 escape(f"{e.by} → {e.to}：{e.within_minutes} 分钟内（{e.basis}）") for e in result.escalations))
@@ -212,15 +184,10 @@ class ReviewPage(FieldPage):
             self.export_result.setText(message)
 
     def _record(self) -> None:
-        obligation = self.sub_obligation.currentData()
-        if not obligation:
-            self.sub_message.setText(tr("请先选择报告义务。"))
+        submission = self.submission.submission(self.ctx.now())
+        if submission is None:
             return
-        at = datetime.fromtimestamp(self.sub_time.dateTime().toSecsSinceEpoch(), BEIJING)
-        submission = {
-            "obligation": obligation, "kind": self.sub_kind.currentData(), "submitted_at": at.isoformat(timespec="seconds"),
-            "channel": self.sub_channel.currentData(), "person": self.sub_person.text().strip() or None,
-            "reference": self.sub_reference.text().strip() or None,
-        }
         self.record(submission)
-        self.sub_message.setText(tr("已登记：{r}，{t}（北京时间）").format(r=self.sub_obligation.currentText(), t=display_beijing(at)))
+        at = datetime.fromisoformat(str(submission["submitted_at"]))
+        self.submission.message.setText(tr("已登记：{r}，{t}（北京时间）").format(
+            r=self.submission.obligation.currentText(), t=display_beijing(at)))

@@ -10,24 +10,19 @@ is already on disk.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import datetime
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QWidget, QWizard
 
-from core import __version__
 from core.check import CheckResult, assess_draft
-from core.incident import validate
 from core.messages import Finding
-from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.timeutil import beijing
-from gui import dialogs
 from gui.countdown import CountdownPanel
 from gui.hub import StoreHub
 from gui.i18n import tr
+from gui.reporting import ReportActions
 from gui.ticker import Ticker
 from gui.wizard.base import EditContext
 from gui.wizard.facts import (
@@ -128,36 +123,7 @@ class IncidentWizard(QWizard):
     # --- export and submissions ---
     def export_pdf(self, kind: str) -> str | None:
         """Render, preview and save the report; record its snapshot. Returns a message for the page."""
-        self.hub.flush()
-        doc = self.hub.document(self.incident_id)
-        errors, _warnings = validate(doc, self.pack)
-        if errors:
-            return tr("请先修正：") + "；".join(e.line() for e in errors[:3])
-        from core.report import ReportError, render_report  # lazy: reportlab loads only on export
-
-        now = self.ticker.now()
-        with tempfile.TemporaryDirectory() as tmp:
-            preview = Path(tmp) / "preview.pdf"
-            try:
-                info = render_report(doc, self.pack, kind, now, preview, previous=self.hub.last_submitted(self.incident_id),
-                                     attachments=self.hub.store.attachments(self.incident_id), app_version=__version__)
-            except ReportError as exc:
-                return str(exc)
-            if not dialogs.preview_pdf(self, str(preview)):
-                return tr("已取消导出。")
-            title = (doc.get("title") or tr("网络安全事件")).replace("/", "_")
-            default = f"{title}-{KIND_NAMES[kind]}-{beijing(now).strftime('%Y%m%d-%H%M')}.pdf"
-            target = dialogs.save_file(self, tr("保存报告"), str(Path.home() / default), "PDF (*.pdf)")
-            if not target:
-                return tr("已取消导出。")
-            try:
-                Path(target).write_bytes(preview.read_bytes())
-            except OSError as exc:
-                return tr("无法保存到 {p}：{e}。请换一个文件夹再试。").format(p=target, e=exc.strerror or exc)
-        from core.canonical import canonical_json
-
-        self.hub.store.record_snapshot(self.incident_id, kind, canonical_json(doc), info.pdf_sha256)
-        return tr("已保存：{p}").format(p=target)
+        return ReportActions(self.hub, self.pack).export(self, self.incident_id, kind, self.ticker.now())
 
     def record_submission(self, submission: dict[str, Any]) -> None:
         self.hub.add_submission(self.incident_id, submission)

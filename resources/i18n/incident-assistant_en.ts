@@ -5,295 +5,295 @@
     <name></name>
     <message>
         <source>待报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Report due</translation>
     </message>
     <message>
         <source>待报告 · 剩余不足 60 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>Report due · less than 60 minutes left</translation>
     </message>
     <message>
         <source>尽快报告 · 剩余不足 15 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>Report soon · less than 15 minutes left</translation>
     </message>
     <message>
         <source>立即报告 · 剩余不足 5 分钟</source>
-        <translation type="unfinished"></translation>
+        <translation>Report now · less than 5 minutes left</translation>
     </message>
     <message>
         <source>已超时 · 仍须尽快报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue · still report as soon as you can</translation>
     </message>
     <message>
         <source>已按时报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported on time</translation>
     </message>
     <message>
         <source>已报告（迟于期限）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported (after the deadline)</translation>
     </message>
     <message>
         <source>已完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Done</translation>
     </message>
     <message>
         <source>无须依《办法》报告（一般事件）</source>
-        <translation type="unfinished"></translation>
+        <translation>No report required under the Measures (general incident)</translation>
     </message>
     <message>
         <source>待办 · 无法定时限，应及时</source>
-        <translation type="unfinished"></translation>
+        <translation>To do · no statutory deadline, act promptly</translation>
     </message>
     <message>
         <source>处置结束后起算 30 日</source>
-        <translation type="unfinished"></translation>
+        <translation>30 days, counted from when handling ends</translation>
     </message>
     <message>
         <source>剩余时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time left</translation>
     </message>
     <message>
         <source>期限：</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline: </translation>
     </message>
     <message>
         <source>（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation> (Beijing time)</translation>
     </message>
     <message>
         <source>期限：处置工作结束后 {days} 日内</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline: within {days} days after handling ended</translation>
     </message>
     <message>
         <source>期限：无法定时限（应及时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Deadline: none set by law (act promptly)</translation>
     </message>
     <message>
         <source>已报 </source>
-        <translation type="unfinished"></translation>
+        <translation>Reported </translation>
     </message>
     <message>
         <source>报告期限（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting deadlines (Beijing time)</translation>
     </message>
     <message>
         <source>填写发现时间后，这里显示每项报告义务的倒计时。</source>
-        <translation type="unfinished"></translation>
+        <translation>Once you enter the discovery time, a countdown for each reporting obligation appears here.</translation>
     </message>
     <message>
         <source>选择左侧的事件查看期限和报送记录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Select an incident on the left to see its deadlines and submissions.</translation>
     </message>
     <message>
         <source>继续编辑 / 导出 / 登记报送</source>
-        <translation type="unfinished"></translation>
+        <translation>Edit / export / record submission</translation>
     </message>
     <message>
         <source>处置工作已结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling has ended</translation>
     </message>
     <message>
         <source>记下处置结束时间；总结报告须在其后 30 日内报送（第八条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Records the time handling ended; the summary report must be submitted within 30 days after it (Art. 8)</translation>
     </message>
     <message>
         <source>这里显示所选事件每项报告义务的倒计时。</source>
-        <translation type="unfinished"></translation>
+        <translation>A countdown for each reporting obligation of the selected incident appears here.</translation>
     </message>
     <message>
         <source>（未命名事件）</source>
-        <translation type="unfinished"></translation>
+        <translation>(Untitled incident)</translation>
     </message>
     <message>
         <source>（演练）</source>
-        <translation type="unfinished"></translation>
+        <translation> (drill)</translation>
     </message>
     <message>
         <source>报送记录</source>
-        <translation type="unfinished"></translation>
+        <translation>Submissions</translation>
     </message>
     <message>
         <source>还没有登记报送。</source>
-        <translation type="unfinished"></translation>
+        <translation>No submissions recorded yet.</translation>
     </message>
     <message>
         <source>按时</source>
-        <translation type="unfinished"></translation>
+        <translation>On time</translation>
     </message>
     <message>
         <source>迟于期限</source>
-        <translation type="unfinished"></translation>
+        <translation>After the deadline</translation>
     </message>
     <message>
         <source>还没有导出报告。</source>
-        <translation type="unfinished"></translation>
+        <translation>No reports exported yet.</translation>
     </message>
     <message>
         <source>已导出的报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Exported reports</translation>
     </message>
     <message>
         <source>已超时</source>
-        <translation type="unfinished"></translation>
+        <translation>Overdue</translation>
     </message>
     <message>
         <source>已报告（迟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reported (late)</translation>
     </message>
     <message>
         <source>无须报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Not required</translation>
     </message>
     <message>
         <source>待办</source>
-        <translation type="unfinished"></translation>
+        <translation>To do</translation>
     </message>
     <message>
         <source>待处置结束</source>
-        <translation type="unfinished"></translation>
+        <translation>Handling ongoing</translation>
     </message>
     <message>
         <source>事件</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident</translation>
     </message>
     <message>
         <source>定级</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade</translation>
     </message>
     <message>
         <source>状态</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>最近期限（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation>Next deadline (Beijing time)</translation>
     </message>
     <message>
         <source>演练</source>
-        <translation type="unfinished"></translation>
+        <translation>Drill</translation>
     </message>
     <message>
         <source>全部事件</source>
-        <translation type="unfinished"></translation>
+        <translation>All incidents</translation>
     </message>
     <message>
         <source>未完成报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting not finished</translation>
     </message>
     <message>
         <source>真实事件</source>
-        <translation type="unfinished"></translation>
+        <translation>Real incidents</translation>
     </message>
     <message>
         <source>网络安全事件报告助手</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident Reporting Assistant</translation>
     </message>
     <message>
         <source>新建事件(&amp;N)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;New incident</translation>
     </message>
     <message>
         <source>继续编辑(&amp;E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue &amp;editing</translation>
     </message>
     <message>
         <source>工具栏</source>
-        <translation type="unfinished"></translation>
+        <translation>Toolbar</translation>
     </message>
     <message>
         <source>事件(&amp;I)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Incident</translation>
     </message>
     <message>
         <source>数据(&amp;D)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Data</translation>
     </message>
     <message>
         <source>备份(&amp;B)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Back up…</translation>
     </message>
     <message>
         <source>从备份恢复(&amp;R)…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Restore from backup…</translation>
     </message>
     <message>
         <source>帮助(&amp;H)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Help</translation>
     </message>
     <message>
         <source>关于(&amp;A)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;About</translation>
     </message>
     <message>
         <source>关于</source>
-        <translation type="unfinished"></translation>
+        <translation>About</translation>
     </message>
     <message>
         <source>继续填写</source>
-        <translation type="unfinished"></translation>
+        <translation>Continue filling in</translation>
     </message>
     <message>
         <source>搜索事件名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Search incident titles</translation>
     </message>
     <message>
         <source>按状态筛选</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter by status</translation>
     </message>
     <message>
         <source>事件列表</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident list</translation>
     </message>
     <message>
         <source>已自动保存</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved automatically</translation>
     </message>
     <message>
         <source>有一份尚未完成首报的草稿：「{t}」。所有已填写的内容都已保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>You have a draft whose initial report is not finished: “{t}”. Everything you entered has been saved.</translation>
     </message>
     <message>
         <source>备份到</source>
-        <translation type="unfinished"></translation>
+        <translation>Back up to</translation>
     </message>
     <message>
         <source>数据库备份 (*.sqlite3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Database backup (*.sqlite3)</translation>
     </message>
     <message>
         <source>已取消备份。</source>
-        <translation type="unfinished"></translation>
+        <translation>Backup cancelled.</translation>
     </message>
     <message>
         <source>已备份并校验：{p}</source>
-        <translation type="unfinished"></translation>
+        <translation>Backed up and verified: {p}</translation>
     </message>
     <message>
         <source>选择备份文件</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose a backup file</translation>
     </message>
     <message>
         <source>数据库备份 (*.sqlite3 *.sqlite *.db *.bak);;所有文件 (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Database backups (*.sqlite3 *.sqlite *.db *.bak);;All files (*)</translation>
     </message>
     <message>
         <source>已取消恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore cancelled.</translation>
     </message>
     <message>
         <source>从备份恢复</source>
-        <translation type="unfinished"></translation>
+        <translation>Restore from backup</translation>
     </message>
     <message>
         <source>用备份「{p}」替换当前数据？当前数据会先另存一份，不会丢失。</source>
-        <translation type="unfinished"></translation>
+        <translation>Replace the current data with the backup “{p}”? A copy of the current data is saved first, so nothing is lost.</translation>
     </message>
     <message>
         <source>已从备份恢复。原来的数据另存在：{p}</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored from backup. The previous data was saved to: {p}</translation>
     </message>
     <message>
         <source>已从备份恢复。</source>
-        <translation type="unfinished"></translation>
+        <translation>Restored from backup.</translation>
     </message>
     <message>
         <source>网络安全事件报告助手 {v}
@@ -301,899 +301,903 @@
 依据：《{title}》（{date}，{force} 起施行）
 来源：{src}
 本软件不联网，所有数据只保存在本机。</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident Reporting Assistant {v}
+Rule pack {pid} {pv}
+Based on: “{title}” ({date}, in force from {force})
+Source: {src}
+This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>报告预览</source>
-        <translation type="unfinished"></translation>
+        <translation>Report preview</translation>
     </message>
     <message>
         <source>保存…</source>
-        <translation type="unfinished"></translation>
+        <translation>Save…</translation>
     </message>
     <message>
         <source>【示例演练】</source>
-        <translation type="unfinished"></translation>
+        <translation>[Example drill] </translation>
     </message>
     <message>
         <source>欢迎使用网络安全事件报告助手</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcome to the Incident Reporting Assistant</translation>
     </message>
     <message>
         <source>如果现在就发生了事件：直接点下面的按钮，先记下发现时间，报告期限会立即显示。所有内容自动保存在本机，不联网。</source>
-        <translation type="unfinished"></translation>
+        <translation>If an incident is happening now, just click the button below and note when it was discovered; your reporting deadlines appear straight away. Everything is saved automatically on this computer, and nothing goes online.</translation>
     </message>
     <message>
         <source>发生了事件，立即开始</source>
-        <translation type="unfinished"></translation>
+        <translation>An incident happened: start now</translation>
     </message>
     <message>
         <source>单位资料（可跳过，以后每次报告自动填入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation profile (optional; filled into every future report)</translation>
     </message>
     <message>
         <source>单位名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation name</translation>
     </message>
     <message>
         <source>统一社会信用代码</source>
-        <translation type="unfinished"></translation>
+        <translation>Unified social credit code</translation>
     </message>
     <message>
         <source>所在省份</source>
-        <translation type="unfinished"></translation>
+        <translation>Province</translation>
     </message>
     <message>
         <source>联系人</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact person</translation>
     </message>
     <message>
         <source>联系电话</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact phone</translation>
     </message>
     <message>
         <source>其他网络运营者（企业、医院、学校、商户等）</source>
-        <translation type="unfinished"></translation>
+        <translation>Other network operator (business, hospital, school, shop, etc.)</translation>
     </message>
     <message>
         <source>中央和国家机关各部门及其直属单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Central or state organ department, or a unit directly under one</translation>
     </message>
     <message>
         <source>单位类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation type</translation>
     </message>
     <message>
         <source>先看看：打开示例事件（演练）</source>
-        <translation type="unfinished"></translation>
+        <translation>Try the example incident (drill)</translation>
     </message>
     <message>
         <source>信用代码应为 18 位（不含 I、O、Z、S、V），请核对；也可以先不填。</source>
-        <translation type="unfinished"></translation>
+        <translation>The credit code should have 18 characters (never I, O, Z, S or V). Please check it, or leave it empty for now.</translation>
     </message>
     <message>
         <source>信用代码校验位不符（应为 {c}），请核对；也可以先不填。</source>
-        <translation type="unfinished"></translation>
+        <translation>The credit code's check character does not match (it should be {c}). Please check it, or leave it empty for now.</translation>
     </message>
     <message>
         <source>发现事件</source>
-        <translation type="unfinished"></translation>
+        <translation>Discovery</translation>
     </message>
     <message>
         <source>先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。</source>
-        <translation type="unfinished"></translation>
+        <translation>First, note when it was discovered. Reporting deadlines run from that moment; the countdown is shown on the right.</translation>
     </message>
     <message>
         <source>发现或获知时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time discovered or learned of</translation>
     </message>
     <message>
         <source>第一次发现异常、或接到别人通知的时刻。报告期限从这一刻起算（D1：从严理解）。例：前台 9:30 看到勒索提示，就填 9:30。</source>
-        <translation type="unfinished"></translation>
+        <translation>The moment you first noticed something wrong, or were told about it by someone else. Reporting deadlines run from this moment (D1: strict reading). Example: reception saw the ransom message at 9:30, so enter 9:30.</translation>
     </message>
     <message>
         <source>发生时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Time it began</translation>
     </message>
     <message>
         <source>事件实际开始的时间，不能晚于发现时间；不清楚就勾「不知道」。例：日志显示 8:10 有异常登录。</source>
-        <translation type="unfinished"></translation>
+        <translation>When the incident actually began; it cannot be later than the discovery time. If you are not sure, tick “Don't know”. Example: the logs show a suspicious login at 8:10.</translation>
     </message>
     <message>
         <source>事件名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident title</translation>
     </message>
     <message>
         <source>一句话说明发生了什么。例：门诊系统文件被加密。</source>
-        <translation type="unfinished"></translation>
+        <translation>Say in one sentence what happened. Example: files on the outpatient system were encrypted.</translation>
     </message>
     <message>
         <source>地点</source>
-        <translation type="unfinished"></translation>
+        <translation>Location</translation>
     </message>
     <message>
         <source>事件发生或受影响设备所在地。例：某市某区某路1号 一楼收费处。</source>
-        <translation type="unfinished"></translation>
+        <translation>Where the incident happened or where the affected equipment is. Example: cashier's desk, ground floor, 1 X Road, X District, X City.</translation>
     </message>
     <message>
         <source>这是演练（不是真实事件）</source>
-        <translation type="unfinished"></translation>
+        <translation>This is a drill (not a real incident)</translation>
     </message>
     <message>
         <source>演练的报告每页都印有「演练」字样，不计入统计。</source>
-        <translation type="unfinished"></translation>
+        <translation>Every page of a drill report is marked “演练” (drill), and drills are not counted in statistics.</translation>
     </message>
     <message>
         <source>报告单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting organisation</translation>
     </message>
     <message>
         <source>涉事单位的基本信息（第七条第一项）。已自动填入单位资料，改动后可保存为今后的默认值。</source>
-        <translation type="unfinished"></translation>
+        <translation>Basic details of the organisation involved (Art. 7 item 1). Filled in from your organisation profile; if you change anything, you can save it as the new default.</translation>
     </message>
     <message>
         <source>其他网络运营者（多数单位：企业、医院、学校、商户等）</source>
-        <translation type="unfinished"></translation>
+        <translation>Other network operator (most organisations: businesses, hospitals, schools, shops, etc.)</translation>
     </message>
     <message>
         <source>与营业执照或登记证书一致。例：某某市某某诊所。</source>
-        <translation type="unfinished"></translation>
+        <translation>As on the business licence or registration certificate. Example: X Clinic, X City.</translation>
     </message>
     <message>
         <source>18 位，营业执照上有。填错校验位会提醒。</source>
-        <translation type="unfinished"></translation>
+        <translation>18 characters, printed on the business licence. You will be warned if the check character is wrong.</translation>
     </message>
     <message>
         <source>决定向谁报告、几小时内报告（第四条）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Decides whom you report to and within how many hours (Art. 4).</translation>
     </message>
     <message>
         <source>向属地省级网信部门报告时使用。例：福建省。</source>
-        <translation type="unfinished"></translation>
+        <translation>Used for reporting to the provincial cyberspace administration office where you are. Example: Fujian.</translation>
     </message>
     <message>
         <source>保护工作部门</source>
-        <translation type="unfinished"></translation>
+        <translation>CII protection department</translation>
     </message>
     <message>
         <source>仅关键信息基础设施需要：负责本行业关基保护的部门。例：省卫生健康委员会。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only for critical information infrastructure: the department responsible for CII protection in your sector. Example: the provincial health commission.</translation>
     </message>
     <message>
         <source>本部门网信工作机构</source>
-        <translation type="unfinished"></translation>
+        <translation>Department's cyberspace affairs body</translation>
     </message>
     <message>
         <source>仅中央和国家机关及其直属单位需要。</source>
-        <translation type="unfinished"></translation>
+        <translation>Only for central and state organs and units directly under them.</translation>
     </message>
     <message>
         <source>能随时接通的手机号。</source>
-        <translation type="unfinished"></translation>
+        <translation>A mobile number that can be reached at any time.</translation>
     </message>
     <message>
         <source>电子邮箱</source>
-        <translation type="unfinished"></translation>
+        <translation>Email</translation>
     </message>
     <message>
         <source>单位地址</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisation address</translation>
     </message>
     <message>
         <source>保存为单位资料（下次自动填入）</source>
-        <translation type="unfinished"></translation>
+        <translation>Save as organisation profile</translation>
     </message>
     <message>
         <source>已保存。</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved.</translation>
     </message>
     <message>
         <source>（信用代码校验未通过，请核对）</source>
-        <translation type="unfinished"></translation>
+        <translation> (the credit code failed its check; please check it)</translation>
     </message>
     <message>
         <source>涉事系统</source>
-        <translation type="unfinished"></translation>
+        <translation>Affected systems</translation>
     </message>
     <message>
         <source>哪些系统或设施受到影响（第七条第一项）。写清用途，不需要技术细节。</source>
-        <translation type="unfinished"></translation>
+        <translation>Which systems or facilities are affected (Art. 7 item 1). Say what they are used for; no technical details needed.</translation>
     </message>
     <message>
         <source>受影响的系统或设施</source>
-        <translation type="unfinished"></translation>
+        <translation>Affected systems or facilities</translation>
     </message>
     <message>
         <source>每行一个。例：HIS门诊系统｜挂号、收费和电子病历｜否。「关基」指被认定为关键信息基础设施的系统，一般单位不是。</source>
-        <translation type="unfinished"></translation>
+        <translation>One per row. Example: HIS outpatient system | registration, billing and medical records | not ticked. “CII” means a system officially designated as critical information infrastructure; most organisations have none.</translation>
     </message>
     <message>
         <source>名称</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>用途和规模</source>
-        <translation type="unfinished"></translation>
+        <translation>Purpose and size</translation>
     </message>
     <message>
         <source>关基</source>
-        <translation type="unfinished"></translation>
+        <translation>CII</translation>
     </message>
     <message>
         <source>添加系统</source>
-        <translation type="unfinished"></translation>
+        <translation>Add system</translation>
     </message>
     <message>
         <source>事件涉及关键信息基础设施</source>
-        <translation type="unfinished"></translation>
+        <translation>The incident involves critical information infrastructure (CII)</translation>
     </message>
     <message>
         <source>勾选后须在 1 小时内向保护工作部门和公安机关报告（第四条第一款）。不确定是否属于关基，请问行业主管部门。</source>
-        <translation type="unfinished"></translation>
+        <translation>If ticked, you must report to the CII protection department and the public security organ (police) within 1 hour (Art. 4(1)). If you are not sure whether a system is CII, ask the authority in charge of your sector.</translation>
     </message>
     <message>
         <source>事件类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Incident type</translation>
     </message>
     <message>
         <source>按 GB/T 20986-2023 分类（第七条第二项「类型」）。不会分类？点下面最像的现象。</source>
-        <translation type="unfinished"></translation>
+        <translation>Classified by GB/T 20986-2023 (Art. 7 item 2, “type”). Not sure which class? Click the symptom below that fits best.</translation>
     </message>
     <message>
         <source>类别</source>
-        <translation type="unfinished"></translation>
+        <translation>Category</translation>
     </message>
     <message>
         <source>子类</source>
-        <translation type="unfinished"></translation>
+        <translation>Subcategory</translation>
     </message>
     <message>
         <source>对方要求支付赎金</source>
-        <translation type="unfinished"></translation>
+        <translation>A ransom was demanded</translation>
     </message>
     <message>
         <source>勾选后会多一页，记录赎金金额、方式和日期（第七条第二项）。</source>
-        <translation type="unfinished"></translation>
+        <translation>If ticked, an extra page appears for the ransom amount, payment method and date (Art. 7 item 2).</translation>
     </message>
     <message>
         <source>常见现象</source>
-        <translation type="unfinished"></translation>
+        <translation>Common symptoms</translation>
     </message>
     <message>
         <source>点一下即可选好类别和子类，之后仍可修改。</source>
-        <translation type="unfinished"></translation>
+        <translation>One click picks the category and subcategory; you can still change them later.</translation>
     </message>
     <message>
         <source>— 不知道 / 未选择 —</source>
-        <translation type="unfinished"></translation>
+        <translation>— Don't know / not chosen —</translation>
     </message>
     <message>
         <source>不知道就留空</source>
-        <translation type="unfinished"></translation>
+        <translation>Leave empty if unknown</translation>
     </message>
     <message>
         <source>北京时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Beijing time</translation>
     </message>
     <message>
         <source>不知道</source>
-        <translation type="unfinished"></translation>
+        <translation>Don't know</translation>
     </message>
     <message>
         <source>删除选中行</source>
-        <translation type="unfinished"></translation>
+        <translation>Delete selected row</translation>
     </message>
     <message>
         <source>须报告：属于较大以上网络安全事件（第四条）</source>
-        <translation type="unfinished"></translation>
+        <translation>Report required: a relatively major or more serious incident (Art. 4)</translation>
     </message>
     <message>
         <source>无须依《办法》报告：一般事件（其他法律法规、行业规定仍可能要求报告）</source>
-        <translation type="unfinished"></translation>
+        <translation>No report required under the Measures: general incident (other laws, regulations or sector rules may still require one)</translation>
     </message>
     <message>
         <source>待定：还没有影响数据。期限照常计算，请尽快补充或手动定级</source>
-        <translation type="unfinished"></translation>
+        <translation>Undetermined: no impact data yet. Deadlines still run; please add data soon or set the grade manually</translation>
     </message>
     <message>
         <source>影响与定级</source>
-        <translation type="unfinished"></translation>
+        <translation>Impact and grade</translation>
     </message>
     <message>
         <source>按《网络安全事件分级指南》（附件）定级。每题都可以不答；答了哪题，右侧和下方立即更新。</source>
-        <translation type="unfinished"></translation>
+        <translation>Graded by the Cybersecurity Incident Grading Guide (Annex). You may skip any question; each answer updates the panel on the right and the summary below at once.</translation>
     </message>
     <message>
         <source>人员和经济影响</source>
-        <translation type="unfinished"></translation>
+        <translation>People and financial impact</translation>
     </message>
     <message>
         <source>受影响的人数</source>
-        <translation type="unfinished"></translation>
+        <translation>People affected</translation>
     </message>
     <message>
         <source>用水、用电、用气、取暖、交通出行、就医、购物等工作生活受影响的人数，可写「12万」。例：门诊停摆一天，在册患者约 12 万人。</source>
-        <translation type="unfinished"></translation>
+        <translation>People whose work or daily life is affected: water, power, gas, heating, transport, medical care, shopping, etc. You may type 120000 or 120,000. Example: the clinic was shut for a day and has about 120,000 registered patients.</translation>
     </message>
     <message>
         <source>泄露了多少人的个人信息</source>
-        <translation type="unfinished"></translation>
+        <translation>People whose personal information leaked</translation>
     </message>
     <message>
         <source>按人数计，不是条数。没有泄露填 0。</source>
-        <translation type="unfinished"></translation>
+        <translation>Count people, not records. If nothing leaked, enter 0.</translation>
     </message>
     <message>
         <source>直接经济损失（元）</source>
-        <translation type="unfinished"></translation>
+        <translation>Direct financial loss (yuan)</translation>
     </message>
     <message>
         <source>事件直接造成的财产损失和处置费用，如设备损毁、数据恢复费、停业损失；不含赎金本身。可写「300万」。</source>
-        <translation type="unfinished"></translation>
+        <translation>Property losses and handling costs caused directly by the incident, such as damaged equipment, data recovery fees and lost business; not the ransom itself. You may type 3000000 or 3,000,000.</translation>
     </message>
     <message>
         <source>受影响人口占所在地市人口的百分比</source>
-        <translation type="unfinished"></translation>
+        <translation>Affected share of the city's population (%)</translation>
     </message>
     <message>
         <source>只在影响大范围民生时填写，例：30。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in only if daily life is affected on a wide scale. Example: 30.</translation>
     </message>
     <message>
         <source>受影响人口占所在省人口的百分比</source>
-        <translation type="unfinished"></translation>
+        <translation>Affected share of the province's population (%)</translation>
     </message>
     <message>
         <source>系统中断</source>
-        <translation type="unfinished"></translation>
+        <translation>System outage</translation>
     </message>
     <message>
         <source>只在涉及关键信息基础设施时填写。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in only if critical information infrastructure is involved.</translation>
     </message>
     <message>
         <source>关基整体中断（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>CII fully down (minutes)</translation>
     </message>
     <message>
         <source>例：整个系统停了 2 小时，填 120。</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: the whole system was down for 2 hours, so enter 120.</translation>
     </message>
     <message>
         <source>关基主要功能中断（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>CII main functions down (minutes)</translation>
     </message>
     <message>
         <source>网站</source>
-        <translation type="unfinished"></translation>
+        <translation>Websites</translation>
     </message>
     <message>
         <source>不能访问的网站类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of website that could not be reached</translation>
     </message>
     <message>
         <source>企事业单位门户网站均计入（D10：从严理解）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Any enterprise or public institution portal counts (D10: strict reading).</translation>
     </message>
     <message>
         <source>不能访问多久（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>How long unreachable (minutes)</translation>
     </message>
     <message>
         <source>被篡改的网站或平台类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Type of website or platform defaced</translation>
     </message>
     <message>
         <source>网页被改、出现违法有害信息时填写。</source>
-        <translation type="unfinished"></translation>
+        <translation>Fill in if web pages were altered or illegal or harmful content appeared.</translation>
     </message>
     <message>
         <source>违法有害信息在主页上持续（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>Harmful content on the home page (minutes)</translation>
     </message>
     <message>
         <source>在其他页面持续（分钟）</source>
-        <translation type="unfinished"></translation>
+        <translation>On other pages (minutes)</translation>
     </message>
     <message>
         <source>被社交平台转发次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Shares on social media</translation>
     </message>
     <message>
         <source>浏览或点击次数</source>
-        <translation type="unfinished"></translation>
+        <translation>Views or clicks</translation>
     </message>
     <message>
         <source>网信部门或公安机关认定的传播范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Spread as determined by the cyberspace administration office or police</translation>
     </message>
     <message>
         <source>特大范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Extremely wide</translation>
     </message>
     <message>
         <source>大范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Wide</translation>
     </message>
     <message>
         <source>较大范围</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairly wide</translation>
     </message>
     <message>
         <source>数据与其他情形</source>
-        <translation type="unfinished"></translation>
+        <translation>Data and other circumstances</translation>
     </message>
     <message>
         <source>下面是需要您判断的项目，必须写明理由。</source>
-        <translation type="unfinished"></translation>
+        <translation>The items below are your own judgement; you must give a reason.</translation>
     </message>
     <message>
         <source>核心数据、重要数据泄露或被窃取、篡改的威胁程度</source>
-        <translation type="unfinished"></translation>
+        <translation>Threat from core or important data being leaked, stolen or altered</translation>
     </message>
     <message>
         <source>只有数据已被认定为重要数据或核心数据时才选；一般客户资料按上面的人数计算。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose only if the data has been officially designated as important or core data; ordinary customer records are counted by the number of people above.</translation>
     </message>
     <message>
         <source>特别严重威胁</source>
-        <translation type="unfinished"></translation>
+        <translation>Especially serious threat</translation>
     </message>
     <message>
         <source>严重威胁</source>
-        <translation type="unfinished"></translation>
+        <translation>Serious threat</translation>
     </message>
     <message>
         <source>较严重威胁</source>
-        <translation type="unfinished"></translation>
+        <translation>Relatively serious threat</translation>
     </message>
     <message>
         <source>按附件定性情形，您判断的等级</source>
-        <translation type="unfinished"></translation>
+        <translation>Your grade under the Annex's qualitative criteria</translation>
     </message>
     <message>
         <source>附件中「其他……构成较严重威胁」等情形需人工判断；与上面的数字取较高者。</source>
-        <translation type="unfinished"></translation>
+        <translation>Annex criteria such as “other … constituting a relatively serious threat” need your judgement; the higher of this and the grade from the numbers above applies.</translation>
     </message>
     <message>
         <source>定性判断的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for your judgement</translation>
     </message>
     <message>
         <source>手动定级（替代计算结果）</source>
-        <translation type="unfinished"></translation>
+        <translation>Manual grade (replaces the calculated one)</translation>
     </message>
     <message>
         <source>可调高或调低；调低会在每份报告上注明（D11）。</source>
-        <translation type="unfinished"></translation>
+        <translation>You may raise or lower the grade; a lowered grade is noted on every report (D11).</translation>
     </message>
     <message>
         <source>手动定级的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for the manual grade</translation>
     </message>
     <message>
         <source>必填。例：主管部门电话确认按重大处置。</source>
-        <translation type="unfinished"></translation>
+        <translation>Required. Example: the competent authority confirmed by phone that it is to be handled as major.</translation>
     </message>
     <message>
         <source>按附件计算为：</source>
-        <translation type="unfinished"></translation>
+        <translation>Calculated by the Annex: </translation>
     </message>
     <message>
         <source>理由：</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason: </translation>
     </message>
     <message>
         <source>勒索软件</source>
-        <translation type="unfinished"></translation>
+        <translation>Ransomware</translation>
     </message>
     <message>
         <source>第七条第二项：勒索软件攻击事件还应报告要求支付赎金的金额、方式、日期等。照勒索信上写的填；不要联系攻击者。</source>
-        <translation type="unfinished"></translation>
+        <translation>Art. 7 item 2: for a ransomware attack, also report the ransom demanded: amount, payment method, date and so on. Copy what the ransom note says; do not contact the attackers.</translation>
     </message>
     <message>
         <source>要求的金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Amount demanded</translation>
     </message>
     <message>
         <source>例：2</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: 2</translation>
     </message>
     <message>
         <source>币种</source>
-        <translation type="unfinished"></translation>
+        <translation>Currency</translation>
     </message>
     <message>
         <source>例：BTC、USDT、人民币</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: BTC, USDT, RMB</translation>
     </message>
     <message>
         <source>要求的支付方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment method demanded</translation>
     </message>
     <message>
         <source>例：比特币转账到指定钱包</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: Bitcoin transfer to a given wallet</translation>
     </message>
     <message>
         <source>日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Date</translation>
     </message>
     <message>
         <source>勒索信给出的日期或期限，例：2026-11-26 前</source>
-        <translation type="unfinished"></translation>
+        <translation>Date or deadline given in the ransom note. Example: before 2026-11-26</translation>
     </message>
     <message>
         <source>钱包地址或联系方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Wallet address or contact</translation>
     </message>
     <message>
         <source>勒索信里的邮箱、钱包地址等，原样抄录。</source>
-        <translation type="unfinished"></translation>
+        <translation>Email addresses, wallet addresses etc. from the ransom note, copied exactly.</translation>
     </message>
     <message>
         <source>已经支付了赎金</source>
-        <translation type="unfinished"></translation>
+        <translation>The ransom has been paid</translation>
     </message>
     <message>
         <source>如实填写；是否支付不影响报告义务。</source>
-        <translation type="unfinished"></translation>
+        <translation>Answer truthfully; paying or not paying does not change your reporting obligation.</translation>
     </message>
     <message>
         <source>处置情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Response</translation>
     </message>
     <message>
         <source>第七条第二至八项。首报可以只填「影响和危害」「措施及效果」，其余查清后及时补报（第七条第二款）。</source>
-        <translation type="unfinished"></translation>
+        <translation>Art. 7 items 2 to 8. The initial report may contain just “impact and harm” and “measures and effect”; once you know the rest, send it promptly in a supplementary report (Art. 7(2)).</translation>
     </message>
     <message>
         <source>已造成的影响和危害（第二项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Impact and harm so far (item 2)</translation>
     </message>
     <message>
         <source>用事实说话：什么停了、多久、影响了谁。例：全天无法挂号收费，改为手工登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>Stick to facts: what stopped, for how long, who was affected. Example: no registration or billing all day; switched to paper records.</translation>
     </message>
     <message>
         <source>已采取的措施及效果（第二项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures taken and their effect (item 2)</translation>
     </message>
     <message>
         <source>做了什么、有没有用。例：已断网隔离服务器，加密未再扩散。</source>
-        <translation type="unfinished"></translation>
+        <translation>What you did and whether it worked. Example: server disconnected from the network; the encryption has not spread further.</translation>
     </message>
     <message>
         <source>事态发展趋势及可能的进一步影响（第三项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Likely development and further impact (item 3)</translation>
     </message>
     <message>
         <source>接下来可能怎样。例：备份也可能被加密，恢复需 2 天。</source>
-        <translation type="unfinished"></translation>
+        <translation>What may happen next. Example: backups may also be encrypted; recovery will take 2 days.</translation>
     </message>
     <message>
         <source>原因初步分析（第四项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Preliminary analysis of the cause (item 4)</translation>
     </message>
     <message>
         <source>目前的判断即可，可写「初步判断」。例：远程桌面弱口令被爆破。</source>
-        <translation type="unfinished"></translation>
+        <translation>Your current view is enough; you can say it is preliminary. Example: a weak Remote Desktop password was brute-forced.</translation>
     </message>
     <message>
         <source>可能的攻击者信息（第五项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Possible attacker information (item 5)</translation>
     </message>
     <message>
         <source>勒索信署名、邮箱、IP 地址等。</source>
-        <translation type="unfinished"></translation>
+        <translation>Name signed on the ransom note, email addresses, IP addresses, etc.</translation>
     </message>
     <message>
         <source>攻击路径（第五项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Attack path (item 5)</translation>
     </message>
     <message>
         <source>怎么进来的。例：公网 3389 端口 → 管理员账户 → 共享目录。</source>
-        <translation type="unfinished"></translation>
+        <translation>How they got in. Example: port 3389 open to the internet → administrator account → shared folder.</translation>
     </message>
     <message>
         <source>存在的漏洞（第五项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Vulnerabilities (item 5)</translation>
     </message>
     <message>
         <source>例：远程桌面对公网开放、密码过于简单。</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: Remote Desktop open to the internet, passwords too simple.</translation>
     </message>
     <message>
         <source>拟进一步采取的应对措施（第六项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Further measures planned (item 6)</translation>
     </message>
     <message>
         <source>例：请专业公司恢复数据，关闭公网远程桌面。</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: hire a specialist firm to recover the data; close Remote Desktop to the internet.</translation>
     </message>
     <message>
         <source>请求支援事项（第六项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Support requested (item 6)</translation>
     </message>
     <message>
         <source>需要主管部门帮什么；没有写「无」。</source>
-        <translation type="unfinished"></translation>
+        <translation>What help you need from the authorities; if none, write “None”.</translation>
     </message>
     <message>
         <source>现场保护情况（第七项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Scene preservation (item 7)</translation>
     </message>
     <message>
         <source>为调查保留证据的做法。简易清单：①不要关机重装，断网即可；②拍照保存勒索提示；③保留日志和可疑文件；④记录谁在什么时间做了什么操作。例：已断网保留服务器原状，拍照留存勒索信。</source>
-        <translation type="unfinished"></translation>
+        <translation>What you did to keep evidence for the investigation. Short checklist: (1) do not shut down or reinstall, just disconnect from the network; (2) photograph the ransom message; (3) keep logs and suspicious files; (4) write down who did what, and when. Example: server disconnected and left as it was; ransom note photographed.</translation>
     </message>
     <message>
         <source>其他应当报告的情况（第八项）</source>
-        <translation type="unfinished"></translation>
+        <translation>Other matters to report (item 8)</translation>
     </message>
     <message>
         <source>没有写「无」。</source>
-        <translation type="unfinished"></translation>
+        <translation>If there are none, write “None”.</translation>
     </message>
     <message>
         <source>涉嫌违法犯罪（须及时向公安机关报案，第四条第五款）</source>
-        <translation type="unfinished"></translation>
+        <translation>Suspected crime (report it to the police promptly, Art. 4(5))</translation>
     </message>
     <message>
         <source>勒索、入侵、窃取数据通常都涉嫌犯罪。</source>
-        <translation type="unfinished"></translation>
+        <translation>Extortion, break-ins and data theft are usually crimes.</translation>
     </message>
     <message>
         <source>行业规定的报告（第四条第四款）</source>
-        <translation type="unfinished"></translation>
+        <translation>Reports required by sector rules (Art. 4(4))</translation>
     </message>
     <message>
         <source>本行业另有报告规定时添加，例：金融机构向人民银行报告。时限填小时数，倒计时与法定期限同样显示。</source>
-        <translation type="unfinished"></translation>
+        <translation>Add one if your sector has its own reporting rules, e.g. financial institutions reporting to the People's Bank of China. Enter the time limit in hours; its countdown is shown like the statutory deadlines.</translation>
     </message>
     <message>
         <source>接收单位</source>
-        <translation type="unfinished"></translation>
+        <translation>Recipient</translation>
     </message>
     <message>
         <source>时限（小时）</source>
-        <translation type="unfinished"></translation>
+        <translation>Time limit (hours)</translation>
     </message>
     <message>
         <source>依据或备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Basis or note</translation>
     </message>
     <message>
         <source>添加行业报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Add sector report</translation>
     </message>
     <message>
         <source>发现时间</source>
-        <translation type="unfinished"></translation>
+        <translation>Discovery time</translation>
     </message>
     <message>
         <source>级别（影响情况）</source>
-        <translation type="unfinished"></translation>
+        <translation>Grade (impact)</translation>
     </message>
     <message>
         <source>已造成的影响和危害</source>
-        <translation type="unfinished"></translation>
+        <translation>Impact and harm so far</translation>
     </message>
     <message>
         <source>已采取的措施及效果</source>
-        <translation type="unfinished"></translation>
+        <translation>Measures taken and effect</translation>
     </message>
     <message>
         <source>赎金金额</source>
-        <translation type="unfinished"></translation>
+        <translation>Ransom amount</translation>
     </message>
     <message>
         <source>赎金币种</source>
-        <translation type="unfinished"></translation>
+        <translation>Ransom currency</translation>
     </message>
     <message>
         <source>支付方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Payment method</translation>
     </message>
     <message>
         <source>赎金日期</source>
-        <translation type="unfinished"></translation>
+        <translation>Ransom date</translation>
     </message>
     <message>
         <source>事态发展趋势</source>
-        <translation type="unfinished"></translation>
+        <translation>Likely development</translation>
     </message>
     <message>
         <source>原因初步分析</source>
-        <translation type="unfinished"></translation>
+        <translation>Preliminary cause analysis</translation>
     </message>
     <message>
         <source>攻击者信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Attacker information</translation>
     </message>
     <message>
         <source>攻击路径</source>
-        <translation type="unfinished"></translation>
+        <translation>Attack path</translation>
     </message>
     <message>
         <source>存在的漏洞</source>
-        <translation type="unfinished"></translation>
+        <translation>Vulnerabilities</translation>
     </message>
     <message>
         <source>拟采取的措施</source>
-        <translation type="unfinished"></translation>
+        <translation>Planned measures</translation>
     </message>
     <message>
         <source>请求支援事项</source>
-        <translation type="unfinished"></translation>
+        <translation>Support requested</translation>
     </message>
     <message>
         <source>现场保护情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Scene preservation</translation>
     </message>
     <message>
         <source>其他情况</source>
-        <translation type="unfinished"></translation>
+        <translation>Other matters</translation>
     </message>
     <message>
         <source>直接联系接收单位：当面、电话或其指定方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Contact the recipient directly: in person, by phone or as they specify</translation>
     </message>
     <message>
         <source>按接收单位要求的方式（原渠道）</source>
-        <translation type="unfinished"></translation>
+        <translation>As the recipient requires (the original channel)</translation>
     </message>
     <message>
         <source>检查与导出</source>
-        <translation type="unfinished"></translation>
+        <translation>Review and export</translation>
     </message>
     <message>
         <source>看看还缺什么，导出报告，报送后在这里登记。</source>
-        <translation type="unfinished"></translation>
+        <translation>See what is still missing, export the report, and record each submission here once sent.</translation>
     </message>
     <message>
         <source>缺项（点击跳到该页）</source>
-        <translation type="unfinished"></translation>
+        <translation>Missing items (click to go to the page)</translation>
     </message>
     <message>
         <source>报告义务与渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting obligations and channels</translation>
     </message>
     <message>
         <source>导出报告 PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Export report PDF</translation>
     </message>
     <message>
         <source>报告类型</source>
-        <translation type="unfinished"></translation>
+        <translation>Report type</translation>
     </message>
     <message>
         <source>预览并导出 PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preview and export PDF…</translation>
     </message>
     <message>
         <source>登记报送（报送后填写，证明按时报告）</source>
-        <translation type="unfinished"></translation>
+        <translation>Record a submission (fill in after submitting; proves you reported on time)</translation>
     </message>
     <message>
         <source>受理编号、邮件主题或接听人等，可不填</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference number, email subject, who took the call, etc. (optional)</translation>
     </message>
     <message>
         <source>登记报送</source>
-        <translation type="unfinished"></translation>
+        <translation>Record submission</translation>
     </message>
     <message>
         <source>报告义务</source>
-        <translation type="unfinished"></translation>
+        <translation>Reporting obligation</translation>
     </message>
     <message>
         <source>渠道</source>
-        <translation type="unfinished"></translation>
+        <translation>Channel</translation>
     </message>
     <message>
         <source>报送时间（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted at (Beijing time)</translation>
     </message>
     <message>
         <source>报送人</source>
-        <translation type="unfinished"></translation>
+        <translation>Submitted by</translation>
     </message>
     <message>
         <source>编号或备注</source>
-        <translation type="unfinished"></translation>
+        <translation>Reference or note</translation>
     </message>
     <message>
         <source>无</source>
-        <translation type="unfinished"></translation>
+        <translation>None</translation>
     </message>
     <message>
         <source>可以先报第一、二项，其余及时补报（第七条第二款）。</source>
-        <translation type="unfinished"></translation>
+        <translation>You can submit items 1 and 2 now and send the rest promptly in a supplementary report (Art. 7(2)).</translation>
     </message>
     <message>
         <source>首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。</source>
-        <translation type="unfinished"></translation>
+        <translation>The initial report still lacks {n} item(s) (see below). If you cannot complete them in time, still report what you know before the deadline.</translation>
     </message>
     <message>
         <source>最近期限：{r}，还剩 {left}。</source>
-        <translation type="unfinished"></translation>
+        <translation>Next deadline: {r}, {left} left. </translation>
     </message>
     <message>
         <source>目前没有正在倒计时的报告期限。</source>
-        <translation type="unfinished"></translation>
+        <translation>No reporting deadline is counting down at the moment.</translation>
     </message>
     <message>
         <source>处置工作结束后 {d} 日内</source>
-        <translation type="unfinished"></translation>
+        <translation>Within {d} days after handling ended</translation>
     </message>
     <message>
         <source>无固定时限，应及时</source>
-        <translation type="unfinished"></translation>
+        <translation>No fixed deadline; act promptly</translation>
     </message>
     <message>
         <source>接收方还须在收到后向上级报告（供参考，不是您的期限）：</source>
-        <translation type="unfinished"></translation>
+        <translation>After receiving your report, the recipient must also report upwards (for information only; these are not your deadlines):</translation>
     </message>
     <message>
         <source>请先选择报告义务。</source>
-        <translation type="unfinished"></translation>
+        <translation>Please choose a reporting obligation first.</translation>
     </message>
     <message>
         <source>已登记：{r}，{t}（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation>Recorded: {r}, {t} (Beijing time)</translation>
     </message>
     <message>
         <source>网络安全事件报告向导</source>
-        <translation type="unfinished"></translation>
+        <translation>Cybersecurity Incident Report Wizard</translation>
     </message>
     <message>
         <source>完成</source>
-        <translation type="unfinished"></translation>
+        <translation>Finish</translation>
     </message>
     <message>
         <source>关闭（已自动保存）</source>
-        <translation type="unfinished"></translation>
+        <translation>Close (saved automatically)</translation>
     </message>
     <message>
         <source>请先修正：</source>
-        <translation type="unfinished"></translation>
+        <translation>Please correct these first: </translation>
     </message>
     <message>
         <source>已取消导出。</source>
-        <translation type="unfinished"></translation>
+        <translation>Export cancelled.</translation>
     </message>
     <message>
         <source>网络安全事件</source>
-        <translation type="unfinished"></translation>
+        <translation>Cybersecurity incident</translation>
     </message>
     <message>
         <source>保存报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Save report</translation>
     </message>
     <message>
         <source>无法保存到 {p}：{e}。请换一个文件夹再试。</source>
-        <translation type="unfinished"></translation>
+        <translation>Could not save to {p}: {e}. Please try another folder.</translation>
     </message>
     <message>
         <source>已保存：{p}</source>
-        <translation type="unfinished"></translation>
+        <translation>Saved: {p}</translation>
     </message>
     <message>
         <source>首报</source>
-        <translation type="unfinished"></translation>
+        <translation>Initial report</translation>
     </message>
     <message>
         <source>补报</source>
-        <translation type="unfinished"></translation>
+        <translation>Supplementary report</translation>
     </message>
     <message>
         <source>续报</source>
-        <translation type="unfinished"></translation>
+        <translation>Follow-up report</translation>
     </message>
     <message>
         <source>总结报告</source>
-        <translation type="unfinished"></translation>
+        <translation>Summary report</translation>
     </message>
 </context>
 </TS>

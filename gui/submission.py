@@ -1,0 +1,145 @@
+"""Recording a submission (报送): one form used on the wizard's review page and in the
+desk's 登记报送 dialog. It proves later that a report went out on time (第十一条), so
+the time is entered in Beijing time with seconds, and a time in the future is refused
+with a message (the form keeps what was typed)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.obligations import Obligation
+from core.rules import RulePack
+from core.timeutil import BEIJING
+from gui.i18n import KIND_NAMES, kind_name, pick, tr
+from gui.wizard.fields import beijing_zone
+
+
+def beijing_edit(object_name: str, value: datetime) -> QDateTimeEdit:
+    """A date-time picker with seconds, in Beijing time, set to ``value``."""
+    edit = QDateTimeEdit(objectName=object_name)
+    edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
+    edit.setTimeZone(beijing_zone())
+    set_beijing(edit, value)
+    return edit
+
+
+def set_beijing(edit: QDateTimeEdit, value: datetime) -> None:
+    edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp()), beijing_zone()))
+
+
+def read_beijing(edit: QDateTimeEdit) -> datetime:
+    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), BEIJING)
+
+
+def recipient_name(o: Obligation, pack: RulePack) -> str:
+    """The recipient in the UI language (sector obligations keep what the user typed)."""
+    rule = next((r for r in pack.obligations if r.id == o.id), None)
+    return pick(o.recipient, rule.recipient_en if rule else None)
+
+
+class SubmissionForm(QWidget):
+    """Inputs ``submissionObligation``, ``submissionKind``, ``submissionChannel``,
+    ``submissionTime``, ``submissionPerson``, ``submissionReference``; ``submissionMessage``."""
+
+    def __init__(self, pack: RulePack, now: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.pack = pack
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        self.obligation = QComboBox(objectName="submissionObligation")
+        self.kind = QComboBox(objectName="submissionKind")
+        for kind in KIND_NAMES:
+            self.kind.addItem(kind_name(kind), kind)
+        self.channel = QComboBox(objectName="submissionChannel")
+        for c in pack.channels:
+            self.channel.addItem(pick(c.name, c.name_en), c.id)
+        self.time = beijing_edit("submissionTime", now)
+        self.person = QLineEdit(objectName="submissionPerson")
+        self.reference = QLineEdit(objectName="submissionReference")
+        self.reference.setPlaceholderText(tr("受理编号、邮件主题或接听人等，可不填"))
+        self.message = QLabel("", objectName="submissionMessage")
+        self.message.setWordWrap(True)
+        for label, widget in ((tr("报告义务"), self.obligation), (tr("报告类型"), self.kind),
+                              (tr("渠道"), self.channel), (tr("报送时间（北京时间）"), self.time),
+                              (tr("报送人"), self.person), (tr("编号或备注"), self.reference)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        form.addRow("", self.message)
+
+    def set_obligations(self, obligations: Sequence[Obligation]) -> None:
+        """Offer ``obligations``, keeping the current choice when it is still there."""
+        current = self.obligation.currentData()
+        self.obligation.blockSignals(True)
+        self.obligation.clear()
+        for o in obligations:
+            self.obligation.addItem(recipient_name(o, self.pack), o.id)
+        self.obligation.setCurrentIndex(max(self.obligation.findData(current), 0))
+        self.obligation.blockSignals(False)
+
+    def preset(self, obligation: str | None = None, kind: str | None = None) -> None:
+        if obligation is not None and self.obligation.findData(obligation) >= 0:
+            self.obligation.setCurrentIndex(self.obligation.findData(obligation))
+        if kind is not None:
+            self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+
+    def submission(self, now: datetime) -> dict[str, object] | None:
+        """The submission typed, or None with the reason shown in ``submissionMessage``."""
+        obligation = self.obligation.currentData()
+        if not obligation:
+            self.message.setText(tr("请先选择报告义务。"))
+            return None
+        at = read_beijing(self.time)
+        if at > now:
+            self.message.setText(tr("报送时间晚于现在，请核对（按北京时间填写实际报送的时刻）。"))
+            self.time.setFocus()
+            return None
+        return {
+            "obligation": obligation, "kind": self.kind.currentData(), "submitted_at": at.isoformat(timespec="seconds"),
+            "channel": self.channel.currentData(), "person": self.person.text().strip() or None,
+            "reference": self.reference.text().strip() or None,
+        }
+
+
+class SubmissionDialog(QDialog):
+    """objectName ``SubmissionDialog``: the form with 登记 / 取消."""
+
+    def __init__(self, pack: RulePack, obligations: Sequence[Obligation], now: datetime, *,
+                 obligation: str | None = None, kind: str | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("SubmissionDialog")
+        self.setWindowTitle(tr("登记报送"))
+        self.now = now
+        self.result_: dict[str, object] | None = None
+        layout = QVBoxLayout(self)
+        note = QLabel(tr("报送以后在这里记下何时、以何种方式、向谁报送，日后可证明按时报告。"))
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        self.form = SubmissionForm(pack, now, self)
+        self.form.set_obligations(obligations)
+        self.form.preset(obligation, kind)
+        layout.addWidget(self.form)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("登记(&R)"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+        buttons.accepted.connect(self._ok)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _ok(self) -> None:
+        self.result_ = self.form.submission(self.now)
+        if self.result_ is not None:
+            self.accept()
