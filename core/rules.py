@@ -130,6 +130,7 @@ class ChannelRule:
     text: str
     cyberspace_obligations: tuple[str, ...]
     not_for_cyberspace_channels: tuple[str, ...]
+    text_en: str = ""  # the UI's English wording (reports print ``text``)
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class RulePack:
     incident_classes: tuple[IncidentClass, ...]
     ransomware_subclass: str
     path: str
+    title_en: str = ""  # the UI's English title (reports print ``title``)
 
     def grade(self, grade_id: str) -> Grade:
         if grade_id == self.undetermined.id:
@@ -379,7 +381,8 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
     cr = r.get(raw, "channel_rule", "", dict)
     channel_rule = ChannelRule(r.get(cr, "basis", "channel_rule", str), r.get(cr, "text", "channel_rule", str),
                                r.strings(cr, "cyberspace_obligations", "channel_rule") or (),
-                               r.strings(cr, "not_for_cyberspace_channels", "channel_rule") or ())
+                               r.strings(cr, "not_for_cyberspace_channels", "channel_rule") or (),
+                               r.get(cr, "text_en", "channel_rule", str, optional=True) or "")
     classes = tuple(
         IncidentClass(r.get(c, "id", w, str), r.get(c, "name", w, str), r.strings(c, "subclasses", w) or ())
         for w, c in r.items(raw, "incident_classes", "")
@@ -388,6 +391,7 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
 
     return RulePack(
         id=r.get(raw, "id", "", str), version=r.get(raw, "version", "", str), title=r.get(raw, "title", "", str),
+        title_en=r.get(raw, "title_en", "", str, optional=True) or "",
         text_date=r.get(raw, "text_date", "", str), in_force=r.get(raw, "in_force", "", str),
         source=r.get(raw, "source", "", str), grades=grades, undetermined=undetermined,
         reportable_from=reportable_from, reportable_basis=r.get(rf, "basis", "reportable_from", str),

@@ -26,6 +26,7 @@ from core.store import Store, StoreError, open_store, resolve_db_path
 from gui import dialogs, i18n
 from gui.clockwatch import ClockWatch
 from gui.hub import StoreHub
+from gui.i18n import tr
 from gui.main_window import MainWindow
 from gui.reminders import ReminderService
 from gui.ticker import Ticker
@@ -33,6 +34,7 @@ from gui.welcome import WelcomeWindow, example_drill
 from gui.wizard.wizard import IncidentWizard
 
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
+LANGUAGE_KEY = "ui_language"  # store meta: the language chosen last time
 
 
 def prepare_application(argv: Sequence[str] = ()) -> QApplication:
@@ -107,8 +109,38 @@ class Session:
     def show_main_window(self) -> MainWindow:
         if self.window is None:
             self.window = MainWindow(self.hub, self.pack, self.ticker, self.open_wizard)
+            self.window.languageRequested.connect(self.switch_language)
         self.window.show()
         return self.window
+
+    def switch_language(self, lang: str) -> bool:
+        """Switch 中文 / English at run time: install the translation, remember the choice,
+        and rebuild the open windows on the same incident and page (drafts are on disk)."""
+        if lang == i18n.language():
+            return True
+        if not i18n.set_language(lang):
+            if self.window is not None:
+                self.window.status_label.setText(tr("无法加载英文界面文件，仍使用中文。"))
+            return False
+        self.store.set_meta(LANGUAGE_KEY, lang)
+        self.hub.flush()
+        old = self.window
+        if old is not None:
+            selected = old.desk.incident_id
+            geometry = old.saveGeometry()
+            self.window = None
+            window = self.show_main_window()
+            window.restoreGeometry(geometry)
+            window.select_incident(selected)
+            old.hide()
+            old.deleteLater()
+        for wizard in list(self.wizards):
+            incident_id, page = wizard.incident_id, wizard.currentId()
+            self.wizards.remove(wizard)  # before closing, so closing does not reopen the main window
+            wizard.hide()
+            wizard.deleteLater()
+            self.open_wizard(incident_id).jump_to(page)
+        return True
 
     def unfinished_draft(self) -> tuple[str, str] | None:
         """The most recently edited incident that still lacks items for a first report and
@@ -118,17 +150,17 @@ class Session:
             doc = self.store.get_incident(row.id)
             result, _errors = assess_draft(doc, self.pack, self.clock.now())
             if result.missing["initial"] and not doc.get("submissions"):
-                return row.id, row.title or "（未命名事件）"
+                return row.id, row.title or tr("（未命名事件）")
         return None
 
     def notify(self, message: str) -> None:
         """A reminder: the tray where the platform has one, and the main window's banner."""
         if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
             self.tray = QSystemTrayIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
-            self.tray.setToolTip("网络安全事件报告助手")
+            self.tray.setToolTip(tr("网络安全事件报告助手"))
             self.tray.show()
         if self.tray is not None:
-            self.tray.showMessage("报告期限提醒", message, QSystemTrayIcon.MessageIcon.Warning, 15000)
+            self.tray.showMessage(tr("报告期限提醒"), message, QSystemTrayIcon.MessageIcon.Warning, 15000)
             self.tray.setToolTip(message)
         self.show_main_window().show_reminder(message)
 
@@ -136,6 +168,12 @@ class Session:
         """A clock warning: calm, in the main window (or the status of a running wizard)."""
         if self.window is not None or not self.wizards:
             self.show_main_window().show_reminder(message)
+
+    def apply_saved_language(self, requested: str | None = None) -> None:
+        """The language asked for on the command line, else the one chosen last time."""
+        lang = requested or self.store.meta(LANGUAGE_KEY)
+        if lang in i18n.LANGUAGES and lang != i18n.language() and i18n.set_language(lang) and requested:
+            self.store.set_meta(LANGUAGE_KEY, lang)
 
     def start(self) -> None:
         """First run (no incident, no profile): the welcome screen. No incident yet:
@@ -162,6 +200,7 @@ class Session:
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="incident-assistant", add_help=False)
     parser.add_argument("--db")
+    parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES))
     args, _unknown = parser.parse_known_args(list(argv))
     return args
 
@@ -172,9 +211,10 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     try:
         store = open_store(resolve_db_path(args.db), clock or SystemClock())
     except StoreError as exc:
-        dialogs.warn(None, "无法打开数据库", str(exc))
+        dialogs.warn(None, tr("无法打开数据库"), str(exc))
         return 2
     session = Session(store, default_pack(), clock or SystemClock())
+    session.apply_saved_language(args.lang)
     session.start()
     code = int(app.exec())
     session.hub.flush()

@@ -5,13 +5,14 @@ tick; a label's text is set only when it changes."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from core.obligations import Obligation
-from core.timeutil import display_beijing, time_left_text
-from gui.i18n import tr
+from core.timeutil import display_beijing
+from gui.i18n import basis, time_left, tr
 
 # Minutes before the due time at which a card changes colour and icon (product.md §2.2).
 THRESHOLDS = ((5, "critical"), (15, "urgent"), (60, "soon"))
@@ -37,8 +38,8 @@ def status_text(state: str) -> str:
         "calm": tr("待报告"), "soon": tr("待报告 · 剩余不足 60 分钟"), "urgent": tr("尽快报告 · 剩余不足 15 分钟"),
         "critical": tr("立即报告 · 剩余不足 5 分钟"), "overdue": tr("已超时 · 仍须尽快报告"),
         "met": tr("已按时报告"), "late": tr("已报告（迟于期限）"), "done": tr("已完成"),
-        "not_required": tr("无须依《办法》报告（一般事件）"), "open": tr("待办 · 无法定时限，应及时"),
-        "waiting": tr("处置结束后起算 30 日"),
+        "not_required": tr("无须依《办法》报告（一般事件）"), "open": tr("待办 · 没有法定时限，应及时"),
+        "waiting": tr("等处置工作结束后起算"),
     }[state]
 
 
@@ -60,9 +61,15 @@ def _set(label: QLabel, text: str) -> None:
         label.setText(text)
 
 
+def _plain_name(o: Obligation) -> str:
+    return o.recipient
+
+
 class CountdownCard(QFrame):
-    def __init__(self, obligation: Obligation, parent: QWidget | None = None) -> None:
+    def __init__(self, obligation: Obligation, parent: QWidget | None = None,
+                 names: Callable[[Obligation], str] = _plain_name) -> None:
         super().__init__(parent)
+        self.names = names
         self.setObjectName(f"countdown_{obligation.id}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.obligation = obligation
@@ -83,6 +90,11 @@ class CountdownCard(QFrame):
         big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
         self.time_left.setFont(big)
+        # A fixed size: a new text then repaints this label only, never the panel's layout
+        # (most of the idle CPU of a running countdown was relayout, product.md §7).
+        metrics = self.time_left.fontMetrics()
+        widest = max(metrics.horizontalAdvance(t) for t in (tr("已超时") + " 888:88:88", tr("已报 ") + "88-88 88:88:88"))
+        self.time_left.setFixedSize(widest + 8, metrics.height() + 4)
         self.status = QLabel(objectName="status")
         self.status.setWordWrap(True)
         head = QHBoxLayout()
@@ -96,20 +108,21 @@ class CountdownCard(QFrame):
 
     def set_obligation(self, obligation: Obligation) -> None:
         self.obligation = obligation
-        _set(self.recipient, f"{obligation.recipient}  ·  {obligation.basis}")
+        name = self.names(obligation)
+        _set(self.recipient, f"{name}  ·  {basis(obligation.basis)}")
         if obligation.due is not None:
-            _set(self.due, tr("期限：") + display_beijing(obligation.due) + tr("（北京时间）"))
+            _set(self.due, tr("期限：{due}（北京时间）").format(due=display_beijing(obligation.due)))
         elif obligation.days is not None:
             _set(self.due, tr("期限：处置工作结束后 {days} 日内").format(days=obligation.days))
         else:
-            _set(self.due, tr("期限：无法定时限（应及时）"))
-        self.setAccessibleName(obligation.recipient)
+            _set(self.due, tr("期限：没有法定时限（应及时）"))
+        self.setAccessibleName(name)
 
     def refresh(self, now: datetime) -> None:
         o = self.obligation
         state = card_state(o, now)
         if o.due is not None and o.status in ("pending", "overdue"):
-            _set(self.time_left, time_left_text(o.due, now))
+            _set(self.time_left, time_left(o.due, now))
         elif o.status in ("met", "late") and o.submitted_at is not None:
             _set(self.time_left, tr("已报 ") + display_beijing(o.submitted_at)[5:])
         else:
@@ -128,8 +141,9 @@ class CountdownCard(QFrame):
 class CountdownPanel(QWidget):
     """The side panel of live countdowns (objectName ``countdownPanel``)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, names: Callable[[Obligation], str] = _plain_name) -> None:
         super().__init__(parent)
+        self.names = names  # the recipient in the UI language
         self.setObjectName("countdownPanel")
         self.setMinimumWidth(260)
         self._layout = QVBoxLayout(self)
@@ -156,7 +170,7 @@ class CountdownPanel(QWidget):
         for index, o in enumerate(obligations):
             card = self.cards.get(o.id)
             if card is None:
-                card = CountdownCard(o, self)
+                card = CountdownCard(o, self, self.names)
                 self.cards[o.id] = card
             else:
                 card.set_obligation(o)

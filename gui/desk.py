@@ -74,7 +74,7 @@ class IncidentDesk(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(self._build_actions())
         self.tabs = QTabWidget(objectName="deskTabs")
-        self.panel = CountdownPanel()
+        self.panel = CountdownPanel(names=lambda o: recipient_name(o, pack))
         self.panel.empty.setText(tr("这里显示所选事件每项报告义务的倒计时。"))
         self.ledger = _rich_label("submissionLedger")
         self.history = _rich_label("reportHistory")

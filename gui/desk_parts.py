@@ -31,7 +31,7 @@ from core.store import StoreError
 from core.timeutil import BEIJING, display_beijing
 from gui import dialogs
 from gui.hub import StoreHub
-from gui.i18n import tr
+from gui.i18n import join_clauses, tr
 from gui.submission import beijing_edit, read_beijing, set_beijing
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024  # ours, not the law's: keeps the database file manageable
@@ -200,7 +200,7 @@ class AttachmentPane(QWidget):
                 problems.append(str(exc))
                 continue
             added.append(tr("「{n}」SHA-256 {h}").format(n=info["name"], h=info["sha256"]))
-        lines = ([tr("已加入：") + "；".join(added)] if added else []) + ([tr("未加入：") + "；".join(problems)] if problems else [])
+        lines = ([tr("已加入：") + join_clauses(added)] if added else []) + ([tr("未加入：") + join_clauses(problems)] if problems else [])
         self.message.setText("\n".join(lines))
 
     def open_selected(self) -> None:

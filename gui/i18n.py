@@ -15,10 +15,12 @@ English in the pack (``name_en``, ``recipient_en``); :func:`pick` chooses betwee
 from __future__ import annotations
 
 import re
+from datetime import datetime
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from core import resources
+from core.timeutil import time_left_text
 
 CONTEXT = ""  # where pyside6-lupdate puts module-level tr("…") calls
 LANGUAGES = {"zh": "中文", "en": "English"}
@@ -42,6 +44,23 @@ def tr(text: str) -> str:
 def kind_name(kind: str) -> str:
     """首报 / 补报 / 续报 / 总结报告 in the UI language."""
     return tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+
+
+def time_left(due: datetime, now: datetime) -> str:
+    """``H:MM:SS`` left, or 已超时 / overdue ``H:MM:SS`` (product.md §2.1)."""
+    text = time_left_text(due, now)
+    overdue = "已超时 "
+    return tr("已超时") + " " + text[len(overdue):] if text.startswith(overdue) else text
+
+
+def join(items: list[str]) -> str:
+    """A list of names: 甲、乙 / a, b."""
+    return tr("、").join(items)
+
+
+def join_clauses(items: list[str]) -> str:
+    """Clauses: 甲；乙 / a; b."""
+    return tr("；").join(items)
 
 
 def language() -> str:

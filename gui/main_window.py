@@ -8,8 +8,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 
 from core.rules import RulePack
 from core.store import IncidentSummary
-from core.timeutil import display_beijing, time_left_text
-from gui import dialogs, maintenance
+from core.timeutil import display_beijing
+from gui import dialogs, i18n, maintenance
 from gui.desk import IncidentDesk
 from gui.hub import StoreHub
 from gui.i18n import tr
@@ -99,13 +99,14 @@ class IncidentTableModel(QAbstractTableModel):
             if col == 0:
                 return row.title or tr("（未命名事件）")
             if col == 1:
-                return self.pack.grade(row.grade).name
+                grade = self.pack.grade(row.grade)
+                return i18n.pick(grade.name, grade.name_en)
             if col == 2:
                 return tr("已超时") if self._overdue(row) else tr(STATUS_NAMES.get(row.status, row.status))
             if col == 3:
                 return display_beijing(row.next_due) if row.next_due else "—"
             if col == 4:
-                return time_left_text(row.next_due, self.now) if row.next_due else "—"
+                return i18n.time_left(row.next_due, self.now) if row.next_due else "—"
             if col == 5:
                 return tr("演练") if row.drill else ""
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and self._overdue(row):
@@ -164,34 +165,49 @@ class IncidentFilter(QSortFilterProxyModel):
 
 
 class MainWindow(QMainWindow):
+    languageRequested = Signal(str)  # "zh" | "en": the session switches and rebuilds the windows
+
     def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, open_wizard: Any) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(tr("网络安全事件报告助手"))
         self.hub, self.pack, self.ticker, self.open_wizard = hub, pack, ticker, open_wizard
-        self.action_new = QAction(tr("新建事件(&N)"), self, objectName="actionNewIncident")
-        self.action_new.setShortcut(QKeySequence("Ctrl+N"))
-        self.action_new.triggered.connect(lambda: self.open_wizard(None))
-        self.action_edit = QAction(tr("继续编辑(&E)"), self, objectName="actionEditIncident")
-        self.action_edit.triggered.connect(self.edit_selected)
+        self.action_new = self._action("actionNewIncident", tr("新建事件(&N)"), "Ctrl+N", lambda: self.open_wizard(None))
+        self.action_edit = self._action("actionEditIncident", tr("继续编辑(&E)"), "Ctrl+Return", self.edit_selected)
+        self.action_export = self._action("actionExportPdf", tr("导出报告 PDF(&X)…"), "Ctrl+E", lambda: self.desk.export())
+        self.action_submission = self._action("actionRecordSubmission", tr("登记报送(&S)…"), "Ctrl+R",
+                                              lambda: self.desk.record_submission())
+        self.action_find = self._action("actionFind", tr("搜索事件(&F)"), "Ctrl+F", lambda: self.search.setFocus())
+        self.action_profile = self._action("actionProfile", tr("单位资料(&P)…"), "Ctrl+Shift+P", self.edit_profile)
+        self.action_backup = self._action("actionBackup", tr("备份(&B)…"), "Ctrl+Shift+B",
+                                          lambda: self.status_label.setText(maintenance.backup(self, self.hub)))
+        self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "",
+                                           lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
+        self.action_about = self._action("actionAbout", tr("关于(&A)"), "F1",
+                                         lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
-        toolbar.addAction(self.action_new)
-        toolbar.addAction(self.action_edit)
+        for action in (self.action_new, self.action_edit, self.action_export, self.action_submission):
+            toolbar.addAction(action)
         self.addToolBar(toolbar)
         menu = self.menuBar().addMenu(tr("事件(&I)"))
-        menu.addAction(self.action_new)
-        menu.addAction(self.action_edit)
+        for action in (self.action_new, self.action_edit, self.action_export, self.action_submission, self.action_find):
+            menu.addAction(action)
         data_menu = self.menuBar().addMenu(tr("数据(&D)"))
-        self.action_backup = QAction(tr("备份(&B)…"), self, objectName="actionBackup")
-        self.action_backup.triggered.connect(lambda: self.status_label.setText(maintenance.backup(self, self.hub)))
-        self.action_restore = QAction(tr("从备份恢复(&R)…"), self, objectName="actionRestore")
-        self.action_restore.triggered.connect(lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
-        data_menu.addAction(self.action_backup)
-        data_menu.addAction(self.action_restore)
+        for action in (self.action_profile, self.action_backup, self.action_restore):
+            data_menu.addAction(action)
+        language_menu = self.menuBar().addMenu(tr("语言(&L)"))
+        language_menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for lang, name in i18n.LANGUAGES.items():
+            action = QAction(name, self, objectName=f"actionLanguage_{lang}", checkable=True)
+            action.setChecked(lang == i18n.language())
+            action.triggered.connect(lambda _c=False, code=lang: self.languageRequested.emit(code))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.language_actions[lang] = action
         help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
-        self.action_about = QAction(tr("关于(&A)"), self, objectName="actionAbout")
-        self.action_about.triggered.connect(lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
         help_menu.addAction(self.action_about)
 
         central = QWidget()
@@ -263,8 +279,24 @@ class MainWindow(QMainWindow):
         hub.storeError.connect(lambda msg: self.status_label.setText(msg))
         hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
         ticker.tick.connect(self._tick)
+        self.desk.message.connect(self.status_label.setText)
         self.resize(1200, 700)
         self._after_reload()
+
+    def _action(self, name: str, text: str, shortcut: str, slot: Any) -> QAction:
+        action = QAction(text, self, objectName=name)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setToolTip(f"{action.text().replace('&', '')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
+        action.triggered.connect(slot)
+        return action
+
+    def edit_profile(self) -> None:
+        from gui.profile import ProfileDialog
+
+        dialog = ProfileDialog(self.hub.store.profile(), self.hub.save_profile, self)
+        if dialogs.run(dialog):
+            self.status_label.setText(tr("单位资料已保存；新建事件时自动填入。"))
 
     def _after_reload(self) -> None:
         """Keep the desk on its incident; with nothing chosen yet, show the nearest deadline."""
@@ -294,6 +326,13 @@ class MainWindow(QMainWindow):
         if not rows:
             return None
         return str(self.proxy.data(rows[0], Qt.ItemDataRole.UserRole))
+
+    def select_incident(self, incident_id: str | None) -> None:
+        """Select ``incident_id`` in the list (when it is shown)."""
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole) == incident_id:
+                self.table.selectRow(row)
+                return
 
     def edit_selected(self) -> None:
         incident_id = self.selected_id()

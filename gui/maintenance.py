@@ -14,7 +14,7 @@ from core.store import StoreError
 from core.timeutil import beijing
 from gui import dialogs
 from gui.hub import StoreHub
-from gui.i18n import tr
+from gui.i18n import pick, tr
 
 
 def backup(parent: QWidget | None, hub: StoreHub) -> str:
@@ -51,4 +51,4 @@ def restore(parent: QWidget | None, hub: StoreHub) -> str:
 def about_text(pack: RulePack) -> str:
     return tr("网络安全事件报告助手 {v}\n规则包 {pid} {pv}\n依据：《{title}》（{date}，{force} 起施行）\n来源：{src}\n"
               "本软件不联网，所有数据只保存在本机。").format(
-        v=__version__, pid=pack.id, pv=pack.version, title=pack.title, date=pack.text_date, force=pack.in_force, src=pack.source)
+        v=__version__, pid=pack.id, pv=pack.version, title=pick(pack.title, pack.title_en), date=pack.text_date, force=pack.in_force, src=pack.source)

@@ -19,7 +19,7 @@ from core.incident import Doc
 from core.report.changes import changes_since
 from core.rules import RulePack
 from core.timeutil import display_beijing
-from gui.i18n import kind_name, tr
+from gui.i18n import join, kind_name, tr
 from gui.wizard.review import FIELD_NAMES
 
 INTRO = {
@@ -93,4 +93,4 @@ class NextReportDialog(QDialog):
         self.due.setVisible(bool(note))
         self.changes.setText(changes_html(previous, doc, pack))
         missing = [tr(FIELD_NAMES.get(k, k)) for k in result.missing["complete"]]
-        self.missing.setText(tr("完整报告尚缺：{m}").format(m="、".join(missing)) if missing else tr("第七条各项都已填写。"))
+        self.missing.setText(tr("完整报告尚缺：{m}").format(m=join(missing)) if missing else tr("第七条各项都已填写。"))

@@ -19,7 +19,7 @@ from core.rules import RulePack
 from core.timeutil import beijing
 from gui import dialogs
 from gui.hub import StoreHub
-from gui.i18n import kind_name, tr
+from gui.i18n import join_clauses, kind_name, tr
 
 
 def suggested_kind(doc: Doc) -> str:
@@ -50,7 +50,7 @@ class ReportActions:
         doc = self.hub.document(incident_id)
         errors, _warnings = validate(doc, self.pack)
         if errors:
-            return doc, tr("请先修正：") + "；".join(e.line() for e in errors[:3])
+            return doc, tr("请先修正：") + join_clauses(e.line() for e in errors[:3])
         return doc, None
 
     def _render(self, incident_id: str, doc: Doc, kind: str, now: datetime, target: Path) -> tuple[str | None, str | None, int]:

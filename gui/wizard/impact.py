@@ -9,7 +9,7 @@ from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QLabel
 
 from core.incident import is_ransomware
-from gui.i18n import tr
+from gui.i18n import basis, pick, tr
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RANSOMWARE, PAGE_RESPONSE
 from gui.wizard.fields import AreaField, CheckField, ChoiceField, ListField, QuantityField, TextField, form_section
@@ -85,14 +85,17 @@ class ImpactPage(FieldPage):
         result, _errors, _warnings = self.ctx.assessment()
         pack = self.ctx.pack
         g = result.grading
-        lines = [f"<b>{escape(tr('当前定级'))}：{escape(pack.grade(g.grade).name)}</b>"
-                 f"（{escape(tr('手动定级') if g.basis == 'manual' else tr('按附件计算'))}）"]
+        grade = pack.grade(g.grade)
+        how = tr("手动定级") if g.basis == "manual" else tr("按附件计算")
+        lines = ["<b>" + escape(tr("当前定级：{g}（{how}）").format(g=pick(grade.name, grade.name_en), how=how)) + "</b>"]
         if g.basis == "manual":
-            lines.append(escape(tr("按附件计算为：") + pack.grade(g.computed_grade).name + "；" + tr("理由：") + (g.reason or "")))
+            computed = pack.grade(g.computed_grade)
+            lines.append(escape(tr("按附件计算为：{g}；理由：{r}").format(g=pick(computed.name, computed.name_en), r=g.reason or "")))
         lines.append(escape(tr(REPORTABLE_TEXT[result.reportable])))
         for t in g.triggered:
-            value = "" if t.value is None else f"（{tr('填报值')}：{t.value}）"
-            lines.append("· " + escape(f"{pack.grade(t.grade).name}｜{t.item}：{t.text}{value}"))
+            value = "" if t.value is None else tr("（填报值：{v}）").format(v=t.value)
+            level = pack.grade(t.grade)
+            lines.append("· " + escape(f"{pick(level.name, level.name_en)} | {basis(t.item)}: {t.text}{value}"))
         self.summary.setText("<br>".join(lines))
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name

@@ -21,8 +21,8 @@ from core.check import CheckResult
 from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.timeutil import display_beijing, time_left_text
-from gui.i18n import kind_name, tr
-from gui.submission import SubmissionForm, set_beijing
+from gui.i18n import basis, join, join_clauses, kind_name, pick, tr
+from gui.submission import SubmissionForm, recipient_name, set_beijing
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_SYSTEMS, PAGE_TYPE
 from gui.wizard.fields import form_section
@@ -72,9 +72,10 @@ def channels_for(obligation_id: str, pack: RulePack) -> tuple[list[str], str | N
     """Channel names that fit an obligation, and the D13 caution where 12387 does not."""
     rule = pack.channel_rule
     if obligation_id in rule.cyberspace_obligations:
-        return [f"{c.name}（{c.detail}）" if c.detail else c.name for c in pack.channels if c.reaches == "cyberspace"], None
+        return [tr("{name}（{detail}）").format(name=pick(c.name, c.name_en), detail=c.detail) if c.detail else pick(c.name, c.name_en)
+                for c in pack.channels if c.reaches == "cyberspace"], None
     if obligation_id in rule.not_for_cyberspace_channels:
-        return [tr("直接联系接收单位：当面、电话或其指定方式")], tr(rule.text)
+        return [tr("直接联系接收单位：当面、电话或其指定方式")], pick(rule.text, rule.text_en)
     return [tr("按接收单位要求的方式（原渠道）")], None
 
 
@@ -141,10 +142,10 @@ class ReviewPage(FieldPage):
         rest = [k for k in complete if k not in initial]
 
         def links(keys: list[str]) -> str:
-            return "、".join(f'<a href="page:{page_of(k)}">{escape(tr(FIELD_NAMES.get(k, k)))}</a>' for k in keys) or tr("无")
+            return join([f'<a href="page:{page_of(k)}">{escape(tr(FIELD_NAMES.get(k, k)))}</a>' for k in keys]) or tr("无")
 
-        self.missing.setText(f"<b>{tr('首报（第一、二项）尚缺')}：</b>{links(initial)}<br>"
-                             f"<b>{tr('完整报告另缺')}：</b>{links(rest)}")
+        first, complete = escape(tr("首报（第一、二项）尚缺：")), escape(tr("完整报告另缺："))
+        self.missing.setText(f"<b>{first}</b>{links(initial)}<br><b>{complete}</b>{links(rest)}")
         timed = [o for o in result.obligations if o.has_clock and o.due is not None]
         now = self.ctx.now()
         if timed:
@@ -152,7 +153,8 @@ class ReviewPage(FieldPage):
             left = time_left_text(nearest.due, now)  # type: ignore[arg-type]
             advice = (tr("可以先报第一、二项，其余及时补报（第七条第二款）。") if not initial else
                       tr("首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。").format(n=len(initial)))
-            self.ready.setText(tr("最近期限：{r}，还剩 {left}。").format(r=nearest.recipient, left=left) + advice)
+            self.ready.setText(tr("最近期限：{r}，还剩 {left}。{advice}").format(
+                r=recipient_name(nearest, self.ctx.pack), left=left, advice=advice))
         else:
             self.ready.setText(tr("目前没有正在倒计时的报告期限。"))
 
@@ -162,20 +164,22 @@ class ReviewPage(FieldPage):
         self.submission.set_obligations(result.obligations)
         for o in result.obligations:
             if o.due:
-                due = display_beijing(o.due) + tr("（北京时间）")
+                due = tr("{t}（北京时间）").format(t=display_beijing(o.due))
             elif o.days is not None:
                 due = tr("处置工作结束后 {d} 日内").format(d=o.days)
             else:
                 due = tr("无固定时限，应及时")
             names, caution = channels_for(o.id, pack)
-            text = f"<b>{escape(o.recipient)}</b>（{escape(o.basis)}）{escape(tr('期限'))}：{escape(due)}<br>" \
-                   f"{escape(tr('渠道'))}：{escape('；'.join(names))}"
+            head = tr("{r}（{b}）").format(r=recipient_name(o, pack), b=basis(o.basis))
+            text = f"<b>{escape(head)}</b> {escape(tr('期限：{due}').format(due=due))}<br>" \
+                   f"{escape(tr('渠道：{c}').format(c=join_clauses(names)))}"
             if caution:
                 text += f"<br><span style='color:#b42318'>{escape(caution)}</span>"
             parts.append(text)
         if result.escalations:
             parts.append(escape(tr("接收方还须在收到后向上级报告（供参考，不是您的期限）：")) + "<br>" + "<br>".join(
-                escape(f"{e.by} → {e.to}：{e.within_minutes} 分钟内（{e.basis}）") for e in result.escalations))
+                escape(tr("{by} → {to}：{m} 分钟内（{b}）").format(by=e.by, to=e.to, m=e.within_minutes, b=basis(e.basis)))
+                for e in result.escalations))
         self.obligations.setText("<br><br>".join(parts))
 
     def _export(self) -> None:

@@ -23,6 +23,7 @@ from gui.countdown import CountdownPanel
 from gui.hub import StoreHub
 from gui.i18n import tr
 from gui.reporting import ReportActions
+from gui.submission import recipient_name
 from gui.ticker import Ticker
 from gui.wizard.base import EditContext
 from gui.wizard.facts import (
@@ -60,7 +61,7 @@ class IncidentWizard(QWizard):
             pack=pack, document=lambda: self.hub.document(self.incident_id), change=self.change,
             now=ticker.now, assessment=self.assessment, profile=self.hub.store.profile,
             save_profile=self.hub.save_profile)
-        self.panel = CountdownPanel()
+        self.panel = CountdownPanel(names=lambda o: recipient_name(o, pack))
         self.setSideWidget(self.panel)
         pages = {
             PAGE_DISCOVERY: DiscoveryPage(self.ctx), PAGE_REPORTER: ReporterPage(self.ctx),
