@@ -167,7 +167,7 @@ class Session:
     def notify_clock(self, message: str) -> None:
         """A clock warning: calm, in the main window (or the status of a running wizard)."""
         if self.window is not None or not self.wizards:
-            self.show_main_window().show_reminder(message)
+            self.show_main_window().show_clock_warning(message)
 
     def apply_saved_language(self, requested: str | None = None) -> None:
         """The language asked for on the command line, else the one chosen last time."""

@@ -172,9 +172,8 @@ class IncidentDesk(QWidget):
         ended = doc.get("handling_ended_at")
         self.ended_button.setEnabled(ended is None)
         if ended:
-            self.ended_button.setText(tr("处置已结束：{t}").format(t=display_beijing(datetime.fromisoformat(ended))[:16]))
-        else:
-            self.ended_button.setText(tr("处置工作已结束(&D)"))
+            self.heading.setText(self.heading.text() + "<br>" + escape(
+                tr("处置工作结束：{t}（北京时间）").format(t=display_beijing(datetime.fromisoformat(ended)))))
         self.panel.set_obligations(result.obligations if doc.get("discovered_at") else [], self.now())
         self.ledger.setText(self._ledger(result))
         self.history.setText(self._history())
@@ -189,6 +188,11 @@ class IncidentDesk(QWidget):
         if not subs:
             return heading + escape(tr("还没有登记报送。报送以后点「登记报送」记下来，日后可证明按时报告。"))
         obligations = {o.id: o for o in result.obligations}
+        # Only the first report to a recipient answers its hour deadline (supplements come later by nature).
+        counted = {}
+        for sub in sorted(subs, key=lambda s: datetime.fromisoformat(s["submitted_at"])):
+            if sub["kind"] != "summary":
+                counted.setdefault(sub["obligation"], id(sub))
         rows = []
         for sub in subs:
             ob = obligations.get(sub["obligation"])
@@ -197,7 +201,7 @@ class IncidentDesk(QWidget):
             if sub.get("channel"):
                 channel = self.pack.channel(sub["channel"])
                 parts.append(pick(channel.name, channel.name_en))
-            if ob is not None and ob.due is not None and sub["kind"] != "summary":
+            if ob is not None and ob.due is not None and counted.get(sub["obligation"]) == id(sub):
                 parts.append(tr("按时") if at <= ob.due else tr("迟于期限"))
             if sub.get("person"):
                 parts.append(tr("报送人 {p}").format(p=sub["person"]))

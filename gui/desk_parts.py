@@ -134,7 +134,7 @@ class TimelinePane(QWidget):
 
 
 class AttachmentPane(QWidget):
-    """objectName ``attachmentPane``: ``attachmentTable`` (name, size, SHA-256, added),
+    """objectName ``attachmentPane``: ``attachmentTable`` (name, size, added, SHA-256),
     ``attachmentAdd``, ``attachmentOpen``, ``attachmentMessage``; files can be dropped on it."""
 
     def __init__(self, hub: StoreHub) -> None:
@@ -148,7 +148,7 @@ class AttachmentPane(QWidget):
         hint = QLabel(tr("把截图、勒索信、日志等文件拖到这里，或点「添加附件」。文件复制进本机数据库，并记下 SHA-256 指纹。"))
         hint.setWordWrap(True)
         layout.addWidget(hint)
-        self.table = _table("attachmentTable", [tr("文件"), tr("大小"), tr("SHA-256"), tr("加入时间（北京时间）")], tr("附件"))
+        self.table = _table("attachmentTable", [tr("文件"), tr("大小"), tr("加入时间（北京时间）"), tr("SHA-256")], tr("附件"))
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -172,7 +172,9 @@ class AttachmentPane(QWidget):
             self.message.setText("")
         self.incident_id = incident_id
         self.rows = self.hub.store.attachments(incident_id) if incident_id else []
-        _fill(self.table, [[r["name"], _size(r["size"]), r["sha256"], _added(r["added_at"])] for r in self.rows])
+        _fill(self.table, [[r["name"], _size(r["size"]), _added(r["added_at"]), r["sha256"]] for r in self.rows])
+        for row, r in enumerate(self.rows):
+            self.table.item(row, 3).setToolTip(r["sha256"])
         for w in (self.add_button, self.open_button):
             w.setEnabled(incident_id is not None)
 
@@ -219,7 +221,9 @@ class AttachmentPane(QWidget):
         except (OSError, StoreError) as exc:
             self.message.setText(tr("无法打开「{n}」：{e}").format(n=row["name"], e=exc))
             return
-        if not dialogs.open_with_system(str(target)):
+        if dialogs.open_with_system(str(target)):
+            self.message.setText(tr("已用系统程序打开「{n}」的副本；原件保存在数据库中，不会被改动。").format(n=row["name"]))
+        else:
             self.message.setText(tr("系统没有能打开「{n}」的程序。副本在：{p}").format(n=row["name"], p=target))
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name

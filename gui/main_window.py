@@ -265,9 +265,18 @@ class MainWindow(QMainWindow):
         self.reminder.setWordWrap(True)
         self.reminder.setStyleSheet("#reminderBanner { background: #fde2e2; color: #7a1010; border: 1px solid #b42318;"
                                     " border-radius: 6px; padding: 6px; }")
+        self.reminder.setAccessibleName(tr("报告期限提醒"))
         self.reminder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.reminder.hide()
+        self.clock_banner = QLabel("", objectName="clockBanner")
+        self.clock_banner.setWordWrap(True)
+        self.clock_banner.setAccessibleName(tr("系统时钟提示"))
+        self.clock_banner.setStyleSheet("#clockBanner { background: #eef4fa; color: #1f4e79; border: 1px solid #9dbbd8;"
+                                        " border-radius: 6px; padding: 6px; }")
+        self.clock_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.clock_banner.hide()
         layout.addWidget(self.reminder)
+        layout.addWidget(self.clock_banner)
         layout.addWidget(self.banner)
         layout.addWidget(splitter)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.desk.show_incident(self.selected_id()))
@@ -310,6 +319,12 @@ class MainWindow(QMainWindow):
         lines = [message] + [line for line in self.reminder.text().split("\n") if line][:2]
         self.reminder.setText("\n".join(lines))
         self.reminder.show()
+
+    def show_clock_warning(self, message: str) -> None:
+        """A calm note about the system clock (deadlines stay computed in Beijing time)."""
+        lines = [message] + [line for line in self.clock_banner.text().split("\n") if line and line != message][:1]
+        self.clock_banner.setText("\n".join(lines))
+        self.clock_banner.show()
 
     def _tick(self, now: datetime) -> None:
         self.desk.refresh(now)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QT_TR_NOOP
+from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core.check import CheckResult
@@ -57,6 +57,9 @@ class NextReportDialog(QDialog):
         layout.addWidget(self.due)
         self.changes = QLabel("", objectName="changesList")
         self.changes.setWordWrap(True)
+        self.changes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.changes.setMargin(6)
+        self.changes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.changes)
