@@ -127,10 +127,10 @@ class Session:
         old = self.window
         if old is not None:
             selected = old.desk.incident_id
-            geometry = old.saveGeometry()
             self.window = None
             window = self.show_main_window()
-            window.restoreGeometry(geometry)
+            window.setGeometry(old.geometry())
+            window.splitter.setSizes(old.splitter.sizes())
             window.select_incident(selected)
             old.hide()
             old.deleteLater()

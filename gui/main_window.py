@@ -247,7 +247,7 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self.desk = IncidentDesk(hub, pack, ticker.now, self.open_wizard)
-        splitter = QSplitter()
+        splitter = self.splitter = QSplitter()
         list_box = QWidget()
         list_layout = QVBoxLayout(list_box)
         list_layout.setContentsMargins(0, 0, 0, 0)

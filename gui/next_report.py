@@ -36,7 +36,8 @@ def changes_html(previous: Doc | None, doc: Doc, pack: RulePack) -> str:
     changes = changes_since(previous, doc, pack)
     if not changes:
         return escape(tr("与上次报送的报告相比还没有变化。先点「补充事实」写下新查清的情况。"))
-    rows = [f"<b>{escape(c.label)}</b>：{escape(c.old or '—')} → {escape(c.new or '—')}" for c in changes]
+    rows = [tr("{label}：{old} → {new}").format(label=f"<b>{escape(c.label)}</b>", old=escape(c.old or "—"), new=escape(c.new or "—"))
+            for c in changes]
     return escape(tr("与上次报送相比，共 {n} 处变化：").format(n=len(changes))) + "<br>" + "<br>".join(rows)
 
 

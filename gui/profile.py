@@ -98,7 +98,7 @@ class ProfileDialog(QDialog):
         """Save unless the credit code is wrong; then say so and keep the dialog open."""
         problem = self.form.problem()
         if problem:
-            self.form.message.setText(tr("未保存：") + problem + tr("改正或清空后再保存。"))
+            self.form.message.setText(tr("未保存。") + problem)
             self.form.inputs["credit_code"].setFocus()
             return
         self._save(self.form.values())

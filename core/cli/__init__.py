@@ -4,7 +4,9 @@ never loads Qt). Exit codes: 0 success, 1 a finding (e.g. a broken chain), 2 bad
 input with one line on stderr naming the field and what was expected.
 
 Each subcommand lives in its own module with ``register(subparsers)``; this module only
-wires them together and turns expected errors into one-line messages.
+wires them together and turns expected errors into one-line messages. Help texts and
+usage errors are in Chinese or English (``core.cli.lang``): ``--lang`` is read before
+the parser is built, so the help follows it.
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ import importlib.util
 import sys
 from collections.abc import Sequence
 from types import ModuleType
-from typing import NoReturn
 
 from core import __version__
 from core.cli.common import CliError, out_err
+from core.cli.lang import LANG_OPTION, LANGS, current_language, language_from_args, t, using_language
+from core.cli.parser import CliParser
 from core.messages import InvalidIncident
 from core.rules import RulePackError, default_pack
 
@@ -31,14 +34,6 @@ def command_modules() -> list[ModuleType]:
             if importlib.util.find_spec(f"core.cli.{name}") is not None]
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse that reports bad usage in one line (exit 2), in Chinese."""
-
-    def error(self, message: str) -> NoReturn:
-        out_err(f"{self.prog}: 参数错误：{message}（用 --help 查看用法）")
-        raise SystemExit(2)
-
-
 def version_text() -> str:
     try:
         pack = default_pack()
@@ -49,32 +44,63 @@ def version_text() -> str:
 
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
-    """The parser and the names of its subcommands."""
-    parser = _Parser(
+    """The parser, in the current language, and the names of its subcommands."""
+    parser = CliParser(
         prog="incident-assistant",
-        description="网络安全事件报告助手（Incident Reporting Assistant）。不带子命令时启动图形界面。",
+        description=t("网络安全事件报告助手（Incident Reporting Assistant）。不带子命令时启动图形界面。",
+                      "Incident Reporting Assistant: helps network operators in China report cybersecurity "
+                      "incidents on time. Without a command it starts the graphical interface."),
+        epilog=t("退出码：0 成功；1 发现问题（如审计链断裂、自检未通过）；2 输入有误（在标准错误输出一行说明）。\n"
+                 "各命令的用法：incident-assistant 命令 --help\n"
+                 "语言：--lang，或环境变量 INCIDENT_ASSISTANT_LANG、LC_ALL、LC_MESSAGES、LANG（以 en 开头为英文，否则为中文）。",
+                 "Exit codes: 0 success; 1 a finding (such as a broken audit chain or a failed self-test); "
+                 "2 bad input (one line on stderr).\n"
+                 "Help on a command: incident-assistant COMMAND --help\n"
+                 "Language: --lang, or the environment variable INCIDENT_ASSISTANT_LANG, LC_ALL, LC_MESSAGES "
+                 "or LANG (English when it starts with en, otherwise Chinese)."),
     )
-    parser.add_argument("--version", action="store_true", help="显示程序和规则包版本")
-    parser.add_argument("--self-test", action="store_true", help="自检（同 self-test 子命令；不开窗口，不动用户数据库）")
-    parser.add_argument("--db", metavar="PATH", help="数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）")
-    sub = parser.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+    parser.add_argument("--version", action="store_true", help=t("显示程序和规则包版本", "show the app and rule-pack versions"))
+    parser.add_argument("--self-test", action="store_true",
+                        help=t("自检（同 self-test 子命令；不开窗口，不动用户数据库）",
+                               "check this installation (same as the self-test command; no window, the user's database is not touched)"))
+    parser.add_argument("--db", metavar="PATH",
+                        help=t("数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）",
+                               "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB)"))
+    parser.add_argument(LANG_OPTION, choices=LANGS,
+                        help=t("帮助和界面的语言：zh 中文（默认）或 en 英文；优先于环境变量 INCIDENT_ASSISTANT_LANG 和 LC_ALL、LC_MESSAGES、LANG",
+                               "language of the help and the interface: zh (Chinese, the default) or en (English); "
+                               "overrides INCIDENT_ASSISTANT_LANG, LC_ALL, LC_MESSAGES and LANG"))
+    sub = parser.add_subparsers(dest="command", metavar=t("命令", "COMMAND"), parser_class=CliParser)
     for module in command_modules():
         module.register(sub)
     return parser, set(sub.choices)
 
 
+def gui_only(args_list: Sequence[str]) -> bool:
+    """True when the arguments are only the GUI's own options, ``--db PATH`` and
+    ``--lang zh|en``. Anything else goes to argparse, which explains it (exit 2), so a
+    mistyped flag (or language) never opens a window on the user's database."""
+    for i, a in enumerate(args_list):
+        previous = args_list[i - 1] if i > 0 else None
+        if a == "--db" or a.startswith("--db=") or previous == "--db":
+            continue
+        if a == LANG_OPTION and i + 1 < len(args_list) and args_list[i + 1] in LANGS:
+            continue
+        if (previous == LANG_OPTION and a in LANGS) or a in (f"{LANG_OPTION}={lang}" for lang in LANGS):
+            continue
+        return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = ["self-test" if a == "--self-test" else a for a in (sys.argv[1:] if argv is None else argv)]
-    parser, commands = build_parser()
-    # The GUI takes only --db; any other option goes to argparse, which explains it (exit 2),
-    # so a mistyped flag never opens a window on the user's database.
-    gui_only = all(a == "--db" or a.startswith("--db=") or (i > 0 and args_list[i - 1] == "--db")
-                   for i, a in enumerate(args_list))
-    wants_cli = any(a in commands for a in args_list) or not gui_only
+    with using_language(language_from_args(args_list) or current_language()):
+        parser, commands = build_parser()
+    wants_cli = any(a in commands for a in args_list) or not gui_only(args_list)
     if not wants_cli:
         from gui.app import main as gui_main  # lazy: the CLI never loads Qt
 
-        return gui_main(args_list)
+        return gui_main(args_list)  # --lang goes along; the GUI reads it
     args = parser.parse_args(args_list)
     if args.version:
         print(version_text())

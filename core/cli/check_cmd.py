@@ -11,6 +11,7 @@ from typing import Any
 
 from core.check import CheckResult, check
 from core.cli.common import add_now, clock_from, resolve_incident
+from core.cli.lang import t
 from core.rules import RulePack, default_pack
 from core.timeutil import display_beijing, time_left_text
 
@@ -28,11 +29,14 @@ REPORTABLE_ZH = {"yes": "须报告（第四条：较大以上）", "no": "无须
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("check", help="检查事件文件：定级、报告期限、缺项",
-                       description="校验事件文件，按附件定级，列出报告义务、期限和缺项。")
-    p.add_argument("file", metavar="FILE", help="事件文件（incident-assistant/incident@1 JSON）")
+    p = sub.add_parser("check", help=t("检查事件文件：定级、报告期限、缺项", "check an incident file: grade, reporting deadlines, missing items"),
+                       description=t("校验事件文件，按附件定级，列出报告义务、期限和缺项。",
+                                     "Validate an incident file, grade it by the annex, and list the reporting obligations, "
+                                     "their deadlines and what is still missing."))
+    p.add_argument("file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 JSON）或数据库中的事件 id",
+                                                  "incident file (incident-assistant/incident@1 JSON) or an incident id in the database"))
     add_now(p)
-    p.add_argument("--json", action="store_true", help="输出机器可读的 JSON")
+    p.add_argument("--json", action="store_true", help=t("输出机器可读的 JSON", "print machine-readable JSON"))
     p.set_defaults(run=run)
 
 
@@ -65,9 +69,9 @@ def render_text(result: CheckResult, pack: RulePack) -> str:
     lines.append(f"定级：{grade_name}（{basis}）  {REPORTABLE_ZH[result.reportable]}")
     if g.basis == "manual":
         lines.append(f"  手动定级理由：{g.reason}；按附件计算为：{pack.grade(g.computed_grade).name}")
-    for t in g.triggered:
-        value = "" if t.value is None else f"（填报值：{t.value}）"
-        lines.append(f"  · {pack.grade(t.grade).name}｜{t.item}：{t.text}{value}")
+    for hit in g.triggered:
+        value = "" if hit.value is None else f"（填报值：{hit.value}）"
+        lines.append(f"  · {pack.grade(hit.grade).name}｜{hit.item}：{hit.text}{value}")
     lines.append("")
     lines.append(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：")
     rows = [("接收方", "依据", "期限", "剩余", "状态")]

@@ -1,5 +1,6 @@
 """Small helpers shared by the CLI subcommands: one-line errors, ``--now``, reading an
-incident file. Nothing here prints a traceback."""
+incident file. Nothing here prints a traceback. Help texts use ``t`` (``core.cli.lang``)
+for their Chinese and English wording."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core.cli.lang import t
 from core.clock import Clock, FixedClock, SystemClock
 from core.timeutil import TimeFormatError, parse_instant
 
@@ -41,7 +43,9 @@ def clock_from(now: str | None) -> Clock:
 
 
 def add_now(parser: object) -> None:
-    parser.add_argument("--now", metavar="ISO", help="按此时刻计算（默认当前时间；不带时区按北京时间）")  # type: ignore[attr-defined]
+    parser.add_argument("--now", metavar="ISO",  # type: ignore[attr-defined]
+                        help=t("按此时刻计算（默认当前时间；不带时区按北京时间）",
+                               "compute as of this time (default: now; a time without an offset is Beijing time)"))
 
 
 def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:

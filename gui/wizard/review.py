@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from core.check import CheckResult
 from core.report.labels import KIND_NAMES
 from core.rules import RulePack
-from core.timeutil import display_beijing, time_left_text
+from core.timeutil import display_beijing, format_hms
 from gui.i18n import basis, join, join_clauses, kind_name, pick, tr
 from gui.submission import SubmissionForm, recipient_name, set_beijing
 from gui.wizard.base import EditContext, FieldPage
@@ -150,11 +150,12 @@ class ReviewPage(FieldPage):
         now = self.ctx.now()
         if timed:
             nearest = min(timed, key=lambda o: o.due)  # type: ignore[arg-type,return-value]
-            left = time_left_text(nearest.due, now)  # type: ignore[arg-type]
+            assert nearest.due is not None
+            left = format_hms(abs((nearest.due - now).total_seconds()))
             advice = (tr("可以先报第一、二项，其余及时补报（第七条第二款）。") if not initial else
                       tr("首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。").format(n=len(initial)))
-            self.ready.setText(tr("最近期限：{r}，还剩 {left}。{advice}").format(
-                r=recipient_name(nearest, self.ctx.pack), left=left, advice=advice))
+            where = tr("最近期限：{r}，还剩 {left}。") if nearest.due >= now else tr("最近期限：{r}，已超时 {left}，仍须尽快报告。")
+            self.ready.setText(where.format(r=recipient_name(nearest, self.ctx.pack), left=left) + advice)
         else:
             self.ready.setText(tr("目前没有正在倒计时的报告期限。"))
 
@@ -171,8 +172,9 @@ class ReviewPage(FieldPage):
                 due = tr("无固定时限，应及时")
             names, caution = channels_for(o.id, pack)
             head = tr("{r}（{b}）").format(r=recipient_name(o, pack), b=basis(o.basis))
-            text = f"<b>{escape(head)}</b> {escape(tr('期限：{due}').format(due=due))}<br>" \
-                   f"{escape(tr('渠道：{c}').format(c=join_clauses(names)))}"
+            deadline = tr("期限：{due}").format(due=due)
+            ways = tr("渠道：{c}").format(c=join_clauses(names))
+            text = f"<b>{escape(head)}</b> {escape(deadline)}<br>{escape(ways)}"
             if caution:
                 text += f"<br><span style='color:#b42318'>{escape(caution)}</span>"
             parts.append(text)

@@ -40,36 +40,32 @@
         <translation>No report required under the Measures (general incident)</translation>
     </message>
     <message>
-        <source>待办 · 无法定时限，应及时</source>
-        <translation>To do · no statutory deadline, act promptly</translation>
+        <source>待办 · 没有法定时限，应及时</source>
+        <translation>To do · no statutory deadline; act promptly</translation>
     </message>
     <message>
-        <source>处置结束后起算 30 日</source>
-        <translation>30 days, counted from when handling ends</translation>
+        <source>等处置工作结束后起算</source>
+        <translation>Starts when handling ends</translation>
     </message>
     <message>
         <source>剩余时间</source>
         <translation>Time left</translation>
     </message>
     <message>
-        <source>期限：</source>
-        <translation>Deadline: </translation>
-    </message>
-    <message>
-        <source>（北京时间）</source>
-        <translation> (Beijing time)</translation>
-    </message>
-    <message>
         <source>期限：处置工作结束后 {days} 日内</source>
         <translation>Deadline: within {days} days after handling ended</translation>
     </message>
     <message>
-        <source>期限：无法定时限（应及时）</source>
-        <translation>Deadline: none set by law (act promptly)</translation>
-    </message>
-    <message>
         <source>已报 </source>
         <translation>Reported </translation>
+    </message>
+    <message>
+        <source>期限：{due}（北京时间）</source>
+        <translation>Deadline: {due} (Beijing time)</translation>
+    </message>
+    <message>
+        <source>期限：没有法定时限（应及时）</source>
+        <translation>Deadline: no statutory time limit (act promptly)</translation>
     </message>
     <message>
         <source>报告期限（北京时间）</source>
@@ -84,14 +80,6 @@
         <translation>Select an incident on the left to see its deadlines and submissions.</translation>
     </message>
     <message>
-        <source>继续编辑 / 导出 / 登记报送</source>
-        <translation>Edit / export / record submission</translation>
-    </message>
-    <message>
-        <source>处置工作已结束</source>
-        <translation>Handling has ended</translation>
-    </message>
-    <message>
         <source>记下处置结束时间；总结报告须在其后 30 日内报送（第八条）</source>
         <translation>Records the time handling ended; the summary report must be submitted within 30 days after it (Art. 8)</translation>
     </message>
@@ -100,20 +88,128 @@
         <translation>A countdown for each reporting obligation of the selected incident appears here.</translation>
     </message>
     <message>
+        <source>无法加载英文界面文件，仍使用中文。</source>
+        <translation>Could not load the English interface file; the interface stays in Chinese.</translation>
+    </message>
+    <message>
         <source>（未命名事件）</source>
         <translation>(Untitled incident)</translation>
+    </message>
+    <message>
+        <source>报告期限提醒</source>
+        <translation>Reporting deadline reminder</translation>
+    </message>
+    <message>
+        <source>无法打开数据库</source>
+        <translation>Cannot open the database</translation>
     </message>
     <message>
         <source>（演练）</source>
         <translation> (drill)</translation>
     </message>
     <message>
+        <source>处置工作结束：{t}（北京时间）</source>
+        <translation>Handling ended: {t} (Beijing time)</translation>
+    </message>
+    <message>
         <source>报送记录</source>
         <translation>Submissions</translation>
     </message>
     <message>
-        <source>还没有登记报送。</source>
-        <translation>No submissions recorded yet.</translation>
+        <source>期限(&amp;1)</source>
+        <translation>&amp;1 Deadlines</translation>
+    </message>
+    <message>
+        <source>报送记录(&amp;2)</source>
+        <translation>&amp;2 Submissions</translation>
+    </message>
+    <message>
+        <source>已导出的报告(&amp;3)</source>
+        <translation>&amp;3 Exported reports</translation>
+    </message>
+    <message>
+        <source>时间线(&amp;4)</source>
+        <translation>&amp;4 Timeline</translation>
+    </message>
+    <message>
+        <source>附件(&amp;5)</source>
+        <translation>&amp;5 Attachments</translation>
+    </message>
+    <message>
+        <source>打开向导，补充或修改事件情况</source>
+        <translation>Open the wizard to add to or change the incident details</translation>
+    </message>
+    <message>
+        <source>登记报送(&amp;S)…</source>
+        <translation>Record &amp;submission…</translation>
+    </message>
+    <message>
+        <source>报送以后记下何时、以何种方式、向谁报送</source>
+        <translation>After submitting, record when, how and to whom you submitted</translation>
+    </message>
+    <message>
+        <source>导出报告(&amp;X)</source>
+        <translation>E&amp;xport report</translation>
+    </message>
+    <message>
+        <source>选择报告类型，预览并保存 PDF</source>
+        <translation>Choose the report type, preview it and save the PDF</translation>
+    </message>
+    <message>
+        <source>新补报(&amp;U)…</source>
+        <translation>New s&amp;upplementary report…</translation>
+    </message>
+    <message>
+        <source>首报后查清了新情况：列出与上次报送相比的变化，导出补报</source>
+        <translation>New facts established after the initial report: lists the changes since the last submission and exports a supplementary report</translation>
+    </message>
+    <message>
+        <source>新续报(&amp;F)…</source>
+        <translation>New &amp;follow-up report…</translation>
+    </message>
+    <message>
+        <source>事件有新进展：列出与上次报送相比的变化，导出续报</source>
+        <translation>The incident has developed: lists the changes since the last submission and exports a follow-up report</translation>
+    </message>
+    <message>
+        <source>处置工作已结束(&amp;D)</source>
+        <translation>Handling e&amp;nded</translation>
+    </message>
+    <message>
+        <source>总结报告(&amp;Y)…</source>
+        <translation>Summar&amp;y report…</translation>
+    </message>
+    <message>
+        <source>处置结束后 30 日内报送的总结报告</source>
+        <translation>The summary report, due within 30 days after handling ended</translation>
+    </message>
+    <message>
+        <source>报送辅助(&amp;H)</source>
+        <translation>Filin&amp;g aids</translation>
+    </message>
+    <message>
+        <source>邮件草稿、电话报告稿、传真封面</source>
+        <translation>E-mail draft, phone script, fax cover</translation>
+    </message>
+    <message>
+        <source>12387 邮件草稿（附报告 PDF）…</source>
+        <translation>12387 e-mail draft (with report PDF)…</translation>
+    </message>
+    <message>
+        <source>12387 电话报告稿…</source>
+        <translation>12387 phone script…</translation>
+    </message>
+    <message>
+        <source>12387 传真封面…</source>
+        <translation>12387 fax cover…</translation>
+    </message>
+    <message>
+        <source>定级：{g}</source>
+        <translation>Grade: {g}</translation>
+    </message>
+    <message>
+        <source>还没有登记报送。报送以后点「登记报送」记下来，日后可证明按时报告。</source>
+        <translation>No submissions recorded yet. After you submit, click “Record submission” to note it; this lets you prove later that you reported on time.</translation>
     </message>
     <message>
         <source>按时</source>
@@ -124,12 +220,36 @@
         <translation>After the deadline</translation>
     </message>
     <message>
+        <source>报送人 {p}</source>
+        <translation>Submitted by {p}</translation>
+    </message>
+    <message>
+        <source>编号 {r}</source>
+        <translation>Ref. {r}</translation>
+    </message>
+    <message>
         <source>还没有导出报告。</source>
         <translation>No reports exported yet.</translation>
     </message>
     <message>
         <source>已导出的报告</source>
         <translation>Exported reports</translation>
+    </message>
+    <message>
+        <source>请先在左侧选择一个事件。</source>
+        <translation>Please select an incident on the left first.</translation>
+    </message>
+    <message>
+        <source>已取消登记。</source>
+        <translation>Recording cancelled.</translation>
+    </message>
+    <message>
+        <source>已登记报送：{t}（北京时间）</source>
+        <translation>Submission recorded: {t} (Beijing time)</translation>
+    </message>
+    <message>
+        <source>已记下处置结束时间 {t}；总结报告的 30 日期限已开始计算（第八条）。</source>
+        <translation>Handling recorded as ended at {t}; the 30-day deadline for the summary report has started (Art. 8).</translation>
     </message>
     <message>
         <source>已超时</source>
@@ -224,8 +344,24 @@
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>导出报告 PDF(&amp;X)…</source>
+        <translation>E&amp;xport report PDF…</translation>
+    </message>
+    <message>
+        <source>搜索事件(&amp;F)</source>
+        <translation>&amp;Find incidents</translation>
+    </message>
+    <message>
+        <source>单位资料(&amp;P)…</source>
+        <translation>Organisation &amp;profile…</translation>
+    </message>
+    <message>
         <source>关于</source>
         <translation>About</translation>
+    </message>
+    <message>
+        <source>语言(&amp;L)</source>
+        <translation>&amp;Language</translation>
     </message>
     <message>
         <source>继续填写</source>
@@ -244,8 +380,16 @@
         <translation>Incident list</translation>
     </message>
     <message>
+        <source>系统时钟提示</source>
+        <translation>System clock notice</translation>
+    </message>
+    <message>
         <source>已自动保存</source>
         <translation>Saved automatically</translation>
+    </message>
+    <message>
+        <source>单位资料已保存；新建事件时自动填入。</source>
+        <translation>Organisation profile saved; it will be filled in automatically for new incidents.</translation>
     </message>
     <message>
         <source>有一份尚未完成首报的草稿：「{t}」。所有已填写的内容都已保存。</source>
@@ -348,12 +492,24 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Province</translation>
     </message>
     <message>
+        <source>保护工作部门（仅关基）</source>
+        <translation>CII protection department (CII only)</translation>
+    </message>
+    <message>
+        <source>属地网信部门</source>
+        <translation>Local cyberspace administration office</translation>
+    </message>
+    <message>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
         <source>联系电话</source>
         <translation>Contact phone</translation>
+    </message>
+    <message>
+        <source>地址</source>
+        <translation>Address</translation>
     </message>
     <message>
         <source>其他网络运营者（企业、医院、学校、商户等）</source>
@@ -368,6 +524,26 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Organisation type</translation>
     </message>
     <message>
+        <source>单位资料</source>
+        <translation>Organisation profile</translation>
+    </message>
+    <message>
+        <source>这些资料在每次新建事件时自动填入“报告单位”页；已有事件不受影响。</source>
+        <translation>These details are filled in automatically on the “Reporting organisation” page of every new incident; existing incidents are not affected.</translation>
+    </message>
+    <message>
+        <source>保存(&amp;S)</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>取消</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>未保存。</source>
+        <translation>Not saved. </translation>
+    </message>
+    <message>
         <source>先看看：打开示例事件（演练）</source>
         <translation>Try the example incident (drill)</translation>
     </message>
@@ -377,7 +553,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>信用代码校验位不符（应为 {c}），请核对；也可以先不填。</source>
-        <translation>The credit code's check character does not match (it should be {c}). Please check it, or leave it empty for now.</translation>
+        <translation>The credit code&apos;s check character does not match (it should be {c}). Please check it, or leave it empty for now.</translation>
     </message>
     <message>
         <source>发现事件</source>
@@ -401,7 +577,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>事件实际开始的时间，不能晚于发现时间；不清楚就勾「不知道」。例：日志显示 8:10 有异常登录。</source>
-        <translation>When the incident actually began; it cannot be later than the discovery time. If you are not sure, tick “Don't know”. Example: the logs show a suspicious login at 8:10.</translation>
+        <translation>When the incident actually began; it cannot be later than the discovery time. If you are not sure, tick “Don&apos;t know”. Example: the logs show a suspicious login at 8:10.</translation>
     </message>
     <message>
         <source>事件名称</source>
@@ -417,7 +593,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>事件发生或受影响设备所在地。例：某市某区某路1号 一楼收费处。</source>
-        <translation>Where the incident happened or where the affected equipment is. Example: cashier's desk, ground floor, 1 X Road, X District, X City.</translation>
+        <translation>Where the incident happened or where the affected equipment is. Example: cashier&apos;s desk, ground floor, 1 X Road, X District, X City.</translation>
     </message>
     <message>
         <source>这是演练（不是真实事件）</source>
@@ -465,7 +641,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>本部门网信工作机构</source>
-        <translation>Department's cyberspace affairs body</translation>
+        <translation>Department&apos;s cyberspace affairs body</translation>
     </message>
     <message>
         <source>仅中央和国家机关及其直属单位需要。</source>
@@ -569,7 +745,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>— 不知道 / 未选择 —</source>
-        <translation>— Don't know / not chosen —</translation>
+        <translation>— Don&apos;t know / not chosen —</translation>
     </message>
     <message>
         <source>不知道就留空</source>
@@ -581,7 +757,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>不知道</source>
-        <translation>Don't know</translation>
+        <translation>Don&apos;t know</translation>
     </message>
     <message>
         <source>删除选中行</source>
@@ -637,7 +813,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>受影响人口占所在地市人口的百分比</source>
-        <translation>Affected share of the city's population (%)</translation>
+        <translation>Affected share of the city&apos;s population (%)</translation>
     </message>
     <message>
         <source>只在影响大范围民生时填写，例：30。</source>
@@ -645,7 +821,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>受影响人口占所在省人口的百分比</source>
-        <translation>Affected share of the province's population (%)</translation>
+        <translation>Affected share of the province&apos;s population (%)</translation>
     </message>
     <message>
         <source>系统中断</source>
@@ -753,7 +929,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>按附件定性情形，您判断的等级</source>
-        <translation>Your grade under the Annex's qualitative criteria</translation>
+        <translation>Your grade under the Annex&apos;s qualitative criteria</translation>
     </message>
     <message>
         <source>附件中「其他……构成较严重威胁」等情形需人工判断；与上面的数字取较高者。</source>
@@ -780,12 +956,24 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Required. Example: the competent authority confirmed by phone that it is to be handled as major.</translation>
     </message>
     <message>
-        <source>按附件计算为：</source>
-        <translation>Calculated by the Annex: </translation>
+        <source>手动定级</source>
+        <translation>set manually</translation>
     </message>
     <message>
-        <source>理由：</source>
-        <translation>Reason: </translation>
+        <source>按附件计算</source>
+        <translation>calculated under the Annex</translation>
+    </message>
+    <message>
+        <source>当前定级：{g}（{how}）</source>
+        <translation>Current grade: {g} ({how})</translation>
+    </message>
+    <message>
+        <source>按附件计算为：{g}；理由：{r}</source>
+        <translation>Calculated under the Annex: {g}; reason for the manual grade: {r}</translation>
+    </message>
+    <message>
+        <source>（填报值：{v}）</source>
+        <translation> (value entered: {v})</translation>
     </message>
     <message>
         <source>勒索软件</source>
@@ -953,7 +1141,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>本行业另有报告规定时添加，例：金融机构向人民银行报告。时限填小时数，倒计时与法定期限同样显示。</source>
-        <translation>Add one if your sector has its own reporting rules, e.g. financial institutions reporting to the People's Bank of China. Enter the time limit in hours; its countdown is shown like the statutory deadlines.</translation>
+        <translation>Add one if your sector has its own reporting rules, e.g. financial institutions reporting to the People&apos;s Bank of China. Enter the time limit in hours; its countdown is shown like the statutory deadlines.</translation>
     </message>
     <message>
         <source>接收单位</source>
@@ -1040,6 +1228,10 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Other matters</translation>
     </message>
     <message>
+        <source>{name}（{detail}）</source>
+        <translation>{name} ({detail})</translation>
+    </message>
+    <message>
         <source>直接联系接收单位：当面、电话或其指定方式</source>
         <translation>Contact the recipient directly: in person, by phone or as they specify</translation>
     </message>
@@ -1068,6 +1260,10 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Export report PDF</translation>
     </message>
     <message>
+        <source>{by} → {to}：{m} 分钟内（{b}）</source>
+        <translation>{by} → {to}: within {m} minutes ({b})</translation>
+    </message>
+    <message>
         <source>报告类型</source>
         <translation>Report type</translation>
     </message>
@@ -1082,6 +1278,10 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>受理编号、邮件主题或接听人等，可不填</source>
         <translation>Reference number, email subject, who took the call, etc. (optional)</translation>
+    </message>
+    <message>
+        <source>报送时间晚于现在，请核对（按北京时间填写实际报送的时刻）。</source>
+        <translation>The submission time is later than now. Please check it (enter the actual time of submission in Beijing time).</translation>
     </message>
     <message>
         <source>登记报送</source>
@@ -1108,8 +1308,24 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Reference or note</translation>
     </message>
     <message>
+        <source>报送以后在这里记下何时、以何种方式、向谁报送，日后可证明按时报告。</source>
+        <translation>After submitting, record here when, how and to whom you submitted; this lets you prove later that you reported on time.</translation>
+    </message>
+    <message>
+        <source>登记(&amp;R)</source>
+        <translation>&amp;Record</translation>
+    </message>
+    <message>
         <source>无</source>
         <translation>None</translation>
+    </message>
+    <message>
+        <source>首报（第一、二项）尚缺：</source>
+        <translation>Still missing for the initial report (items 1 and 2): </translation>
+    </message>
+    <message>
+        <source>完整报告另缺：</source>
+        <translation>Also missing for the full report: </translation>
     </message>
     <message>
         <source>可以先报第一、二项，其余及时补报（第七条第二款）。</source>
@@ -1124,8 +1340,16 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Next deadline: {r}, {left} left. </translation>
     </message>
     <message>
+        <source>最近期限：{r}，已超时 {left}，仍须尽快报告。</source>
+        <translation>Next deadline: {r}, overdue by {left}; report as soon as you can. </translation>
+    </message>
+    <message>
         <source>目前没有正在倒计时的报告期限。</source>
         <translation>No reporting deadline is counting down at the moment.</translation>
+    </message>
+    <message>
+        <source>{t}（北京时间）</source>
+        <translation>{t} (Beijing time)</translation>
     </message>
     <message>
         <source>处置工作结束后 {d} 日内</source>
@@ -1134,6 +1358,18 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>无固定时限，应及时</source>
         <translation>No fixed deadline; act promptly</translation>
+    </message>
+    <message>
+        <source>{r}（{b}）</source>
+        <translation>{r} ({b})</translation>
+    </message>
+    <message>
+        <source>期限：{due}</source>
+        <translation>Deadline: {due}</translation>
+    </message>
+    <message>
+        <source>渠道：{c}</source>
+        <translation>Channels: {c}</translation>
     </message>
     <message>
         <source>接收方还须在收到后向上级报告（供参考，不是您的期限）：</source>
@@ -1172,16 +1408,56 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Cybersecurity incident</translation>
     </message>
     <message>
+        <source>无法生成报告：{e}</source>
+        <translation>Could not create the report: {e}</translation>
+    </message>
+    <message>
         <source>保存报告</source>
         <translation>Save report</translation>
+    </message>
+    <message>
+        <source>已保存{k}：{p}</source>
+        <translation>{k} saved: {p}</translation>
     </message>
     <message>
         <source>无法保存到 {p}：{e}。请换一个文件夹再试。</source>
         <translation>Could not save to {p}: {e}. Please try another folder.</translation>
     </message>
     <message>
-        <source>已保存：{p}</source>
-        <translation>Saved: {p}</translation>
+        <source>保存邮件草稿</source>
+        <translation>Save e-mail draft</translation>
+    </message>
+    <message>
+        <source>邮件草稿 (*.eml)</source>
+        <translation>E-mail draft (*.eml)</translation>
+    </message>
+    <message>
+        <source>已取消。</source>
+        <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>邮件草稿已保存：{p}。用邮件程序打开它，核对后发送。</source>
+        <translation>E-mail draft saved: {p}. Open it in your e-mail program, check it, then send it.</translation>
+    </message>
+    <message>
+        <source>12387 电话报告稿</source>
+        <translation>12387 phone script</translation>
+    </message>
+    <message>
+        <source>已显示电话报告稿。打完电话请登记报送。</source>
+        <translation>Phone script shown. After the call, please record the submission.</translation>
+    </message>
+    <message>
+        <source>保存传真封面</source>
+        <translation>Save fax cover</translation>
+    </message>
+    <message>
+        <source>传真封面</source>
+        <translation>Fax cover</translation>
+    </message>
+    <message>
+        <source>传真封面已保存：{p}（报告共 {n} 页）</source>
+        <translation>Fax cover saved: {p} (report pages: {n})</translation>
     </message>
     <message>
         <source>首报</source>
@@ -1198,6 +1474,198 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>总结报告</source>
         <translation>Summary report</translation>
+    </message>
+    <message>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <source>；</source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <source>时间（北京时间）</source>
+        <translation>Time (Beijing time)</translation>
+    </message>
+    <message>
+        <source>经过</source>
+        <translation>What happened</translation>
+    </message>
+    <message>
+        <source>事件时间线</source>
+        <translation>Incident timeline</translation>
+    </message>
+    <message>
+        <source>时间线条目的时间（北京时间）</source>
+        <translation>Time of the timeline entry (Beijing time)</translation>
+    </message>
+    <message>
+        <source>默认是现在；补记以前发生的事时改成当时的时间。</source>
+        <translation>Defaults to now; when recording something that happened earlier, change it to that time.</translation>
+    </message>
+    <message>
+        <source>一句话记下发生了什么，回车添加</source>
+        <translation>Note in one sentence what happened; press Enter to add</translation>
+    </message>
+    <message>
+        <source>时间线条目</source>
+        <translation>Timeline entry</translation>
+    </message>
+    <message>
+        <source>添加(&amp;A)</source>
+        <translation>&amp;Add</translation>
+    </message>
+    <message>
+        <source>请先写一句发生了什么。</source>
+        <translation>Please write a sentence about what happened first.</translation>
+    </message>
+    <message>
+        <source>时间晚于现在，请核对（时间线只记已经发生的事）。</source>
+        <translation>The time is later than now. Please check it (the timeline records only things that have already happened).</translation>
+    </message>
+    <message>
+        <source>已添加：{t}</source>
+        <translation>Added: {t}</translation>
+    </message>
+    <message>
+        <source>把截图、勒索信、日志等文件拖到这里，或点「添加附件」。文件复制进本机数据库，并记下 SHA-256 指纹。</source>
+        <translation>Drag screenshots, ransom notes, logs and other files here, or click “Add attachment”. Files are copied into the database on this computer, and their SHA-256 fingerprint is recorded.</translation>
+    </message>
+    <message>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>大小</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>加入时间（北京时间）</source>
+        <translation>Added (Beijing time)</translation>
+    </message>
+    <message>
+        <source>附件</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>添加附件(&amp;T)…</source>
+        <translation>Add at&amp;tachment…</translation>
+    </message>
+    <message>
+        <source>打开(&amp;O)</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>用系统自带的程序打开一份临时副本</source>
+        <translation>Opens a temporary copy with the system&apos;s default program</translation>
+    </message>
+    <message>
+        <source>选择附件</source>
+        <translation>Choose an attachment</translation>
+    </message>
+    <message>
+        <source>所有文件 (*)</source>
+        <translation>All files (*)</translation>
+    </message>
+    <message>
+        <source>「{n}」不是文件（文件夹请先压缩）</source>
+        <translation>“{n}” is not a file (compress folders first)</translation>
+    </message>
+    <message>
+        <source>「{n}」超过 200 MB，请只附必要的部分</source>
+        <translation>“{n}” is larger than 200 MB; please attach only the parts you need</translation>
+    </message>
+    <message>
+        <source>「{n}」SHA-256 {h}</source>
+        <translation>“{n}” SHA-256 {h}</translation>
+    </message>
+    <message>
+        <source>已加入：</source>
+        <translation>Added: </translation>
+    </message>
+    <message>
+        <source>未加入：</source>
+        <translation>Not added: </translation>
+    </message>
+    <message>
+        <source>请先在表中选中一个附件。</source>
+        <translation>Please select an attachment in the table first.</translation>
+    </message>
+    <message>
+        <source>无法打开「{n}」：{e}</source>
+        <translation>Could not open “{n}”: {e}</translation>
+    </message>
+    <message>
+        <source>已用系统程序打开「{n}」的副本；原件保存在数据库中，不会被改动。</source>
+        <translation>Opened a copy of “{n}” with the system viewer; the original stays unchanged in the database.</translation>
+    </message>
+    <message>
+        <source>系统没有能打开「{n}」的程序。副本在：{p}</source>
+        <translation>No program on this computer can open “{n}”. The copy is at: {p}</translation>
+    </message>
+    <message>
+        <source>补报：把首报时还不清楚、现在查清的情况报告给原接收单位（第七条第二款）。</source>
+        <translation>Supplementary report: report to the original recipient what was still unclear at the time of the initial report and has now been established (Art. 7(2)).</translation>
+    </message>
+    <message>
+        <source>续报：事件有新进展（影响扩大、处置取得效果、查明原因等）时，及时报告最新情况。</source>
+        <translation>Follow-up report: when the incident develops (the impact grows, the response takes effect, the cause is found, etc.), promptly report the latest situation.</translation>
+    </message>
+    <message>
+        <source>总结报告：处置工作结束后 30 日内报送，说明原因、处置、整改和教训（第八条）。</source>
+        <translation>Summary report: submit within 30 days after handling ended, covering the cause, the response, remediation and lessons learned (Art. 8).</translation>
+    </message>
+    <message>
+        <source>还没有登记过报送，没有可比较的上一份报告。报送后请先登记，之后的补报、续报会列出变化。</source>
+        <translation>No submission has been recorded yet, so there is no earlier report to compare with. Record each submission once you have made it; later supplementary and follow-up reports will then list the changes.</translation>
+    </message>
+    <message>
+        <source>与上次报送的报告相比还没有变化。先点「补充事实」写下新查清的情况。</source>
+        <translation>Nothing has changed since the last report you submitted. First click “Edit facts” and write down what you have since found out.</translation>
+    </message>
+    <message>
+        <source>{label}：{old} → {new}</source>
+        <translation>{label}: {old} → {new}</translation>
+    </message>
+    <message>
+        <source>与上次报送相比，共 {n} 处变化：</source>
+        <translation>Changes since the last submission ({n}):</translation>
+    </message>
+    <message>
+        <source>① 补充事实(&amp;E)…</source>
+        <translation>① &amp;Edit facts…</translation>
+    </message>
+    <message>
+        <source>② 预览并导出(&amp;X)…</source>
+        <translation>② Preview and e&amp;xport…</translation>
+    </message>
+    <message>
+        <source>③ 登记报送(&amp;S)…</source>
+        <translation>③ Record &amp;submission…</translation>
+    </message>
+    <message>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 30 日期限从那时起算。</source>
+        <translation>The time handling ended has not been recorded yet. When handling ends, click “Handling ended” on the incident desk; the 30-day deadline for the summary report runs from then.</translation>
+    </message>
+    <message>
+        <source>总结报告期限：{d}（北京时间）。</source>
+        <translation>Summary report deadline: {d} (Beijing time).</translation>
+    </message>
+    <message>
+        <source>完整报告尚缺：{m}</source>
+        <translation>Still missing for the full report: {m}</translation>
+    </message>
+    <message>
+        <source>第七条各项都已填写。</source>
+        <translation>All items of Art. 7 have been filled in.</translation>
     </message>
 </context>
 </TS>
