@@ -24,6 +24,7 @@ from core.timeutil import time_left_text
 
 CONTEXT = ""  # where pyside6-lupdate puts module-level tr("…") calls
 LANGUAGES = {"zh": "中文", "en": "English"}
+MENU_LABELS = {"zh": "中文(&Z)", "en": "&English"}  # each language named in itself, with a mnemonic
 DEFAULT = "zh"
 QM_FILE = "i18n/incident-assistant_en.qm"
 TS_FILE = "i18n/incident-assistant_en.ts"

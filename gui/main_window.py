@@ -200,7 +200,7 @@ class MainWindow(QMainWindow):
         language_menu.setObjectName("languageMenu")
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        for lang, name in i18n.LANGUAGES.items():
+        for lang, name in i18n.MENU_LABELS.items():
             action = QAction(name, self, objectName=f"actionLanguage_{lang}", checkable=True)
             action.setChecked(lang == i18n.language())
             action.triggered.connect(lambda _c=False, code=lang: self.languageRequested.emit(code))
@@ -239,10 +239,9 @@ class MainWindow(QMainWindow):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized once, not per row per tick
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in enumerate((0, 90, 110, 190, 130, 60)):
-            if width:
-                self.table.setColumnWidth(column, width)
+        header.setStretchLastSection(True)  # the title keeps its width on a narrow screen (200 %); the list scrolls
+        for column, width in enumerate((240, 90, 110, 190, 130, 60)):
+            self.table.setColumnWidth(column, width)
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())

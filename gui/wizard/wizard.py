@@ -13,7 +13,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget, QWizard
 
 from core.check import CheckResult, assess_draft
 from core.messages import Finding
@@ -62,7 +63,13 @@ class IncidentWizard(QWizard):
             now=ticker.now, assessment=self.assessment, profile=self.hub.store.profile,
             save_profile=self.hub.save_profile)
         self.panel = CountdownPanel(names=lambda o: recipient_name(o, pack))
-        self.setSideWidget(self.panel)
+        self.side = side = QScrollArea(objectName="countdownScroll")  # kept: setSideWidget does not take ownership in PySide
+        side.setWidgetResizable(True)
+        side.setFrameShape(QFrame.Shape.NoFrame)
+        side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        side.setWidget(self.panel)
+        side.setMinimumWidth(self.panel.minimumWidth() + 20)
+        self.setSideWidget(side)
         pages = {
             PAGE_DISCOVERY: DiscoveryPage(self.ctx), PAGE_REPORTER: ReporterPage(self.ctx),
             PAGE_SYSTEMS: SystemsPage(self.ctx), PAGE_TYPE: TypePage(self.ctx), PAGE_IMPACT: ImpactPage(self.ctx),
