@@ -34,6 +34,7 @@ from gui.welcome import WelcomeWindow, example_drill
 from gui.wizard.wizard import IncidentWizard
 
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
+_READY: list[QApplication] = []  # set up once (a Python flag: reading an unset Qt property returns None, see fields.choice_value)
 LANGUAGE_KEY = "ui_language"  # store meta: the language chosen last time
 
 
@@ -42,7 +43,7 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "incident-assistant", *argv])
-    if not app.property("incidentAssistantReady"):
+    if not _READY:
         i18n.set_language(i18n.DEFAULT)
         font_id = QFontDatabase.addApplicationFont(str(resources.path("fonts/wqy-microhei.ttc")))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
@@ -50,7 +51,7 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
             font = app.font()
             font.setFamilies([font.family(), families[0]])  # system font first, CJK fallback
             app.setFont(font)
-        app.setProperty("incidentAssistantReady", True)
+        _READY.append(app)
     return app
 
 

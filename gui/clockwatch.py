@@ -41,7 +41,10 @@ class ClockWatch(QObject):
     def _tick(self, now: datetime) -> None:
         self._count += 1
         if self._count % EVERY == 0:
-            self.check_running(now)
+            try:
+                self.check_running(now)
+            except StoreError:
+                pass  # remembering the time seen failed for a moment; the next minute tries again
 
     def check_running(self, now: datetime) -> str | None:
         mono = self.monotonic()

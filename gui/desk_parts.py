@@ -74,6 +74,7 @@ class TimelinePane(QWidget):
         self.at.setAccessibleName(tr("时间线条目的时间（北京时间）"))
         self.at.setToolTip(tr("默认是现在；补记以前发生的事时改成当时的时间。"))
         self._follow_clock = True
+        self._setting_clock = False
         self.at.dateTimeChanged.connect(self._touched)
         self.text = QLineEdit(objectName="timelineText")
         self.text.setPlaceholderText(tr("一句话记下发生了什么，回车添加"))
@@ -90,14 +91,14 @@ class TimelinePane(QWidget):
         layout.addWidget(self.message)
 
     def _touched(self) -> None:
-        if not self.at.property("settingClock"):
+        if not self._setting_clock:
             self._follow_clock = False
 
     def tick(self, now: datetime) -> None:
         if self._follow_clock:
-            self.at.setProperty("settingClock", True)
+            self._setting_clock = True
             set_beijing(self.at, now)
-            self.at.setProperty("settingClock", False)
+            self._setting_clock = False
 
     def show_doc(self, incident_id: str | None, doc: Doc | None) -> None:
         if incident_id != self.incident_id:

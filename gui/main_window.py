@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,15 +59,48 @@ class IncidentTableModel(QAbstractTableModel):
     def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker) -> None:
         super().__init__()
         self.hub, self.pack, self.ticker = hub, pack, ticker
-        self.rows: list[IncidentSummary] = []
+        self.all_rows: list[IncidentSummary] = []
+        self.rows: list[IncidentSummary] = []  # the rows shown: all_rows through the filter
+        self.text = ""
+        self.kind = "all"
         self.now = ticker.now()
         self.reload()
 
     def reload(self) -> None:
         self.beginResetModel()
         self.now = self.ticker.now()
-        self.rows = self.hub.store.list_incidents(self.now)
+        self.all_rows = self.hub.store.list_incidents(self.now)
+        self.rows = [row for row in self.all_rows if self._accepts(row)]
         self.endResetModel()
+
+    def set_filter(self, text: str | None = None, kind: str | None = None) -> None:
+        """Text search on the title and a status filter. Done here rather than through a
+        QSortFilterProxyModel: with PySide6 6.12 every role a Python model answers with
+        None through a proxy drops a reference to None, which ends in a crash after
+        enough repaints (measured: 2 per repaint of a row)."""
+        if text is not None:
+            self.text = text.strip().lower()
+        if kind is not None:
+            self.kind = kind
+        self.beginResetModel()
+        self.rows = [row for row in self.all_rows if self._accepts(row)]
+        self.endResetModel()
+
+    def _accepts(self, row: IncidentSummary) -> bool:
+        if self.text and self.text not in (row.title or "").lower():
+            return False
+        if self.kind == "open":
+            return row.status in ("pending", "overdue", "open", "waiting")
+        if self.kind == "overdue":
+            return row.next_due is not None and row.next_due < self.now
+        if self.kind == "drill":
+            return row.drill
+        if self.kind == "real":
+            return not row.drill
+        return True
+
+    def incident_id(self, row: int) -> str | None:
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
 
     def tick(self, now: datetime, first: int = 0, last: int | None = None) -> None:
         """Only the live columns of the rows in view change on a tick."""
@@ -131,39 +164,6 @@ FILTERS = (
 )
 
 
-class IncidentFilter(QSortFilterProxyModel):
-    """Text search on the title and a status filter, over the table model (no copy of the rows)."""
-
-    def __init__(self, source: IncidentTableModel) -> None:
-        super().__init__()
-        self.source = source
-        self.setSourceModel(source)
-        self.text = ""
-        self.kind = "all"
-
-    def set_filter(self, text: str | None = None, kind: str | None = None) -> None:
-        self.beginFilterChange()
-        if text is not None:
-            self.text = text.strip().lower()
-        if kind is not None:
-            self.kind = kind
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:  # noqa: N802 - Qt's name
-        row = self.source.rows[source_row]
-        if self.text and self.text not in (row.title or "").lower():
-            return False
-        if self.kind == "open":
-            return row.status in ("pending", "overdue", "open", "waiting")
-        if self.kind == "overdue":
-            return row.next_due is not None and row.next_due < self.source.now
-        if self.kind == "drill":
-            return row.drill
-        if self.kind == "real":
-            return not row.drill
-        return True
-
-
 class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # "zh" | "en": the session switches and rebuilds the windows
 
@@ -224,8 +224,8 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.model = IncidentTableModel(hub, pack, ticker)
         self.table = QTableView(objectName="incidentTable")
-        self.proxy = IncidentFilter(self.model)
-        self.table.setModel(self.proxy)
+        self.proxy = self.model  # filtering lives in the model (see IncidentTableModel.set_filter)
+        self.table.setModel(self.model)
         self.search = QLineEdit(objectName="incidentSearch")
         self.search.setPlaceholderText(tr("搜索事件名称"))
         self.search.setAccessibleName(tr("搜索事件名称"))
@@ -234,7 +234,7 @@ class MainWindow(QMainWindow):
         self.status_filter.setAccessibleName(tr("按状态筛选"))
         for key, name in FILTERS:
             self.status_filter.addItem(tr(name), key)
-        self.status_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_filter(kind=self.status_filter.currentData()))
+        self.status_filter.currentIndexChanged.connect(lambda i: self.model.set_filter(kind=FILTERS[i][0]))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         header = self.table.horizontalHeader()
@@ -332,19 +332,18 @@ class MainWindow(QMainWindow):
         if first < 0:
             return
         last = last if last >= 0 else self.proxy.rowCount() - 1
-        rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in (first, last)]
-        self.model.tick(now, min(rows), max(rows))
+        self.model.tick(now, first, last)
 
     def selected_id(self) -> str | None:
         rows = self.table.selectionModel().selectedRows()
         if not rows:
             return None
-        return str(self.proxy.data(rows[0], Qt.ItemDataRole.UserRole))
+        return self.model.incident_id(rows[0].row())
 
     def select_incident(self, incident_id: str | None) -> None:
         """Select ``incident_id`` in the list (when it is shown)."""
-        for row in range(self.proxy.rowCount()):
-            if self.proxy.data(self.proxy.index(row, 0), Qt.ItemDataRole.UserRole) == incident_id:
+        for row in range(self.model.rowCount()):
+            if self.model.incident_id(row) == incident_id:
                 self.table.selectRow(row)
                 return
 

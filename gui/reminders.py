@@ -40,7 +40,10 @@ class ReminderService(QObject):
     def _tick(self, now: datetime) -> None:
         self._count += 1
         if self._count % CHECK_EVERY == 0:
-            self.check(now)
+            try:
+                self.check(now)
+            except StoreError:
+                pass  # the store is busy or gone for a moment; the next check catches up (each reminder fires once)
 
     def check(self, now: datetime) -> list[str]:
         """Show every reminder due at ``now``; returns their messages."""

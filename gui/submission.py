@@ -82,7 +82,7 @@ class SubmissionForm(QWidget):
 
     def set_obligations(self, obligations: Sequence[Obligation]) -> None:
         """Offer ``obligations``, keeping the current choice when it is still there."""
-        current = self.obligation.currentData()
+        current = self.obligation.itemData(self.obligation.currentIndex()) if self.obligation.count() else None
         self.obligation.blockSignals(True)
         self.obligation.clear()
         for o in obligations:
@@ -98,7 +98,7 @@ class SubmissionForm(QWidget):
 
     def submission(self, now: datetime) -> dict[str, object] | None:
         """The submission typed, or None with the reason shown in ``submissionMessage``."""
-        obligation = self.obligation.currentData()
+        obligation = self.obligation.itemData(self.obligation.currentIndex()) if self.obligation.count() else None
         if not obligation:
             self.message.setText(tr("请先选择报告义务。"))
             return None

@@ -152,15 +152,22 @@ class QuantityField(Field):
         self.widget.setText(text)  # type: ignore[attr-defined]
 
 
+def choice_value(combo: QComboBox, index: int) -> Any:
+    """The value of item ``index``, None for the 「不知道」 item 0 or no item. Never asks Qt
+    for item data that is empty: PySide6 6.12 drops a reference to None each time it hands
+    an empty QVariant to Python, and enough of those crash the interpreter."""
+    return combo.itemData(index) if index > 0 else None
+
+
 class ChoiceField(Field):
     def __init__(self, path: str, label: str, help_text: str, on_change: OnChange,
                  choices: Sequence[tuple[str, str]], unknown: str = UNKNOWN) -> None:
         combo = QComboBox()
-        combo.addItem(tr(unknown), None)
+        combo.addItem(tr(unknown))  # index 0 means unknown; no None item data (see choice_value)
         for value, text in choices:
             combo.addItem(text, value)
         super().__init__(path, label, help_text, combo, on_change)
-        combo.currentIndexChanged.connect(lambda _i: self.emit(combo.currentData()))
+        combo.currentIndexChanged.connect(lambda i: self.emit(choice_value(combo, i)))
 
     def set_value(self, value: Any) -> None:
         combo: QComboBox = self.widget  # type: ignore[assignment]

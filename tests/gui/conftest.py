@@ -53,7 +53,9 @@ def session(qapp, store, clock):
     from gui.app import Session, prepare_application
 
     prepare_application()
-    return Session(store, default_pack(), clock)
+    session = Session(store, default_pack(), clock)
+    yield session
+    session.ticker.stop()  # no 1 Hz timer of this test fires into a later one
 
 
 @pytest.fixture

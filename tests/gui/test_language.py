@@ -86,7 +86,7 @@ def visible_strings(window: QWidget) -> list[tuple[str, str]]:
     return [(where, text) for where, text in found if text]
 
 
-NATIVE_NAMES = set(i18n.LANGUAGES.values()) | set(i18n.MENU_LABELS.values()) | {"中文(Z)"}  # the action's own tooltip  # the language menu names each language in itself
+NATIVE_NAMES = set(i18n.LANGUAGES.values()) | set(i18n.MENU_LABELS.values()) | {"中文(Z)"}  # names in themselves
 
 
 def untranslated(window: QWidget) -> list[tuple[str, str]]:
