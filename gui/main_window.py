@@ -103,11 +103,15 @@ class IncidentTableModel(QAbstractTableModel):
         return self.rows[row].id if 0 <= row < len(self.rows) else None
 
     def tick(self, now: datetime, first: int = 0, last: int | None = None) -> None:
-        """Only the live columns of the rows in view change on a tick."""
-        self.now = now
-        if self.rows:
-            last = len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
-            self.dataChanged.emit(self.index(max(first, 0), 2), self.index(last, 4))
+        """On a tick only the time left of the rows in view changes; the status, icon and
+        colour change too when a deadline among them has just passed."""
+        before, self.now = self.now, now
+        if not self.rows:
+            return
+        first, last = max(first, 0), len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
+        passed = any(row.next_due is not None and before <= row.next_due < now for row in self.rows[first:last + 1])
+        self.dataChanged.emit(self.index(first, 0 if passed else 4), self.index(last, 4),
+                              [] if passed else [Qt.ItemDataRole.DisplayRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)

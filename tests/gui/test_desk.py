@@ -113,3 +113,19 @@ def test_many_overdue_incidents_give_a_few_messages_and_a_summary(session, qtbot
     shown: list[str] = []
     messages = ReminderService(session.hub, session.pack, session.ticker, shown.append).check(clock.now())
     assert len(messages) == MAX_MESSAGES + 1 and "另有 3 项" in messages[-1]
+
+
+def test_a_tick_repaints_only_time_left_until_a_deadline_passes_then_the_whole_row(session, qtbot, clock):
+    window, _ = open_desk(session, qtbot)
+    changed: list[tuple[int, int, list]] = []
+    window.model.dataChanged.connect(lambda a, b, roles: changed.append((a.column(), b.column(), list(roles))))
+    due = DISCOVERED + timedelta(hours=4)
+    clock.set(due - timedelta(seconds=1))
+    session.ticker.fire()
+    assert changed[-1][:2] == (4, 4)                       # only 剩余时间
+    assert window.model.data(window.model.index(0, 2)) == "待报告"
+    clock.set(due + timedelta(seconds=1))
+    session.ticker.fire()
+    assert changed[-1][:2] == (0, 4)                       # status, icon and colour too
+    assert window.model.data(window.model.index(0, 2)) == "已超时"
+    assert window.model.data(window.model.index(0, 4)) == "已超时 0:00:01"
