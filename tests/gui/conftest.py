@@ -63,3 +63,15 @@ def wizard(qtbot, session):
     w = session.open_wizard(None)
     qtbot.addWidget(w)
     return w
+
+
+@pytest.fixture
+def desk_window(session, qtbot):
+    """The main window on the example incident, selected: (window, incident id)."""
+    from tests.conftest import example
+
+    incident_id = session.store.import_document(example())
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    window.select_incident(incident_id)
+    return window, incident_id

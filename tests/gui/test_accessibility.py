@@ -51,12 +51,8 @@ def nameless_inputs(top: QWidget) -> list[str]:
 
 
 @pytest.fixture
-def window(session, qtbot):
-    incident_id = session.store.import_document(example())
-    window = session.show_main_window()
-    qtbot.addWidget(window)
-    window.select_incident(incident_id)
-    return window
+def window(desk_window):
+    return desk_window[0]
 
 
 def test_every_menu_action_has_a_shortcut_or_a_mnemonic(window):

@@ -9,24 +9,13 @@ import hashlib
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from gui import dialogs
 from gui.submission import SubmissionDialog, set_beijing
-from tests.conftest import example
 from tests.gui.conftest import DISCOVERED, save_screenshot, type_text
-
-
-@pytest.fixture
-def desk_window(session, qtbot):
-    incident_id = session.store.import_document(example())
-    window = session.show_main_window()
-    qtbot.addWidget(window)
-    window.select_incident(incident_id)
-    return window, incident_id
 
 
 def card(window, obligation_id):
@@ -154,7 +143,6 @@ def test_a_submission_in_the_future_is_refused_and_the_form_keeps_its_values(ses
 def test_filing_aids_write_an_email_draft_a_phone_script_and_a_fax_cover(session, desk_window, monkeypatch, tmp_path):
     window, _ = desk_window
     accept_export(monkeypatch, tmp_path / "draft.eml")
-    window.desk.findChild(QWidget, "incidentDesk")  # the desk itself
     window.desk._email()
     message = email.message_from_bytes((tmp_path / "draft.eml").read_bytes())
     assert message["To"] == "12387@cert.org.cn"
@@ -251,7 +239,7 @@ def test_profile_menu_action_saves_to_the_store(session, desk_window, monkeypatc
         return True
 
     monkeypatch.setattr(dialogs, "run", run)
-    window.findChild(QWidget.__mro__[0], "actionProfile")  # exists as an action on the window
+    assert window.action_profile.objectName() == "actionProfile"
     window.action_profile.trigger()
     assert session.store.profile()["name"] == "某某市某某诊所"
     assert "单位资料已保存" in window.status_label.text()
