@@ -228,12 +228,11 @@ class MainWindow(QMainWindow):
         self.banner.hide()
         self.model = IncidentTableModel(hub, pack, ticker)
         self.table = QTableView(objectName="incidentTable")
-        self.proxy = self.model  # filtering lives in the model (see IncidentTableModel.set_filter)
         self.table.setModel(self.model)
         self.search = QLineEdit(objectName="incidentSearch")
         self.search.setPlaceholderText(tr("搜索事件名称"))
         self.search.setAccessibleName(tr("搜索事件名称"))
-        self.search.textChanged.connect(lambda text: self.proxy.set_filter(text=text))
+        self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
         self.status_filter = QComboBox(objectName="statusFilter")
         self.status_filter.setAccessibleName(tr("按状态筛选"))
         for key, name in FILTERS:
@@ -312,7 +311,7 @@ class MainWindow(QMainWindow):
 
     def _after_reload(self) -> None:
         """Keep the desk on its incident; with nothing chosen yet, show the nearest deadline."""
-        if self.desk.incident_id is None and self.proxy.rowCount() > 0:
+        if self.desk.incident_id is None and self.model.rowCount() > 0:
             self.table.selectRow(0)
         else:
             self.desk.show_incident(self.desk.incident_id)
@@ -335,7 +334,7 @@ class MainWindow(QMainWindow):
         last = self.table.rowAt(self.table.viewport().height() - 1)
         if first < 0:
             return
-        last = last if last >= 0 else self.proxy.rowCount() - 1
+        last = last if last >= 0 else self.model.rowCount() - 1
         self.model.tick(now, first, last)
 
     def selected_id(self) -> str | None:
