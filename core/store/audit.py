@@ -20,9 +20,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sqlite_utils import Database
-
 from core.canonical import canonical_json, sha256_hex
+from core.store.sql import Db
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
@@ -70,7 +69,7 @@ def entry_hash(prev_hash: str, seq: int, at: str, action: str, incident_id: str 
     return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
 
 
-def append(db: Database, at: str, action: str, incident_id: str | None, detail: Mapping[str, Any]) -> int:
+def append(db: Db, at: str, action: str, incident_id: str | None, detail: Mapping[str, Any]) -> int:
     """Add one audit row after the current head; call inside the write transaction."""
     head = db.execute("SELECT seq, hash FROM audit ORDER BY seq DESC LIMIT 1").fetchone()
     seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
@@ -83,7 +82,7 @@ def append(db: Database, at: str, action: str, incident_id: str | None, detail: 
     return seq
 
 
-def append_row_change(db: Database, at: str, action: str, incident_id: str | None,
+def append_row_change(db: Db, at: str, action: str, incident_id: str | None,
                       table: str, row_key: str | int, row: Mapping[str, Any], extra: Mapping[str, Any]) -> int:
     """Audit a change to one stored row: what changed (``extra``) and the row's digest."""
     detail = dict(extra)

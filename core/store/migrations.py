@@ -6,9 +6,11 @@ its version bump (the ``_sqlite_migrations`` record and ``meta.schema_version``)
 - ``m002_list_columns`` (schema 2): the list columns of each incident (title, grade,
   status, next due time, drill, validity) and an index to page by next due time.
 
-sqlite-utils does not notice a file written by a newer app, so ``unknown_applied``
+sqlite-utils does not notice a file written by a newer app, so ``versions.unknown_applied``
 lists applied names this version does not know; the store refuses such a file.
-Does not back up or open files (see ``core.store.opening``).
+Does not back up or open files (see ``core.store.opening``). Opening a current file only
+needs ``core.store.versions`` (plain ``sqlite3``); this module, and with it sqlite-utils,
+is imported when a file is created or migrated.
 """
 
 from __future__ import annotations
@@ -19,8 +21,8 @@ from core.rules import default_pack
 from core.store import audit
 from core.store.derive import derive
 from core.store.documents import loads_doc
+from core.store.versions import KNOWN_NAMES, MIGRATION_SET
 
-MIGRATION_SET = "incident-assistant"
 migrations = Migrations(MIGRATION_SET)
 
 
@@ -83,20 +85,3 @@ def _split(script: str) -> list[str]:
             out.append(buf.strip())
         buf = ""
     return out
-
-
-KNOWN_NAMES = (m001_initial.__name__, m002_list_columns.__name__)
-SCHEMA_VERSION = len(KNOWN_NAMES)
-
-
-def applied_names(db: Database) -> list[str]:
-    return [m.name for m in migrations.applied(db)]
-
-
-def unknown_applied(db: Database) -> list[str]:
-    """Applied migration names this version does not know (a newer app wrote the file)."""
-    return [name for name in applied_names(db) if name not in KNOWN_NAMES]
-
-
-def pending_names(db: Database) -> list[str]:
-    return [m.name for m in migrations.pending(db)]

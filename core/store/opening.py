@@ -24,12 +24,10 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from core import __version__
 from core.clock import Clock, SystemClock
 from core.rules import RulePack, default_pack
-from core.store import audit, migrations
+from core.store import audit, versions
 from core.store.errors import (
     BackupInvalid,
     ChainBroken,
@@ -43,6 +41,7 @@ from core.store.errors import (
     translated,
 )
 from core.store.paths import check_header, create_private_file, sibling, wal_companions
+from core.store.sql import Db
 from core.store.store import Store
 
 TAIL_ROWS = 200
@@ -115,14 +114,13 @@ def _check_existing(path: Path, timeout: float) -> list[str]:
             state = _integrity(conn, "quick_check")
             if state != "ok":
                 raise StoreCorrupt(path, state)
-            db = Database(conn, execute_plugins=False, recursive_triggers=False)
-            unknown = migrations.unknown_applied(db)
+            unknown = versions.unknown_applied(conn)
             if unknown:
                 raise StoreTooNew(path, f"未知的结构版本：{'、'.join(unknown)}")
-            applied = migrations.applied_names(db)
+            applied = versions.applied_names(conn)
             if applied:
                 _check_tail(conn, path)
-            return [n for n in migrations.KNOWN_NAMES if n not in applied]
+            return [n for n in versions.KNOWN_NAMES if n not in applied]
     finally:
         conn.close()
 
@@ -137,26 +135,36 @@ def open_store(path: str | Path, clock: Clock | None = None, *, pack: RulePack |
     has_data = path.exists() and check_header(path)
     if not path.exists():
         create_private_file(path)
-    pending = _check_existing(path, busy_timeout) if has_data else list(migrations.KNOWN_NAMES)
+    pending = _check_existing(path, busy_timeout) if has_data else list(versions.KNOWN_NAMES)
     conn = _connect(path, readonly=False, timeout=busy_timeout)
     try:
         with translated(path):
-            db = Database(conn, execute_plugins=False)
-            db.enable_wal()
+            db = Db(conn)
+            db.execute("PRAGMA recursive_triggers=ON")
+            if db.journal_mode != "wal":
+                db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
             if pending:
-                if has_data and migrations.applied_names(db):
-                    _copy(conn, sibling(path, f"before-{pending[0]}", clock.now()))
-                migrations.migrations.apply(db)
-                db.execute("INSERT INTO meta (key, value) VALUES ('app_version', ?) "
-                           "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (__version__,))
+                _migrate(db, path, clock, pending, backup_first=has_data and bool(versions.applied_names(conn)))
             store = Store(db, path, clock, pack or default_pack())
             store.touch_clock()
             return store
     except BaseException:
         conn.close()
         raise
+
+
+def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_first: bool) -> None:
+    """Apply the pending schema steps (after a backup copy of an older file)."""
+    from core.store.migrations import migrations
+
+    if backup_first:
+        _copy(db.conn, sibling(path, f"before-{pending[0]}", clock.now()))
+    migrations.apply(db.utils())
+    with db.atomic():
+        db.execute("INSERT INTO meta (key, value) VALUES ('app_version', ?) "
+                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (__version__,))
 
 
 def _copy(conn: sqlite3.Connection, out: Path) -> None:

@@ -21,8 +21,6 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlite_utils import Database
-
 from core.canonical import sha256_hex
 from core.clock import Clock
 from core.incident import SCHEMA_ID, Doc, parse, validate
@@ -32,6 +30,7 @@ from core.store.derive import Derived, derive, live_status, utc_iso
 from core.store.docpath import check_json_value, set_path
 from core.store.documents import assemble, dumps_doc, loads_doc, split
 from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, translated
+from core.store.sql import Db
 
 if TYPE_CHECKING:
     from core.store.opening import VerifyResult
@@ -57,7 +56,7 @@ class IncidentSummary:
 class Store:
     """An open incident database. Use from one thread at a time; ``close()`` when done."""
 
-    def __init__(self, db: Database, path: Path, clock: Clock, pack: RulePack) -> None:
+    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack) -> None:
         self.db = db
         self.path = path
         self.clock = clock
@@ -152,14 +151,9 @@ class Store:
             for entry in entries:
                 self._insert_record(at, incident_id, table, entry)
 
-    def _insert_row(self, table: str, row: Mapping[str, Any]) -> int:
-        pk = self.db.table(table).insert(dict(row)).last_pk
-        assert isinstance(pk, int)
-        return pk
-
     def _insert_record(self, at: str, incident_id: str, table: str, entry: Any) -> int:
         row = {"incident_id": incident_id, "data": dumps_doc(entry), "recorded_at": at}
-        rowid = self._insert_row(table, row)
+        rowid = self.db.insert(table, row)
         action = "submission" if table == "submissions" else "timeline"
         audit.append_row_change(self.db, at, action, incident_id, table, rowid, row, {action: entry})
         return rowid
@@ -264,7 +258,7 @@ class Store:
             raise InvalidEdit(self.path, errors[0].line())
         with self._write() as at:
             row = {"id": 1, "data": dumps_doc(data), "updated_at": at}
-            self.db.table("profile").upsert(row, pk="id")
+            self.db.upsert("profile", row, pk="id")
             audit.append_row_change(self.db, at, "profile", None, "profile", 1, row, {"profile": data})
 
     # --- submissions, timeline ---
@@ -306,7 +300,7 @@ class Store:
             self._own(incident_id)
             row = {"incident_id": incident_id, "name": source.name, "size": len(content),
                    "sha256": hashlib.sha256(content).hexdigest(), "content": content, "added_at": at}
-            rowid = self._insert_row("attachments", row)
+            rowid = self.db.insert("attachments", row)
             meta = {k: row[k] for k in ("name", "size", "sha256")}
             audit.append_row_change(self.db, at, "attachment", incident_id, "attachments", rowid, row, {"attachment": meta})
         return {"id": rowid, **meta, "added_at": at}
@@ -331,7 +325,7 @@ class Store:
             self._own(incident_id)
             row = {"incident_id": incident_id, "kind": kind, "canonical_json": canonical_json,
                    "sha256": sha256_hex(canonical_json), "pdf_sha256": pdf_sha256, "created_at": at}
-            rowid = self._insert_row("snapshots", row)
+            rowid = self.db.insert("snapshots", row)
             audit.append_row_change(self.db, at, "snapshot", incident_id, "snapshots", rowid, row,
                                     {"kind": kind, "sha256": row["sha256"], "pdf_sha256": pdf_sha256})
         return rowid
