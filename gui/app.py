@@ -12,26 +12,29 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from core import resources
-from core.check import assess_draft
 from core.clock import Clock, SystemClock
 from core.rules import RulePack, default_pack
 from core.store import Store, StoreError, open_store, resolve_db_path
 from gui import dialogs, i18n
-from gui.clockwatch import ClockWatch
 from gui.hub import StoreHub
 from gui.i18n import tr
 from gui.main_window import MainWindow
-from gui.reminders import ReminderService
 from gui.ticker import Ticker
-from gui.welcome import WelcomeWindow, example_drill
-from gui.wizard.wizard import IncidentWizard
+
+if TYPE_CHECKING:
+    from gui.clockwatch import ClockWatch
+    from gui.reminders import ReminderService
+    from gui.welcome import WelcomeWindow
+    from gui.wizard.wizard import IncidentWizard
 
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
 _READY: list[QApplication] = []  # set up once (a Python flag: reading an unset Qt property returns None, see fields.choice_value)
@@ -55,6 +58,37 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
+class _FirstPaint(QObject):
+    """Calls ``then`` once, on the event loop, after ``widget`` was first painted (or after
+    ``FALLBACK_MS`` if it never is, e.g. started minimised)."""
+
+    FALLBACK_MS = 500
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self.widget, self.then, self.done = widget, then, False
+        widget.installEventFilter(self)
+        QTimer.singleShot(self.FALLBACK_MS, self._fire)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.widget and event.type() == QEvent.Type.Paint and not self.done:
+            QTimer.singleShot(0, self._fire)
+        return False
+
+    def _fire(self) -> None:
+        if not self.done:
+            self.done = True
+            self.widget.removeEventFilter(self)
+            self.then()
+
+
+def after_first_paint(widget: QWidget | None, then: Callable[[], None]) -> None:
+    if widget is None:
+        QTimer.singleShot(0, then)
+    else:
+        _FirstPaint(widget, then)
+
+
 @dataclass
 class Session:
     """Everything one running app shares: store, hub, pack, ticker, open windows."""
@@ -70,12 +104,15 @@ class Session:
     clock_watch: ClockWatch | None = None
     tray: QSystemTrayIcon | None = None
     wizards: list[IncidentWizard] = field(default_factory=list)
+    _pending_steps: list[Callable[[], None]] = field(default_factory=list, init=False)
 
     def __post_init__(self) -> None:
         self.hub = StoreHub(self.store)
         self.ticker = Ticker(self.clock)
 
     def open_wizard(self, incident_id: str | None) -> IncidentWizard:
+        from gui.wizard.wizard import IncidentWizard
+
         new = incident_id is None
         if incident_id is None:
             incident_id = self.hub.create_incident()
@@ -95,6 +132,8 @@ class Session:
             self.show_main_window()
 
     def show_welcome(self) -> WelcomeWindow:
+        from gui.welcome import WelcomeWindow
+
         self.welcome = WelcomeWindow(self.store.profile(), self.hub.save_profile)
         self.welcome.startIncident.connect(lambda: self.open_wizard(None))
         self.welcome.openExample.connect(self.open_example)
@@ -103,6 +142,8 @@ class Session:
 
     def open_example(self) -> IncidentWizard:
         """The bundled example, imported as a drill, to see how everything works."""
+        from gui.welcome import example_drill
+
         incident_id = self.store.import_document(example_drill(), new_id=True)
         self.hub.incidentsChanged.emit()
         return self.open_wizard(incident_id)
@@ -146,12 +187,15 @@ class Session:
     def unfinished_draft(self) -> tuple[str, str] | None:
         """The most recently edited incident that still lacks items for a first report and
         has no submission: the draft to offer for resuming (derived, no extra state)."""
-        rows = self.store.list_incidents(self.clock.now())
-        for row in [max(rows, key=lambda r: r.updated_at)] if rows else []:
-            doc = self.store.get_incident(row.id)
-            result, _errors = assess_draft(doc, self.pack, self.clock.now())
-            if result.missing["initial"] and not doc.get("submissions"):
-                return row.id, row.title or tr("（未命名事件）")
+        from core.check import assess_draft
+
+        latest = self.store.latest_incident_id()
+        if latest is None:
+            return None
+        doc = self.store.get_incident(latest)
+        result, _errors = assess_draft(doc, self.pack, self.clock.now())
+        if result.missing["initial"] and not doc.get("submissions"):
+            return latest, doc.get("title") or tr("（未命名事件）")
         return None
 
     def notify(self, message: str) -> None:
@@ -178,24 +222,57 @@ class Session:
 
     def start(self) -> None:
         """First run (no incident, no profile): the welcome screen. No incident yet:
-        straight into a new one. Otherwise the main window, offering a draft to resume.
-        Reminders for deadlines that fell due while the app was closed come right away."""
+        straight into a new one. Otherwise the main window, painted first; then, one step
+        at a time on the event loop (issue 7: start-up), the offer of a draft to resume,
+        reminders for deadlines that fell due while the app was closed, and the clock
+        checks (``settled`` tells when all of them ran)."""
         self.ticker.start()
-        self.reminders = ReminderService(self.hub, self.pack, self.ticker, self.notify)
-        self.clock_watch = ClockWatch(self.store, self.ticker, self.notify_clock)
-        if self.store.count_incidents():
-            self.reminders.check(self.clock.now())
-            self.clock_watch.check_at_start()
         if self.store.count_incidents() == 0:
             if not any(v for v in self.store.profile().values()):
                 self.show_welcome()
             else:
                 self.open_wizard(None)
+            self._pending_steps = [self._start_reminders, self._start_clock_watch]
+        else:
+            self._pending_steps = [self._offer_draft, self._start_reminders, self._start_clock_watch]
+            self.show_main_window()
+        first = self.welcome or (self.wizards[0] if self.wizards else self.window)
+        after_first_paint(first, self._next_step)
+
+    def _next_step(self) -> None:
+        if not self._pending_steps:
             return
-        window = self.show_main_window()
+        step = self._pending_steps.pop(0)
+        try:
+            step()
+        except StoreError as exc:  # the store was closed or is busy: say so, never a crash dialog
+            if self.window is not None:
+                self.window.status_label.setText(str(exc))
+        QTimer.singleShot(0, self._next_step)
+
+    @property
+    def settled(self) -> bool:
+        """All start-up steps have run (tests and the benchmark wait for this)."""
+        return not self._pending_steps
+
+    def _offer_draft(self) -> None:
         draft = self.unfinished_draft()
-        if draft:
-            window.offer_resume(*draft)
+        if draft and self.window is not None:
+            self.window.offer_resume(*draft)
+
+    def _start_reminders(self) -> None:
+        from gui.reminders import ReminderService
+
+        self.reminders = ReminderService(self.hub, self.pack, self.ticker, self.notify)
+        if self.store.count_incidents():
+            self.reminders.check(self.clock.now())
+
+    def _start_clock_watch(self) -> None:
+        from gui.clockwatch import ClockWatch
+
+        self.clock_watch = ClockWatch(self.store, self.ticker, self.notify_clock)
+        if self.store.count_incidents():
+            self.clock_watch.check_at_start()
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:

@@ -234,6 +234,12 @@ class Store:
                                 next_due=datetime.fromisoformat(r[4]) if r[4] else None, drill=bool(r[5]),
                                 valid=bool(r[6]), updated_at=datetime.fromisoformat(r[7])) for r in rows]
 
+    def latest_incident_id(self) -> str | None:
+        """The incident changed most recently (drills included), if any."""
+        with translated(self.path):
+            row = self.db.execute("SELECT id FROM incidents ORDER BY updated_at DESC, id LIMIT 1").fetchone()
+        return None if row is None else str(row[0])
+
     def count_incidents(self, *, include_drills: bool = True) -> int:
         with translated(self.path):
             sql = "SELECT count(*) FROM incidents" + ("" if include_drills else " WHERE drill = 0")

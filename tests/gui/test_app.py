@@ -11,6 +11,7 @@ from tests.gui.conftest import save_screenshot, type_text
 
 def test_first_run_shows_the_welcome_and_the_big_button_starts_an_incident(session, qtbot):
     session.start()
+    qtbot.waitUntil(lambda: session.settled)  # the draft offer, reminders and clock checks follow the first paint
     welcome = session.welcome
     assert welcome is not None and welcome.objectName() == "WelcomeWindow"
     qtbot.addWidget(welcome)
@@ -26,6 +27,7 @@ def test_first_run_shows_the_welcome_and_the_big_button_starts_an_incident(sessi
 
 def test_example_opens_as_a_drill(session, qtbot):
     session.start()
+    qtbot.waitUntil(lambda: session.settled)  # the draft offer, reminders and clock checks follow the first paint
     qtbot.addWidget(session.welcome)
     session.welcome.findChild(QWidget, "openExample").click()
     wizard = session.wizards[-1]
@@ -37,6 +39,7 @@ def test_example_opens_as_a_drill(session, qtbot):
 def test_with_a_profile_and_no_incident_it_opens_straight_into_a_new_incident(session, qtbot):
     session.store.save_profile({"name": "某某学校", "category": "other"})
     session.start()
+    qtbot.waitUntil(lambda: session.settled)  # the draft offer, reminders and clock checks follow the first paint
     assert session.welcome is None and len(session.wizards) == 1
     qtbot.addWidget(session.wizards[0])
 
@@ -44,6 +47,7 @@ def test_with_a_profile_and_no_incident_it_opens_straight_into_a_new_incident(se
 def test_with_incidents_it_opens_the_main_window_and_offers_the_draft(session, qtbot):
     incident_id = session.hub.create_incident({"schema": "incident-assistant/incident@1", "title": "草稿"})
     session.start()
+    qtbot.waitUntil(lambda: session.settled)  # the draft offer, reminders and clock checks follow the first paint
     window = session.window
     qtbot.addWidget(window)
     assert window.objectName() == "MainWindow"

@@ -76,6 +76,7 @@ def test_start_announces_an_overdue_deadline_in_the_window(session, qtbot, clock
     session.store.import_document(example())
     clock.set(DISCOVERED + timedelta(hours=5))
     session.start()
+    qtbot.waitUntil(lambda: session.settled)  # the draft offer, reminders and clock checks follow the first paint
     qtbot.addWidget(session.window)
     banner = session.window.findChild(QLabel, "reminderBanner")
     assert banner.isVisibleTo(session.window) and "已超时" in banner.text()
