@@ -232,9 +232,9 @@ class Session:
                 self.show_welcome()
             else:
                 self.open_wizard(None)
-            self._pending_steps = [self._start_reminders, self._start_clock_watch]
+            self._pending_steps = [self._finish_opening, self._start_reminders, self._start_clock_watch]
         else:
-            self._pending_steps = [self._offer_draft, self._start_reminders, self._start_clock_watch]
+            self._pending_steps = [self._finish_opening, self._offer_draft, self._start_reminders, self._start_clock_watch]
             self.show_main_window()
         first = self.welcome or (self.wizards[0] if self.wizards else self.window)
         after_first_paint(first, self._next_step)
@@ -254,6 +254,19 @@ class Session:
     def settled(self) -> bool:
         """All start-up steps have run (tests and the benchmark wait for this)."""
         return not self._pending_steps
+
+    def _finish_opening(self) -> None:
+        """The database check that ran while the window was painted: a damaged file is
+        explained and the app ends, as when it cannot be opened at all; nothing was written."""
+        try:
+            self.store.finish_opening()
+        except StoreError as exc:
+            self._pending_steps.clear()
+            parent = self.window or self.welcome or (self.wizards[0] if self.wizards else None)
+            dialogs.warn(parent, tr("无法打开数据库"), str(exc))
+            app = QApplication.instance()
+            if app is not None:
+                app.exit(2)
 
     def _offer_draft(self) -> None:
         draft = self.unfinished_draft()
@@ -287,7 +300,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     args = parse_args(list(argv or []))
     app = prepare_application()
     try:
-        store = open_store(resolve_db_path(args.db), clock or SystemClock())
+        store = open_store(resolve_db_path(args.db), clock or SystemClock(), check_in_background=True)
     except StoreError as exc:
         dialogs.warn(None, tr("无法打开数据库"), str(exc))
         return 2

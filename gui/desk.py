@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from core.check import CheckResult, assess_draft
 from core.rules import RulePack
+from core.store import StoreError
 from core.timeutil import beijing, display_beijing
 from gui import dialogs
 from gui.countdown import CountdownPanel
@@ -161,7 +162,14 @@ class IncidentDesk(QWidget):
             self.timeline.show_doc(None, None)
             self.attachments.show_doc(None)
             return
-        doc = self.hub.document(self.incident_id)
+        try:
+            doc = self.hub.document(self.incident_id)
+        except StoreError as exc:  # a damaged or vanished file: say so where the incident would be
+            self.result = None
+            self.heading.setText(escape(str(exc)))
+            self._enable(False)
+            self.message.emit(str(exc))
+            return
         result, _errors = assess_draft(doc, self.pack, self.now())
         self.result = result
         title = doc.get("title") or tr("（未命名事件）")

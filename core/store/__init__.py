@@ -6,7 +6,8 @@ only way the rest of the app reads or writes incidents; nothing else writes SQL.
 Opening::
 
     resolve_db_path(cli_value: str | None) -> Path   # --db > INCIDENT_ASSISTANT_DB > user data dir
-    open_store(path, clock: Clock | None = None, *, pack=None, busy_timeout=5.0) -> Store
+    open_store(path, clock: Clock | None = None, *, pack=None, busy_timeout=5.0,
+               check_in_background=False) -> Store   # then Store.finish_opening() before relying on it
     verify_file(path) -> VerifyResult                 # no writes; for files open_store refuses
     restore(db_path, from_path, clock=None) -> Path | None   # the kept copy of the old file
 

@@ -21,7 +21,7 @@ from core.rules import default_pack
 from core.store import audit
 from core.store.derive import derive
 from core.store.documents import loads_doc
-from core.store.versions import KNOWN_NAMES, MIGRATION_SET
+from core.store.versions import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
 

@@ -33,7 +33,7 @@ from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, tra
 from core.store.sql import Db
 
 if TYPE_CHECKING:
-    from core.store.opening import VerifyResult
+    from core.store.opening import BackgroundCheck, VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
 _STRUCTURAL = {"unknown_key", "not_object", "schema", "type_list"}
@@ -56,12 +56,23 @@ class IncidentSummary:
 class Store:
     """An open incident database. Use from one thread at a time; ``close()`` when done."""
 
-    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack) -> None:
+    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack, *, opening: BackgroundCheck | None = None) -> None:
         self.db = db
         self.path = path
         self.clock = clock
         self.pack = pack
         self.previous_wall_clock = self.last_wall_clock()
+        self._opening = opening
+
+    def finish_opening(self) -> None:
+        """Wait for a background ``quick_check`` (``open_store(check_in_background=True)``)
+        and note this run's clock. Raises ``StoreCorrupt`` when the check failed, now and on
+        every later write, so nothing is ever written to a damaged file."""
+        if self._opening is None:
+            return
+        self._opening.wait()
+        self._opening = None
+        self.touch_clock()
 
     # --- transactions, time, meta ---
 
@@ -72,6 +83,8 @@ class Store:
     def _write(self) -> Iterator[str]:
         """One committed transaction; yields its UTC time stamp. Failures roll back and
         surface as ``StoreError``s; nothing earlier is lost and the call can be retried."""
+        if self._opening is not None:
+            self.finish_opening()
         with translated(self.path), self.db.atomic():
             at = self.now_iso()
             self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
@@ -372,4 +385,6 @@ class Store:
         return restore(self.path, from_path, self.clock)
 
     def close(self) -> None:
+        if self._opening is not None:
+            self._opening.join()  # its own read-only connection; let it end before the file is released
         self.db.close()

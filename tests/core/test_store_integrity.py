@@ -160,6 +160,52 @@ def test_a_corrupt_database_is_refused_untouched(tmp_path: Path) -> None:
     assert sha(path) == before
 
 
+def _break_table_page(path: Path, table: str) -> None:
+    """Overwrite the b-tree page header of ``table``'s root page (other tables stay readable)."""
+    conn = sqlite3.connect(path)
+    root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    data[(root - 1) * 4096:(root - 1) * 4096 + 8] = b"\xff" * 8
+    path.write_bytes(bytes(data))
+
+
+def test_a_background_check_lets_reads_go_on_and_refuses_every_write_to_a_damaged_file(tmp_path: Path) -> None:
+    """The GUI paints its window while ``quick_check`` runs (issue 7); a damage it finds
+    refuses every write, and the file stays as it was."""
+    path = tmp_path / "db.sqlite3"
+    incident_id = filled(path)
+    _break_table_page(path, "timeline")
+    before = sha(path)
+    with pytest.raises(StoreCorrupt):
+        open_store(path, FixedClock(T0))
+    store = open_store(path, FixedClock(T0), check_in_background=True)
+    try:
+        assert [row.id for row in store.list_incidents(T0)] == [incident_id]
+        with pytest.raises(StoreCorrupt) as caught:
+            store.finish_opening()
+        assert str(path) in str(caught.value) and "恢复" in str(caught.value)
+        for _attempt in range(2):
+            with pytest.raises(StoreCorrupt):
+                store.set_field(incident_id, "harm", "不应写入")
+    finally:
+        store.close()
+    assert sha(path) == before
+
+
+def test_a_background_check_of_a_sound_file_ends_in_a_normal_store(tmp_path: Path) -> None:
+    path = tmp_path / "db.sqlite3"
+    incident_id = filled(path)
+    store = open_store(path, FixedClock(T0), check_in_background=True)
+    try:
+        assert store.set_field(incident_id, "harm", "写入前先等检查完成")  # waits for the check
+        store.finish_opening()  # already finished: nothing more to wait for
+        assert store.get_incident(incident_id)["harm"] == "写入前先等检查完成"
+        assert store.verify().ok
+    finally:
+        store.close()
+
+
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     filled(path)

@@ -77,3 +77,29 @@ def test_a_file_that_is_not_a_database_gets_a_message_not_a_crash(tmp_path, monk
     assert app_module.main(["--db", str(bad)]) == 2
     assert shown and str(bad) in shown[0]
     assert bad.read_bytes() == before
+
+
+def test_damage_found_by_the_check_after_the_first_paint_gets_a_message_and_ends_the_app(tmp_path, monkeypatch, qapp, clock):
+    """The GUI opens the file with its quick_check in the background (issue 7); a damage
+    it finds is explained after the window was painted, the app ends with 2 and nothing
+    was written."""
+    import hashlib
+
+    from tests.core.test_store_integrity import _break_table_page, filled
+
+    path = tmp_path / "damaged.sqlite3"
+    filled(path)
+    _break_table_page(path, "timeline")
+    before = hashlib.sha256(path.read_bytes()).digest()
+    shown = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: shown.append((parent, text)))
+    try:
+        assert app_module.main(["--db", str(path)], clock=clock) == 2
+        assert shown and str(path) in shown[0][1]
+        assert shown[0][0] is not None and shown[0][0].objectName() == "MainWindow"  # after the window appeared
+    finally:
+        for widget in qapp.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        qapp.processEvents()
+    assert hashlib.sha256(path.read_bytes()).digest() == before
