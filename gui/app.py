@@ -296,19 +296,29 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def open_session(db: str | None, clock: Clock | None = None, lang: str | None = None) -> Session | None:
+    """The store (``--db`` / ``INCIDENT_ASSISTANT_DB`` / the user data folder, its
+    quick_check in the background) and a session on it; None, after a message, when the
+    file cannot be opened."""
+    clock = clock or SystemClock()
+    try:
+        store = open_store(resolve_db_path(db), clock, check_in_background=True)
+    except StoreError as exc:
+        dialogs.warn(None, tr("无法打开数据库"), str(exc))
+        return None
+    session = Session(store, default_pack(), clock)
+    session.apply_saved_language(lang)
+    return session
+
+
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
     args = parse_args(list(argv or []))
     app = prepare_application()
-    try:
-        store = open_store(resolve_db_path(args.db), clock or SystemClock(), check_in_background=True)
-    except StoreError as exc:
-        dialogs.warn(None, tr("无法打开数据库"), str(exc))
+    session = open_session(args.db, clock, args.lang)
+    if session is None:
         return 2
-    session = Session(store, default_pack(), clock or SystemClock())
-    session.apply_saved_language(args.lang)
     session.start()
     code = int(app.exec())
     session.hub.flush()
-    store.close()
+    session.store.close()
     return code
-

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -52,9 +52,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 class IncidentTableModel(QAbstractTableModel):
     """Rows come from the store's summaries (derived columns, no re-grading); only the
-    time-left column changes on a tick."""
+    time-left column changes on a tick.
+
+    A reload reads the ``FIRST_PAGE`` nearest deadlines at once and the rest on the next
+    turn of the event loop (appended, so the view, its selection and scroll position stay
+    put): with 10,000 incidents the window paints ~60 ms sooner (issue 7). Anything that
+    needs every row (a filter, ``select_incident``) calls ``complete()`` first."""
 
     HEADERS = (QT_TR_NOOP("事件"), QT_TR_NOOP("定级"), QT_TR_NOOP("状态"), QT_TR_NOOP("最近期限（北京时间）"), QT_TR_NOOP("剩余时间"), QT_TR_NOOP("演练"))
+    FIRST_PAGE = 200
 
     def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker) -> None:
         super().__init__()
@@ -64,20 +70,56 @@ class IncidentTableModel(QAbstractTableModel):
         self.text = ""
         self.kind = "all"
         self.now = ticker.now()
+        self._partial = 0  # > 0 while only the first page is loaded: the reload it belongs to
+        self._reloads = 0
         self.reload()
 
     def reload(self) -> None:
+        self._reloads += 1
         self.beginResetModel()
         self.now = self.ticker.now()
-        self.all_rows = self.hub.store.list_incidents(self.now)
+        self.all_rows = self.hub.store.list_incidents(self.now, limit=self.FIRST_PAGE)
         self.rows = [row for row in self.all_rows if self._accepts(row)]
+        self._partial = self._reloads if len(self.all_rows) == self.FIRST_PAGE else 0
         self.endResetModel()
+        if self._partial:
+            token = self._partial
+            QTimer.singleShot(0, lambda: self._load_rest(token))
+
+    @property
+    def loaded(self) -> bool:
+        """Every incident is in ``all_rows``."""
+        return not self._partial
+
+    def complete(self) -> None:
+        """Load the rest now, if only the first page is loaded."""
+        if self._partial:
+            self._load_rest(self._partial)
+
+    def _load_rest(self, token: int) -> None:
+        if token != self._partial:
+            return  # a newer reload or a ``complete()`` came first
+        self._partial = 0
+        rows = self.hub.store.list_incidents(self.now)
+        if rows[:len(self.all_rows)] != self.all_rows:
+            self.beginResetModel()  # changed meanwhile (another window or process): start over
+            self.all_rows = rows
+            self.rows = [row for row in rows if self._accepts(row)]
+            self.endResetModel()
+            return
+        more = [row for row in rows[len(self.all_rows):] if self._accepts(row)]
+        self.all_rows = rows
+        if more:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
+            self.rows.extend(more)
+            self.endInsertRows()
 
     def set_filter(self, text: str | None = None, kind: str | None = None) -> None:
         """Text search on the title and a status filter. Done here rather than through a
         QSortFilterProxyModel: with PySide6 6.12 every role a Python model answers with
         None through a proxy drops a reference to None, which ends in a crash after
         enough repaints (measured: 2 per repaint of a row)."""
+        self.complete()
         if text is not None:
             self.text = text.strip().lower()
         if kind is not None:
@@ -345,6 +387,7 @@ class MainWindow(QMainWindow):
 
     def select_incident(self, incident_id: str | None) -> None:
         """Select ``incident_id`` in the list (when it is shown)."""
+        self.model.complete()
         for row in range(self.model.rowCount()):
             if self.model.incident_id(row) == incident_id:
                 self.table.selectRow(row)

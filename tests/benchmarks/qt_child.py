@@ -65,32 +65,64 @@ def bare() -> None:
 
 
 def _session(db: str) -> Any:
+    """As ``gui.app.main`` does it: the application, then the store and session."""
     sys.path.insert(0, str(ROOT))
-    from core.clock import SystemClock
-    from core.rules import default_pack
-    from core.store import open_store
-    from gui.app import Session, prepare_application
+    from gui.app import open_session, prepare_application
 
     app = prepare_application()
-    clock = SystemClock()
-    return app, Session(open_store(db, clock), default_pack(), clock)
+    session = open_session(db)
+    if session is None:
+        raise SystemExit(f"cannot open {db}")
+    return app, session
+
+
+def _first_paint(app: Any, window: Any) -> float:
+    """``time.time()`` when ``window`` received its first paint event, processing events
+    as the app's own loop would (a grab forces one if the platform never exposes it)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    painted: list[float] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: Any, event: Any) -> bool:  # noqa: N802
+            if watched is window and event.type() == QEvent.Type.Paint and not painted:
+                painted.append(time.time())
+            return False
+
+    watch = Watch()
+    window.installEventFilter(watch)
+    deadline = time.monotonic() + 5
+    while not painted and time.monotonic() < deadline:
+        app.processEvents()
+        if not painted:
+            window.grab()
+    window.removeEventFilter(watch)
+    return painted[0]
+
+
+def _settle(app: Any, session: Any) -> float:
+    """``time.time()`` once the start-up steps that follow the first paint have run."""
+    deadline = time.monotonic() + 30
+    while not session.settled and time.monotonic() < deadline:
+        app.processEvents()
+    return time.time()
 
 
 def main_window(db: str) -> None:
     app, session = _session(db)
     window = session.show_main_window()
-    app.processEvents()
-    window.grab()
-    _done({"paint_at": time.time(), "rows": window.model.rowCount()})
+    paint_at = _first_paint(app, window)
+    _done({"paint_at": paint_at, "rows": window.model.rowCount()})
 
 
 def start(db: str) -> None:
     app, session = _session(db)
     session.start()
-    app.processEvents()
     window = next(w for w in app.topLevelWidgets() if w.isWindow() and w.isVisible())
-    window.grab()
-    _done({"paint_at": time.time(), "first_window": type(window).__name__})
+    paint_at = _first_paint(app, window)
+    settled_at = _settle(app, session)
+    _done({"paint_at": paint_at, "settled_at": settled_at, "first_window": type(window).__name__,
+           "rows": window.model.rowCount() if hasattr(window, "model") else 0})
 
 
 def scroll(db: str) -> None:
