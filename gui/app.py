@@ -16,15 +16,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
 
 from core import resources
 from core.clock import Clock, SystemClock
 from core.rules import RulePack, default_pack
 from core.store import Store, StoreError, open_store, resolve_db_path
 from gui import dialogs, i18n
+from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
 from gui.i18n import tr
 from gui.main_window import MainWindow
@@ -56,37 +57,6 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
             app.setFont(font)
         _READY.append(app)
     return app
-
-
-class _FirstPaint(QObject):
-    """Calls ``then`` once, on the event loop, after ``widget`` was first painted (or after
-    ``FALLBACK_MS`` if it never is, e.g. started minimised)."""
-
-    FALLBACK_MS = 500
-
-    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
-        super().__init__(widget)
-        self.widget, self.then, self.done = widget, then, False
-        widget.installEventFilter(self)
-        QTimer.singleShot(self.FALLBACK_MS, self._fire)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if watched is self.widget and event.type() == QEvent.Type.Paint and not self.done:
-            QTimer.singleShot(0, self._fire)
-        return False
-
-    def _fire(self) -> None:
-        if not self.done:
-            self.done = True
-            self.widget.removeEventFilter(self)
-            self.then()
-
-
-def after_first_paint(widget: QWidget | None, then: Callable[[], None]) -> None:
-    if widget is None:
-        QTimer.singleShot(0, then)
-    else:
-        _FirstPaint(widget, then)
 
 
 @dataclass

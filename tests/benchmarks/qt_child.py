@@ -101,9 +101,10 @@ def _first_paint(app: Any, window: Any) -> float:
 
 
 def _settle(app: Any, session: Any) -> float:
-    """``time.time()`` once the start-up steps that follow the first paint have run."""
+    """``time.time()`` once the start-up steps that follow the first paint have run and the
+    list holds every incident."""
     deadline = time.monotonic() + 30
-    while not session.settled and time.monotonic() < deadline:
+    while not (session.settled and (session.window is None or session.window.model.loaded)) and time.monotonic() < deadline:
         app.processEvents()
     return time.time()
 
