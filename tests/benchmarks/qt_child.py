@@ -4,6 +4,7 @@ interpreter so the parent never loads Qt and every start-up is cold.
 Usage (offscreen; prints one JSON object on its last line, then exits at once)::
 
     python tests/benchmarks/qt_child.py bare                 # QApplication + QWizard shown
+    python tests/benchmarks/qt_child.py floor                # a plain PySide6 list window, no app code
     python tests/benchmarks/qt_child.py main  DB             # Session.show_main_window()
     python tests/benchmarks/qt_child.py start DB             # Session.start(), as the app does
     python tests/benchmarks/qt_child.py scroll DB            # frames while scrolling the list, one tick
@@ -62,6 +63,39 @@ def bare() -> None:
     app.processEvents()
     wizard.grab()
     _done({"paint_at": time.time()})
+
+
+def floor() -> None:
+    """What any PySide6 list window costs before app code: a QMainWindow with a menu, a
+    search box and a QTableView over a 6-column Python model (``Qt`` namespace enums,
+    item-view classes), no store, no rules, no translations."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QApplication, QLineEdit, QMainWindow, QTableView, QVBoxLayout, QWidget
+
+    class Model(QAbstractTableModel):
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: N802, B008
+            return 20
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: N802, B008
+            return 6
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            return f"{index.row()}:{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+    app = QApplication([])
+    window = QMainWindow()
+    window.menuBar().addMenu("File").addAction("Quit")
+    central = QWidget()
+    layout = QVBoxLayout(central)
+    layout.addWidget(QLineEdit())
+    table = QTableView()
+    model = Model()
+    table.setModel(model)
+    layout.addWidget(table)
+    window.setCentralWidget(central)
+    window.resize(1200, 700)
+    window.show()
+    _done({"paint_at": _first_paint(app, window)})
 
 
 def _session(db: str) -> Any:
@@ -283,6 +317,8 @@ if __name__ == "__main__":
     mode, rest = sys.argv[1], sys.argv[2:]
     if mode == "bare":
         bare()
+    elif mode == "floor":
+        floor()
     elif mode == "main":
         main_window(rest[0])
     elif mode == "start":

@@ -147,6 +147,7 @@ def startup(cfg: Config, stores: dict[str, Path], tmp: Path) -> list[Row]:
     py = sys.executable
     variants: dict[str, Callable[[int], list[str]]] = {
         "bare": lambda _i: [py, str(CHILD), "bare"],
+        "floor": lambda _i: [py, str(CHILD), "floor"],
         "main-empty": lambda _i: [py, str(CHILD), "main", str(stores["empty"])],
         "main-10k": lambda _i: [py, str(CHILD), "main", str(stores["10k"])],
         "start-empty": lambda i: [py, str(CHILD), "start", str(tmp / f"start-empty-{i}.sqlite3")],
@@ -180,7 +181,8 @@ def startup(cfg: Config, stores: dict[str, Path], tmp: Path) -> list[Row]:
         "start-empty": f"start → first window, first run: creates the database ({first_window or '?'})",
         "start-10k": f"start → main window + resume check, {LIST_SIZE:,} incidents",
     }
-    rows = []
+    rows = [Row("  (floor: a plain PySide6 list window, no app code)", f"{ms(med['floor'])} ({spread['floor']})", bare_label,
+                f"{med['floor'] / base:.2f}x", "—", "info")]
     for key, name in names.items():
         ratio = med[key] / base
         rows.append(Row(name, f"{ms(med[key])} ({spread[key]})", bare_label, f"{ratio:.2f}x", "<= 1.5x", verdict(ratio <= 1.5)))
