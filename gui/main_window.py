@@ -1,12 +1,16 @@
 """The main window (objectName ``MainWindow``): the incident list (``incidentTable``, a
-model over the store's list query, sorted by the nearest deadline), New incident
-(``actionNewIncident``, Ctrl+N) and Continue editing. The full incident desk is a later
-piece; this window already never loses a draft and offers to resume one."""
+model over the store's list query, sorted by the nearest deadline), the incident desk
+beside it (``gui.desk``), menus and shortcuts, the reminder, clock and resume banners.
+
+Start-up (issue 7): the window is painted with the list's first page; the desk (and the
+modules behind it: checks, reports, dialogs) is built right after the first paint, then
+the rest of the list is read. ``desk`` builds it at once whenever something needs it
+sooner."""
 
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -32,11 +36,13 @@ from core.rules import RulePack
 from core.store import IncidentSummary
 from core.timeutil import display_beijing
 from gui import dialogs, i18n, maintenance
-from gui.desk import IncidentDesk
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
 from gui.i18n import tr
 from gui.ticker import Ticker
+
+if TYPE_CHECKING:
+    from gui.desk import IncidentDesk
 
 STATUS_NAMES = {
     "pending": QT_TR_NOOP("待报告"),
@@ -292,7 +298,9 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
-        self.desk = IncidentDesk(hub, pack, ticker.now, self.open_wizard)
+        self._desk: IncidentDesk | None = None
+        self.desk_holder = QWidget(objectName="deskHolder")  # the desk goes in here after the first paint
+        QVBoxLayout(self.desk_holder).setContentsMargins(0, 0, 0, 0)
         splitter = self.splitter = QSplitter()
         list_box = QWidget()
         list_layout = QVBoxLayout(list_box)
@@ -303,7 +311,7 @@ class MainWindow(QMainWindow):
         list_layout.addLayout(filters)
         list_layout.addWidget(self.table)
         splitter.addWidget(list_box)
-        splitter.addWidget(self.desk)
+        splitter.addWidget(self.desk_holder)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 440])
@@ -325,17 +333,16 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.clock_banner)
         layout.addWidget(self.banner)
         layout.addWidget(splitter)
-        self.table.selectionModel().selectionChanged.connect(lambda *_: self.desk.show_incident(self.selected_id()))
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.model.modelReset.connect(self._after_reload)
         self.setCentralWidget(central)
         self.status_label = QLabel("")
         self.statusBar().addWidget(self.status_label)
         hub.incidentsChanged.connect(self.model.reload)
-        after_first_paint(self, self.model.complete)
+        after_first_paint(self, self._after_first_paint)
         hub.storeError.connect(lambda msg: self.status_label.setText(msg))
         hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
         ticker.tick.connect(self._tick)
-        self.desk.message.connect(self.status_label.setText)
         self.resize(1200, 700)
         self._after_reload()
 
@@ -354,12 +361,39 @@ class MainWindow(QMainWindow):
         if dialogs.run(dialog):
             self.status_label.setText(tr("单位资料已保存；新建事件时自动填入。"))
 
+    @property
+    def desk(self) -> IncidentDesk:
+        """The incident desk, built on first use (at the latest right after the first paint)."""
+        if self._desk is None:
+            from gui.desk import IncidentDesk
+
+            desk = IncidentDesk(self.hub, self.pack, self.ticker.now, self.open_wizard)
+            desk.message.connect(self.status_label.setText)
+            self.desk_holder.layout().addWidget(desk)
+            QWidget.setTabOrder(self.table, desk)  # list → desk, as if it had been there from the start
+            self._desk = desk
+            desk.show_incident(self.selected_id())
+        return self._desk
+
+    @property
+    def desk_ready(self) -> bool:
+        return self._desk is not None
+
+    def _after_first_paint(self) -> None:
+        self.desk.show()
+        QTimer.singleShot(0, self.model.complete)
+
+    def _selection_changed(self, *_args: object) -> None:
+        if self._desk is not None:  # else the desk shows the selection when it is built
+            self._desk.show_incident(self.selected_id())
+
     def _after_reload(self) -> None:
         """Keep the desk on its incident; with nothing chosen yet, show the nearest deadline."""
-        if self.desk.incident_id is None and self.model.rowCount() > 0:
+        current = self._desk.incident_id if self._desk is not None else self.selected_id()
+        if current is None and self.model.rowCount() > 0:
             self.table.selectRow(0)
-        else:
-            self.desk.show_incident(self.desk.incident_id)
+        elif self._desk is not None:
+            self._desk.show_incident(current)
 
     def show_reminder(self, message: str) -> None:
         """A non-modal reminder banner; the newest three messages stay visible."""
@@ -374,7 +408,8 @@ class MainWindow(QMainWindow):
         self.clock_banner.show()
 
     def _tick(self, now: datetime) -> None:
-        self.desk.refresh(now)
+        if self._desk is not None:
+            self._desk.refresh(now)
         first = self.table.rowAt(0)
         last = self.table.rowAt(self.table.viewport().height() - 1)
         if first < 0:

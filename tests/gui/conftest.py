@@ -73,5 +73,6 @@ def desk_window(session, qtbot):
     incident_id = session.store.import_document(example())
     window = session.show_main_window()
     qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.desk_ready)  # built right after the first paint, as in the app
     window.select_incident(incident_id)
     return window, incident_id
