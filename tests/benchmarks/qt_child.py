@@ -165,7 +165,9 @@ def scroll(db: str) -> None:
     and one tick of the shared ticker with the whole list loaded."""
     app, session = _session(db)
     window = session.show_main_window()
-    app.processEvents()
+    deadline = time.monotonic() + 30
+    while not (window.desk_ready and window.model.loaded) and time.monotonic() < deadline:
+        app.processEvents()  # the desk and the rest of the list follow the first paint; scrolling is measured after
     table = window.table
     bar = table.verticalScrollBar()
     frames = []
