@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon
+from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
 
 from core import resources
 from core.clock import Clock, SystemClock
@@ -206,8 +206,11 @@ class Session:
         else:
             self._pending_steps = [self._finish_opening, self._offer_draft, self._start_reminders, self._start_clock_watch]
             self.show_main_window()
-        first = self.welcome or (self.wizards[0] if self.wizards else self.window)
-        after_first_paint(first, self._next_step)
+        after_first_paint(self._front_window(), self._next_step)
+
+    def _front_window(self) -> QWidget | None:
+        """The window the user sees: the main window, the welcome, or the first wizard."""
+        return self.window or self.welcome or (self.wizards[0] if self.wizards else None)
 
     def _next_step(self) -> None:
         if not self._pending_steps:
@@ -232,8 +235,7 @@ class Session:
             self.store.finish_opening()
         except StoreError as exc:
             self._pending_steps.clear()
-            parent = self.window or self.welcome or (self.wizards[0] if self.wizards else None)
-            dialogs.warn(parent, tr("无法打开数据库"), str(exc))
+            dialogs.warn(self._front_window(), tr("无法打开数据库"), str(exc))
             app = QApplication.instance()
             if app is not None:
                 app.exit(2)

@@ -7,7 +7,7 @@ remembered in the store, so each fires once across restarts."""
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject
@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject
 from core.check import assess_draft
 from core.reminders import THRESHOLD_MINUTES, due_reminders
 from core.rules import RulePack
-from core.store import StoreError
+from core.store import IncidentSummary, StoreError
 from gui.hub import StoreHub
 from gui.ticker import Ticker
 
@@ -25,6 +25,7 @@ MAX_MESSAGES = 5           # per check; the rest are summed up in one line (the 
 MAX_CANDIDATES = 200       # incidents assessed per check, nearest deadlines first (keeps a check cheap)
 FIRED_KEY = "reminders_fired"
 KEEP = 5000                # remembered keys (oldest dropped)
+PAGE = 200                 # incidents read per query while looking for deadlines before the horizon
 
 
 class ReminderService(QObject):
@@ -49,9 +50,7 @@ class ReminderService(QObject):
         """Show every reminder due at ``now``; returns their messages."""
         horizon = now + timedelta(minutes=max(THRESHOLD_MINUTES) + 1)
         candidates = []
-        for row in self.hub.store.list_incidents(now):
-            if row.next_due is None or row.next_due > horizon or row.next_due < now - LOOKBACK:
-                continue
+        for row in self._due_between(now - LOOKBACK, horizon, now):
             result, _errors = assess_draft(self.hub.document(row.id), self.pack, now)
             candidates.append((row.id, row.title or "未命名事件", result.obligations))
             if len(candidates) >= MAX_CANDIDATES:
@@ -65,6 +64,21 @@ class ReminderService(QObject):
         for message in messages:
             self.notify(message)
         return messages
+
+    def _due_between(self, start: datetime, horizon: datetime, now: datetime) -> Iterator[IncidentSummary]:
+        """Incidents whose nearest deadline lies from ``start`` to ``horizon``, page by page
+        in the store's order (nearest deadline first, none last): a check reads only those,
+        not every incident (10,000 listed: ~50 ms a check, every 15 s)."""
+        offset = 0
+        while True:
+            page = self.hub.store.list_incidents(now, limit=PAGE, offset=offset, due_from=start)
+            for row in page:
+                if row.next_due is None or row.next_due > horizon:
+                    return
+                yield row
+            if len(page) < PAGE:
+                return
+            offset += PAGE
 
     def _remember(self, keys: set[str]) -> None:
         self._order.extend(sorted(keys - self.fired))

@@ -236,13 +236,17 @@ class Store:
         return True
 
     def list_incidents(self, now: datetime, *, limit: int | None = None, offset: int = 0,
-                       include_drills: bool = True) -> list[IncidentSummary]:
-        """Incidents by nearest open deadline (none last), then most recently changed."""
-        where = "" if include_drills else "WHERE drill = 0"
+                       include_drills: bool = True, due_from: datetime | None = None) -> list[IncidentSummary]:
+        """Incidents by nearest open deadline (none last), then most recently changed.
+        ``due_from`` leaves out those whose nearest deadline is earlier (an index range)."""
+        conditions = ([] if include_drills else ["drill = 0"]) + ([] if due_from is None else ["sort_due >= :from"])
+        where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         sql = (f"SELECT id, title, grade, status, next_due, drill, valid, updated_at FROM incidents {where} "  # noqa: S608
-               "ORDER BY sort_due, id LIMIT ? OFFSET ?")
+               "ORDER BY sort_due, id LIMIT :limit OFFSET :offset")
+        params = {"limit": -1 if limit is None else limit, "offset": offset,
+                  "from": None if due_from is None else utc_iso(due_from)}
         with translated(self.path):
-            rows = self.db.execute(sql, (-1 if limit is None else limit, offset)).fetchall()
+            rows = self.db.execute(sql, params).fetchall()
         return [IncidentSummary(id=r[0], title=r[1], grade=r[2], status=live_status(r[3], r[4], now),
                                 next_due=datetime.fromisoformat(r[4]) if r[4] else None, drill=bool(r[5]),
                                 valid=bool(r[6]), updated_at=datetime.fromisoformat(r[7])) for r in rows]

@@ -210,6 +210,9 @@ def test_list_is_sorted_by_next_deadline_and_status_follows_the_clock(store: Sto
     assert [r.status for r in later][:2] == ["overdue", "pending"]
     assert [r.id for r in store.list_incidents(T0, limit=1, offset=1)] == [ids[1]]
     assert store.count_incidents() == 3
+    due_early = rows[0].next_due
+    assert [r.title for r in store.list_incidents(T0, due_from=due_early)] == ["早", "晚", "未知时间"]  # from that second on
+    assert [r.title for r in store.list_incidents(T0, due_from=due_early + timedelta(seconds=1))] == ["晚", "未知时间"]
 
 
 def test_drills_can_be_left_out_of_lists_and_counts(store: Store) -> None:
