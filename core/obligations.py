@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from core.incident import SECTOR_PREFIX, Doc, get, instant, involves_cii
+from core.incident import Doc, get, instant, involves_cii
 from core.rules import ObligationRule, RulePack
 from core.timeutil import end_of_day_after, iso_beijing
-
-STATUSES = ("pending", "overdue", "met", "late", "not_required", "open", "done", "waiting")
+from core.vocab import CLOCK_STATUSES, Grade, ReportKind, Status, sector_id
 
 
 @dataclass(frozen=True)
@@ -34,22 +33,28 @@ class Obligation:
     hours: float | None
     days: int | None
     due: datetime | None
-    status: str
+    status: Status
     submitted_at: datetime | None
     statutory: bool
     sector: bool = False
     note: str | None = None
+    answered_by: int | None = None  # position of the submission that counts for it
+
+    @property
+    def countdown(self) -> bool:
+        """True for an hours-based duty (it has a clock once discovery is known)."""
+        return self.hours is not None
 
     @property
     def has_clock(self) -> bool:
         """True when a countdown applies (a due time and still open)."""
-        return self.due is not None and self.status in ("pending", "overdue")
+        return self.due is not None and self.status in CLOCK_STATUSES
 
     def as_json(self) -> dict[str, Any]:
         return {
             "id": self.id, "recipient": self.recipient, "basis": self.basis,
             "hours": _number(self.hours), "days": self.days,
-            "due": iso_beijing(self.due) if self.due else None, "status": self.status,
+            "due": iso_beijing(self.due) if self.due else None, "status": str(self.status),
             "submitted_at": iso_beijing(self.submitted_at) if self.submitted_at else None,
         }
 
@@ -89,36 +94,40 @@ def applicable_rules(doc: Doc, pack: RulePack) -> list[ObligationRule]:
     return chosen
 
 
-def _first_submission(doc: Doc, obligation_id: str, summary: bool) -> datetime | None:
-    """The earliest submission that counts for an obligation. A summary report counts for
-    ``summary_report`` whatever obligation it was recorded against (第八条: 原渠道)."""
-    times = []
-    for sub in doc.get("submissions") or []:
+def _first_submission(doc: Doc, obligation_id: str, summary: bool) -> tuple[datetime | None, int | None]:
+    """The earliest submission that counts for an obligation, and its position. A summary
+    report counts for ``summary_report`` whatever obligation it was recorded against
+    (第八条: 原渠道)."""
+    found: list[tuple[datetime, int]] = []
+    for index, sub in enumerate(doc.get("submissions") or []):
         if summary:
-            counts = sub["obligation"] == obligation_id or sub["kind"] == "summary"
+            counts = sub["obligation"] == obligation_id or sub["kind"] == ReportKind.SUMMARY
         else:
-            counts = sub["obligation"] == obligation_id and sub["kind"] != "summary"
+            counts = sub["obligation"] == obligation_id and sub["kind"] != ReportKind.SUMMARY
         if counts:
             at = instant(sub, "submitted_at")
             if at is not None:
-                times.append(at)
-    return min(times) if times else None
+                found.append((at, index))
+    if not found:
+        return None, None
+    at, index = min(found)
+    return at, index
 
 
-def _status(due: datetime | None, submitted: datetime | None, now: datetime, timed: bool) -> str:
+def _status(due: datetime | None, submitted: datetime | None, now: datetime, timed: bool) -> Status:
     if not timed:
-        return "done" if submitted else "open"
+        return Status.DONE if submitted else Status.OPEN
     if due is None:
-        return "done" if submitted else "pending"
+        return Status.DONE if submitted else Status.PENDING
     if submitted is not None:
-        return "met" if submitted <= due else "late"
-    return "pending" if now <= due else "overdue"
+        return Status.MET if submitted <= due else Status.LATE
+    return Status.PENDING if now <= due else Status.OVERDUE
 
 
 def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligation]:
     """Every obligation of ``doc`` at ``now``, in the pack's order, then sector ones."""
     discovered = instant(doc, "discovered_at")
-    not_required = grade_id != pack.undetermined.id and pack.rank(grade_id) < pack.rank(pack.reportable_from)
+    not_required = grade_id != Grade.UNDETERMINED and pack.rank(grade_id) < pack.rank(pack.reportable_from)
     result = []
     for rule in applicable_rules(doc, pack):
         recipient = rule.recipient
@@ -126,40 +135,40 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligat
         if isinstance(detail, str) and detail.strip():
             recipient = f"{rule.recipient}（{detail.strip()}）"
         is_summary = rule.days is not None
-        submitted = _first_submission(doc, rule.id, summary=is_summary)
+        submitted, answered_by = _first_submission(doc, rule.id, summary=is_summary)
         if is_summary:
             assert rule.days is not None
             ended = instant(doc, "handling_ended_at")
             due = end_of_day_after(ended, rule.days, pack.summary_rule.day_end) if ended else None
             if not_required and rule.statutory:
-                status = "not_required"
+                status = Status.NOT_REQUIRED
             elif ended is None:
-                status = "done" if submitted else "waiting"
+                status = Status.DONE if submitted else Status.WAITING
             else:
                 status = _status(due, submitted, now, timed=True)
         else:
             due = discovered + timedelta(hours=rule.hours) if (rule.hours is not None and discovered) else None
             if not_required and rule.statutory:
-                status = "not_required"
+                status = Status.NOT_REQUIRED
             else:
                 status = _status(due, submitted, now, timed=rule.hours is not None)
         result.append(Obligation(rule.id, recipient, rule.basis, rule.hours, rule.days, due, status,
-                                 submitted, rule.statutory))
+                                 submitted, rule.statutory, answered_by=answered_by))
 
     for n, sector in enumerate(doc.get("sector_obligations") or [], start=1):
-        oid = f"{SECTOR_PREFIX}{n}"
+        oid = sector_id(n)
         hours = sector.get("hours")
         due = discovered + timedelta(hours=hours) if (hours is not None and discovered) else None
-        submitted = _first_submission(doc, oid, summary=False)
+        submitted, answered_by = _first_submission(doc, oid, summary=False)
         result.append(Obligation(oid, sector["recipient"], pack.sector_basis, hours, None, due,
                                  _status(due, submitted, now, timed=hours is not None), submitted,
-                                 statutory=False, sector=True, note=sector.get("note")))
+                                 statutory=False, sector=True, note=sector.get("note"), answered_by=answered_by))
     return result
 
 
 def escalations(obligations: list[Obligation], pack: RulePack, grade_id: str) -> list[EscalationInfo]:
     """D5: the recipients' onward deadlines for 重大 and above, as information."""
-    if grade_id == pack.undetermined.id:
+    if grade_id == Grade.UNDETERMINED:
         return []
     ids = {o.id for o in obligations}
     return [

@@ -157,13 +157,13 @@ class Session:
     def unfinished_draft(self) -> tuple[str, str] | None:
         """The most recently edited incident that still lacks items for a first report and
         has no submission: the draft to offer for resuming (derived, no extra state)."""
-        from core.check import assess_draft
+        from core.assessment import assess
 
         latest = self.store.latest_incident_id()
         if latest is None:
             return None
         doc = self.store.get_incident(latest)
-        result, _errors = assess_draft(doc, self.pack, self.clock.now())
+        result = assess(doc, self.pack, self.clock.now())
         if result.missing["initial"] and not doc.get("submissions"):
             return latest, doc.get("title") or tr("（未命名事件）")
         return None

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.check import CheckResult, assess_draft
+from core.assessment import Assessment, assess
 from core.rules import RulePack
 from core.store import StoreError
 from core.timeutil import beijing, display_beijing
@@ -67,7 +67,7 @@ class IncidentDesk(QWidget):
         self.hub, self.pack, self.now, self.open_wizard = hub, pack, now, open_wizard
         self.reports = ReportActions(hub, pack)
         self.incident_id: str | None = None
-        self.result: CheckResult | None = None
+        self.result: Assessment | None = None
         self.next_dialog: NextReportDialog | None = None
         layout = QVBoxLayout(self)
         self.heading = QLabel(tr("选择左侧的事件查看期限和报送记录。"), objectName="deskHeading")
@@ -170,7 +170,7 @@ class IncidentDesk(QWidget):
             self._enable(False)
             self.message.emit(str(exc))
             return
-        result, _errors = assess_draft(doc, self.pack, self.now())
+        result = assess(doc, self.pack, self.now())
         self.result = result
         title = doc.get("title") or tr("（未命名事件）")
         drill = " " + tr("（演练）") if doc.get("drill") else ""
@@ -190,7 +190,7 @@ class IncidentDesk(QWidget):
         if self.next_dialog is not None:
             self.next_dialog.update_from(result, self.hub.last_submitted(self.incident_id), self.pack)
 
-    def _ledger(self, result: CheckResult) -> str:
+    def _ledger(self, result: Assessment) -> str:
         subs = result.doc.get("submissions") or []
         heading = "<b>" + escape(tr("报送记录")) + "</b><br>"
         if not subs:

@@ -14,7 +14,7 @@ from html import escape
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from core.check import CheckResult
+from core.assessment import Assessment
 from core.incident import Doc
 from core.report.changes import changes_since
 from core.rules import RulePack
@@ -42,7 +42,7 @@ def changes_html(previous: Doc | None, doc: Doc, pack: RulePack) -> str:
 
 
 class NextReportDialog(QDialog):
-    def __init__(self, kind: str, result: CheckResult, previous: Doc | None, pack: RulePack, *,
+    def __init__(self, kind: str, result: Assessment, previous: Doc | None, pack: RulePack, *,
                  edit: Callable[[], None], export: Callable[[str], str], record: Callable[[str], str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,7 +83,7 @@ class NextReportDialog(QDialog):
         self.resize(620, 460)
         self.update_from(result, previous, pack)
 
-    def update_from(self, result: CheckResult, previous: Doc | None, pack: RulePack) -> None:
+    def update_from(self, result: Assessment, previous: Doc | None, pack: RulePack) -> None:
         """Show the incident as it is now (called again whenever it changes)."""
         doc = result.doc
         note = ""

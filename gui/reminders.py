@@ -12,7 +12,7 @@ from datetime import datetime, timedelta
 
 from PySide6.QtCore import QObject
 
-from core.check import assess_draft
+from core.assessment import assess
 from core.reminders import THRESHOLD_MINUTES, due_reminders
 from core.rules import RulePack
 from core.store import IncidentSummary, StoreError
@@ -51,7 +51,7 @@ class ReminderService(QObject):
         horizon = now + timedelta(minutes=max(THRESHOLD_MINUTES) + 1)
         candidates = []
         for row in self._due_between(now - LOOKBACK, horizon, now):
-            result, _errors = assess_draft(self.hub.document(row.id), self.pack, now)
+            result = assess(self.hub.document(row.id), self.pack, now)
             candidates.append((row.id, row.title or "未命名事件", result.obligations))
             if len(candidates) >= MAX_CANDIDATES:
                 break

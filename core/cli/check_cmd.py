@@ -9,7 +9,7 @@ import json
 import unicodedata
 from typing import Any
 
-from core.check import CheckResult, check
+from core.assessment import Assessment, check
 from core.cli.common import add_now, clock_from, resolve_incident
 from core.cli.lang import t
 from core.rules import RulePack, default_pack
@@ -59,7 +59,7 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def render_text(result: CheckResult, pack: RulePack) -> str:
+def render_text(result: Assessment, pack: RulePack) -> str:
     doc, g = result.doc, result.grading
     lines: list[str] = []
     title = doc.get("title") or "（未命名事件）"

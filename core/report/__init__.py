@@ -17,9 +17,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core.assessment import check
 from core.canonical import document_hash
-from core.check import check_document
-from core.incident import Doc, parse
+from core.incident import Doc
 from core.report.content import KINDS
 from core.report.labels import KIND_NAMES
 from core.rules import RulePack
@@ -59,10 +59,9 @@ def _render(doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | 
 
     if now.tzinfo is None:
         raise ReportError("报告时间须带时区")
-    valid, warnings = parse(doc, pack)
-    _check_request(valid, kind)
-    json_sha256 = _hash(valid)
-    result = check_document(valid, pack, now, warnings)
+    result = check(doc, pack, now)
+    _check_request(result.doc, kind)
+    json_sha256 = _hash(result.doc)
     report = content.build(result, pack, kind, previous=previous, attachments=attachments,
                            app_version=app_version, json_sha256=json_sha256)
     data, pages = pdf.render(report)

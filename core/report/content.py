@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from core.check import CheckResult
+from core.assessment import Assessment
 from core.incident import Doc, get, instant, involves_cii, is_ransomware
 from core.obligations import Obligation
 from core.report import labels
@@ -64,7 +64,7 @@ class ReportContent:
     footer: dict[str, str] = field(default_factory=dict)
 
 
-def build(result: CheckResult, pack: RulePack, kind: str, *, previous: Doc | None,
+def build(result: Assessment, pack: RulePack, kind: str, *, previous: Doc | None,
           attachments: list[dict[str, Any]] | None, app_version: str, json_sha256: str) -> ReportContent:
     """The report's content for ``kind`` at ``result.now`` (the report time)."""
     doc = result.doc
@@ -104,7 +104,7 @@ def _line(doc: Doc, path: str, pack: RulePack) -> Line:
     return Line(label(path), display(path, value, pack))
 
 
-def recipients(result: CheckResult, kind: str) -> str:
+def recipients(result: Assessment, kind: str) -> str:
     """Who receives this report: the timed duties (第四条, D3, D9); for a summary, 原渠道 (第八条)."""
     timed = "；".join(dict.fromkeys(o.recipient for o in result.obligations if o.hours is not None))
     if kind != "summary":
@@ -113,7 +113,7 @@ def recipients(result: CheckResult, kind: str) -> str:
     return f"{channel}（{timed}）" if timed else channel or PENDING
 
 
-def header_lines(doc: Doc, result: CheckResult, pack: RulePack, kind: str) -> tuple[Line, ...]:
+def header_lines(doc: Doc, result: Assessment, pack: RulePack, kind: str) -> tuple[Line, ...]:
     lines = [Line("事件名称", _text(doc.get("title")))]
     if _text(doc.get("id")):
         lines.append(Line("事件编号", doc["id"]))
@@ -134,7 +134,7 @@ def header_lines(doc: Doc, result: CheckResult, pack: RulePack, kind: str) -> tu
     return tuple(lines)
 
 
-def grade_lines(result: CheckResult, pack: RulePack) -> tuple[Line, ...]:
+def grade_lines(result: Assessment, pack: RulePack) -> tuple[Line, ...]:
     g = result.grading
     name = labels.grade_name(g.grade, pack)
     if g.basis == "manual":
@@ -211,7 +211,7 @@ def _ransomware(doc: Doc, pack: RulePack) -> list[Line]:
     return [_line(doc, p, pack) for p in paths]
 
 
-def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: CheckResult) -> list[Line]:
+def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: Assessment) -> list[Line]:
     """The labelled sub-fields of one 第七条 item (ids from the rule pack)."""
     if item_id == "item1":
         return [_line(doc, "reporter.name", pack), *_systems(doc), _line(doc, "involves_cii", pack)]
@@ -233,7 +233,7 @@ def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: CheckResult) -> 
     return [_line(doc, f, pack) for f in fields]
 
 
-def statutory_sections(doc: Doc, pack: RulePack, result: CheckResult) -> tuple[Section, ...]:
+def statutory_sections(doc: Doc, pack: RulePack, result: Assessment) -> tuple[Section, ...]:
     """第七条 items 一 to 八 under their statutory headings, in the pack's order."""
     return tuple(Section(item.heading, tuple(_item_lines(item.id, doc, pack, result))) for item in pack.report_items)
 

@@ -19,8 +19,8 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
-from core.check import CheckResult, check_document
-from core.incident import Doc, get, instant, involves_cii, is_ransomware, parse
+from core.assessment import Assessment, check
+from core.incident import Doc, get, instant, involves_cii, is_ransomware
 from core.report import ReportError, labels, write_atomic
 from core.report.labels import KIND_NAMES, PENDING
 from core.rules import RulePack
@@ -30,9 +30,8 @@ _SIMPLE_ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]
 COVER_VALUE_CHARS = 160
 
 
-def _assess(doc: Doc, pack: RulePack, now: datetime) -> CheckResult:
-    valid, warnings = parse(doc, pack)
-    return check_document(valid, pack, now, warnings)
+def _assess(doc: Doc, pack: RulePack, now: datetime) -> Assessment:
+    return check(doc, pack, now)
 
 
 def _one_line(value: Any, limit: int | None = None) -> str:
@@ -44,7 +43,7 @@ def _one_line(value: Any, limit: int | None = None) -> str:
     return text
 
 
-def cii_note(result: CheckResult, pack: RulePack) -> str | None:
+def cii_note(result: Assessment, pack: RulePack) -> str | None:
     """D13 in words, naming the CII recipients and their deadlines; None without CII."""
     if not involves_cii(result.doc):
         return None
@@ -61,7 +60,7 @@ def _subject(doc: Doc, kind: str) -> str:
     return f"{drill}网络安全事件报告（{KIND_NAMES[kind]}）：{reporter}" + (f"——{title}" if title else "")
 
 
-def _email_body(result: CheckResult, pack: RulePack, kind: str, attachment: str) -> str:
+def _email_body(result: Assessment, pack: RulePack, kind: str, attachment: str) -> str:
     doc = result.doc
     contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}")) for k in
                                    ("contact_name", "contact_phone", "contact_email")) if x)
@@ -120,7 +119,7 @@ def _item_one(doc: Doc) -> list[str]:
     return lines
 
 
-def _item_two(result: CheckResult, pack: RulePack) -> list[str]:
+def _item_two(result: Assessment, pack: RulePack) -> list[str]:
     doc = result.doc
     found, occurred = instant(doc, "discovered_at"), instant(doc, "occurred_at")
     grade = result.grading.grade
@@ -168,7 +167,7 @@ def phone_script(doc: Doc, pack: RulePack, now: datetime) -> str:
     return "\n".join(out) + "\n"
 
 
-def cover_lines(result: CheckResult, pack: RulePack, kind: str, now: datetime, pages: int) -> list[tuple[str, str]]:
+def cover_lines(result: Assessment, pack: RulePack, kind: str, now: datetime, pages: int) -> list[tuple[str, str]]:
     doc = result.doc
 
     def short(value: Any) -> str:

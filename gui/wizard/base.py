@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFormLayout, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
-from core.check import CheckResult
+from core.assessment import Assessment
 from core.incident import Doc
 from core.messages import Finding
 from core.rules import RulePack
@@ -25,7 +25,7 @@ class EditContext:
     document: Callable[[], Doc]            # the current draft, read back from the store
     change: Callable[[str, Any], None]     # one field edit → autosave
     now: Callable[[], datetime]
-    assessment: Callable[[], tuple[CheckResult, list[Finding], list[Finding]]]  # (result, errors, warnings)
+    assessment: Callable[[], tuple[Assessment, list[Finding], list[Finding]]]  # (result, errors, warnings)
     profile: Callable[[], dict[str, Any]]
     save_profile: Callable[[dict[str, Any]], None]
 

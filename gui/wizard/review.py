@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.check import CheckResult
+from core.assessment import Assessment
 from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.timeutil import display_beijing, format_hms
@@ -137,7 +137,7 @@ class ReviewPage(FieldPage):
         self._show_missing(result)
         self._show_obligations(result)
 
-    def _show_missing(self, result: CheckResult) -> None:
+    def _show_missing(self, result: Assessment) -> None:
         initial, complete = result.missing["initial"], result.missing["complete"]
         rest = [k for k in complete if k not in initial]
 
@@ -159,7 +159,7 @@ class ReviewPage(FieldPage):
         else:
             self.ready.setText(tr("目前没有正在倒计时的报告期限。"))
 
-    def _show_obligations(self, result: CheckResult) -> None:
+    def _show_obligations(self, result: Assessment) -> None:
         pack = self.ctx.pack
         parts = []
         self.submission.set_obligations(result.obligations)

@@ -2,7 +2,7 @@
 over one draft in the store, with the live countdown panel at its side.
 
 The wizard owns no data: pages edit the draft through the ``StoreHub`` and read it back.
-One assessment (``core.check.assess_draft``) is recomputed when the draft changes and
+One assessment (``core.assessment.assess``) is recomputed when the draft changes and
 shared by the pages and the panel; the shared ticker only re-formats the countdowns.
 Finishing work runs from ``accepted``/``rejected`` (conventions §6); either way the draft
 is already on disk.
@@ -16,7 +16,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget, QWizard
 
-from core.check import CheckResult, assess_draft
+from core.assessment import Assessment, assess
 from core.messages import Finding
 from core.rules import RulePack
 from core.timeutil import beijing
@@ -57,7 +57,7 @@ class IncidentWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.FinishButton, tr("完成"))
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("关闭（已自动保存）"))
         self.hub, self.pack, self.ticker, self.incident_id = hub, pack, ticker, incident_id
-        self._assessment: tuple[CheckResult, list[Finding], list[Finding]] | None = None
+        self._assessment: tuple[Assessment, list[Finding], list[Finding]] | None = None
         self.ctx = EditContext(
             pack=pack, document=lambda: self.hub.document(self.incident_id), change=self.change,
             now=ticker.now, assessment=self.assessment, profile=self.hub.store.profile,
@@ -87,10 +87,10 @@ class IncidentWizard(QWizard):
         self._replan()
 
     # --- the shared assessment ---
-    def assessment(self) -> tuple[CheckResult, list[Finding], list[Finding]]:
+    def assessment(self) -> tuple[Assessment, list[Finding], list[Finding]]:
         if self._assessment is None:
-            result, errors = assess_draft(self.hub.document(self.incident_id), self.pack, self.ticker.now())
-            self._assessment = (result, errors, result.warnings)
+            result = assess(self.hub.document(self.incident_id), self.pack, self.ticker.now())
+            self._assessment = (result, result.errors, result.warnings)
         return self._assessment
 
     def _incident_changed(self, incident_id: str) -> None:

@@ -1,0 +1,167 @@
+"""The incident's vocabulary, declared once: grades, statuses, report kinds, obligation
+ids, channels, reportable states and card urgencies as ``StrEnum`` members, each with its
+label in 中文 and English beside it. Code compares members; user text comes from
+:func:`label`. Names that the rule pack carries (grade names, recipients, channel names)
+stay in the pack and are read through :func:`pack_name`.
+
+A test keeps these enums equal to the rule pack's ids and greps ``core/`` and ``gui/`` for
+string tables of them written anywhere else. Does not compute anything.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+Lang = str  # "zh" | "en"
+
+
+class Grade(StrEnum):
+    ESPECIALLY_MAJOR = "especially_major"  # 特别重大
+    MAJOR = "major"  # 重大
+    RELATIVELY_MAJOR = "relatively_major"  # 较大
+    GENERAL = "general"  # 一般
+    UNDETERMINED = "undetermined"  # 待定: no impact fact yet and no manual grade
+
+
+class Status(StrEnum):
+    """An obligation's status (product.md §4.3, §8.2)."""
+
+    PENDING = "pending"  # 待报告: not submitted, now <= due
+    OVERDUE = "overdue"  # 已超时: not submitted, now > due
+    MET = "met"  # 已按时报告
+    LATE = "late"  # 已报告（迟于期限）
+    NOT_REQUIRED = "not_required"  # 一般事件 (D4)
+    OPEN = "open"  # no hours, not yet done (D8, D16)
+    DONE = "done"  # no hours, done
+    WAITING = "waiting"  # summary report before handling ended (D7)
+    WAIVED = "waived"  # individual notice waived with a reason (D16)
+
+
+CLOCK_STATUSES = frozenset({Status.PENDING, Status.OVERDUE})  # a countdown runs
+OPEN_STATUSES = frozenset({Status.PENDING, Status.OVERDUE, Status.OPEN, Status.WAITING})  # something still to do
+
+
+class ReportKind(StrEnum):
+    INITIAL = "initial"  # 首报
+    SUPPLEMENT = "supplement"  # 补报
+    FOLLOWUP = "followup"  # 续报
+    SUMMARY = "summary"  # 总结报告
+    NOTICE = "notice"  # 个人信息通知 (D16)
+
+
+REPORT_KINDS = (ReportKind.INITIAL, ReportKind.SUPPLEMENT, ReportKind.FOLLOWUP, ReportKind.SUMMARY)  # the reports of 第七条、第八条
+CHANGE_KINDS = frozenset({ReportKind.SUPPLEMENT, ReportKind.FOLLOWUP})  # show what changed since the last report
+
+
+class ObligationId(StrEnum):
+    CII_PROTECTION_DEPARTMENT = "cii_protection_department"  # 保护工作部门, 1 h
+    CII_PUBLIC_SECURITY = "cii_public_security"  # 公安机关, 1 h
+    CENTRAL_ORGAN_CYBERSPACE_OFFICE = "central_organ_cyberspace_office"  # 本部门网信工作机构, 2 h
+    PROVINCIAL_CYBERSPACE_OFFICE = "provincial_cyberspace_office"  # 属地省级网信部门, 4 h
+    POLICE_CASE = "police_case"  # 公安机关报案
+    SUMMARY_REPORT = "summary_report"  # 总结报告, 30 days
+
+
+SECTOR_PREFIX = "sector_"  # sector_<n>, n from 1 (D9)
+
+
+def sector_id(n: int) -> str:
+    return f"{SECTOR_PREFIX}{n}"
+
+
+def is_sector(obligation_id: str) -> bool:
+    return obligation_id.startswith(SECTOR_PREFIX)
+
+
+class Channel(StrEnum):
+    HOTLINE_12387 = "hotline_12387"
+    WEBSITE_12387 = "website_12387"
+    WECHAT_MINIPROGRAM_12387 = "wechat_miniprogram_12387"
+    WECHAT_OFFICIAL_ACCOUNT = "wechat_official_account"
+    EMAIL_12387 = "email_12387"
+    FAX_12387 = "fax_12387"
+    IN_PERSON = "in_person"
+    PHONE = "phone"
+    EMAIL_OTHER = "email_other"
+    OTHER = "other"
+
+
+class Reportable(StrEnum):
+    YES = "yes"  # 较大 and above (第四条)
+    NO = "no"  # 一般
+    UNDETERMINED = "undetermined"
+
+
+class Urgency(StrEnum):
+    """How a running countdown looks (thresholds in ``core.reminders``)."""
+
+    CALM = "calm"
+    SOON = "soon"
+    URGENT = "urgent"
+    CRITICAL = "critical"
+
+
+@dataclass(frozen=True)
+class Label:
+    zh: str
+    en: str
+
+    def __call__(self, lang: Lang) -> str:
+        return self.en if lang == "en" else self.zh
+
+
+LABELS: dict[StrEnum, Label] = {
+    Status.PENDING: Label("待报告", "to report"),
+    Status.OVERDUE: Label("已超时", "overdue"),
+    Status.MET: Label("已按时报告", "reported on time"),
+    Status.LATE: Label("已报告（迟于期限）", "reported late"),
+    Status.NOT_REQUIRED: Label("无须依《办法》报告（一般事件）", "not required under the Measures (general incident)"),
+    Status.OPEN: Label("待办（无法定时限，应及时）", "to do (no statutory hours: promptly)"),
+    Status.DONE: Label("已完成", "done"),
+    Status.WAITING: Label("处置工作结束后起算", "starts when handling ends"),
+    Status.WAIVED: Label("已决定不通知（已写明理由）", "not notified (reason recorded)"),
+    ReportKind.INITIAL: Label("首报", "first report"),
+    ReportKind.SUPPLEMENT: Label("补报", "supplementary report"),
+    ReportKind.FOLLOWUP: Label("续报", "follow-up report"),
+    ReportKind.SUMMARY: Label("总结报告", "summary report"),
+    ReportKind.NOTICE: Label("个人信息通知", "personal information notice"),
+    Reportable.YES: Label("须报告（第四条：较大以上）", "must be reported (Art. 4: relatively major and above)"),
+    Reportable.NO: Label("无须依《办法》报告（一般事件）", "no report required under the Measures (general incident)"),
+    Reportable.UNDETERMINED: Label("待定（尚无影响数据，期限照常起算）", "undetermined (no impact facts yet; the deadlines run all the same)"),
+}
+
+# Short forms for the incident list's status column.
+SHORT_LABELS: dict[StrEnum, Label] = {
+    Status.LATE: Label("已报告（迟）", "reported late"),
+    Status.NOT_REQUIRED: Label("无须报告", "not required"),
+    Status.OPEN: Label("待办", "to do"),
+    Status.WAITING: Label("待处置结束", "awaiting end of handling"),
+    Status.WAIVED: Label("不通知", "waived"),
+}
+
+
+def label(member: StrEnum | str, lang: Lang = "zh", *, short: bool = False) -> str:
+    """The user's word for a vocabulary member (or its value) in ``lang``."""
+    for enum in (Status, ReportKind, Reportable):
+        try:
+            key: StrEnum = enum(member)
+        except ValueError:
+            continue
+        if short and key in SHORT_LABELS:
+            return SHORT_LABELS[key](lang)
+        if key in LABELS:
+            return LABELS[key](lang)
+    return str(member)
+
+
+class _Named(Protocol):
+    name: str
+    name_en: str | None
+
+
+def pack_name(item: _Named, lang: Lang = "zh") -> str:
+    """A name the rule pack carries (grade, channel, site kind) in ``lang``, Chinese when
+    the pack has no English."""
+    return item.name_en if lang == "en" and item.name_en else item.name
