@@ -208,3 +208,10 @@ def open_deadlines(result: Assessment) -> list[Obligation]:
     """Obligations whose countdown runs, nearest first."""
     timed = [o for o in result.obligations if o.has_clock and o.due is not None]
     return sorted(timed, key=lambda o: o.due)  # type: ignore[arg-type,return-value]
+
+
+def summary_days(pack: RulePack) -> int:
+    """第八条, D7: the days after handling ends within which the summary report is due."""
+    days = pack.obligation(ObligationId.SUMMARY_REPORT).days
+    assert days is not None  # the pack's loader requires it
+    return days

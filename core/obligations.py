@@ -114,6 +114,17 @@ def _first_submission(doc: Doc, obligation_id: str, summary: bool) -> tuple[date
     return at, index
 
 
+def _after(start: datetime | None, hours: float | None) -> datetime | None:
+    """D2: ``start + hours``; None when either is unknown or the sum lies beyond the
+    calendar (a year-9999 discovery, a sector rule of 10⁹ hours: the validator names those)."""
+    if start is None or hours is None:
+        return None
+    try:
+        return start + timedelta(hours=hours)
+    except (OverflowError, ValueError):
+        return None
+
+
 def _status(due: datetime | None, submitted: datetime | None, now: datetime, timed: bool) -> Status:
     if not timed:
         return Status.DONE if submitted else Status.OPEN
@@ -139,7 +150,10 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligat
         if is_summary:
             assert rule.days is not None
             ended = instant(doc, "handling_ended_at")
-            due = end_of_day_after(ended, rule.days, pack.summary_rule.day_end) if ended else None
+            try:
+                due = end_of_day_after(ended, rule.days, pack.summary_rule.day_end) if ended else None
+            except (OverflowError, ValueError):
+                due = None
             if not_required and rule.statutory:
                 status = Status.NOT_REQUIRED
             elif ended is None:
@@ -147,7 +161,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligat
             else:
                 status = _status(due, submitted, now, timed=True)
         else:
-            due = discovered + timedelta(hours=rule.hours) if (rule.hours is not None and discovered) else None
+            due = _after(discovered, rule.hours)
             if not_required and rule.statutory:
                 status = Status.NOT_REQUIRED
             else:
@@ -158,7 +172,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligat
     for n, sector in enumerate(doc.get("sector_obligations") or [], start=1):
         oid = sector_id(n)
         hours = sector.get("hours")
-        due = discovered + timedelta(hours=hours) if (hours is not None and discovered) else None
+        due = _after(discovered, hours)
         submitted, answered_by = _first_submission(doc, oid, summary=False)
         result.append(Obligation(oid, sector["recipient"], pack.sector_basis, hours, None, due,
                                  _status(due, submitted, now, timed=hours is not None), submitted,

@@ -17,10 +17,40 @@ from datetime import datetime, timedelta
 
 from core.obligations import Obligation
 from core.timeutil import display_beijing, iso_beijing, time_left_text
+from core.vocab import CLOCK_STATUSES, Status, Urgency
 
 # Product choice (product.md §2.1), not a legal number: minutes before the due time.
 THRESHOLD_MINUTES = (60, 30, 15, 5)
 OVERDUE = "overdue"
+# How a running countdown card looks: within 5 minutes critical, 15 urgent, 60 soon.
+URGENCY_MINUTES = ((5, Urgency.CRITICAL), (15, Urgency.URGENT), (60, Urgency.SOON))
+LOOKAHEAD_MINUTES = max(THRESHOLD_MINUTES)
+
+
+def urgency(obligation: Obligation, now: datetime) -> Urgency | Status:
+    """A card's look at ``now``: the urgency of a running countdown, ``OVERDUE`` past its due
+    time, otherwise the obligation's own status."""
+    if obligation.status not in CLOCK_STATUSES or obligation.due is None:
+        return Urgency.CALM if obligation.status == Status.PENDING else obligation.status
+    left = (obligation.due - now).total_seconds()
+    if left < 0:
+        return Status.OVERDUE
+    for minutes, level in URGENCY_MINUTES:
+        if left <= minutes * 60:
+            return level
+    return Urgency.CALM
+
+
+def minutes_for(level: Urgency) -> int | None:
+    """The threshold, in minutes, below which a countdown shows ``level``."""
+    return next((m for m, lv in URGENCY_MINUTES if lv == level), None)
+
+
+def overflow_message(count: int, lang: str = "zh") -> str:
+    """One line for the reminders beyond those shown one by one."""
+    if lang == "en":
+        return f"{count} more reporting deadlines are near or past; see the incidents marked red in the list."
+    return f"另有 {count} 项报告期限临近或已过，请查看事件列表中标红的事件。"
 
 
 @dataclass(frozen=True)
@@ -31,12 +61,19 @@ class Reminder:
     obligation: Obligation
     threshold: str  # "60" | "30" | "15" | "5" | "overdue"
 
-    def message(self, now: datetime) -> str:
+    def message(self, now: datetime, lang: str = "zh", recipient: str | None = None) -> str:
+        """The reminder in ``lang``; ``recipient`` is the recipient's name in that language."""
         o = self.obligation
         assert o.due is not None
+        who = recipient or o.recipient
+        left, due = time_left_text(o.due, now, lang), display_beijing(o.due)
+        if lang == "en":
+            if self.threshold == OVERDUE:
+                return f"'{self.title}': the report to {who} is {left} (due {due} Beijing time). Report as soon as you can."
+            return f"'{self.title}': {left} left to report to {who} (due {due} Beijing time)."
         if self.threshold == OVERDUE:
-            return f"「{self.title}」向{o.recipient}报告{time_left_text(o.due, now)}（期限 {display_beijing(o.due)} 北京时间），请尽快报告。"
-        return f"「{self.title}」向{o.recipient}报告还剩 {time_left_text(o.due, now)}（期限 {display_beijing(o.due)} 北京时间）。"
+            return f"「{self.title}」向{who}报告{left}（期限 {due} 北京时间），请尽快报告。"
+        return f"「{self.title}」向{who}报告还剩 {left}（期限 {due} 北京时间）。"
 
 
 def _key(incident_id: str, o: Obligation, threshold: str) -> str:

@@ -60,8 +60,12 @@ def format_hms(seconds: float) -> str:
     return f"{hours}:{minutes:02d}:{secs:02d}"
 
 
-def time_left_text(due: datetime, now: datetime) -> str:
-    """``H:MM:SS`` left, or ``已超时 H:MM:SS`` once ``now`` is past ``due`` (product.md §2.1).
+OVERDUE_WORD = {"zh": "已超时", "en": "overdue"}
+
+
+def time_left_text(due: datetime, now: datetime, lang: str = "zh") -> str:
+    """``H:MM:SS`` left, or ``已超时 H:MM:SS`` (English: ``overdue H:MM:SS``) once ``now``
+    is past ``due`` (product.md §2.1).
 
     The due second itself is still on time (D2: ``submitted_at <= due``); one second
     later the text reads overdue.
@@ -69,7 +73,7 @@ def time_left_text(due: datetime, now: datetime) -> str:
     delta = (due - now).total_seconds()
     if delta >= 0:
         return format_hms(delta)
-    return "已超时 " + format_hms(math.ceil(-delta))
+    return OVERDUE_WORD.get(lang, OVERDUE_WORD["zh"]) + " " + format_hms(math.ceil(-delta))
 
 
 def end_of_day_after(start: datetime, days: int, day_end: str) -> datetime:

@@ -11,49 +11,45 @@ from datetime import datetime
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from core.obligations import Obligation
+from core.reminders import minutes_for, urgency
 from core.timeutil import display_beijing
-from gui.i18n import basis, time_left, tr
-
-# Minutes before the due time at which a card changes colour and icon (product.md §2.2).
-THRESHOLDS = ((5, "critical"), (15, "urgent"), (60, "soon"))
+from core.vocab import CLOCK_STATUSES, Status, Urgency
+from gui.i18n import basis, status_name, time_left, tr
 
 STATE_STYLE = {
-    "calm": ("#1f4e79", "#eef4fa", QStyle.StandardPixmap.SP_MessageBoxInformation),
-    "soon": ("#7a5200", "#fff6e0", QStyle.StandardPixmap.SP_MessageBoxInformation),
-    "urgent": ("#8a3b00", "#ffe9d6", QStyle.StandardPixmap.SP_MessageBoxWarning),
-    "critical": ("#9b1c1c", "#fde2e2", QStyle.StandardPixmap.SP_MessageBoxWarning),
-    "overdue": ("#ffffff", "#b42318", QStyle.StandardPixmap.SP_MessageBoxCritical),
-    "met": ("#135e2b", "#e3f5e8", QStyle.StandardPixmap.SP_DialogApplyButton),
-    "late": ("#7a4a00", "#ffe8b3", QStyle.StandardPixmap.SP_DialogApplyButton),
-    "done": ("#135e2b", "#e3f5e8", QStyle.StandardPixmap.SP_DialogApplyButton),
-    "not_required": ("#555555", "#f0f0f0", QStyle.StandardPixmap.SP_DialogNoButton),
-    "open": ("#1f4e79", "#eef4fa", QStyle.StandardPixmap.SP_FileDialogDetailedView),
-    "waiting": ("#555555", "#f4f4f4", QStyle.StandardPixmap.SP_BrowserReload),
+    Urgency.CALM: ("#1f4e79", "#eef4fa", QStyle.StandardPixmap.SP_MessageBoxInformation),
+    Urgency.SOON: ("#7a5200", "#fff6e0", QStyle.StandardPixmap.SP_MessageBoxInformation),
+    Urgency.URGENT: ("#8a3b00", "#ffe9d6", QStyle.StandardPixmap.SP_MessageBoxWarning),
+    Urgency.CRITICAL: ("#9b1c1c", "#fde2e2", QStyle.StandardPixmap.SP_MessageBoxWarning),
+    Status.OVERDUE: ("#ffffff", "#b42318", QStyle.StandardPixmap.SP_MessageBoxCritical),
+    Status.MET: ("#135e2b", "#e3f5e8", QStyle.StandardPixmap.SP_DialogApplyButton),
+    Status.LATE: ("#7a4a00", "#ffe8b3", QStyle.StandardPixmap.SP_DialogApplyButton),
+    Status.DONE: ("#135e2b", "#e3f5e8", QStyle.StandardPixmap.SP_DialogApplyButton),
+    Status.NOT_REQUIRED: ("#555555", "#f0f0f0", QStyle.StandardPixmap.SP_DialogNoButton),
+    Status.OPEN: ("#1f4e79", "#eef4fa", QStyle.StandardPixmap.SP_FileDialogDetailedView),
+    Status.WAITING: ("#555555", "#f4f4f4", QStyle.StandardPixmap.SP_BrowserReload),
+    Status.WAIVED: ("#555555", "#f0f0f0", QStyle.StandardPixmap.SP_DialogNoButton),
 }
 
 
-
 def status_text(state: str) -> str:
-    return {
-        "calm": tr("待报告"), "soon": tr("待报告 · 剩余不足 60 分钟"), "urgent": tr("尽快报告 · 剩余不足 15 分钟"),
-        "critical": tr("立即报告 · 剩余不足 5 分钟"), "overdue": tr("已超时 · 仍须尽快报告"),
-        "met": tr("已按时报告"), "late": tr("已报告（迟于期限）"), "done": tr("已完成"),
-        "not_required": tr("无须依《办法》报告（一般事件）"), "open": tr("待办 · 没有法定时限，应及时"),
-        "waiting": tr("等处置工作结束后起算"),
-    }[state]
+    """The card's status line; the minutes come from core's thresholds."""
+    if state == Urgency.SOON:
+        return tr("待报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.SOON))
+    if state == Urgency.URGENT:
+        return tr("尽快报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.URGENT))
+    if state == Urgency.CRITICAL:
+        return tr("立即报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.CRITICAL))
+    if state == Urgency.CALM:
+        return status_name(Status.PENDING)
+    if state == Status.OVERDUE:
+        return tr("已超时 · 仍须尽快报告")
+    return status_name(state)
 
 
 def card_state(obligation: Obligation, now: datetime) -> str:
-    """The card's state at ``now``; pending/overdue are recomputed from the due time."""
-    if obligation.status not in ("pending", "overdue") or obligation.due is None:
-        return "calm" if obligation.status == "pending" else obligation.status
-    left = (obligation.due - now).total_seconds()
-    if left < 0:
-        return "overdue"
-    for minutes, state in THRESHOLDS:
-        if left <= minutes * 60:
-            return state
-    return "calm"
+    """The card's look at ``now`` (decided in ``core.reminders.urgency``)."""
+    return str(urgency(obligation, now))
 
 
 def _set(label: QLabel, text: str) -> None:
@@ -121,9 +117,9 @@ class CountdownCard(QFrame):
     def refresh(self, now: datetime) -> None:
         o = self.obligation
         state = card_state(o, now)
-        if o.due is not None and o.status in ("pending", "overdue"):
+        if o.due is not None and o.status in CLOCK_STATUSES:
             _set(self.time_left, time_left(o.due, now))
-        elif o.status in ("met", "late") and o.submitted_at is not None:
+        elif o.status in (Status.MET, Status.LATE) and o.submitted_at is not None:
             _set(self.time_left, tr("已报 ") + display_beijing(o.submitted_at)[5:])
         else:
             _set(self.time_left, "—")

@@ -27,17 +27,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.assessment import Assessment, assess
+from core.assessment import Assessment, assess, next_report_kind, submission_verdicts, summary_days
 from core.rules import RulePack
 from core.store import StoreError
 from core.timeutil import beijing, display_beijing
+from core.vocab import REPORT_KINDS, Status
 from gui import dialogs
 from gui.countdown import CountdownPanel
 from gui.desk_parts import AttachmentPane, TimelinePane
 from gui.hub import StoreHub
-from gui.i18n import KIND_NAMES, kind_name, pick, tr
+from gui.i18n import kind_name, pick, tr
 from gui.next_report import NextReportDialog
-from gui.reporting import ReportActions, suggested_kind
+from gui.reporting import ReportActions
 from gui.submission import SubmissionDialog, recipient_name
 
 
@@ -102,7 +103,7 @@ class IncidentDesk(QWidget):
                                           tr("报送以后记下何时、以何种方式、向谁报送"), self.record_submission)
         self.export_button = self._button("deskExport", tr("导出报告(&X)"), tr("选择报告类型，预览并保存 PDF"), lambda: None)
         self.export_menu = QMenu(self)
-        for kind in KIND_NAMES:
+        for kind in REPORT_KINDS:
             action = QAction(kind_name(kind) + "…", self)
             action.setObjectName(f"deskExport_{kind}")
             action.triggered.connect(lambda _c=False, k=kind: self.export(k))
@@ -113,9 +114,10 @@ class IncidentDesk(QWidget):
                                               lambda: self.next_report("supplement"))
         self.followup_button = self._button("deskFollowup", tr("新续报(&F)…"),
                                             tr("事件有新进展：列出与上次报送相比的变化，导出续报"), lambda: self.next_report("followup"))
+        days = summary_days(self.pack)
         self.ended_button = self._button("deskHandlingEnded", tr("处置工作已结束(&D)"),
-                                         tr("记下处置结束时间；总结报告须在其后 30 日内报送（第八条）"), self._handling_ended)
-        self.summary_button = self._button("deskSummary", tr("总结报告(&Y)…"), tr("处置结束后 30 日内报送的总结报告"),
+                                         tr("记下处置结束时间；总结报告须在其后 {days} 日内报送（第八条）").format(days=days), self._handling_ended)
+        self.summary_button = self._button("deskSummary", tr("总结报告(&Y)…"), tr("处置结束后 {days} 日内报送的总结报告").format(days=days),
                                            lambda: self.next_report("summary"))
         self.filing_button = self._button("deskFiling", tr("报送辅助(&H)"), tr("邮件草稿、电话报告稿、传真封面"), lambda: None)
         menu = QMenu(self)
@@ -196,21 +198,17 @@ class IncidentDesk(QWidget):
         if not subs:
             return heading + escape(tr("还没有登记报送。报送以后点「登记报送」记下来，日后可证明按时报告。"))
         obligations = {o.id: o for o in result.obligations}
-        # Only the first report to a recipient answers its hour deadline (supplements come later by nature).
-        counted = {}
-        for sub in sorted(subs, key=lambda s: datetime.fromisoformat(s["submitted_at"])):
-            if sub["kind"] != "summary":
-                counted.setdefault(sub["obligation"], id(sub))
+        verdicts = submission_verdicts(result)  # only the report that answers a deadline is judged
         rows = []
-        for sub in subs:
+        for index, sub in enumerate(subs):
             ob = obligations.get(sub["obligation"])
             at = datetime.fromisoformat(sub["submitted_at"])
             parts = [display_beijing(at), kind_name(sub["kind"]), recipient_name(ob, self.pack) if ob else sub["obligation"]]
             if sub.get("channel"):
                 channel = self.pack.channel(sub["channel"])
                 parts.append(pick(channel.name, channel.name_en))
-            if ob is not None and ob.due is not None and counted.get(sub["obligation"]) == id(sub):
-                parts.append(tr("按时") if at <= ob.due else tr("迟于期限"))
+            if index in verdicts:
+                parts.append(tr("按时") if verdicts[index] == Status.MET else tr("迟于期限"))
             if sub.get("person"):
                 parts.append(tr("报送人 {p}").format(p=sub["person"]))
             if sub.get("reference"):
@@ -223,7 +221,7 @@ class IncidentDesk(QWidget):
         rows = []
         for snap in self.hub.store.snapshots(self.incident_id):
             kind = str(snap["kind"])
-            if kind not in KIND_NAMES:  # "submitted:…" snapshots are the base for changes, not exports
+            if kind not in REPORT_KINDS:  # "submitted:…" snapshots are the base for changes, not exports
                 continue
             created = display_beijing(datetime.fromisoformat(str(snap["created_at"])))
             pdf = snap.get("pdf_sha256") or ""
@@ -248,14 +246,14 @@ class IncidentDesk(QWidget):
         if not self.incident_id:
             self._say(tr("请先在左侧选择一个事件。"))
             return
-        kind = kind or suggested_kind(self.hub.document(self.incident_id))
+        kind = kind or next_report_kind(self.hub.document(self.incident_id))
         self._say(self.reports.export(self, self.incident_id, kind, self.now()))
 
     def record_submission(self, kind: str | None = None) -> str:
         if not self.incident_id or self.result is None:
             return ""
         dialog = SubmissionDialog(self.pack, self.result.obligations, self.now(), parent=self,
-                                  obligation=self._open_obligation(), kind=kind or suggested_kind(self.result.doc))
+                                  obligation=self._open_obligation(), kind=kind or next_report_kind(self.result.doc))
         if not dialogs.run(dialog) or dialog.result_ is None:
             return tr("已取消登记。")
         self.hub.add_submission(self.incident_id, dialog.result_)
@@ -292,11 +290,12 @@ class IncidentDesk(QWidget):
         self.hub.set_field(self.incident_id, "handling_ended_at", at.isoformat(timespec="seconds"))
         self.hub.flush()
         self.reload()
-        self._say(tr("已记下处置结束时间 {t}；总结报告的 30 日期限已开始计算（第八条）。").format(t=display_beijing(at)))
+        self._say(tr("已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（第八条）。").format(
+            t=display_beijing(at), days=summary_days(self.pack)))
 
     def _email(self) -> None:
         if self.incident_id:
-            kind = suggested_kind(self.hub.document(self.incident_id))
+            kind = next_report_kind(self.hub.document(self.incident_id))
             self._say(self.reports.email_draft(self, self.incident_id, kind, self.now()))
 
     def _phone(self) -> None:
@@ -305,5 +304,5 @@ class IncidentDesk(QWidget):
 
     def _fax(self) -> None:
         if self.incident_id:
-            kind = suggested_kind(self.hub.document(self.incident_id))
+            kind = next_report_kind(self.hub.document(self.incident_id))
             self._say(self.reports.fax_cover(self, self.incident_id, kind, self.now()))

@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from core import resources
+from core import resources, vocab
 from core.timeutil import time_left_text
 
 CONTEXT = ""  # where pyside6-lupdate puts module-level tr("…") calls
@@ -28,11 +28,6 @@ MENU_LABELS = {"zh": "中文(&Z)", "en": "&English"}  # each language named in i
 DEFAULT = "zh"
 QM_FILE = "i18n/incident-assistant_en.qm"
 TS_FILE = "i18n/incident-assistant_en.ts"
-
-# Names that live in core (core never imports Qt), marked here so the extractor finds them;
-# a test checks these copies against core.report.labels.
-KIND_NAMES = {"initial": QT_TR_NOOP("首报"), "supplement": QT_TR_NOOP("补报"), "followup": QT_TR_NOOP("续报"),
-              "summary": QT_TR_NOOP("总结报告")}
 
 _state = {"language": DEFAULT}
 _installed: list[QTranslator] = []
@@ -43,15 +38,18 @@ def tr(text: str) -> str:
 
 
 def kind_name(kind: str) -> str:
-    """首报 / 补报 / 续报 / 总结报告 in the UI language."""
-    return tr(KIND_NAMES[kind]) if kind in KIND_NAMES else kind
+    """首报 / 补报 / 续报 / 总结报告 in the UI language (the vocabulary's words)."""
+    return vocab.label(kind, language())
+
+
+def status_name(status: str, *, short: bool = False) -> str:
+    """An obligation's or incident's status in the UI language."""
+    return vocab.label(status, language(), short=short)
 
 
 def time_left(due: datetime, now: datetime) -> str:
     """``H:MM:SS`` left, or 已超时 / overdue ``H:MM:SS`` (product.md §2.1)."""
-    text = time_left_text(due, now)
-    overdue = "已超时 "
-    return tr("已超时") + " " + text[len(overdue):] if text.startswith(overdue) else text
+    return time_left_text(due, now, language())
 
 
 def join(items: list[str]) -> str:
@@ -70,6 +68,11 @@ def language() -> str:
 
 def english() -> bool:
     return _state["language"] == "en"
+
+
+def pack_name(item: vocab._Named) -> str:
+    """A rule-pack name (grade, channel, site kind) in the UI language."""
+    return vocab.pack_name(item, language())
 
 
 def pick(zh: str, en: str | None) -> str:

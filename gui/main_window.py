@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from core.rules import RulePack
 from core.store import IncidentSummary
 from core.timeutil import display_beijing
+from core.vocab import OPEN_STATUSES, Status
 from gui import dialogs, i18n, maintenance
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
@@ -44,14 +45,6 @@ from gui.ticker import Ticker
 if TYPE_CHECKING:
     from gui.desk import IncidentDesk
 
-STATUS_NAMES = {
-    "pending": QT_TR_NOOP("待报告"),
-    "overdue": QT_TR_NOOP("已超时"),
-    "met": QT_TR_NOOP("已按时报告"),
-    "late": QT_TR_NOOP("已报告（迟）"),
-    "not_required": QT_TR_NOOP("无须报告"),
-    "open": QT_TR_NOOP("待办"), "done": QT_TR_NOOP("已完成"), "waiting": QT_TR_NOOP("待处置结束"),
-}
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -140,7 +133,7 @@ class IncidentTableModel(QAbstractTableModel):
         if self.text and self.text not in (row.title or "").lower():
             return False
         if self.kind == "open":
-            return row.status in ("pending", "overdue", "open", "waiting")
+            return row.status in OPEN_STATUSES
         if self.kind == "overdue":
             return row.next_due is not None and row.next_due < self.now
         if self.kind == "drill":
@@ -186,10 +179,9 @@ class IncidentTableModel(QAbstractTableModel):
             if col == 0:
                 return row.title or tr("（未命名事件）")
             if col == 1:
-                grade = self.pack.grade(row.grade)
-                return i18n.pick(grade.name, grade.name_en)
+                return i18n.pack_name(self.pack.grade(row.grade))
             if col == 2:
-                return tr("已超时") if self._overdue(row) else tr(STATUS_NAMES.get(row.status, row.status))
+                return i18n.status_name(Status.OVERDUE if self._overdue(row) else row.status, short=True)
             if col == 3:
                 return display_beijing(row.next_due) if row.next_due else "—"
             if col == 4:

@@ -14,18 +14,19 @@ from html import escape
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
-from core.assessment import Assessment
+from core.assessment import Assessment, summary_days
 from core.incident import Doc
 from core.report.changes import changes_since
 from core.rules import RulePack
 from core.timeutil import display_beijing
+from core.vocab import ObligationId
 from gui.i18n import join, kind_name, tr
 from gui.wizard.review import FIELD_NAMES
 
 INTRO = {
     "supplement": QT_TR_NOOP("补报：把首报时还不清楚、现在查清的情况报告给原接收单位（第七条第二款）。"),
     "followup": QT_TR_NOOP("续报：事件有新进展（影响扩大、处置取得效果、查明原因等）时，及时报告最新情况。"),
-    "summary": QT_TR_NOOP("总结报告：处置工作结束后 30 日内报送，说明原因、处置、整改和教训（第八条）。"),
+    "summary": QT_TR_NOOP("总结报告：处置工作结束后 {days} 日内报送，说明原因、处置、整改和教训（第八条）。"),
 }
 
 
@@ -50,7 +51,7 @@ class NextReportDialog(QDialog):
         self.kind = kind
         self.setWindowTitle(kind_name(kind))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr(INTRO[kind]), objectName="nextReportIntro")
+        intro = QLabel(tr(INTRO[kind]).format(days=summary_days(pack)), objectName="nextReportIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.due = QLabel("", objectName="summaryDue")
@@ -88,9 +89,10 @@ class NextReportDialog(QDialog):
         doc = result.doc
         note = ""
         if self.kind == "summary":
-            summary = next((o for o in result.obligations if o.id == "summary_report"), None)
+            summary = result.obligation(ObligationId.SUMMARY_REPORT)
             if not doc.get("handling_ended_at"):
-                note = tr("还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 30 日期限从那时起算。")
+                note = tr("还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 {days} 日期限从那时起算。").format(
+                    days=summary_days(pack))
             elif summary is not None and summary.due is not None:
                 note = tr("总结报告期限：{d}（北京时间）。").format(d=display_beijing(summary.due))
         self.due.setText(note)

@@ -13,10 +13,13 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject
 
 from core.assessment import assess
-from core.reminders import THRESHOLD_MINUTES, due_reminders
+from core.reminders import LOOKAHEAD_MINUTES, due_reminders, overflow_message
 from core.rules import RulePack
 from core.store import IncidentSummary, StoreError
+from gui import i18n
+from gui.i18n import tr
 from gui.hub import StoreHub
+from gui.submission import recipient_name
 from gui.ticker import Ticker
 
 CHECK_EVERY = 15           # ticks (seconds) between checks; a reminder is at most this late
@@ -48,19 +51,20 @@ class ReminderService(QObject):
 
     def check(self, now: datetime) -> list[str]:
         """Show every reminder due at ``now``; returns their messages."""
-        horizon = now + timedelta(minutes=max(THRESHOLD_MINUTES) + 1)
+        horizon = now + timedelta(minutes=LOOKAHEAD_MINUTES + 1)
         candidates = []
         for row in self._due_between(now - LOOKBACK, horizon, now):
             result = assess(self.hub.document(row.id), self.pack, now)
-            candidates.append((row.id, row.title or "未命名事件", result.obligations))
+            candidates.append((row.id, row.title or tr("（未命名事件）"), result.obligations))
             if len(candidates) >= MAX_CANDIDATES:
                 break
         shown, done = due_reminders(candidates, now, self.fired)
         if done:
             self._remember(done)
-        messages = [r.message(now) for r in shown[:MAX_MESSAGES]]
+        lang = i18n.language()
+        messages = [r.message(now, lang, recipient_name(r.obligation, self.pack)) for r in shown[:MAX_MESSAGES]]
         if len(shown) > MAX_MESSAGES:
-            messages.append(f"另有 {len(shown) - MAX_MESSAGES} 项报告期限临近或已过，请查看事件列表中标红的事件。")
+            messages.append(overflow_message(len(shown) - MAX_MESSAGES, lang))
         for message in messages:
             self.notify(message)
         return messages

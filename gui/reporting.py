@@ -22,16 +22,6 @@ from gui.hub import StoreHub
 from gui.i18n import join_clauses, kind_name, tr
 
 
-def suggested_kind(doc: Doc) -> str:
-    """The report a user most likely needs next: 首报 before any submission, the summary
-    once handling has ended, a supplement otherwise."""
-    if not doc.get("submissions"):
-        return "initial"
-    if doc.get("handling_ended_at") and not any(s.get("kind") == "summary" for s in doc["submissions"]):
-        return "summary"
-    return "supplement"
-
-
 def default_name(doc: Doc, kind: str, now: datetime, suffix: str) -> str:
     title = str(doc.get("title") or tr("网络安全事件"))
     for bad in '/\\:*?"<>|':

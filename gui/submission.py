@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 from core.obligations import Obligation
 from core.rules import RulePack
 from core.timeutil import BEIJING
-from gui.i18n import KIND_NAMES, kind_name, pick, tr
+from core.vocab import REPORT_KINDS
+from gui.i18n import kind_name, pick, tr
 from gui.wizard.fields import beijing_zone
 
 
@@ -62,7 +63,7 @@ class SubmissionForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.obligation = QComboBox(objectName="submissionObligation")
         self.kind = QComboBox(objectName="submissionKind")
-        for kind in KIND_NAMES:
+        for kind in REPORT_KINDS:
             self.kind.addItem(kind_name(kind), kind)
         self.channel = QComboBox(objectName="submissionChannel")
         for c in pack.channels:

@@ -12,16 +12,17 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from core.assessment import Assessment
+from core.assessment import Assessment, channel_advice
 from core.incident import Doc, get, instant, involves_cii, is_ransomware
 from core.obligations import Obligation
 from core.report import labels
 from core.report.changes import Change, changes_since
 from core.report.labels import PENDING, display, label, number, shown, when, when_dt
 from core.rules import RulePack
-from core.timeutil import format_hms, time_left_text
+from core.vocab import CHANGE_KINDS, REPORT_KINDS, ReportKind, Status
+from core.vocab import label as label_of
 
-KINDS = tuple(labels.KIND_NAMES)
+KINDS = tuple(str(k) for k in REPORT_KINDS)
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ def build(result: Assessment, pack: RulePack, kind: str, *, previous: Doc | None
           attachments: list[dict[str, Any]] | None, app_version: str, json_sha256: str) -> ReportContent:
     """The report's content for ``kind`` at ``result.now`` (the report time)."""
     doc = result.doc
-    summary = kind == "summary"
+    summary = kind == ReportKind.SUMMARY
     return ReportContent(
         kind=kind,
         title=f"网络安全事件报告（{labels.KIND_NAMES[kind]}）",
@@ -77,7 +78,7 @@ def build(result: Assessment, pack: RulePack, kind: str, *, previous: Doc | None
         header=header_lines(doc, result, pack, kind),
         grade=grade_lines(result, pack),
         deadlines=tuple(deadline_row(o, result.now) for o in result.obligations),
-        changes=changes_since(previous, doc, pack) if kind in ("supplement", "followup") and previous else None,
+        changes=changes_since(previous, doc, pack) if kind in CHANGE_KINDS and previous else None,
         sections=summary_sections(doc, pack) if summary else statutory_sections(doc, pack, result),
         channels=channel_lines(doc, result.obligations, pack),
         timeline=timeline_rows(doc),
@@ -107,7 +108,7 @@ def _line(doc: Doc, path: str, pack: RulePack) -> Line:
 def recipients(result: Assessment, kind: str) -> str:
     """Who receives this report: the timed duties (第四条, D3, D9); for a summary, 原渠道 (第八条)."""
     timed = "；".join(dict.fromkeys(o.recipient for o in result.obligations if o.hours is not None))
-    if kind != "summary":
+    if kind != ReportKind.SUMMARY:
         return timed or PENDING
     channel = next((o.recipient for o in result.obligations if o.days is not None), "")
     return f"{channel}（{timed}）" if timed else channel or PENDING
@@ -128,7 +129,7 @@ def header_lines(doc: Doc, result: Assessment, pack: RulePack, kind: str) -> tup
     lines.append(Line("联系人及联系方式", contact or None))
     lines.append(Line("报送对象", recipients(result, kind)))
     lines.append(_line(doc, "discovered_at", pack))
-    if kind == "summary" or doc.get("handling_ended_at"):
+    if kind == ReportKind.SUMMARY or doc.get("handling_ended_at"):
         lines.append(_line(doc, "handling_ended_at", pack))
     lines.append(Line("报告时间", when_dt(result.now)))
     return tuple(lines)
@@ -143,22 +144,24 @@ def grade_lines(result: Assessment, pack: RulePack) -> tuple[Line, ...]:
             text += "（手动定级低于按附件计算的级别）"
     else:
         text = f"{name}（按附件计算）"
-    lines = [Line("级别", text), Line("是否须报告", labels.REPORTABLE_NAMES[result.reportable])]
+    lines = [Line("级别", text), Line("是否须报告", label_of(result.reportable))]
     for t in g.triggered:
         value = "" if t.value is None else f"（填报值：{display(t.field, t.value, pack)}）"
         lines.append(Line(f"定级依据（{labels.grade_name(t.grade, pack)}）", f"{t.item}：{t.text}{value}"))
     return tuple(lines)
 
 
-STATUS_TEXT: dict[str, Callable[[Obligation, datetime], str]] = {
-    "pending": lambda o, now: f"本报告在期限内（距期限 {time_left_text(o.due, now)}）" if o.due else "待报告",
-    "overdue": lambda o, now: f"本报告晚于期限（已超时 {format_hms((now - o.due).total_seconds())}）" if o.due else "已超时",
-    "met": lambda o, now: f"已于 {_at(o)} 报送，按时",
-    "late": lambda o, now: f"已于 {_at(o)} 报送，迟于期限",
-    "not_required": lambda o, now: "无须依《办法》报告（一般事件，D4）",
-    "open": lambda o, now: "无法定时限，应及时办理",
-    "done": lambda o, now: f"已于 {_at(o)} 办理",
-    "waiting": lambda o, now: "处置工作结束后起算",
+# A document states due times and on-time status only: no countdown, stale once printed.
+STATUS_TEXT: dict[Status, Callable[[Obligation, datetime], str]] = {
+    Status.PENDING: lambda o, now: "本报告在期限内报送" if o.due else label_of(Status.PENDING),
+    Status.OVERDUE: lambda o, now: "本报告晚于期限报送" if o.due else label_of(Status.OVERDUE),
+    Status.MET: lambda o, now: f"已于 {_at(o)} 报送，按时",
+    Status.LATE: lambda o, now: f"已于 {_at(o)} 报送，迟于期限",
+    Status.NOT_REQUIRED: lambda o, now: "无须依《办法》报告（一般事件，第四条）",
+    Status.OPEN: lambda o, now: "无法定时限，应及时办理",
+    Status.DONE: lambda o, now: f"已于 {_at(o)} 办理",
+    Status.WAITING: lambda o, now: label_of(Status.WAITING),
+    Status.WAIVED: lambda o, now: label_of(Status.WAIVED),
 }
 
 
@@ -264,15 +267,15 @@ def summary_sections(doc: Doc, pack: RulePack) -> tuple[Section, ...]:
 def channel_lines(doc: Doc, obligations: list[Obligation], pack: RulePack) -> tuple[Line, ...]:
     """D13: which channels fit each duty; 12387 never stands in for the CII recipients."""
     rule = pack.channel_rule
-    cyberspace = [f"{c.name}（{c.detail}）" if c.detail else c.name for c in pack.channels if c.reaches == "cyberspace"]
     direct = "、".join(c.name for c in pack.channels if c.reaches != "cyberspace")
     lines = []
     for o in obligations:
-        if o.id in rule.cyberspace_obligations:
-            text = "\n".join(cyberspace)
-        elif o.id in rule.not_for_cyberspace_channels:
-            text = f"直接报送（{direct}）；12387 各渠道不能代替（D13）"
-        elif o.sector:
+        advice = channel_advice(o, pack)
+        if advice.cyberspace:
+            text = "\n".join(f"{c.name}（{c.detail}）" if c.detail else c.name for c in advice.cyberspace)
+        elif advice.not_by_12387:
+            text = f"直接报送（{direct}）；12387 各渠道不能代替（{rule.basis}）"
+        elif advice.sector:
             text = "按行业主管监管部门要求的方式报送"
         else:
             used = [s.get("channel") for s in doc.get("submissions") or [] if s.get("channel")]
@@ -280,7 +283,7 @@ def channel_lines(doc: Doc, obligations: list[Obligation], pack: RulePack) -> tu
             text = f"按照原渠道上报（{o.basis}）" + (f"：{names}" if names else "")
         lines.append(Line(o.recipient, text))
     if involves_cii(doc):
-        lines.append(Line("注意（D13）", f"本事件涉及关键信息基础设施。{rule.text}（{rule.basis}）"))
+        lines.append(Line("注意", f"本事件涉及关键信息基础设施。{rule.text}（{rule.basis}）"))
     return tuple(lines)
 
 

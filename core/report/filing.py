@@ -50,7 +50,7 @@ def cii_note(result: Assessment, pack: RulePack) -> str | None:
     duties = [f"{o.recipient}（{o.basis}，{labels.number(o.hours)} 小时内）" for o in result.obligations
               if o.id in pack.channel_rule.not_for_cyberspace_channels and o.hours is not None]
     also = f"须另行直接向{'、'.join(duties)}报告。" if duties else ""
-    return f"本事件涉及关键信息基础设施：{pack.channel_rule.text}{also}（D13；{pack.channel_rule.basis}）"
+    return f"本事件涉及关键信息基础设施：{pack.channel_rule.text}{also}（{pack.channel_rule.basis}）"
 
 
 def _subject(doc: Doc, kind: str) -> str:

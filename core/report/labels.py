@@ -9,21 +9,18 @@ import re
 from datetime import datetime
 from typing import Any
 
+from core import vocab
 from core.rules import RulePack
 from core.timeutil import BEIJING, TimeFormatError, display_beijing, parse_instant
 
 PENDING = "（待补报）"
 BEIJING_SUFFIX = "（北京时间）"
 
-KIND_NAMES = {"initial": "首报", "supplement": "补报", "followup": "续报", "summary": "总结报告"}
+KIND_NAMES = {str(k): vocab.label(k) for k in vocab.REPORT_KINDS}  # the documents are Chinese
 CATEGORY_NAMES = {"central_state_organ": "中央和国家机关各部门及其直属单位", "other": "其他网络运营者"}
 DATA_THREAT_NAMES = {"especially_serious": "特别严重", "serious": "严重", "relatively_serious": "较严重"}
 AUTHORITY_SCOPE_NAMES = {"especially_large": "特大范围", "large": "大范围", "relatively_large": "较大范围"}
-REPORTABLE_NAMES = {
-    "yes": "须报告（第四条：较大以上）",
-    "no": "无须依《办法》报告（一般事件）",
-    "undetermined": "待定（尚无影响数据，期限照常起算）",
-}
+REPORTABLE_NAMES = {str(r): vocab.label(r) for r in vocab.Reportable}
 
 # Labels for every leaf of the incident document (list indexes written as ``[]``).
 FIELD_LABELS: dict[str, str] = {

@@ -140,7 +140,7 @@ def story(content: ReportContent) -> list[Flowable]:
     for section in content.sections:
         flow.append(para(section.heading, "heading"))
         flow += labelled(section.lines, bare_single=True)
-    flow += [para("报送渠道（第九条；D13）", "heading"), *labelled(content.channels)]
+    flow += [para("报送渠道（第九条）", "heading"), *labelled(content.channels)]
     flow += appendices(content)
     return flow
 

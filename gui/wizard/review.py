@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from core.assessment import Assessment
-from core.report.labels import KIND_NAMES
+from core.assessment import Assessment, channel_advice
+from core.obligations import Obligation
 from core.rules import RulePack
 from core.timeutil import display_beijing, format_hms
+from core.vocab import REPORT_KINDS
 from gui.i18n import basis, join, join_clauses, kind_name, pick, tr
 from gui.submission import SubmissionForm, recipient_name, set_beijing
 from gui.wizard.base import EditContext, FieldPage
@@ -68,14 +69,16 @@ def page_of(key: str) -> int:
     return PAGE_RESPONSE
 
 
-def channels_for(obligation_id: str, pack: RulePack) -> tuple[list[str], str | None]:
-    """Channel names that fit an obligation, and the D13 caution where 12387 does not."""
-    rule = pack.channel_rule
-    if obligation_id in rule.cyberspace_obligations:
+def channels_for(obligation: Obligation, pack: RulePack) -> tuple[list[str], str | None]:
+    """The channels core says fit an obligation, formatted, and the caution where 12387
+    cannot stand in for the recipient."""
+    advice = channel_advice(obligation, pack)
+    if advice.cyberspace:
         return [tr("{name}（{detail}）").format(name=pick(c.name, c.name_en), detail=c.detail) if c.detail else pick(c.name, c.name_en)
-                for c in pack.channels if c.reaches == "cyberspace"], None
-    if obligation_id in rule.not_for_cyberspace_channels:
-        return [tr("直接联系接收单位：当面、电话或其指定方式")], pick(rule.text, rule.text_en)
+                for c in advice.cyberspace], None
+    if advice.direct:
+        rule = pack.channel_rule
+        return [tr("直接联系接收单位：当面、电话或其指定方式")], pick(rule.text, rule.text_en) if advice.not_by_12387 else None
     return [tr("按接收单位要求的方式（原渠道）")], None
 
 
@@ -105,7 +108,7 @@ class ReviewPage(FieldPage):
         box = QGroupBox(tr("导出报告 PDF"))
         row = QHBoxLayout(box)
         self.kind = QComboBox(objectName="reportKind")
-        for kind in KIND_NAMES:
+        for kind in REPORT_KINDS:
             self.kind.addItem(kind_name(kind), kind)
         self.kind.setAccessibleName(tr("报告类型"))
         self.export_button = QPushButton(tr("预览并导出 PDF…"), objectName="exportPdf")
@@ -170,7 +173,7 @@ class ReviewPage(FieldPage):
                 due = tr("处置工作结束后 {d} 日内").format(d=o.days)
             else:
                 due = tr("无固定时限，应及时")
-            names, caution = channels_for(o.id, pack)
+            names, caution = channels_for(o, pack)
             head = tr("{r}（{b}）").format(r=recipient_name(o, pack), b=basis(o.basis))
             deadline = tr("期限：{due}").format(due=due)
             ways = tr("渠道：{c}").format(c=join_clauses(names))

@@ -4,48 +4,8 @@
 <context>
     <name></name>
     <message>
-        <source>待报告</source>
-        <translation>Report due</translation>
-    </message>
-    <message>
-        <source>待报告 · 剩余不足 60 分钟</source>
-        <translation>Report due · less than 60 minutes left</translation>
-    </message>
-    <message>
-        <source>尽快报告 · 剩余不足 15 分钟</source>
-        <translation>Report soon · less than 15 minutes left</translation>
-    </message>
-    <message>
-        <source>立即报告 · 剩余不足 5 分钟</source>
-        <translation>Report now · less than 5 minutes left</translation>
-    </message>
-    <message>
         <source>已超时 · 仍须尽快报告</source>
         <translation>Overdue · still report as soon as you can</translation>
-    </message>
-    <message>
-        <source>已按时报告</source>
-        <translation>Reported on time</translation>
-    </message>
-    <message>
-        <source>已报告（迟于期限）</source>
-        <translation>Reported (after the deadline)</translation>
-    </message>
-    <message>
-        <source>已完成</source>
-        <translation>Done</translation>
-    </message>
-    <message>
-        <source>无须依《办法》报告（一般事件）</source>
-        <translation>No report required under the Measures (general incident)</translation>
-    </message>
-    <message>
-        <source>待办 · 没有法定时限，应及时</source>
-        <translation>To do · no statutory deadline; act promptly</translation>
-    </message>
-    <message>
-        <source>等处置工作结束后起算</source>
-        <translation>Starts when handling ends</translation>
     </message>
     <message>
         <source>剩余时间</source>
@@ -58,6 +18,18 @@
     <message>
         <source>已报 </source>
         <translation>Reported </translation>
+    </message>
+    <message>
+        <source>待报告 · 剩余不足 {m} 分钟</source>
+        <translation>Report due · less than {m} minutes left</translation>
+    </message>
+    <message>
+        <source>尽快报告 · 剩余不足 {m} 分钟</source>
+        <translation>Report soon · less than {m} minutes left</translation>
+    </message>
+    <message>
+        <source>立即报告 · 剩余不足 {m} 分钟</source>
+        <translation>Report now · less than {m} minutes left</translation>
     </message>
     <message>
         <source>期限：{due}（北京时间）</source>
@@ -78,10 +50,6 @@
     <message>
         <source>选择左侧的事件查看期限和报送记录。</source>
         <translation>Select an incident on the left to see its deadlines and submissions.</translation>
-    </message>
-    <message>
-        <source>记下处置结束时间；总结报告须在其后 30 日内报送（第八条）</source>
-        <translation>Records the time handling ended; the summary report must be submitted within 30 days after it (Art. 8)</translation>
     </message>
     <message>
         <source>这里显示所选事件每项报告义务的倒计时。</source>
@@ -176,12 +144,20 @@
         <translation>Handling e&amp;nded</translation>
     </message>
     <message>
+        <source>记下处置结束时间；总结报告须在其后 {days} 日内报送（第八条）</source>
+        <translation>Record when handling ended; the summary report is due within {days} days after it (Art. 8)</translation>
+    </message>
+    <message>
         <source>总结报告(&amp;Y)…</source>
         <translation>Summar&amp;y report…</translation>
     </message>
     <message>
-        <source>处置结束后 30 日内报送的总结报告</source>
-        <translation>The summary report, due within 30 days after handling ended</translation>
+        <source>处置结束后 {days} 日内报送的总结报告</source>
+        <translation>The summary report, due within {days} days after handling ends</translation>
+    </message>
+    <message>
+        <source>已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（第八条）。</source>
+        <translation>Handling ended at {t} is recorded; the {days}-day period for the summary report has started (Art. 8).</translation>
     </message>
     <message>
         <source>报送辅助(&amp;H)</source>
@@ -248,28 +224,8 @@
         <translation>Submission recorded: {t} (Beijing time)</translation>
     </message>
     <message>
-        <source>已记下处置结束时间 {t}；总结报告的 30 日期限已开始计算（第八条）。</source>
-        <translation>Handling recorded as ended at {t}; the 30-day deadline for the summary report has started (Art. 8).</translation>
-    </message>
-    <message>
         <source>已超时</source>
         <translation>Overdue</translation>
-    </message>
-    <message>
-        <source>已报告（迟）</source>
-        <translation>Reported (late)</translation>
-    </message>
-    <message>
-        <source>无须报告</source>
-        <translation>Not required</translation>
-    </message>
-    <message>
-        <source>待办</source>
-        <translation>To do</translation>
-    </message>
-    <message>
-        <source>待处置结束</source>
-        <translation>Handling ongoing</translation>
     </message>
     <message>
         <source>事件</source>
@@ -1460,22 +1416,6 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Fax cover saved: {p} (report pages: {n})</translation>
     </message>
     <message>
-        <source>首报</source>
-        <translation>Initial report</translation>
-    </message>
-    <message>
-        <source>补报</source>
-        <translation>Supplementary report</translation>
-    </message>
-    <message>
-        <source>续报</source>
-        <translation>Follow-up report</translation>
-    </message>
-    <message>
-        <source>总结报告</source>
-        <translation>Summary report</translation>
-    </message>
-    <message>
         <source>、</source>
         <translation>, </translation>
     </message>
@@ -1616,8 +1556,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Follow-up report: when the incident develops (the impact grows, the response takes effect, the cause is found, etc.), promptly report the latest situation.</translation>
     </message>
     <message>
-        <source>总结报告：处置工作结束后 30 日内报送，说明原因、处置、整改和教训（第八条）。</source>
-        <translation>Summary report: submit within 30 days after handling ended, covering the cause, the response, remediation and lessons learned (Art. 8).</translation>
+        <source>总结报告：处置工作结束后 {days} 日内报送，说明原因、处置、整改和教训（第八条）。</source>
+        <translation>Summary report: due within {days} days after handling ends; it states the cause, the response, the remediation and the lessons (Art. 8).</translation>
     </message>
     <message>
         <source>还没有登记过报送，没有可比较的上一份报告。报送后请先登记，之后的补报、续报会列出变化。</source>
@@ -1652,8 +1592,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Close</translation>
     </message>
     <message>
-        <source>还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 30 日期限从那时起算。</source>
-        <translation>The time handling ended has not been recorded yet. When handling ends, click “Handling ended” on the incident desk; the 30-day deadline for the summary report runs from then.</translation>
+        <source>还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 {days} 日期限从那时起算。</source>
+        <translation>The end of handling is not recorded yet. When handling ends, click &apos;Handling ended&apos; on the desk; the {days}-day period for the summary report starts then.</translation>
     </message>
     <message>
         <source>总结报告期限：{d}（北京时间）。</source>

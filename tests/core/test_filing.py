@@ -77,7 +77,7 @@ def test_eml_for_a_cii_incident_says_it_does_not_satisfy_the_cii_duty(report_pdf
     body = message.get_body(("plain",))
     assert body is not None
     text = body.get_content()
-    assert PACK.channel_rule.text in text and "D13" in text
+    assert PACK.channel_rule.text in text and PACK.channel_rule.basis in text and "D13" not in text
     assert "保护工作部门（浙江省卫生健康委员会）（第四条第一款，1 小时内）" in text
 
 
