@@ -17,8 +17,8 @@ from core.reminders import LOOKAHEAD_MINUTES, due_reminders, overflow_message
 from core.rules import RulePack
 from core.store import IncidentSummary, StoreError
 from gui import i18n
-from gui.i18n import tr
 from gui.hub import StoreHub
+from gui.i18n import tr
 from gui.submission import recipient_name
 from gui.ticker import Ticker
 
