@@ -114,12 +114,12 @@ class Label:
 
 LABELS: dict[StrEnum, Label] = {
     Status.PENDING: Label("待报告", "to report"),
-    Status.OVERDUE: Label("已超时", "overdue"),
+    Status.OVERDUE: Label("已超时", "Overdue"),
     Status.MET: Label("已按时报告", "reported on time"),
     Status.LATE: Label("已报告（迟于期限）", "reported late"),
     Status.NOT_REQUIRED: Label("无须依《办法》报告（一般事件）", "not required under the Measures (general incident)"),
     Status.OPEN: Label("待办（无法定时限，应及时）", "to do (no statutory hours: promptly)"),
-    Status.DONE: Label("已完成", "done"),
+    Status.DONE: Label("已完成", "Done"),
     Status.WAITING: Label("处置工作结束后起算", "starts when handling ends"),
     Status.WAIVED: Label("已决定不通知（已写明理由）", "not notified (reason recorded)"),
     ReportKind.INITIAL: Label("首报", "first report"),
@@ -140,6 +140,22 @@ SHORT_LABELS: dict[StrEnum, Label] = {
     Status.WAITING: Label("待处置结束", "awaiting end of handling"),
     Status.WAIVED: Label("不通知", "waived"),
 }
+
+
+# The reportable state explained where the user grades the incident.
+EXPLAINED: dict[StrEnum, Label] = {
+    Reportable.YES: Label("须报告：属于较大以上网络安全事件（第四条）",
+                          "Must be reported: a relatively major or more serious incident (Art. 4)"),
+    Reportable.NO: Label("无须依《办法》报告：一般事件（其他法律法规、行业规定仍可能要求报告）",
+                         "No report required under the Measures: a general incident (other laws and sector rules may still require one)"),
+    Reportable.UNDETERMINED: Label("待定：还没有影响数据。期限照常计算，请尽快补充或手动定级",
+                                   "Undetermined: no impact facts yet. The deadlines run all the same; add facts soon or grade manually"),
+}
+
+
+def explain(member: StrEnum, lang: Lang = "zh") -> str:
+    """The longer explanation of a vocabulary member, where there is one."""
+    return EXPLAINED[member](lang) if member in EXPLAINED else label(member, lang)
 
 
 def label(member: StrEnum | str, lang: Lang = "zh", *, short: bool = False) -> str:

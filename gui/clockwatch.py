@@ -8,22 +8,31 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from datetime import datetime, timedelta
+from typing import Protocol
 
 from PySide6.QtCore import QObject
 
 from core.clockcheck import jump_warning, rollback_warning, zone_warning
-from core.store import Store, StoreError
+from core.store import StoreError
 from gui.ticker import Ticker
 
 EVERY = 60  # ticks
 
 
+class ClockRecord(Protocol):
+    """Where the last wall-clock reading is kept (the store)."""
+
+    previous_wall_clock: datetime | None
+
+    def touch_clock(self) -> None: ...
+
+
 class ClockWatch(QObject):
-    def __init__(self, store: Store, ticker: Ticker, notify: Callable[[str], None],
+    def __init__(self, record: ClockRecord, ticker: Ticker, notify: Callable[[str], None],
                  local_now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
                  monotonic: Callable[[], float] = time.monotonic) -> None:
         super().__init__()
-        self.store, self.ticker, self.notify = store, ticker, notify
+        self.record, self.ticker, self.notify = record, ticker, notify
         self.local_now, self.monotonic = local_now, monotonic
         self._count = 0
         self._wall = ticker.now()
@@ -31,7 +40,7 @@ class ClockWatch(QObject):
         ticker.tick.connect(self._tick)
 
     def check_at_start(self) -> list[str]:
-        found = [w for w in (rollback_warning(self.ticker.now(), self.store.previous_wall_clock),
+        found = [w for w in (rollback_warning(self.ticker.now(), self.record.previous_wall_clock),
                              zone_warning(self.local_now())) if w]
         for message in found:
             self.notify(message)
@@ -57,6 +66,6 @@ class ClockWatch(QObject):
 
     def _touch(self) -> None:
         try:
-            self.store.touch_clock()
+            self.record.touch_clock()
         except StoreError:
             pass  # the next minute tries again; a warning is not worth an error

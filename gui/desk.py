@@ -31,7 +31,7 @@ from core.assessment import Assessment, assess, next_report_kind, submission_ver
 from core.rules import RulePack
 from core.store import StoreError
 from core.timeutil import beijing, display_beijing
-from core.vocab import REPORT_KINDS, Status
+from core.vocab import REPORT_KINDS, ReportKind, Status
 from gui import dialogs
 from gui.countdown import CountdownPanel
 from gui.desk_parts import AttachmentPane, TimelinePane
@@ -111,14 +111,14 @@ class IncidentDesk(QWidget):
         self.export_button.setMenu(self.export_menu)
         self.supplement_button = self._button("deskSupplement", tr("新补报(&U)…"),
                                               tr("首报后查清了新情况：列出与上次报送相比的变化，导出补报"),
-                                              lambda: self.next_report("supplement"))
+                                              lambda: self.next_report(ReportKind.SUPPLEMENT))
         self.followup_button = self._button("deskFollowup", tr("新续报(&F)…"),
-                                            tr("事件有新进展：列出与上次报送相比的变化，导出续报"), lambda: self.next_report("followup"))
+                                            tr("事件有新进展：列出与上次报送相比的变化，导出续报"), lambda: self.next_report(ReportKind.FOLLOWUP))
         days = summary_days(self.pack)
         self.ended_button = self._button("deskHandlingEnded", tr("处置工作已结束(&D)"),
                                          tr("记下处置结束时间；总结报告须在其后 {days} 日内报送（第八条）").format(days=days), self._handling_ended)
         self.summary_button = self._button("deskSummary", tr("总结报告(&Y)…"), tr("处置结束后 {days} 日内报送的总结报告").format(days=days),
-                                           lambda: self.next_report("summary"))
+                                           lambda: self.next_report(ReportKind.SUMMARY))
         self.filing_button = self._button("deskFiling", tr("报送辅助(&H)"), tr("邮件草稿、电话报告稿、传真封面"), lambda: None)
         menu = QMenu(self)
         for name, text, slot in (("deskEmailDraft", tr("12387 邮件草稿（附报告 PDF）…"), self._email),
@@ -219,7 +219,7 @@ class IncidentDesk(QWidget):
     def _history(self) -> str:
         assert self.incident_id is not None
         rows = []
-        for snap in self.hub.store.snapshots(self.incident_id):
+        for snap in self.hub.snapshots(self.incident_id):
             kind = str(snap["kind"])
             if kind not in REPORT_KINDS:  # "submitted:…" snapshots are the base for changes, not exports
                 continue

@@ -172,7 +172,7 @@ class AttachmentPane(QWidget):
         if incident_id != self.incident_id:
             self.message.setText("")
         self.incident_id = incident_id
-        self.rows = self.hub.store.attachments(incident_id) if incident_id else []
+        self.rows = self.hub.attachments(incident_id) if incident_id else []
         _fill(self.table, [[r["name"], _size(r["size"]), _added(r["added_at"]), r["sha256"]] for r in self.rows])
         for row, r in enumerate(self.rows):
             self.table.item(row, 3).setToolTip(r["sha256"])
@@ -218,7 +218,7 @@ class AttachmentPane(QWidget):
         folder.mkdir(exist_ok=True)
         target = folder / Path(row["name"]).name
         try:
-            target.write_bytes(self.hub.store.attachment_content(int(row["id"])))
+            target.write_bytes(self.hub.attachment_content(int(row["id"])))
         except (OSError, StoreError) as exc:
             self.message.setText(tr("无法打开「{n}」：{e}").format(n=row["name"], e=exc))
             return

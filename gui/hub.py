@@ -1,5 +1,6 @@
 """The GUI's one door to the store (conventions §4, §18): a small ``QObject`` that batches
-field edits into the store's autosave and says what changed.
+field edits into the store's autosave and says what changed. Windows read and write
+through it only, and it alone emits the change signals.
 
 Edits are queued per incident and path and written by one short timer, so a keystroke
 reaches the disk within ``AUTOSAVE_MS`` (well under the one second product.md §3 allows)
@@ -11,13 +12,14 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.canonical import canonical_json
 from core.incident import Doc
-from core.store import Store, StoreError
+from core.store import IncidentSummary, Store, StoreError
 from core.store.docpath import set_path
 
 AUTOSAVE_MS = 300
@@ -51,6 +53,30 @@ class StoreHub(QObject):
 
     def has_pending(self) -> bool:
         return bool(self._pending)
+
+    def now(self) -> datetime:
+        return self.store.clock.now()
+
+    def profile(self) -> dict[str, Any]:
+        return self.store.profile()
+
+    def list_incidents(self, now: datetime, **options: Any) -> list[IncidentSummary]:
+        return self.store.list_incidents(now, **options)
+
+    def snapshots(self, incident_id: str) -> list[dict[str, Any]]:
+        return self.store.snapshots(incident_id)
+
+    def attachments(self, incident_id: str) -> list[dict[str, Any]]:
+        return self.store.attachments(incident_id)
+
+    def attachment_content(self, attachment_id: int) -> bytes:
+        return self.store.attachment_content(attachment_id)
+
+    def meta(self, key: str) -> str | None:
+        return self.store.meta(key)
+
+    def set_meta(self, key: str, value: str) -> None:
+        self.store.set_meta(key, value)
 
     # --- writing ---
     def set_field(self, incident_id: str, path: str, value: Any) -> None:
@@ -110,6 +136,28 @@ class StoreHub(QObject):
 
     def save_profile(self, profile: dict[str, Any]) -> None:
         self.store.save_profile(profile)
+
+    def record_export(self, incident_id: str, kind: str, doc: Doc, pdf_sha256: str | None) -> None:
+        """Keep the exact document a report was made from, with the report's SHA-256."""
+        self.store.record_snapshot(incident_id, kind, canonical_json(doc), pdf_sha256)
+        self.incidentChanged.emit(incident_id)
+
+    def backup(self, target: str) -> str:
+        """A verified backup copy at ``target`` (raises ``StoreError`` with the reason)."""
+        self.flush()
+        return str(self.store.backup(target))
+
+    def restore(self, source: str) -> str | None:
+        """Replace the data with a backup; returns where the current data was kept."""
+        self.flush()
+        kept = self.store.restore(source)
+        self.incidentsChanged.emit()
+        return str(kept) if kept else None
+
+    def import_document(self, doc: Doc, *, new_id: bool = False) -> str:
+        incident_id = self.store.import_document(doc, new_id=new_id)
+        self.incidentsChanged.emit()
+        return incident_id
 
     def last_submitted(self, incident_id: str) -> Doc | None:
         """The document as it was when last submitted, or None."""

@@ -79,7 +79,7 @@ class IncidentTableModel(QAbstractTableModel):
         self._reloads += 1
         self.beginResetModel()
         self.now = self.ticker.now()
-        self.all_rows = self.hub.store.list_incidents(self.now, limit=self.FIRST_PAGE)
+        self.all_rows = self.hub.list_incidents(self.now, limit=self.FIRST_PAGE)
         self.rows = [row for row in self.all_rows if self._accepts(row)]
         self._partial = self._reloads if len(self.all_rows) == self.FIRST_PAGE else 0
         self.endResetModel()
@@ -101,7 +101,7 @@ class IncidentTableModel(QAbstractTableModel):
         if token != self._partial:
             return  # a newer reload or a ``complete()`` came first
         self._partial = 0
-        rows = self.hub.store.list_incidents(self.now)
+        rows = self.hub.list_incidents(self.now)
         if rows[:len(self.all_rows)] != self.all_rows:
             self.beginResetModel()  # changed meanwhile (another window or process): start over
             self.all_rows = rows
@@ -132,9 +132,9 @@ class IncidentTableModel(QAbstractTableModel):
     def _accepts(self, row: IncidentSummary) -> bool:
         if self.text and self.text not in (row.title or "").lower():
             return False
-        if self.kind == "open":
+        if self.kind == "unfinished":
             return row.status in OPEN_STATUSES
-        if self.kind == "overdue":
+        if self.kind == "past_due":
             return row.next_due is not None and row.next_due < self.now
         if self.kind == "drill":
             return row.drill
@@ -203,8 +203,8 @@ class IncidentTableModel(QAbstractTableModel):
 
 FILTERS = (
     ("all", QT_TR_NOOP("全部事件")),
-    ("open", QT_TR_NOOP("未完成报告")),
-    ("overdue", QT_TR_NOOP("已超时")),
+    ("unfinished", QT_TR_NOOP("未完成报告")),
+    ("past_due", QT_TR_NOOP("已超时")),
     ("drill", QT_TR_NOOP("演练")),
     ("real", QT_TR_NOOP("真实事件")),
 )
@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
     def edit_profile(self) -> None:
         from gui.profile import ProfileDialog
 
-        dialog = ProfileDialog(self.hub.store.profile(), self.hub.save_profile, self)
+        dialog = ProfileDialog(self.hub.profile(), self.hub.save_profile, self)
         if dialogs.run(dialog):
             self.status_label.setText(tr("单位资料已保存；新建事件时自动填入。"))
 

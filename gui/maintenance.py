@@ -20,13 +20,13 @@ from gui.i18n import pick, tr
 def backup(parent: QWidget | None, hub: StoreHub) -> str:
     """Ask where, write a verified backup there; returns what happened, in one sentence."""
     hub.flush()
-    stamp = beijing(hub.store.clock.now()).strftime("%Y%m%d-%H%M")
+    stamp = beijing(hub.now()).strftime("%Y%m%d-%H%M")
     target = dialogs.save_file(parent, tr("备份到"), str(Path.home() / f"incident-assistant-backup-{stamp}.sqlite3"),
                                tr("数据库备份 (*.sqlite3)"))
     if not target:
         return tr("已取消备份。")
     try:
-        written = hub.store.backup(target)
+        written = hub.backup(target)
     except StoreError as exc:
         return str(exc)
     return tr("已备份并校验：{p}").format(p=written)
@@ -39,12 +39,10 @@ def restore(parent: QWidget | None, hub: StoreHub) -> str:
         return tr("已取消恢复。")
     if not dialogs.ask(parent, tr("从备份恢复"), tr("用备份「{p}」替换当前数据？当前数据会先另存一份，不会丢失。").format(p=source)):
         return tr("已取消恢复。")
-    hub.flush()
     try:
-        kept = hub.store.restore(source)
+        kept = hub.restore(source)
     except StoreError as exc:
         return str(exc)
-    hub.incidentsChanged.emit()
     return tr("已从备份恢复。原来的数据另存在：{p}").format(p=kept) if kept else tr("已从备份恢复。")
 
 

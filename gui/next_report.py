@@ -19,14 +19,14 @@ from core.incident import Doc
 from core.report.changes import changes_since
 from core.rules import RulePack
 from core.timeutil import display_beijing
-from core.vocab import ObligationId
+from core.vocab import ObligationId, ReportKind
 from gui.i18n import join, kind_name, tr
 from gui.wizard.review import FIELD_NAMES
 
 INTRO = {
-    "supplement": QT_TR_NOOP("补报：把首报时还不清楚、现在查清的情况报告给原接收单位（第七条第二款）。"),
-    "followup": QT_TR_NOOP("续报：事件有新进展（影响扩大、处置取得效果、查明原因等）时，及时报告最新情况。"),
-    "summary": QT_TR_NOOP("总结报告：处置工作结束后 {days} 日内报送，说明原因、处置、整改和教训（第八条）。"),
+    ReportKind.SUPPLEMENT: QT_TR_NOOP("补报：把首报时还不清楚、现在查清的情况报告给原接收单位（第七条第二款）。"),
+    ReportKind.FOLLOWUP: QT_TR_NOOP("续报：事件有新进展（影响扩大、处置取得效果、查明原因等）时，及时报告最新情况。"),
+    ReportKind.SUMMARY: QT_TR_NOOP("总结报告：处置工作结束后 {days} 日内报送，说明原因、处置、整改和教训（第八条）。"),
 }
 
 
@@ -88,7 +88,7 @@ class NextReportDialog(QDialog):
         """Show the incident as it is now (called again whenever it changes)."""
         doc = result.doc
         note = ""
-        if self.kind == "summary":
+        if self.kind == ReportKind.SUMMARY:
             summary = result.obligation(ObligationId.SUMMARY_REPORT)
             if not doc.get("handling_ended_at"):
                 note = tr("还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 {days} 日期限从那时起算。").format(

@@ -36,7 +36,7 @@ class ReminderService(QObject):
         super().__init__()
         self.hub, self.pack, self.notify = hub, pack, notify
         self._count = 0
-        raw = hub.store.meta(FIRED_KEY)
+        raw = hub.meta(FIRED_KEY)
         self._order: list[str] = json.loads(raw) if raw else []
         self.fired = set(self._order)
         ticker.tick.connect(self._tick)
@@ -75,7 +75,7 @@ class ReminderService(QObject):
         not every incident (10,000 listed: ~50 ms a check, every 15 s)."""
         offset = 0
         while True:
-            page = self.hub.store.list_incidents(now, limit=PAGE, offset=offset, due_from=start)
+            page = self.hub.list_incidents(now, limit=PAGE, offset=offset, due_from=start)
             for row in page:
                 if row.next_due is None or row.next_due > horizon:
                     return
@@ -89,6 +89,6 @@ class ReminderService(QObject):
         self.fired |= keys
         self._order = self._order[-KEEP:]
         try:
-            self.hub.store.set_meta(FIRED_KEY, json.dumps(self._order, ensure_ascii=False))
+            self.hub.set_meta(FIRED_KEY, json.dumps(self._order, ensure_ascii=False))
         except StoreError:
             pass  # shown again after a restart at worst; never block the reminder itself

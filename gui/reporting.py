@@ -13,13 +13,12 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from core import __version__
-from core.canonical import canonical_json
 from core.incident import Doc, validate
 from core.rules import RulePack
 from core.timeutil import beijing
 from gui import dialogs
 from gui.hub import StoreHub
-from gui.i18n import join_clauses, kind_name, tr
+from gui.i18n import join_clauses, kind_name, language, tr
 
 
 def default_name(doc: Doc, kind: str, now: datetime, suffix: str) -> str:
@@ -40,7 +39,7 @@ class ReportActions:
         doc = self.hub.document(incident_id)
         errors, _warnings = validate(doc, self.pack)
         if errors:
-            return doc, tr("请先修正：") + join_clauses(e.line() for e in errors[:3])
+            return doc, tr("请先修正：") + join_clauses(e.line(language()) for e in errors[:3])
         return doc, None
 
     def _render(self, incident_id: str, doc: Doc, kind: str, now: datetime, target: Path) -> tuple[str | None, str | None, int]:
@@ -49,7 +48,7 @@ class ReportActions:
 
         try:
             info = render_report(doc, self.pack, kind, now, target, previous=self.hub.last_submitted(incident_id),
-                                 attachments=self.hub.store.attachments(incident_id), app_version=__version__)
+                                 attachments=self.hub.attachments(incident_id), app_version=__version__)
         except ReportError as exc:
             return str(exc), None, 0
         except OSError as exc:
@@ -75,8 +74,7 @@ class ReportActions:
             saved = self._write(Path(target), preview.read_bytes())
             if saved:
                 return saved
-        self.hub.store.record_snapshot(incident_id, kind, canonical_json(doc), sha256)
-        self.hub.incidentChanged.emit(incident_id)
+        self.hub.record_export(incident_id, kind, doc, sha256)
         return tr("已保存{k}：{p}").format(k=kind_name(kind), p=target)
 
     @staticmethod
@@ -107,8 +105,7 @@ class ReportActions:
         saved = self._write(Path(target), data)
         if saved:
             return saved
-        self.hub.store.record_snapshot(incident_id, kind, canonical_json(doc), sha256)
-        self.hub.incidentChanged.emit(incident_id)
+        self.hub.record_export(incident_id, kind, doc, sha256)
         return tr("邮件草稿已保存：{p}。用邮件程序打开它，核对后发送。").format(p=target)
 
     def phone_script(self, parent: QWidget | None, incident_id: str, now: datetime) -> str:

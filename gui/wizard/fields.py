@@ -37,7 +37,7 @@ from core.incident import Doc, get
 from core.messages import Finding
 from core.numbers import QuantityError, format_quantity, parse_quantity
 from core.timeutil import BEIJING
-from gui.i18n import tr
+from gui.i18n import language, tr
 
 OnChange = Callable[[str, Any], None]
 UNKNOWN = QT_TR_NOOP("— 不知道 / 未选择 —")
@@ -96,7 +96,7 @@ class Field(ABC):
         self.on_change(self.path, value)
 
     def show_findings(self, findings: Sequence[Finding]) -> None:
-        text = self.local_error or "\n".join(f.message() for f in findings)
+        text = self.local_error or "\n".join(f.message(language()) for f in findings)
         self.error.setText(text)
         self.error.setVisible(bool(text))
 
@@ -143,7 +143,7 @@ class QuantityField(Field):
             self.local_error = None
         except QuantityError as exc:
             value = text  # keep what was typed; validation names it
-            self.local_error = Finding(self.path, exc.code, {"value": text}).message()
+            self.local_error = Finding(self.path, exc.code, {"value": text}).message(language())
         self.show_findings([])
         self.emit(value)
 

@@ -5,20 +5,14 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QLabel
 
+from core import vocab
 from core.incident import is_ransomware
-from gui.i18n import basis, pick, tr
+from gui.i18n import basis, language, pick, tr
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RANSOMWARE, PAGE_RESPONSE
 from gui.wizard.fields import AreaField, CheckField, ChoiceField, ListField, QuantityField, TextField, form_section
-
-REPORTABLE_TEXT = {
-    "yes": QT_TR_NOOP("须报告：属于较大以上网络安全事件（第四条）"),
-    "no": QT_TR_NOOP("无须依《办法》报告：一般事件（其他法律法规、行业规定仍可能要求报告）"),
-    "undetermined": QT_TR_NOOP("待定：还没有影响数据。期限照常计算，请尽快补充或手动定级"),
-}
 
 
 class ImpactPage(FieldPage):
@@ -91,7 +85,7 @@ class ImpactPage(FieldPage):
         if g.basis == "manual":
             computed = pack.grade(g.computed_grade)
             lines.append(escape(tr("按附件计算为：{g}；理由：{r}").format(g=pick(computed.name, computed.name_en), r=g.reason or "")))
-        lines.append(escape(tr(REPORTABLE_TEXT[result.reportable])))
+        lines.append(escape(vocab.explain(result.reportable, language())))
         for t in g.triggered:
             value = "" if t.value is None else tr("（填报值：{v}）").format(v=t.value)
             level = pack.grade(t.grade)
@@ -134,7 +128,7 @@ class ResponsePage(FieldPage):
         self.add_form([
             a("harm", tr("已造成的影响和危害（第二项）"), tr("用事实说话：什么停了、多久、影响了谁。例：全天无法挂号收费，改为手工登记。")),
             a("measures_taken", tr("已采取的措施及效果（第二项）"), tr("做了什么、有没有用。例：已断网隔离服务器，加密未再扩散。")),
-            a("trend", tr("事态发展趋势及可能的进一步影响（第三项）"), tr("接下来可能怎样。例：备份也可能被加密，恢复需 2 天。")),
+            a("trend", tr("事态发展趋势及可能的进一步影响（第三项）"), tr("接下来可能怎样。例：备份也可能被加密，恢复还要两天。")),
             a("cause", tr("原因初步分析（第四项）"), tr("目前的判断即可，可写「初步判断」。例：远程桌面弱口令被爆破。")),
             a("leads.attacker", tr("可能的攻击者信息（第五项）"), tr("勒索信署名、邮箱、IP 地址等。")),
             a("leads.attack_path", tr("攻击路径（第五项）"), tr("怎么进来的。例：公网 3389 端口 → 管理员账户 → 共享目录。")),

@@ -60,7 +60,7 @@ class IncidentWizard(QWizard):
         self._assessment: tuple[Assessment, list[Finding], list[Finding]] | None = None
         self.ctx = EditContext(
             pack=pack, document=lambda: self.hub.document(self.incident_id), change=self.change,
-            now=ticker.now, assessment=self.assessment, profile=self.hub.store.profile,
+            now=ticker.now, assessment=self.assessment, profile=self.hub.profile,
             save_profile=self.hub.save_profile)
         self.panel = CountdownPanel(names=lambda o: recipient_name(o, pack))
         self.side = side = QScrollArea(objectName="countdownScroll")  # kept: setSideWidget does not take ownership in PySide

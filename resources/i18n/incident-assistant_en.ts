@@ -720,18 +720,6 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Delete selected row</translation>
     </message>
     <message>
-        <source>须报告：属于较大以上网络安全事件（第四条）</source>
-        <translation>Report required: a relatively major or more serious incident (Art. 4)</translation>
-    </message>
-    <message>
-        <source>无须依《办法》报告：一般事件（其他法律法规、行业规定仍可能要求报告）</source>
-        <translation>No report required under the Measures: general incident (other laws, regulations or sector rules may still require one)</translation>
-    </message>
-    <message>
-        <source>待定：还没有影响数据。期限照常计算，请尽快补充或手动定级</source>
-        <translation>Undetermined: no impact data yet. Deadlines still run; please add data soon or set the grade manually</translation>
-    </message>
-    <message>
         <source>影响与定级</source>
         <translation>Impact and grade</translation>
     </message>
@@ -1016,8 +1004,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Likely development and further impact (item 3)</translation>
     </message>
     <message>
-        <source>接下来可能怎样。例：备份也可能被加密，恢复需 2 天。</source>
-        <translation>What may happen next. Example: backups may also be encrypted; recovery will take 2 days.</translation>
+        <source>接下来可能怎样。例：备份也可能被加密，恢复还要两天。</source>
+        <translation>What may happen next. Example: the backups may be encrypted too; recovery will take two more days.</translation>
     </message>
     <message>
         <source>原因初步分析（第四项）</source>
