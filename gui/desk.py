@@ -247,7 +247,7 @@ class IncidentDesk(QWidget):
             self._say(tr("请先在左侧选择一个事件。"))
             return
         kind = kind or next_report_kind(self.hub.document(self.incident_id))
-        self._say(self.reports.export(self, self.incident_id, kind, self.now()))
+        self.reports.export(self, self.incident_id, kind, self.now(), self._say)
 
     def record_submission(self, kind: str | None = None) -> str:
         if not self.incident_id or self.result is None:
@@ -277,7 +277,7 @@ class IncidentDesk(QWidget):
         self.next_dialog = NextReportDialog(
             kind, self.result, self.hub.last_submitted(incident_id), self.pack,
             edit=lambda: self.open_wizard(incident_id),
-            export=lambda k: self.reports.export(self, incident_id, k, self.now()),
+            export=lambda k, say: self.reports.export(self, incident_id, k, self.now(), say),
             record=lambda k: self.record_submission(k), parent=self)
         self.next_dialog.setWindowFlag(Qt.WindowType.Window)
         self.next_dialog.show()  # not modal: the wizard opened from it must stay usable
@@ -296,7 +296,7 @@ class IncidentDesk(QWidget):
     def _email(self) -> None:
         if self.incident_id:
             kind = next_report_kind(self.hub.document(self.incident_id))
-            self._say(self.reports.email_draft(self, self.incident_id, kind, self.now()))
+            self.reports.email_draft(self, self.incident_id, kind, self.now(), self._say)
 
     def _phone(self) -> None:
         if self.incident_id:
@@ -305,4 +305,4 @@ class IncidentDesk(QWidget):
     def _fax(self) -> None:
         if self.incident_id:
             kind = next_report_kind(self.hub.document(self.incident_id))
-            self._say(self.reports.fax_cover(self, self.incident_id, kind, self.now()))
+            self.reports.fax_cover(self, self.incident_id, kind, self.now(), self._say)

@@ -44,7 +44,7 @@ def changes_html(previous: Doc | None, doc: Doc, pack: RulePack) -> str:
 
 class NextReportDialog(QDialog):
     def __init__(self, kind: str, result: Assessment, previous: Doc | None, pack: RulePack, *,
-                 edit: Callable[[], None], export: Callable[[str], str], record: Callable[[str], str],
+                 edit: Callable[[], None], export: Callable[[str, Callable[[str], None]], None], record: Callable[[str], str],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("NextReportDialog")
@@ -74,7 +74,7 @@ class NextReportDialog(QDialog):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         for name, text, action in (("nextReportEdit", tr("① 补充事实(&E)…"), edit),
-                                   ("nextReportExport", tr("② 预览并导出(&X)…"), lambda: self.message.setText(export(kind))),
+                                   ("nextReportExport", tr("② 预览并导出(&X)…"), lambda: export(kind, self.message.setText)),
                                    ("nextReportRecord", tr("③ 登记报送(&S)…"), lambda: self.message.setText(record(kind))),
                                    ("nextReportClose", tr("关闭"), self.accept)):
             button = QPushButton(text, objectName=name)

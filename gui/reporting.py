@@ -2,11 +2,14 @@
 and the filing helpers of the report issue (an e-mail draft with the PDF, the 12387 phone
 script, a fax cover). Used by the wizard's review page and by the desk; every file goes
 through a preview or a save dialog (``gui.dialogs``), every snapshot is recorded, and
-each step returns one sentence for the screen instead of raising."""
+each step hands one sentence for the screen to ``say`` instead of raising. Rendering
+runs off the UI thread (``gui.tasks``)."""
 
 from __future__ import annotations
 
+import shutil
 import tempfile
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
@@ -16,9 +19,12 @@ from core import __version__
 from core.incident import Doc, validate
 from core.rules import RulePack
 from core.timeutil import beijing
-from gui import dialogs
+from gui import dialogs, tasks
 from gui.hub import StoreHub
 from gui.i18n import join_clauses, kind_name, language, tr
+
+Say = Callable[[str], None]  # shows one sentence to the user
+RenderResult = tuple[str | None, str | None, int]  # (error, PDF SHA-256, pages)
 
 
 def default_name(doc: Doc, kind: str, now: datetime, suffix: str) -> str:
@@ -42,38 +48,60 @@ class ReportActions:
             return doc, tr("请先修正：") + join_clauses(e.line(language()) for e in errors[:3])
         return doc, None
 
-    def _render(self, incident_id: str, doc: Doc, kind: str, now: datetime, target: Path) -> tuple[str | None, str | None, int]:
-        """Render the report PDF to ``target``: (error, pdf sha256, pages)."""
-        from core.report import ReportError, render_report  # lazy: reportlab loads only on export
+    def _render_then(self, incident_id: str, doc: Doc, kind: str, now: datetime, target: Path,
+                     then: Callable[[RenderResult], None]) -> None:
+        """Render the report PDF to ``target`` off the UI thread, then call ``then`` with
+        ``(error, pdf sha256, pages)`` on the GUI thread. The worker gets data only."""
+        previous, attachments = self.hub.last_submitted(incident_id), self.hub.attachments(incident_id)
+        pack = self.pack
 
-        try:
-            info = render_report(doc, self.pack, kind, now, target, previous=self.hub.last_submitted(incident_id),
-                                 attachments=self.hub.attachments(incident_id), app_version=__version__)
-        except ReportError as exc:
-            return str(exc), None, 0
-        except OSError as exc:
-            return tr("无法生成报告：{e}").format(e=exc.strerror or exc), None, 0
-        return None, info.pdf_sha256, info.pages
+        def work() -> RenderResult:
+            from core.report import ReportError, render_report  # lazy: reportlab loads only on export
 
-    def export(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime) -> str:
-        """Render, preview and save the report; record its snapshot."""
+            try:
+                info = render_report(doc, pack, kind, now, target, previous=previous, attachments=attachments,
+                                     app_version=__version__)
+            except ReportError as exc:
+                return str(exc), None, 0
+            except OSError as exc:
+                return tr("无法生成报告：{e}").format(e=exc.strerror or exc), None, 0
+            return None, info.pdf_sha256, info.pages
+
+        tasks.run(work, then, lambda exc: then((tr("无法生成报告：{e}").format(e=exc), None, 0)))
+
+    def export(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
+        """Render (in the background), preview and save the report; record its snapshot.
+        ``say`` gets the one sentence for the screen."""
         doc, problem = self._document(incident_id)
         if problem:
-            return problem
-        with tempfile.TemporaryDirectory() as tmp:
-            preview = Path(tmp) / "preview.pdf"
-            error, sha256, _pages = self._render(incident_id, doc, kind, now, preview)
-            if error:
-                return error
-            if not dialogs.preview_pdf(parent, str(preview)):
-                return tr("已取消导出。")
-            target = dialogs.save_file(parent, tr("保存报告"), str(Path.home() / default_name(doc, kind, now, ".pdf")),
-                                       "PDF (*.pdf)")
-            if not target:
-                return tr("已取消导出。")
-            saved = self._write(Path(target), preview.read_bytes())
-            if saved:
-                return saved
+            say(problem)
+            return
+        tmp = Path(tempfile.mkdtemp(prefix="incident-report-"))
+        preview = tmp / "preview.pdf"
+
+        def rendered(result: RenderResult) -> None:
+            try:
+                say(self._preview_and_save(parent, incident_id, doc, kind, now, preview, result))
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+        say(tr("正在生成报告……"))
+        self._render_then(incident_id, doc, kind, now, preview, rendered)
+
+    def _preview_and_save(self, parent: QWidget | None, incident_id: str, doc: Doc, kind: str, now: datetime,
+                          preview: Path, result: RenderResult) -> str:
+        error, sha256, _pages = result
+        if error:
+            return error
+        if not dialogs.preview_pdf(parent, str(preview)):
+            return tr("已取消导出。")
+        target = dialogs.save_file(parent, tr("保存报告"), str(Path.home() / default_name(doc, kind, now, ".pdf")),
+                                   "PDF (*.pdf)")
+        if not target:
+            return tr("已取消导出。")
+        saved = self._write(Path(target), preview.read_bytes())
+        if saved:
+            return saved
         self.hub.record_export(incident_id, kind, doc, sha256)
         return tr("已保存{k}：{p}").format(k=kind_name(kind), p=target)
 
@@ -85,19 +113,32 @@ class ReportActions:
             return tr("无法保存到 {p}：{e}。请换一个文件夹再试。").format(p=target, e=exc.strerror or exc)
         return None
 
-    def email_draft(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime) -> str:
+    def email_draft(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
         """An unsent e-mail to the 12387 mailbox with the report PDF attached (.eml)."""
         doc, problem = self._document(incident_id)
         if problem:
-            return problem
+            say(problem)
+            return
+        tmp = Path(tempfile.mkdtemp(prefix="incident-report-"))
+        pdf = tmp / default_name(doc, kind, now, ".pdf")
+
+        def rendered(result: RenderResult) -> None:
+            try:
+                say(self._save_email(parent, incident_id, doc, kind, now, pdf, result))
+            finally:
+                shutil.rmtree(tmp, ignore_errors=True)
+
+        say(tr("正在生成报告……"))
+        self._render_then(incident_id, doc, kind, now, pdf, rendered)
+
+    def _save_email(self, parent: QWidget | None, incident_id: str, doc: Doc, kind: str, now: datetime,
+                    pdf: Path, result: RenderResult) -> str:
+        error, sha256, _pages = result
+        if error:
+            return error
         from core.report.filing import eml_draft
 
-        with tempfile.TemporaryDirectory() as tmp:
-            pdf = Path(tmp) / default_name(doc, kind, now, ".pdf")
-            error, sha256, _pages = self._render(incident_id, doc, kind, now, pdf)
-            if error:
-                return error
-            data = eml_draft(doc, self.pack, kind, pdf, now)
+        data = eml_draft(doc, self.pack, kind, pdf, now)
         target = dialogs.save_file(parent, tr("保存邮件草稿"), str(Path.home() / default_name(doc, kind, now, ".eml")),
                                    tr("邮件草稿 (*.eml)"))
         if not target:
@@ -118,22 +159,34 @@ class ReportActions:
         dialogs.show_text(parent, tr("12387 电话报告稿"), phone_script(doc, self.pack, now))
         return tr("已显示电话报告稿。打完电话请登记报送。")
 
-    def fax_cover(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime) -> str:
-        """A one-page cover for faxing the report to 12387 (page count from the report)."""
+    def fax_cover(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
+        """A one-page cover for faxing the report to 12387 (its page count from the report,
+        rendered in the background)."""
         doc, problem = self._document(incident_id)
         if problem:
-            return problem
-        from core.report import ReportError
-        from core.report.filing import render_fax_cover
-
+            say(problem)
+            return
         target = dialogs.save_file(parent, tr("保存传真封面"),
                                    str(Path.home() / default_name(doc, kind, now, "-" + tr("传真封面") + ".pdf")), "PDF (*.pdf)")
         if not target:
-            return tr("已取消。")
-        with tempfile.TemporaryDirectory() as tmp:
-            error, _sha256, pages = self._render(incident_id, doc, kind, now, Path(tmp) / "report.pdf")
+            say(tr("已取消。"))
+            return
+        tmp = Path(tempfile.mkdtemp(prefix="incident-report-"))
+
+        def rendered(result: RenderResult) -> None:
+            shutil.rmtree(tmp, ignore_errors=True)
+            say(self._save_cover(doc, kind, now, target, result))
+
+        say(tr("正在生成报告……"))
+        self._render_then(incident_id, doc, kind, now, tmp / "report.pdf", rendered)
+
+    def _save_cover(self, doc: Doc, kind: str, now: datetime, target: str, result: RenderResult) -> str:
+        error, _sha256, pages = result
         if error:
             return error
+        from core.report import ReportError
+        from core.report.filing import render_fax_cover
+
         try:
             render_fax_cover(doc, self.pack, kind, now, target, pages)
         except (ReportError, OSError) as exc:

@@ -83,7 +83,7 @@ def channels_for(obligation: Obligation, pack: RulePack) -> tuple[list[str], str
 
 
 class ReviewPage(FieldPage):
-    def __init__(self, ctx: EditContext, jump: Callable[[int], None], export: Callable[[str], str | None],
+    def __init__(self, ctx: EditContext, jump: Callable[[int], None], export: Callable[[str, Callable[[str], None]], None],
                  record: Callable[[dict[str, object]], None]) -> None:
         super().__init__(ctx, "pageReview", tr("检查与导出"), tr("看看还缺什么，导出报告，报送后在这里登记。"))
         self.jump = jump
@@ -188,9 +188,7 @@ class ReviewPage(FieldPage):
         self.obligations.setText("<br><br>".join(parts))
 
     def _export(self) -> None:
-        message = self.export(self.kind.currentData())
-        if message:
-            self.export_result.setText(message)
+        self.export(self.kind.currentData(), self.export_result.setText)
 
     def _record(self) -> None:
         submission = self.submission.submission(self.ctx.now())

@@ -10,6 +10,7 @@ is already on disk.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -129,9 +130,10 @@ class IncidentWizard(QWizard):
                 break
 
     # --- export and submissions ---
-    def export_pdf(self, kind: str) -> str | None:
-        """Render, preview and save the report; record its snapshot. Returns a message for the page."""
-        return ReportActions(self.hub, self.pack).export(self, self.incident_id, kind, self.ticker.now())
+    def export_pdf(self, kind: str, say: Callable[[str], None]) -> None:
+        """Render (in the background), preview and save the report; record its snapshot.
+        ``say`` shows the outcome on the page."""
+        ReportActions(self.hub, self.pack).export(self, self.incident_id, kind, self.ticker.now(), say)
 
     def record_submission(self, submission: dict[str, Any]) -> None:
         self.hub.add_submission(self.incident_id, submission)

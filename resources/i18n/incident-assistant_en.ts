@@ -1356,6 +1356,10 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Could not create the report: {e}</translation>
     </message>
     <message>
+        <source>正在生成报告……</source>
+        <translation>Making the report…</translation>
+    </message>
+    <message>
         <source>保存报告</source>
         <translation>Save report</translation>
     </message>

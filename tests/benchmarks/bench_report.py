@@ -19,8 +19,8 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from core.assessment import check  # noqa: E402
 from core.canonical import document_hash  # noqa: E402
-from core.check import check_document  # noqa: E402
 from core.rules import default_pack  # noqa: E402
 from core.timeutil import parse_instant  # noqa: E402
 
@@ -43,7 +43,7 @@ def report_strings(doc: dict[str, Any]) -> list[str]:
     from core.report import content
 
     pack = default_pack()
-    c = content.build(check_document(doc, pack, NOW), pack, "initial", previous=None, attachments=None,
+    c = content.build(check(doc, pack, NOW), pack, "initial", previous=None, attachments=None,
                       app_version="bench", json_sha256=document_hash(doc))
     lines = [c.title, c.basis] + [f"{x.label}：{x.value}" for x in c.header + c.grade]
     lines += [f"{r.recipient} {r.basis} {r.due} {r.status}" for r in c.deadlines]

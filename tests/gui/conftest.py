@@ -36,6 +36,16 @@ def save_screenshot(widget: QWidget, name: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True)
+def inline_tasks():
+    """Background work runs inline in tests (deterministic); tests of the thread pool set their own."""
+    from gui import tasks
+
+    tasks.set_executor(tasks.InlineExecutor())
+    yield
+    tasks.set_executor(tasks.InlineExecutor())
+
+
 @pytest.fixture
 def clock():
     return FixedClock(DISCOVERED)

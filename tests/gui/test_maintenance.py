@@ -70,7 +70,7 @@ def test_list_filter_by_text_and_status(session, qtbot, clock):
     combo.setCurrentIndex(combo.findData("real"))
     assert table.model().rowCount() == 1
     assert table.model().index(0, 0).data() == example()["title"]
-    combo.setCurrentIndex(combo.findData("overdue"))
+    combo.setCurrentIndex(combo.findData("past_due"))
     assert table.model().rowCount() == 2
     window.model.reload()
     window._tick(clock.now())   # the tick maps visible rows through the filter
