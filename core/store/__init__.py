@@ -21,7 +21,8 @@ Opening::
     list_incidents(now, *, limit=None, offset=0, include_drills=True, due_from=None) -> list[IncidentSummary]
     count_incidents(*, include_drills=True) -> int;  has_incident(id) -> bool;  latest_incident_id() -> str | None
     profile() -> dict;  save_profile(dict)            # the keys of an incident's "reporter"
-    add_submission(id, dict) -> int;  add_timeline(id, dict) -> int
+    add_submission(id, dict, *, snapshot_kind=None) -> int   # with its snapshot in one transaction
+    add_timeline(id, dict) -> int
     add_attachment(id, file_path) -> dict;  attachments(id) -> list[dict];  attachment_content(att_id) -> bytes
     record_snapshot(id, kind, canonical_json: bytes, pdf_sha256: str | None) -> int;  snapshots(id) -> list[dict]
     history(id | None) -> list[dict]                  # audit rows, oldest first
