@@ -45,6 +45,7 @@ from core.store.audit import Problem
 from core.store.errors import (
     BackupInvalid,
     ChainBroken,
+    ForeignSchema,
     IncidentExists,
     IncidentNotFound,
     InvalidEdit,
@@ -55,16 +56,18 @@ from core.store.errors import (
     StoreIOError,
     StoreLocked,
     StoreReadOnly,
+    StoreTimeout,
     StoreTooNew,
     TargetExists,
 )
-from core.store.opening import VerifyResult, backup, open_store, restore, verify_file
+from core.store.opening import VerifyResult, backup, open_store, verify_file
 from core.store.paths import ENV_VAR, default_db_path, resolve_db_path
+from core.store.restoring import restore
 from core.store.store import IncidentSummary, Store
 
 __all__ = [
-    "ENV_VAR", "BackupInvalid", "ChainBroken", "IncidentExists", "IncidentNotFound", "IncidentSummary",
+    "ENV_VAR", "BackupInvalid", "ChainBroken", "ForeignSchema", "IncidentExists", "IncidentNotFound", "IncidentSummary",
     "InvalidEdit", "NotADatabase", "Problem", "Store", "StoreCorrupt", "StoreError", "StoreFull", "StoreIOError",
-    "StoreLocked", "StoreReadOnly", "StoreTooNew", "TargetExists", "VerifyResult", "backup", "default_db_path",
+    "StoreLocked", "StoreReadOnly", "StoreTimeout", "StoreTooNew", "TargetExists", "VerifyResult", "backup", "default_db_path",
     "open_store", "resolve_db_path", "restore", "verify_file",
 ]

@@ -29,7 +29,7 @@ from core.store import audit
 from core.store.derive import Derived, derive, live_status, utc_iso
 from core.store.docpath import check_json_value, set_path
 from core.store.documents import assemble, dumps_doc, loads_doc, split
-from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, translated
+from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, StoreReadOnly, translated
 from core.store.sql import Db
 
 if TYPE_CHECKING:
@@ -56,8 +56,10 @@ class IncidentSummary:
 class Store:
     """An open incident database. Use from one thread at a time; ``close()`` when done."""
 
-    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack, *, opening: BackgroundCheck | None = None) -> None:
+    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack, *, opening: BackgroundCheck | None = None,
+                 read_only: bool = False) -> None:
         self.db = db
+        self.read_only = read_only
         self.path = path
         self.clock = clock
         self.pack = pack
@@ -83,6 +85,9 @@ class Store:
     def _write(self) -> Iterator[str]:
         """One committed transaction; yields its UTC time stamp. Failures roll back and
         surface as ``StoreError``s; nothing earlier is lost and the call can be retried."""
+        if self.read_only:
+            raise StoreReadOnly(self.path, "以只读方式打开", "请不带只读方式重新打开后再修改",
+                                problem="数据库以只读方式打开，不能修改")
         if self._opening is not None:
             self.finish_opening()
         with translated(self.path), self.db.atomic():
@@ -392,7 +397,7 @@ class Store:
         """``PRAGMA integrity_check``, the whole audit chain and every row against it."""
         from core.store.opening import verify_file
 
-        return verify_file(self.path)
+        return verify_file(self.path, pack=self.pack)
 
     def backup(self, out_path: str | Path) -> Path:
         """Online backup to a new file, verified after writing."""
@@ -402,7 +407,7 @@ class Store:
 
     def restore(self, from_path: str | Path) -> Path | None:
         """Replace this database's content with a verified backup; returns the kept copy."""
-        from core.store.opening import restore
+        from core.store.restoring import restore
 
         return restore(self.path, from_path, self.clock)
 
