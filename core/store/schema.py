@@ -82,16 +82,23 @@ def objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str | None]:
 
 
 def differences(actual: dict[tuple[str, str], str | None], expected: dict[tuple[str, str], str | None]) -> list[str]:
-    """Each object that is extra, missing or defined otherwise, in Chinese, naming it."""
+    """Each object that is extra, missing or defined otherwise, in Chinese, naming it;
+    triggers and views (which run code) first."""
+    def order(key: tuple[str, str]) -> tuple[int, str]:
+        return (_RANK.get(key[0], len(_RANK)), key[1])
+
     found: list[str] = []
-    for key in sorted(actual.keys() - expected.keys()):
+    for key in sorted(actual.keys() - expected.keys(), key=order):
         found.append(f"多出{KIND_ZH.get(key[0], key[0])} {key[1]}（本程序不会创建）")
-    for key in sorted(expected.keys() - actual.keys()):
+    for key in sorted(expected.keys() - actual.keys(), key=order):
         found.append(f"缺少{KIND_ZH.get(key[0], key[0])} {key[1]}")
-    for key in sorted(actual.keys() & expected.keys()):
+    for key in sorted(actual.keys() & expected.keys(), key=order):
         if actual[key] != expected[key]:
             found.append(f"{KIND_ZH.get(key[0], key[0])} {key[1]} 的定义与本程序的不同")
     return found
+
+
+_RANK = {"trigger": 0, "view": 1, "table": 2, "index": 3}
 
 
 def check(conn: sqlite3.Connection, path: Path) -> list[str]:
@@ -134,6 +141,6 @@ def inspect(conn: sqlite3.Connection, path: Path) -> tuple[list[str], list[str]]
     return applied, found
 
 
-def _summary(found: list[str]) -> str:
-    more = f"，另有 {len(found) - 1} 处不同" if len(found) > 1 else ""
-    return f"{found[0]}{more}"
+def _summary(found: list[str], shown: int = 3) -> str:
+    more = f"；另有 {len(found) - shown} 处不同" if len(found) > shown else ""
+    return "；".join(found[:shown]) + more
