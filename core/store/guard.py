@@ -21,6 +21,8 @@ from core.store.paths import wal_companions
 # 10,000-incident file takes well under a second, so only a crafted file reaches it.
 STATEMENT_LIMIT_S = 60.0
 _PROGRESS_STEPS = 10_000
+# Failures to open for want of a -wal or -shm file (read-only folder, full disk).
+_FOR_WANT_OF_COMPANIONS = (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL)
 
 
 class StatementClock:
@@ -66,17 +68,25 @@ def connect(path: Path, *, timeout: float = 5.0, limit_s: float = STATEMENT_LIMI
     With ``leave_no_companions`` (checking a user's backup file) a file without a -wal
     file beside it is opened ``immutable``: nothing has it open (a WAL database keeps
     its -wal while any connection is open), and SQLite then creates no -wal or -shm
-    next to it. So is a WAL file in a read-only folder, where SQLite cannot create
-    them (``SQLITE_READONLY_DIRECTORY``) and so no other program can be writing it."""
-    no_wal = not wal_companions(path)[0].exists()
+    next to it. So is a file without a -wal that SQLite cannot open for want of them: in
+    a read-only folder (``SQLITE_READONLY_DIRECTORY``) or on a full disk (the -shm file
+    cannot grow); with no -wal content, no other program is writing it."""
+    wal = wal_companions(path)[0]
     with translated(path):
         try:
-            return _open(path, timeout, limit_s, immutable=leave_no_companions and no_wal)
+            return _open(path, timeout, limit_s, immutable=leave_no_companions and not wal.exists())
         except sqlite3.OperationalError as exc:
-            code = getattr(exc, "sqlite_errorcode", 0)
-            if not (no_wal and code & 0xFF in (sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN)):
-                raise
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in _FOR_WANT_OF_COMPANIONS or _has_content(wal):
+                raise  # a lock held by another program is reported, never read around
             return _open(path, timeout, limit_s, immutable=True)
+
+
+def _has_content(wal: Path) -> bool:
+    """A -wal file with frames in it (an empty one may be left by a failed attempt)."""
+    try:
+        return wal.stat().st_size > 0
+    except OSError:
+        return False
 
 
 def _open(path: Path, timeout: float, limit_s: float, *, immutable: bool) -> sqlite3.Connection:
