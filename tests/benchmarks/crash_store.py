@@ -3,9 +3,11 @@ loop and is killed with SIGKILL at a random moment, again and again, on one data
 After every kill the file must open, pass ``verify`` (integrity_check + hash chain) and
 hold every edit the child had confirmed as committed. With ``--submissions`` the child
 records submissions, each with the snapshot of the document it sent, and after every
-kill each submission must have its snapshot and each snapshot its submission.
+kill each submission must have its snapshot and each snapshot its submission. With
+``--restore`` the child restores a backup; after every kill the database holds the old
+incidents or the backup's, verifies, and no staging folder is left.
 
-Run: ``.venv/bin/python tests/benchmarks/crash_store.py [KILLS] [--seed N] [--submissions [--apart]]`` (default 200).
+Run: ``.venv/bin/python tests/benchmarks/crash_store.py [KILLS] [--seed N] [--submissions [--apart] | --restore]`` (default 200).
 The test suite imports ``run`` from here for a shorter run. POSIX only (fork, SIGKILL).
 """
 
@@ -20,6 +22,7 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -232,6 +235,71 @@ def run_submissions(db: Path, kills: int, seed: int = 1, *, together: bool = Tru
     return report
 
 
+@dataclass
+class RestoreReport:
+    kills: int = 0
+    corruptions: int = 0
+    mixed: int = 0            # a database that is neither the old one nor the backup
+    staging_left: int = 0     # staging folders still there after the next restore began
+    mid_restore: int = 0      # kills that left a staging folder: the restore was under way
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"kills={self.kills} mid_restore={self.mid_restore} corruptions={self.corruptions} "
+                f"mixed={self.mixed} staging_left={self.staging_left}")
+
+
+def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, max_delay: float = 0.25) -> RestoreReport:
+    """Kill a child restoring a backup ``kills`` times; after each kill the database must
+    open, verify and hold either its old incidents or the backup's, and the next
+    restore must remove the staging folder the killed one left (the check runs here,
+    before any other restore: the database was opened, which leaves staging alone)."""
+    from core.store.restoring import remove_stale_staging, restore
+
+    rng = random.Random(seed)
+    store = open_store(db, SystemClock())
+    backed_up = store.create_incident({"schema": "incident-assistant/incident@1", "title": "备份中的事件"})
+    for n in range(200):
+        store.set_fields(backed_up, {"harm": f"损害 {n}"})
+    backup = store.backup(db.with_name("backup.sqlite3"))
+    later = store.create_incident({"schema": "incident-assistant/incident@1", "title": "备份之后的事件"})
+    store.close()
+    report = RestoreReport()
+    for n in range(kills):
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                restore(db, backup, SystemClock())
+            except BaseException:  # noqa: BLE001 - report nothing, just die
+                code = 3
+            finally:
+                os._exit(code)
+        time.sleep(rng.uniform(min_delay, max_delay))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        report.kills += 1
+        try:
+            store = open_store(db, SystemClock())
+        except StoreError as exc:
+            report.corruptions += 1
+            report.failures.append(f"kill {n}: open failed: {exc}")
+            break
+        try:
+            if not store.verify().ok:
+                report.corruptions += 1
+                report.failures.append(f"kill {n}: {store.verify().message()}")
+            ids = {r.id for r in store.list_incidents(datetime.now(UTC))}
+        finally:
+            store.close()
+        if ids not in ({backed_up}, {backed_up, later}):
+            report.mixed += 1
+            report.failures.append(f"kill {n}: incidents {sorted(ids)}")
+        report.mid_restore += bool(remove_stale_staging(db))
+        report.staging_left += len([p for p in db.parent.iterdir() if ".restoring-" in p.name])
+    return report
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("kills", type=int, nargs="?", default=200)
@@ -239,7 +307,16 @@ def main() -> int:
     parser.add_argument("--submissions", action="store_true",
                         help="kill while recording submissions with their snapshots instead of autosaving")
     parser.add_argument("--apart", action="store_true", help="with --submissions: two transactions, as before")
+    parser.add_argument("--restore", action="store_true", help="kill while restoring a backup")
     args = parser.parse_args()
+    if args.restore:
+        with tempfile.TemporaryDirectory() as tmp:
+            began = time.monotonic()
+            rep = run_restores(Path(tmp) / "crash.sqlite3", args.kills, args.seed)
+            print(rep.line() + f" wall={time.monotonic() - began:.1f} s")
+            for failure in rep.failures[:10]:
+                print("  " + failure)
+        return 0 if rep.corruptions == 0 and rep.mixed == 0 and rep.staging_left == 0 else 1
     if args.submissions:
         with tempfile.TemporaryDirectory() as tmp:
             sub = run_submissions(Path(tmp) / "crash.sqlite3", args.kills, args.seed, together=not args.apart)

@@ -32,3 +32,12 @@ def test_thirty_kill_9s_during_autosave_lose_no_confirmed_edit_and_corrupt_nothi
     assert report.confirmed_edits_lost == 0, report.failures
     assert report.edits > 30  # the child really was typing when it died
     assert report.longest_loss_s < 1.0
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
+def test_kill_9s_during_restore_leave_the_old_or_the_restored_database_and_no_staging(tmp_path: Path) -> None:
+    report = harness().run_restores(tmp_path / "crash.sqlite3", kills=12, seed=5)
+    assert report.kills == 12
+    assert report.corruptions == 0 and report.mixed == 0, report.failures
+    assert report.staging_left == 0
+    assert report.mid_restore > 0  # some kills really landed inside a restore
