@@ -7,9 +7,10 @@ Opening::
 
     resolve_db_path(cli_value: str | None) -> Path   # --db > INCIDENT_ASSISTANT_DB > user data dir
     open_store(path, clock: Clock | None = None, *, pack=None, busy_timeout=5.0,
-               check_in_background=False) -> Store   # then Store.finish_opening() before relying on it
-    verify_file(path) -> VerifyResult                 # no writes; for files open_store refuses
-    restore(db_path, from_path, clock=None) -> Path | None   # the kept copy of the old file
+               check_in_background=False, readonly=False) -> Store   # then Store.finish_opening()
+    verify_file(path, *, pack=None) -> VerifyResult   # no writes; for files open_store refuses
+    restore(db_path, from_path, clock=None) -> Path | None   # rebuilt from the backup's rows; the kept copy
+    core.store.files.write_private_file(path, data, *, force) -> Path   # exports: atomic, 0600, no symlinks
 
 ``Store`` (use from one thread at a time)::
 
@@ -33,7 +34,8 @@ Opening::
 Every write is one ``db.atomic()`` transaction with its audit row, timed by the
 injected ``Clock``, committed with ``synchronous=FULL`` in WAL mode. Failures raise a
 ``StoreError`` subclass (``NotADatabase``, ``StoreCorrupt``, ``ChainBroken``,
-``StoreTooNew``, ``StoreReadOnly``, ``StoreFull``, ``StoreLocked``, ``StoreIOError``,
+``StoreTooNew``, ``ForeignSchema``, ``StoreTimeout``, ``StoreReadOnly``, ``StoreFull``,
+``StoreLocked``, ``StoreIOError``,
 ``IncidentNotFound``, ``IncidentExists``, ``InvalidEdit``, ``BackupInvalid``,
 ``TargetExists``) whose text is one Chinese line naming the file, the problem and
 the way out; a failed write changes nothing and can be retried. Invalid imports raise

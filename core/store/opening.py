@@ -1,15 +1,21 @@
-"""Opening, checking, backing up and restoring the database file.
+"""Opening, checking and backing up the database file (restoring is
+``core.store.restoring``).
 
 ``open_store`` refuses, before anything is written, a file that is not a SQLite
-database, fails ``PRAGMA quick_check``, was written by a newer version, or whose audit
-chain's newest rows do not link (the whole chain is walked by ``verify``, which also
-runs the full ``integrity_check``). Checks run on a read-only connection, so a bad file
-stays byte-for-byte as it was. A good file is then opened read-write in WAL mode with
+database, whose schema is not exactly the app's own for its version (an extra or
+missing trigger, view, table or index, named in the message: ``core.store.schema``),
+fails ``PRAGMA quick_check``, was written by a newer version, or whose audit chain's
+newest rows do not link (the whole chain, every row and every list column are checked
+by ``verify``, which also runs the full ``integrity_check``). Checks run on a hardened
+read-only connection (``core.store.guard``: ``trusted_schema`` off, a time limit on
+every statement), so a bad file stays byte-for-byte as it was and none of its own
+objects runs. A good file is then opened read-write in WAL mode with
 ``synchronous=FULL`` (a committed edit survives ``kill -9`` and power loss) and, if it
 has an older schema, a backup copy is written beside it before migrating forward.
 The GUI passes ``check_in_background``: a current file's ``quick_check`` (the one check
 that reads the whole file) then runs in a thread while the first window is painted, and
-the store writes nothing until it passed (``Store.finish_opening``).
+the store writes nothing until it passed (``Store.finish_opening``). ``readonly``
+(the CLI's list, export, verify, backup, check ID) never writes at all.
 
 Second instance: shared, not refused. SQLite's locks keep one file consistent across
 processes; every write transaction takes the write lock before it reads (see
@@ -182,6 +188,8 @@ def open_store(path: str | Path, clock: Clock | None = None, *, pack: RulePack |
         return open_readonly(path, clock, pack=pack, busy_timeout=busy_timeout)
     if path.is_dir():
         raise NotADatabase(path, "这是一个文件夹")
+    if path.exists() and not path.is_file():
+        raise NotADatabase(path, "不是普通文件（如管道或设备）")  # reading a FIFO would wait forever
     has_data = path.exists() and check_header(path)
     if not path.exists():
         create_private_file(path)
@@ -227,6 +235,8 @@ def open_readonly(path: Path, clock: Clock, *, pack: RulePack | None = None, bus
             raise NotADatabase(path, "这是一个文件夹")
         if not path.exists():
             raise StoreError(path, "文件不存在", "请用 --db 指定数据库文件，或先导入事件")
+        if not path.is_file():
+            raise NotADatabase(path, "不是普通文件（如管道或设备）")
         if not check_header(path):
             raise NotADatabase(path, "文件为空（0 字节），还不是事件数据库")
         conn = guard.connect(path, timeout=busy_timeout)

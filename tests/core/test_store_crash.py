@@ -1,7 +1,8 @@
 """A child process autosaving edits in a loop is killed with SIGKILL at random
 moments; after each kill the database opens, verifies and holds every edit the child
-had confirmed. Uses the harness of ``tests/benchmarks/crash_store.py`` (200 kills
-there, 30 here)."""
+had confirmed; a child restoring a backup, likewise, leaves the old database or the
+restored one and no staging folder. Uses the harness of
+``tests/benchmarks/crash_store.py`` (200 kills there, fewer here)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,7 @@ import pytest
 
 from core.cli import main as cli_main
 from core.clock import FixedClock
-from core.store import StoreLocked, StoreReadOnly, open_store, restore, verify_file
+from core.store import NotADatabase, StoreLocked, StoreReadOnly, open_store, restore, verify_file
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
@@ -236,3 +236,14 @@ def test_a_new_backup_is_read_without_leaving_files_beside_it(tmp_path: Path) ->
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("delete",)
     conn.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["backup.sqlite3", "data"]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="FIFOs")
+def test_a_fifo_given_as_the_database_is_refused_at_once(tmp_path: Path) -> None:
+    fifo = tmp_path / "db.sqlite3"
+    os.mkfifo(fifo)
+    for readonly in (False, True):
+        with pytest.raises(NotADatabase, match="不是普通文件"):
+            open_store(fifo, FixedClock(T0), readonly=readonly)
+    with pytest.raises(NotADatabase, match="不是普通文件"):
+        verify_file(fifo)
