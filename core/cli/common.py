@@ -1,5 +1,5 @@
 """Small helpers shared by the CLI subcommands: one-line errors, ``--now``, reading an
-incident file. Nothing here prints a traceback. Help texts use ``t`` (``core.cli.lang``)
+incident file, text made safe for a terminal. Nothing here prints a traceback. Help texts use ``t`` (``core.cli.lang``)
 for their Chinese and English wording."""
 
 from __future__ import annotations
@@ -12,6 +12,28 @@ from typing import Any
 from core.cli.lang import t
 from core.clock import Clock, FixedClock, SystemClock
 from core.timeutil import TimeFormatError, parse_instant
+
+# Characters that could start a new line, move the cursor or drive the terminal (C0,
+# DEL, C1 with ESC and CSI), separate lines or reorder text on screen (bidi controls).
+_UNSAFE = frozenset([*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F,
+                     *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def safe_text(text: object) -> str:
+    """``text`` as one line a terminal shows literally: control characters (newline,
+    ESC, C0/C1, DEL), line separators, bidi controls and lone surrogates become
+    visible escapes such as ``\\n``, ``\\x1b`` or ``\\u202e``; anything else is kept."""
+    out: list[str] = []
+    for ch in str(text):
+        code = ord(ch)
+        if ch in _NAMED:
+            out.append(_NAMED[ch])
+        elif code in _UNSAFE or 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class CliError(Exception):
@@ -61,14 +83,14 @@ def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:
 
     path = resolve_db_path(db)
     if not path.exists():
-        raise CliError(f"「{arg}」既不是文件，也找不到数据库 {path}（可用 --db 指定）")
+        raise CliError(f"「{safe_text(arg)}」既不是文件，也找不到数据库 {path}（可用 --db 指定）")
     try:
-        store = open_store(path, SystemClock())
+        store = open_store(path, SystemClock(), readonly=True)  # reads only: works on a read-only folder or locked file
     except StoreError as exc:
         raise CliError(str(exc)) from None
     try:
         if not store.has_incident(arg):
-            raise CliError(f"「{arg}」既不是文件，也不是数据库 {path} 中的事件 id（可用 incident-assistant list 查看）")
+            raise CliError(f"「{safe_text(arg)}」既不是文件，也不是数据库 {path} 中的事件 id（可用 incident-assistant list 查看）")
         return store.export_document(arg)
     except StoreError as exc:
         raise CliError(str(exc)) from None

@@ -2,7 +2,10 @@
 ``list [--json]``, ``verify``, ``backup OUT``, ``restore FROM``. Each is a thin client
 of ``core.store``; store failures become one line on stderr (exit 2, or 1 when
 ``verify`` finds a corrupt file or a broken chain). The database is ``--db PATH``, else
-``INCIDENT_ASSISTANT_DB``, else the user data folder.
+``INCIDENT_ASSISTANT_DB``, else the user data folder. ``list``, ``export``, ``verify``
+and ``backup`` only read it (``mode=ro``), so they work on a read-only folder, a full
+disk and a file another program is writing; ``list`` prints every text through
+``safe_text`` so no title or id can forge a row or drive the terminal.
 """
 
 from __future__ import annotations
@@ -15,11 +18,12 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.check_cmd import STATUS_ZH
-from core.cli.common import CliError, add_now, clock_from, out_err
+from core.cli.common import CliError, add_now, clock_from, out_err, safe_text
 from core.cli.lang import t
 from core.clock import SystemClock
 from core.incident import load_file
 from core.store import (
+    NotADatabase,
     Store,
     StoreError,
     open_store,
@@ -27,6 +31,7 @@ from core.store import (
     restore,
     verify_file,
 )
+from core.store.files import WriteRefused, write_private_file
 from core.timeutil import display_beijing, iso_beijing
 
 
@@ -43,6 +48,7 @@ def register(sub: Any) -> None:
                        description=t("导出事件为 JSON 文件（可再次导入）。", "Export an incident as a JSON file (which can be imported again)."))
     p.add_argument("id", metavar="ID", help=t("事件 id（见 list）", "incident id (see list)"))
     p.add_argument("-o", "--output", metavar="FILE", required=True, help=t("输出文件；- 表示标准输出", "file to write; - for standard output"))
+    p.add_argument("--force", action="store_true", help=t("替换已有的输出文件", "replace an existing output file"))
     p.set_defaults(run=run_export)
 
     p = sub.add_parser("list", help=t("列出数据库中的事件", "list the incidents in the database"),
@@ -70,9 +76,9 @@ def register(sub: Any) -> None:
 
 
 @contextmanager
-def _store(args: argparse.Namespace) -> Iterator[Store]:
+def _store(args: argparse.Namespace, *, readonly: bool = False) -> Iterator[Store]:
     try:
-        store = open_store(resolve_db_path(args.db), SystemClock())
+        store = open_store(resolve_db_path(args.db), SystemClock(), readonly=readonly)
     except StoreError as exc:
         raise CliError(str(exc)) from None
     try:
@@ -88,30 +94,34 @@ def run_import(args: argparse.Namespace) -> int:
     with _store(args) as store:
         incident_id = store.import_document(data, new_id=args.new_id)
         title = store.get_incident(incident_id).get("title") or "（未命名事件）"
-    print(f"已导入：{title}")
+    print(f"已导入：{safe_text(title)}")
     print(incident_id)
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with _store(args, readonly=True) as store:
         doc = store.export_document(args.id)
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if args.output == "-":
         print(text, end="")
         return 0
     try:
-        Path(args.output).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise CliError(f"无法写入 {args.output}：{exc.strerror or exc}") from None
+        write_private_file(Path(args.output), text.encode("utf-8"), force=args.force)
+    except WriteRefused as exc:
+        raise CliError(str(exc)) from None
     return 0
 
 
 def run_list(args: argparse.Namespace) -> int:
     now = clock_from(args.now).now()
-    with _store(args) as store:
-        rows = store.list_incidents(now)
-        pack = store.pack
+    path = resolve_db_path(args.db)
+    if not path.exists():
+        rows, pack = [], None
+    else:
+        with _store(args, readonly=True) as store:
+            rows = store.list_incidents(now)
+            pack = store.pack
     if args.json:
         print(json.dumps([{
             "id": r.id, "title": r.title, "grade": r.grade, "status": r.status,
@@ -119,14 +129,16 @@ def run_list(args: argparse.Namespace) -> int:
             "drill": r.drill, "valid": r.valid, "updated_at": iso_beijing(r.updated_at),
         } for r in rows], ensure_ascii=False, indent=2))
         return 0
-    if not rows:
+    if not rows or pack is None:
         print("数据库中还没有事件。")
+        return 0
     for r in rows:
         due = f"{display_beijing(r.next_due)}（北京时间）" if r.next_due else "—"
         drill = "［演练］" if r.drill else ""
         draft = "［草稿有误］" if not r.valid else ""
-        print(f"{r.id}  {drill}{draft}{r.title or '（未命名事件）'}  定级：{pack.grade(r.grade).name}  "
-              f"状态：{STATUS_ZH.get(r.status, r.status)}  最近期限：{due}")
+        grade = pack.grade(r.grade).name if r.grade in pack.grade_ids() else r.grade
+        print(f"{safe_text(r.id)}  {drill}{draft}{safe_text(r.title or '（未命名事件）')}  定级：{safe_text(grade)}  "
+              f"状态：{safe_text(STATUS_ZH.get(r.status, r.status))}  最近期限：{due}")
     return 0
 
 
@@ -136,6 +148,8 @@ def run_verify(args: argparse.Namespace) -> int:
         raise CliError(f"数据库文件 {path} 不存在")
     try:
         result = verify_file(path)
+    except NotADatabase as exc:
+        raise CliError(f"{exc}（不是事件数据库，没有可核对的内容）") from None
     except StoreError as exc:
         raise CliError(str(exc)) from None
     if result.ok:
@@ -146,7 +160,7 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    with _store(args) as store:
+    with _store(args, readonly=True) as store:
         out = store.backup(args.out)
     print(f"已备份并校验：{out}")
     return 0

@@ -7,9 +7,10 @@ Opening::
 
     resolve_db_path(cli_value: str | None) -> Path   # --db > INCIDENT_ASSISTANT_DB > user data dir
     open_store(path, clock: Clock | None = None, *, pack=None, busy_timeout=5.0,
-               check_in_background=False) -> Store   # then Store.finish_opening() before relying on it
-    verify_file(path) -> VerifyResult                 # no writes; for files open_store refuses
-    restore(db_path, from_path, clock=None) -> Path | None   # the kept copy of the old file
+               check_in_background=False, readonly=False) -> Store   # then Store.finish_opening()
+    verify_file(path, *, pack=None) -> VerifyResult   # no writes; for files open_store refuses
+    restore(db_path, from_path, clock=None) -> Path | None   # rebuilt from the backup's rows; the kept copy
+    core.store.files.write_private_file(path, data, *, force) -> Path   # exports: atomic, 0600, no symlinks
 
 ``Store`` (use from one thread at a time)::
 
@@ -21,7 +22,8 @@ Opening::
     list_incidents(now, *, limit=None, offset=0, include_drills=True, due_from=None) -> list[IncidentSummary]
     count_incidents(*, include_drills=True) -> int;  has_incident(id) -> bool;  latest_incident_id() -> str | None
     profile() -> dict;  save_profile(dict)            # the keys of an incident's "reporter"
-    add_submission(id, dict) -> int;  add_timeline(id, dict) -> int
+    add_submission(id, dict, *, snapshot_kind=None) -> int   # with its snapshot in one transaction
+    add_timeline(id, dict) -> int
     add_attachment(id, file_path) -> dict;  attachments(id) -> list[dict];  attachment_content(att_id) -> bytes
     record_snapshot(id, kind, canonical_json: bytes, pdf_sha256: str | None) -> int;  snapshots(id) -> list[dict]
     history(id | None) -> list[dict]                  # audit rows, oldest first
@@ -32,7 +34,8 @@ Opening::
 Every write is one ``db.atomic()`` transaction with its audit row, timed by the
 injected ``Clock``, committed with ``synchronous=FULL`` in WAL mode. Failures raise a
 ``StoreError`` subclass (``NotADatabase``, ``StoreCorrupt``, ``ChainBroken``,
-``StoreTooNew``, ``StoreReadOnly``, ``StoreFull``, ``StoreLocked``, ``StoreIOError``,
+``StoreTooNew``, ``ForeignSchema``, ``StoreTimeout``, ``StoreReadOnly``, ``StoreFull``,
+``StoreLocked``, ``StoreIOError``,
 ``IncidentNotFound``, ``IncidentExists``, ``InvalidEdit``, ``BackupInvalid``,
 ``TargetExists``) whose text is one Chinese line naming the file, the problem and
 the way out; a failed write changes nothing and can be retried. Invalid imports raise
@@ -44,6 +47,7 @@ from core.store.audit import Problem
 from core.store.errors import (
     BackupInvalid,
     ChainBroken,
+    ForeignSchema,
     IncidentExists,
     IncidentNotFound,
     InvalidEdit,
@@ -54,16 +58,18 @@ from core.store.errors import (
     StoreIOError,
     StoreLocked,
     StoreReadOnly,
+    StoreTimeout,
     StoreTooNew,
     TargetExists,
 )
-from core.store.opening import VerifyResult, backup, open_store, restore, verify_file
+from core.store.opening import VerifyResult, backup, open_store, verify_file
 from core.store.paths import ENV_VAR, default_db_path, resolve_db_path
+from core.store.restoring import restore
 from core.store.store import IncidentSummary, Store
 
 __all__ = [
-    "ENV_VAR", "BackupInvalid", "ChainBroken", "IncidentExists", "IncidentNotFound", "IncidentSummary",
+    "ENV_VAR", "BackupInvalid", "ChainBroken", "ForeignSchema", "IncidentExists", "IncidentNotFound", "IncidentSummary",
     "InvalidEdit", "NotADatabase", "Problem", "Store", "StoreCorrupt", "StoreError", "StoreFull", "StoreIOError",
-    "StoreLocked", "StoreReadOnly", "StoreTooNew", "TargetExists", "VerifyResult", "backup", "default_db_path",
+    "StoreLocked", "StoreReadOnly", "StoreTimeout", "StoreTooNew", "TargetExists", "VerifyResult", "backup", "default_db_path",
     "open_store", "resolve_db_path", "restore", "verify_file",
 ]

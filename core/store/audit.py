@@ -99,6 +99,8 @@ class Problem:
     text: str
 
     def line(self) -> str:
+        if self.table == "schema":
+            return f"数据库结构：{self.text}"
         return f"{self.table} 表第 {self.row} 行：{self.text}" if self.table == "audit" else \
             f"{self.table} 表中 {self.row}：{self.text}"
 

@@ -21,11 +21,14 @@ class StoreError(Exception):
     problem = "无法使用数据库"
     remedy = RESTORE_HINT
 
-    def __init__(self, path: Path | str | None, detail: str | None = None, remedy: str | None = None) -> None:
+    def __init__(self, path: Path | str | None, detail: str | None = None, remedy: str | None = None, *,
+                 problem: str | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self.detail = detail
         if remedy is not None:
             self.remedy = remedy
+        if problem is not None:
+            self.problem = problem
         super().__init__(self.message())
 
     def message(self) -> str:
@@ -72,6 +75,16 @@ class StoreIOError(StoreError):
     remedy = "请检查磁盘后重试；已保存的内容没有丢失"
 
 
+class ForeignSchema(StoreError):
+    """The file's tables, indexes, views or triggers are not exactly the app's own (issue 16)."""
+
+    problem = "数据库结构与本程序的不符（可能被人动过手脚），为安全起见未使用，文件未作任何改动"
+
+
+class StoreTimeout(StoreError):
+    problem = "读取数据库超时，已中止（文件可能被构造成让程序卡住），文件未作任何改动"
+
+
 class BackupInvalid(StoreError):
     problem = "备份文件校验未通过，未使用"
     remedy = "请换一个备份文件"
@@ -109,7 +122,25 @@ _CODE_CLASSES: dict[int, type[StoreError]] = {
     sqlite3.SQLITE_CORRUPT: StoreCorrupt,
     sqlite3.SQLITE_IOERR: StoreIOError,
     sqlite3.SQLITE_PERM: StoreReadOnly,
+    sqlite3.SQLITE_INTERRUPT: StoreTimeout,
 }
+
+# What a failure means when nothing was being written (list, export, verify, backup, check ID):
+# never 「本次修改未能保存」 when no edit was made (issue 16).
+_READING: dict[type[StoreError], tuple[str, str]] = {
+    StoreLocked: ("数据库正被另一个程序独占锁定，无法读取", "请关闭另一个程序后重试；没有作任何修改"),
+    StoreFull: ("磁盘空间已满，无法读取数据库", "请清理磁盘空间后重试；没有作任何修改"),
+    StoreReadOnly: ("无法打开数据库文件读取（没有权限或文件夹不可访问）", "请检查文件和文件夹的权限；没有作任何修改"),
+    StoreIOError: ("读取数据库时出错", "请检查磁盘后重试；没有作任何修改"),
+}
+
+
+def reading(error: StoreError) -> StoreError:
+    """``error`` worded for an operation that only reads."""
+    wording = _READING.get(type(error))
+    if wording is None:
+        return error
+    return type(error)(error.path, error.detail, wording[1], problem=wording[0])
 
 
 def from_sqlite(exc: sqlite3.Error, path: Path | str | None) -> StoreError:
@@ -146,3 +177,13 @@ def translated(path: Path | str | None) -> Iterator[None]:
         raise from_sqlite(exc, path) from exc
     except OSError as exc:
         raise from_os(exc, path) from exc
+
+
+@contextmanager
+def translated_reading(path: Path | str | None) -> Iterator[None]:
+    """As ``translated``, worded for an operation that writes nothing."""
+    try:
+        with translated(path):
+            yield
+    except StoreError as exc:
+        raise reading(exc) from exc

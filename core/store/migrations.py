@@ -15,12 +15,14 @@ is imported when a file is created or migrated.
 
 from __future__ import annotations
 
+import json
+
 from sqlite_utils import Database, Migrations
 
 from core.rules import default_pack
 from core.store import audit
 from core.store.derive import derive
-from core.store.documents import loads_doc
+from core.store.documents import LIST_KEYS, assemble, loads_doc
 from core.store.versions import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
@@ -66,7 +68,10 @@ def m002_list_columns(db: Database) -> None:
     pack = default_pack()
     rows = list(db.execute("SELECT id, doc FROM incidents"))
     for incident_id, text in rows:
-        cols = derive(loads_doc(text), pack).columns()
+        lists = {table: [json.loads(r[0]) for r in db.execute(
+            f"SELECT data FROM {table} WHERE incident_id = ? ORDER BY id", (incident_id,))]  # noqa: S608
+            for table in LIST_KEYS}
+        cols = derive(assemble(loads_doc(text), lists), pack).columns()  # with its submissions, as Store writes them
         db.execute("UPDATE incidents SET title = :title, grade = :grade, status = :status, next_due = :next_due, "
                    "sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id", {**cols, "id": incident_id})
     _set_version(db, 2)

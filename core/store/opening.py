@@ -1,15 +1,21 @@
-"""Opening, checking, backing up and restoring the database file.
+"""Opening, checking and backing up the database file (restoring is
+``core.store.restoring``).
 
 ``open_store`` refuses, before anything is written, a file that is not a SQLite
-database, fails ``PRAGMA quick_check``, was written by a newer version, or whose audit
-chain's newest rows do not link (the whole chain is walked by ``verify``, which also
-runs the full ``integrity_check``). Checks run on a read-only connection, so a bad file
-stays byte-for-byte as it was. A good file is then opened read-write in WAL mode with
+database, whose schema is not exactly the app's own for its version (an extra or
+missing trigger, view, table or index, named in the message: ``core.store.schema``),
+fails ``PRAGMA quick_check``, was written by a newer version, or whose audit chain's
+newest rows do not link (the whole chain, every row and every list column are checked
+by ``verify``, which also runs the full ``integrity_check``). Checks run on a hardened
+read-only connection (``core.store.guard``: ``trusted_schema`` off, a time limit on
+every statement), so a bad file stays byte-for-byte as it was and none of its own
+objects runs. A good file is then opened read-write in WAL mode with
 ``synchronous=FULL`` (a committed edit survives ``kill -9`` and power loss) and, if it
 has an older schema, a backup copy is written beside it before migrating forward.
 The GUI passes ``check_in_background``: a current file's ``quick_check`` (the one check
 that reads the whole file) then runs in a thread while the first window is painted, and
-the store writes nothing until it passed (``Store.finish_opening``).
+the store writes nothing until it passed (``Store.finish_opening``). ``readonly``
+(the CLI's list, export, verify, backup, check ID) never writes at all.
 
 Second instance: shared, not refused. SQLite's locks keep one file consistent across
 processes; every write transaction takes the write lock before it reads (see
@@ -31,18 +37,19 @@ from pathlib import Path
 from core import __version__
 from core.clock import Clock, SystemClock
 from core.rules import RulePack, default_pack
-from core.store import audit, versions
+from core.store import audit, guard, listcheck, schema, versions
 from core.store.errors import (
     BackupInvalid,
     ChainBroken,
+    ForeignSchema,
     NotADatabase,
     StoreCorrupt,
     StoreError,
-    StoreTooNew,
     TargetExists,
     from_os,
     from_sqlite,
     translated,
+    translated_reading,
 )
 from core.store.paths import check_header, create_private_file, sibling, wal_companions
 from core.store.sql import Db
@@ -82,10 +89,11 @@ class VerifyResult:
 
 
 def _connect(path: Path, *, readonly: bool, timeout: float) -> sqlite3.Connection:
+    """Read-only connections are hardened (``core.store.guard``): every check runs on
+    one before the file is trusted with a writable connection."""
+    if readonly:
+        return guard.connect(path, timeout=timeout)
     with translated(path):
-        if readonly:
-            return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=timeout,
-                                   check_same_thread=False)
         return sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
 
 
@@ -124,16 +132,16 @@ def _quick_check(path: Path, timeout: float) -> None:
 
 
 def _check_existing(path: Path, timeout: float, *, quick_check: bool = True) -> list[str]:
-    """Read-only checks of an existing database; returns its pending migrations."""
-    if quick_check:
-        _quick_check(path, timeout)
+    """Read-only checks of an existing database; returns its pending migrations. The
+    schema is compared with the app's own first, so nothing else in it ever runs."""
     conn = _connect(path, readonly=True, timeout=timeout)
     try:
         with translated(path):
-            unknown = versions.unknown_applied(conn)
-            if unknown:
-                raise StoreTooNew(path, f"未知的结构版本：{'、'.join(unknown)}")
-            applied = versions.applied_names(conn)
+            applied = schema.check(conn, path)
+            if quick_check:
+                state = _integrity(conn, "quick_check")
+                if state != "ok":
+                    raise StoreCorrupt(path, state)
             if applied:
                 _check_tail(conn, path)
             return [n for n in versions.KNOWN_NAMES if n not in applied]
@@ -166,17 +174,22 @@ class BackgroundCheck:
 
 
 def open_store(path: str | Path, clock: Clock | None = None, *, pack: RulePack | None = None,
-               busy_timeout: float = 5.0, check_in_background: bool = False) -> Store:
+               busy_timeout: float = 5.0, check_in_background: bool = False, readonly: bool = False) -> Store:
     """Open (or create) the database at ``path``; see the module docstring.
 
     With ``check_in_background`` (the GUI, issue 7: start-up) a current file's
     ``quick_check`` runs in a thread while the caller goes on reading; the store's first
     write waits for it (``Store.finish_opening``) and a failed check refuses every write.
-    A file that needs migrating is always checked first."""
+    A file that needs migrating is always checked first. ``readonly`` (list, export,
+    verify, backup, check ID) is ``open_readonly``."""
     path = Path(path)
     clock = clock or SystemClock()
+    if readonly:
+        return open_readonly(path, clock, pack=pack, busy_timeout=busy_timeout)
     if path.is_dir():
         raise NotADatabase(path, "这是一个文件夹")
+    if path.exists() and not path.is_file():
+        raise NotADatabase(path, "不是普通文件（如管道或设备）")  # reading a FIFO would wait forever
     has_data = path.exists() and check_header(path)
     if not path.exists():
         create_private_file(path)
@@ -195,6 +208,7 @@ def open_store(path: str | Path, clock: Clock | None = None, *, pack: RulePack |
     try:
         with translated(path):
             db = Db(conn)
+            db.execute("PRAGMA trusted_schema=OFF")  # the schema was compared with the app's own; keep it inert
             db.execute("PRAGMA recursive_triggers=ON")
             if db.journal_mode != "wal":
                 db.execute("PRAGMA journal_mode=WAL")
@@ -211,6 +225,52 @@ def open_store(path: str | Path, clock: Clock | None = None, *, pack: RulePack |
         raise
 
 
+def open_readonly(path: Path, clock: Clock, *, pack: RulePack | None = None, busy_timeout: float = 5.0) -> Store:
+    """The database at ``path`` for reading only: the same checks as ``open_store`` on a
+    hardened ``mode=ro`` connection, nothing ever written, so it works in a read-only
+    folder, on a full disk and while another program writes. An older schema is
+    migrated in a copy in memory; the file stays as it was. Writes raise ``StoreReadOnly``."""
+    with translated_reading(path):
+        if path.is_dir():
+            raise NotADatabase(path, "这是一个文件夹")
+        if not path.exists():
+            raise StoreError(path, "文件不存在", "请用 --db 指定数据库文件，或先导入事件")
+        if not path.is_file():
+            raise NotADatabase(path, "不是普通文件（如管道或设备）")
+        if not check_header(path):
+            raise NotADatabase(path, "文件为空（0 字节），还不是事件数据库")
+        conn = guard.connect(path, timeout=busy_timeout)
+        try:
+            applied = schema.check(conn, path)
+            if not applied:
+                raise NotADatabase(path, "其中没有任何表，还不是事件数据库")
+            state = _integrity(conn, "quick_check")
+            if state != "ok":
+                raise StoreCorrupt(path, state)
+            _check_tail(conn, path)
+            if len(applied) < len(versions.KNOWN_NAMES):
+                conn = _migrated_in_memory(conn)
+            return Store(Db(conn), path, clock, pack or default_pack(), read_only=True)
+        except BaseException:
+            conn.close()
+            raise
+
+
+def _migrated_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
+    from core.store.migrations import migrations
+
+    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    try:
+        conn.backup(memory)
+        migrations.apply(Db(memory).utils())
+    except BaseException:
+        memory.close()
+        raise
+    finally:
+        conn.close()
+    return memory
+
+
 def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_first: bool) -> None:
     """Apply the pending schema steps (after a backup copy of an older file)."""
     from core.store.migrations import migrations
@@ -224,43 +284,57 @@ def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_fir
 
 
 def _copy(conn: sqlite3.Connection, out: Path) -> None:
-    """Online backup of ``conn`` into the new file ``out`` (0600)."""
+    """Online backup of ``conn`` into the new file ``out`` (0600). The copy uses a
+    rollback journal, so reading it later leaves no -wal or -shm file beside it."""
     create_private_file(out)
     target = sqlite3.connect(str(out))
     try:
         with translated(out):
             conn.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
 
 
-def verify_file(path: str | Path, *, timeout: float = 5.0) -> VerifyResult:
-    """Full check without writing: ``integrity_check``, the whole chain, every row."""
+def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None = None) -> VerifyResult:
+    """Full check without writing: the schema against the app's own, ``integrity_check``,
+    the whole chain, every row against it and every incident's list columns against its
+    document. Raises ``NotADatabase`` for an empty or foreign file (nothing to verify).
+    Leaves no -wal or -shm file beside a file nothing has open (a backup)."""
     path = Path(path)
-    if not path.exists():
-        raise StoreError(path, "文件不存在", "请检查路径")
-    if not check_header(path):
-        return VerifyResult(path, "ok", 0, ())
-    conn = _connect(path, readonly=True, timeout=timeout)
-    try:
-        return _verify(conn, path)
-    except sqlite3.DatabaseError as exc:
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            raise from_sqlite(exc, path) from exc
-        return VerifyResult(path, str(exc), 0, ())
-    finally:
-        conn.close()
+    with translated_reading(path):
+        if not path.exists():
+            raise StoreError(path, "文件不存在", "请检查路径")
+        if path.is_dir() or not path.is_file():
+            raise NotADatabase(path, "不是普通文件")
+        if not check_header(path):
+            raise NotADatabase(path, "文件为空（0 字节），不是事件数据库")
+        conn = guard.connect(path, timeout=timeout, leave_no_companions=True)
+        try:
+            return _verify(conn, path, pack or default_pack())
+        except ForeignSchema as exc:
+            return VerifyResult(path, "ok", 0, (audit.Problem("schema", "", exc.detail or exc.problem),))
+        except sqlite3.DatabaseError as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOTADB):
+                raise from_sqlite(exc, path) from exc
+            return VerifyResult(path, str(exc), 0, ())
+        finally:
+            conn.close()
 
 
-def _verify(conn: sqlite3.Connection, path: Path) -> VerifyResult:
+def _verify(conn: sqlite3.Connection, path: Path, pack: RulePack) -> VerifyResult:
+    applied, differences = schema.inspect(conn, path)
+    if not applied:
+        raise NotADatabase(path, "其中没有任何表，不是事件数据库")
     state = _integrity(conn, "integrity_check")
     if state != "ok":
         return VerifyResult(path, state, 0, ())
-    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-    if not {"audit", "meta"} <= tables:
-        return VerifyResult(path, "ok", 0, (audit.Problem("audit", "1", "没有审计表（不是本程序的数据库）"),))
     count, problems, expected = audit.walk_chain(conn)
     problems += audit.check_rows(conn, expected)
+    if "m002_list_columns" in applied:
+        problems += listcheck.check_list_columns(conn, pack)
+    problems += [audit.Problem("schema", "", text) for text in differences]
     return VerifyResult(path, "ok", count, tuple(problems))
 
 
@@ -293,39 +367,9 @@ def backup(store: Store, out: str | Path) -> Path:
     return out
 
 
-def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = None) -> Path | None:
-    """Replace the database at ``db_path`` with the backup ``from_path``.
-
-    The backup is verified first (a copy of it, so it is never touched). The current
-    file, if any, is kept beside it as a copy whose path is returned. A usable current
-    database is overwritten through the online backup API, so another open instance sees
-    the change safely; an unusable one (which nothing can have open) is moved aside.
-    """
-    db_path, source = Path(db_path), Path(from_path)
-    clock = clock or SystemClock()
-    if not source.is_file():
-        raise BackupInvalid(source, "文件不存在")
-    if not check_header(source):
-        raise BackupInvalid(source, "文件为空")
-    staged = sibling(db_path, "restoring", clock.now())
-    try:
-        db_path.parent.mkdir(parents=True, exist_ok=True)
-        src = _connect(source, readonly=True, timeout=5.0)
-        try:
-            _copy(src, staged)
-        finally:
-            src.close()
-        result = verify_file(staged)
-        if not result.ok:
-            raise BackupInvalid(source, result.message())
-        _check_existing(staged, 5.0)  # refuses a backup from a newer version
-        return _put_in_place(db_path, staged, clock)
-    finally:
-        for leftover in [staged, *wal_companions(staged)]:
-            leftover.unlink(missing_ok=True)
-
-
-def _put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
+def put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
+    """Make the verified database ``staged`` the one at ``db_path``; returns the kept copy
+    of the current file (None when there was none)."""
     if not db_path.exists():
         with translated(db_path):
             os.replace(staged, db_path)

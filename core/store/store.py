@@ -21,7 +21,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from core.canonical import sha256_hex
+from core.canonical import canonical_json, sha256_hex
 from core.clock import Clock
 from core.incident import SCHEMA_ID, Doc, parse, validate
 from core.rules import RulePack
@@ -29,7 +29,7 @@ from core.store import audit
 from core.store.derive import Derived, derive, live_status, utc_iso
 from core.store.docpath import check_json_value, set_path
 from core.store.documents import assemble, dumps_doc, loads_doc, split
-from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, translated
+from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, StoreReadOnly, translated
 from core.store.sql import Db
 
 if TYPE_CHECKING:
@@ -56,8 +56,10 @@ class IncidentSummary:
 class Store:
     """An open incident database. Use from one thread at a time; ``close()`` when done."""
 
-    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack, *, opening: BackgroundCheck | None = None) -> None:
+    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack, *, opening: BackgroundCheck | None = None,
+                 read_only: bool = False) -> None:
         self.db = db
+        self.read_only = read_only
         self.path = path
         self.clock = clock
         self.pack = pack
@@ -83,6 +85,9 @@ class Store:
     def _write(self) -> Iterator[str]:
         """One committed transaction; yields its UTC time stamp. Failures roll back and
         surface as ``StoreError``s; nothing earlier is lost and the call can be retried."""
+        if self.read_only:
+            raise StoreReadOnly(self.path, "以只读方式打开", "请不带只读方式重新打开后再修改",
+                                problem="数据库以只读方式打开，不能修改")
         if self._opening is not None:
             self.finish_opening()
         with translated(self.path), self.db.atomic():
@@ -295,9 +300,24 @@ class Store:
         if errors:
             raise InvalidEdit(self.path, errors[0].line())
 
-    def add_submission(self, incident_id: str, submission: Mapping[str, Any]) -> int:
-        """Record that a report was sent (obligation, kind, submitted_at, channel, person, reference)."""
-        return self._add_entry(incident_id, "submissions", dict(submission))
+    def add_submission(self, incident_id: str, submission: Mapping[str, Any], *,
+                       snapshot_kind: str | None = None) -> int:
+        """Record that a report was sent (obligation, kind, submitted_at, channel, person, reference).
+
+        With ``snapshot_kind`` the exact document as it stands after this submission is
+        kept as a snapshot of that kind (no PDF hash) in the same transaction: a crash
+        leaves both or neither, so every recorded submission has the document it sent."""
+        if snapshot_kind is not None and not snapshot_kind:
+            raise InvalidEdit(self.path, "快照需要报告类型")
+        entry = dict(submission)
+        with self._write() as at:
+            self._check_entry(incident_id, "submissions", entry)
+            rowid = self._insert_record(at, incident_id, "submissions", entry)
+            self._refresh_columns(at, incident_id)
+            if snapshot_kind is not None:
+                doc = assemble(self._own(incident_id), self._lists(incident_id))
+                self._insert_snapshot(at, incident_id, snapshot_kind, canonical_json(doc), None)
+        return rowid
 
     def add_timeline(self, incident_id: str, entry: Mapping[str, Any]) -> int:
         """Append a timeline entry (``at``, ``text``)."""
@@ -346,11 +366,14 @@ class Store:
             raise InvalidEdit(self.path, "快照需要报告类型和 JSON 字节")
         with self._write() as at:
             self._own(incident_id)
-            row = {"incident_id": incident_id, "kind": kind, "canonical_json": canonical_json,
-                   "sha256": sha256_hex(canonical_json), "pdf_sha256": pdf_sha256, "created_at": at}
-            rowid = self.db.insert("snapshots", row)
-            audit.append_row_change(self.db, at, "snapshot", incident_id, "snapshots", rowid, row,
-                                    {"kind": kind, "sha256": row["sha256"], "pdf_sha256": pdf_sha256})
+            return self._insert_snapshot(at, incident_id, kind, canonical_json, pdf_sha256)
+
+    def _insert_snapshot(self, at: str, incident_id: str, kind: str, data: bytes, pdf_sha256: str | None) -> int:
+        row = {"incident_id": incident_id, "kind": kind, "canonical_json": data,
+               "sha256": sha256_hex(data), "pdf_sha256": pdf_sha256, "created_at": at}
+        rowid = self.db.insert("snapshots", row)
+        audit.append_row_change(self.db, at, "snapshot", incident_id, "snapshots", rowid, row,
+                                {"kind": kind, "sha256": row["sha256"], "pdf_sha256": pdf_sha256})
         return rowid
 
     def snapshots(self, incident_id: str) -> list[dict[str, Any]]:
@@ -374,7 +397,7 @@ class Store:
         """``PRAGMA integrity_check``, the whole audit chain and every row against it."""
         from core.store.opening import verify_file
 
-        return verify_file(self.path)
+        return verify_file(self.path, pack=self.pack)
 
     def backup(self, out_path: str | Path) -> Path:
         """Online backup to a new file, verified after writing."""
@@ -384,7 +407,7 @@ class Store:
 
     def restore(self, from_path: str | Path) -> Path | None:
         """Replace this database's content with a verified backup; returns the kept copy."""
-        from core.store.opening import restore
+        from core.store.restoring import restore
 
         return restore(self.path, from_path, self.clock)
 

@@ -1,15 +1,20 @@
 """Crash benchmark for the store (product.md §7): a child process autosaves edits in a
 loop and is killed with SIGKILL at a random moment, again and again, on one database.
 After every kill the file must open, pass ``verify`` (integrity_check + hash chain) and
-hold every edit the child had confirmed as committed.
+hold every edit the child had confirmed as committed. With ``--submissions`` the child
+records submissions, each with the snapshot of the document it sent, and after every
+kill each submission must have its snapshot and each snapshot its submission. With
+``--restore`` the child restores a backup; after every kill the database holds the old
+incidents or the backup's, verifies, and no staging folder is left.
 
-Run: ``.venv/bin/python tests/benchmarks/crash_store.py [KILLS] [--seed N]`` (default 200).
+Run: ``.venv/bin/python tests/benchmarks/crash_store.py [KILLS] [--seed N] [--submissions [--apart] | --restore]`` (default 200).
 The test suite imports ``run`` from here for a shorter run. POSIX only (fork, SIGKILL).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import random
 import signal
@@ -17,12 +22,14 @@ import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from core.canonical import canonical_json  # noqa: E402
 from core.clock import SystemClock  # noqa: E402
 from core.store import StoreError, open_store  # noqa: E402
 
@@ -127,11 +134,196 @@ def run(db: Path, kills: int, seed: int = 1, min_delay: float = 0.002, max_delay
     return report
 
 
+def _submitting_child(db: Path, incident_id: str, start: int, out_fd: int, together: bool) -> None:
+    """Record submissions as the GUI does, each with the snapshot of what was sent:
+    in one transaction (``together``) or, as before, in two."""
+    store = open_store(db, SystemClock())
+    i = start
+    while True:
+        submission = {"obligation": "provincial_cyberspace_office", "kind": "initial",
+                      "submitted_at": "2026-11-24T11:00:00+08:00", "reference": f"sub {i}"}
+        if together:
+            store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_KIND)
+        else:
+            store.add_submission(incident_id, submission)
+            store.record_snapshot(incident_id, SUBMITTED_KIND, canonical_json(store.get_incident(incident_id)), None)
+        os.write(out_fd, f"{i} {time.monotonic()}\n".encode())
+        i += 1
+
+
+SUBMITTED_KIND = "submitted:initial"
+
+
+@dataclass
+class SubmissionReport:
+    kills: int = 0
+    corruptions: int = 0
+    unpaired: int = 0           # submissions without their snapshot, or snapshots without theirs
+    confirmed_lost: int = 0
+    submissions: int = 0
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"kills={self.kills} corruptions={self.corruptions} unpaired={self.unpaired} "
+                f"confirmed_lost={self.confirmed_lost} submissions={self.submissions}")
+
+
+def _pairs(db: Path, incident_id: str) -> tuple[int, int, bool]:
+    """``(submissions, their snapshots, every snapshot holds the submissions up to its own)``."""
+    store = open_store(db, SystemClock())
+    try:
+        if not store.verify().ok:
+            raise StoreError(db, store.verify().message())
+        subs = store.get_incident(incident_id).get("submissions") or []
+        snaps = [s for s in store.snapshots(incident_id) if s["kind"] == SUBMITTED_KIND]
+        consistent = all(len(json.loads(s["canonical_json"]).get("submissions") or []) == n
+                         for n, s in enumerate(snaps, start=1))
+        return len(subs), len(snaps), consistent
+    finally:
+        store.close()
+
+
+def run_submissions(db: Path, kills: int, seed: int = 1, *, together: bool = True,
+                    min_delay: float = 0.002, max_delay: float = 0.08) -> SubmissionReport:
+    """Kill a child recording submissions ``kills`` times; after each kill every
+    submission must have its snapshot and the other way round."""
+    rng = random.Random(seed)
+    store = open_store(db, SystemClock())
+    incident_id = store.create_incident({"schema": "incident-assistant/incident@1", "title": "报送",
+                                         "discovered_at": "2026-11-24T09:30:00+08:00"})
+    store.close()
+    report = SubmissionReport()
+    start = 1
+    for n in range(kills):
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                os.close(read_fd)
+                _submitting_child(db, incident_id, start, write_fd, together)
+            except BaseException:  # noqa: BLE001 - report nothing, just die
+                code = 3
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        time.sleep(rng.uniform(min_delay, max_delay))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        chunks = []
+        while chunk := os.read(read_fd, 65536):
+            chunks.append(chunk)
+        os.close(read_fd)
+        confirmed = _confirmed(b"".join(chunks))
+        report.kills += 1
+        try:
+            subs, snaps, consistent = _pairs(db, incident_id)
+        except StoreError as exc:
+            report.corruptions += 1
+            report.failures.append(f"kill {n}: {exc}")
+            break
+        report.submissions = subs
+        if subs != snaps or not consistent:
+            report.unpaired += abs(subs - snaps) or 1
+            report.failures.append(f"kill {n}: {subs} submissions, {snaps} snapshots")
+            break  # the file now stays unpaired; later kills would only repeat it
+        last_confirmed = confirmed[-1][0] if confirmed else start - 1
+        if subs < last_confirmed:
+            report.confirmed_lost += last_confirmed - subs
+            report.failures.append(f"kill {n}: submission {last_confirmed} confirmed, database has {subs}")
+        start = subs + 1
+    return report
+
+
+@dataclass
+class RestoreReport:
+    kills: int = 0
+    corruptions: int = 0
+    mixed: int = 0            # a database that is neither the old one nor the backup
+    staging_left: int = 0     # staging folders still there after the next restore began
+    mid_restore: int = 0      # kills that left a staging folder: the restore was under way
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"kills={self.kills} mid_restore={self.mid_restore} corruptions={self.corruptions} "
+                f"mixed={self.mixed} staging_left={self.staging_left}")
+
+
+def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, max_delay: float = 0.25) -> RestoreReport:
+    """Kill a child restoring a backup ``kills`` times; after each kill the database must
+    open, verify and hold either its old incidents or the backup's, and the next
+    restore must remove the staging folder the killed one left (the check runs here,
+    before any other restore: the database was opened, which leaves staging alone)."""
+    from core.store.restoring import remove_stale_staging, restore
+
+    rng = random.Random(seed)
+    store = open_store(db, SystemClock())
+    backed_up = store.create_incident({"schema": "incident-assistant/incident@1", "title": "备份中的事件"})
+    for n in range(200):
+        store.set_fields(backed_up, {"harm": f"损害 {n}"})
+    backup = store.backup(db.with_name("backup.sqlite3"))
+    later = store.create_incident({"schema": "incident-assistant/incident@1", "title": "备份之后的事件"})
+    store.close()
+    report = RestoreReport()
+    for n in range(kills):
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                restore(db, backup, SystemClock())
+            except BaseException:  # noqa: BLE001 - report nothing, just die
+                code = 3
+            finally:
+                os._exit(code)
+        time.sleep(rng.uniform(min_delay, max_delay))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        report.kills += 1
+        try:
+            store = open_store(db, SystemClock())
+        except StoreError as exc:
+            report.corruptions += 1
+            report.failures.append(f"kill {n}: open failed: {exc}")
+            break
+        try:
+            if not store.verify().ok:
+                report.corruptions += 1
+                report.failures.append(f"kill {n}: {store.verify().message()}")
+            ids = {r.id for r in store.list_incidents(datetime.now(UTC))}
+        finally:
+            store.close()
+        if ids not in ({backed_up}, {backed_up, later}):
+            report.mixed += 1
+            report.failures.append(f"kill {n}: incidents {sorted(ids)}")
+        report.mid_restore += bool(remove_stale_staging(db))
+        report.staging_left += len([p for p in db.parent.iterdir() if ".restoring-" in p.name])
+    return report
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("kills", type=int, nargs="?", default=200)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--submissions", action="store_true",
+                        help="kill while recording submissions with their snapshots instead of autosaving")
+    parser.add_argument("--apart", action="store_true", help="with --submissions: two transactions, as before")
+    parser.add_argument("--restore", action="store_true", help="kill while restoring a backup")
     args = parser.parse_args()
+    if args.restore:
+        with tempfile.TemporaryDirectory() as tmp:
+            began = time.monotonic()
+            rep = run_restores(Path(tmp) / "crash.sqlite3", args.kills, args.seed)
+            print(rep.line() + f" wall={time.monotonic() - began:.1f} s")
+            for failure in rep.failures[:10]:
+                print("  " + failure)
+        return 0 if rep.corruptions == 0 and rep.mixed == 0 and rep.staging_left == 0 else 1
+    if args.submissions:
+        with tempfile.TemporaryDirectory() as tmp:
+            sub = run_submissions(Path(tmp) / "crash.sqlite3", args.kills, args.seed, together=not args.apart)
+            print(sub.line())
+            for failure in sub.failures[:10]:
+                print("  " + failure)
+        return 0 if sub.corruptions == 0 and sub.unpaired == 0 and sub.confirmed_lost == 0 else 1
     with tempfile.TemporaryDirectory() as tmp:
         began = time.monotonic()
         report = run(Path(tmp) / "crash.sqlite3", args.kills, args.seed)

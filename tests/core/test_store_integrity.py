@@ -112,7 +112,9 @@ def test_deleting_the_newest_audit_row_is_found_and_refused_on_open(tmp_path: Pa
     path = tmp_path / "db.sqlite3"
     filled(path)
     last = sqlite3.connect(str(path)).execute("SELECT max(seq) FROM audit").fetchone()[0]
-    tamper(path, "DROP TRIGGER audit_no_delete", f"DELETE FROM audit WHERE seq = {last}")
+    tamper(path, "DROP TRIGGER audit_no_delete", f"DELETE FROM audit WHERE seq = {last}",
+           "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
+           "BEGIN SELECT RAISE(ABORT, 'audit log is append-only: rows cannot be deleted'); END")  # put back: schema as the app's
     assert verify_file(path).first_broken_row == last
     before = sha(path)
     with pytest.raises(ChainBroken, match=str(path)):
