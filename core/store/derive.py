@@ -22,6 +22,10 @@ from core.vocab import Status
 STATIC_STATUS_ORDER = (Status.PENDING, Status.OPEN, Status.WAITING, Status.LATE, Status.MET, Status.DONE,
                        Status.WAIVED, Status.NOT_REQUIRED)
 NO_DUE_SORT_KEY = "9999-12-31T23:59:59+00:00"
+# Bumped whenever the same document can derive different columns (the assessment or its
+# repair of drafts changed); with the rule pack's version it stamps the stored columns.
+DERIVATION = "assessment-1"
+DERIVED_WITH_KEY = "list_columns_from"  # meta key: the derivation the stored columns came from
 _ANY_TIME = datetime(2000, 1, 1, tzinfo=UTC)  # statuses before any due time: pending, never overdue
 
 
@@ -53,6 +57,11 @@ def live_status(static_status: str, next_due_utc: str | None, now: datetime) -> 
     if next_due_utc is None:
         return Status(static_status)
     return Status.OVERDUE if now > datetime.fromisoformat(next_due_utc) else Status.PENDING
+
+
+def derivation_id(pack: RulePack) -> str:
+    """What the stored columns depend on besides the document: this module and the pack."""
+    return f"{DERIVATION}|{pack.id}@{pack.version}"
 
 
 def derive(doc: Doc, pack: RulePack) -> Derived:

@@ -15,10 +15,13 @@ from typing import Any
 
 from core.rules import RulePack
 from core.store.audit import Problem
-from core.store.derive import derive
+from core.store.derive import DERIVED_WITH_KEY, derivation_id, derive
 from core.store.documents import assemble, loads_doc
 
 DERIVED = ("title", "grade", "status", "next_due", "sort_due", "drill", "valid")
+# Columns that do not depend on the assessment's version: checked even when the stored
+# columns came from another version (they are recomputed the next time the app opens the file).
+STABLE = ("title", "drill")
 # Audit actions that set an incident's updated_at (attachments and snapshots do not).
 _CHANGES = ("create", "import", "set_field", "submission", "timeline")
 
@@ -45,6 +48,8 @@ def _times(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
 def check_list_columns(conn: sqlite3.Connection, pack: RulePack) -> list[Problem]:
     problems: list[Problem] = []
     lists, times = _lists(conn), _times(conn)
+    row = conn.execute("SELECT value FROM meta WHERE key = ?", (DERIVED_WITH_KEY,)).fetchone()
+    columns = DERIVED if row is not None and row[0] == derivation_id(pack) else STABLE
     cursor = conn.execute(f"SELECT id, doc, created_at, updated_at, {', '.join(DERIVED)} FROM incidents ORDER BY rowid")  # noqa: S608
     for row in cursor:
         incident_id, text, created_at, updated_at = str(row[0]), row[1], row[2], row[3]
@@ -55,7 +60,7 @@ def check_list_columns(conn: sqlite3.Connection, pack: RulePack) -> list[Problem
             problems.append(Problem("incidents", f"id={incident_id}", "文档不是 JSON 对象"))
             continue
         want = derive(assemble(own, lists[incident_id]), pack).columns()
-        for column in DERIVED:
+        for column in columns:
             if stored[column] != want[column]:
                 problems.append(_forged(incident_id, column, stored[column], want[column]))
         first, last = times.get(incident_id, (None, None))

@@ -26,7 +26,7 @@ from core.clock import Clock
 from core.incident import SCHEMA_ID, Doc, parse, validate
 from core.rules import RulePack
 from core.store import audit
-from core.store.derive import Derived, derive, live_status, utc_iso
+from core.store.derive import DERIVED_WITH_KEY, Derived, derivation_id, derive, live_status, utc_iso
 from core.store.docpath import check_json_value, set_path
 from core.store.documents import assemble, dumps_doc, loads_doc, split
 from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, StoreReadOnly, translated
@@ -75,6 +75,7 @@ class Store:
         self._opening.wait()
         self._opening = None
         self.touch_clock()
+        self.refresh_list_columns()
 
     # --- transactions, time, meta ---
 
@@ -96,6 +97,28 @@ class Store:
                             "value = max(value, excluded.value)", (LAST_CLOCK_KEY, at))
             yield at
 
+    def refresh_list_columns(self, *, force: bool = False) -> int:
+        """Recompute every incident's list columns when they were derived by another version
+        of the assessment or the rule pack (or with ``force``); returns how many changed.
+        The documents and their times are untouched: the columns are a cache of them."""
+        wanted = derivation_id(self.pack)
+        if not force and self.meta(DERIVED_WITH_KEY) == wanted:
+            return 0
+        changed = 0
+        with self._write():
+            ids = [str(r[0]) for r in self.db.execute("SELECT id FROM incidents ORDER BY rowid")]
+            for incident_id in ids:
+                cols = self._derive(self._own(incident_id), self._lists(incident_id)).columns()
+                cursor = self.db.execute(
+                    "UPDATE incidents SET title = :title, grade = :grade, status = :status, next_due = :next_due, "
+                    "sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id AND NOT (title IS :title AND "
+                    "grade IS :grade AND status IS :status AND next_due IS :next_due AND sort_due IS :sort_due AND "
+                    "drill IS :drill AND valid IS :valid)", {**cols, "id": incident_id})
+                changed += cursor.rowcount
+            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                            (DERIVED_WITH_KEY, wanted))
+        return changed
+
     def meta(self, key: str) -> str | None:
         with translated(self.path):
             row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
@@ -104,7 +127,7 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         """Remember an app setting or state (e.g. reminders already shown). Not evidence, so
         not audited; the schema and clock keys are the store's own and refused."""
-        if key in (LAST_CLOCK_KEY, "audit_head") or key.startswith("schema"):
+        if key in (LAST_CLOCK_KEY, "audit_head", DERIVED_WITH_KEY) or key.startswith("schema"):
             raise InvalidEdit(self.path, f"meta 键 {key} 由数据库自己维护", "")
         with self._write():
             self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
