@@ -16,7 +16,7 @@ from core.timeutil import display_beijing
 from core.vocab import CLOCK_STATUSES, Status, Urgency
 from gui.i18n import basis, status_name, time_left, tr
 
-STATE_STYLE = {
+STATE_STYLE: dict[str, tuple[str, str, QStyle.StandardPixmap]] = {
     Urgency.CALM: ("#1f4e79", "#eef4fa", QStyle.StandardPixmap.SP_MessageBoxInformation),
     Urgency.SOON: ("#7a5200", "#fff6e0", QStyle.StandardPixmap.SP_MessageBoxInformation),
     Urgency.URGENT: ("#8a3b00", "#ffe9d6", QStyle.StandardPixmap.SP_MessageBoxWarning),
@@ -73,15 +73,19 @@ class CountdownCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 10, 8)
         layout.setSpacing(2)
-        self.recipient = QLabel(objectName="recipient")
+        self.recipient = QLabel()
+        self.recipient.setObjectName("recipient")
         self.recipient.setWordWrap(True)
         font = self.recipient.font()
         font.setBold(True)
         self.recipient.setFont(font)
-        self.due = QLabel(objectName="due")
+        self.due = QLabel()
+        self.due.setObjectName("due")
         self.due.setWordWrap(True)
-        self.icon = QLabel(objectName="stateIcon")
-        self.time_left = QLabel(objectName="timeLeft")
+        self.icon = QLabel()
+        self.icon.setObjectName("stateIcon")
+        self.time_left = QLabel()
+        self.time_left.setObjectName("timeLeft")
         big = self.time_left.font()
         big.setPointSizeF(big.pointSizeF() * 1.8)
         big.setBold(True)
@@ -91,7 +95,8 @@ class CountdownCard(QFrame):
         metrics = self.time_left.fontMetrics()
         widest = max(metrics.horizontalAdvance(t) for t in (tr("已超时") + " 888:88:88", tr("已报 ") + "88-88 88:88:88"))
         self.time_left.setFixedSize(widest + 8, metrics.height() + 4)
-        self.status = QLabel(objectName="status")
+        self.status = QLabel()
+        self.status.setObjectName("status")
         self.status.setWordWrap(True)
         head = QHBoxLayout()
         head.addWidget(self.icon)
@@ -144,10 +149,12 @@ class CountdownPanel(QWidget):
         self.setMinimumWidth(260)
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(6, 6, 6, 6)
-        self.heading = QLabel(tr("报告期限（北京时间）"), objectName="countdownHeading")
+        self.heading = QLabel(tr("报告期限（北京时间）"))
+        self.heading.setObjectName("countdownHeading")
         self.heading.setWordWrap(True)
         self._layout.addWidget(self.heading)
-        self.empty = QLabel(tr("填写发现时间后，这里显示每项报告义务的倒计时。"), objectName="countdownEmpty")
+        self.empty = QLabel(tr("填写发现时间后，这里显示每项报告义务的倒计时。"))
+        self.empty.setObjectName("countdownEmpty")
         self.empty.setWordWrap(True)
         self._layout.addWidget(self.empty)
         self._layout.addStretch(1)
@@ -158,11 +165,11 @@ class CountdownPanel(QWidget):
         wanted = [o.id for o in obligations]
         for oid in list(self.cards):
             if oid not in wanted:
-                card = self.cards.pop(oid)
-                self._layout.removeWidget(card)
-                card.setObjectName("")
-                card.setParent(None)
-                card.deleteLater()
+                gone = self.cards.pop(oid)
+                self._layout.removeWidget(gone)
+                gone.setObjectName("")
+                gone.setParent(None)
+                gone.deleteLater()
         for index, o in enumerate(obligations):
             card = self.cards.get(o.id)
             if card is None:

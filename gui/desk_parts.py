@@ -38,7 +38,8 @@ MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024  # ours, not the law's: keeps the datab
 
 
 def _table(object_name: str, headers: list[str], accessible: str) -> QTableWidget:
-    table = QTableWidget(0, len(headers), objectName=object_name)
+    table = QTableWidget(0, len(headers))
+    table.setObjectName(object_name)
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -63,7 +64,8 @@ class TimelinePane(QWidget):
     changes it (to back-date an entry)."""
 
     def __init__(self, hub: StoreHub, now: Callable[[], datetime]) -> None:
-        super().__init__(objectName="timelinePane")
+        super().__init__()
+        self.setObjectName("timelinePane")
         self.hub, self.now = hub, now
         self.incident_id: str | None = None
         layout = QVBoxLayout(self)
@@ -76,17 +78,20 @@ class TimelinePane(QWidget):
         self._follow_clock = True
         self._setting_clock = False
         self.at.dateTimeChanged.connect(self._touched)
-        self.text = QLineEdit(objectName="timelineText")
+        self.text = QLineEdit()
+        self.text.setObjectName("timelineText")
         self.text.setPlaceholderText(tr("一句话记下发生了什么，回车添加"))
         self.text.setAccessibleName(tr("时间线条目"))
         self.text.returnPressed.connect(self.add)
-        self.add_button = QPushButton(tr("添加(&A)"), objectName="timelineAdd")
+        self.add_button = QPushButton(tr("添加(&A)"))
+        self.add_button.setObjectName("timelineAdd")
         self.add_button.clicked.connect(self.add)
         row.addWidget(self.at)
         row.addWidget(self.text, 1)
         row.addWidget(self.add_button)
         layout.addLayout(row)
-        self.message = QLabel("", objectName="timelineMessage")
+        self.message = QLabel("")
+        self.message.setObjectName("timelineMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
 
@@ -139,7 +144,8 @@ class AttachmentPane(QWidget):
     ``attachmentAdd``, ``attachmentOpen``, ``attachmentMessage``; files can be dropped on it."""
 
     def __init__(self, hub: StoreHub) -> None:
-        super().__init__(objectName="attachmentPane")
+        super().__init__()
+        self.setObjectName("attachmentPane")
         self.hub = hub
         self.incident_id: str | None = None
         self.rows: list[dict[str, Any]] = []
@@ -153,16 +159,19 @@ class AttachmentPane(QWidget):
         self.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.add_button = QPushButton(tr("添加附件(&T)…"), objectName="attachmentAdd")
+        self.add_button = QPushButton(tr("添加附件(&T)…"))
+        self.add_button.setObjectName("attachmentAdd")
         self.add_button.clicked.connect(self.pick)
-        self.open_button = QPushButton(tr("打开(&O)"), objectName="attachmentOpen")
+        self.open_button = QPushButton(tr("打开(&O)"))
+        self.open_button.setObjectName("attachmentOpen")
         self.open_button.setToolTip(tr("用系统自带的程序打开一份临时副本"))
         self.open_button.clicked.connect(self.open_selected)
         row.addWidget(self.add_button)
         row.addWidget(self.open_button)
         row.addStretch(1)
         layout.addLayout(row)
-        self.message = QLabel("", objectName="attachmentMessage")
+        self.message = QLabel("")
+        self.message.setObjectName("attachmentMessage")
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.message)
@@ -175,7 +184,9 @@ class AttachmentPane(QWidget):
         self.rows = self.hub.attachments(incident_id) if incident_id else []
         _fill(self.table, [[r["name"], _size(r["size"]), _added(r["added_at"]), r["sha256"]] for r in self.rows])
         for row, r in enumerate(self.rows):
-            self.table.item(row, 3).setToolTip(r["sha256"])
+            item = self.table.item(row, 3)
+            if item is not None:  # _fill made every cell
+                item.setToolTip(r["sha256"])
         for w in (self.add_button, self.open_button):
             w.setEnabled(incident_id is not None)
 

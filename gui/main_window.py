@@ -212,6 +212,8 @@ FILTERS = (
 
 class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # "zh" | "en": the session switches and rebuilds the windows
+    search: QLineEdit  # made below the actions whose slots use them
+    status_label: QLabel
 
     def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, open_wizard: Any) -> None:
         super().__init__()
@@ -247,7 +249,8 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for lang, name in i18n.MENU_LABELS.items():
-            action = QAction(name, self, objectName=f"actionLanguage_{lang}", checkable=True)
+            action = QAction(name, self, checkable=True)
+            action.setObjectName(f"actionLanguage_{lang}")
             action.setChecked(lang == i18n.language())
             action.triggered.connect(lambda _c=False, code=lang: self.languageRequested.emit(code))
             group.addAction(action)
@@ -258,10 +261,13 @@ class MainWindow(QMainWindow):
 
         central = QWidget()
         layout = QVBoxLayout(central)
-        self.banner = QWidget(objectName="resumeBanner")
+        self.banner = QWidget()
+        self.banner.setObjectName("resumeBanner")
         banner_layout = QHBoxLayout(self.banner)
-        self.banner_text = QLabel("", objectName="resumeText")
-        self.banner_button = QPushButton(tr("继续填写"), objectName="resumeDraft")
+        self.banner_text = QLabel("")
+        self.banner_text.setObjectName("resumeText")
+        self.banner_button = QPushButton(tr("继续填写"))
+        self.banner_button.setObjectName("resumeDraft")
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(self.banner_button)
         self.resume_id: str | None = None
@@ -269,13 +275,16 @@ class MainWindow(QMainWindow):
         self.banner.setStyleSheet("#resumeBanner { background: #fff6e0; border: 1px solid #e0b050; border-radius: 6px; }")
         self.banner.hide()
         self.model = IncidentTableModel(hub, pack, ticker)
-        self.table = QTableView(objectName="incidentTable")
+        self.table = QTableView()
+        self.table.setObjectName("incidentTable")
         self.table.setModel(self.model)
-        self.search = QLineEdit(objectName="incidentSearch")
+        self.search = QLineEdit()
+        self.search.setObjectName("incidentSearch")
         self.search.setPlaceholderText(tr("搜索事件名称"))
         self.search.setAccessibleName(tr("搜索事件名称"))
         self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
-        self.status_filter = QComboBox(objectName="statusFilter")
+        self.status_filter = QComboBox()
+        self.status_filter.setObjectName("statusFilter")
         self.status_filter.setAccessibleName(tr("按状态筛选"))
         for key, name in FILTERS:
             self.status_filter.addItem(tr(name), key)
@@ -291,8 +300,10 @@ class MainWindow(QMainWindow):
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         self._desk: IncidentDesk | None = None
-        self.desk_holder = QWidget(objectName="deskHolder")  # the desk goes in here after the first paint
-        QVBoxLayout(self.desk_holder).setContentsMargins(0, 0, 0, 0)
+        self.desk_holder = QWidget()  # the desk goes in here after the first paint
+        self.desk_holder.setObjectName("deskHolder")
+        self.desk_layout = QVBoxLayout(self.desk_holder)
+        self.desk_layout.setContentsMargins(0, 0, 0, 0)
         splitter = self.splitter = QSplitter()
         list_box = QWidget()
         list_layout = QVBoxLayout(list_box)
@@ -307,14 +318,16 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 440])
-        self.reminder = QLabel("", objectName="reminderBanner")
+        self.reminder = QLabel("")
+        self.reminder.setObjectName("reminderBanner")
         self.reminder.setWordWrap(True)
         self.reminder.setStyleSheet("#reminderBanner { background: #fde2e2; color: #7a1010; border: 1px solid #b42318;"
                                     " border-radius: 6px; padding: 6px; }")
         self.reminder.setAccessibleName(tr("报告期限提醒"))
         self.reminder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.reminder.hide()
-        self.clock_banner = QLabel("", objectName="clockBanner")
+        self.clock_banner = QLabel("")
+        self.clock_banner.setObjectName("clockBanner")
         self.clock_banner.setWordWrap(True)
         self.clock_banner.setAccessibleName(tr("系统时钟提示"))
         self.clock_banner.setStyleSheet("#clockBanner { background: #eef4fa; color: #1f4e79; border: 1px solid #9dbbd8;"
@@ -339,7 +352,8 @@ class MainWindow(QMainWindow):
         self._after_reload()
 
     def _action(self, name: str, text: str, shortcut: str, slot: Any) -> QAction:
-        action = QAction(text, self, objectName=name)
+        action = QAction(text, self)
+        action.setObjectName(name)
         if shortcut:
             action.setShortcut(QKeySequence(shortcut))
             action.setToolTip(f"{action.text().replace('&', '')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
@@ -361,7 +375,7 @@ class MainWindow(QMainWindow):
 
             desk = IncidentDesk(self.hub, self.pack, self.ticker.now, self.open_wizard)
             desk.message.connect(self.status_label.setText)
-            self.desk_holder.layout().addWidget(desk)
+            self.desk_layout.addWidget(desk)
             QWidget.setTabOrder(self.table, desk)  # list → desk, as if it had been there from the start
             self._desk = desk
             desk.show_incident(self.selected_id())

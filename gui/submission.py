@@ -31,7 +31,8 @@ from gui.wizard.fields import beijing_zone
 
 def beijing_edit(object_name: str, value: datetime) -> QDateTimeEdit:
     """A date-time picker with seconds, in Beijing time, set to ``value``."""
-    edit = QDateTimeEdit(objectName=object_name)
+    edit = QDateTimeEdit()
+    edit.setObjectName(object_name)
     edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
     edit.setTimeZone(beijing_zone())
     set_beijing(edit, value)
@@ -61,18 +62,24 @@ class SubmissionForm(QWidget):
         self.pack = pack
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        self.obligation = QComboBox(objectName="submissionObligation")
-        self.kind = QComboBox(objectName="submissionKind")
+        self.obligation = QComboBox()
+        self.obligation.setObjectName("submissionObligation")
+        self.kind = QComboBox()
+        self.kind.setObjectName("submissionKind")
         for kind in REPORT_KINDS:
             self.kind.addItem(kind_name(kind), kind)
-        self.channel = QComboBox(objectName="submissionChannel")
+        self.channel = QComboBox()
+        self.channel.setObjectName("submissionChannel")
         for c in pack.channels:
             self.channel.addItem(pick(c.name, c.name_en), c.id)
         self.time = beijing_edit("submissionTime", now)
-        self.person = QLineEdit(objectName="submissionPerson")
-        self.reference = QLineEdit(objectName="submissionReference")
+        self.person = QLineEdit()
+        self.person.setObjectName("submissionPerson")
+        self.reference = QLineEdit()
+        self.reference.setObjectName("submissionReference")
         self.reference.setPlaceholderText(tr("受理编号、邮件主题或接听人等，可不填"))
-        self.message = QLabel("", objectName="submissionMessage")
+        self.message = QLabel("")
+        self.message.setObjectName("submissionMessage")
         self.message.setWordWrap(True)
         for label, widget in ((tr("报告义务"), self.obligation), (tr("报告类型"), self.kind),
                               (tr("渠道"), self.channel), (tr("报送时间（北京时间）"), self.time),
