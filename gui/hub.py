@@ -113,11 +113,10 @@ class StoreHub(QObject):
         return incident_id
 
     def add_submission(self, incident_id: str, submission: dict[str, Any]) -> None:
-        """Record a submission and keep the exact document submitted (the base for 续报's changes)."""
+        """Record a submission and, in the same transaction, the exact document submitted
+        (the base for 续报's changes): a crash leaves both or neither."""
         self.flush()
-        self.store.add_submission(incident_id, submission)
-        self.store.record_snapshot(incident_id, SUBMITTED_PREFIX + str(submission.get("kind")),
-                                   canonical_json(self.store.get_incident(incident_id)), None)
+        self.store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_PREFIX + str(submission.get("kind")))
         self.incidentChanged.emit(incident_id)
         self.incidentsChanged.emit()
 

@@ -102,3 +102,27 @@ def test_a_kill_9_while_recording_submissions_leaves_each_with_its_snapshot_or_n
     assert report.corruptions == 0 and report.unpaired == 0, report.failures
     assert report.confirmed_lost == 0, report.failures
     assert report.submissions > 25  # the child really was submitting when it died
+
+
+def test_list_columns_derived_by_another_version_are_recomputed_when_the_app_opens_the_file(tmp_path):
+    from core.clock import FixedClock
+    from core.store import open_store
+    from core.store.derive import DERIVED_WITH_KEY
+    from core.timeutil import parse_instant
+    from tests.conftest import minimal
+
+    now = parse_instant("2026-11-24T10:00:00+08:00")
+    path = tmp_path / "a.sqlite3"
+    store = open_store(path, FixedClock(now))
+    iid = store.create_incident(minimal(impact={"direct_loss_yuan": 6_000_000}))
+    # As an older version left it: the draft's deadline missing from the list, another stamp.
+    store.db.execute("UPDATE incidents SET next_due = NULL, status = 'not_required' WHERE id = ?", (iid,))
+    store.db.execute("UPDATE meta SET value = 'older' WHERE key = ?", (DERIVED_WITH_KEY,))
+    store.db.conn.commit()
+    assert store.verify().ok  # columns of another version are not taken for forgeries
+    store.close()
+    again = open_store(path, FixedClock(now))
+    row = next(r for r in again.list_incidents(now) if r.id == iid)
+    assert row.next_due == parse_instant("2026-11-24T13:30:00+08:00")
+    assert again.verify().ok
+    again.close()
