@@ -11,20 +11,18 @@ edits for a retry and is reported through ``storeError``; nothing typed is dropp
 from __future__ import annotations
 
 import copy
-import json
 from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.canonical import canonical_json
 from core.incident import Doc
+from core.service import IncidentService
 from core.store import IncidentSummary, Store, StoreError
 from core.store.docpath import set_path
 
 AUTOSAVE_MS = 300
 RETRY_MS = 2000
-SUBMITTED_PREFIX = "submitted:"  # snapshot kind of a document as it was submitted
 
 
 class StoreHub(QObject):
@@ -36,6 +34,7 @@ class StoreHub(QObject):
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.service = IncidentService(store)
         self._pending: dict[tuple[str, str], Any] = {}
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -116,7 +115,7 @@ class StoreHub(QObject):
         """Record a submission and, in the same transaction, the exact document submitted
         (the base for 续报's changes): a crash leaves both or neither."""
         self.flush()
-        self.store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_PREFIX + str(submission.get("kind")))
+        self.service.record_submission(incident_id, submission)
         self.incidentChanged.emit(incident_id)
         self.incidentsChanged.emit()
 
@@ -138,7 +137,7 @@ class StoreHub(QObject):
 
     def record_export(self, incident_id: str, kind: str, doc: Doc, pdf_sha256: str | None) -> None:
         """Keep the exact document a report was made from, with the report's SHA-256."""
-        self.store.record_snapshot(incident_id, kind, canonical_json(doc), pdf_sha256)
+        self.service.record_export(incident_id, kind, doc, pdf_sha256)
         self.incidentChanged.emit(incident_id)
 
     def backup(self, target: str) -> str:
@@ -154,14 +153,10 @@ class StoreHub(QObject):
         return str(kept) if kept else None
 
     def import_document(self, doc: Doc, *, new_id: bool = False) -> str:
-        incident_id = self.store.import_document(doc, new_id=new_id)
+        incident_id = self.service.import_document(doc, new_id=new_id)
         self.incidentsChanged.emit()
         return incident_id
 
     def last_submitted(self, incident_id: str) -> Doc | None:
         """The document as it was when last submitted, or None."""
-        for snap in reversed(self.store.snapshots(incident_id)):
-            if str(snap["kind"]).startswith(SUBMITTED_PREFIX):
-                loaded: Doc = json.loads(snap["canonical_json"])
-                return loaded
-        return None
+        return self.service.last_submitted(incident_id)

@@ -22,6 +22,7 @@ from core.cli.common import CliError, add_now, clock_from, out_err, safe_text
 from core.cli.lang import t
 from core.clock import SystemClock
 from core.incident import load_file
+from core.service import IncidentService
 from core.store import (
     NotADatabase,
     Store,
@@ -92,7 +93,7 @@ def _store(args: argparse.Namespace, *, readonly: bool = False) -> Iterator[Stor
 def run_import(args: argparse.Namespace) -> int:
     data = load_file(args.file)
     with _store(args) as store:
-        incident_id = store.import_document(data, new_id=args.new_id)
+        incident_id = IncidentService(store).import_document(data, new_id=args.new_id)
         title = store.get_incident(incident_id).get("title") or "（未命名事件）"
     print(f"已导入：{safe_text(title)}")
     print(incident_id)

@@ -1,0 +1,112 @@
+"""The use cases, one call each, for every client (the GUI through its hub, the CLI, tests):
+assess an incident, save edits, record a submission with the document it sent, export a
+report and keep its snapshot, import, and find the reminders that are due. Each one is
+the same whoever calls it, so the desk and a script cannot behave differently.
+
+Holds the store and the rule pack; reads the clock only through the ``now`` it is given.
+Does not format anything for a screen.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Mapping
+from datetime import datetime, timedelta
+from typing import Any
+
+from core.assessment import Assessment, assess
+from core.canonical import canonical_json
+from core.incident import Doc
+from core.reminders import LOOKAHEAD_MINUTES, Reminder, due_reminders
+from core.rules import RulePack
+from core.store import IncidentSummary, Store
+
+SUBMITTED_PREFIX = "submitted:"  # snapshot kind of a document as it was submitted
+FIRED_KEY = "reminders_fired"    # meta key: reminders already shown (each fires once, across restarts)
+KEEP_FIRED = 5000                # remembered reminder keys (oldest dropped)
+REMINDER_LOOKBACK = timedelta(days=1)  # deadlines that passed while the app was closed are announced up to a day later
+REMINDER_CANDIDATES = 200        # incidents assessed per check, nearest deadlines first (keeps a check cheap)
+PAGE = 200                       # incidents read per query while looking for deadlines before the horizon
+
+
+class IncidentService:
+    def __init__(self, store: Store, pack: RulePack | None = None) -> None:
+        self.store = store
+        self.pack = pack or store.pack
+
+    # --- reading ---
+    def assess(self, incident_id: str, now: datetime) -> Assessment:
+        return assess(self.store.get_incident(incident_id), self.pack, now)
+
+    def last_submitted(self, incident_id: str) -> Doc | None:
+        """The document as it was when last submitted (the base for 补报/续报's changes)."""
+        for snap in reversed(self.store.snapshots(incident_id)):
+            if str(snap["kind"]).startswith(SUBMITTED_PREFIX):
+                loaded: Doc = json.loads(snap["canonical_json"])
+                return loaded
+        return None
+
+    # --- writing ---
+    def save_fields(self, incident_id: str, changes: Mapping[str, Any]) -> bool:
+        """Autosave several field edits in one transaction and one audit row."""
+        return self.store.set_fields(incident_id, changes)
+
+    def record_submission(self, incident_id: str, submission: Mapping[str, Any]) -> int:
+        """Record a submission and, in the same transaction, the exact document submitted."""
+        return self.store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_PREFIX + str(submission.get("kind")))
+
+    def record_export(self, incident_id: str, kind: str, doc: Doc, pdf_sha256: str | None) -> None:
+        """Keep the exact document a report was made from, with the report's SHA-256."""
+        self.store.record_snapshot(incident_id, kind, canonical_json(doc), pdf_sha256)
+
+    def export_report(self, incident_id: str, kind: str, now: datetime, target: str | os.PathLike[str], *,
+                      app_version: str) -> Any:
+        """Render the report of ``kind`` for a stored incident to ``target`` and keep its
+        snapshot; returns the report's ``ReportInfo``. Raises ``ReportError`` or
+        ``InvalidIncident`` with the reason."""
+        from core.report import render_report  # lazy: reportlab loads only here
+
+        doc = self.store.get_incident(incident_id)
+        info = render_report(doc, self.pack, kind, now, target, previous=self.last_submitted(incident_id),
+                             attachments=self.store.attachments(incident_id), app_version=app_version)
+        self.record_export(incident_id, kind, doc, info.pdf_sha256)
+        return info
+
+    def import_document(self, doc: Doc, *, new_id: bool = False) -> str:
+        return self.store.import_document(doc, new_id=new_id)
+
+    # --- reminders ---
+    def _due_between(self, start: datetime, horizon: datetime, now: datetime) -> Iterator[IncidentSummary]:
+        """Incidents whose nearest deadline lies from ``start`` to ``horizon``, page by page
+        in the store's order (nearest first): a check reads only those, not every incident."""
+        offset = 0
+        while True:
+            page = self.store.list_incidents(now, limit=PAGE, offset=offset, due_from=start)
+            for row in page:
+                if row.next_due is None or row.next_due > horizon:
+                    return
+                yield row
+            if len(page) < PAGE:
+                return
+            offset += PAGE
+
+    def fired_reminders(self) -> list[str]:
+        raw = self.store.meta(FIRED_KEY)
+        return list(json.loads(raw)) if raw else []
+
+    def check_reminders(self, now: datetime, fired: set[str], untitled: str) -> tuple[list[Reminder], set[str]]:
+        """The reminders due at ``now`` (60/30/15/5 minutes before each deadline and when
+        overdue, product.md §2.1), each once: returns them and every key now done.
+        ``untitled`` names an incident without a title, in the caller's language."""
+        horizon = now + timedelta(minutes=LOOKAHEAD_MINUTES + 1)
+        candidates = []
+        for row in self._due_between(now - REMINDER_LOOKBACK, horizon, now):
+            candidates.append((row.id, row.title or untitled, self.assess(row.id, now).obligations))
+            if len(candidates) >= REMINDER_CANDIDATES:
+                break
+        return due_reminders(candidates, now, fired)
+
+    def remember_fired(self, order: list[str]) -> None:
+        """Keep the newest ``KEEP_FIRED`` keys of reminders already shown."""
+        self.store.set_meta(FIRED_KEY, json.dumps(order[-KEEP_FIRED:], ensure_ascii=False))

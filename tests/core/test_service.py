@@ -1,0 +1,45 @@
+"""The use cases through core.service, as the GUI's hub and the CLI call them."""
+
+from __future__ import annotations
+
+from core.clock import FixedClock
+from core.service import IncidentService
+from core.store import open_store
+from core.timeutil import parse_instant
+from tests.conftest import minimal
+
+NOW = parse_instant("2026-11-24T10:00:00+08:00")
+
+
+def service(tmp_path):
+    return IncidentService(open_store(tmp_path / "s.sqlite3", FixedClock(NOW)))
+
+
+def test_a_recorded_submission_keeps_the_document_it_sent(tmp_path):
+    s = service(tmp_path)
+    iid = s.import_document(minimal(impact={"direct_loss_yuan": 6_000_000}))
+    s.record_submission(iid, {"obligation": "provincial_cyberspace_office", "kind": "initial",
+                              "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"})
+    sent = s.last_submitted(iid)
+    assert sent is not None and sent["submissions"][0]["kind"] == "initial"
+    assert s.assess(iid, NOW).obligation("provincial_cyberspace_office").status == "met"
+
+
+def test_reminders_fire_once_each_and_use_the_callers_word_for_an_untitled_incident(tmp_path):
+    s = service(tmp_path)
+    iid = s.import_document(minimal(title=None, impact={"direct_loss_yuan": 6_000_000}))  # due 13:30
+    at = parse_instant("2026-11-24T13:20:00+08:00")
+    shown, done = s.check_reminders(at, set(), "(untitled incident)")
+    assert [(r.incident_id, r.threshold, r.title) for r in shown] == [(iid, "15", "(untitled incident)")]
+    again, _ = s.check_reminders(at, done, "x")
+    assert again == []
+    s.remember_fired(sorted(done))
+    assert set(s.fired_reminders()) == done
+
+
+def test_an_exported_report_is_kept_as_a_snapshot_with_its_hash(tmp_path):
+    s = service(tmp_path)
+    iid = s.import_document(minimal(harm="文件被加密", measures_taken="已断网"))
+    info = s.export_report(iid, "initial", NOW, tmp_path / "r.pdf", app_version="test")
+    snaps = s.store.snapshots(iid)
+    assert [(x["kind"], x["pdf_sha256"]) for x in snaps] == [("initial", info.pdf_sha256)]
