@@ -161,11 +161,11 @@ place_sources() {
   $SUDO git clone --quiet --bare --branch "$BRANCH" "$REPO" "$ROOTFS$SRC_IN_ROOT"
   $SUDO cp -r "$SHARED" "$ROOTFS$USER_HOME/shared"
   in_root chown -R "$USER_NAME:$USER_NAME" "$USER_HOME/shared" "$SRC_IN_ROOT"
-  git -C "$ROOTFS$SRC_IN_ROOT" log --oneline -1
+  git -c safe.directory="*" -C "$ROOTFS$SRC_IN_ROOT" log --oneline -1
 }
 
 readme_line() {  # readme_line REGEX: the first README line matching it, from the committed README
-  git -C "$ROOTFS$SRC_IN_ROOT" show HEAD:README.md | grep -m1 -E "$1"
+  git -c safe.directory="*" -C "$ROOTFS$SRC_IN_ROOT" show HEAD:README.md | grep -m1 -E "$1"
 }
 
 main() {
