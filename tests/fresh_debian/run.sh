@@ -118,7 +118,10 @@ copy_host_configuration() {
     if [ -f "$f" ]; then $SUDO mkdir -p "$ROOTFS$(dirname "$f")" && $SUDO cp "$f" "$ROOTFS$f"; fi
   done
   while read -r path; do
+    # A PEP 503 index (".../simple") links to its files relative to itself: mount its root.
+    if [ "$(basename "$path")" = "simple" ] && [ -d "$path" ]; then path="$(dirname "$path")"; fi
     if [ -d "$path" ]; then
+      if findmnt -rn -o TARGET | grep -qx "$ROOTFS$path"; then continue; fi
       $SUDO mkdir -p "$ROOTFS$path"
       $SUDO mount --bind "$path" "$ROOTFS$path"
       $SUDO mount -o remount,bind,ro "$ROOTFS$path"
