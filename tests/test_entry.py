@@ -155,3 +155,51 @@ def test_every_subcommand_but_the_self_test_takes_db():
     with_db = {name for name, p in sub.choices.items() if "--db" in p._option_string_actions}
     assert with_db == commands - WITHOUT_DB
     assert {"check", "pdf", "import", "export", "list", "verify", "backup", "restore"} <= with_db
+
+
+ICONS = ROOT / "resources" / "icons"
+
+
+def test_the_app_icon_is_drawn_in_every_size_with_its_licence(qapp):
+    import struct
+
+    from PySide6.QtGui import QImage
+
+    from gui.app import ICON_SIZES, app_icon
+
+    for size in ICON_SIZES:
+        image = QImage(str(ICONS / f"incident-assistant-{size}.png"))
+        assert (image.width(), image.height()) == (size, size)
+        assert image.hasAlphaChannel() and image.pixelColor(0, 0).alpha() == 0  # transparent corners
+    ico = (ICONS / "incident-assistant.ico").read_bytes()
+    reserved, kind, count = struct.unpack("<HHH", ico[:6])
+    sides = [ico[6 + 16 * i] or 256 for i in range(count)]
+    assert (reserved, kind, sides) == (0, 1, [16, 32, 48, 256])
+    assert "Apache" in (ICONS / "LICENCE.md").read_text(encoding="utf-8")
+    assert sorted(s.width() for s in app_icon().availableSizes()) == list(ICON_SIZES)
+
+
+def test_the_pngs_are_rendered_from_the_svg_as_it_is_now(qapp):
+    """A changed SVG needs ``packaging/render_icons.py`` run again; this notices when it was not."""
+    import importlib.util
+
+    from PySide6.QtGui import QImage
+    from PySide6.QtSvg import QSvgRenderer
+
+    spec = importlib.util.spec_from_file_location("render_icons", ROOT / "packaging" / "render_icons.py")
+    assert spec is not None and spec.loader is not None
+    render_icons = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(render_icons)
+    fresh = render_icons.render(QSvgRenderer(str(ICONS / "incident-assistant.svg")), 48)
+    stored = QImage(str(ICONS / "incident-assistant-48.png")).convertToFormat(fresh.format())
+    worst = max(abs(a - b) for y in range(48) for x in range(48)
+                for a, b in zip(fresh.pixelColor(x, y).getRgb(), stored.pixelColor(x, y).getRgb(), strict=True))
+    assert worst <= 8
+
+
+def test_the_windows_get_the_app_icon(qapp):
+    from gui.app import prepare_application
+
+    app = prepare_application()
+    assert not app.windowIcon().isNull()
+    assert 256 in [s.width() for s in app.windowIcon().availableSizes()]
