@@ -12,6 +12,9 @@
 # name are bind-mounted read-only, and the host's apt sources, apt settings and local CA
 # certificates are copied too (tech-notes, "Measured in December 2026").
 #
+# Last, it starts the desktop app under Xvfb with openbox (installed for this check only)
+# and saves a screenshot of its first window to screenshots/fresh-debian-desktop.png.
+#
 # Usage: bash tests/fresh_debian/run.sh        (FRESH_DEBIAN_KEEP=1 keeps the root afterwards)
 set -euo pipefail
 
@@ -26,9 +29,10 @@ LOGS="$WORK/logs"
 USER_NAME="tester"
 USER_HOME="/home/$USER_NAME"
 SRC_IN_ROOT="/srv/incident-assistant.git"
+OUT="${FRESH_DEBIAN_OUT:-$REPO/screenshots}"
 SUDO=""
 if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
-mkdir -p "$LOGS"
+mkdir -p "$LOGS" "$OUT"
 
 STEP=0
 STARTED_ALL=$(date +%s)
@@ -167,6 +171,34 @@ place_sources() {
   git -c safe.directory="*" -C "$ROOTFS$SRC_IN_ROOT" log --oneline -1
 }
 
+desktop_check() {
+  # The desktop app on a real X server: it must still be running after a few seconds (Qt
+  # aborts at once when an xcb library is missing), then a screenshot of the screen.
+  as_user "sudo apt-get install -y -qq --no-install-recommends xvfb xauth openbox >/dev/null"
+  $SUDO tee "$ROOTFS$USER_HOME/desktop-check.sh" >/dev/null <<'SCRIPT'
+set -eu
+cd "$HOME/incident-assistant"
+openbox >/tmp/openbox.log 2>&1 &
+sleep 1
+QT_QPA_PLATFORM=xcb .venv/bin/incident-assistant --db /tmp/desktop.sqlite3 >/tmp/app.log 2>&1 &
+app=$!
+sleep 8
+if ! kill -0 "$app" 2>/dev/null; then echo "the desktop app ended at once:"; cat /tmp/app.log; exit 1; fi
+.venv/bin/python -c "
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+shot = app.primaryScreen().grabWindow(0)
+sys.exit(0 if shot.save('/tmp/desktop.png') else 1)
+"
+kill "$app"
+echo "app log:"; cat /tmp/app.log
+SCRIPT
+  as_user "QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1366x768x24' bash desktop-check.sh"
+  $SUDO cp "$ROOTFS/tmp/desktop.png" "$OUT/fresh-debian-desktop.png"
+  echo "screenshot: $OUT/fresh-debian-desktop.png"
+}
+
 readme_line() {  # readme_line REGEX: the first README line matching it, from the committed README
   git -c safe.directory="*" -C "$ROOTFS$SRC_IN_ROOT" show HEAD:README.md | grep -m1 -E "$1"
 }
@@ -190,10 +222,12 @@ main() {
   step "README: command 1 (install, check the example)" as_user "cd incident-assistant && $check_line"
   step "README: command 2 (install with tests, run the tests)" as_user "cd incident-assistant && $test_line"
   step "bash .ci/run" as_user "cd incident-assistant && bash .ci/run"
+  step "desktop app under Xvfb + openbox, screenshot" desktop_check
   printf '    %-58s        %6d s\n' "total" "$(($(date +%s) - STARTED_ALL))"
-  echo "README command 1 said:"; grep -E '等级|grade|期限' "$LOGS/09.log" | head -3 || true
+  echo "README command 1 said:"; grep -E '^定级' "$LOGS/09.log" || true
   echo "README command 2 said:"; tail -n 1 "$LOGS/10.log"
   echo ".ci/run ended with:"; tail -n 3 "$LOGS/11.log"
+  echo "desktop:"; grep -E '^screenshot:' "$LOGS/12.log" || true
 }
 
 main
