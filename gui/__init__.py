@@ -1,5 +1,5 @@
-"""PySide6 front end: thin windows over ``core``. Nothing here computes a rule."""
+"""PySide6 front end: thin windows over ``core``. Nothing here computes a rule.
 
-from gui.refguard import make_singletons_immortal
-
-make_singletons_immortal()  # before any Qt call: see gui/refguard.py
+Importing the package loads nothing: the launcher (``gui.launch``) lives here and must
+stay light on the command-line path; the desktop app sets itself up in ``gui.app``.
+"""

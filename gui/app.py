@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QApplication, QStyle, QSystemTrayIcon, QWidget
+from PySide6.QtGui import QFontDatabase, QIcon
+from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
 
 from core import resources
 from core.clock import Clock, SystemClock
@@ -29,6 +29,7 @@ from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
 from gui.i18n import tr
 from gui.main_window import MainWindow
+from gui.refguard import make_singletons_immortal
 from gui.ticker import Ticker
 
 if TYPE_CHECKING:
@@ -40,15 +41,28 @@ if TYPE_CHECKING:
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
 _READY: list[QApplication] = []  # set up once (a Python flag: reading an unset Qt property returns None, see fields.choice_value)
 LANGUAGE_KEY = "ui_language"  # store meta: the language chosen last time
+ICON_SIZES = (16, 32, 48, 64, 128, 256)  # resources/icons/incident-assistant-N.png (packaging/render_icons.py)
+
+
+def app_icon() -> QIcon:
+    """The app's icon (a shield with a clock hand) in every size it is drawn in."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        path = resources.path(f"icons/incident-assistant-{size}.png")
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
 
 
 def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     """The application object, with translations and the bundled CJK font (once)."""
+    make_singletons_immortal()  # before the application object exists: see gui/refguard.py
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "incident-assistant", *argv])
     if not _READY:
         i18n.set_language(i18n.DEFAULT)
+        app.setWindowIcon(app_icon())  # every window and the tray
         font_id = QFontDatabase.addApplicationFont(str(resources.path("fonts/wqy-microhei.ttc")))
         families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
         if families:
@@ -171,7 +185,7 @@ class Session:
     def notify(self, message: str) -> None:
         """A reminder: the tray where the platform has one, and the main window's banner."""
         if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning))
+            self.tray = QSystemTrayIcon(app_icon())
             self.tray.setToolTip(tr("网络安全事件报告助手"))
             self.tray.show()
         if self.tray is not None:

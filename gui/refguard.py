@@ -6,10 +6,12 @@ item without data, an unset ``QObject.property()``), it drops one reference to `
 that it never took; ``True`` drifts the same way more slowly. A main window repainting
 its list loses about two references to None per row per repaint, so after hours of
 ticking the count reaches zero and CPython aborts ("deallocating None"). Python 3.12
-made these singletons immortal (PEP 683); on 3.11 we do the same by hand, once, at
-import: each singleton gets 2**40 extra references, more than any run can drop. The
-code also avoids the known paths (no proxy model, no empty item data, no unset
-properties); ``tests/gui/test_big_list.py`` measures that the count stays level.
+made these singletons immortal (PEP 683); on 3.11 we do the same by hand when the desktop
+app sets itself up (``gui.app.prepare_application``, before the application object; the
+command line never runs it): each singleton gets 2**40 extra references, more than any
+run can drop, and a second call adds none. The code also avoids the known paths (no
+proxy model, no empty item data, no unset properties); ``tests/gui/test_big_list.py``
+measures that the count stays level.
 """
 
 from __future__ import annotations

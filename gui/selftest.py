@@ -1,5 +1,6 @@
 """The GUI half of ``incident-assistant --self-test``: imports the GUI modules and reads a
-PDF with QtPdf, without creating a window (so ``core`` never imports Qt itself)."""
+PDF with QtPdf, without creating a window. The launcher (``gui.launch``) adds it to core's
+checks, so ``core`` never imports the GUI or Qt itself."""
 
 from __future__ import annotations
 

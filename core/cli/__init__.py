@@ -1,10 +1,16 @@
-"""The ``incident-assistant`` command: one entry point for the GUI and the headless CLI
-(product.md §4.3). With no subcommand it starts the GUI (imported lazily, so the CLI
-never loads Qt). Exit codes: 0 success, 1 a finding (e.g. a broken chain), 2 bad
-input with one line on stderr naming the field and what was expected.
+"""The headless command line of ``incident-assistant`` (product.md §4.3): parses the
+arguments, runs the subcommand and turns expected errors into one-line messages. Exit
+codes: 0 success, 1 a finding (e.g. a broken chain), 2 bad input with one line on stderr
+naming the field and what was expected.
 
-Each subcommand lives in its own module with ``register(subparsers)``; this module only
-wires them together and turns expected errors into one-line messages. Help texts and
+The installed command is ``gui.launch:entry``, which asks ``wants_gui`` whether the
+arguments mean the desktop app and otherwise calls ``main`` here; this package never
+imports ``gui`` (nor Qt), and ``python -m core.cli`` is the command line alone (with no
+subcommand it prints the help).
+
+Each subcommand lives in its own module with ``register(subparsers)``; this module wires
+them together and gives every subcommand that touches the database its own ``--db``
+(``add_db_option``), so ``--db`` works before or after the subcommand. Help texts and
 usage errors are in Chinese or English (``core.cli.lang``): ``--lang`` is read before
 the parser is built, so the help follows it.
 """
@@ -15,8 +21,9 @@ import argparse
 import importlib
 import importlib.util
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from types import ModuleType
+from typing import TYPE_CHECKING
 
 from core import __version__
 from core.cli.common import CliError, out_err
@@ -25,8 +32,15 @@ from core.cli.parser import CliParser
 from core.messages import InvalidIncident
 from core.rules import RulePackError, default_pack
 
+if TYPE_CHECKING:
+    from core.cli.selftest_cmd import Check
+
 # Subcommand modules, in help order. Each has ``register(subparsers)``.
 COMMAND_MODULE_NAMES = ("check_cmd", "pdf_cmd", "store_cmds", "selftest_cmd")
+# Subcommands that never open the user's database, so they take no --db of their own
+# (self-test uses a temporary one on purpose). Every other subcommand gets --db.
+WITHOUT_DB = frozenset({"self-test"})
+DB_OPTION = "--db"
 
 
 def command_modules() -> list[ModuleType]:
@@ -63,7 +77,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     parser.add_argument("--self-test", action="store_true",
                         help=t("自检（同 self-test 子命令；不开窗口，不动用户数据库）",
                                "check this installation (same as the self-test command; no window, the user's database is not touched)"))
-    parser.add_argument("--db", metavar="PATH",
+    parser.add_argument(DB_OPTION, metavar="PATH",
                         help=t("数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）",
                                "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB)"))
     parser.add_argument(LANG_OPTION, choices=LANGS,
@@ -73,7 +87,23 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     sub = parser.add_subparsers(dest="command", metavar=t("命令", "COMMAND"), parser_class=CliParser)
     for module in command_modules():
         module.register(sub)
+    for name, command in sub.choices.items():
+        if name not in WITHOUT_DB:
+            add_db_option(command)
     return parser, set(sub.choices)
+
+
+def add_db_option(command: argparse.ArgumentParser) -> None:
+    """``--db PATH`` on a subcommand too (product.md §4.3), unless it has its own. Its
+    default is "not given", so a ``--db`` before the subcommand stays in force; when both
+    are given, the one after the subcommand wins, as the help says."""
+    if DB_OPTION in command._option_string_actions:  # argparse has no public lookup
+        return
+    command.add_argument(DB_OPTION, metavar="PATH", default=argparse.SUPPRESS,
+                         help=t("数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）；"
+                                "也可写在命令之前，两处都写时以这里的为准",
+                                "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB); "
+                                "may also come before the command, and this one wins when both are given"))
 
 
 def gui_only(args_list: Sequence[str]) -> bool:
@@ -92,16 +122,23 @@ def gui_only(args_list: Sequence[str]) -> bool:
     return True
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def wants_gui(argv: Sequence[str]) -> bool:
+    """True when the arguments mean the desktop app: no subcommand, and nothing but the
+    GUI's own options (``gui_only``). The launcher (``gui.launch``) asks this."""
+    args_list = list(argv)
+    with using_language(language_from_args(args_list) or current_language()):
+        _parser, commands = build_parser()
+    return gui_only(args_list) and not any(a in commands for a in args_list)
+
+
+def main(argv: Sequence[str] | None = None, *, extra_checks: Iterable[Check] = ()) -> int:
+    """Run one subcommand; with none, print the help. ``extra_checks`` are added to the
+    self-test's own (the launcher adds the GUI check: core does not know the GUI)."""
     args_list = ["self-test" if a == "--self-test" else a for a in (sys.argv[1:] if argv is None else argv)]
     with using_language(language_from_args(args_list) or current_language()):
-        parser, commands = build_parser()
-    wants_cli = any(a in commands for a in args_list) or not gui_only(args_list)
-    if not wants_cli:
-        from gui.app import main as gui_main  # lazy: the CLI never loads Qt
-
-        return gui_main(args_list)  # --lang goes along; the GUI reads it
+        parser, _commands = build_parser()
     args = parser.parse_args(args_list)
+    args.extra_checks = tuple(extra_checks)
     if args.version:
         print(version_text())
         return 0
@@ -125,5 +162,5 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def entry() -> None:
-    """Console-script entry point."""
+    """``python -m core.cli``: the command line alone (the installed command is ``gui.launch:entry``)."""
     raise SystemExit(main())

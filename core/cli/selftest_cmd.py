@@ -4,22 +4,23 @@ without touching the user's database (product.md §6; what CI runs on the bundle
 
 It loads the rule pack, registers the bundled CJK font with reportlab, checks the
 bundled example incident at a fixed time, renders its report PDF into a temporary
-folder and reads it back (pypdf when installed, else the header and size), stores the
-example in a temporary database and verifies its audit chain, and, when PySide6 is
-installed, imports the GUI modules and loads the PDF with QtPdf (no application object,
-no window). One line per check, ``ok`` or ``failed``; exit 0 only when every check
-passes, 1 otherwise. ``--db`` and ``INCIDENT_ASSISTANT_DB`` are ignored on purpose.
+folder and reads it back (pypdf when installed, else the header and size), and stores
+the example in a temporary database and verifies its audit chain. The GUI check (import
+the GUI modules, load the PDF with QtPdf, no window) is not here: core never imports the
+GUI, so the launcher (``gui.launch``) hands it in as an extra check, which runs after
+these with the same state (``SelfTestState``). One line per check, ``ok`` or ``failed``;
+exit 0 only when every check passes, 1 otherwise. ``--db`` and ``INCIDENT_ASSISTANT_DB``
+are ignored on purpose.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import importlib.util
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,8 +34,8 @@ EXAMPLE = "examples/clinic-ransomware.json"
 DEFAULT_NOW = "2026-11-24T10:00:00+08:00"  # fixed, so the result never depends on today's date
 
 @dataclass
-class _State:
-    """What earlier checks hand to later ones."""
+class SelfTestState:
+    """What earlier checks hand to later ones (``pdf`` and ``pages`` to the GUI check)."""
 
     now: datetime
     tmp: Path
@@ -63,14 +64,14 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
-def _rules(state: _State) -> str:
+def _rules(state: SelfTestState) -> str:
     from core.rules import default_pack
 
     state.pack = default_pack()
     return f"{state.pack.id} {state.pack.version} ({resources.path('rules')})"
 
 
-def _font(state: _State) -> str:
+def _font(state: SelfTestState) -> str:
     from core.report import fonts
 
     font = fonts.register()
@@ -80,7 +81,7 @@ def _font(state: _State) -> str:
     return f"{font.face.name.decode('latin-1', 'replace')} from {path.name} ({path.stat().st_size / 1e6:.1f} MB)"
 
 
-def _check(state: _State) -> str:
+def _check(state: SelfTestState) -> str:
     from core.check import check
     from core.incident import load_file
 
@@ -91,7 +92,7 @@ def _check(state: _State) -> str:
     return f"{Path(EXAMPLE).name}: grade={result.grading.grade} reportable={result.reportable} obligations={len(result.obligations)} at {state.now.isoformat()}"
 
 
-def _pdf(state: _State) -> str:
+def _pdf(state: SelfTestState) -> str:
     from core.report import render_report
 
     out = state.tmp / "self-test.pdf"
@@ -114,7 +115,7 @@ def _pdf(state: _State) -> str:
     return f"{info.pages} pages, {len(data)} bytes, read back with pypdf (title found on page 1)"
 
 
-def _store(state: _State) -> str:
+def _store(state: SelfTestState) -> str:
     import sqlite3
 
     from core.clock import FixedClock
@@ -135,29 +136,25 @@ def _store(state: _State) -> str:
         store.close()
 
 
-def _gui(state: _State) -> str:
-    if importlib.util.find_spec("PySide6") is None:
-        return "skipped: PySide6 is not installed (the command line works without it)"
-    gui_selftest = importlib.import_module("gui.selftest")  # lazy: core itself never imports Qt
-    return str(gui_selftest.check(state.pdf, state.pages))
+# A check: its name, the function (one line of detail, or an exception), the checks it needs.
+Check = tuple[str, Callable[[SelfTestState], str], tuple[str, ...]]
 
-
-CHECKS: tuple[tuple[str, Callable[[_State], str], tuple[str, ...]], ...] = (
+CHECKS: tuple[Check, ...] = (
     ("rules", _rules, ()),
     ("font", _font, ()),
     ("check", _check, ("rules",)),
     ("pdf", _pdf, ("check", "font")),
     ("store", _store, ("check",)),
-    ("gui", _gui, ()),
 )
 
 
-def run_checks(now: datetime, emit: Callable[[str], None] = print) -> list[tuple[str, bool, str]]:
-    """Run every check in a temporary folder; returns (name, passed, detail) per check."""
+def run_checks(now: datetime, emit: Callable[[str], None] = print, extra: Sequence[Check] = ()) -> list[tuple[str, bool, str]]:
+    """Run every check (core's, then ``extra``) in a temporary folder; returns (name,
+    passed, detail) per check."""
     with tempfile.TemporaryDirectory(prefix="incident-assistant-selftest-") as tmp:
-        state = _State(now=now, tmp=Path(tmp))
+        state = SelfTestState(now=now, tmp=Path(tmp))
         passed: set[str] = set()
-        for name, fn, needs in CHECKS:
+        for name, fn, needs in (*CHECKS, *extra):
             missing = [n for n in needs if n not in passed]
             started = time.perf_counter()
             if missing:
@@ -179,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
     now = clock_from(args.now).now()
     frozen = " (bundle)" if getattr(sys, "frozen", False) else ""
     print(f"incident-assistant {__version__} self-test{frozen}: resources at {resources.root()}")
-    results = run_checks(now)
+    results = run_checks(now, extra=tuple(getattr(args, "extra_checks", ())))
     failed = [name for name, ok, _ in results if not ok]
     if failed:
         print(f"self-test failed: {len(failed)} of {len(results)} checks failed ({', '.join(failed)})")

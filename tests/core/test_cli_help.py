@@ -106,6 +106,22 @@ def test_every_option_of_every_command_is_explained_in_both_languages(lang: str)
                 assert bool(CJK.search(text_part)) == (lang == "zh"), (name, text_part)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_db_is_in_the_help_of_every_command_that_touches_the_database(capsys: pytest.CaptureFixture[str], lang: str) -> None:
+    """product.md §4.3: ``--db PATH`` on each subcommand that opens the database, saying
+    it may also come before the command and that this one wins."""
+    from core.cli import WITHOUT_DB
+
+    wins = {"zh": "以这里的为准", "en": "this one wins"}[lang]
+    for command in COMMANDS:
+        _code, out, _err = run(capsys, "--lang", lang, command, "--help")
+        flat = ("" if lang == "zh" else " ").join(out.split())  # undo the wrapping
+        if command in WITHOUT_DB:
+            assert "--db" not in out, command
+        else:
+            assert "--db PATH" in out and wins in flat, (command, out)
+
+
 def test_the_command_list_is_explained_in_both_languages(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     for lang in ("zh", "en"):
         _code, out, _err = run(capsys, "--lang", lang, "--help")
@@ -184,12 +200,15 @@ def test_version_works_in_both_languages(capsys: pytest.CaptureFixture[str]) -> 
 
 
 def test_lang_goes_to_the_gui_like_db(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """The launcher (``gui.launch``, outside core) hands the GUI's own options to the GUI."""
+    from gui import launch
+
     received: list[list[str]] = []
     fake = types.ModuleType("gui.app")
     fake.main = lambda argv: received.append(list(argv)) or 0  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gui.app", fake)
-    assert run(capsys, "--lang", "en", "--db", "x.sqlite3")[0] == 0
-    assert run(capsys, "--lang=zh")[0] == 0
+    assert launch.main(["--lang", "en", "--db", "x.sqlite3"]) == 0
+    assert launch.main(["--lang=zh"]) == 0
     assert received == [["--lang", "en", "--db", "x.sqlite3"], ["--lang=zh"]]
     assert gui_only([]) and gui_only(["--db=x", "--lang", "zh"])
     assert not gui_only(["--lang", "fr"]) and not gui_only(["--lang"]) and not gui_only(["--lang", "en", "x"])

@@ -1,5 +1,7 @@
 """``incident-assistant self-test`` (issue 7): passes on a complete installation with one
-line per check, exits 1 naming what failed, never touches the user's database."""
+line per check, exits 1 naming what failed, never touches the user's database. The
+installed command is the launcher (``python -m gui.launch``), which adds the GUI check to
+core's; ``python -m core.cli self-test`` runs core's checks alone, without the GUI."""
 
 from __future__ import annotations
 
@@ -11,12 +13,14 @@ from pathlib import Path
 from core.cli.selftest_cmd import CHECKS
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = [name for name, _fn, _needs in CHECKS]
+CORE_NAMES = [name for name, _fn, _needs in CHECKS]
+NAMES = [*CORE_NAMES, "gui"]  # gui.launch.GUI_CHECKS, read here without importing the GUI
 
 
-def run(*args: str, code: str | None = None, env_extra: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(*args: str, code: str | None = None, env_extra: dict[str, str] | None = None,
+        module: str = "gui.launch") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
-    cmd = [sys.executable, "-c", code] if code else [sys.executable, "-m", "core.cli", *args]
+    cmd = [sys.executable, "-c", code] if code else [sys.executable, "-m", module, *args]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)
 
 
@@ -35,8 +39,30 @@ def test_self_test_passes_and_prints_every_check(tmp_path):
     assert out.returncode == 0, out.stdout + out.stderr
     assert check_lines(out.stdout) == dict.fromkeys(NAMES, "ok")
     assert set(NAMES) >= {"rules", "font", "check", "pdf", "store", "gui"}
-    assert "self-test passed" in out.stdout.splitlines()[-1]
+    assert out.stdout.splitlines()[-1] == f"self-test passed: {len(NAMES)} of {len(NAMES)} checks ok"
     assert not user_db.exists()  # the user's database is never opened or created
+
+
+def test_the_flag_form_runs_the_same_checks():
+    out = run("--self-test")
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert check_lines(out.stdout) == dict.fromkeys(NAMES, "ok")
+
+
+def test_core_alone_runs_its_own_checks_without_the_gui():
+    """``python -m core.cli`` is the command line alone: core never imports the GUI."""
+    code = (
+        "import sys\n"
+        "from core.cli import main\n"
+        "status = main(['self-test'])\n"
+        "print('gui loaded:', any(m == 'gui' or m.startswith(('gui.', 'PySide6')) for m in sys.modules))\n"
+        "sys.exit(status)\n"
+    )
+    out = run(code=code)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert check_lines(out.stdout) == dict.fromkeys(CORE_NAMES, "ok")
+    assert f"self-test passed: {len(CORE_NAMES)} of {len(CORE_NAMES)} checks ok" in out.stdout
+    assert out.stdout.splitlines()[-1] == "gui loaded: False"
 
 
 def test_self_test_is_listed_in_help():
@@ -51,7 +77,7 @@ def test_a_failing_check_exits_1_and_names_it():
         "from core.cli import selftest_cmd\n"
         "selftest_cmd.EXAMPLE = 'examples/does-not-exist.json'\n"
         "sys.argv = ['incident-assistant', 'self-test']\n"
-        "from core.cli import entry\n"
+        "from gui.launch import entry\n"
         "entry()\n"
     )
     out = run(code=code)

@@ -1,0 +1,50 @@
+"""The ``incident-assistant`` command (``[project.scripts]``, the bundle's entry script):
+decides between the desktop app and the command line, and adds the GUI's check to the
+self-test. It stays outside ``core`` so that ``core`` never imports ``gui``; it imports
+neither Qt nor the GUI unless the desktop app or the GUI check is wanted.
+
+No subcommand and only ``--db PATH`` / ``--lang zh|en`` start the desktop app
+(``gui.app.main``); anything else goes to ``core.cli.main``, whose output and exit codes
+are the command line's contract (product.md §4.3).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from collections.abc import Sequence
+
+from core import cli
+from core.cli.selftest_cmd import Check, SelfTestState
+
+
+def gui_check(state: SelfTestState) -> str:
+    """The self-test's GUI half: import the GUI modules and read the self-test's PDF with
+    QtPdf, without a window; skipped when PySide6 is not installed."""
+    if importlib.util.find_spec("PySide6") is None:
+        return "skipped: PySide6 is not installed (the command line works without it)"
+    from gui import selftest  # lazy: Qt only for this check
+
+    return selftest.check(state.pdf, state.pages)
+
+
+GUI_CHECKS: tuple[Check, ...] = (("gui", gui_check, ()),)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start the desktop app or run one command; the exit code."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    if cli.wants_gui(args):
+        from gui.app import main as gui_main  # lazy: the command line never loads Qt
+
+        return gui_main(args)  # --db and --lang go along; the GUI reads them
+    return cli.main(args, extra_checks=GUI_CHECKS)
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())
+
+
+if __name__ == "__main__":
+    entry()
