@@ -10,6 +10,7 @@ time), and offers typed accessors for the logic modules. Reading the file itself
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -383,6 +384,86 @@ def load_file(path: str | Path) -> Any:
 def loads(text: str | bytes) -> Any:
     """Parse incident JSON text with the same checks as ``load_file``."""
     return jsonfile.loads(text)
+
+
+# --- The published JSON Schema (resources/schema/incident@2.schema.json, product.md §8.1). ---
+
+SCHEMA_FILE = "schema/incident@2.schema.json"  # under resources/
+# Text that ``str.strip()`` does not reduce to nothing: one character outside Python's
+# whitespace (the set ``str.isspace`` knows), spelled out so every regex engine agrees.
+NONBLANK_PATTERN = "[^\\t-\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_DATE = (f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+         f"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP}-02-29)")
+# An RFC 3339 date and time; the offset may be left out (then it is Beijing time).
+INSTANT_PATTERN = f"^{_DATE}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?$"
+
+SCHEMA_DESCRIPTION = (
+    "An incident file of the Incident Reporting Assistant (网络安全事件报告助手). Absent or null means unknown; "
+    "unknown keys are refused. Instants are RFC 3339 date-times; one without an offset is Beijing time (UTC+8). "
+    "The app checks more than this schema can say: occurred_at is not after discovered_at, handling_ended_at "
+    "is not before it, type.subclass belongs to type.class, and each submission's obligation is an obligation "
+    "id of the rule pack or sector_<n> for the n-th entry of sector_obligations. It also reads other ISO 8601 "
+    "spellings of an instant, and refuses integer-valued fields written with a fraction (1.0). Files of the "
+    "previous format, incident-assistant/incident@1, are still read.")
+
+
+def json_schema(pack: RulePack) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of incident@2 as this module validates it, enums from ``pack``."""
+    root = _json_node(SCHEMA, pack, nullable=False)
+    root["properties"]["schema"] = {"const": SCHEMA_ID}
+    root["required"] = ["schema"]
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": SCHEMA_ID, "description": SCHEMA_DESCRIPTION, **root}
+
+
+def json_schema_text(pack: RulePack) -> str:
+    """The published file's exact text. To refresh it after a schema or rule-pack change:
+    ``python -c "from core.incident import write_json_schema; write_json_schema()"``."""
+    return json.dumps(json_schema(pack), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json_schema() -> Path:
+    """Write ``resources/schema/incident@2.schema.json`` from the default rule pack."""
+    from core import resources
+    from core.rules import default_pack
+
+    path = resources.path(SCHEMA_FILE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json_schema_text(default_pack()), encoding="utf-8")
+    return path
+
+
+def _json_node(node: Node, pack: RulePack, nullable: bool) -> dict[str, Any]:
+    def typed(name: str, **extra: Any) -> dict[str, Any]:
+        return {"type": [name, "null"] if nullable else name, **extra}
+
+    kind = node.kind
+    if kind in ("object", "grade_choice"):
+        fields = node.fields or {}
+        properties = {key: _json_node(sub, pack, nullable=key not in node.required) for key, sub in fields.items()}
+        for key in sorted(node.nonblank):
+            properties[key]["pattern"] = NONBLANK_PATTERN
+        out = typed("object", properties=properties, additionalProperties=False)
+        if node.required:
+            out["required"] = sorted(node.required)
+        return out
+    if kind == "list":
+        assert node.item is not None
+        return typed("array", items=_json_node(node.item, pack, nullable=False))
+    if kind == "enum":
+        assert node.choices is not None
+        return {"enum": [*node.choices(pack), *([None] if nullable else [])]}
+    simple: dict[str, dict[str, Any]] = {
+        "str": typed("string"), "bool": typed("boolean"), "instant": typed("string", pattern=INSTANT_PATTERN),
+        "int": typed("integer", minimum=0, maximum=MAX_NUMBER),
+        "number": typed("number", **({"exclusiveMinimum": 0} if node.positive else {"minimum": 0}), maximum=MAX_NUMBER),
+        "percent": typed("number", minimum=0, maximum=100),
+        "any_scalar": {"type": ["string", "number", *(["null"] if nullable else [])],
+                       "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER},
+    }
+    return simple[kind]
 
 
 # --- Typed accessors used by the logic modules. ---
