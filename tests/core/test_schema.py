@@ -117,7 +117,7 @@ GENERATED = strategy(generation_schema())
 
 
 @given(doc=GENERATED)
-@settings(max_examples=250, deadline=None, database=None,
+@settings(max_examples=150, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
 def test_every_document_the_schema_accepts_the_validator_accepts(doc: dict[str, Any]) -> None:
     assert list(CHECKER.iter_errors(doc)) == []
@@ -178,7 +178,7 @@ def apply(doc: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[
 
 
 @given(doc=GENERATED, pick=st.integers(min_value=0))
-@settings(max_examples=300, deadline=None, database=None,
+@settings(max_examples=200, deadline=None, database=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
 def test_what_the_validator_refuses_the_schema_refuses(doc: dict[str, Any], pick: int) -> None:
     options = [m for m in mutations(doc, SCHEMA) if m[0][0] != "schema"]
