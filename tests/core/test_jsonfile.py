@@ -54,7 +54,7 @@ def test_duplicate_keys_are_refused_naming_the_key_path(source: str, path: str) 
 
 @pytest.mark.parametrize("constant", ["NaN", "Infinity", "-Infinity"])
 def test_nan_and_infinities_are_refused_at_their_key(constant: str) -> None:
-    found = refusal('{"impact": {"direct_loss_yuan": %s}}' % constant)
+    found = refusal(f'{{"impact": {{"direct_loss_yuan": {constant}}}}}')
     assert (found.path, found.code) == ("impact.direct_loss_yuan", "not_finite")
     assert constant in found.message() and "整个文件" not in found.line() and "第 1 行" not in found.line()
 
@@ -65,7 +65,7 @@ def test_nan_and_infinities_are_refused_at_their_key(constant: str) -> None:
     ("9" * 5000, "ransomware.amount"),  # beyond Python's 4300-digit int limit: no ValueError escapes
 ])
 def test_numbers_beyond_the_range_are_refused_naming_key_and_limit(literal: str, path: str) -> None:
-    found = refusal('{"ransomware": {"amount": %s}}' % literal)
+    found = refusal(f'{{"ransomware": {{"amount": {literal}}}}}')
     assert (found.path, found.code) == (path, "number_range")
     assert "10^15" in found.message() and "10^15" in found.message("en")
     assert len(found.line()) < 200
@@ -73,7 +73,7 @@ def test_numbers_beyond_the_range_are_refused_naming_key_and_limit(literal: str,
 
 @pytest.mark.parametrize("literal", ["1000000000000000", "-1000000000000000", "1e15", "0.5", "-0.0", "1E-300"])
 def test_numbers_within_the_range_are_read(literal: str) -> None:
-    assert loads('{"x": %s}' % literal) == {"x": json.loads(literal)}
+    assert loads(f'{{"x": {literal}}}') == {"x": json.loads(literal)}
 
 
 def test_nesting_up_to_the_limit_is_read_and_one_deeper_is_refused_with_its_path() -> None:

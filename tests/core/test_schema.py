@@ -16,7 +16,7 @@ from hypothesis_jsonschema import from_schema
 from jsonschema import Draft202012Validator
 
 from core import incident
-from core.incident import MAX_NUMBER, SCHEMA, SCHEMA_ID, Node, json_schema, json_schema_text, upgrade, validate
+from core.incident import MAX_NUMBER, SCHEMA, SCHEMA_ID, Node, json_schema_text, upgrade, validate
 from core.rules import default_pack
 from tests.conftest import ROOT, example
 
