@@ -51,7 +51,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     # warnings
     "credit_code_check_digit": ("统一社会信用代码「{value}」校验位不符（按 GB 32100-2015 应为 {expected}），请核对", "unified social credit code '{value}' has a wrong check digit (GB 32100-2015 expects {expected}); please check it"),
     "credit_code_format": ("统一社会信用代码「{value}」格式不符（应为 18 位，不含 I、O、Z、S、V），请核对", "unified social credit code '{value}' is malformed (18 characters, no I, O, Z, S, V); please check it"),
-    "channel_not_for_cii": ("{channel}由网信部门接收，不能代替向{recipient}的报告（D13，第四条、第九条）", "{channel} reaches the cyberspace administration; it does not satisfy the duty to report to {recipient} (D13)"),
+    "channel_not_for_cii": ("{channel}由网信部门接收，不能代替向{recipient}的报告（第四条、第九条）", "{channel} reaches the cyberspace administration; it does not satisfy the duty to report to {recipient} (Articles 4 and 9)"),
     "cii_system_flag": ("有系统标记为关键信息基础设施，已按涉及关键信息基础设施计算期限（第四条第一款）", "a system is marked as critical information infrastructure; deadlines are computed as a CII incident"),
     "category_unknown": ("未选择报告单位类别，暂按「其他网络运营者」计算期限（第四条第三款）", "reporter category not chosen; deadlines are computed for 'other operators' for now"),
     "discovered_unknown": ("未填写发现时间，无法计算报告期限", "discovery time missing: deadlines cannot be computed"),

@@ -265,3 +265,12 @@ def test_a_finding_line_never_spans_lines_or_carries_escapes(pack):
     err = validate(v2(**{"a\nb\x1b[2J\u2028": 1}), pack)[0][0]
     line = err.line()
     assert len(line.splitlines()) == 1 and "\x1b" not in line and "\\u000a" in line
+
+
+def test_no_message_a_user_reads_carries_a_decision_code():
+    import re
+
+    from core.messages import TEMPLATES
+
+    for code, (zh, en) in TEMPLATES.items():
+        assert not re.search(r"\bD\d+[a-z]?\b", zh + en), code
