@@ -13,7 +13,6 @@ import math
 import os
 import re
 import stat
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -28,9 +27,11 @@ MAX_NUMBER_TEXT = "10^15"  # JSON reader holds it exactly (below 2**53)
 _MAX_DIGITS = 17  # an integer literal longer than this is beyond MAX_NUMBER without parsing it
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
-# Tokens for locating a too-deep nesting when the parser itself gives up: strings,
-# brackets, colons and commas (everything else is skipped).
-_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}:,]', re.DOTALL)
+# Tokens for locating a too-deep nesting when the parser itself gives up: strings and
+# brackets (commas are counted between them, everything else is skipped).
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.)*"|[\[\]{}]', re.DOTALL)
+_KEY_END = re.compile(r"[ \t\r\n]*:")
+_SCAN_TOKENS = 1_000_000
 
 
 def has_surrogate(text: str) -> bool:
@@ -107,17 +108,42 @@ def loads(data: str | bytes) -> Any:
     text = _decode(data) if isinstance(data, (bytes, bytearray)) else data
     if len(text) > MAX_FILE_BYTES:
         raise InvalidIncident([Finding("", "file_too_large", {"limit": MAX_FILE_TEXT})])
+    # Numbers are parsed natively (C speed) and range-checked by the walk. Only a file with
+    # an integer too long to convert, or a number beyond a double (1e400), is parsed again
+    # with hooks that keep the literal as written, for the message.
     try:
-        value = json.loads(text, object_pairs_hook=_object, parse_int=_int, parse_float=_float,
-                           parse_constant=_constant)
+        value = _parse(text, hooked=False)
+    except ValueError:  # an integer longer than Python converts (4300 digits)
+        value = _parse(text, hooked=True)
+    problem = _first_problem(value, _Scope(surrogates=_may_hold_surrogates(data, text)))
+    if problem is not None and problem.params.get("value") in ("inf", "-inf"):  # say 1e400 as written
+        problem = _first_problem(_parse(text, hooked=True), _Scope(surrogates=False)) or problem
+    if problem is not None:
+        raise InvalidIncident([problem])
+    return value
+
+
+def _parse(text: str, *, hooked: bool) -> Any:
+    hooks: dict[str, Any] = {"parse_int": _int, "parse_float": _float} if hooked else {}
+    try:
+        return json.loads(text, object_pairs_hook=_object, parse_constant=_constant, **hooks)
     except json.JSONDecodeError as exc:
         raise InvalidIncident([_not_json(exc)]) from None
     except RecursionError:
         raise InvalidIncident([Finding(_deep_path(text), "too_deep", {"limit": MAX_DEPTH})]) from None
-    problem = _first_problem(value)
-    if problem is not None:
-        raise InvalidIncident([problem])
-    return value
+
+
+def _may_hold_surrogates(data: str | bytes, text: str) -> bool:
+    """A parsed string can hold a surrogate only through a ``\\uD8xx``-style escape, or
+    when the caller passed text that already held one."""
+    if "\\ud" in text or "\\uD" in text:
+        return True
+    if isinstance(data, str):
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            return True
+    return False
 
 
 def _decode(data: bytes | bytearray) -> str:
@@ -184,82 +210,110 @@ def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key
 
 
-def _children(value: dict[str, Any] | list[Any], path: str) -> Iterator[tuple[str | None, Any, str]]:
-    """``(key or None for an array element, child, child's path)`` in document order."""
-    if isinstance(value, dict):
-        for key, child in value.items():
-            yield key, child, _join(path, key)
-    else:
-        for i, child in enumerate(value):
-            yield None, child, f"{path}[{i}]"
+@dataclass(frozen=True)
+class _Scope:
+    surrogates: bool  # whether strings and keys must be searched for lone surrogates
 
 
-def _check_leaf(value: Any, path: str) -> Finding | None:
-    if isinstance(value, _Bad):
+_PLAIN = frozenset({bool, type(None), str})
+_NUMBERS = frozenset({int, float})
+
+
+def _first_problem(root: Any, scope: _Scope) -> Finding | None:
+    """Depth-first in document order; recursion is bounded by ``MAX_DEPTH``."""
+    if isinstance(root, (dict, list)):
+        return _container(root, "", 1, scope)
+    return _leaf(root, "", scope)
+
+
+def _leaf(value: Any, path: str, scope: _Scope) -> Finding | None:
+    kind = type(value)
+    if kind is _Bad:
         where = _join(path, value.key) if value.key is not None else path
         return Finding(where, value.code, value.params)
-    if isinstance(value, str) and has_surrogate(value):
+    if kind is str and scope.surrogates and has_surrogate(value):
         return Finding(path, "lone_surrogate")
+    if kind in _NUMBERS and not -MAX_NUMBER <= value <= MAX_NUMBER:  # also catches 1e400 read as inf
+        return Finding(path, "number_range", {"value": str(value), "limit": MAX_NUMBER_TEXT})
     return None
 
 
-def _first_problem(root: Any) -> Finding | None:
-    """Depth-first without recursion; containers deeper than ``MAX_DEPTH`` are refused."""
-    found = _check_leaf(root, "")
-    if found is not None or not isinstance(root, (dict, list)):
-        return found
-    stack = [_children(root, "")]
-    while stack:
-        step = next(stack[-1], None)
-        if step is None:
-            stack.pop()
+def _clean(values: Any, scope: _Scope) -> bool:
+    """True when none of ``values`` (a list, or an object's values) needs a closer look: checked
+    at C speed by their types and, for numbers, by their smallest and largest."""
+    kinds = set(map(type, values))
+    if not kinds <= _PLAIN | _NUMBERS or (str in kinds and scope.surrogates):
+        return False
+    if kinds & _NUMBERS:
+        if not kinds <= _NUMBERS:
+            return False
+        return -MAX_NUMBER <= min(values) and max(values) <= MAX_NUMBER
+    return True
+
+
+def _container(value: dict[str, Any] | list[Any], path: str, depth: int, scope: _Scope) -> Finding | None:
+    is_object = isinstance(value, dict)
+    if is_object and scope.surrogates:
+        for key in value:
+            if has_surrogate(key):
+                return Finding(_join(path, key), "lone_surrogate_key")
+    if _clean(value.values() if isinstance(value, dict) else value, scope):
+        return None
+    pairs = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, child in pairs:
+        kind = type(child)
+        if kind is dict or kind is list:
+            where = _join(path, str(key)) if is_object else f"{path}[{key}]"
+            if depth >= MAX_DEPTH:
+                return Finding(where, "too_deep", {"limit": MAX_DEPTH})
+            found = _container(child, where, depth + 1, scope)
+        elif kind is _Bad or (kind is str and scope.surrogates) or (kind in _NUMBERS and not -MAX_NUMBER <= child <= MAX_NUMBER):
+            found = _leaf(child, _join(path, str(key)) if is_object else f"{path}[{key}]", scope)
+        else:
             continue
-        key, value, path = step
-        if key is not None and has_surrogate(key):
-            return Finding(path, "lone_surrogate_key")
-        found = _check_leaf(value, path)
         if found is not None:
             return found
-        if isinstance(value, (dict, list)):
-            if len(stack) >= MAX_DEPTH:
-                return Finding(path, "too_deep", {"limit": MAX_DEPTH})
-            stack.append(_children(value, path))
     return None
 
 
 def _deep_path(text: str) -> str:
     """The key path where nesting first goes past ``MAX_DEPTH``, from a token scan (used
-    when the parser itself ran out of depth)."""
-    frames: list[list[Any]] = []  # per open container: [is_object, last key, index]
-    path_parts: list[str] = []
-    pending_key: str | None = None
-    for match in _TOKEN.finditer(text):
+    when the parser itself ran out of depth). Commas are counted between tokens, so flat
+    content costs little; after ``_SCAN_TOKENS`` strings and brackets the scan gives up
+    and the finding is for the whole file (it still names the limit)."""
+    frames: list[list[Any]] = []  # per open container: [is_object, last key, element index]
+    parts: list[str] = []
+    last = 0
+    for count, match in enumerate(_TOKEN.finditer(text)):
+        if count >= _SCAN_TOKENS:
+            return ""
         token = match.group()
-        if token in "[{":
-            if frames:
-                is_object, key, index = frames[-1]
-                path_parts.append(str(key) if is_object else f"[{index}]")
+        if frames and not frames[-1][0]:
+            frames[-1][2] += text.count(",", last, match.start())
+        last = match.end()
+        if token in ("[", "{"):
             if len(frames) >= MAX_DEPTH:
-                return _render(path_parts)
-            frames.append([token == "{", None, 0])
-        elif token in "]}":
-            if not frames:
-                break
-            frames.pop()
-            if path_parts:
-                path_parts.pop()
-        elif token == ",":
+                return _render(parts + [_step(frames[-1])])
             if frames:
-                frames[-1][2] += 1
-        elif token == ":":
-            if frames and pending_key is not None:
-                frames[-1][1] = pending_key
-        else:
+                parts.append(_step(frames[-1]))
+            frames.append([token == "{", None, 0])
+        elif token in ("]", "}"):
+            if not frames:
+                return ""
+            frames.pop()
+            if parts and frames:
+                parts.pop()
+        elif frames and frames[-1][0] and _KEY_END.match(text, last):
             try:
-                pending_key = json.loads(token)
+                frames[-1][1] = json.loads(token)
             except ValueError:
-                pending_key = token
-    return _render(path_parts)
+                frames[-1][1] = token
+    return ""
+
+
+def _step(frame: list[Any]) -> str:
+    is_object, key, index = frame
+    return str(key) if is_object else f"[{index}]"
 
 
 def _render(parts: list[str]) -> str:
