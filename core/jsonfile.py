@@ -113,6 +113,8 @@ def loads(data: str | bytes) -> Any:
     # with hooks that keep the literal as written, for the message.
     try:
         value = _parse(text, hooked=False)
+    except InvalidIncident:
+        raise
     except ValueError:  # an integer longer than Python converts (4300 digits)
         value = _parse(text, hooked=True)
     problem = _first_problem(value, _Scope(surrogates=_may_hold_surrogates(data, text)))
