@@ -409,11 +409,31 @@ SCHEMA_DESCRIPTION = (
     "previous format, incident-assistant/incident@1, are still read.")
 
 
+# Descriptions of the keys incident@2 adds, for the published schema's readers.
+FIELD_DESCRIPTIONS = {
+    "number": "The incident's human number, unique in the app's store (e.g. 2026-0003).",
+    "personal_info": "Personal information leaked, tampered with or lost, or possibly so "
+                     "(个人信息保护法第五十七条). affected yes or possible creates the two notice duties.",
+    "personal_info.individual_notice_waived": "Notice to individuals not given: the written reason why the "
+                                              "measures taken effectively avoid harm (第五十七条第二款).",
+    "accountability": "责任追究 (summary report, 第八条).",
+    "remediation": "完善整改情况 (summary report, 第八条).",
+    "lessons": "教训 (summary report, 第八条).",
+    "voided": "A real incident entered by mistake is voided, never deleted: when and why.",
+    "submissions.recipients_count": "For a notice: how many people it was sent to.",
+}
+
+
 def json_schema(pack: RulePack) -> dict[str, Any]:
     """The JSON Schema (2020-12) of incident@2 as this module validates it, enums from ``pack``."""
     root = _json_node(SCHEMA, pack, nullable=False)
     root["properties"]["schema"] = {"const": SCHEMA_ID}
     root["required"] = ["schema"]
+    for path, text in FIELD_DESCRIPTIONS.items():
+        node = root
+        for part in path.split("."):
+            node = node["properties"][part] if "properties" in node else node["items"]["properties"][part]
+        node["description"] = text
     return {"$schema": "https://json-schema.org/draft/2020-12/schema",
             "title": SCHEMA_ID, "description": SCHEMA_DESCRIPTION, **root}
 
