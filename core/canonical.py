@@ -1,6 +1,14 @@
 """The canonical form of an incident document: the exact bytes a report is made from
-and whose SHA-256 the PDF footer and the store's snapshots record. Sorted keys, UTF-8,
-no insignificant whitespace; the same document always gives the same bytes."""
+and whose SHA-256 the PDF footer and the store's snapshots record. It is the JSON
+Canonicalization Scheme of RFC 8785 (through the ``rfc8785`` package), so anyone can
+recompute the hash with any RFC 8785 implementation: keys sorted by their UTF-16 code
+units, UTF-8, no insignificant whitespace, numbers written as ECMAScript writes them.
+
+``legacy_canonical_json`` is the form the first releases wrote (Python's sorted-key
+``json.dumps``). The store never recomputes a document's text (it hashes the text it
+stored), and the audit chain only canonicalises strings and small integers, for which
+both forms give the same bytes; the old form is kept to prove and test exactly that.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +16,20 @@ import hashlib
 import json
 from typing import Any
 
+import rfc8785
+
+# Raised for what RFC 8785 cannot write: NaN, infinities, integers beyond 2**53 - 1,
+# lone surrogates and non-text keys. A ValueError, as the old form raised.
+CanonicalizationError = rfc8785.CanonicalizationError
+
 
 def canonical_json(doc: Any) -> bytes:
+    """The RFC 8785 bytes of ``doc``; raises ``CanonicalizationError`` (a ValueError)."""
+    return rfc8785.dumps(doc)
+
+
+def legacy_canonical_json(doc: Any) -> bytes:
+    """The canonical form of the first releases, for checking rows they wrote."""
     return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False).encode("utf-8")
 
 
@@ -18,5 +38,5 @@ def sha256_hex(data: bytes) -> str:
 
 
 def document_hash(doc: Any) -> str:
-    """SHA-256 (hex) of the canonical JSON of ``doc``."""
+    """SHA-256 (hex) of the canonical JSON (RFC 8785) of ``doc``."""
     return sha256_hex(canonical_json(doc))

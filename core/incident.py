@@ -1,10 +1,11 @@
-"""The incident document (``incident-assistant/incident@1``, product.md §4.1) and its
-strict validation.
+"""The incident document (``incident-assistant/incident@2``, product.md §4.1 and §8.1;
+``@1`` files are still read) and its strict validation.
 
 The document is plain JSON: the validated dict *is* the incident, so import and
-export round-trip exactly. This module checks shape, types, enumerations and the
-cross-field rules, reads instants (a time without an offset is Beijing time), and
-offers typed accessors for the logic modules. It does not grade or compute deadlines.
+export round-trip exactly. This module checks shape, types, enumerations, the number
+range and the cross-field rules, reads instants (a time without an offset is Beijing
+time), and offers typed accessors for the logic modules. Reading the file itself is
+``core.jsonfile``'s job. It does not grade or compute deadlines.
 """
 
 from __future__ import annotations
@@ -17,18 +18,29 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core import credit_code
+from core import credit_code, jsonfile
 from core.messages import Finding, InvalidIncident
 from core.rules import RulePack
 from core.timeutil import TimeFormatError, display_beijing, parse_instant
 
-SCHEMA_ID = "incident-assistant/incident@1"
+SCHEMA_V1 = "incident-assistant/incident@1"
+SCHEMA_ID = "incident-assistant/incident@2"  # what the app writes (product.md §8.1)
+ACCEPTED_SCHEMAS = (SCHEMA_V1, SCHEMA_ID)  # what it reads; an @1 file is read as it is
 
 REPORTER_CATEGORIES = ("central_state_organ", "other")
 DATA_THREATS = ("especially_serious", "serious", "relatively_serious")
 AUTHORITY_SCOPES = ("especially_large", "large", "relatively_large")
-SUBMISSION_KINDS = ("initial", "supplement", "followup", "summary")
+SUBMISSION_KINDS_V1 = ("initial", "supplement", "followup", "summary")
+SUBMISSION_KINDS = (*SUBMISSION_KINDS_V1, "notice")  # notice: the personal-information notices (D16)
+PI_AFFECTED = ("yes", "possible", "no")
+# Channels of the personal-information notices (D16, product.md §8.1). Accepted on
+# submissions of an @2 document whether or not the rule pack lists them yet.
+NOTICE_CHANNELS = ("sms", "im", "letter", "announcement")
 SECTOR_PREFIX = "sector_"
+# The largest magnitude a number may have (the same limit as ``core.jsonfile``): far
+# beyond any real count or amount, and exact in every JSON reader (below 2**53).
+MAX_NUMBER = jsonfile.MAX_NUMBER
+MAX_NUMBER_TEXT = jsonfile.MAX_NUMBER_TEXT
 
 Doc = dict[str, Any]
 
@@ -43,10 +55,11 @@ class Node:
     item: Node | None = None
     choices: Callable[[RulePack], tuple[str, ...]] | None = None
     positive: bool = False
+    nonblank: frozenset[str] = frozenset()  # text keys of an object that must not be blank
 
 
-def _obj(fields: dict[str, Node], required: tuple[str, ...] = ()) -> Node:
-    return Node("object", fields=fields, required=frozenset(required))
+def _obj(fields: dict[str, Node], required: tuple[str, ...] = (), nonblank: tuple[str, ...] = ()) -> Node:
+    return Node("object", fields=fields, required=frozenset(required), nonblank=frozenset(nonblank))
 
 
 S, B, INT, N, T = Node("str"), Node("bool"), Node("int"), Node("number"), Node("instant")
@@ -77,9 +90,38 @@ def _channels(pack: RulePack) -> tuple[str, ...]:
     return tuple(c.id for c in pack.channels)
 
 
-GRADE_CHOICE = Node("grade_choice", fields={"grade": _enum(_grades), "reason": S}, required=frozenset({"grade", "reason"}))
+def _channels_v2(pack: RulePack) -> tuple[str, ...]:
+    ids = _channels(pack)
+    return ids + tuple(c for c in NOTICE_CHANNELS if c not in ids)
 
-SCHEMA = _obj({
+
+GRADE_CHOICE = Node("grade_choice", fields={"grade": _enum(_grades), "reason": S},
+                    required=frozenset({"grade", "reason"}), nonblank=frozenset({"reason"}))
+
+
+def _submission(v2: bool) -> Node:
+    fields = {
+        "obligation": S, "kind": _enum(_fixed(SUBMISSION_KINDS if v2 else SUBMISSION_KINDS_V1)), "submitted_at": T,
+        "channel": _enum(_channels_v2 if v2 else _channels), "person": S, "reference": S,
+    }
+    if v2:
+        fields["recipients_count"] = INT
+    return _obj(fields, required=("obligation", "kind", "submitted_at"))
+
+
+# The keys incident@2 adds (product.md §8.1); every one is optional.
+V2_FIELDS: dict[str, Node] = {
+    "number": S,  # the human incident number, e.g. 2026-0003 (product.md §8.3)
+    "personal_info": _obj({
+        "affected": _enum(_fixed(PI_AFFECTED)), "kinds": S, "count": INT, "cause": S, "possible_harm": S,
+        "remedies": S, "individual_measures": S, "contact": S, "authority": S,
+        "individual_notice_waived": _obj({"reason": S}, required=("reason",), nonblank=("reason",)),
+    }),
+    "accountability": S, "remediation": S, "lessons": S,  # 第八条: the summary report's items
+    "voided": _obj({"at": T, "reason": S}, required=("at", "reason"), nonblank=("reason",)),
+}
+
+SCHEMA_V1_NODE = _obj({
     "schema": S,
     "id": S,
     "title": S,
@@ -114,12 +156,13 @@ SCHEMA = _obj({
     "sector_obligations": Node("list", item=_obj({"recipient": S, "hours": Node("number", positive=True), "note": S},
                                                  required=("recipient",))),
     "handling_ended_at": T,
-    "submissions": Node("list", item=_obj({
-        "obligation": S, "kind": _enum(_fixed(SUBMISSION_KINDS)), "submitted_at": T,
-        "channel": _enum(_channels), "person": S, "reference": S,
-    }, required=("obligation", "kind", "submitted_at"))),
+    "submissions": Node("list", item=_submission(v2=False)),
     "timeline": Node("list", item=_obj({"at": T, "text": S}, required=("at", "text"))),
 })
+
+# incident@2: @1 plus ``V2_FIELDS``, with the notice kind, channels and count on submissions.
+SCHEMA = _obj({**(SCHEMA_V1_NODE.fields or {}), **V2_FIELDS, "submissions": Node("list", item=_submission(v2=True))})
+SCHEMAS: dict[str, Node] = {SCHEMA_V1: SCHEMA_V1_NODE, SCHEMA_ID: SCHEMA}
 
 
 # The keys of ``reporter`` (also the organisation profile's keys), from the schema itself.
@@ -148,8 +191,9 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
                     errors.append(Finding(_join(path, key), "missing"))
                 continue
             _check(sub, child, _join(path, key), pack, errors)
-        if kind == "grade_choice" and isinstance(value.get("reason"), str) and not value["reason"].strip():
-            errors.append(Finding(_join(path, "reason"), "blank_reason"))
+        for key in sorted(node.nonblank):
+            if isinstance(value.get(key), str) and not value[key].strip():
+                errors.append(Finding(_join(path, key), "blank_reason"))
         return
     if kind == "list":
         if not isinstance(value, list):
@@ -171,18 +215,26 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
             errors.append(Finding(path, "type_bool"))
         return
     if kind == "any_scalar":
-        if not isinstance(value, (str, int, float)) or isinstance(value, bool):
+        if isinstance(value, str):
+            return
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
             errors.append(Finding(path, "type_str"))
+        elif not _finite(value):
+            errors.append(Finding(path, "type_number", {"value": value}))
+        elif abs(value) > MAX_NUMBER:
+            errors.append(Finding(path, "too_large", {"value": value, "limit": MAX_NUMBER_TEXT}))
         return
     if kind in ("int", "number", "percent"):
         is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
         if kind == "int" and not (isinstance(value, int) and not isinstance(value, bool)):
             errors.append(Finding(path, "type_int", {"value": value}))
             return
-        if not is_number or value != value or value in (float("inf"), float("-inf")):
+        if not is_number or not _finite(value):
             errors.append(Finding(path, "type_number", {"value": value}))
             return
-        if node.positive and value <= 0:
+        if abs(value) > MAX_NUMBER:
+            errors.append(Finding(path, "too_large", {"value": value, "limit": MAX_NUMBER_TEXT}))
+        elif node.positive and value <= 0:
             errors.append(Finding(path, "not_positive", {"value": value}))
         elif value < 0:
             errors.append(Finding(path, "negative", {"value": value}))
@@ -207,14 +259,43 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
     raise AssertionError(kind)
 
 
+def _finite(value: float) -> bool:
+    return value == value and value not in (float("inf"), float("-inf"))
+
+
+_SUBMISSION_KEY = re.compile(r"^submissions\[\d+\]\.(recipients_count|kind|channel)$")
+
+
+def _explain_v1(error: Finding) -> Finding:
+    """In an @1 document, an @2 key or value gets a hint to declare @2 instead of a bare refusal."""
+    hint = {"expected": SCHEMA_ID}
+    if error.code == "unknown_key" and error.path in V2_FIELDS:
+        return Finding(error.path, "v2_only", {"key": error.path, **hint})
+    match = _SUBMISSION_KEY.match(error.path)
+    if match is None:
+        return error
+    if error.code == "unknown_key" and match.group(1) == "recipients_count":
+        return Finding(error.path, "v2_only", {"key": "recipients_count", **hint})
+    value = error.params.get("value")
+    if error.code == "enum" and value in ("notice", *NOTICE_CHANNELS):
+        return Finding(error.path, "v2_only", {"key": value, **hint})
+    return error
+
+
 def validate(data: Any, pack: RulePack) -> tuple[list[Finding], list[Finding]]:
-    """Return ``(errors, warnings)`` for a candidate incident document."""
+    """Return ``(errors, warnings)`` for a candidate incident document (@1 or @2)."""
     errors: list[Finding] = []
     if not isinstance(data, dict):
         return [Finding("", "not_object")], []
-    if data.get("schema") != SCHEMA_ID:
-        errors.append(Finding("schema", "schema" if "schema" in data else "missing", {"expected": SCHEMA_ID}))
-    _check(SCHEMA, data, "", pack, errors)
+    schema_id = data.get("schema")
+    if schema_id not in ACCEPTED_SCHEMAS:
+        errors.append(Finding("schema", "schema" if "schema" in data else "missing",
+                              {"expected": list(reversed(ACCEPTED_SCHEMAS))}))
+    if schema_id == SCHEMA_V1:
+        _check(SCHEMA_V1_NODE, data, "", pack, errors)
+        errors = [_explain_v1(e) for e in errors]
+    else:
+        _check(SCHEMA, data, "", pack, errors)
     if errors:
         return errors, []
     _cross_checks(data, pack, errors)
@@ -288,28 +369,121 @@ def parse(data: Any, pack: RulePack) -> tuple[Doc, list[Finding]]:
     return data, warnings
 
 
+def upgrade(doc: Doc) -> Doc:
+    """A copy of a valid @1 or @2 document declared as @2: @2 is @1 plus optional keys,
+    so nothing else changes (the app writes @2, product.md §8.1)."""
+    return {**doc, "schema": SCHEMA_ID}
+
+
 def load_file(path: str | Path) -> Any:
-    """Read a JSON file; unreadable files and bad JSON raise ``InvalidIncident`` with a clear message."""
-    try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InvalidIncident([Finding("", "unreadable", {"detail": exc.strerror or str(exc)})]) from exc
-    except UnicodeDecodeError as exc:
-        raise InvalidIncident([Finding("", "unreadable", {"detail": "不是 UTF-8 编码的文本"})]) from exc
-    return loads(text)
+    """Read an incident file through ``core.jsonfile`` (regular files only, size, nesting,
+    duplicate keys, numbers and text checked); problems raise ``InvalidIncident``."""
+    return jsonfile.load_file(path)
 
 
-def loads(text: str) -> Any:
-    try:
-        return json.loads(text, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise InvalidIncident([Finding("", "not_json", {"line": exc.lineno, "col": exc.colno, "detail": exc.msg})]) from exc
-    except ValueError as exc:
-        raise InvalidIncident([Finding("", "not_json", {"line": 1, "col": 1, "detail": str(exc)})]) from exc
+def loads(text: str | bytes) -> Any:
+    """Parse incident JSON text with the same checks as ``load_file``."""
+    return jsonfile.loads(text)
 
 
-def _reject_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not allowed")
+# --- The published JSON Schema (resources/schema/incident@2.schema.json, product.md §8.1). ---
+
+SCHEMA_FILE = "schema/incident@2.schema.json"  # under resources/
+# Text that ``str.strip()`` does not reduce to nothing: one character outside Python's
+# whitespace (the set ``str.isspace`` knows), spelled out so every regex engine agrees.
+NONBLANK_PATTERN = "[^\\t-\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
+_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
+_LEAP = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_DATE = (f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+         f"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP}-02-29)")
+# An RFC 3339 date and time; the offset may be left out (then it is Beijing time).
+INSTANT_PATTERN = f"^{_DATE}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?$"
+
+SCHEMA_DESCRIPTION = (
+    "An incident file of the Incident Reporting Assistant (网络安全事件报告助手). Absent or null means unknown; "
+    "unknown keys are refused. Instants are RFC 3339 date-times; one without an offset is Beijing time (UTC+8). "
+    "The app checks more than this schema can say: occurred_at is not after discovered_at, handling_ended_at "
+    "is not before it, type.subclass belongs to type.class, and each submission's obligation is an obligation "
+    "id of the rule pack or sector_<n> for the n-th entry of sector_obligations. It also reads other ISO 8601 "
+    "spellings of an instant, and refuses integer-valued fields written with a fraction (1.0). Files of the "
+    "previous format, incident-assistant/incident@1, are still read.")
+
+
+# Descriptions of the keys incident@2 adds, for the published schema's readers.
+FIELD_DESCRIPTIONS = {
+    "number": "The incident's human number, unique in the app's store (e.g. 2026-0003).",
+    "personal_info": "Personal information leaked, tampered with or lost, or possibly so "
+                     "(个人信息保护法第五十七条). affected yes or possible creates the two notice duties.",
+    "personal_info.individual_notice_waived": "Notice to individuals not given: the written reason why the "
+                                              "measures taken effectively avoid harm (第五十七条第二款).",
+    "accountability": "责任追究 (summary report, 第八条).",
+    "remediation": "完善整改情况 (summary report, 第八条).",
+    "lessons": "教训 (summary report, 第八条).",
+    "voided": "A real incident entered by mistake is voided, never deleted: when and why.",
+    "submissions.recipients_count": "For a notice: how many people it was sent to.",
+}
+
+
+def json_schema(pack: RulePack) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of incident@2 as this module validates it, enums from ``pack``."""
+    root = _json_node(SCHEMA, pack, nullable=False)
+    root["properties"]["schema"] = {"const": SCHEMA_ID}
+    root["required"] = ["schema"]
+    for path, text in FIELD_DESCRIPTIONS.items():
+        node = root
+        for part in path.split("."):
+            node = node["properties"][part] if "properties" in node else node["items"]["properties"][part]
+        node["description"] = text
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "title": SCHEMA_ID, "description": SCHEMA_DESCRIPTION, **root}
+
+
+def json_schema_text(pack: RulePack) -> str:
+    """The published file's exact text. To refresh it after a schema or rule-pack change:
+    ``python -c "from core.incident import write_json_schema; write_json_schema()"``."""
+    return json.dumps(json_schema(pack), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_json_schema() -> Path:
+    """Write ``resources/schema/incident@2.schema.json`` from the default rule pack."""
+    from core import resources
+    from core.rules import default_pack
+
+    path = resources.path(SCHEMA_FILE)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json_schema_text(default_pack()), encoding="utf-8")
+    return path
+
+
+def _json_node(node: Node, pack: RulePack, nullable: bool) -> dict[str, Any]:
+    def typed(name: str, **extra: Any) -> dict[str, Any]:
+        return {"type": [name, "null"] if nullable else name, **extra}
+
+    kind = node.kind
+    if kind in ("object", "grade_choice"):
+        fields = node.fields or {}
+        properties = {key: _json_node(sub, pack, nullable=key not in node.required) for key, sub in fields.items()}
+        for key in sorted(node.nonblank):
+            properties[key]["pattern"] = NONBLANK_PATTERN
+        out = typed("object", properties=properties, additionalProperties=False)
+        if node.required:
+            out["required"] = sorted(node.required)
+        return out
+    if kind == "list":
+        assert node.item is not None
+        return typed("array", items=_json_node(node.item, pack, nullable=False))
+    if kind == "enum":
+        assert node.choices is not None
+        return {"enum": [*node.choices(pack), *([None] if nullable else [])]}
+    simple: dict[str, dict[str, Any]] = {
+        "str": typed("string"), "bool": typed("boolean"), "instant": typed("string", pattern=INSTANT_PATTERN),
+        "int": typed("integer", minimum=0, maximum=MAX_NUMBER),
+        "number": typed("number", **({"exclusiveMinimum": 0} if node.positive else {"minimum": 0}), maximum=MAX_NUMBER),
+        "percent": typed("number", minimum=0, maximum=100),
+        "any_scalar": {"type": ["string", "number", *(["null"] if nullable else [])],
+                       "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER},
+    }
+    return simple[kind]
 
 
 # --- Typed accessors used by the logic modules. ---

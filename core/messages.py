@@ -5,6 +5,7 @@ shows it beside the field; both say the same words because both use this module.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -30,15 +31,27 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "subclass_mismatch": ("子类「{value}」不属于「{class_name}」；可选：{choices}", "subclass '{value}' is not in class '{class_name}'; choose one of: {choices}"),
     "subclass_unknown": ("未知的事件子类「{value}」", "unknown incident subclass '{value}'"),
     "obligation_unknown": ("未知的报告义务「{value}」；可选：{choices}", "unknown obligation '{value}'; choose one of: {choices}"),
-    "not_json": ("不是有效的 JSON：第 {line} 行第 {col} 列：{detail}", "not valid JSON: line {line}, column {col}: {detail}"),
+    "too_large": ("数值超出允许范围（绝对值不能超过 {limit}，实际为 {value}）", "the number is out of range (at most {limit} in magnitude, got {value})"),
+    "lone_surrogate": ("文本中有无效字符（不成对的 UTF-16 代理码），请删去后重新输入", "the text holds an invalid character (a lone UTF-16 surrogate); remove it"),
+    "v2_only": ("「{key}」属于 {expected} 格式；请把 schema 改为 \"{expected}\"", "'{key}' belongs to the {expected} format; set schema to \"{expected}\""),
+    "not_json": ("不是有效的 JSON：第 {line} 行第 {col} 列：{detail_zh}", "not valid JSON: line {line}, column {col}: {detail}"),
     "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
+    # reading an incident file (core.jsonfile)
+    "file_not_regular": ("不是普通文件（是{kind_zh}），不能作为事件文件读取", "not a regular file ({kind_en}); it cannot be read as an incident file"),
+    "file_too_large": ("文件过大：事件文件不能超过 {limit}", "the file is too large: an incident file may be at most {limit}"),
+    "not_utf8": ("不是 UTF-8 编码的文本（第 {offset} 个字节处无法解码）", "not UTF-8 text (cannot be decoded at byte {offset})"),
+    "duplicate_key": ("键「{key}」在同一对象中出现了不止一次；请只保留一个", "the key '{key}' appears more than once in the same object; keep only one"),
+    "not_finite": ("{value} 不是有效的数字（JSON 不允许 NaN、Infinity）；不知道请填 null", "{value} is not a valid number (JSON allows no NaN or Infinity); use null if unknown"),
+    "number_range": ("数字 {value} 超出允许范围（绝对值不能超过 {limit}）", "the number {value} is out of range (at most {limit} in magnitude)"),
+    "too_deep": ("嵌套层数超过上限（最多 {limit} 层对象或数组）", "nested too deeply (at most {limit} levels of objects or arrays)"),
+    "lone_surrogate_key": ("键名中有无效字符（不成对的 UTF-16 代理码）", "the key holds an invalid character (a lone UTF-16 surrogate)"),
     "not_a_number": ("「{value}」不是数字；请填写数字，如 120000 或 12万；不知道请留空", "'{value}' is not a number; type e.g. 120000, or leave it empty if unknown"),
     "not_whole": ("「{value}」应为整数（人数、次数不能有小数）", "'{value}' must be a whole number"),
     "negative_text": ("「{value}」不能为负数", "'{value}' must not be negative"),
     # warnings
     "credit_code_check_digit": ("统一社会信用代码「{value}」校验位不符（按 GB 32100-2015 应为 {expected}），请核对", "unified social credit code '{value}' has a wrong check digit (GB 32100-2015 expects {expected}); please check it"),
     "credit_code_format": ("统一社会信用代码「{value}」格式不符（应为 18 位，不含 I、O、Z、S、V），请核对", "unified social credit code '{value}' is malformed (18 characters, no I, O, Z, S, V); please check it"),
-    "channel_not_for_cii": ("{channel}由网信部门接收，不能代替向{recipient}的报告（D13，第四条、第九条）", "{channel} reaches the cyberspace administration; it does not satisfy the duty to report to {recipient} (D13)"),
+    "channel_not_for_cii": ("{channel}由网信部门接收，不能代替向{recipient}的报告（第四条、第九条）", "{channel} reaches the cyberspace administration; it does not satisfy the duty to report to {recipient} (Articles 4 and 9)"),
     "cii_system_flag": ("有系统标记为关键信息基础设施，已按涉及关键信息基础设施计算期限（第四条第一款）", "a system is marked as critical information infrastructure; deadlines are computed as a CII incident"),
     "category_unknown": ("未选择报告单位类别，暂按「其他网络运营者」计算期限（第四条第三款）", "reporter category not chosen; deadlines are computed for 'other operators' for now"),
     "discovered_unknown": ("未填写发现时间，无法计算报告期限", "discovery time missing: deadlines cannot be computed"),
@@ -67,22 +80,35 @@ class Finding:
 
     def line(self, lang: str = "zh") -> str:
         """One line naming the field and what was expected, for stderr."""
-        where = self.path or ("(整个文件)" if lang != "en" else "(document)")
+        where = printable(self.path) or ("(整个文件)" if lang != "en" else "(document)")
         return f"{where}: {self.message(lang)}"
 
     def as_json(self, lang: str = "zh") -> dict[str, str]:
         return {"code": self.code, "field": self.path, "message": self.message(lang)}
 
 
+# Characters that would break a one-line message or drive a terminal: controls, format
+# characters (bidi overrides), surrogates and line or paragraph separators.
+_HIDDEN_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def printable(text: str) -> str:
+    """``text`` with every control, format, surrogate and separator character as ``\\uXXXX``."""
+    if text.isprintable():
+        return text
+    return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in text)
+
+
 def _show(value: Any) -> str:
     if isinstance(value, str):
+        value = printable(value if len(value) <= 200 else value[:200])
         return value if len(value) <= 80 else value[:77] + "..."
     if isinstance(value, (list, tuple)):
         return "、".join(_show(v) for v in value)
     try:
-        text = json.dumps(value, ensure_ascii=False)
+        text = printable(json.dumps(value, ensure_ascii=False))
     except (TypeError, ValueError):
-        text = repr(value)
+        text = printable(repr(value))
     return text if len(text) <= 80 else text[:77] + "..."
 
 

@@ -1,4 +1,4 @@
-"""Strict validation of incident-assistant/incident@1, the credit code and completeness."""
+"""Strict validation of incident-assistant/incident@1 and @2, the credit code and completeness."""
 
 from __future__ import annotations
 
@@ -148,3 +148,129 @@ def test_a_draft_with_mistakes_is_assessed_with_the_bad_values_as_unknown(pack):
     assert result.grading.grade == "relatively_major"      # the loss still counts
     assert result.doc["systems"] == [{"name": "HIS"}]
     assert draft["impact"]["people_affected"] == -3        # the draft itself is untouched
+
+
+# --- incident@2 (product.md §8.1) ---
+
+def v2(**overrides):
+    doc = minimal(**overrides)
+    doc["schema"] = "incident-assistant/incident@2"
+    return doc
+
+
+PERSONAL_INFO = {"affected": "possible", "kinds": "姓名、身份证号、病历", "count": 120000, "cause": "数据库被拖取",
+                 "possible_harm": "诈骗电话", "remedies": "修改密码", "individual_measures": "警惕冒充诊所的来电",
+                 "contact": "0591-00000000", "authority": "某市卫生健康委员会",
+                 "individual_notice_waived": {"reason": "已采取措施能够有效避免信息泄露造成危害"}}
+
+
+def test_the_app_writes_at_2_and_reads_at_1_and_at_2(pack):
+    from core.incident import ACCEPTED_SCHEMAS, SCHEMA_ID, upgrade
+
+    assert SCHEMA_ID == "incident-assistant/incident@2"
+    assert ACCEPTED_SCHEMAS == ("incident-assistant/incident@1", "incident-assistant/incident@2")
+    assert example()["schema"] == "incident-assistant/incident@1"
+    assert validate(upgrade(example()), pack) == ([], [])
+    assert upgrade(example())["schema"] == SCHEMA_ID and example()["schema"].endswith("@1")  # an @1 file is read as it is
+
+
+def test_every_at_2_key_is_accepted(pack):
+    doc = v2(personal_info=PERSONAL_INFO, accountability="追究值班人员责任", remediation="更换备份策略", lessons="定期演练",
+             voided={"at": "2026-11-25T10:00:00+08:00", "reason": "误录"}, number="2026-0003",
+             submissions=[{"obligation": "provincial_cyberspace_office", "kind": "notice", "channel": channel,
+                           "submitted_at": "2026-11-24T11:00:00+08:00", "recipients_count": 120000}
+                          for channel in ("sms", "im", "letter", "announcement")])
+    assert errors_of(doc, pack) == []
+    assert errors_of(v2(personal_info={"affected": None, "individual_notice_waived": None}, voided=None), pack) == []
+
+
+@pytest.mark.parametrize(("patch", "path", "code"), [
+    ({"personal_info": {"affected": "maybe"}}, "personal_info.affected", "enum"),
+    ({"personal_info": {"count": -1}}, "personal_info.count", "negative"),
+    ({"personal_info": {"count": 2.5}}, "personal_info.count", "type_int"),
+    ({"personal_info": {"authority": 3}}, "personal_info.authority", "type_str"),
+    ({"personal_info": {"individual_notice_waived": {}}}, "personal_info.individual_notice_waived.reason", "missing"),
+    ({"personal_info": {"individual_notice_waived": {"reason": " \u3000"}}},
+     "personal_info.individual_notice_waived.reason", "blank_reason"),
+    ({"personal_info": {"colour": "red"}}, "personal_info.colour", "unknown_key"),
+    ({"voided": {"reason": "误录"}}, "voided.at", "missing"),
+    ({"voided": {"at": "2026-11-25T10:00:00+08:00"}}, "voided.reason", "missing"),
+    ({"voided": {"at": "2026-11-25T10:00:00+08:00", "reason": ""}}, "voided.reason", "blank_reason"),
+    ({"voided": {"at": "tomorrow", "reason": "误录"}}, "voided.at", "instant"),
+    ({"number": 3}, "number", "type_str"),
+    ({"lessons": ["a"]}, "lessons", "type_str"),
+    ({"submissions": [{"obligation": "police_case", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00",
+                       "recipients_count": -3}]}, "submissions[0].recipients_count", "negative"),
+    ({"submissions": [{"obligation": "police_case", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00",
+                       "channel": "pigeon"}]}, "submissions[0].channel", "enum"),
+    ({"impact": {"people_affected": 10**15 + 1}}, "impact.people_affected", "too_large"),
+    ({"impact": {"direct_loss_yuan": 1e16}}, "impact.direct_loss_yuan", "too_large"),
+    ({"ransomware": {"amount": 1e16}}, "ransomware.amount", "too_large"),
+    ({"ransomware": {"amount": float("nan")}}, "ransomware.amount", "type_number"),
+    ({"sector_obligations": [{"recipient": "x", "hours": 1e9}]}, "sector_obligations[0].hours", None),
+])
+def test_bad_at_2_values_are_named(pack, patch, path, code):
+    errs = validate(v2(**patch), pack)[0]
+    if code is None:  # within the number range: the validator accepts it
+        assert errs == []
+        return
+    assert (errs[0].path, errs[0].code) == (path, code)
+    assert errs[0].message() and errs[0].message("en")
+
+
+def test_the_number_limit_is_named_in_the_message(pack):
+    err = validate(v2(impact={"people_affected": 10**16}), pack)[0][0]
+    assert "10^15" in err.message() and "10^15" in err.message("en")
+    assert errors_of(v2(impact={"people_affected": 10**15, "direct_loss_yuan": 1e15}), pack) == []
+
+
+@pytest.mark.parametrize(("patch", "path"), [
+    ({"voided": {"at": "2026-11-25T10:00:00+08:00", "reason": "误录"}}, "voided"),
+    ({"personal_info": {"affected": "yes"}}, "personal_info"),
+    ({"number": "2026-0003"}, "number"),
+    ({"lessons": "x"}, "lessons"),
+    ({"submissions": [{"obligation": "police_case", "kind": "notice", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
+     "submissions[0].kind"),
+    ({"submissions": [{"obligation": "police_case", "kind": "initial", "channel": "sms",
+                       "submitted_at": "2026-11-24T10:00:00+08:00"}]}, "submissions[0].channel"),
+    ({"submissions": [{"obligation": "police_case", "kind": "initial", "recipients_count": 3,
+                       "submitted_at": "2026-11-24T10:00:00+08:00"}]}, "submissions[0].recipients_count"),
+])
+def test_an_at_1_file_with_at_2_content_is_told_to_say_at_2(pack, patch, path):
+    errs = validate(minimal(**patch), pack)[0]
+    assert [(e.path, e.code) for e in errs] == [(path, "v2_only")]
+    assert "incident-assistant/incident@2" in errs[0].message() and "@2" in errs[0].message("en")
+    assert errors_of(v2(**patch), pack) == []
+
+
+def test_an_unknown_schema_names_both_accepted_ones(pack):
+    doc = minimal()
+    doc["schema"] = "incident-assistant/incident@3"
+    err = validate(doc, pack)[0][0]
+    assert err.code == "schema"
+    assert "incident-assistant/incident@2" in err.message() and "incident-assistant/incident@1" in err.message()
+
+
+@pytest.mark.parametrize("at", ["2026-11-24T09:30:00.5+08:00", "2026-11-24T09:30:00.123456Z", "2026-11-24T09:30:00.1"])
+def test_instants_with_fractions_of_a_second_validate(pack, at):
+    assert errors_of(v2(discovered_at=at, voided={"at": at, "reason": "误录"}), pack) == []
+
+
+def test_unknown_keys_are_still_refused_in_at_2(pack):
+    assert errors_of(v2(colour="red", voided={"at": "2026-11-25T10:00:00+08:00", "reason": "x", "by": "me"}), pack) == [
+        ("colour", "unknown_key"), ("voided.by", "unknown_key")]
+
+
+def test_a_finding_line_never_spans_lines_or_carries_escapes(pack):
+    err = validate(v2(**{"a\nb\x1b[2J\u2028": 1}), pack)[0][0]
+    line = err.line()
+    assert len(line.splitlines()) == 1 and "\x1b" not in line and "\\u000a" in line
+
+
+def test_no_message_a_user_reads_carries_a_decision_code():
+    import re
+
+    from core.messages import TEMPLATES
+
+    for code, (zh, en) in TEMPLATES.items():
+        assert not re.search(r"\bD\d+[a-z]?\b", zh + en), code
