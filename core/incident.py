@@ -18,7 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core import credit_code, jsonfile
+from core import credit_code, jsonfile, paths
 from core.messages import Finding, InvalidIncident
 from core.rules import RulePack
 from core.timeutil import TimeFormatError, display_beijing, parse_instant
@@ -169,8 +169,7 @@ SCHEMAS: dict[str, Node] = {SCHEMA_V1: SCHEMA_V1_NODE, SCHEMA_ID: SCHEMA}
 REPORTER_KEYS: tuple[str, ...] = tuple((SCHEMA.fields or {})["reporter"].fields or {})
 
 
-def _join(path: str, key: str) -> str:
-    return f"{path}.{key}" if path else key
+_join = paths.join
 
 
 def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Finding]) -> None:
@@ -488,42 +487,10 @@ def _json_node(node: Node, pack: RulePack, nullable: bool) -> dict[str, Any]:
 
 # --- Typed accessors used by the logic modules. ---
 
-_PATH_PART = re.compile(r"([^.\[\]]+)")
-
-
 def get(doc: Doc, path: str) -> Any:
-    """Value at a dotted path (``impact.defacement.site``), or None when any step is absent."""
-    current: Any = doc
-    for part in _PATH_PART.findall(path):
-        if not isinstance(current, dict):
-            return None
-        current = current.get(part)
-        if current is None:
-            return None
-    return current
-
-
-def _steps(path: str) -> list[str | int]:
-    steps: list[str | int] = []
-    for part in re.findall(r"[^.\[\]]+|\[\d+\]", path):
-        steps.append(int(part[1:-1]) if part.startswith("[") else part)
-    return steps
-
-
-def delete_path(doc: Doc, path: str) -> None:
-    """Remove the key at ``path`` if it is there (absent means unknown, like null).
-    For edits that must be checked against the schema, see ``core.store.docpath``."""
-    steps = _steps(path)
-    current: Any = doc
-    for step in steps[:-1]:
-        try:
-            current = current[step]
-        except (KeyError, IndexError, TypeError):
-            return
-    if isinstance(current, dict):
-        current.pop(steps[-1], None)
-    elif isinstance(current, list) and isinstance(steps[-1], int) and steps[-1] < len(current):
-        del current[steps[-1]]
+    """Value at a path (``impact.defacement.site``, ``systems[0].name``), or None when any
+    step is absent or null (``core.paths``: one parser for every path)."""
+    return paths.get(doc, path)
 
 
 def instant(doc: Doc, path: str) -> datetime | None:

@@ -137,14 +137,15 @@ def test_db_works_before_and_after_the_subcommand(tmp_path):
 
 def test_after_the_subcommand_wins_when_both_are_given(tmp_path):
     first, second = tmp_path / "first.sqlite3", tmp_path / "second.sqlite3"
-    out = cli("--db", str(first), "list", "--db", str(second))
+    example = str(ROOT / "resources" / "examples" / "clinic-ransomware.json")
+    out = cli("--db", str(first), "import", example, "--db", str(second))  # import creates the file it writes to
     assert out.returncode == 0, out.stderr
     assert second.exists() and not first.exists()
 
 
 def test_the_environment_variable_still_applies_when_no_db_is_given(tmp_path):
     env_db = tmp_path / "env.sqlite3"
-    out = cli("list", env={"INCIDENT_ASSISTANT_DB": str(env_db)})
+    out = cli("import", str(ROOT / "resources" / "examples" / "clinic-ransomware.json"), env={"INCIDENT_ASSISTANT_DB": str(env_db)})
     assert out.returncode == 0, out.stderr
     assert env_db.exists()
 

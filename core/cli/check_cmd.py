@@ -33,8 +33,8 @@ def register(sub: Any) -> None:
                        description=t("校验事件文件，按附件定级，列出报告义务、期限和缺项。",
                                      "Validate an incident file, grade it by the annex, and list the reporting obligations, "
                                      "their deadlines and what is still missing."))
-    p.add_argument("file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 JSON）或数据库中的事件 id",
-                                                  "incident file (incident-assistant/incident@1 JSON) or an incident id in the database"))
+    p.add_argument("file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
+                                                  "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database"))
     add_now(p)
     p.add_argument("--json", action="store_true", help=t("输出机器可读的 JSON", "print machine-readable JSON"))
     p.set_defaults(run=run)

@@ -23,8 +23,8 @@ def register(sub: Any) -> None:
                        description=t("按第七条（总结报告按第八条）生成网络安全事件报告 PDF。",
                                      "Render the cybersecurity incident report PDF as Article 7 lays it out "
                                      "(a summary report as Article 8 does)."))
-    p.add_argument("file", metavar="FILE|ID", help=t("事件文件（incident-assistant/incident@1 JSON）或数据库中的事件 id",
-                                                     "incident file (incident-assistant/incident@1 JSON) or an incident id in the database"))
+    p.add_argument("file", metavar="FILE|ID", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
+                                                     "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database"))
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help=t("输出的 PDF 文件", "the PDF file to write"))
     p.add_argument("--kind", choices=KINDS, default="initial",
                    help=t("报告类型：" + "、".join(f"{k}（{v}）" for k, v in KIND_NAMES.items()) + "；默认 initial",

@@ -82,7 +82,7 @@ def _font(state: SelfTestState) -> str:
 
 
 def _check(state: SelfTestState) -> str:
-    from core.check import check
+    from core.assessment import check
     from core.incident import load_file
 
     state.doc = load_file(resources.path(EXAMPLE))

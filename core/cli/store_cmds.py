@@ -40,7 +40,8 @@ def register(sub: Any) -> None:
     p = sub.add_parser("import", help=t("把事件文件导入数据库", "import an incident file into the database"),
                        description=t("校验并导入事件文件；最后一行输出事件 id。",
                                      "Validate and import an incident file; the last line printed is the incident id."))
-    p.add_argument("file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 JSON）", "incident file (incident-assistant/incident@1 JSON)"))
+    p.add_argument("file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）",
+                                                  "incident file (incident-assistant/incident@1 or @2 JSON)"))
     p.add_argument("--new-id", action="store_true", help=t("总是分配新 id（文件中的 id 已存在时使用）",
                                                            "always assign a new id (use when the file's id already exists)"))
     p.set_defaults(run=run_import)

@@ -8,37 +8,31 @@ be temporarily invalid. Does not touch the database.
 from __future__ import annotations
 
 import math
-import re
 from typing import Any
 
+from core import paths
 from core.incident import SCHEMA, Doc, Node
+from core.jsonfile import MAX_NUMBER, MAX_NUMBER_TEXT
 from core.store.errors import InvalidEdit
 
 # Fields the store manages itself; edit them through their own calls.
 RESERVED = {
     "id": "id 由数据库分配，不能修改",
-    "schema": "schema 固定为 incident-assistant/incident@1",
+    "schema": "schema 由本程序写为 incident-assistant/incident@2",
+    "number": "事件编号由数据库分配，不能修改",
     "submissions": "报送记录请用 add_submission 追加",
     "timeline": "时间线请用 add_timeline 追加",
 }
-_TOKEN = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]")
-
 Part = str | int
 
 
 def parse_path(path: str) -> list[Part]:
     """``"systems[0].name"`` → ``["systems", 0, "name"]``; refuses malformed paths and
     paths that are not fields of the incident schema."""
-    parts: list[Part] = []
-    pos = 0
-    while pos < len(path):
-        m = _TOKEN.match(path, pos)
-        if m is None or (m.group(1) is not None and pos > 0 and not path[pos] == "."):
-            raise InvalidEdit(None, f"字段路径「{path}」格式不对（例如 impact.people_affected、systems[0].name）", "")
-        parts.append(m.group(1) if m.group(1) is not None else int(m.group(2)))
-        pos = m.end()
-    if not parts or not isinstance(parts[0], str):
-        raise InvalidEdit(None, f"字段路径「{path}」格式不对", "")
+    try:
+        parts = paths.parse(path)
+    except paths.PathError:
+        raise InvalidEdit(None, f"字段路径「{path}」格式不对（例如 impact.people_affected、systems[0].name）", "") from None
     if parts[0] in RESERVED:
         raise InvalidEdit(None, RESERVED[parts[0]], "")
     _check_schema(parts, path)
@@ -61,11 +55,13 @@ def _check_schema(parts: list[Part], path: str) -> None:
 
 def check_json_value(value: Any, path: str = "") -> None:
     """Refuse anything that is not plain JSON (NaN and infinities included)."""
-    if value is None or isinstance(value, (str, bool, int)):
+    if value is None or isinstance(value, (str, bool)):
         return
-    if isinstance(value, float):
-        if not math.isfinite(value):
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if isinstance(value, float) and not math.isfinite(value):
             raise InvalidEdit(None, f"{path or '值'}：不是有效的 JSON 数字（{value}）", "")
+        if abs(value) > MAX_NUMBER:
+            raise InvalidEdit(None, f"{path or '值'}：数字超出范围（绝对值不能超过 {MAX_NUMBER_TEXT}）", "")
         return
     if isinstance(value, list):
         for i, item in enumerate(value):

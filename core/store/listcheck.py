@@ -23,7 +23,7 @@ DERIVED = ("title", "grade", "status", "next_due", "sort_due", "drill", "valid")
 # columns came from another version (they are recomputed the next time the app opens the file).
 STABLE = ("title", "drill")
 # Audit actions that set an incident's updated_at (attachments and snapshots do not).
-_CHANGES = ("create", "import", "set_field", "submission", "timeline")
+_CHANGES = ("create", "import", "set_field", "submission", "timeline", "assign_number")
 
 
 def _lists(conn: sqlite3.Connection) -> dict[str, dict[str, list[Any]]]:
@@ -38,11 +38,15 @@ def _lists(conn: sqlite3.Connection) -> dict[str, dict[str, list[Any]]]:
 
 
 def _times(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
-    """Per incident, the time of its first and of its newest change in the audit log."""
+    """Per incident, the time of its creation (its first audit row, in the chain's order:
+    a clock set back later must not move it) and of its latest change."""
     marks = ", ".join("?" for _ in _CHANGES)
-    rows = conn.execute(f"SELECT incident_id, min(at), max(at) FROM audit WHERE action IN ({marks}) "  # noqa: S608
+    rows = conn.execute(f"SELECT incident_id, min(seq), max(at) FROM audit WHERE action IN ({marks}) "  # noqa: S608
                         "GROUP BY incident_id", _CHANGES)
-    return {str(r[0]): (str(r[1]), str(r[2])) for r in rows if r[0] is not None}
+    latest = {str(r[0]): (int(r[1]), str(r[2])) for r in rows if r[0] is not None}
+    first = {seq: str(at) for seq, at in conn.execute(
+        f"SELECT seq, at FROM audit WHERE seq IN ({', '.join(str(s) for s, _ in latest.values()) or 'NULL'})")}  # noqa: S608
+    return {iid: (first[seq], last) for iid, (seq, last) in latest.items()}
 
 
 def check_list_columns(conn: sqlite3.Connection, pack: RulePack) -> list[Problem]:

@@ -219,6 +219,7 @@ def open_store(path: str | Path, clock: Clock | None = None, *, pack: RulePack |
             store = Store(db, path, clock, pack or default_pack(), opening=background)
             if background is None:
                 store.touch_clock()
+                store.assign_missing_numbers()
                 store.refresh_list_columns()
             return store
     except BaseException:

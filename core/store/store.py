@@ -31,12 +31,13 @@ from core.store.docpath import check_json_value, set_path
 from core.store.documents import assemble, dumps_doc, loads_doc, split
 from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, StoreReadOnly, translated
 from core.store.sql import Db
+from core.timeutil import beijing
 
 if TYPE_CHECKING:
     from core.store.opening import BackgroundCheck, VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
-_STRUCTURAL = {"unknown_key", "not_object", "schema", "type_list"}
+_STRUCTURAL = {"unknown_key", "not_object", "schema", "type_list", "v2_only"}
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class Store:
         self._opening.wait()
         self._opening = None
         self.touch_clock()
+        self.assign_missing_numbers()
         self.refresh_list_columns()
 
     # --- transactions, time, meta ---
@@ -166,22 +168,52 @@ class Store:
         return derive(assemble(own, lists), self.pack)
 
     def _save(self, at: str, incident_id: str, own: Doc, action: str, change: Mapping[str, Any]) -> None:
+        own["schema"] = SCHEMA_ID  # the app writes @2 (product.md §8.1); @2 is @1 plus optional keys
         text = dumps_doc(own)
         cols = self._derive(own, self._lists(incident_id)).columns()
-        self.db.execute("UPDATE incidents SET doc = :doc, updated_at = :at, title = :title, grade = :grade, "
+        self.db.execute("UPDATE incidents SET doc = :doc, updated_at = max(coalesce(updated_at, :at), :at), title = :title, grade = :grade, "
                         "status = :status, next_due = :next_due, sort_due = :sort_due, drill = :drill, valid = :valid "
                         "WHERE id = :id", {**cols, "doc": text, "at": at, "id": incident_id})
         audit.append_row_change(self.db, at, action, incident_id, "incidents", incident_id, {"doc": text}, change)
 
     def _refresh_columns(self, at: str, incident_id: str) -> None:
         cols = self._derive(self._own(incident_id), self._lists(incident_id)).columns()
-        self.db.execute("UPDATE incidents SET updated_at = :at, title = :title, grade = :grade, status = :status, "
+        self.db.execute("UPDATE incidents SET updated_at = max(coalesce(updated_at, :at), :at), title = :title, grade = :grade, status = :status, "
                         "next_due = :next_due, sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id",
                         {**cols, "at": at, "id": incident_id})
+
+    def _next_number(self, at: str) -> str:
+        """The next human incident number of the year (Beijing time) of ``at``: 2026-0001,
+        2026-0002, … unique in this store (issue 14: the UUID stays internal)."""
+        year = beijing(datetime.fromisoformat(at)).year
+        taken = [str(r[0]) for r in self.db.execute(
+            "SELECT json_extract(doc, '$.number') FROM incidents WHERE json_extract(doc, '$.number') LIKE ?", (f"{year}-%",))]
+        serials = [int(n.split("-", 1)[1]) for n in taken if n.split("-", 1)[1].isdigit()]
+        return f"{year}-{max(serials, default=0) + 1:04d}"
+
+    def _number_taken(self, number: str) -> bool:
+        return self.db.execute("SELECT 1 FROM incidents WHERE json_extract(doc, '$.number') = ?", (number,)).fetchone() is not None
+
+    def assign_missing_numbers(self) -> int:
+        """Give every incident made before numbers existed its number (one audited change
+        each, in the order they were created); returns how many."""
+        rows = [str(r[0]) for r in self.db.execute(
+            "SELECT id FROM incidents WHERE json_extract(doc, '$.number') IS NULL ORDER BY created_at, rowid")]
+        for incident_id in rows:
+            with self._write() as at:
+                own = self._own(incident_id)
+                if own.get("number") is None:
+                    own["number"] = self._next_number(at)
+                    self._save(at, incident_id, own, "assign_number", {"number": own["number"]})
+        return len(rows)
 
     def _insert(self, at: str, incident_id: str, doc: Doc, action: str) -> None:
         own, lists = split(doc)
         own["id"] = incident_id
+        own["schema"] = SCHEMA_ID
+        number = own.get("number")
+        if not isinstance(number, str) or not number.strip() or self._number_taken(number):
+            own["number"] = self._next_number(at)
         text = dumps_doc(own)
         cols = self._derive(own, lists).columns()
         self.db.execute("INSERT INTO incidents (id, doc, created_at, updated_at, title, grade, status, next_due, sort_due, "

@@ -206,7 +206,7 @@ def _open_incident_obligations(base: datetime) -> list[Any]:
     """Obligation lists of 50 open incidents, discovered shortly before ``base`` so every
     countdown is running."""
     sys.path.insert(0, str(ROOT))
-    from core.check import check
+    from core.assessment import check
     from core.incident import load_file
     from core.rules import default_pack
 

@@ -89,7 +89,7 @@ def test_what_rfc_8785_cannot_write_is_refused(value) -> None:
 def test_rows_of_a_first_release_database_hash_the_same_under_both_forms() -> None:
     """The audit chain recomputes ``canonical_json`` over strings and small integers only;
     for those the RFC 8785 form is byte-identical to the old one, so old files verify."""
-    conn = sqlite3.connect(f"file:{ROOT / 'tests' / 'fixtures' / 'store-v1.sqlite3'}?mode=ro", uri=True)
+    conn = sqlite3.connect(f"file:{ROOT / 'tests' / 'fixtures' / 'store-v1.sqlite3'}?mode=ro&immutable=1", uri=True)
     try:
         rows = conn.execute("SELECT seq, at, action, incident_id, detail, prev_hash, hash FROM audit ORDER BY seq").fetchall()
     finally:

@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from core.check import check
+from core.assessment import check
 from core.timeutil import BEIJING
 from tests.conftest import minimal
 

@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta, timezone
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.check import check
+from core.assessment import check
 from core.grading import grade
 from core.incident import SCHEMA_ID
 from core.messages import InvalidIncident

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.check import check
+from core.assessment import check
 from core.reminders import due_reminders
 from core.rules import default_pack
 from core.timeutil import BEIJING

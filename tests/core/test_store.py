@@ -67,13 +67,44 @@ def test_new_database_is_private_and_in_wal_mode(store: Store) -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
-def test_export_of_an_import_equals_the_input_plus_an_id(store: Store, path: Path) -> None:
+def test_export_of_an_import_equals_the_input_plus_an_id_and_a_number_as_incident_2(store: Store, path: Path) -> None:
     doc = json.loads(path.read_text(encoding="utf-8"))
     incident_id = store.import_document(doc)
     exported = store.export_document(incident_id)
     assert exported.pop("id") == incident_id
-    assert exported == doc
+    assert exported.pop("number") == "2026-0001"  # the store's clock says 2026
+    assert exported == {**doc, "schema": "incident-assistant/incident@2"}
     assert store.verify().ok
+
+
+def test_incident_numbers_count_up_per_year_and_an_import_keeps_a_free_one(store: Store) -> None:
+    first = store.create_incident({"title": "一"})
+    numbered = {**json.loads(EXAMPLES[0].read_text(encoding="utf-8")), "schema": "incident-assistant/incident@2", "number": "2025-0042"}
+    kept = store.import_document(numbered)
+    clash = store.import_document(numbered, new_id=True)
+    numbers = [store.get_incident(i)["number"] for i in (first, kept, clash)]
+    assert numbers == ["2026-0001", "2025-0042", "2026-0002"]
+    with pytest.raises(InvalidEdit):
+        store.set_field(first, "number", "2026-0099")  # assigned by the store, never edited
+
+
+def test_incidents_from_before_numbers_get_theirs_when_the_file_is_next_opened(tmp_path: Path) -> None:
+    from core.clock import FixedClock
+    from core.store import open_store
+    from core.timeutil import parse_instant
+
+    clock = FixedClock(parse_instant("2026-11-24T10:00:00+08:00"))
+    path = tmp_path / "old.sqlite3"
+    old = open_store(path, clock)
+    ids = [old.create_incident({"title": t}) for t in ("甲", "乙")]
+    for iid in ids:  # as an earlier version stored them
+        old.db.execute("UPDATE incidents SET doc = json_remove(doc, '$.number') WHERE id = ?", (iid,))
+    old.db.conn.commit()
+    old.close()
+    again = open_store(path, clock)
+    assert [again.get_incident(i)["number"] for i in ids] == ["2026-0001", "2026-0002"]
+    assert [r["action"] for r in again.history()][-2:] == ["assign_number", "assign_number"]
+    again.close()
 
 
 def test_import_keeps_a_free_id_and_refuses_a_taken_one(store: Store) -> None:
@@ -83,7 +114,7 @@ def test_import_keeps_a_free_id_and_refuses_a_taken_one(store: Store) -> None:
         store.import_document(doc)
     other = store.import_document(doc, new_id=True)
     assert other != "fixed-id-1"
-    assert store.export_document(other) == doc | {"id": other}
+    assert store.export_document(other) == doc | {"id": other, "number": "2026-0002", "schema": "incident-assistant/incident@2"}
     assert store.count_incidents() == 2
 
 
@@ -288,4 +319,6 @@ def test_any_valid_incident_round_trips(store: Store, doc: dict[str, Any]) -> No
     incident_id = store.import_document(copy.deepcopy(doc))
     exported = store.export_document(incident_id)
     assert exported.pop("id") == incident_id
-    assert exported == doc
+    number = exported.pop("number")  # the file's own when free in the store, else the next one
+    assert isinstance(number, str) and number
+    assert exported == {k: v for k, v in doc.items() if k != "number"} | {"schema": "incident-assistant/incident@2"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from core import credit_code
-from core.check import check
+from core.assessment import check
 from core.incident import validate
 from core.messages import InvalidIncident
 from core.timeutil import parse_instant
@@ -136,21 +136,6 @@ def test_blank_text_counts_as_missing(pack):
     result = check(minimal(harm="   "), pack, parse_instant("2026-11-24T10:00:00+08:00"))
     assert "harm" in result.missing["initial"]
 
-
-def test_a_draft_with_mistakes_is_assessed_with_the_bad_values_as_unknown(pack):
-    from core.check import assess_draft
-
-    draft = minimal(systems=[{"description": "无名"}, None, {"name": "HIS"}], occurred_at="2026-11-25T00:00:00+08:00",
-                    impact={"people_affected": -3, "direct_loss_yuan": 6_000_000}, grade_override={"grade": "major"})
-    result, errors = assess_draft(draft, pack, parse_instant("2026-11-24T10:00:00+08:00"))
-    assert {e.path for e in errors} == {"systems[0].name", "systems[1]", "impact.people_affected",
-                                        "grade_override.reason", "occurred_at"}
-    assert result.grading.grade == "relatively_major"      # the loss still counts
-    assert result.doc["systems"] == [{"name": "HIS"}]
-    assert draft["impact"]["people_affected"] == -3        # the draft itself is untouched
-
-
-# --- incident@2 (product.md §8.1) ---
 
 def v2(**overrides):
     doc = minimal(**overrides)
