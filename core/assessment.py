@@ -24,6 +24,7 @@ from core.messages import Finding
 from core.obligations import EscalationInfo, Obligation
 from core.rules import Channel, RulePack
 from core.vocab import REPORT_KINDS, Grade, ObligationId, Reportable, ReportKind, Status
+from core.vocab import Channel as ChannelId
 
 MAX_REPAIR_ROUNDS = 50
 # Errors that only show once the document's shape is sound (a repair round may reveal them).
@@ -197,6 +198,14 @@ def channel_advice(obligation: Obligation, pack: RulePack) -> ChannelAdvice:
         return ChannelAdvice((), direct=False, original=False, sector=True, not_by_12387=False)
     return ChannelAdvice((), direct=False, original=obligation.id == ObligationId.SUMMARY_REPORT, sector=False,
                          not_by_12387=False)
+
+
+def submission_channels(kind: str, pack: RulePack) -> tuple[Channel, ...]:
+    """The channels a submission of ``kind`` can go by: notices to individuals by the means
+    of 网络数据安全管理条例第十一条 (D16), reports by the others (第九条)."""
+    for_individuals = kind == ReportKind.NOTICE
+    return tuple(c for c in pack.channels if (c.reaches == "individuals") == for_individuals
+                 or (for_individuals and c.id in (ChannelId.PHONE, ChannelId.EMAIL_OTHER, ChannelId.OTHER)))
 
 
 def cii_channel_caution(result: Assessment) -> bool:

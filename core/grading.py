@@ -13,21 +13,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.fields import GRADING_FIELDS
 from core.incident import Doc, get
 from core.messages import Finding
 from core.rules import Criterion, Level, RulePack
 
-# The impact questions whose answer counts as "a known fact" (product.md §4.1 grades:
-# ``undetermined`` means no impact fact known yet and no manual grade).
-FACT_FIELDS = (
-    "impact.cii_full_outage_minutes", "impact.cii_main_function_outage_minutes",
-    "impact.portal_outage.minutes", "impact.province_population_percent",
-    "impact.prefecture_population_percent", "impact.people_affected",
-    "impact.personal_info_leaked", "impact.direct_loss_yuan",
-    "impact.defacement.homepage_minutes", "impact.defacement.other_page_minutes",
-    "impact.defacement.reposts", "impact.defacement.views", "impact.defacement.authority_scope",
-    "impact.data_threat", "impact.qualitative",
-)
+FACT_FIELDS = GRADING_FIELDS  # from the field catalogue
 
 
 @dataclass(frozen=True)

@@ -87,7 +87,8 @@ def _classes(pack: RulePack) -> tuple[str, ...]:
 
 
 def _channels(pack: RulePack) -> tuple[str, ...]:
-    return tuple(c.id for c in pack.channels)
+    """The report channels of @1 (the notice channels came with @2)."""
+    return tuple(c.id for c in pack.channels if c.id not in NOTICE_CHANNELS)
 
 
 def _channels_v2(pack: RulePack) -> tuple[str, ...]:

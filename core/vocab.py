@@ -86,6 +86,11 @@ class Channel(StrEnum):
     PHONE = "phone"
     EMAIL_OTHER = "email_other"
     OTHER = "other"
+    # The means of notifying individuals (D16; 网络数据安全管理条例第十一条), incident@2.
+    SMS = "sms"
+    IM = "im"
+    LETTER = "letter"
+    ANNOUNCEMENT = "announcement"
 
 
 class Reportable(StrEnum):
@@ -173,8 +178,11 @@ def label(member: StrEnum | str, lang: Lang = "zh", *, short: bool = False) -> s
 
 
 class _Named(Protocol):
-    name: str
-    name_en: str | None
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def name_en(self) -> str | None: ...
 
 
 def pack_name(item: _Named, lang: Lang = "zh") -> str:

@@ -40,6 +40,7 @@ from gui.i18n import kind_name, pick, tr
 from gui.next_report import NextReportDialog
 from gui.reporting import ReportActions
 from gui.submission import SubmissionDialog, recipient_name
+from gui.widgets import named
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -50,7 +51,7 @@ def _scrolled(widget: QWidget) -> QScrollArea:
 
 
 def _rich_label(name: str) -> QLabel:
-    label = QLabel("", objectName=name)
+    label = named(QLabel(""), name)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
     label.setMargin(6)
@@ -71,11 +72,11 @@ class IncidentDesk(QWidget):
         self.result: Assessment | None = None
         self.next_dialog: NextReportDialog | None = None
         layout = QVBoxLayout(self)
-        self.heading = QLabel(tr("选择左侧的事件查看期限和报送记录。"), objectName="deskHeading")
+        self.heading = named(QLabel(tr("选择左侧的事件查看期限和报送记录。")), "deskHeading")
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addLayout(self._build_actions())
-        self.tabs = QTabWidget(objectName="deskTabs")
+        self.tabs = named(QTabWidget(), "deskTabs")
         self.panel = CountdownPanel(names=lambda o: recipient_name(o, pack))
         self.panel.empty.setText(tr("这里显示所选事件每项报告义务的倒计时。"))
         self.ledger = _rich_label("submissionLedger")
@@ -91,7 +92,7 @@ class IncidentDesk(QWidget):
         hub.incidentChanged.connect(self._changed)
 
     def _button(self, name: str, text: str, tip: str, slot: Callable[[], object]) -> QPushButton:
-        button = QPushButton(text, objectName=name)
+        button = named(QPushButton(text), name)
         button.setToolTip(tip)
         button.setAccessibleDescription(tip)
         button.clicked.connect(slot)
@@ -269,6 +270,9 @@ class IncidentDesk(QWidget):
         return timed[0].id if timed else None
 
     def next_report(self, kind: str) -> NextReportDialog | None:
+        def edit() -> None:
+            self.open_wizard(incident_id)
+
         if not self.incident_id or self.result is None:
             return None
         if self.next_dialog is not None:
@@ -276,7 +280,7 @@ class IncidentDesk(QWidget):
         incident_id = self.incident_id
         self.next_dialog = NextReportDialog(
             kind, self.result, self.hub.last_submitted(incident_id), self.pack,
-            edit=lambda: self.open_wizard(incident_id),
+            edit=edit,
             export=lambda k, say: self.reports.export(self, incident_id, k, self.now(), say),
             record=lambda k: self.record_submission(k), parent=self)
         self.next_dialog.setWindowFlag(Qt.WindowType.Window)

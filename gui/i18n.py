@@ -15,10 +15,12 @@ English in the pack (``name_en``, ``recipient_en``); :func:`pick` chooses betwee
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from core import fields as catalogue
 from core import resources, vocab
 from core.timeutil import time_left_text
 
@@ -52,12 +54,12 @@ def time_left(due: datetime, now: datetime) -> str:
     return time_left_text(due, now, language())
 
 
-def join(items: list[str]) -> str:
+def join(items: Iterable[str]) -> str:
     """A list of names: 甲、乙 / a, b."""
     return tr("、").join(items)
 
 
-def join_clauses(items: list[str]) -> str:
+def join_clauses(items: Iterable[str]) -> str:
     """Clauses: 甲；乙 / a; b."""
     return tr("；").join(items)
 
@@ -73,6 +75,18 @@ def english() -> bool:
 def pack_name(item: vocab._Named) -> str:
     """A rule-pack name (grade, channel, site kind) in the UI language."""
     return vocab.pack_name(item, language())
+
+
+def ask(path: str) -> str:
+    """The field catalogue's question for ``path`` in the UI language (``core.fields``)."""
+    entry = catalogue.info(path)
+    return entry.ask(language()) if entry else path
+
+
+def hint(path: str) -> str:
+    """The catalogue's help, with its example, for ``path`` in the UI language."""
+    entry = catalogue.info(path)
+    return entry.hint(language()) if entry else ""
 
 
 def pick(zh: str, en: str | None) -> str:

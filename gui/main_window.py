@@ -164,7 +164,7 @@ class IncidentTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.HEADERS[section])
+            return tr(str(self.HEADERS[section]))
         return None
 
     def _overdue(self, row: IncidentSummary) -> bool:
@@ -286,8 +286,8 @@ class MainWindow(QMainWindow):
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
         self.status_filter.setAccessibleName(tr("按状态筛选"))
-        for key, name in FILTERS:
-            self.status_filter.addItem(tr(name), key)
+        for key, shown in FILTERS:
+            self.status_filter.addItem(tr(str(shown)), key)
         self.status_filter.currentIndexChanged.connect(lambda i: self.model.set_filter(kind=FILTERS[i][0]))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

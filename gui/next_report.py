@@ -21,7 +21,8 @@ from core.rules import RulePack
 from core.timeutil import display_beijing
 from core.vocab import ObligationId, ReportKind
 from gui.i18n import join, kind_name, tr
-from gui.wizard.review import FIELD_NAMES
+from gui.widgets import named
+from gui.wizard.review import field_name
 
 INTRO = {
     ReportKind.SUPPLEMENT: QT_TR_NOOP("补报：把首报时还不清楚、现在查清的情况报告给原接收单位（第七条第二款）。"),
@@ -51,13 +52,13 @@ class NextReportDialog(QDialog):
         self.kind = kind
         self.setWindowTitle(kind_name(kind))
         layout = QVBoxLayout(self)
-        intro = QLabel(tr(INTRO[kind]).format(days=summary_days(pack)), objectName="nextReportIntro")
+        intro = named(QLabel(tr(str(INTRO[ReportKind(kind)])).format(days=summary_days(pack))), "nextReportIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.due = QLabel("", objectName="summaryDue")
+        self.due = named(QLabel(""), "summaryDue")
         self.due.setWordWrap(True)
         layout.addWidget(self.due)
-        self.changes = QLabel("", objectName="changesList")
+        self.changes = named(QLabel(""), "changesList")
         self.changes.setWordWrap(True)
         self.changes.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.changes.setMargin(6)
@@ -66,10 +67,10 @@ class NextReportDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.changes)
         layout.addWidget(scroll, 1)
-        self.missing = QLabel("", objectName="nextReportMissing")
+        self.missing = named(QLabel(""), "nextReportMissing")
         self.missing.setWordWrap(True)
         layout.addWidget(self.missing)
-        self.message = QLabel("", objectName="nextReportMessage")
+        self.message = named(QLabel(""), "nextReportMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         row = QHBoxLayout()
@@ -77,7 +78,7 @@ class NextReportDialog(QDialog):
                                    ("nextReportExport", tr("② 预览并导出(&X)…"), lambda: export(kind, self.message.setText)),
                                    ("nextReportRecord", tr("③ 登记报送(&S)…"), lambda: self.message.setText(record(kind))),
                                    ("nextReportClose", tr("关闭"), self.accept)):
-            button = QPushButton(text, objectName=name)
+            button = named(QPushButton(text), name)
             button.clicked.connect(action)
             row.addWidget(button)
         layout.addLayout(row)
@@ -98,5 +99,5 @@ class NextReportDialog(QDialog):
         self.due.setText(note)
         self.due.setVisible(bool(note))
         self.changes.setText(changes_html(previous, doc, pack))
-        missing = [tr(FIELD_NAMES.get(k, k)) for k in result.missing["complete"]]
+        missing = [field_name(k) for k in result.missing["complete"]]
         self.missing.setText(tr("完整报告尚缺：{m}").format(m=join(missing)) if missing else tr("第七条各项都已填写。"))

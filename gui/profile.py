@@ -8,19 +8,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core import credit_code
+from core import fields as catalogue
 from core.incident import REPORTER_KEYS
-from gui.i18n import tr
+from gui.i18n import ask, language, tr
+from gui.widgets import named
 
-LABELS = {
-    "name": QT_TR_NOOP("单位名称"), "credit_code": QT_TR_NOOP("统一社会信用代码"), "province": QT_TR_NOOP("所在省份"),
-    "protection_department": QT_TR_NOOP("保护工作部门（仅关基）"), "cyberspace_office": QT_TR_NOOP("属地网信部门"),
-    "contact_name": QT_TR_NOOP("联系人"), "contact_phone": QT_TR_NOOP("联系电话"), "contact_email": QT_TR_NOOP("电子邮箱"),
-    "address": QT_TR_NOOP("地址"),
-}
 SHORT = ("name", "credit_code", "province", "contact_name", "contact_phone")
 ALL = tuple(k for k in REPORTER_KEYS if k != "category")
 
@@ -44,18 +39,18 @@ class ProfileForm(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.inputs: dict[str, QLineEdit] = {}
         for key in keys:
-            label = tr(LABELS[key])
-            edit = QLineEdit(str(profile.get(key) or ""), objectName=f"profile_{key}")
+            label = ask(f"reporter.{key}")
+            edit = named(QLineEdit(str(profile.get(key) or "")), f"profile_{key}")
             edit.setAccessibleName(label)
             self.inputs[key] = edit
             form.addRow(label, edit)
-        self.category = QComboBox(objectName="profile_category")
-        self.category.addItem(tr("其他网络运营者（企业、医院、学校、商户等）"), "other")
-        self.category.addItem(tr("中央和国家机关各部门及其直属单位"), "central_state_organ")
+        self.category = named(QComboBox(), "profile_category")
+        for value, text in catalogue.choices("reporter.category", language()):
+            self.category.addItem(text, value)
         self.category.setCurrentIndex(max(0, self.category.findData(profile.get("category") or "other")))
-        self.category.setAccessibleName(tr("单位类别"))
-        form.addRow(tr("单位类别"), self.category)
-        self.message = QLabel("", objectName="profileMessage")
+        self.category.setAccessibleName(ask("reporter.category"))
+        form.addRow(ask("reporter.category"), self.category)
+        self.message = named(QLabel(""), "profileMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #9b1c1c;")
         form.addRow("", self.message)

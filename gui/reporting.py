@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QWidget
 from core import __version__
 from core.incident import Doc, validate
 from core.rules import RulePack
+from core.store.files import WriteRefused, write_private_file
 from core.timeutil import beijing
 from gui import dialogs, tasks
 from gui.hub import StoreHub
@@ -72,21 +73,28 @@ class ReportActions:
     def export(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
         """Render (in the background), preview and save the report; record its snapshot.
         ``say`` gets the one sentence for the screen."""
+        self._render_in_temp(incident_id, kind, now, lambda _doc: "preview.pdf", say, lambda doc, pdf, result: self._preview_and_save(
+            parent, incident_id, doc, kind, now, pdf, result))
+
+    def _render_in_temp(self, incident_id: str, kind: str, now: datetime, file_name: Callable[[Doc], str], say: Say,
+                        finish: Callable[[Doc, Path, RenderResult], str]) -> None:
+        """Check the document, render its report into a private temporary folder in the
+        background, then ``finish`` with it on the GUI thread; the folder is removed after."""
         doc, problem = self._document(incident_id)
         if problem:
             say(problem)
             return
         tmp = Path(tempfile.mkdtemp(prefix="incident-report-"))
-        preview = tmp / "preview.pdf"
+        pdf = tmp / file_name(doc)
 
         def rendered(result: RenderResult) -> None:
             try:
-                say(self._preview_and_save(parent, incident_id, doc, kind, now, preview, result))
+                say(finish(doc, pdf, result))
             finally:
                 shutil.rmtree(tmp, ignore_errors=True)
 
         say(tr("正在生成报告……"))
-        self._render_then(incident_id, doc, kind, now, preview, rendered)
+        self._render_then(incident_id, doc, kind, now, pdf, rendered)
 
     def _preview_and_save(self, parent: QWidget | None, incident_id: str, doc: Doc, kind: str, now: datetime,
                           preview: Path, result: RenderResult) -> str:
@@ -107,29 +115,20 @@ class ReportActions:
 
     @staticmethod
     def _write(target: Path, data: bytes) -> str | None:
+        """Write where the user chose (the save dialog asked before replacing a file): in one
+        step, readable only by the user, never through a symbolic link."""
         try:
-            target.write_bytes(data)
+            write_private_file(target, data, force=True)
+        except WriteRefused as exc:
+            return str(exc)
         except OSError as exc:
             return tr("无法保存到 {p}：{e}。请换一个文件夹再试。").format(p=target, e=exc.strerror or exc)
         return None
 
     def email_draft(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
         """An unsent e-mail to the 12387 mailbox with the report PDF attached (.eml)."""
-        doc, problem = self._document(incident_id)
-        if problem:
-            say(problem)
-            return
-        tmp = Path(tempfile.mkdtemp(prefix="incident-report-"))
-        pdf = tmp / default_name(doc, kind, now, ".pdf")
-
-        def rendered(result: RenderResult) -> None:
-            try:
-                say(self._save_email(parent, incident_id, doc, kind, now, pdf, result))
-            finally:
-                shutil.rmtree(tmp, ignore_errors=True)
-
-        say(tr("正在生成报告……"))
-        self._render_then(incident_id, doc, kind, now, pdf, rendered)
+        self._render_in_temp(incident_id, kind, now, lambda doc: default_name(doc, kind, now, ".pdf"), say,
+                             lambda doc, pdf, result: self._save_email(parent, incident_id, doc, kind, now, pdf, result))
 
     def _save_email(self, parent: QWidget | None, incident_id: str, doc: Doc, kind: str, now: datetime,
                     pdf: Path, result: RenderResult) -> str:

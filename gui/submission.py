@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.assessment import submission_channels
 from core.obligations import Obligation
 from core.rules import RulePack
 from core.timeutil import BEIJING
-from core.vocab import REPORT_KINDS
+from core.vocab import REPORT_KINDS, ReportKind
 from gui.i18n import kind_name, pick, tr
 from gui.wizard.fields import beijing_zone
 
@@ -70,7 +71,7 @@ class SubmissionForm(QWidget):
             self.kind.addItem(kind_name(kind), kind)
         self.channel = QComboBox()
         self.channel.setObjectName("submissionChannel")
-        for c in pack.channels:
+        for c in submission_channels(ReportKind.INITIAL, pack):  # reports; notices have their own means
             self.channel.addItem(pick(c.name, c.name_en), c.id)
         self.time = beijing_edit("submissionTime", now)
         self.person = QLineEdit()

@@ -1,4 +1,4 @@
-"""Conventions §15: ruff (lint) and mypy (on core/) stay quiet; run as part of the suite."""
+"""Conventions §15: ruff (lint and format) and mypy (on core/ and gui/) stay quiet; run as part of the suite."""
 
 from __future__ import annotations
 
@@ -28,8 +28,8 @@ def test_ruff_is_clean():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
-def test_mypy_is_clean_on_core():
-    out = subprocess.run([tool("mypy"), "core"], cwd=ROOT, capture_output=True, text=True, timeout=600)
+def test_mypy_is_clean_on_core_and_gui():
+    out = subprocess.run([tool("mypy"), "core", "gui"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stdout + out.stderr
 
 

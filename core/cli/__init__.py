@@ -135,29 +135,35 @@ def main(argv: Sequence[str] | None = None, *, extra_checks: Iterable[Check] = (
     """Run one subcommand; with none, print the help. ``extra_checks`` are added to the
     self-test's own (the launcher adds the GUI check: core does not know the GUI)."""
     args_list = ["self-test" if a == "--self-test" else a for a in (sys.argv[1:] if argv is None else argv)]
-    with using_language(language_from_args(args_list) or current_language()):
-        parser, _commands = build_parser()
+    lang = language_from_args(args_list) or current_language()
+    with using_language(lang):  # help, messages and the text output all in one language
+        return _run(args_list, lang, tuple(extra_checks))
+
+
+def _run(args_list: list[str], lang: str, extra_checks: tuple[Check, ...]) -> int:
+    parser, _commands = build_parser()
     args = parser.parse_args(args_list)
-    args.extra_checks = tuple(extra_checks)
+    args.extra_checks = extra_checks
     if args.version:
         print(version_text())
         return 0
     if not args.command:
         parser.print_help()
         return 0
+    error = t("错误：", "Error: ")
     try:
         return int(args.run(args))
     except InvalidIncident as exc:
-        out_err(f"错误：{exc.errors[0].line()}")
+        out_err(error + exc.errors[0].line(lang))
         return 2
     except CliError as exc:
-        out_err(f"错误：{exc}")
+        out_err(f"{error}{exc}")
         return exc.exit_code
     except RulePackError as exc:
-        out_err(f"错误：{exc}")
+        out_err(f"{error}{exc}")
         return 2
     except KeyboardInterrupt:
-        out_err("已取消")
+        out_err(t("已取消", "Cancelled"))
         return 130
 
 

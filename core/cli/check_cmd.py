@@ -10,22 +10,12 @@ import unicodedata
 from typing import Any
 
 from core.assessment import Assessment, check
-from core.cli.common import add_now, clock_from, resolve_incident
-from core.cli.lang import t
+from core.cli.common import add_now, clock_from, resolve_incident, safe_text
+from core.cli.lang import current_language, t
+from core.fields import statutory_label
 from core.rules import RulePack, default_pack
 from core.timeutil import display_beijing, time_left_text
-
-STATUS_ZH = {
-    "pending": "待报告",
-    "overdue": "已超时，尽快报告",
-    "met": "已按时报告",
-    "late": "已报告（迟于期限）",
-    "not_required": "无须依《办法》报告（一般事件）",
-    "open": "待办（无法定时限，应及时）",
-    "done": "已完成",
-    "waiting": "处置结束后起算",
-}
-REPORTABLE_ZH = {"yes": "须报告（第四条：较大以上）", "no": "无须依《办法》报告（一般事件）", "undetermined": "待定（尚无影响数据，期限已照常起算）"}
+from core.vocab import label, pack_name
 
 
 def register(sub: Any) -> None:
@@ -45,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
     now = clock_from(args.now).now()
     result = check(resolve_incident(args.file, args.db), pack, now)
     if args.json:
-        print(json.dumps(result.as_json(), ensure_ascii=False, indent=2))
+        print(json.dumps(result.as_json(current_language()), ensure_ascii=False, indent=2))
     else:
         print(render_text(result, pack))
     return 0
@@ -59,41 +49,53 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - _width(text))
 
 
-def render_text(result: Assessment, pack: RulePack) -> str:
+def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> str:
+    """The calm text form of ``check``, in the CLI's language. Every text that came from
+    the file is escaped, so no title can forge a line or drive the terminal."""
+    lang = lang or current_language()
     doc, g = result.doc, result.grading
     lines: list[str] = []
-    title = doc.get("title") or "（未命名事件）"
-    lines.append(f"事件：{title}" + ("（演练）" if doc.get("drill") else ""))
-    grade_name = pack.grade(g.grade).name
-    basis = "手动定级" if g.basis == "manual" else "按附件计算"
-    lines.append(f"定级：{grade_name}（{basis}）  {REPORTABLE_ZH[result.reportable]}")
+    title = safe_text(doc.get("title") or t("（未命名事件）", "(untitled incident)"))
+    number = f"{safe_text(doc['number'])} " if isinstance(doc.get("number"), str) else ""
+    lines.append(t("事件：", "Incident: ") + number + title + (t("（演练）", " (drill)") if doc.get("drill") else ""))
+    grade_name = pack_name(pack.grade(g.grade), lang)
+    basis = t("手动定级", "manual grade") if g.basis == "manual" else t("按附件计算", "computed by the Annex")
+    lines.append(t(f"定级：{grade_name}（{basis}）  ", f"Grade: {grade_name} ({basis})  ") + label(result.reportable, lang))
     if g.basis == "manual":
-        lines.append(f"  手动定级理由：{g.reason}；按附件计算为：{pack.grade(g.computed_grade).name}")
+        computed = pack_name(pack.grade(g.computed_grade), lang)
+        lines.append(t(f"  手动定级理由：{safe_text(g.reason or '')}；按附件计算为：{computed}",
+                       f"  Reason for the manual grade: {safe_text(g.reason or '')}; the Annex gives: {computed}"))
     for hit in g.triggered:
-        value = "" if hit.value is None else f"（填报值：{hit.value}）"
-        lines.append(f"  · {pack.grade(hit.grade).name}｜{hit.item}：{hit.text}{value}")
+        value = "" if hit.value is None else t(f"（填报值：{hit.value}）", f" (value: {hit.value})")
+        lines.append(f"  · {pack_name(pack.grade(hit.grade), lang)}｜{hit.item}：{safe_text(hit.text)}{value}")
     lines.append("")
-    lines.append(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：")
-    rows = [("接收方", "依据", "期限", "剩余", "状态")]
+    lines.append(t(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：",
+                   f"Reporting obligations (Beijing time; now {display_beijing(result.now)}):"))
+    rows = [(t("接收方", "Recipient"), t("依据", "Basis"), t("期限", "Due"), t("剩余", "Left"), t("状态", "Status"))]
     for o in result.obligations:
-        due = display_beijing(o.due) if o.due else ("—" if o.hours is None and o.days is None else "未定")
-        left = time_left_text(o.due, result.now) if o.has_clock and o.due else "—"
-        rows.append((o.recipient, o.basis, due, left, STATUS_ZH[o.status]))
+        due = display_beijing(o.due) if o.due else ("—" if o.hours is None and o.days is None else t("未定", "not yet known"))
+        left = time_left_text(o.due, result.now, lang) if o.has_clock and o.due else "—"
+        rows.append((safe_text(o.recipient), o.basis, due, left, label(o.status, lang)))
     widths = [max(_width(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         lines.append("  " + "  ".join(_pad(r[i], widths[i]) for i in range(4)) + "  " + r[4])
     if result.escalations:
         lines.append("")
-        lines.append("接收方的上报时限（供参考，不是您的期限，D5）：")
+        lines.append(t("接收方的上报时限（供参考，不是您的期限）：", "What your recipient must pass on, and how fast (for information; not your deadline):"))
         for e in result.escalations:
-            lines.append(f"  · {e.by} → {e.to}：收到后 {e.within_minutes} 分钟内（{e.basis}）")
+            lines.append(t(f"  · {e.by} → {e.to}：收到后 {e.within_minutes} 分钟内（{e.basis}）",
+                           f"  · {e.by} → {e.to}: within {e.within_minutes} minutes of receiving it ({e.basis})"))
     lines.append("")
-    initial, complete = result.missing["initial"], result.missing["complete"]
-    lines.append("首报尚缺（第七条第二款：可先报第一、二项）：" + ("无" if not initial else "、".join(initial)))
-    lines.append("完整报告尚缺：" + ("无" if not complete else "、".join(complete)))
+    none = t("无", "none")
+    sep = t("、", ", ")
+    initial = [statutory_label(k, pack, lang) for k in result.missing["initial"]]
+    complete = [statutory_label(k, pack, lang) for k in result.missing["complete"]]
+    lines.append(t("首报尚缺（第七条第二款：可先报第一、二项）：", "Missing for a first report (Art. 7(2): items 1 and 2 may go first): ")
+                 + (sep.join(initial) or none))
+    lines.append(t("完整报告尚缺：", "Missing for a complete report: ") + (sep.join(complete) or none))
     if result.warnings:
         lines.append("")
-        lines.append("提示：")
+        lines.append(t("提示：", "Notes:"))
         for w in result.warnings:
-            lines.append(f"  · {w.message()}")
+            lines.append(f"  · {safe_text(w.message(lang))}")
     return "\n".join(lines)

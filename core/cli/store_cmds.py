@@ -17,7 +17,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from core.cli.check_cmd import STATUS_ZH
 from core.cli.common import CliError, add_now, clock_from, out_err, safe_text
 from core.cli.lang import t
 from core.clock import SystemClock
@@ -34,6 +33,7 @@ from core.store import (
 )
 from core.store.files import WriteRefused, write_private_file
 from core.timeutil import display_beijing, iso_beijing
+from core.vocab import label
 
 
 def register(sub: Any) -> None:
@@ -126,7 +126,7 @@ def run_list(args: argparse.Namespace) -> int:
             pack = store.pack
     if args.json:
         print(json.dumps([{
-            "id": r.id, "title": r.title, "grade": r.grade, "status": r.status,
+            "id": r.id, "number": r.number, "title": r.title, "grade": r.grade, "status": r.status,
             "next_due": iso_beijing(r.next_due) if r.next_due else None,
             "drill": r.drill, "valid": r.valid, "updated_at": iso_beijing(r.updated_at),
         } for r in rows], ensure_ascii=False, indent=2))
@@ -139,8 +139,8 @@ def run_list(args: argparse.Namespace) -> int:
         drill = "［演练］" if r.drill else ""
         draft = "［草稿有误］" if not r.valid else ""
         grade = pack.grade(r.grade).name if r.grade in pack.grade_ids() else r.grade
-        print(f"{safe_text(r.id)}  {drill}{draft}{safe_text(r.title or '（未命名事件）')}  定级：{safe_text(grade)}  "
-              f"状态：{safe_text(STATUS_ZH.get(r.status, r.status))}  最近期限：{due}")
+        print(f"{safe_text(r.number or '—')}  {drill}{draft}{safe_text(r.title or '（未命名事件）')}  定级：{safe_text(grade)}  "
+              f"状态：{label(r.status)}  最近期限：{due}  id：{safe_text(r.id)}")
     return 0
 
 

@@ -116,8 +116,8 @@ def recipients(result: Assessment, kind: str) -> str:
 
 def header_lines(doc: Doc, result: Assessment, pack: RulePack, kind: str) -> tuple[Line, ...]:
     lines = [Line("事件名称", _text(doc.get("title")))]
-    if _text(doc.get("id")):
-        lines.append(Line("事件编号", doc["id"]))
+    if _text(doc.get("number")):  # the human number; the internal id stays out of documents
+        lines.append(Line(label("number"), doc["number"]))
     for path in ("reporter.name", "reporter.credit_code", "reporter.category", "reporter.province",
                  "reporter.protection_department", "reporter.cyberspace_office", "reporter.address"):
         if path in ("reporter.protection_department", "reporter.cyberspace_office") and not _text(get(doc, path)):

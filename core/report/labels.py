@@ -9,7 +9,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from core import vocab
+from core import fields, vocab
 from core.rules import RulePack
 from core.timeutil import BEIJING, TimeFormatError, display_beijing, parse_instant
 
@@ -17,60 +17,21 @@ PENDING = "（待补报）"
 BEIJING_SUFFIX = "（北京时间）"
 
 KIND_NAMES = {str(k): vocab.label(k) for k in vocab.REPORT_KINDS}  # the documents are Chinese
-CATEGORY_NAMES = {"central_state_organ": "中央和国家机关各部门及其直属单位", "other": "其他网络运营者"}
-DATA_THREAT_NAMES = {"especially_serious": "特别严重", "serious": "严重", "relatively_serious": "较严重"}
-AUTHORITY_SCOPE_NAMES = {"especially_large": "特大范围", "large": "大范围", "relatively_large": "较大范围"}
+CATEGORY_NAMES = {k: v.zh for k, v in fields.CATEGORY_CHOICES.items()}
+DATA_THREAT_NAMES = {k: v.zh for k, v in fields.DATA_THREAT_CHOICES.items()}
+AUTHORITY_SCOPE_NAMES = {k: v.zh for k, v in fields.AUTHORITY_SCOPE_CHOICES.items()}
 REPORTABLE_NAMES = {str(r): vocab.label(r) for r in vocab.Reportable}
 
-# Labels for every leaf of the incident document (list indexes written as ``[]``).
-FIELD_LABELS: dict[str, str] = {
-    "title": "事件名称", "drill": "演练", "id": "事件编号",
-    "reporter.name": "涉事单位名称", "reporter.credit_code": "统一社会信用代码", "reporter.category": "单位类别",
-    "reporter.province": "所在省份", "reporter.protection_department": "保护工作部门",
-    "reporter.cyberspace_office": "本部门网信工作机构", "reporter.contact_name": "联系人",
-    "reporter.contact_phone": "联系电话", "reporter.contact_email": "电子邮箱", "reporter.address": "单位地址",
-    "discovered_at": "发现时间", "occurred_at": "发生时间", "location": "地点",
-    "involves_cii": "是否涉及关键信息基础设施",
-    "systems[].name": "涉事系统名称", "systems[].description": "系统基本情况", "systems[].is_cii": "属于关键信息基础设施",
-    "type.class": "事件类别", "type.subclass": "事件子类",
-    "impact.cii_full_outage_minutes": "关键信息基础设施整体中断运行时长",
-    "impact.cii_main_function_outage_minutes": "关键信息基础设施主要功能中断运行时长",
-    "impact.portal_outage.site": "中断网站类型", "impact.portal_outage.minutes": "网站中断时长",
-    "impact.province_population_percent": "影响单个省级行政区人口比例",
-    "impact.prefecture_population_percent": "影响单个地市级行政区人口比例",
-    "impact.people_affected": "影响人数", "impact.personal_info_leaked": "泄露个人信息涉及人数",
-    "impact.direct_loss_yuan": "直接经济损失",
-    "impact.defacement.site": "被篡改网站类型", "impact.defacement.homepage_minutes": "首页被篡改时长",
-    "impact.defacement.other_page_minutes": "其他页面被篡改时长", "impact.defacement.reposts": "篡改内容转发次数",
-    "impact.defacement.views": "篡改内容浏览次数", "impact.defacement.authority_scope": "主管部门认定的传播范围",
-    "impact.data_threat": "核心数据、重要数据安全威胁", "impact.qualitative.grade": "定性判断级别",
-    "impact.qualitative.reason": "定性判断理由",
-    "grade_override.grade": "手动定级", "grade_override.reason": "手动定级理由",
-    "harm": "已造成的影响和危害", "measures_taken": "已采取的措施及效果", "trend": "事态发展趋势及可能的进一步影响和危害",
-    "cause": "原因初步分析意见", "leads.attacker": "可能的攻击者信息", "leads.attack_path": "攻击路径",
-    "leads.vulnerabilities": "存在的漏洞", "planned_measures": "拟进一步采取的应对措施",
-    "support_requested": "请求支援事项", "scene_preservation": "现场保护情况", "other": "其他应当报告的情况",
-    "ransomware.amount": "要求支付的赎金金额", "ransomware.currency": "赎金币种", "ransomware.method": "要求的支付方式",
-    "ransomware.date": "赎金相关日期", "ransomware.contact": "勒索方联系方式或钱包地址", "ransomware.paid": "是否已支付赎金",
-    "crime_suspected": "是否涉嫌违法犯罪",
-    "sector_obligations[].recipient": "行业主管监管部门", "sector_obligations[].hours": "行业规定时限（小时）",
-    "sector_obligations[].note": "行业规定说明",
-    "handling_ended_at": "处置工作结束时间",
-}
+# The statutory name of every field (list indexes written as ``[]``), from the field catalogue.
+FIELD_LABELS: dict[str, str] = {path: entry.name.zh for path, entry in fields.CATALOGUE.items()}
+
+UNITS: dict[str, str] = {path: entry.unit.zh for path, entry in fields.CATALOGUE.items() if entry.unit}
 
 # Impact facts in the order the report lists them, with their unit.
-IMPACT_UNITS: tuple[tuple[str, str], ...] = (
-    ("impact.cii_full_outage_minutes", "分钟"), ("impact.cii_main_function_outage_minutes", "分钟"),
-    ("impact.province_population_percent", "%"), ("impact.prefecture_population_percent", "%"),
-    ("impact.people_affected", "人"), ("impact.personal_info_leaked", "人"), ("impact.direct_loss_yuan", "元"),
-    ("impact.data_threat", ""),
-)
-
-UNITS: dict[str, str] = dict(IMPACT_UNITS) | {
-    "impact.portal_outage.minutes": "分钟", "impact.defacement.homepage_minutes": "分钟",
-    "impact.defacement.other_page_minutes": "分钟", "impact.defacement.reposts": "次",
-    "impact.defacement.views": "次", "sector_obligations[].hours": "小时",
-}
+IMPACT_UNITS: tuple[tuple[str, str], ...] = tuple((path, UNITS.get(path, "")) for path in (
+    "impact.cii_full_outage_minutes", "impact.cii_main_function_outage_minutes", "impact.province_population_percent",
+    "impact.prefecture_population_percent", "impact.people_affected", "impact.personal_info_leaked",
+    "impact.direct_loss_yuan", "impact.data_threat"))
 
 _INDEX = re.compile(r"\[\d+\]")
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 import copy
 import hashlib
 import json
+import re
 import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
     from core.store.opening import BackgroundCheck, VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
+NUMBER_SEQ_KEY = "number_serial_"  # meta key + year: the last incident number given that year
+HUMAN_NUMBER = re.compile(r"(\d{4})-(\d{4,})")
 _STRUCTURAL = {"unknown_key", "not_object", "schema", "type_list", "v2_only"}
 
 
@@ -52,6 +55,7 @@ class IncidentSummary:
     drill: bool
     valid: bool
     updated_at: datetime
+    number: str | None = None  # the human incident number (2026-0003)
 
 
 class Store:
@@ -129,7 +133,7 @@ class Store:
     def set_meta(self, key: str, value: str) -> None:
         """Remember an app setting or state (e.g. reminders already shown). Not evidence, so
         not audited; the schema and clock keys are the store's own and refused."""
-        if key in (LAST_CLOCK_KEY, "audit_head", DERIVED_WITH_KEY) or key.startswith("schema"):
+        if key in (LAST_CLOCK_KEY, "audit_head", DERIVED_WITH_KEY) or key.startswith(("schema", NUMBER_SEQ_KEY)):
             raise InvalidEdit(self.path, f"meta 键 {key} 由数据库自己维护", "")
         with self._write():
             self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
@@ -186,10 +190,22 @@ class Store:
         """The next human incident number of the year (Beijing time) of ``at``: 2026-0001,
         2026-0002, … unique in this store (issue 14: the UUID stays internal)."""
         year = beijing(datetime.fromisoformat(at)).year
+        serial = self._last_serial(year) + 1
+        self._note_serial(year, serial)
+        return f"{year}-{serial:04d}"
+
+    def _last_serial(self, year: int) -> int:
+        """The highest serial given in ``year`` (kept in meta; counted once from the documents)."""
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (f"{NUMBER_SEQ_KEY}{year}",)).fetchone()
+        if row is not None:
+            return int(row[0])
         taken = [str(r[0]) for r in self.db.execute(
             "SELECT json_extract(doc, '$.number') FROM incidents WHERE json_extract(doc, '$.number') LIKE ?", (f"{year}-%",))]
-        serials = [int(n.split("-", 1)[1]) for n in taken if n.split("-", 1)[1].isdigit()]
-        return f"{year}-{max(serials, default=0) + 1:04d}"
+        return max((int(n.split("-", 1)[1]) for n in taken if n.split("-", 1)[1].isdigit()), default=0)
+
+    def _note_serial(self, year: int, serial: int) -> None:
+        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
+                        "value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))", (f"{NUMBER_SEQ_KEY}{year}", str(serial)))
 
     def _number_taken(self, number: str) -> bool:
         return self.db.execute("SELECT 1 FROM incidents WHERE json_extract(doc, '$.number') = ?", (number,)).fetchone() is not None
@@ -214,6 +230,8 @@ class Store:
         number = own.get("number")
         if not isinstance(number, str) or not number.strip() or self._number_taken(number):
             own["number"] = self._next_number(at)
+        elif (kept := HUMAN_NUMBER.fullmatch(number)) is not None:  # later serials of that year go past it
+            self._note_serial(int(kept.group(1)), max(self._last_serial(int(kept.group(1))), int(kept.group(2))))
         text = dumps_doc(own)
         cols = self._derive(own, lists).columns()
         self.db.execute("INSERT INTO incidents (id, doc, created_at, updated_at, title, grade, status, next_due, sort_due, "
@@ -301,7 +319,8 @@ class Store:
         ``due_from`` leaves out those whose nearest deadline is earlier (an index range)."""
         conditions = ([] if include_drills else ["drill = 0"]) + ([] if due_from is None else ["sort_due >= :from"])
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        sql = (f"SELECT id, title, grade, status, next_due, drill, valid, updated_at FROM incidents {where} "  # noqa: S608
+        sql = (f"SELECT id, title, grade, status, next_due, drill, valid, updated_at, json_extract(doc, '$.number') "  # noqa: S608
+               f"FROM incidents {where} "
                "ORDER BY sort_due, id LIMIT :limit OFFSET :offset")
         params = {"limit": -1 if limit is None else limit, "offset": offset,
                   "from": None if due_from is None else utc_iso(due_from)}
@@ -309,7 +328,8 @@ class Store:
             rows = self.db.execute(sql, params).fetchall()
         return [IncidentSummary(id=r[0], title=r[1], grade=r[2], status=live_status(r[3], r[4], now),
                                 next_due=datetime.fromisoformat(r[4]) if r[4] else None, drill=bool(r[5]),
-                                valid=bool(r[6]), updated_at=datetime.fromisoformat(r[7])) for r in rows]
+                                valid=bool(r[6]), updated_at=datetime.fromisoformat(r[7]),
+                                number=r[8] if isinstance(r[8], str) else None) for r in rows]
 
     def latest_incident_id(self) -> str | None:
         """The incident changed most recently (drills included), if any."""

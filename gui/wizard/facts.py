@@ -6,9 +6,11 @@ from __future__ import annotations
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core import credit_code
+from core import fields as catalogue
 from core.incident import REPORTER_KEYS, get
 from core.symptoms import symptoms
-from gui.i18n import tr
+from gui.i18n import ask, hint, language, tr
+from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.fields import (
     CheckField,
@@ -28,16 +30,13 @@ class DiscoveryPage(FieldPage):
         super().__init__(ctx, "pageDiscovery", tr("发现事件"),
                          tr("先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。"))
         c = ctx.change
-        self.discovered = DateTimeField("discovered_at", tr("发现或获知时间"), tr(
-            "第一次发现异常、或接到别人通知的时刻。报告期限从这一刻起算（D1：从严理解）。"
-            "例：前台 9:30 看到勒索提示，就填 9:30。"), c, optional=False)
-        self.occurred = DateTimeField("occurred_at", tr("发生时间"), tr(
-            "事件实际开始的时间，不能晚于发现时间；不清楚就勾「不知道」。例：日志显示 8:10 有异常登录。"), c, optional=True)
+        self.discovered = DateTimeField("discovered_at", ask("discovered_at"), hint("discovered_at"), c, optional=False)
+        self.occurred = DateTimeField("occurred_at", ask("occurred_at"), hint("occurred_at"), c, optional=True)
         self.add_form([
             self.discovered, self.occurred,
-            TextField("title", tr("事件名称"), tr("一句话说明发生了什么。例：门诊系统文件被加密。"), c),
-            TextField("location", tr("地点"), tr("事件发生或受影响设备所在地。例：某市某区某路1号 一楼收费处。"), c),
-            CheckField("drill", tr("这是演练（不是真实事件）"), tr("演练的报告每页都印有「演练」字样，不计入统计。"), c),
+            TextField("title", ask("title"), hint("title"), c),
+            TextField("location", ask("location"), hint("location"), c),
+            CheckField("drill", ask("drill"), hint("drill"), c),
         ])
         self.finish_layout()
 
@@ -51,26 +50,24 @@ class ReporterPage(FieldPage):
         super().__init__(ctx, "pageReporter", tr("报告单位"),
                          tr("涉事单位的基本信息（第七条第一项）。已自动填入单位资料，改动后可保存为今后的默认值。"))
         c = ctx.change
-        categories = [("other", tr("其他网络运营者（多数单位：企业、医院、学校、商户等）")),
-                      ("central_state_organ", tr("中央和国家机关各部门及其直属单位"))]
+        categories = catalogue.choices("reporter.category", language())
         self.add_form([
-            TextField("reporter.name", tr("单位名称"), tr("与营业执照或登记证书一致。例：某某市某某诊所。"), c),
-            TextField("reporter.credit_code", tr("统一社会信用代码"), tr("18 位，营业执照上有。填错校验位会提醒。"), c),
-            ChoiceField("reporter.category", tr("单位类别"), tr("决定向谁报告、几小时内报告（第四条）。"), c, categories),
-            TextField("reporter.province", tr("所在省份"), tr("向属地省级网信部门报告时使用。例：福建省。"), c),
-            TextField("reporter.protection_department", tr("保护工作部门"), tr(
-                "仅关键信息基础设施需要：负责本行业关基保护的部门。例：省卫生健康委员会。"), c),
-            TextField("reporter.cyberspace_office", tr("本部门网信工作机构"), tr("仅中央和国家机关及其直属单位需要。"), c),
-            TextField("reporter.contact_name", tr("联系人"), "", c),
-            TextField("reporter.contact_phone", tr("联系电话"), tr("能随时接通的手机号。"), c),
-            TextField("reporter.contact_email", tr("电子邮箱"), "", c),
-            TextField("reporter.address", tr("单位地址"), "", c),
+            TextField("reporter.name", ask("reporter.name"), hint("reporter.name"), c),
+            TextField("reporter.credit_code", ask("reporter.credit_code"), hint("reporter.credit_code"), c),
+            ChoiceField("reporter.category", ask("reporter.category"), hint("reporter.category"), c, categories),
+            TextField("reporter.province", ask("reporter.province"), hint("reporter.province"), c),
+            TextField("reporter.protection_department", ask("reporter.protection_department"), hint("reporter.protection_department"), c),
+            TextField("reporter.cyberspace_office", ask("reporter.cyberspace_office"), hint("reporter.cyberspace_office"), c),
+            TextField("reporter.contact_name", ask("reporter.contact_name"), hint("reporter.contact_name"), c),
+            TextField("reporter.contact_phone", ask("reporter.contact_phone"), hint("reporter.contact_phone"), c),
+            TextField("reporter.contact_email", ask("reporter.contact_email"), hint("reporter.contact_email"), c),
+            TextField("reporter.address", ask("reporter.address"), hint("reporter.address"), c),
         ])
         row = QWidget()
         buttons = QHBoxLayout(row)
-        self.save_profile_button = QPushButton(tr("保存为单位资料（下次自动填入）"), objectName="saveProfile")
+        self.save_profile_button = named(QPushButton(tr("保存为单位资料（下次自动填入）")), "saveProfile")
         self.save_profile_button.clicked.connect(self.save_profile)
-        self.profile_saved = QLabel("", objectName="profileSaved")
+        self.profile_saved = named(QLabel(""), "profileSaved")
         buttons.addWidget(self.save_profile_button)
         buttons.addWidget(self.profile_saved, 1)
         self.layout_.addWidget(row)
@@ -101,13 +98,10 @@ class SystemsPage(FieldPage):
                          tr("哪些系统或设施受到影响（第七条第一项）。写清用途，不需要技术细节。"))
         c = ctx.change
         self.add_form([
-            ListField("systems", tr("受影响的系统或设施"), tr(
-                "每行一个。例：HIS门诊系统｜挂号、收费和电子病历｜否。"
-                "「关基」指被认定为关键信息基础设施的系统，一般单位不是。"), c,
+            ListField("systems", ask("systems"), hint("systems"), c,
                 [("name", tr("名称"), "text"), ("description", tr("用途和规模"), "text"), ("is_cii", tr("关基"), "bool")],
                 tr("添加系统")),
-            CheckField("involves_cii", tr("事件涉及关键信息基础设施"), tr(
-                "勾选后须在 1 小时内向保护工作部门和公安机关报告（第四条第一款）。不确定是否属于关基，请问行业主管部门。"), c),
+            CheckField("involves_cii", ask("involves_cii"), hint("involves_cii"), c),
         ])
         self.finish_layout()
 
@@ -118,9 +112,9 @@ class TypePage(FieldPage):
                          tr("按 GB/T 20986-2023 分类（第七条第二项「类型」）。不会分类？点下面最像的现象。"))
         c = ctx.change
         pack = ctx.pack
-        self.class_field = ChoiceField("type.class", tr("类别"), "", self._class_changed,
+        self.class_field = ChoiceField("type.class", ask("type.class"), hint("type.class"), self._class_changed,
                                        [(k.id, k.name) for k in pack.incident_classes])
-        self.subclass_field = ChoiceField("type.subclass", tr("子类"), "", c, [])
+        self.subclass_field = ChoiceField("type.subclass", ask("type.subclass"), hint("type.subclass"), c, [])
         self.ransom = CheckField("ransom_demanded", tr("对方要求支付赎金"), tr("勾选后会多一页，记录赎金金额、方式和日期（第七条第二项）。"),
                                  self._ransom_changed)
         self.ransom.widget.setObjectName("ransom_demanded")
@@ -132,7 +126,7 @@ class TypePage(FieldPage):
         for column in columns:
             grid.addLayout(column)
         for i, s in enumerate(symptoms(pack)):
-            button = QPushButton(s.text, objectName=f"symptom_{i}")
+            button = named(QPushButton(s.text), f"symptom_{i}")
             button.setStyleSheet("text-align: left; padding: 4px;")
             button.clicked.connect(lambda _=False, s=s: self._pick(s.class_id, s.subclass))
             columns[i % 2].addWidget(button)

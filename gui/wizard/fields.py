@@ -38,9 +38,11 @@ from core.messages import Finding
 from core.numbers import QuantityError, format_quantity, parse_quantity
 from core.timeutil import BEIJING
 from gui.i18n import language, tr
+from gui.widgets import named
 
 OnChange = Callable[[str, Any], None]
 UNKNOWN = QT_TR_NOOP("— 不知道 / 未选择 —")
+
 
 
 
@@ -67,7 +69,7 @@ class Field(ABC):
         self.help = QLabel(help_text)
         self.help.setWordWrap(True)
         self.help.setStyleSheet("color: #555;")
-        self.error = QLabel("", objectName=object_name(path) + "_error")
+        self.error = named(QLabel(""), object_name(path) + "_error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b42318;")
         self.error.setVisible(False)
@@ -161,7 +163,7 @@ def choice_value(combo: QComboBox, index: int) -> Any:
 
 class ChoiceField(Field):
     def __init__(self, path: str, label: str, help_text: str, on_change: OnChange,
-                 choices: Sequence[tuple[str, str]], unknown: str = UNKNOWN) -> None:
+                 choices: Sequence[tuple[str, str]], unknown: str = str(UNKNOWN)) -> None:
         combo = QComboBox()
         combo.addItem(tr(unknown))  # index 0 means unknown; no None item data (see choice_value)
         for value, text in choices:

@@ -7,7 +7,6 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -17,56 +16,33 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from core import fields as catalogue
 from core.assessment import Assessment, channel_advice
+from core.fields import Page
 from core.obligations import Obligation
 from core.rules import RulePack
 from core.timeutil import display_beijing, format_hms
 from core.vocab import REPORT_KINDS
-from gui.i18n import basis, join, join_clauses, kind_name, pick, tr
+from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
 from gui.submission import SubmissionForm, recipient_name, set_beijing
+from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_SYSTEMS, PAGE_TYPE
 from gui.wizard.fields import form_section
 
-FIELD_NAMES = {
-    "reporter.name": QT_TR_NOOP("单位名称"),
-    "systems": QT_TR_NOOP("涉事系统"),
-    "discovered_at": QT_TR_NOOP("发现时间"),
-    "location": QT_TR_NOOP("地点"),
-    "type.class": QT_TR_NOOP("事件类型"),
-    "impact": QT_TR_NOOP("级别（影响情况）"),
-    "harm": QT_TR_NOOP("已造成的影响和危害"),
-    "measures_taken": QT_TR_NOOP("已采取的措施及效果"),
-    "ransomware.amount": QT_TR_NOOP("赎金金额"),
-    "ransomware.currency": QT_TR_NOOP("赎金币种"),
-    "ransomware.method": QT_TR_NOOP("支付方式"),
-    "ransomware.date": QT_TR_NOOP("赎金日期"),
-    "trend": QT_TR_NOOP("事态发展趋势"),
-    "cause": QT_TR_NOOP("原因初步分析"),
-    "leads.attacker": QT_TR_NOOP("攻击者信息"),
-    "leads.attack_path": QT_TR_NOOP("攻击路径"),
-    "leads.vulnerabilities": QT_TR_NOOP("存在的漏洞"),
-    "planned_measures": QT_TR_NOOP("拟采取的措施"),
-    "support_requested": QT_TR_NOOP("请求支援事项"),
-    "scene_preservation": QT_TR_NOOP("现场保护情况"),
-    "other": QT_TR_NOOP("其他情况"),
-}
+# The wizard page of each catalogue page (core.fields.Page).
+PAGE_IDS = {Page.DISCOVERY: PAGE_DISCOVERY, Page.REPORTER: PAGE_REPORTER, Page.SYSTEMS: PAGE_SYSTEMS, Page.TYPE: PAGE_TYPE,
+            Page.IMPACT: PAGE_IMPACT, Page.RANSOMWARE: PAGE_RANSOMWARE, Page.RESPONSE: PAGE_RESPONSE}
+
+
+def field_name(key: str) -> str:
+    """A field's statutory name in the UI language, from the field catalogue."""
+    return catalogue.name(key, language())
 
 
 def page_of(key: str) -> int:
-    if key.startswith("reporter"):
-        return PAGE_REPORTER
-    if key == "systems":
-        return PAGE_SYSTEMS
-    if key.startswith("type"):
-        return PAGE_TYPE
-    if key == "impact":
-        return PAGE_IMPACT
-    if key.startswith("ransomware"):
-        return PAGE_RANSOMWARE
-    if key in ("discovered_at", "location"):
-        return PAGE_DISCOVERY
-    return PAGE_RESPONSE
+    page = catalogue.page_of(key)
+    return PAGE_IDS.get(page, PAGE_RESPONSE) if page is not None else PAGE_RESPONSE
 
 
 def channels_for(obligation: Obligation, pack: RulePack) -> tuple[list[str], str | None]:
@@ -89,13 +65,13 @@ class ReviewPage(FieldPage):
         self.jump = jump
         self.export = export
         self.record = record
-        self.ready = QLabel("", objectName="readyMeter")
+        self.ready = named(QLabel(""), "readyMeter")
         self.ready.setWordWrap(True)
         self.ready.setStyleSheet("font-weight: bold; padding: 6px; background: #eef4fa; border-radius: 6px;")
-        self.missing = QLabel("", objectName="missingItems")
+        self.missing = named(QLabel(""), "missingItems")
         self.missing.setWordWrap(True)
         self.missing.linkActivated.connect(lambda link: self.jump(int(link.split(":")[1])))
-        self.obligations = QLabel("", objectName="obligationChannels")
+        self.obligations = named(QLabel(""), "obligationChannels")
         self.obligations.setWordWrap(True)
         for w in (self.ready, form_section(tr("缺项（点击跳到该页）")), self.missing,
                   form_section(tr("报告义务与渠道")), self.obligations):
@@ -107,13 +83,13 @@ class ReviewPage(FieldPage):
     def _build_export(self) -> None:
         box = QGroupBox(tr("导出报告 PDF"))
         row = QHBoxLayout(box)
-        self.kind = QComboBox(objectName="reportKind")
+        self.kind = named(QComboBox(), "reportKind")
         for kind in REPORT_KINDS:
             self.kind.addItem(kind_name(kind), kind)
         self.kind.setAccessibleName(tr("报告类型"))
-        self.export_button = QPushButton(tr("预览并导出 PDF…"), objectName="exportPdf")
+        self.export_button = named(QPushButton(tr("预览并导出 PDF…")), "exportPdf")
         self.export_button.clicked.connect(self._export)
-        self.export_result = QLabel("", objectName="exportResult")
+        self.export_result = named(QLabel(""), "exportResult")
         self.export_result.setWordWrap(True)
         row.addWidget(self.kind)
         row.addWidget(self.export_button)
@@ -124,7 +100,7 @@ class ReviewPage(FieldPage):
         box = QGroupBox(tr("登记报送（报送后填写，证明按时报告）"))
         layout = QVBoxLayout(box)
         self.submission = SubmissionForm(self.ctx.pack, self.ctx.now(), box)
-        self.sub_button = QPushButton(tr("登记报送"), objectName="recordSubmission")
+        self.sub_button = named(QPushButton(tr("登记报送")), "recordSubmission")
         self.sub_button.clicked.connect(self._record)
         layout.addWidget(self.submission)
         layout.addWidget(self.sub_button)
@@ -145,10 +121,10 @@ class ReviewPage(FieldPage):
         rest = [k for k in complete if k not in initial]
 
         def links(keys: list[str]) -> str:
-            return join([f'<a href="page:{page_of(k)}">{escape(tr(FIELD_NAMES.get(k, k)))}</a>' for k in keys]) or tr("无")
+            return join([f'<a href="page:{page_of(k)}">{escape(field_name(k))}</a>' for k in keys]) or tr("无")
 
-        first, complete = escape(tr("首报（第一、二项）尚缺：")), escape(tr("完整报告另缺："))
-        self.missing.setText(f"<b>{first}</b>{links(initial)}<br><b>{complete}</b>{links(rest)}")
+        first, more = escape(tr("首报（第一、二项）尚缺：")), escape(tr("完整报告另缺："))
+        self.missing.setText(f"<b>{first}</b>{links(initial)}<br><b>{more}</b>{links(rest)}")
         timed = [o for o in result.obligations if o.has_clock and o.due is not None]
         now = self.ctx.now()
         if timed:

@@ -27,6 +27,7 @@ from gui.i18n import tr
 from gui.reporting import ReportActions
 from gui.submission import recipient_name
 from gui.ticker import Ticker
+from gui.widgets import named
 from gui.wizard.base import EditContext
 from gui.wizard.facts import (
     PAGE_DISCOVERY,
@@ -64,7 +65,7 @@ class IncidentWizard(QWizard):
             now=ticker.now, assessment=self.assessment, profile=self.hub.profile,
             save_profile=self.hub.save_profile)
         self.panel = CountdownPanel(names=lambda o: recipient_name(o, pack))
-        self.side = side = QScrollArea(objectName="countdownScroll")  # kept: setSideWidget does not take ownership in PySide
+        self.side = side = named(QScrollArea(), "countdownScroll")  # kept: setSideWidget does not take ownership in PySide
         side.setWidgetResizable(True)
         side.setFrameShape(QFrame.Shape.NoFrame)
         side.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

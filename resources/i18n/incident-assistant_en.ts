@@ -436,50 +436,6 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Organisation profile (optional; filled into every future report)</translation>
     </message>
     <message>
-        <source>单位名称</source>
-        <translation>Organisation name</translation>
-    </message>
-    <message>
-        <source>统一社会信用代码</source>
-        <translation>Unified social credit code</translation>
-    </message>
-    <message>
-        <source>所在省份</source>
-        <translation>Province</translation>
-    </message>
-    <message>
-        <source>保护工作部门（仅关基）</source>
-        <translation>CII protection department (CII only)</translation>
-    </message>
-    <message>
-        <source>属地网信部门</source>
-        <translation>Local cyberspace administration office</translation>
-    </message>
-    <message>
-        <source>联系人</source>
-        <translation>Contact person</translation>
-    </message>
-    <message>
-        <source>联系电话</source>
-        <translation>Contact phone</translation>
-    </message>
-    <message>
-        <source>地址</source>
-        <translation>Address</translation>
-    </message>
-    <message>
-        <source>其他网络运营者（企业、医院、学校、商户等）</source>
-        <translation>Other network operator (business, hospital, school, shop, etc.)</translation>
-    </message>
-    <message>
-        <source>中央和国家机关各部门及其直属单位</source>
-        <translation>Central or state organ department, or a unit directly under one</translation>
-    </message>
-    <message>
-        <source>单位类别</source>
-        <translation>Organisation type</translation>
-    </message>
-    <message>
         <source>单位资料</source>
         <translation>Organisation profile</translation>
     </message>
@@ -520,100 +476,12 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>First, note when it was discovered. Reporting deadlines run from that moment; the countdown is shown on the right.</translation>
     </message>
     <message>
-        <source>发现或获知时间</source>
-        <translation>Time discovered or learned of</translation>
-    </message>
-    <message>
-        <source>第一次发现异常、或接到别人通知的时刻。报告期限从这一刻起算（D1：从严理解）。例：前台 9:30 看到勒索提示，就填 9:30。</source>
-        <translation>The moment you first noticed something wrong, or were told about it by someone else. Reporting deadlines run from this moment (D1: strict reading). Example: reception saw the ransom message at 9:30, so enter 9:30.</translation>
-    </message>
-    <message>
-        <source>发生时间</source>
-        <translation>Time it began</translation>
-    </message>
-    <message>
-        <source>事件实际开始的时间，不能晚于发现时间；不清楚就勾「不知道」。例：日志显示 8:10 有异常登录。</source>
-        <translation>When the incident actually began; it cannot be later than the discovery time. If you are not sure, tick “Don&apos;t know”. Example: the logs show a suspicious login at 8:10.</translation>
-    </message>
-    <message>
-        <source>事件名称</source>
-        <translation>Incident title</translation>
-    </message>
-    <message>
-        <source>一句话说明发生了什么。例：门诊系统文件被加密。</source>
-        <translation>Say in one sentence what happened. Example: files on the outpatient system were encrypted.</translation>
-    </message>
-    <message>
-        <source>地点</source>
-        <translation>Location</translation>
-    </message>
-    <message>
-        <source>事件发生或受影响设备所在地。例：某市某区某路1号 一楼收费处。</source>
-        <translation>Where the incident happened or where the affected equipment is. Example: cashier&apos;s desk, ground floor, 1 X Road, X District, X City.</translation>
-    </message>
-    <message>
-        <source>这是演练（不是真实事件）</source>
-        <translation>This is a drill (not a real incident)</translation>
-    </message>
-    <message>
-        <source>演练的报告每页都印有「演练」字样，不计入统计。</source>
-        <translation>Every page of a drill report is marked “演练” (drill), and drills are not counted in statistics.</translation>
-    </message>
-    <message>
         <source>报告单位</source>
         <translation>Reporting organisation</translation>
     </message>
     <message>
         <source>涉事单位的基本信息（第七条第一项）。已自动填入单位资料，改动后可保存为今后的默认值。</source>
         <translation>Basic details of the organisation involved (Art. 7 item 1). Filled in from your organisation profile; if you change anything, you can save it as the new default.</translation>
-    </message>
-    <message>
-        <source>其他网络运营者（多数单位：企业、医院、学校、商户等）</source>
-        <translation>Other network operator (most organisations: businesses, hospitals, schools, shops, etc.)</translation>
-    </message>
-    <message>
-        <source>与营业执照或登记证书一致。例：某某市某某诊所。</source>
-        <translation>As on the business licence or registration certificate. Example: X Clinic, X City.</translation>
-    </message>
-    <message>
-        <source>18 位，营业执照上有。填错校验位会提醒。</source>
-        <translation>18 characters, printed on the business licence. You will be warned if the check character is wrong.</translation>
-    </message>
-    <message>
-        <source>决定向谁报告、几小时内报告（第四条）。</source>
-        <translation>Decides whom you report to and within how many hours (Art. 4).</translation>
-    </message>
-    <message>
-        <source>向属地省级网信部门报告时使用。例：福建省。</source>
-        <translation>Used for reporting to the provincial cyberspace administration office where you are. Example: Fujian.</translation>
-    </message>
-    <message>
-        <source>保护工作部门</source>
-        <translation>CII protection department</translation>
-    </message>
-    <message>
-        <source>仅关键信息基础设施需要：负责本行业关基保护的部门。例：省卫生健康委员会。</source>
-        <translation>Only for critical information infrastructure: the department responsible for CII protection in your sector. Example: the provincial health commission.</translation>
-    </message>
-    <message>
-        <source>本部门网信工作机构</source>
-        <translation>Department&apos;s cyberspace affairs body</translation>
-    </message>
-    <message>
-        <source>仅中央和国家机关及其直属单位需要。</source>
-        <translation>Only for central and state organs and units directly under them.</translation>
-    </message>
-    <message>
-        <source>能随时接通的手机号。</source>
-        <translation>A mobile number that can be reached at any time.</translation>
-    </message>
-    <message>
-        <source>电子邮箱</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>单位地址</source>
-        <translation>Organisation address</translation>
     </message>
     <message>
         <source>保存为单位资料（下次自动填入）</source>
@@ -636,14 +504,6 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Which systems or facilities are affected (Art. 7 item 1). Say what they are used for; no technical details needed.</translation>
     </message>
     <message>
-        <source>受影响的系统或设施</source>
-        <translation>Affected systems or facilities</translation>
-    </message>
-    <message>
-        <source>每行一个。例：HIS门诊系统｜挂号、收费和电子病历｜否。「关基」指被认定为关键信息基础设施的系统，一般单位不是。</source>
-        <translation>One per row. Example: HIS outpatient system | registration, billing and medical records | not ticked. “CII” means a system officially designated as critical information infrastructure; most organisations have none.</translation>
-    </message>
-    <message>
         <source>名称</source>
         <translation>Name</translation>
     </message>
@@ -660,28 +520,12 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Add system</translation>
     </message>
     <message>
-        <source>事件涉及关键信息基础设施</source>
-        <translation>The incident involves critical information infrastructure (CII)</translation>
-    </message>
-    <message>
-        <source>勾选后须在 1 小时内向保护工作部门和公安机关报告（第四条第一款）。不确定是否属于关基，请问行业主管部门。</source>
-        <translation>If ticked, you must report to the CII protection department and the public security organ (police) within 1 hour (Art. 4(1)). If you are not sure whether a system is CII, ask the authority in charge of your sector.</translation>
-    </message>
-    <message>
         <source>事件类型</source>
         <translation>Incident type</translation>
     </message>
     <message>
         <source>按 GB/T 20986-2023 分类（第七条第二项「类型」）。不会分类？点下面最像的现象。</source>
         <translation>Classified by GB/T 20986-2023 (Art. 7 item 2, “type”). Not sure which class? Click the symptom below that fits best.</translation>
-    </message>
-    <message>
-        <source>类别</source>
-        <translation>Category</translation>
-    </message>
-    <message>
-        <source>子类</source>
-        <translation>Subcategory</translation>
     </message>
     <message>
         <source>对方要求支付赎金</source>
@@ -732,42 +576,6 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>People and financial impact</translation>
     </message>
     <message>
-        <source>受影响的人数</source>
-        <translation>People affected</translation>
-    </message>
-    <message>
-        <source>用水、用电、用气、取暖、交通出行、就医、购物等工作生活受影响的人数，可写「12万」。例：门诊停摆一天，在册患者约 12 万人。</source>
-        <translation>People whose work or daily life is affected: water, power, gas, heating, transport, medical care, shopping, etc. You may type 120000 or 120,000. Example: the clinic was shut for a day and has about 120,000 registered patients.</translation>
-    </message>
-    <message>
-        <source>泄露了多少人的个人信息</source>
-        <translation>People whose personal information leaked</translation>
-    </message>
-    <message>
-        <source>按人数计，不是条数。没有泄露填 0。</source>
-        <translation>Count people, not records. If nothing leaked, enter 0.</translation>
-    </message>
-    <message>
-        <source>直接经济损失（元）</source>
-        <translation>Direct financial loss (yuan)</translation>
-    </message>
-    <message>
-        <source>事件直接造成的财产损失和处置费用，如设备损毁、数据恢复费、停业损失；不含赎金本身。可写「300万」。</source>
-        <translation>Property losses and handling costs caused directly by the incident, such as damaged equipment, data recovery fees and lost business; not the ransom itself. You may type 3000000 or 3,000,000.</translation>
-    </message>
-    <message>
-        <source>受影响人口占所在地市人口的百分比</source>
-        <translation>Affected share of the city&apos;s population (%)</translation>
-    </message>
-    <message>
-        <source>只在影响大范围民生时填写，例：30。</source>
-        <translation>Fill in only if daily life is affected on a wide scale. Example: 30.</translation>
-    </message>
-    <message>
-        <source>受影响人口占所在省人口的百分比</source>
-        <translation>Affected share of the province&apos;s population (%)</translation>
-    </message>
-    <message>
         <source>系统中断</source>
         <translation>System outage</translation>
     </message>
@@ -776,72 +584,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Fill in only if critical information infrastructure is involved.</translation>
     </message>
     <message>
-        <source>关基整体中断（分钟）</source>
-        <translation>CII fully down (minutes)</translation>
-    </message>
-    <message>
-        <source>例：整个系统停了 2 小时，填 120。</source>
-        <translation>Example: the whole system was down for 2 hours, so enter 120.</translation>
-    </message>
-    <message>
-        <source>关基主要功能中断（分钟）</source>
-        <translation>CII main functions down (minutes)</translation>
-    </message>
-    <message>
         <source>网站</source>
         <translation>Websites</translation>
-    </message>
-    <message>
-        <source>不能访问的网站类型</source>
-        <translation>Type of website that could not be reached</translation>
-    </message>
-    <message>
-        <source>企事业单位门户网站均计入（D10：从严理解）。</source>
-        <translation>Any enterprise or public institution portal counts (D10: strict reading).</translation>
-    </message>
-    <message>
-        <source>不能访问多久（分钟）</source>
-        <translation>How long unreachable (minutes)</translation>
-    </message>
-    <message>
-        <source>被篡改的网站或平台类型</source>
-        <translation>Type of website or platform defaced</translation>
-    </message>
-    <message>
-        <source>网页被改、出现违法有害信息时填写。</source>
-        <translation>Fill in if web pages were altered or illegal or harmful content appeared.</translation>
-    </message>
-    <message>
-        <source>违法有害信息在主页上持续（分钟）</source>
-        <translation>Harmful content on the home page (minutes)</translation>
-    </message>
-    <message>
-        <source>在其他页面持续（分钟）</source>
-        <translation>On other pages (minutes)</translation>
-    </message>
-    <message>
-        <source>被社交平台转发次数</source>
-        <translation>Shares on social media</translation>
-    </message>
-    <message>
-        <source>浏览或点击次数</source>
-        <translation>Views or clicks</translation>
-    </message>
-    <message>
-        <source>网信部门或公安机关认定的传播范围</source>
-        <translation>Spread as determined by the cyberspace administration office or police</translation>
-    </message>
-    <message>
-        <source>特大范围</source>
-        <translation>Extremely wide</translation>
-    </message>
-    <message>
-        <source>大范围</source>
-        <translation>Wide</translation>
-    </message>
-    <message>
-        <source>较大范围</source>
-        <translation>Fairly wide</translation>
     </message>
     <message>
         <source>数据与其他情形</source>
@@ -850,54 +594,6 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>下面是需要您判断的项目，必须写明理由。</source>
         <translation>The items below are your own judgement; you must give a reason.</translation>
-    </message>
-    <message>
-        <source>核心数据、重要数据泄露或被窃取、篡改的威胁程度</source>
-        <translation>Threat from core or important data being leaked, stolen or altered</translation>
-    </message>
-    <message>
-        <source>只有数据已被认定为重要数据或核心数据时才选；一般客户资料按上面的人数计算。</source>
-        <translation>Choose only if the data has been officially designated as important or core data; ordinary customer records are counted by the number of people above.</translation>
-    </message>
-    <message>
-        <source>特别严重威胁</source>
-        <translation>Especially serious threat</translation>
-    </message>
-    <message>
-        <source>严重威胁</source>
-        <translation>Serious threat</translation>
-    </message>
-    <message>
-        <source>较严重威胁</source>
-        <translation>Relatively serious threat</translation>
-    </message>
-    <message>
-        <source>按附件定性情形，您判断的等级</source>
-        <translation>Your grade under the Annex&apos;s qualitative criteria</translation>
-    </message>
-    <message>
-        <source>附件中「其他……构成较严重威胁」等情形需人工判断；与上面的数字取较高者。</source>
-        <translation>Annex criteria such as “other … constituting a relatively serious threat” need your judgement; the higher of this and the grade from the numbers above applies.</translation>
-    </message>
-    <message>
-        <source>定性判断的理由</source>
-        <translation>Reason for your judgement</translation>
-    </message>
-    <message>
-        <source>手动定级（替代计算结果）</source>
-        <translation>Manual grade (replaces the calculated one)</translation>
-    </message>
-    <message>
-        <source>可调高或调低；调低会在每份报告上注明（D11）。</source>
-        <translation>You may raise or lower the grade; a lowered grade is noted on every report (D11).</translation>
-    </message>
-    <message>
-        <source>手动定级的理由</source>
-        <translation>Reason for the manual grade</translation>
-    </message>
-    <message>
-        <source>必填。例：主管部门电话确认按重大处置。</source>
-        <translation>Required. Example: the competent authority confirmed by phone that it is to be handled as major.</translation>
     </message>
     <message>
         <source>手动定级</source>
@@ -928,164 +624,12 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Art. 7 item 2: for a ransomware attack, also report the ransom demanded: amount, payment method, date and so on. Copy what the ransom note says; do not contact the attackers.</translation>
     </message>
     <message>
-        <source>要求的金额</source>
-        <translation>Amount demanded</translation>
-    </message>
-    <message>
-        <source>例：2</source>
-        <translation>Example: 2</translation>
-    </message>
-    <message>
-        <source>币种</source>
-        <translation>Currency</translation>
-    </message>
-    <message>
-        <source>例：BTC、USDT、人民币</source>
-        <translation>Example: BTC, USDT, RMB</translation>
-    </message>
-    <message>
-        <source>要求的支付方式</source>
-        <translation>Payment method demanded</translation>
-    </message>
-    <message>
-        <source>例：比特币转账到指定钱包</source>
-        <translation>Example: Bitcoin transfer to a given wallet</translation>
-    </message>
-    <message>
-        <source>日期</source>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <source>勒索信给出的日期或期限，例：2026-11-26 前</source>
-        <translation>Date or deadline given in the ransom note. Example: before 2026-11-26</translation>
-    </message>
-    <message>
-        <source>钱包地址或联系方式</source>
-        <translation>Wallet address or contact</translation>
-    </message>
-    <message>
-        <source>勒索信里的邮箱、钱包地址等，原样抄录。</source>
-        <translation>Email addresses, wallet addresses etc. from the ransom note, copied exactly.</translation>
-    </message>
-    <message>
-        <source>已经支付了赎金</source>
-        <translation>The ransom has been paid</translation>
-    </message>
-    <message>
-        <source>如实填写；是否支付不影响报告义务。</source>
-        <translation>Answer truthfully; paying or not paying does not change your reporting obligation.</translation>
-    </message>
-    <message>
         <source>处置情况</source>
         <translation>Response</translation>
     </message>
     <message>
         <source>第七条第二至八项。首报可以只填「影响和危害」「措施及效果」，其余查清后及时补报（第七条第二款）。</source>
         <translation>Art. 7 items 2 to 8. The initial report may contain just “impact and harm” and “measures and effect”; once you know the rest, send it promptly in a supplementary report (Art. 7(2)).</translation>
-    </message>
-    <message>
-        <source>已造成的影响和危害（第二项）</source>
-        <translation>Impact and harm so far (item 2)</translation>
-    </message>
-    <message>
-        <source>用事实说话：什么停了、多久、影响了谁。例：全天无法挂号收费，改为手工登记。</source>
-        <translation>Stick to facts: what stopped, for how long, who was affected. Example: no registration or billing all day; switched to paper records.</translation>
-    </message>
-    <message>
-        <source>已采取的措施及效果（第二项）</source>
-        <translation>Measures taken and their effect (item 2)</translation>
-    </message>
-    <message>
-        <source>做了什么、有没有用。例：已断网隔离服务器，加密未再扩散。</source>
-        <translation>What you did and whether it worked. Example: server disconnected from the network; the encryption has not spread further.</translation>
-    </message>
-    <message>
-        <source>事态发展趋势及可能的进一步影响（第三项）</source>
-        <translation>Likely development and further impact (item 3)</translation>
-    </message>
-    <message>
-        <source>接下来可能怎样。例：备份也可能被加密，恢复还要两天。</source>
-        <translation>What may happen next. Example: the backups may be encrypted too; recovery will take two more days.</translation>
-    </message>
-    <message>
-        <source>原因初步分析（第四项）</source>
-        <translation>Preliminary analysis of the cause (item 4)</translation>
-    </message>
-    <message>
-        <source>目前的判断即可，可写「初步判断」。例：远程桌面弱口令被爆破。</source>
-        <translation>Your current view is enough; you can say it is preliminary. Example: a weak Remote Desktop password was brute-forced.</translation>
-    </message>
-    <message>
-        <source>可能的攻击者信息（第五项）</source>
-        <translation>Possible attacker information (item 5)</translation>
-    </message>
-    <message>
-        <source>勒索信署名、邮箱、IP 地址等。</source>
-        <translation>Name signed on the ransom note, email addresses, IP addresses, etc.</translation>
-    </message>
-    <message>
-        <source>攻击路径（第五项）</source>
-        <translation>Attack path (item 5)</translation>
-    </message>
-    <message>
-        <source>怎么进来的。例：公网 3389 端口 → 管理员账户 → 共享目录。</source>
-        <translation>How they got in. Example: port 3389 open to the internet → administrator account → shared folder.</translation>
-    </message>
-    <message>
-        <source>存在的漏洞（第五项）</source>
-        <translation>Vulnerabilities (item 5)</translation>
-    </message>
-    <message>
-        <source>例：远程桌面对公网开放、密码过于简单。</source>
-        <translation>Example: Remote Desktop open to the internet, passwords too simple.</translation>
-    </message>
-    <message>
-        <source>拟进一步采取的应对措施（第六项）</source>
-        <translation>Further measures planned (item 6)</translation>
-    </message>
-    <message>
-        <source>例：请专业公司恢复数据，关闭公网远程桌面。</source>
-        <translation>Example: hire a specialist firm to recover the data; close Remote Desktop to the internet.</translation>
-    </message>
-    <message>
-        <source>请求支援事项（第六项）</source>
-        <translation>Support requested (item 6)</translation>
-    </message>
-    <message>
-        <source>需要主管部门帮什么；没有写「无」。</source>
-        <translation>What help you need from the authorities; if none, write “None”.</translation>
-    </message>
-    <message>
-        <source>现场保护情况（第七项）</source>
-        <translation>Scene preservation (item 7)</translation>
-    </message>
-    <message>
-        <source>为调查保留证据的做法。简易清单：①不要关机重装，断网即可；②拍照保存勒索提示；③保留日志和可疑文件；④记录谁在什么时间做了什么操作。例：已断网保留服务器原状，拍照留存勒索信。</source>
-        <translation>What you did to keep evidence for the investigation. Short checklist: (1) do not shut down or reinstall, just disconnect from the network; (2) photograph the ransom message; (3) keep logs and suspicious files; (4) write down who did what, and when. Example: server disconnected and left as it was; ransom note photographed.</translation>
-    </message>
-    <message>
-        <source>其他应当报告的情况（第八项）</source>
-        <translation>Other matters to report (item 8)</translation>
-    </message>
-    <message>
-        <source>没有写「无」。</source>
-        <translation>If there are none, write “None”.</translation>
-    </message>
-    <message>
-        <source>涉嫌违法犯罪（须及时向公安机关报案，第四条第五款）</source>
-        <translation>Suspected crime (report it to the police promptly, Art. 4(5))</translation>
-    </message>
-    <message>
-        <source>勒索、入侵、窃取数据通常都涉嫌犯罪。</source>
-        <translation>Extortion, break-ins and data theft are usually crimes.</translation>
-    </message>
-    <message>
-        <source>行业规定的报告（第四条第四款）</source>
-        <translation>Reports required by sector rules (Art. 4(4))</translation>
-    </message>
-    <message>
-        <source>本行业另有报告规定时添加，例：金融机构向人民银行报告。时限填小时数，倒计时与法定期限同样显示。</source>
-        <translation>Add one if your sector has its own reporting rules, e.g. financial institutions reporting to the People&apos;s Bank of China. Enter the time limit in hours; its countdown is shown like the statutory deadlines.</translation>
     </message>
     <message>
         <source>接收单位</source>
@@ -1102,74 +646,6 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>添加行业报告</source>
         <translation>Add sector report</translation>
-    </message>
-    <message>
-        <source>发现时间</source>
-        <translation>Discovery time</translation>
-    </message>
-    <message>
-        <source>级别（影响情况）</source>
-        <translation>Grade (impact)</translation>
-    </message>
-    <message>
-        <source>已造成的影响和危害</source>
-        <translation>Impact and harm so far</translation>
-    </message>
-    <message>
-        <source>已采取的措施及效果</source>
-        <translation>Measures taken and effect</translation>
-    </message>
-    <message>
-        <source>赎金金额</source>
-        <translation>Ransom amount</translation>
-    </message>
-    <message>
-        <source>赎金币种</source>
-        <translation>Ransom currency</translation>
-    </message>
-    <message>
-        <source>支付方式</source>
-        <translation>Payment method</translation>
-    </message>
-    <message>
-        <source>赎金日期</source>
-        <translation>Ransom date</translation>
-    </message>
-    <message>
-        <source>事态发展趋势</source>
-        <translation>Likely development</translation>
-    </message>
-    <message>
-        <source>原因初步分析</source>
-        <translation>Preliminary cause analysis</translation>
-    </message>
-    <message>
-        <source>攻击者信息</source>
-        <translation>Attacker information</translation>
-    </message>
-    <message>
-        <source>攻击路径</source>
-        <translation>Attack path</translation>
-    </message>
-    <message>
-        <source>存在的漏洞</source>
-        <translation>Vulnerabilities</translation>
-    </message>
-    <message>
-        <source>拟采取的措施</source>
-        <translation>Planned measures</translation>
-    </message>
-    <message>
-        <source>请求支援事项</source>
-        <translation>Support requested</translation>
-    </message>
-    <message>
-        <source>现场保护情况</source>
-        <translation>Scene preservation</translation>
-    </message>
-    <message>
-        <source>其他情况</source>
-        <translation>Other matters</translation>
     </message>
     <message>
         <source>{name}（{detail}）</source>

@@ -67,7 +67,7 @@ TIME_PATHS = re.compile(r"^(discovered_at|occurred_at|handling_ended_at|submissi
 def expected_value(path: str, value: Any) -> str | None:
     """How a leaf value of the document reads in the PDF (None: not printed by design)."""
     generic = re.sub(r"\[\d+\]", "[]", path)
-    if path == "schema":
+    if path in ("schema", "id"):  # the internal id stays out of documents (the human number is printed)
         return None
     if generic == "drill":
         return "演练" if value else None

@@ -28,7 +28,7 @@ BASE["ransomware"] = {"amount": "1", "currency": "BTC", "method": "转账", "dat
 
 # Every free-text field of the format (product.md §4.1), as paths into BASE.
 FREE_TEXT = (
-    "title", "id", "reporter.name", "reporter.credit_code", "reporter.province", "reporter.protection_department",
+    "title", "number", "reporter.name", "reporter.credit_code", "reporter.province", "reporter.protection_department",
     "reporter.cyberspace_office", "reporter.contact_name", "reporter.contact_phone", "reporter.contact_email",
     "reporter.address", "location", "systems.0.name", "systems.0.description", "harm", "measures_taken", "trend",
     "cause", "leads.attacker", "leads.attack_path", "leads.vulnerabilities", "planned_measures", "support_requested",
@@ -45,7 +45,7 @@ SHOWABLE = [chr(c) for c in range(0x21, 0x30000) if fonts.has_glyph(chr(c))
 
 
 def with_texts(texts: list[str], reason: str) -> dict[str, Any]:
-    doc = json.loads(json.dumps(BASE))
+    doc = json.loads(json.dumps(BASE)) | {"schema": "incident-assistant/incident@2"}  # the human number is @2
     for path, text in zip(FREE_TEXT + NON_BLANK, texts + [reason], strict=True):
         *parents, last = path.split(".")
         node: Any = doc

@@ -6,14 +6,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import shutil
 import sqlite3
 import stat
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -36,11 +32,11 @@ from core.store import (
     restore,
     verify_file,
 )
+from tests.core.privileges import unprivileged
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_V1 = ROOT / "tests" / "fixtures" / "store-v1.sqlite3"
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
-NOBODY = 65534
 
 
 def sha(path: Path) -> str:
@@ -219,31 +215,6 @@ def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) ->
     assert sha(path) == before
 
 
-@contextmanager
-def unprivileged() -> Iterator[None]:
-    """Drop to ``nobody`` while root, so file permissions apply (root ignores them)."""
-    if os.geteuid() != 0:
-        yield
-        return
-    os.setegid(NOBODY)
-    os.seteuid(NOBODY)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(0)
-
-
-@pytest.fixture
-def shared_dir() -> Iterator[Path]:
-    """A folder ``nobody`` can enter (pytest's tmp_path is private to root)."""
-    base = Path(tempfile.mkdtemp(prefix="store-ro-"))
-    base.chmod(0o777)
-    yield base
-    for p in [base, *base.rglob("*")]:
-        if p.is_dir():
-            p.chmod(0o777)
-    shutil.rmtree(base)
 
 
 def test_a_new_database_in_a_read_only_folder_is_a_clear_error(shared_dir: Path) -> None:

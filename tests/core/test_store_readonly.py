@@ -17,9 +17,6 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,11 +26,11 @@ import pytest
 from core.cli import main as cli_main
 from core.clock import FixedClock
 from core.store import NotADatabase, StoreLocked, StoreReadOnly, open_store, restore, verify_file
+from tests.core.privileges import unprivileged
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 NOW = "2026-11-24T10:00:00+08:00"
-NOBODY = 65534
 NOT_SAVED = "本次修改未能保存"
 
 
@@ -52,30 +49,6 @@ def filled(path: Path) -> str:
     return incident_id
 
 
-@contextmanager
-def unprivileged() -> Iterator[None]:
-    """Drop to ``nobody`` while root, so file permissions apply (root ignores them)."""
-    if os.geteuid() != 0:
-        yield
-        return
-    os.setegid(NOBODY)
-    os.seteuid(NOBODY)
-    try:
-        yield
-    finally:
-        os.seteuid(0)
-        os.setegid(0)
-
-
-@pytest.fixture
-def shared_dir() -> Iterator[Path]:
-    base = Path(tempfile.mkdtemp(prefix="store-ro-"))
-    base.chmod(0o777)
-    yield base
-    for p in [base, *base.rglob("*")]:
-        if p.is_dir():
-            p.chmod(0o777)
-    shutil.rmtree(base)
 
 
 def warm_up(scratch: Path) -> None:

@@ -177,3 +177,39 @@ def test_every_ui_string_has_an_english_translation_and_the_compiled_file_is_cur
     qm = tmp_path / QM.name
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(qm)], check=True, capture_output=True)
     assert QM.exists() and qm.read_bytes() == QM.read_bytes(), "the .qm is stale: run pyside6-lrelease on the .ts"
+
+
+def test_english_core_text_has_no_chinese_in_messages_reminders_warnings_cards_and_the_review_page(session, qtbot, clock):
+    """What core says (validation, warnings, reminders, statuses, field names) reaches the
+    English UI in English: the GUI passes its language, core answers in it."""
+    from gui.wizard.facts import PAGE_IMPACT, PAGE_REVIEW
+
+    doc = english_incident()
+    doc["impact"]["people_affected"] = -5          # a validation message on the impact page
+    doc["reporter"]["credit_code"] = "91350100M000100Y44"  # a warning (wrong check character)
+    doc["scene_preservation"] = None               # a missing item on the review page
+    doc["submissions"] = []                        # the 4-hour deadline still runs: cards and reminders
+    incident_id = session.store.import_document({**doc, "impact": {**doc["impact"], "people_affected": 5}})
+    session.store.set_field(incident_id, "impact.people_affected", -5)
+    assert session.switch_language("en")
+    wizard = session.open_wizard(incident_id)
+    qtbot.addWidget(wizard)
+    wizard.jump_to(PAGE_IMPACT)
+    page = wizard.currentPage()
+    messages = [label.text() for label in page.findChildren(QLabel) if label.objectName().endswith("_error") and label.text()]
+    assert messages and not any(CHINESE.search(m) for m in messages), messages
+    wizard.jump_to(PAGE_REVIEW)
+    review = wizard.currentPage()
+    for name in ("missingItems", "readyMeter"):
+        text = TAGS.sub("", review.findChild(QLabel, name).text())
+        assert text and not CHINESE.search(text), (name, text)
+    panel = wizard.findChild(QWidget, "countdownPanel")
+    cards = [(w, TAGS.sub("", w.text())) for w in panel.findChildren(QLabel) if w.objectName() in ("status", "timeLeft", "due")]
+    assert cards and not [t for _w, t in cards if CHINESE.search(t)]
+    from core.timeutil import parse_instant
+    from gui.reminders import ReminderService
+
+    shown: list[str] = []
+    service = ReminderService(session.hub, session.pack, session.ticker, shown.append)
+    service.check(parse_instant("2026-11-24T13:25:00+08:00"))  # five minutes before the 4-hour deadline
+    assert shown and not [m for m in shown if CHINESE.search(m)], shown
