@@ -17,6 +17,7 @@ from core.fields import GRADING_FIELDS
 from core.incident import Doc, get
 from core.messages import Finding
 from core.rules import Criterion, Level, RulePack
+from core.vocab import Reportable
 
 FACT_FIELDS = GRADING_FIELDS  # from the field catalogue
 
@@ -119,5 +120,5 @@ def grade(doc: Doc, pack: RulePack) -> GradeResult:
 def reportable(grade_id: str, pack: RulePack) -> str:
     """``yes`` (较大 and above, 第四条), ``no`` (一般) or ``undetermined``."""
     if grade_id == pack.undetermined.id:
-        return "undetermined"
-    return "yes" if pack.rank(grade_id) >= pack.rank(pack.reportable_from) else "no"
+        return Reportable.UNDETERMINED
+    return Reportable.YES if pack.rank(grade_id) >= pack.rank(pack.reportable_from) else Reportable.NO

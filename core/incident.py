@@ -22,6 +22,7 @@ from core import credit_code, jsonfile, paths
 from core.messages import Finding, InvalidIncident
 from core.rules import RulePack
 from core.timeutil import TimeFormatError, display_beijing, parse_instant
+from core.vocab import REPORT_KINDS, ReportKind
 
 SCHEMA_V1 = "incident-assistant/incident@1"
 SCHEMA_ID = "incident-assistant/incident@2"  # what the app writes (product.md §8.1)
@@ -30,8 +31,8 @@ ACCEPTED_SCHEMAS = (SCHEMA_V1, SCHEMA_ID)  # what it reads; an @1 file is read a
 REPORTER_CATEGORIES = ("central_state_organ", "other")
 DATA_THREATS = ("especially_serious", "serious", "relatively_serious")
 AUTHORITY_SCOPES = ("especially_large", "large", "relatively_large")
-SUBMISSION_KINDS_V1 = ("initial", "supplement", "followup", "summary")
-SUBMISSION_KINDS = (*SUBMISSION_KINDS_V1, "notice")  # notice: the personal-information notices (D16)
+SUBMISSION_KINDS_V1 = tuple(str(k) for k in REPORT_KINDS)
+SUBMISSION_KINDS = (*SUBMISSION_KINDS_V1, str(ReportKind.NOTICE))  # notice: the personal-information notices (D16)
 PI_AFFECTED = ("yes", "possible", "no")
 # Channels of the personal-information notices (D16, product.md §8.1). Accepted on
 # submissions of an @2 document whether or not the rule pack lists them yet.
@@ -277,7 +278,7 @@ def _explain_v1(error: Finding) -> Finding:
     if error.code == "unknown_key" and match.group(1) == "recipients_count":
         return Finding(error.path, "v2_only", {"key": "recipients_count", **hint})
     value = error.params.get("value")
-    if error.code == "enum" and value in ("notice", *NOTICE_CHANNELS):
+    if error.code == "enum" and value in (ReportKind.NOTICE, *NOTICE_CHANNELS):
         return Finding(error.path, "v2_only", {"key": value, **hint})
     return error
 

@@ -21,7 +21,7 @@ from core.vocab import CLOCK_STATUSES, Status, Urgency
 
 # Product choice (product.md §2.1), not a legal number: minutes before the due time.
 THRESHOLD_MINUTES = (60, 30, 15, 5)
-OVERDUE = "overdue"
+OVERDUE = str(Status.OVERDUE)  # the threshold past the due time
 # How a running countdown card looks: within 5 minutes critical, 15 urgent, 60 soon.
 URGENCY_MINUTES = ((5, Urgency.CRITICAL), (15, Urgency.URGENT), (60, Urgency.SOON))
 LOOKAHEAD_MINUTES = max(THRESHOLD_MINUTES)

@@ -13,14 +13,16 @@ import json
 import os
 from collections.abc import Iterator, Mapping
 from datetime import datetime, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.assessment import Assessment, assess
 from core.canonical import canonical_json
-from core.incident import Doc
-from core.reminders import LOOKAHEAD_MINUTES, Reminder, due_reminders
 from core.rules import RulePack
 from core.store import IncidentSummary, Store
+
+if TYPE_CHECKING:  # the assessment loads with the first use case, not at start-up
+    from core.assessment import Assessment
+    from core.incident import Doc
+    from core.reminders import Reminder
 
 SUBMITTED_PREFIX = "submitted:"  # snapshot kind of a document as it was submitted
 FIRED_KEY = "reminders_fired"    # meta key: reminders already shown (each fires once, across restarts)
@@ -37,6 +39,8 @@ class IncidentService:
 
     # --- reading ---
     def assess(self, incident_id: str, now: datetime) -> Assessment:
+        from core.assessment import assess
+
         return assess(self.store.get_incident(incident_id), self.pack, now)
 
     def last_submitted(self, incident_id: str) -> Doc | None:
@@ -99,6 +103,8 @@ class IncidentService:
         """The reminders due at ``now`` (60/30/15/5 minutes before each deadline and when
         overdue, product.md §2.1), each once: returns them and every key now done.
         ``untitled`` names an incident without a title, in the caller's language."""
+        from core.reminders import LOOKAHEAD_MINUTES, due_reminders
+
         horizon = now + timedelta(minutes=LOOKAHEAD_MINUTES + 1)
         candidates = []
         for row in self._due_between(now - REMINDER_LOOKBACK, horizon, now):

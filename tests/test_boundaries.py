@@ -44,21 +44,21 @@ def test_the_vocabulary_matches_the_rule_pack():
 # a literal anywhere but the vocabulary, they are a copy that can drift.
 VOCABULARY_VALUES = {str(m) for enum in (vocab.Status, vocab.Grade, vocab.Reportable) for m in enum} | {
     str(k) for k in vocab.ReportKind}
-# The same words as ordinary English, object names or JSON keys, where they are not the vocabulary.
+# The same words with another meaning: keys of the contract's ``missing`` object (product.md
+# §4.3), keys of the rule pack's JSON, a wizard page, the values of ``personal_info.affected``,
+# the English word for overdue time.
 ALLOWED = {
-    ("core/completeness.py", "initial"), ("core/completeness.py", "complete"),  # keys of the missing lists (product.md §4.3)
-    ("core/assessment.py", "initial"), ("core/assessment.py", "complete"),
+    ("core/completeness.py", "initial"), ("core/cli/check_cmd.py", "initial"), ("gui/app.py", "initial"),
+    ("gui/wizard/review.py", "initial"), ("core/rules.py", "initial"), ("core/rules.py", "undetermined"),
+    ("core/fields.py", "summary"), ("core/fields.py", "yes"), ("core/fields.py", "no"), ("core/incident.py", "yes"),
+    ("core/incident.py", "no"), ("core/timeutil.py", "overdue"),
 }
 
 
-@pytest.mark.parametrize("path", sources("core/assessment.py", "core/obligations.py", "core/reminders.py", "core/store/derive.py",
-                                         "core/report/content.py", "core/report/labels.py", "gui"),
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", [p for p in sources("core", "gui") if p != HOME], ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_vocabulary_value_is_written_as_a_literal_outside_its_home(path):
     rel = str(path.relative_to(ROOT))
-    found = [(line, value) for line, value in string_literals(path)
-             if value in VOCABULARY_VALUES and (rel, value) not in ALLOWED
-             and not (value in ("initial", "complete") and "missing" in path.read_text(encoding="utf-8").splitlines()[line - 1])]
+    found = [(line, value) for line, value in string_literals(path) if value in VOCABULARY_VALUES and (rel, value) not in ALLOWED]
     assert found == [], f"{rel}: use core.vocab members instead of {found}"
 
 

@@ -15,6 +15,7 @@ from core.cli.common import CliError, add_now, clock_from, resolve_incident
 from core.cli.lang import t
 from core.report import KIND_NAMES, KINDS, ReportError, render_report, write_atomic
 from core.rules import default_pack
+from core.vocab import ReportKind
 
 
 def register(sub: Any) -> None:
@@ -26,7 +27,7 @@ def register(sub: Any) -> None:
     p.add_argument("file", metavar="FILE|ID", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
                                                      "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database"))
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help=t("输出的 PDF 文件", "the PDF file to write"))
-    p.add_argument("--kind", choices=KINDS, default="initial",
+    p.add_argument("--kind", choices=KINDS, default=str(ReportKind.INITIAL),
                    help=t("报告类型：" + "、".join(f"{k}（{v}）" for k, v in KIND_NAMES.items()) + "；默认 initial",
                           "report kind: initial (first report), supplement (supplementary report), followup (follow-up report) "
                           "or summary (summary report after handling ended); default initial"))

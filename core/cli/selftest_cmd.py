@@ -29,6 +29,7 @@ from typing import Any
 from core import __version__, resources
 from core.cli.common import clock_from
 from core.cli.lang import t
+from core.vocab import ReportKind
 
 EXAMPLE = "examples/clinic-ransomware.json"
 DEFAULT_NOW = "2026-11-24T10:00:00+08:00"  # fixed, so the result never depends on today's date
@@ -96,7 +97,7 @@ def _pdf(state: SelfTestState) -> str:
     from core.report import render_report
 
     out = state.tmp / "self-test.pdf"
-    info = render_report(state.doc, state.pack, "initial", state.now, out, app_version=__version__)
+    info = render_report(state.doc, state.pack, ReportKind.INITIAL, state.now, out, app_version=__version__)
     data = out.read_bytes()
     if not data.startswith(b"%PDF-") or len(data) < 2000:
         raise RuntimeError(f"not a PDF: {len(data)} bytes, header {data[:8]!r}")

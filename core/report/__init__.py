@@ -23,6 +23,7 @@ from core.incident import Doc
 from core.report.content import KINDS
 from core.report.labels import KIND_NAMES
 from core.rules import RulePack
+from core.vocab import ReportKind
 
 __all__ = ["KINDS", "KIND_NAMES", "ReportError", "ReportInfo", "render_report", "render_report_bytes"]
 
@@ -42,7 +43,7 @@ class ReportInfo:
 def _check_request(doc: Doc, kind: str) -> None:
     if kind not in KINDS:
         raise ReportError(f"报告类型应为以下之一：{'、'.join(f'{k}（{v}）' for k, v in KIND_NAMES.items())}（实际为 {kind!r}）")
-    if kind == "summary" and not doc.get("handling_ended_at"):
+    if kind == ReportKind.SUMMARY and not doc.get("handling_ended_at"):
         raise ReportError("总结报告须先填写处置工作结束时间（handling_ended_at）：第八条规定在处置工作结束后30日内报送")
 
 

@@ -37,6 +37,7 @@ from reportlab.platypus import (
 from core.report import fonts
 from core.report.content import Line, ReportContent
 from core.report.labels import PENDING
+from core.vocab import CHANGE_KINDS
 
 PAGE_W, PAGE_H = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 22 * mm, 20 * mm, 24 * mm
@@ -109,7 +110,7 @@ def labelled(lines: tuple[Line, ...], bare_single: bool = False) -> list[Flowabl
 
 
 def changes_part(content: ReportContent) -> list[Flowable]:
-    if content.kind not in ("supplement", "followup"):
+    if content.kind not in CHANGE_KINDS:
         return []
     part: list[Flowable] = [para("自上次报送以来的变化", "heading")]
     if content.changes is None:

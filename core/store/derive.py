@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from core.assessment import assess
 from core.incident import Doc
 from core.rules import RulePack
 from core.vocab import Status
@@ -65,6 +64,8 @@ def derivation_id(pack: RulePack) -> str:
 
 
 def derive(doc: Doc, pack: RulePack) -> Derived:
+    from core.assessment import assess  # lazy: listing needs only the stored columns, not the assessment
+
     result = assess(doc, pack, _ANY_TIME)
     soonest = result.next_due
     if soonest is not None and soonest.due is not None:

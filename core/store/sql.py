@@ -13,8 +13,9 @@ anything else.
 
 from __future__ import annotations
 
+import itertools
+import os
 import sqlite3
-import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 Params = Sequence[Any] | Mapping[str, Any]
+
+_SAVEPOINTS = itertools.count(1)  # savepoint names unique within the process
 
 
 class Db:
@@ -62,7 +65,7 @@ class Db:
         """One transaction; nested blocks use savepoints (as ``sqlite_utils.Database.atomic``)."""
         conn = self.conn
         if conn.in_transaction:
-            savepoint = f"store_{uuid.uuid4().hex}"
+            savepoint = f"store_{os.getpid()}_{next(_SAVEPOINTS)}"
             conn.execute(f"SAVEPOINT {savepoint}")
             try:
                 yield self

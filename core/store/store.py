@@ -14,7 +14,6 @@ import copy
 import hashlib
 import json
 import re
-import uuid
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -38,6 +37,13 @@ if TYPE_CHECKING:
     from core.store.opening import BackgroundCheck, VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
+def fresh_id() -> str:
+    """A fresh internal incident id (a UUID; never shown in a document)."""
+    import uuid  # lazy: 5 ms of start-up for a call made only when an incident is created
+
+    return str(uuid.uuid4())
+
+
 NUMBER_SEQ_KEY = "number_serial_"  # meta key + year: the last incident number given that year
 HUMAN_NUMBER = re.compile(r"(\d{4})-(\d{4,})")
 _STRUCTURAL = {"unknown_key", "not_object", "schema", "type_list", "v2_only"}
@@ -263,7 +269,7 @@ class Store:
         errors = [e for e in validate(draft, self.pack)[0] if e.code in _STRUCTURAL]
         if errors:
             raise InvalidEdit(self.path, errors[0].line())
-        incident_id = str(uuid.uuid4())
+        incident_id = fresh_id()
         with self._write() as at:
             if use_profile and draft.get("reporter") is None:
                 profile = self._profile()
@@ -278,7 +284,7 @@ class Store:
         always assigns a fresh one. Nothing is ever overwritten."""
         parsed, _warnings = parse(copy.deepcopy(doc), self.pack)
         given = parsed.get("id")
-        incident_id = str(uuid.uuid4()) if new_id or not given else str(given)
+        incident_id = fresh_id() if new_id or not given else str(given)
         with self._write() as at:
             if self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone():
                 raise IncidentExists(self.path, f"id={incident_id}")
