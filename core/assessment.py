@@ -28,8 +28,7 @@ from core.vocab import Channel as ChannelId
 
 MAX_REPAIR_ROUNDS = 50
 # Errors that only show once the document's shape is sound (a repair round may reveal them).
-CROSS_FIELD_CODES = frozenset({"occurred_after_discovered", "ended_before_discovered", "subclass_mismatch",
-                               "subclass_unknown", "obligation_unknown"})
+CROSS_FIELD_CODES = frozenset({"occurred_after_discovered", "ended_before_discovered", "subclass_mismatch", "subclass_unknown", "obligation_unknown"})
 # An object missing a required key is dropped whole: its other values mean nothing alone.
 DROP_PARENT_CODES = frozenset({"missing", "blank_reason"})
 
@@ -39,15 +38,15 @@ class ChannelAdvice:
     """Which channels fit a duty (第九条, D13): the 12387 channels reach the 网信部门 only."""
 
     cyberspace: tuple[Channel, ...]  # the six 12387 channels, when they fit
-    direct: bool                     # report straight to the recipient (当面、电话、其指定方式)
-    original: bool                   # 原渠道 (summary report, 第八条)
-    sector: bool                     # as the sector regulator asks (D9)
-    not_by_12387: bool               # 12387 cannot stand in for this recipient (D13)
+    direct: bool  # report straight to the recipient (当面、电话、其指定方式)
+    original: bool  # 原渠道 (summary report, 第八条)
+    sector: bool  # as the sector regulator asks (D9)
+    not_by_12387: bool  # 12387 cannot stand in for this recipient (D13)
 
 
 @dataclass(frozen=True)
 class Assessment:
-    doc: Doc                       # the document assessed (the draft minus what made it invalid)
+    doc: Doc  # the document assessed (the draft minus what made it invalid)
     now: datetime
     grading: GradeResult
     reportable: Reportable
@@ -55,7 +54,7 @@ class Assessment:
     escalations: list[EscalationInfo]
     missing: dict[str, list[str]]  # {"initial": [...], "complete": [...]}, JSON keys (product.md §4.3)
     warnings: list[Finding]
-    valid: bool = True             # the draft as stored had no errors
+    valid: bool = True  # the draft as stored had no errors
     errors: list[Finding] = field(default_factory=list)  # the draft's own errors, when not valid
 
     @property
@@ -87,6 +86,7 @@ class Assessment:
 
 
 # --- repair: one way for every caller ---
+
 
 def _removal_target(error: Finding) -> str | None:
     if not error.path:
@@ -127,6 +127,7 @@ def repair(draft: Any, pack: RulePack) -> tuple[Doc, bool, list[Finding]]:
 
 # --- the assessment ---
 
+
 def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Finding]) -> Assessment:
     result = grading.grade(doc, pack)
     planned = obligations.plan(doc, pack, result.grade, now)
@@ -137,7 +138,11 @@ def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Findin
             found.append(Finding("impact", "general_with_unknowns", {"fields": [f.removeprefix("impact.") for f in result.unknown_facts]}))
         found.append(Finding("", "general_other_laws"))
     return Assessment(
-        doc=doc, now=now, grading=result, reportable=reportable, obligations=planned,
+        doc=doc,
+        now=now,
+        grading=result,
+        reportable=reportable,
+        obligations=planned,
         escalations=obligations.escalations(planned, pack, result.grade),
         missing=completeness.missing(doc, pack, grade_known=result.grade != Grade.UNDETERMINED),
         warnings=found,
@@ -161,6 +166,7 @@ def check(data: Any, pack: RulePack, now: datetime) -> Assessment:
 
 
 # --- what comes next, and on time or not: law, so it lives here and not in the GUI ---
+
 
 def next_report_kind(doc: Doc) -> ReportKind:
     """The report most likely needed next (第七条、第八条): 首报 before any submission, the
@@ -196,16 +202,18 @@ def channel_advice(obligation: Obligation, pack: RulePack) -> ChannelAdvice:
         return ChannelAdvice((), direct=True, original=False, sector=False, not_by_12387=True)
     if obligation.sector:
         return ChannelAdvice((), direct=False, original=False, sector=True, not_by_12387=False)
-    return ChannelAdvice((), direct=False, original=obligation.id == ObligationId.SUMMARY_REPORT, sector=False,
-                         not_by_12387=False)
+    return ChannelAdvice((), direct=False, original=obligation.id == ObligationId.SUMMARY_REPORT, sector=False, not_by_12387=False)
 
 
 def submission_channels(kind: str, pack: RulePack) -> tuple[Channel, ...]:
     """The channels a submission of ``kind`` can go by: notices to individuals by the means
     of 网络数据安全管理条例第十一条 (D16), reports by the others (第九条)."""
     for_individuals = kind == ReportKind.NOTICE
-    return tuple(c for c in pack.channels if (c.reaches == "individuals") == for_individuals
-                 or (for_individuals and c.id in (ChannelId.PHONE, ChannelId.EMAIL_OTHER, ChannelId.OTHER)))
+    return tuple(
+        c
+        for c in pack.channels
+        if (c.reaches == "individuals") == for_individuals or (for_individuals and c.id in (ChannelId.PHONE, ChannelId.EMAIL_OTHER, ChannelId.OTHER))
+    )
 
 
 def cii_channel_caution(result: Assessment) -> bool:

@@ -17,8 +17,10 @@ def rollback_warning(now: datetime, last_seen: datetime | None) -> str | None:
     CMOS battery)."""
     if last_seen is None or last_seen - now <= TOLERANCE:
         return None
-    return (f"电脑时钟比上次使用时早了 {_span(last_seen - now)}（现在 {display_beijing(now)}，"
-            f"上次记录 {display_beijing(last_seen)}，均为北京时间）。请核对电脑时间，否则剩余时间会显示偏多。")
+    return (
+        f"电脑时钟比上次使用时早了 {_span(last_seen - now)}（现在 {display_beijing(now)}，"
+        f"上次记录 {display_beijing(last_seen)}，均为北京时间）。请核对电脑时间，否则剩余时间会显示偏多。"
+    )
 
 
 def jump_warning(wall_elapsed: timedelta, monotonic_elapsed: timedelta) -> str | None:
@@ -36,8 +38,7 @@ def zone_warning(local_now: datetime) -> str | None:
     if offset is None or offset == local_now.astimezone(BEIJING).utcoffset():
         return None
     hours = offset.total_seconds() / 3600
-    return (f"电脑时区不是北京时间（当前 UTC{hours:+g}）。本软件的所有期限都按北京时间（UTC+8）显示和计算，"
-            "与电脑右下角的时间可能不同。")
+    return f"电脑时区不是北京时间（当前 UTC{hours:+g}）。本软件的所有期限都按北京时间（UTC+8）显示和计算，与电脑右下角的时间可能不同。"
 
 
 def _span(delta: timedelta) -> str:

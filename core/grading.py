@@ -39,11 +39,11 @@ class Triggered:
 
 @dataclass(frozen=True)
 class GradeResult:
-    grade: str            # the grade in force
-    computed_grade: str   # what the annex gives
-    basis: str            # "computed" | "manual"
+    grade: str  # the grade in force
+    computed_grade: str  # what the annex gives
+    basis: str  # "computed" | "manual"
     triggered: tuple[Triggered, ...]
-    reason: str | None = None          # the manual grade's reason
+    reason: str | None = None  # the manual grade's reason
     unknown_facts: tuple[str, ...] = ()
     warnings: tuple[Finding, ...] = field(default_factory=tuple)
 
@@ -88,8 +88,7 @@ def grade(doc: Doc, pack: RulePack) -> GradeResult:
     qualitative = get(doc, "impact.qualitative")
     if qualitative is not None:
         q = pack.qualitative[qualitative["grade"]]
-        hits.append(Triggered(qualitative["grade"], q.item, f"{q.text}：{qualitative['reason']}", None,
-                              "impact.qualitative", "qualitative"))
+        hits.append(Triggered(qualitative["grade"], q.item, f"{q.text}：{qualitative['reason']}", None, "impact.qualitative", "qualitative"))
     hits.sort(key=lambda t: -pack.rank(t.grade))
 
     unknown = tuple(f for f in FACT_FIELDS if get(doc, f) is None)
@@ -104,8 +103,9 @@ def grade(doc: Doc, pack: RulePack) -> GradeResult:
     if override is not None:
         result_grade, basis, reason = override["grade"], "manual", override["reason"]
         if pack.rank(result_grade) < pack.rank(computed):
-            warnings.append(Finding("grade_override", "manual_lower", {
-                "grade": pack.grade(result_grade).name, "computed": pack.grade(computed).name, "reason": reason}))
+            warnings.append(
+                Finding("grade_override", "manual_lower", {"grade": pack.grade(result_grade).name, "computed": pack.grade(computed).name, "reason": reason})
+            )
     else:
         result_grade, basis, reason = computed, "computed", None
 

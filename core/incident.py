@@ -48,6 +48,7 @@ Doc = dict[str, Any]
 
 # --- A small declarative schema. Every value may be null (unknown) unless required. ---
 
+
 @dataclass(frozen=True)
 class Node:
     kind: str  # str | bool | int | number | percent | enum | instant | object | list | grade_choice | any_scalar
@@ -97,14 +98,17 @@ def _channels_v2(pack: RulePack) -> tuple[str, ...]:
     return ids + tuple(c for c in NOTICE_CHANNELS if c not in ids)
 
 
-GRADE_CHOICE = Node("grade_choice", fields={"grade": _enum(_grades), "reason": S},
-                    required=frozenset({"grade", "reason"}), nonblank=frozenset({"reason"}))
+GRADE_CHOICE = Node("grade_choice", fields={"grade": _enum(_grades), "reason": S}, required=frozenset({"grade", "reason"}), nonblank=frozenset({"reason"}))
 
 
 def _submission(v2: bool) -> Node:
     fields = {
-        "obligation": S, "kind": _enum(_fixed(SUBMISSION_KINDS if v2 else SUBMISSION_KINDS_V1)), "submitted_at": T,
-        "channel": _enum(_channels_v2 if v2 else _channels), "person": S, "reference": S,
+        "obligation": S,
+        "kind": _enum(_fixed(SUBMISSION_KINDS if v2 else SUBMISSION_KINDS_V1)),
+        "submitted_at": T,
+        "channel": _enum(_channels_v2 if v2 else _channels),
+        "person": S,
+        "reference": S,
     }
     if v2:
         fields["recipients_count"] = INT
@@ -114,53 +118,94 @@ def _submission(v2: bool) -> Node:
 # The keys incident@2 adds (product.md §8.1); every one is optional.
 V2_FIELDS: dict[str, Node] = {
     "number": S,  # the human incident number, e.g. 2026-0003 (product.md §8.3)
-    "personal_info": _obj({
-        "affected": _enum(_fixed(PI_AFFECTED)), "kinds": S, "count": INT, "cause": S, "possible_harm": S,
-        "remedies": S, "individual_measures": S, "contact": S, "authority": S,
-        "individual_notice_waived": _obj({"reason": S}, required=("reason",), nonblank=("reason",)),
-    }),
-    "accountability": S, "remediation": S, "lessons": S,  # 第八条: the summary report's items
+    "personal_info": _obj(
+        {
+            "affected": _enum(_fixed(PI_AFFECTED)),
+            "kinds": S,
+            "count": INT,
+            "cause": S,
+            "possible_harm": S,
+            "remedies": S,
+            "individual_measures": S,
+            "contact": S,
+            "authority": S,
+            "individual_notice_waived": _obj({"reason": S}, required=("reason",), nonblank=("reason",)),
+        }
+    ),
+    "accountability": S,
+    "remediation": S,
+    "lessons": S,  # 第八条: the summary report's items
     "voided": _obj({"at": T, "reason": S}, required=("at", "reason"), nonblank=("reason",)),
 }
 
-SCHEMA_V1_NODE = _obj({
-    "schema": S,
-    "id": S,
-    "title": S,
-    "drill": B,
-    "reporter": _obj({
-        "name": S, "credit_code": S, "category": _enum(_fixed(REPORTER_CATEGORIES)),
-        "province": S, "protection_department": S, "cyberspace_office": S,
-        "contact_name": S, "contact_phone": S, "contact_email": S, "address": S,
-    }),
-    "discovered_at": T,
-    "occurred_at": T,
-    "location": S,
-    "involves_cii": B,
-    "systems": Node("list", item=_obj({"name": S, "description": S, "is_cii": B}, required=("name",))),
-    "type": _obj({"class": _enum(_classes), "subclass": S}),
-    "impact": _obj({
-        "cii_full_outage_minutes": N, "cii_main_function_outage_minutes": N,
-        "portal_outage": _obj({"site": _enum(_sites), "minutes": N}),
-        "province_population_percent": PCT, "prefecture_population_percent": PCT,
-        "people_affected": INT, "personal_info_leaked": INT, "direct_loss_yuan": N,
-        "defacement": _obj({"site": _enum(_sites), "homepage_minutes": N, "other_page_minutes": N,
-                            "reposts": INT, "views": INT, "authority_scope": _enum(_fixed(AUTHORITY_SCOPES))}),
-        "data_threat": _enum(_fixed(DATA_THREATS)),
-        "qualitative": GRADE_CHOICE,
-    }),
-    "grade_override": GRADE_CHOICE,
-    "harm": S, "measures_taken": S, "trend": S, "cause": S,
-    "leads": _obj({"attacker": S, "attack_path": S, "vulnerabilities": S}),
-    "planned_measures": S, "support_requested": S, "scene_preservation": S, "other": S,
-    "ransomware": _obj({"amount": Node("any_scalar"), "currency": S, "method": S, "date": S, "contact": S, "paid": B}),
-    "crime_suspected": B,
-    "sector_obligations": Node("list", item=_obj({"recipient": S, "hours": Node("number", positive=True), "note": S},
-                                                 required=("recipient",))),
-    "handling_ended_at": T,
-    "submissions": Node("list", item=_submission(v2=False)),
-    "timeline": Node("list", item=_obj({"at": T, "text": S}, required=("at", "text"))),
-})
+SCHEMA_V1_NODE = _obj(
+    {
+        "schema": S,
+        "id": S,
+        "title": S,
+        "drill": B,
+        "reporter": _obj(
+            {
+                "name": S,
+                "credit_code": S,
+                "category": _enum(_fixed(REPORTER_CATEGORIES)),
+                "province": S,
+                "protection_department": S,
+                "cyberspace_office": S,
+                "contact_name": S,
+                "contact_phone": S,
+                "contact_email": S,
+                "address": S,
+            }
+        ),
+        "discovered_at": T,
+        "occurred_at": T,
+        "location": S,
+        "involves_cii": B,
+        "systems": Node("list", item=_obj({"name": S, "description": S, "is_cii": B}, required=("name",))),
+        "type": _obj({"class": _enum(_classes), "subclass": S}),
+        "impact": _obj(
+            {
+                "cii_full_outage_minutes": N,
+                "cii_main_function_outage_minutes": N,
+                "portal_outage": _obj({"site": _enum(_sites), "minutes": N}),
+                "province_population_percent": PCT,
+                "prefecture_population_percent": PCT,
+                "people_affected": INT,
+                "personal_info_leaked": INT,
+                "direct_loss_yuan": N,
+                "defacement": _obj(
+                    {
+                        "site": _enum(_sites),
+                        "homepage_minutes": N,
+                        "other_page_minutes": N,
+                        "reposts": INT,
+                        "views": INT,
+                        "authority_scope": _enum(_fixed(AUTHORITY_SCOPES)),
+                    }
+                ),
+                "data_threat": _enum(_fixed(DATA_THREATS)),
+                "qualitative": GRADE_CHOICE,
+            }
+        ),
+        "grade_override": GRADE_CHOICE,
+        "harm": S,
+        "measures_taken": S,
+        "trend": S,
+        "cause": S,
+        "leads": _obj({"attacker": S, "attack_path": S, "vulnerabilities": S}),
+        "planned_measures": S,
+        "support_requested": S,
+        "scene_preservation": S,
+        "other": S,
+        "ransomware": _obj({"amount": Node("any_scalar"), "currency": S, "method": S, "date": S, "contact": S, "paid": B}),
+        "crime_suspected": B,
+        "sector_obligations": Node("list", item=_obj({"recipient": S, "hours": Node("number", positive=True), "note": S}, required=("recipient",))),
+        "handling_ended_at": T,
+        "submissions": Node("list", item=_submission(v2=False)),
+        "timeline": Node("list", item=_obj({"at": T, "text": S}, required=("at", "text"))),
+    }
+)
 
 # incident@2: @1 plus ``V2_FIELDS``, with the notice kind, channels and count on submissions.
 SCHEMA = _obj({**(SCHEMA_V1_NODE.fields or {}), **V2_FIELDS, "submissions": Node("list", item=_submission(v2=True))})
@@ -290,8 +335,7 @@ def validate(data: Any, pack: RulePack) -> tuple[list[Finding], list[Finding]]:
         return [Finding("", "not_object")], []
     schema_id = data.get("schema")
     if schema_id not in ACCEPTED_SCHEMAS:
-        errors.append(Finding("schema", "schema" if "schema" in data else "missing",
-                              {"expected": list(reversed(ACCEPTED_SCHEMAS))}))
+        errors.append(Finding("schema", "schema" if "schema" in data else "missing", {"expected": list(reversed(ACCEPTED_SCHEMAS))}))
     if schema_id == SCHEMA_V1:
         _check(SCHEMA_V1_NODE, data, "", pack, errors)
         errors = [_explain_v1(e) for e in errors]
@@ -318,15 +362,19 @@ def _cross_checks(doc: Doc, pack: RulePack, errors: list[Finding]) -> None:
         if cls is not None:
             allowed = pack.incident_class(cls).subclasses
             if subclass not in allowed:
-                errors.append(Finding("type.subclass", "subclass_mismatch", {
-                    "value": subclass, "class_name": pack.incident_class(cls).name, "choices": list(allowed) or ["（无子类）"]}))
+                errors.append(
+                    Finding(
+                        "type.subclass",
+                        "subclass_mismatch",
+                        {"value": subclass, "class_name": pack.incident_class(cls).name, "choices": list(allowed) or ["（无子类）"]},
+                    )
+                )
         elif not any(subclass in c.subclasses for c in pack.incident_classes):
             errors.append(Finding("type.subclass", "subclass_unknown", {"value": subclass}))
     valid_ids = obligation_ids(doc, pack)
     for i, sub in enumerate(doc.get("submissions") or []):
         if sub["obligation"] not in valid_ids:
-            errors.append(Finding(f"submissions[{i}].obligation", "obligation_unknown",
-                                  {"value": sub["obligation"], "choices": list(valid_ids)}))
+            errors.append(Finding(f"submissions[{i}].obligation", "obligation_unknown", {"value": sub["obligation"], "choices": list(valid_ids)}))
 
 
 def obligation_ids(doc: Doc, pack: RulePack) -> tuple[str, ...]:
@@ -354,8 +402,13 @@ def _warnings(doc: Doc, pack: RulePack) -> list[Finding]:
     cyberspace = {c.id for c in pack.channels if c.reaches == "cyberspace"}
     for i, sub in enumerate(doc.get("submissions") or []):
         if sub.get("channel") in cyberspace and sub["obligation"] in pack.channel_rule.not_for_cyberspace_channels:
-            warnings.append(Finding(f"submissions[{i}].channel", "channel_not_for_cii", {
-                "channel": pack.channel(sub["channel"]).name, "recipient": pack.obligation(sub["obligation"]).recipient}))
+            warnings.append(
+                Finding(
+                    f"submissions[{i}].channel",
+                    "channel_not_for_cii",
+                    {"channel": pack.channel(sub["channel"]).name, "recipient": pack.obligation(sub["obligation"]).recipient},
+                )
+            )
         at = instant(sub, "submitted_at")
         if discovered and at and at < discovered:
             warnings.append(Finding(f"submissions[{i}].submitted_at", "submitted_before_discovery", {"value": display_beijing(at)}))
@@ -395,8 +448,7 @@ SCHEMA_FILE = "schema/incident@2.schema.json"  # under resources/
 NONBLANK_PATTERN = "[^\\t-\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
 _YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
 _LEAP = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
-_DATE = (f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
-         f"|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP}-02-29)")
+_DATE = f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP}-02-29)"
 # An RFC 3339 date and time; the offset may be left out (then it is Beijing time).
 INSTANT_PATTERN = f"^{_DATE}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?$"
 
@@ -407,16 +459,17 @@ SCHEMA_DESCRIPTION = (
     "is not before it, type.subclass belongs to type.class, and each submission's obligation is an obligation "
     "id of the rule pack or sector_<n> for the n-th entry of sector_obligations. It also reads other ISO 8601 "
     "spellings of an instant, and refuses integer-valued fields written with a fraction (1.0). Files of the "
-    "previous format, incident-assistant/incident@1, are still read.")
+    "previous format, incident-assistant/incident@1, are still read."
+)
 
 
 # Descriptions of the keys incident@2 adds, for the published schema's readers.
 FIELD_DESCRIPTIONS = {
     "number": "The incident's human number, unique in the app's store (e.g. 2026-0003).",
     "personal_info": "Personal information leaked, tampered with or lost, or possibly so "
-                     "(个人信息保护法第五十七条). affected yes or possible creates the two notice duties.",
+    "(个人信息保护法第五十七条). affected yes or possible creates the two notice duties.",
     "personal_info.individual_notice_waived": "Notice to individuals not given: the written reason why the "
-                                              "measures taken effectively avoid harm (第五十七条第二款).",
+    "measures taken effectively avoid harm (第五十七条第二款).",
     "accountability": "责任追究 (summary report, 第八条).",
     "remediation": "完善整改情况 (summary report, 第八条).",
     "lessons": "教训 (summary report, 第八条).",
@@ -435,8 +488,7 @@ def json_schema(pack: RulePack) -> dict[str, Any]:
         for part in path.split("."):
             node = node["properties"][part] if "properties" in node else node["items"]["properties"][part]
         node["description"] = text
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
-            "title": SCHEMA_ID, "description": SCHEMA_DESCRIPTION, **root}
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": SCHEMA_ID, "description": SCHEMA_DESCRIPTION, **root}
 
 
 def json_schema_text(pack: RulePack) -> str:
@@ -477,17 +529,19 @@ def _json_node(node: Node, pack: RulePack, nullable: bool) -> dict[str, Any]:
         assert node.choices is not None
         return {"enum": [*node.choices(pack), *([None] if nullable else [])]}
     simple: dict[str, dict[str, Any]] = {
-        "str": typed("string"), "bool": typed("boolean"), "instant": typed("string", pattern=INSTANT_PATTERN),
+        "str": typed("string"),
+        "bool": typed("boolean"),
+        "instant": typed("string", pattern=INSTANT_PATTERN),
         "int": typed("integer", minimum=0, maximum=MAX_NUMBER),
         "number": typed("number", **({"exclusiveMinimum": 0} if node.positive else {"minimum": 0}), maximum=MAX_NUMBER),
         "percent": typed("number", minimum=0, maximum=100),
-        "any_scalar": {"type": ["string", "number", *(["null"] if nullable else [])],
-                       "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER},
+        "any_scalar": {"type": ["string", "number", *(["null"] if nullable else [])], "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER},
     }
     return simple[kind]
 
 
 # --- Typed accessors used by the logic modules. ---
+
 
 def get(doc: Doc, path: str) -> Any:
     """Value at a path (``impact.defacement.site``, ``systems[0].name``), or None when any
@@ -514,6 +568,7 @@ def involves_cii(doc: Doc) -> bool:
 
 def walk_strings(doc: Doc) -> Iterator[tuple[str, str]]:
     """Every string value with its path, for reports and tests."""
+
     def visit(value: Any, path: str) -> Iterator[tuple[str, str]]:
         if isinstance(value, str):
             yield path, value
@@ -523,4 +578,5 @@ def walk_strings(doc: Doc) -> Iterator[tuple[str, str]]:
         elif isinstance(value, list):
             for i, v in enumerate(value):
                 yield from visit(v, f"{path}[{i}]")
+
     return visit(doc, "")

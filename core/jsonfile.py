@@ -91,9 +91,13 @@ def _unreadable(exc: OSError | ValueError) -> InvalidIncident:
     return InvalidIncident([Finding("", "unreadable", {"detail": detail})])
 
 
-_KINDS = {stat.S_IFDIR: ("文件夹", "a folder"), stat.S_IFIFO: ("命名管道", "a named pipe"),
-          stat.S_IFCHR: ("字符设备", "a character device"), stat.S_IFBLK: ("块设备", "a block device"),
-          stat.S_IFSOCK: ("套接字", "a socket")}
+_KINDS = {
+    stat.S_IFDIR: ("文件夹", "a folder"),
+    stat.S_IFIFO: ("命名管道", "a named pipe"),
+    stat.S_IFCHR: ("字符设备", "a character device"),
+    stat.S_IFBLK: ("块设备", "a block device"),
+    stat.S_IFSOCK: ("套接字", "a socket"),
+}
 
 
 def _require_regular(mode: int) -> None:
@@ -170,11 +174,11 @@ _JSON_MESSAGES_ZH = {
 
 
 def _not_json(exc: json.JSONDecodeError) -> Finding:
-    return Finding("", "not_json", {"line": exc.lineno, "col": exc.colno, "detail": exc.msg,
-                                    "detail_zh": _JSON_MESSAGES_ZH.get(exc.msg, exc.msg)})
+    return Finding("", "not_json", {"line": exc.lineno, "col": exc.colno, "detail": exc.msg, "detail_zh": _JSON_MESSAGES_ZH.get(exc.msg, exc.msg)})
 
 
 # --- Parser hooks: refused values become markers, found with their path afterwards. ---
+
 
 def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any] | _Bad:
     result: dict[str, Any] = {}
@@ -207,6 +211,7 @@ def _constant(name: str) -> _Bad:
 
 
 # --- The walk: the first refused value, surrogate or too-deep container, in document order. ---
+
 
 def _join(path: str, key: str) -> str:
     return f"{path}.{key}" if path else key

@@ -13,7 +13,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     # validation errors
     "not_object": ("应为 JSON 对象", "expected a JSON object"),
     "unknown_key": ("未知的键「{key}」（请检查拼写；本格式不接受其他键）", "unknown key '{key}' (check the spelling; no other keys are accepted)"),
-    "schema": ("应为 \"{expected}\"", "expected \"{expected}\""),
+    "schema": ('应为 "{expected}"', 'expected "{expected}"'),
     "missing": ("必填，不能为空", "required"),
     "type_str": ("应为文本（字符串）", "expected text (a string)"),
     "type_bool": ("应为 true 或 false", "expected true or false"),
@@ -24,16 +24,25 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "not_positive": ("应大于 0（实际为 {value}）", "must be greater than 0 (got {value})"),
     "percent_range": ("百分比应在 0 到 100 之间（实际为 {value}）", "a percentage must be between 0 and 100 (got {value})"),
     "enum": ("应为以下之一：{choices}（实际为 {value}）", "expected one of: {choices} (got {value})"),
-    "instant": ("应为带时间的日期，例如 2026-11-24T09:30:00+08:00（实际为 {value}）", "expected a date and time such as 2026-11-24T09:30:00+08:00 (got {value})"),
+    "instant": (
+        "应为带时间的日期，例如 2026-11-24T09:30:00+08:00（实际为 {value}）",
+        "expected a date and time such as 2026-11-24T09:30:00+08:00 (got {value})",
+    ),
     "blank_reason": ("须写明理由", "a reason is required"),
     "occurred_after_discovered": ("发生时间不能晚于发现时间（发现：{discovered}）", "occurrence time must not be after discovery time ({discovered})"),
     "ended_before_discovered": ("处置结束时间不能早于发现时间（发现：{discovered}）", "handling end must not be before discovery ({discovered})"),
-    "subclass_mismatch": ("子类「{value}」不属于「{class_name}」；可选：{choices}", "subclass '{value}' is not in class '{class_name}'; choose one of: {choices}"),
+    "subclass_mismatch": (
+        "子类「{value}」不属于「{class_name}」；可选：{choices}",
+        "subclass '{value}' is not in class '{class_name}'; choose one of: {choices}",
+    ),
     "subclass_unknown": ("未知的事件子类「{value}」", "unknown incident subclass '{value}'"),
     "obligation_unknown": ("未知的报告义务「{value}」；可选：{choices}", "unknown obligation '{value}'; choose one of: {choices}"),
     "too_large": ("数值超出允许范围（绝对值不能超过 {limit}，实际为 {value}）", "the number is out of range (at most {limit} in magnitude, got {value})"),
-    "lone_surrogate": ("文本中有无效字符（不成对的 UTF-16 代理码），请删去后重新输入", "the text holds an invalid character (a lone UTF-16 surrogate); remove it"),
-    "v2_only": ("「{key}」属于 {expected} 格式；请把 schema 改为 \"{expected}\"", "'{key}' belongs to the {expected} format; set schema to \"{expected}\""),
+    "lone_surrogate": (
+        "文本中有无效字符（不成对的 UTF-16 代理码），请删去后重新输入",
+        "the text holds an invalid character (a lone UTF-16 surrogate); remove it",
+    ),
+    "v2_only": ('「{key}」属于 {expected} 格式；请把 schema 改为 "{expected}"', "'{key}' belongs to the {expected} format; set schema to \"{expected}\""),
     "not_json": ("不是有效的 JSON：第 {line} 行第 {col} 列：{detail_zh}", "not valid JSON: line {line}, column {col}: {detail}"),
     "unreadable": ("无法读取文件：{detail}", "cannot read the file: {detail}"),
     # reading an incident file (core.jsonfile)
@@ -41,26 +50,59 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "file_too_large": ("文件过大：事件文件不能超过 {limit}", "the file is too large: an incident file may be at most {limit}"),
     "not_utf8": ("不是 UTF-8 编码的文本（第 {offset} 个字节处无法解码）", "not UTF-8 text (cannot be decoded at byte {offset})"),
     "duplicate_key": ("键「{key}」在同一对象中出现了不止一次；请只保留一个", "the key '{key}' appears more than once in the same object; keep only one"),
-    "not_finite": ("{value} 不是有效的数字（JSON 不允许 NaN、Infinity）；不知道请填 null", "{value} is not a valid number (JSON allows no NaN or Infinity); use null if unknown"),
+    "not_finite": (
+        "{value} 不是有效的数字（JSON 不允许 NaN、Infinity）；不知道请填 null",
+        "{value} is not a valid number (JSON allows no NaN or Infinity); use null if unknown",
+    ),
     "number_range": ("数字 {value} 超出允许范围（绝对值不能超过 {limit}）", "the number {value} is out of range (at most {limit} in magnitude)"),
     "too_deep": ("嵌套层数超过上限（最多 {limit} 层对象或数组）", "nested too deeply (at most {limit} levels of objects or arrays)"),
     "lone_surrogate_key": ("键名中有无效字符（不成对的 UTF-16 代理码）", "the key holds an invalid character (a lone UTF-16 surrogate)"),
-    "not_a_number": ("「{value}」不是数字；请填写数字，如 120000 或 12万；不知道请留空", "'{value}' is not a number; type e.g. 120000, or leave it empty if unknown"),
+    "not_a_number": (
+        "「{value}」不是数字；请填写数字，如 120000 或 12万；不知道请留空",
+        "'{value}' is not a number; type e.g. 120000, or leave it empty if unknown",
+    ),
     "not_whole": ("「{value}」应为整数（人数、次数不能有小数）", "'{value}' must be a whole number"),
     "negative_text": ("「{value}」不能为负数", "'{value}' must not be negative"),
     # warnings
-    "credit_code_check_digit": ("统一社会信用代码「{value}」校验位不符（按 GB 32100-2015 应为 {expected}），请核对", "unified social credit code '{value}' has a wrong check digit (GB 32100-2015 expects {expected}); please check it"),
-    "credit_code_format": ("统一社会信用代码「{value}」格式不符（应为 18 位，不含 I、O、Z、S、V），请核对", "unified social credit code '{value}' is malformed (18 characters, no I, O, Z, S, V); please check it"),
-    "channel_not_for_cii": ("{channel}由网信部门接收，不能代替向{recipient}的报告（第四条、第九条）", "{channel} reaches the cyberspace administration; it does not satisfy the duty to report to {recipient} (Articles 4 and 9)"),
-    "cii_system_flag": ("有系统标记为关键信息基础设施，已按涉及关键信息基础设施计算期限（第四条第一款）", "a system is marked as critical information infrastructure; deadlines are computed as a CII incident"),
-    "category_unknown": ("未选择报告单位类别，暂按「其他网络运营者」计算期限（第四条第三款）", "reporter category not chosen; deadlines are computed for 'other operators' for now"),
+    "credit_code_check_digit": (
+        "统一社会信用代码「{value}」校验位不符（按 GB 32100-2015 应为 {expected}），请核对",
+        "unified social credit code '{value}' has a wrong check digit (GB 32100-2015 expects {expected}); please check it",
+    ),
+    "credit_code_format": (
+        "统一社会信用代码「{value}」格式不符（应为 18 位，不含 I、O、Z、S、V），请核对",
+        "unified social credit code '{value}' is malformed (18 characters, no I, O, Z, S, V); please check it",
+    ),
+    "channel_not_for_cii": (
+        "{channel}由网信部门接收，不能代替向{recipient}的报告（第四条、第九条）",
+        "{channel} reaches the cyberspace administration; it does not satisfy the duty to report to {recipient} (Articles 4 and 9)",
+    ),
+    "cii_system_flag": (
+        "有系统标记为关键信息基础设施，已按涉及关键信息基础设施计算期限（第四条第一款）",
+        "a system is marked as critical information infrastructure; deadlines are computed as a CII incident",
+    ),
+    "category_unknown": (
+        "未选择报告单位类别，暂按「其他网络运营者」计算期限（第四条第三款）",
+        "reporter category not chosen; deadlines are computed for 'other operators' for now",
+    ),
     "discovered_unknown": ("未填写发现时间，无法计算报告期限", "discovery time missing: deadlines cannot be computed"),
-    "general_with_unknowns": ("已判为一般事件，但仍有影响情况未知（{fields}）；事实变化时须重新定级", "graded general while some impact facts are unknown ({fields}); re-grade when facts change"),
-    "manual_lower": ("手动定级「{grade}」低于按附件计算的「{computed}」；理由：{reason}", "manual grade '{grade}' is below the computed '{computed}'; reason: {reason}"),
+    "general_with_unknowns": (
+        "已判为一般事件，但仍有影响情况未知（{fields}）；事实变化时须重新定级",
+        "graded general while some impact facts are unknown ({fields}); re-grade when facts change",
+    ),
+    "manual_lower": (
+        "手动定级「{grade}」低于按附件计算的「{computed}」；理由：{reason}",
+        "manual grade '{grade}' is below the computed '{computed}'; reason: {reason}",
+    ),
     "site_unknown": ("已填写网站受影响情况但未选择网站类型，该项暂不计入定级", "website impact given without a site kind; it is not counted for grading yet"),
-    "site_not_listed": ("「{site}」不在附件第{item}项列举的网站范围内，该项未计入定级；如影响相当，可手动定级", "'{site}' is not a site kind the annex item covers; it is not counted (you may grade manually)"),
+    "site_not_listed": (
+        "「{site}」不在附件第{item}项列举的网站范围内，该项未计入定级；如影响相当，可手动定级",
+        "'{site}' is not a site kind the annex item covers; it is not counted (you may grade manually)",
+    ),
     "submitted_before_discovery": ("报送时间早于发现时间（{value}），请核对", "submission time is before discovery ({value}); please check it"),
-    "general_other_laws": ("一般事件无须依《办法》报告，但个人信息保护法、数据安全法等其他法律法规及行业规定仍可能要求报告", "a general incident need not be reported under the Measures, but other laws and sector rules may still require it"),
+    "general_other_laws": (
+        "一般事件无须依《办法》报告，但个人信息保护法、数据安全法等其他法律法规及行业规定仍可能要求报告",
+        "a general incident need not be reported under the Measures, but other laws and sector rules may still require it",
+    ),
 }
 
 

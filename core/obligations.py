@@ -52,9 +52,13 @@ class Obligation:
 
     def as_json(self) -> dict[str, Any]:
         return {
-            "id": self.id, "recipient": self.recipient, "basis": self.basis,
-            "hours": _number(self.hours), "days": self.days,
-            "due": iso_beijing(self.due) if self.due else None, "status": str(self.status),
+            "id": self.id,
+            "recipient": self.recipient,
+            "basis": self.basis,
+            "hours": _number(self.hours),
+            "days": self.days,
+            "due": iso_beijing(self.due) if self.due else None,
+            "status": str(self.status),
             "submitted_at": iso_beijing(self.submitted_at) if self.submitted_at else None,
         }
 
@@ -166,17 +170,29 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligat
                 status = Status.NOT_REQUIRED
             else:
                 status = _status(due, submitted, now, timed=rule.hours is not None)
-        result.append(Obligation(rule.id, recipient, rule.basis, rule.hours, rule.days, due, status,
-                                 submitted, rule.statutory, answered_by=answered_by))
+        result.append(Obligation(rule.id, recipient, rule.basis, rule.hours, rule.days, due, status, submitted, rule.statutory, answered_by=answered_by))
 
     for n, sector in enumerate(doc.get("sector_obligations") or [], start=1):
         oid = sector_id(n)
         hours = sector.get("hours")
         due = _after(discovered, hours)
         submitted, answered_by = _first_submission(doc, oid, summary=False)
-        result.append(Obligation(oid, sector["recipient"], pack.sector_basis, hours, None, due,
-                                 _status(due, submitted, now, timed=hours is not None), submitted,
-                                 statutory=False, sector=True, note=sector.get("note"), answered_by=answered_by))
+        result.append(
+            Obligation(
+                oid,
+                sector["recipient"],
+                pack.sector_basis,
+                hours,
+                None,
+                due,
+                _status(due, submitted, now, timed=hours is not None),
+                submitted,
+                statutory=False,
+                sector=True,
+                note=sector.get("note"),
+                answered_by=answered_by,
+            )
+        )
     return result
 
 
@@ -185,11 +201,7 @@ def escalations(obligations: list[Obligation], pack: RulePack, grade_id: str) ->
     if grade_id == Grade.UNDETERMINED:
         return []
     ids = {o.id for o in obligations}
-    return [
-        EscalationInfo(e.by, e.to, e.within_minutes, e.basis)
-        for e in pack.escalations
-        if e.after in ids and pack.rank(grade_id) >= pack.rank(e.min_grade)
-    ]
+    return [EscalationInfo(e.by, e.to, e.within_minutes, e.basis) for e in pack.escalations if e.after in ids and pack.rank(grade_id) >= pack.rank(e.min_grade)]
 
 
 def next_due(obligations: list[Obligation]) -> Obligation | None:

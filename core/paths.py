@@ -99,7 +99,7 @@ def delete(doc: Any, path: str) -> bool:
 def is_within(path: str, ancestor: str) -> bool:
     """True when ``path`` is ``ancestor`` or lies inside it (``systems[0].name`` in ``systems[0]``)."""
     a, p = parse(ancestor), parse(path)
-    return p[:len(a)] == a
+    return p[: len(a)] == a
 
 
 def sort_key(path: str) -> tuple[tuple[int, int | str], ...]:

@@ -81,8 +81,7 @@ def _key(incident_id: str, o: Obligation, threshold: str) -> str:
     return f"{incident_id}|{o.id}|{iso_beijing(o.due)}|{threshold}"
 
 
-def due_reminders(incidents: Iterable[tuple[str, str, list[Obligation]]], now: datetime,
-                  fired: set[str]) -> tuple[list[Reminder], set[str]]:
+def due_reminders(incidents: Iterable[tuple[str, str, list[Obligation]]], now: datetime, fired: set[str]) -> tuple[list[Reminder], set[str]]:
     """``incidents`` yields ``(incident_id, title, obligations)``. Returns the reminders to
     show now and every key to remember as done (shown or skipped as superseded)."""
     show: list[Reminder] = []

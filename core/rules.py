@@ -275,14 +275,12 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
     num = (int, float)
 
     grades = tuple(
-        Grade(r.get(g, "id", w, str), r.get(g, "name", w, str), r.get(g, "name_en", w, str),
-              r.get(g, "rank", w, int), r.get(g, "annex", w, str))
+        Grade(r.get(g, "id", w, str), r.get(g, "name", w, str), r.get(g, "name_en", w, str), r.get(g, "rank", w, int), r.get(g, "annex", w, str))
         for w, g in r.items(raw, "grades", "")
     )
     grade_ids = {g.id for g in grades}
     und = r.get(raw, "undetermined", "", dict)
-    undetermined = Grade(r.get(und, "id", "undetermined", str), r.get(und, "name", "undetermined", str),
-                         r.get(und, "name_en", "undetermined", str), -1, "")
+    undetermined = Grade(r.get(und, "id", "undetermined", str), r.get(und, "name", "undetermined", str), r.get(und, "name_en", "undetermined", str), -1, "")
 
     def check_grade(value: str, key: str) -> str:
         if value not in grade_ids:
@@ -294,8 +292,7 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
 
     notes = r.get(raw, "site_notes", "", dict, optional=True) or {}
     sites = tuple(
-        SiteKind(r.get(s, "id", w, str), r.get(s, "name", w, str), r.get(s, "name_en", w, str),
-                 notes.get(s.get("id")) if isinstance(s, dict) else None)
+        SiteKind(r.get(s, "id", w, str), r.get(s, "name", w, str), r.get(s, "name_en", w, str), notes.get(s.get("id")) if isinstance(s, dict) else None)
         for w, s in r.items(raw, "site_kinds", "")
     )
     site_ids = {s.id for s in sites}
@@ -314,16 +311,23 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
             for s in level_sites or ():
                 if s not in site_ids:
                     raise r.fail(f"{lw}.sites", f"网站类型 {s!r} 未在 site_kinds 中定义")
-            levels.append(Level(check_grade(r.get(lv, "grade", lw, str), f"{lw}.grade"), r.get(lv, "item", lw, str),
-                                r.get(lv, "text", lw, str), minimum, equals, level_sites))
+            levels.append(
+                Level(
+                    check_grade(r.get(lv, "grade", lw, str), f"{lw}.grade"),
+                    r.get(lv, "item", lw, str),
+                    r.get(lv, "text", lw, str),
+                    minimum,
+                    equals,
+                    level_sites,
+                )
+            )
         ranks = [next(g.rank for g in grades if g.id == lv.grade) for lv in levels]
         if ranks != sorted(ranks, reverse=True) or len(set(ranks)) != len(ranks):
             raise r.fail(f"{w}.levels", "须按等级从高到低排列且不重复")
         site_field = r.get(c, "site_field", w, str, optional=True)
         if site_field is not None and any(lv.sites is None for lv in levels):
             raise r.fail(f"{w}.levels", "有 site_field 的标准，每一级都须列出 sites")
-        criteria.append(Criterion(r.get(c, "id", w, str), r.get(c, "field", w, str), site_field,
-                                  r.get(c, "unit", w, str), tuple(levels)))
+        criteria.append(Criterion(r.get(c, "id", w, str), r.get(c, "field", w, str), site_field, r.get(c, "unit", w, str), tuple(levels)))
 
     qual_raw = r.get(raw, "qualitative", "", dict)
     qualitative = {}
@@ -343,10 +347,20 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
             raise r.fail(f"{w}.hours", "应为正数")
         if days is not None and days <= 0:
             raise r.fail(f"{w}.days", "应为正整数")
-        obligations.append(ObligationRule(
-            r.get(o, "id", w, str), when, r.get(o, "recipient", w, str), r.get(o, "recipient_en", w, str),
-            r.get(o, "recipient_detail_field", w, str, optional=True), hours, days,
-            r.get(o, "basis", w, str), r.get(o, "statutory", w, bool), r.get(o, "text", w, str)))
+        obligations.append(
+            ObligationRule(
+                r.get(o, "id", w, str),
+                when,
+                r.get(o, "recipient", w, str),
+                r.get(o, "recipient_en", w, str),
+                r.get(o, "recipient_detail_field", w, str, optional=True),
+                hours,
+                days,
+                r.get(o, "basis", w, str),
+                r.get(o, "statutory", w, bool),
+                r.get(o, "text", w, str),
+            )
+        )
     obligation_ids = {o.id for o in obligations}
     for required in ("summary_report", "police_case"):
         if required not in obligation_ids:
@@ -357,13 +371,25 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         after = r.get(e, "after", w, str)
         if after not in obligation_ids:
             raise r.fail(f"{w}.after", f"义务 {after!r} 未定义")
-        escalations.append(Escalation(after, check_grade(r.get(e, "min_grade", w, str), f"{w}.min_grade"),
-                                      r.get(e, "by", w, str), r.get(e, "to", w, str),
-                                      r.get(e, "within_minutes", w, int), r.get(e, "basis", w, str)))
+        escalations.append(
+            Escalation(
+                after,
+                check_grade(r.get(e, "min_grade", w, str), f"{w}.min_grade"),
+                r.get(e, "by", w, str),
+                r.get(e, "to", w, str),
+                r.get(e, "within_minutes", w, int),
+                r.get(e, "basis", w, str),
+            )
+        )
 
     report_items = tuple(
-        ReportItem(r.get(i, "id", w, str), r.get(i, "heading", w, str), r.get(i, "initial", w, bool),
-                   r.strings(i, "fields", w) or (), r.strings(i, "ransomware_fields", w, optional=True) or ())
+        ReportItem(
+            r.get(i, "id", w, str),
+            r.get(i, "heading", w, str),
+            r.get(i, "initial", w, bool),
+            r.strings(i, "fields", w) or (),
+            r.strings(i, "ransomware_fields", w, optional=True) or (),
+        )
         for w, i in r.items(raw, "report_items", "")
     )
     summary = r.get(raw, "summary_items", "", dict)
@@ -374,35 +400,55 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         raise r.fail("summary_rule.day_end", "应为 HH:MM:SS")
 
     channels = tuple(
-        Channel(r.get(c, "id", w, str), r.get(c, "name", w, str), r.get(c, "detail", w, str), r.get(c, "reaches", w, str),
-                r.get(c, "name_en", w, str, optional=True) or "")
+        Channel(
+            r.get(c, "id", w, str),
+            r.get(c, "name", w, str),
+            r.get(c, "detail", w, str),
+            r.get(c, "reaches", w, str),
+            r.get(c, "name_en", w, str, optional=True) or "",
+        )
         for w, c in r.items(raw, "channels", "")
     )
     cr = r.get(raw, "channel_rule", "", dict)
-    channel_rule = ChannelRule(r.get(cr, "basis", "channel_rule", str), r.get(cr, "text", "channel_rule", str),
-                               r.strings(cr, "cyberspace_obligations", "channel_rule") or (),
-                               r.strings(cr, "not_for_cyberspace_channels", "channel_rule") or (),
-                               r.get(cr, "text_en", "channel_rule", str, optional=True) or "")
+    channel_rule = ChannelRule(
+        r.get(cr, "basis", "channel_rule", str),
+        r.get(cr, "text", "channel_rule", str),
+        r.strings(cr, "cyberspace_obligations", "channel_rule") or (),
+        r.strings(cr, "not_for_cyberspace_channels", "channel_rule") or (),
+        r.get(cr, "text_en", "channel_rule", str, optional=True) or "",
+    )
     classes = tuple(
-        IncidentClass(r.get(c, "id", w, str), r.get(c, "name", w, str), r.strings(c, "subclasses", w) or ())
-        for w, c in r.items(raw, "incident_classes", "")
+        IncidentClass(r.get(c, "id", w, str), r.get(c, "name", w, str), r.strings(c, "subclasses", w) or ()) for w, c in r.items(raw, "incident_classes", "")
     )
     sector = r.get(raw, "sector_obligation", "", dict)
 
     return RulePack(
-        id=r.get(raw, "id", "", str), version=r.get(raw, "version", "", str), title=r.get(raw, "title", "", str),
+        id=r.get(raw, "id", "", str),
+        version=r.get(raw, "version", "", str),
+        title=r.get(raw, "title", "", str),
         title_en=r.get(raw, "title_en", "", str, optional=True) or "",
-        text_date=r.get(raw, "text_date", "", str), in_force=r.get(raw, "in_force", "", str),
-        source=r.get(raw, "source", "", str), grades=grades, undetermined=undetermined,
-        reportable_from=reportable_from, reportable_basis=r.get(rf, "basis", "reportable_from", str),
-        site_kinds=sites, criteria=tuple(criteria), qualitative=qualitative, obligations=tuple(obligations),
+        text_date=r.get(raw, "text_date", "", str),
+        in_force=r.get(raw, "in_force", "", str),
+        source=r.get(raw, "source", "", str),
+        grades=grades,
+        undetermined=undetermined,
+        reportable_from=reportable_from,
+        reportable_basis=r.get(rf, "basis", "reportable_from", str),
+        site_kinds=sites,
+        criteria=tuple(criteria),
+        qualitative=qualitative,
+        obligations=tuple(obligations),
         sector_basis=r.get(sector, "basis", "sector_obligation", str),
         sector_label=r.get(sector, "label", "sector_obligation", str),
         summary_rule=SummaryRule(day_end, r.get(sr, "basis", "summary_rule", str)),
-        escalations=tuple(escalations), report_items=report_items,
+        escalations=tuple(escalations),
+        report_items=report_items,
         report_items_basis=r.get(raw, "report_items_basis", "", str),
         summary_headings=r.strings(summary, "headings", "summary_items") or (),
         summary_basis=r.get(summary, "basis", "summary_items", str),
-        channels=channels, channel_rule=channel_rule, incident_classes=classes,
-        ransomware_subclass=r.get(raw, "ransomware_subclass", "", str), path=label,
+        channels=channels,
+        channel_rule=channel_rule,
+        incident_classes=classes,
+        ransomware_subclass=r.get(raw, "ransomware_subclass", "", str),
+        path=label,
     )

@@ -25,11 +25,11 @@ if TYPE_CHECKING:  # the assessment loads with the first use case, not at start-
     from core.reminders import Reminder
 
 SUBMITTED_PREFIX = "submitted:"  # snapshot kind of a document as it was submitted
-FIRED_KEY = "reminders_fired"    # meta key: reminders already shown (each fires once, across restarts)
-KEEP_FIRED = 5000                # remembered reminder keys (oldest dropped)
+FIRED_KEY = "reminders_fired"  # meta key: reminders already shown (each fires once, across restarts)
+KEEP_FIRED = 5000  # remembered reminder keys (oldest dropped)
 REMINDER_LOOKBACK = timedelta(days=1)  # deadlines that passed while the app was closed are announced up to a day later
-REMINDER_CANDIDATES = 200        # incidents assessed per check, nearest deadlines first (keeps a check cheap)
-PAGE = 200                       # incidents read per query while looking for deadlines before the horizon
+REMINDER_CANDIDATES = 200  # incidents assessed per check, nearest deadlines first (keeps a check cheap)
+PAGE = 200  # incidents read per query while looking for deadlines before the horizon
 
 
 class IncidentService:
@@ -64,16 +64,23 @@ class IncidentService:
         """Keep the exact document a report was made from, with the report's SHA-256."""
         self.store.record_snapshot(incident_id, kind, canonical_json(doc), pdf_sha256)
 
-    def export_report(self, incident_id: str, kind: str, now: datetime, target: str | os.PathLike[str], *,
-                      app_version: str) -> Any:
+    def export_report(self, incident_id: str, kind: str, now: datetime, target: str | os.PathLike[str], *, app_version: str) -> Any:
         """Render the report of ``kind`` for a stored incident to ``target`` and keep its
         snapshot; returns the report's ``ReportInfo``. Raises ``ReportError`` or
         ``InvalidIncident`` with the reason."""
         from core.report import render_report  # lazy: reportlab loads only here
 
         doc = self.store.get_incident(incident_id)
-        info = render_report(doc, self.pack, kind, now, target, previous=self.last_submitted(incident_id),
-                             attachments=self.store.attachments(incident_id), app_version=app_version)
+        info = render_report(
+            doc,
+            self.pack,
+            kind,
+            now,
+            target,
+            previous=self.last_submitted(incident_id),
+            attachments=self.store.attachments(incident_id),
+            app_version=app_version,
+        )
         self.record_export(incident_id, kind, doc, info.pdf_sha256)
         return info
 

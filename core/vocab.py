@@ -149,12 +149,15 @@ SHORT_LABELS: dict[StrEnum, Label] = {
 
 # The reportable state explained where the user grades the incident.
 EXPLAINED: dict[StrEnum, Label] = {
-    Reportable.YES: Label("须报告：属于较大以上网络安全事件（第四条）",
-                          "Must be reported: a relatively major or more serious incident (Art. 4)"),
-    Reportable.NO: Label("无须依《办法》报告：一般事件（其他法律法规、行业规定仍可能要求报告）",
-                         "No report required under the Measures: a general incident (other laws and sector rules may still require one)"),
-    Reportable.UNDETERMINED: Label("待定：还没有影响数据。期限照常计算，请尽快补充或手动定级",
-                                   "Undetermined: no impact facts yet. The deadlines run all the same; add facts soon or grade manually"),
+    Reportable.YES: Label("须报告：属于较大以上网络安全事件（第四条）", "Must be reported: a relatively major or more serious incident (Art. 4)"),
+    Reportable.NO: Label(
+        "无须依《办法》报告：一般事件（其他法律法规、行业规定仍可能要求报告）",
+        "No report required under the Measures: a general incident (other laws and sector rules may still require one)",
+    ),
+    Reportable.UNDETERMINED: Label(
+        "待定：还没有影响数据。期限照常计算，请尽快补充或手动定级",
+        "Undetermined: no impact facts yet. The deadlines run all the same; add facts soon or grade manually",
+    ),
 }
 
 

@@ -28,9 +28,14 @@ class ClockRecord(Protocol):
 
 
 class ClockWatch(QObject):
-    def __init__(self, record: ClockRecord, ticker: Ticker, notify: Callable[[str], None],
-                 local_now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
-                 monotonic: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        record: ClockRecord,
+        ticker: Ticker,
+        notify: Callable[[str], None],
+        local_now: Callable[[], datetime] = lambda: datetime.now().astimezone(),
+        monotonic: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__()
         self.record, self.ticker, self.notify = record, ticker, notify
         self.local_now, self.monotonic = local_now, monotonic
@@ -40,8 +45,7 @@ class ClockWatch(QObject):
         ticker.tick.connect(self._tick)
 
     def check_at_start(self) -> list[str]:
-        found = [w for w in (rollback_warning(self.ticker.now(), self.record.previous_wall_clock),
-                             zone_warning(self.local_now())) if w]
+        found = [w for w in (rollback_warning(self.ticker.now(), self.record.previous_wall_clock), zone_warning(self.local_now())) if w]
         for message in found:
             self.notify(message)
         self._touch()

@@ -62,8 +62,7 @@ def _plain_name(o: Obligation) -> str:
 
 
 class CountdownCard(QFrame):
-    def __init__(self, obligation: Obligation, parent: QWidget | None = None,
-                 names: Callable[[Obligation], str] = _plain_name) -> None:
+    def __init__(self, obligation: Obligation, parent: QWidget | None = None, names: Callable[[Obligation], str] = _plain_name) -> None:
         super().__init__(parent)
         self.names = names
         self.setObjectName(f"countdown_{obligation.id}")
@@ -134,7 +133,8 @@ class CountdownCard(QFrame):
             self.icon.setPixmap(self.style().standardIcon(icon).pixmap(18, 18))
             self.setStyleSheet(
                 f"#{self.objectName()} {{ background: {bg}; border: 1px solid {fg}; border-radius: 6px; }}"
-                f" #{self.objectName()} QLabel {{ color: {fg}; background: transparent; }}")
+                f" #{self.objectName()} QLabel {{ color: {fg}; background: transparent; }}"
+            )
             self.setProperty("state", state)
             _set(self.status, status_text(state))  # only on a state change: the tick just formats time
 
@@ -187,4 +187,3 @@ class CountdownPanel(QWidget):
 
     def card(self, obligation_id: str) -> CountdownCard:
         return self.cards[obligation_id]
-

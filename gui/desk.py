@@ -62,8 +62,7 @@ def _rich_label(name: str) -> QLabel:
 class IncidentDesk(QWidget):
     message = Signal(str)  # one sentence for the status bar
 
-    def __init__(self, hub: StoreHub, pack: RulePack, now: Callable[[], datetime],
-                 open_wizard: Callable[[str], object]) -> None:
+    def __init__(self, hub: StoreHub, pack: RulePack, now: Callable[[], datetime], open_wizard: Callable[[str], object]) -> None:
         super().__init__()
         self.setObjectName("incidentDesk")
         self.hub, self.pack, self.now, self.open_wizard = hub, pack, now, open_wizard
@@ -83,9 +82,13 @@ class IncidentDesk(QWidget):
         self.history = _rich_label("reportHistory")
         self.timeline = TimelinePane(hub, now)
         self.attachments = AttachmentPane(hub)
-        for widget, title in ((_scrolled(self.panel), tr("期限(&1)")), (_scrolled(self.ledger), tr("报送记录(&2)")),
-                              (_scrolled(self.history), tr("已导出的报告(&3)")), (self.timeline, tr("时间线(&4)")),
-                              (self.attachments, tr("附件(&5)"))):
+        for widget, title in (
+            (_scrolled(self.panel), tr("期限(&1)")),
+            (_scrolled(self.ledger), tr("报送记录(&2)")),
+            (_scrolled(self.history), tr("已导出的报告(&3)")),
+            (self.timeline, tr("时间线(&4)")),
+            (self.attachments, tr("附件(&5)")),
+        ):
             self.tabs.addTab(widget, title)
         layout.addWidget(self.tabs, 1)
         self._enable(False)
@@ -100,8 +103,7 @@ class IncidentDesk(QWidget):
 
     def _build_actions(self) -> QGridLayout:
         self.edit_button = self._button("deskEdit", tr("继续编辑(&E)"), tr("打开向导，补充或修改事件情况"), self._edit)
-        self.submit_button = self._button("deskRecordSubmission", tr("登记报送(&S)…"),
-                                          tr("报送以后记下何时、以何种方式、向谁报送"), self.record_submission)
+        self.submit_button = self._button("deskRecordSubmission", tr("登记报送(&S)…"), tr("报送以后记下何时、以何种方式、向谁报送"), self.record_submission)
         self.export_button = self._button("deskExport", tr("导出报告(&X)"), tr("选择报告类型，预览并保存 PDF"), lambda: None)
         self.export_menu = QMenu(self)
         for kind in REPORT_KINDS:
@@ -110,29 +112,45 @@ class IncidentDesk(QWidget):
             action.triggered.connect(lambda _c=False, k=kind: self.export(k))
             self.export_menu.addAction(action)
         self.export_button.setMenu(self.export_menu)
-        self.supplement_button = self._button("deskSupplement", tr("新补报(&U)…"),
-                                              tr("首报后查清了新情况：列出与上次报送相比的变化，导出补报"),
-                                              lambda: self.next_report(ReportKind.SUPPLEMENT))
-        self.followup_button = self._button("deskFollowup", tr("新续报(&F)…"),
-                                            tr("事件有新进展：列出与上次报送相比的变化，导出续报"), lambda: self.next_report(ReportKind.FOLLOWUP))
+        self.supplement_button = self._button(
+            "deskSupplement", tr("新补报(&U)…"), tr("首报后查清了新情况：列出与上次报送相比的变化，导出补报"), lambda: self.next_report(ReportKind.SUPPLEMENT)
+        )
+        self.followup_button = self._button(
+            "deskFollowup", tr("新续报(&F)…"), tr("事件有新进展：列出与上次报送相比的变化，导出续报"), lambda: self.next_report(ReportKind.FOLLOWUP)
+        )
         days = summary_days(self.pack)
-        self.ended_button = self._button("deskHandlingEnded", tr("处置工作已结束(&D)"),
-                                         tr("记下处置结束时间；总结报告须在其后 {days} 日内报送（第八条）").format(days=days), self._handling_ended)
-        self.summary_button = self._button("deskSummary", tr("总结报告(&Y)…"), tr("处置结束后 {days} 日内报送的总结报告").format(days=days),
-                                           lambda: self.next_report(ReportKind.SUMMARY))
+        self.ended_button = self._button(
+            "deskHandlingEnded",
+            tr("处置工作已结束(&D)"),
+            tr("记下处置结束时间；总结报告须在其后 {days} 日内报送（第八条）").format(days=days),
+            self._handling_ended,
+        )
+        self.summary_button = self._button(
+            "deskSummary", tr("总结报告(&Y)…"), tr("处置结束后 {days} 日内报送的总结报告").format(days=days), lambda: self.next_report(ReportKind.SUMMARY)
+        )
         self.filing_button = self._button("deskFiling", tr("报送辅助(&H)"), tr("邮件草稿、电话报告稿、传真封面"), lambda: None)
         menu = QMenu(self)
-        for name, text, slot in (("deskEmailDraft", tr("12387 邮件草稿（附报告 PDF）…"), self._email),
-                                 ("deskPhoneScript", tr("12387 电话报告稿…"), self._phone),
-                                 ("deskFaxCover", tr("12387 传真封面…"), self._fax)):
+        for name, text, slot in (
+            ("deskEmailDraft", tr("12387 邮件草稿（附报告 PDF）…"), self._email),
+            ("deskPhoneScript", tr("12387 电话报告稿…"), self._phone),
+            ("deskFaxCover", tr("12387 传真封面…"), self._fax),
+        ):
             action = QAction(text, self)
             action.setObjectName(name)
             action.triggered.connect(slot)
             menu.addAction(action)
         self.filing_button.setMenu(menu)
         grid = QGridLayout()
-        buttons = (self.edit_button, self.submit_button, self.export_button, self.filing_button,
-                   self.supplement_button, self.followup_button, self.ended_button, self.summary_button)
+        buttons = (
+            self.edit_button,
+            self.submit_button,
+            self.export_button,
+            self.filing_button,
+            self.supplement_button,
+            self.followup_button,
+            self.ended_button,
+            self.summary_button,
+        )
         for i, button in enumerate(buttons):
             grid.addWidget(button, i // 4, i % 4)
         self.buttons = buttons
@@ -178,13 +196,13 @@ class IncidentDesk(QWidget):
         title = doc.get("title") or tr("（未命名事件）")
         drill = " " + tr("（演练）") if doc.get("drill") else ""
         grade = self.pack.grade(result.grading.grade)
-        self.heading.setText(f"<b>{escape(title)}</b>{escape(drill)}<br>"
-                             + escape(tr("定级：{g}").format(g=pick(grade.name, grade.name_en))))
+        self.heading.setText(f"<b>{escape(title)}</b>{escape(drill)}<br>" + escape(tr("定级：{g}").format(g=pick(grade.name, grade.name_en))))
         ended = doc.get("handling_ended_at")
         self.ended_button.setEnabled(ended is None)
         if ended:
-            self.heading.setText(self.heading.text() + "<br>" + escape(
-                tr("处置工作结束：{t}（北京时间）").format(t=display_beijing(datetime.fromisoformat(ended)))))
+            self.heading.setText(
+                self.heading.text() + "<br>" + escape(tr("处置工作结束：{t}（北京时间）").format(t=display_beijing(datetime.fromisoformat(ended))))
+            )
         self.panel.set_obligations(result.obligations if doc.get("discovered_at") else [], self.now())
         self.ledger.setText(self._ledger(result))
         self.history.setText(self._history())
@@ -253,8 +271,9 @@ class IncidentDesk(QWidget):
     def record_submission(self, kind: str | None = None) -> str:
         if not self.incident_id or self.result is None:
             return ""
-        dialog = SubmissionDialog(self.pack, self.result.obligations, self.now(), parent=self,
-                                  obligation=self._open_obligation(), kind=kind or next_report_kind(self.result.doc))
+        dialog = SubmissionDialog(
+            self.pack, self.result.obligations, self.now(), parent=self, obligation=self._open_obligation(), kind=kind or next_report_kind(self.result.doc)
+        )
         if not dialogs.run(dialog) or dialog.result_ is None:
             return tr("已取消登记。")
         self.hub.add_submission(self.incident_id, dialog.result_)
@@ -279,10 +298,15 @@ class IncidentDesk(QWidget):
             self.next_dialog.close()
         incident_id = self.incident_id
         self.next_dialog = NextReportDialog(
-            kind, self.result, self.hub.last_submitted(incident_id), self.pack,
+            kind,
+            self.result,
+            self.hub.last_submitted(incident_id),
+            self.pack,
             edit=edit,
             export=lambda k, say: self.reports.export(self, incident_id, k, self.now(), say),
-            record=lambda k: self.record_submission(k), parent=self)
+            record=lambda k: self.record_submission(k),
+            parent=self,
+        )
         self.next_dialog.setWindowFlag(Qt.WindowType.Window)
         self.next_dialog.show()  # not modal: the wizard opened from it must stay usable
         return self.next_dialog
@@ -294,8 +318,7 @@ class IncidentDesk(QWidget):
         self.hub.set_field(self.incident_id, "handling_ended_at", at.isoformat(timespec="seconds"))
         self.hub.flush()
         self.reload()
-        self._say(tr("已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（第八条）。").format(
-            t=display_beijing(at), days=summary_days(self.pack)))
+        self._say(tr("已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（第八条）。").format(t=display_beijing(at), days=summary_days(self.pack)))
 
     def _email(self) -> None:
         if self.incident_id:

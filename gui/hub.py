@@ -26,10 +26,10 @@ RETRY_MS = 2000
 
 
 class StoreHub(QObject):
-    incidentChanged = Signal(str)    # an incident's document changed (id)
-    incidentsChanged = Signal()      # the list of incidents changed
-    storeError = Signal(str)         # a write failed; the edit is kept for a retry
-    saved = Signal()                 # queued edits reached the disk
+    incidentChanged = Signal(str)  # an incident's document changed (id)
+    incidentsChanged = Signal()  # the list of incidents changed
+    storeError = Signal(str)  # a write failed; the edit is kept for a retry
+    saved = Signal()  # queued edits reached the disk
 
     def __init__(self, store: Store, parent: QObject | None = None) -> None:
         super().__init__(parent)

@@ -49,7 +49,6 @@ if TYPE_CHECKING:
 Index = QModelIndex | QPersistentModelIndex
 
 
-
 class IncidentTableModel(QAbstractTableModel):
     """Rows come from the store's summaries (derived columns, no re-grading); only the
     time-left column changes on a tick.
@@ -102,13 +101,13 @@ class IncidentTableModel(QAbstractTableModel):
             return  # a newer reload or a ``complete()`` came first
         self._partial = 0
         rows = self.hub.list_incidents(self.now)
-        if rows[:len(self.all_rows)] != self.all_rows:
+        if rows[: len(self.all_rows)] != self.all_rows:
             self.beginResetModel()  # changed meanwhile (another window or process): start over
             self.all_rows = rows
             self.rows = [row for row in rows if self._accepts(row)]
             self.endResetModel()
             return
-        more = [row for row in rows[len(self.all_rows):] if self._accepts(row)]
+        more = [row for row in rows[len(self.all_rows) :] if self._accepts(row)]
         self.all_rows = rows
         if more:
             self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(more) - 1)
@@ -152,9 +151,8 @@ class IncidentTableModel(QAbstractTableModel):
         if not self.rows:
             return
         first, last = max(first, 0), len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
-        passed = any(row.next_due is not None and before <= row.next_due < now for row in self.rows[first:last + 1])
-        self.dataChanged.emit(self.index(first, 0 if passed else 4), self.index(last, 4),
-                              [] if passed else [Qt.ItemDataRole.DisplayRole])
+        passed = any(row.next_due is not None and before <= row.next_due < now for row in self.rows[first : last + 1])
+        self.dataChanged.emit(self.index(first, 0 if passed else 4), self.index(last, 4), [] if passed else [Qt.ItemDataRole.DisplayRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -223,16 +221,14 @@ class MainWindow(QMainWindow):
         self.action_new = self._action("actionNewIncident", tr("新建事件(&N)"), "Ctrl+N", lambda: self.open_wizard(None))
         self.action_edit = self._action("actionEditIncident", tr("继续编辑(&E)"), "Ctrl+Return", self.edit_selected)
         self.action_export = self._action("actionExportPdf", tr("导出报告 PDF(&X)…"), "Ctrl+E", lambda: self.desk.export())
-        self.action_submission = self._action("actionRecordSubmission", tr("登记报送(&S)…"), "Ctrl+R",
-                                              lambda: self.desk.record_submission())
+        self.action_submission = self._action("actionRecordSubmission", tr("登记报送(&S)…"), "Ctrl+R", lambda: self.desk.record_submission())
         self.action_find = self._action("actionFind", tr("搜索事件(&F)"), "Ctrl+F", lambda: self.search.setFocus())
         self.action_profile = self._action("actionProfile", tr("单位资料(&P)…"), "Ctrl+Shift+P", self.edit_profile)
-        self.action_backup = self._action("actionBackup", tr("备份(&B)…"), "Ctrl+Shift+B",
-                                          lambda: self.status_label.setText(maintenance.backup(self, self.hub)))
-        self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "",
-                                           lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
-        self.action_about = self._action("actionAbout", tr("关于(&A)"), "F1",
-                                         lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
+        self.action_backup = self._action(
+            "actionBackup", tr("备份(&B)…"), "Ctrl+Shift+B", lambda: self.status_label.setText(maintenance.backup(self, self.hub))
+        )
+        self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "", lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
+        self.action_about = self._action("actionAbout", tr("关于(&A)"), "F1", lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         for action in (self.action_new, self.action_edit, self.action_export, self.action_submission):
@@ -321,8 +317,7 @@ class MainWindow(QMainWindow):
         self.reminder = QLabel("")
         self.reminder.setObjectName("reminderBanner")
         self.reminder.setWordWrap(True)
-        self.reminder.setStyleSheet("#reminderBanner { background: #fde2e2; color: #7a1010; border: 1px solid #b42318;"
-                                    " border-radius: 6px; padding: 6px; }")
+        self.reminder.setStyleSheet("#reminderBanner { background: #fde2e2; color: #7a1010; border: 1px solid #b42318; border-radius: 6px; padding: 6px; }")
         self.reminder.setAccessibleName(tr("报告期限提醒"))
         self.reminder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.reminder.hide()
@@ -330,8 +325,7 @@ class MainWindow(QMainWindow):
         self.clock_banner.setObjectName("clockBanner")
         self.clock_banner.setWordWrap(True)
         self.clock_banner.setAccessibleName(tr("系统时钟提示"))
-        self.clock_banner.setStyleSheet("#clockBanner { background: #eef4fa; color: #1f4e79; border: 1px solid #9dbbd8;"
-                                        " border-radius: 6px; padding: 6px; }")
+        self.clock_banner.setStyleSheet("#clockBanner { background: #eef4fa; color: #1f4e79; border: 1px solid #9dbbd8; border-radius: 6px; padding: 6px; }")
         self.clock_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.clock_banner.hide()
         layout.addWidget(self.reminder)

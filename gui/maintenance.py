@@ -21,8 +21,7 @@ def backup(parent: QWidget | None, hub: StoreHub) -> str:
     """Ask where, write a verified backup there; returns what happened, in one sentence."""
     hub.flush()
     stamp = beijing(hub.now()).strftime("%Y%m%d-%H%M")
-    target = dialogs.save_file(parent, tr("备份到"), str(Path.home() / f"incident-assistant-backup-{stamp}.sqlite3"),
-                               tr("数据库备份 (*.sqlite3)"))
+    target = dialogs.save_file(parent, tr("备份到"), str(Path.home() / f"incident-assistant-backup-{stamp}.sqlite3"), tr("数据库备份 (*.sqlite3)"))
     if not target:
         return tr("已取消备份。")
     try:
@@ -47,6 +46,6 @@ def restore(parent: QWidget | None, hub: StoreHub) -> str:
 
 
 def about_text(pack: RulePack) -> str:
-    return tr("网络安全事件报告助手 {v}\n规则包 {pid} {pv}\n依据：《{title}》（{date}，{force} 起施行）\n来源：{src}\n"
-              "本软件不联网，所有数据只保存在本机。").format(
-        v=__version__, pid=pack.id, pv=pack.version, title=pick(pack.title, pack.title_en), date=pack.text_date, force=pack.in_force, src=pack.source)
+    return tr(
+        "网络安全事件报告助手 {v}\n规则包 {pid} {pv}\n依据：《{title}》（{date}，{force} 起施行）\n来源：{src}\n本软件不联网，所有数据只保存在本机。"
+    ).format(v=__version__, pid=pack.id, pv=pack.version, title=pick(pack.title, pack.title_en), date=pack.text_date, force=pack.in_force, src=pack.source)

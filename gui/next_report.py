@@ -38,15 +38,23 @@ def changes_html(previous: Doc | None, doc: Doc, pack: RulePack) -> str:
     changes = changes_since(previous, doc, pack)
     if not changes:
         return escape(tr("与上次报送的报告相比还没有变化。先点「补充事实」写下新查清的情况。"))
-    rows = [tr("{label}：{old} → {new}").format(label=f"<b>{escape(c.label)}</b>", old=escape(c.old or "—"), new=escape(c.new or "—"))
-            for c in changes]
+    rows = [tr("{label}：{old} → {new}").format(label=f"<b>{escape(c.label)}</b>", old=escape(c.old or "—"), new=escape(c.new or "—")) for c in changes]
     return escape(tr("与上次报送相比，共 {n} 处变化：").format(n=len(changes))) + "<br>" + "<br>".join(rows)
 
 
 class NextReportDialog(QDialog):
-    def __init__(self, kind: str, result: Assessment, previous: Doc | None, pack: RulePack, *,
-                 edit: Callable[[], None], export: Callable[[str, Callable[[str], None]], None], record: Callable[[str], str],
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        kind: str,
+        result: Assessment,
+        previous: Doc | None,
+        pack: RulePack,
+        *,
+        edit: Callable[[], None],
+        export: Callable[[str, Callable[[str], None]], None],
+        record: Callable[[str], str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("NextReportDialog")
         self.kind = kind
@@ -74,10 +82,12 @@ class NextReportDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         row = QHBoxLayout()
-        for name, text, action in (("nextReportEdit", tr("① 补充事实(&E)…"), edit),
-                                   ("nextReportExport", tr("② 预览并导出(&X)…"), lambda: export(kind, self.message.setText)),
-                                   ("nextReportRecord", tr("③ 登记报送(&S)…"), lambda: self.message.setText(record(kind))),
-                                   ("nextReportClose", tr("关闭"), self.accept)):
+        for name, text, action in (
+            ("nextReportEdit", tr("① 补充事实(&E)…"), edit),
+            ("nextReportExport", tr("② 预览并导出(&X)…"), lambda: export(kind, self.message.setText)),
+            ("nextReportRecord", tr("③ 登记报送(&S)…"), lambda: self.message.setText(record(kind))),
+            ("nextReportClose", tr("关闭"), self.accept),
+        ):
             button = named(QPushButton(text), name)
             button.clicked.connect(action)
             row.addWidget(button)
@@ -93,7 +103,8 @@ class NextReportDialog(QDialog):
             summary = result.obligation(ObligationId.SUMMARY_REPORT)
             if not doc.get("handling_ended_at"):
                 note = tr("还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 {days} 日期限从那时起算。").format(
-                    days=summary_days(pack))
+                    days=summary_days(pack)
+                )
             elif summary is not None and summary.due is not None:
                 note = tr("总结报告期限：{d}（北京时间）。").format(d=display_beijing(summary.due))
         self.due.setText(note)

@@ -20,8 +20,8 @@ from gui.i18n import tr
 from gui.submission import recipient_name
 from gui.ticker import Ticker
 
-CHECK_EVERY = 15           # ticks (seconds) between checks; a reminder is at most this late
-MAX_MESSAGES = 5           # per check; the rest are summed up in one line (the list shows them all)
+CHECK_EVERY = 15  # ticks (seconds) between checks; a reminder is at most this late
+MAX_MESSAGES = 5  # per check; the rest are summed up in one line (the list shows them all)
 
 
 class ReminderService(QObject):

@@ -49,8 +49,7 @@ class ReportActions:
             return doc, tr("请先修正：") + join_clauses(e.line(language()) for e in errors[:3])
         return doc, None
 
-    def _render_then(self, incident_id: str, doc: Doc, kind: str, now: datetime, target: Path,
-                     then: Callable[[RenderResult], None]) -> None:
+    def _render_then(self, incident_id: str, doc: Doc, kind: str, now: datetime, target: Path, then: Callable[[RenderResult], None]) -> None:
         """Render the report PDF to ``target`` off the UI thread, then call ``then`` with
         ``(error, pdf sha256, pages)`` on the GUI thread. The worker gets data only."""
         previous, attachments = self.hub.last_submitted(incident_id), self.hub.attachments(incident_id)
@@ -60,8 +59,7 @@ class ReportActions:
             from core.report import ReportError, render_report  # lazy: reportlab loads only on export
 
             try:
-                info = render_report(doc, pack, kind, now, target, previous=previous, attachments=attachments,
-                                     app_version=__version__)
+                info = render_report(doc, pack, kind, now, target, previous=previous, attachments=attachments, app_version=__version__)
             except ReportError as exc:
                 return str(exc), None, 0
             except OSError as exc:
@@ -73,11 +71,18 @@ class ReportActions:
     def export(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
         """Render (in the background), preview and save the report; record its snapshot.
         ``say`` gets the one sentence for the screen."""
-        self._render_in_temp(incident_id, kind, now, lambda _doc: "preview.pdf", say, lambda doc, pdf, result: self._preview_and_save(
-            parent, incident_id, doc, kind, now, pdf, result))
+        self._render_in_temp(
+            incident_id,
+            kind,
+            now,
+            lambda _doc: "preview.pdf",
+            say,
+            lambda doc, pdf, result: self._preview_and_save(parent, incident_id, doc, kind, now, pdf, result),
+        )
 
-    def _render_in_temp(self, incident_id: str, kind: str, now: datetime, file_name: Callable[[Doc], str], say: Say,
-                        finish: Callable[[Doc, Path, RenderResult], str]) -> None:
+    def _render_in_temp(
+        self, incident_id: str, kind: str, now: datetime, file_name: Callable[[Doc], str], say: Say, finish: Callable[[Doc, Path, RenderResult], str]
+    ) -> None:
         """Check the document, render its report into a private temporary folder in the
         background, then ``finish`` with it on the GUI thread; the folder is removed after."""
         doc, problem = self._document(incident_id)
@@ -96,15 +101,13 @@ class ReportActions:
         say(tr("正在生成报告……"))
         self._render_then(incident_id, doc, kind, now, pdf, rendered)
 
-    def _preview_and_save(self, parent: QWidget | None, incident_id: str, doc: Doc, kind: str, now: datetime,
-                          preview: Path, result: RenderResult) -> str:
+    def _preview_and_save(self, parent: QWidget | None, incident_id: str, doc: Doc, kind: str, now: datetime, preview: Path, result: RenderResult) -> str:
         error, sha256, _pages = result
         if error:
             return error
         if not dialogs.preview_pdf(parent, str(preview)):
             return tr("已取消导出。")
-        target = dialogs.save_file(parent, tr("保存报告"), str(Path.home() / default_name(doc, kind, now, ".pdf")),
-                                   "PDF (*.pdf)")
+        target = dialogs.save_file(parent, tr("保存报告"), str(Path.home() / default_name(doc, kind, now, ".pdf")), "PDF (*.pdf)")
         if not target:
             return tr("已取消导出。")
         saved = self._write(Path(target), preview.read_bytes())
@@ -127,19 +130,23 @@ class ReportActions:
 
     def email_draft(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
         """An unsent e-mail to the 12387 mailbox with the report PDF attached (.eml)."""
-        self._render_in_temp(incident_id, kind, now, lambda doc: default_name(doc, kind, now, ".pdf"), say,
-                             lambda doc, pdf, result: self._save_email(parent, incident_id, doc, kind, now, pdf, result))
+        self._render_in_temp(
+            incident_id,
+            kind,
+            now,
+            lambda doc: default_name(doc, kind, now, ".pdf"),
+            say,
+            lambda doc, pdf, result: self._save_email(parent, incident_id, doc, kind, now, pdf, result),
+        )
 
-    def _save_email(self, parent: QWidget | None, incident_id: str, doc: Doc, kind: str, now: datetime,
-                    pdf: Path, result: RenderResult) -> str:
+    def _save_email(self, parent: QWidget | None, incident_id: str, doc: Doc, kind: str, now: datetime, pdf: Path, result: RenderResult) -> str:
         error, sha256, _pages = result
         if error:
             return error
         from core.report.filing import eml_draft
 
         data = eml_draft(doc, self.pack, kind, pdf, now)
-        target = dialogs.save_file(parent, tr("保存邮件草稿"), str(Path.home() / default_name(doc, kind, now, ".eml")),
-                                   tr("邮件草稿 (*.eml)"))
+        target = dialogs.save_file(parent, tr("保存邮件草稿"), str(Path.home() / default_name(doc, kind, now, ".eml")), tr("邮件草稿 (*.eml)"))
         if not target:
             return tr("已取消。")
         saved = self._write(Path(target), data)
@@ -165,8 +172,7 @@ class ReportActions:
         if problem:
             say(problem)
             return
-        target = dialogs.save_file(parent, tr("保存传真封面"),
-                                   str(Path.home() / default_name(doc, kind, now, "-" + tr("传真封面") + ".pdf")), "PDF (*.pdf)")
+        target = dialogs.save_file(parent, tr("保存传真封面"), str(Path.home() / default_name(doc, kind, now, "-" + tr("传真封面") + ".pdf")), "PDF (*.pdf)")
         if not target:
             say(tr("已取消。"))
             return

@@ -82,9 +82,14 @@ class SubmissionForm(QWidget):
         self.message = QLabel("")
         self.message.setObjectName("submissionMessage")
         self.message.setWordWrap(True)
-        for label, widget in ((tr("报告义务"), self.obligation), (tr("报告类型"), self.kind),
-                              (tr("渠道"), self.channel), (tr("报送时间（北京时间）"), self.time),
-                              (tr("报送人"), self.person), (tr("编号或备注"), self.reference)):
+        for label, widget in (
+            (tr("报告义务"), self.obligation),
+            (tr("报告类型"), self.kind),
+            (tr("渠道"), self.channel),
+            (tr("报送时间（北京时间）"), self.time),
+            (tr("报送人"), self.person),
+            (tr("编号或备注"), self.reference),
+        ):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         form.addRow("", self.message)
@@ -117,8 +122,11 @@ class SubmissionForm(QWidget):
             self.time.setFocus()
             return None
         return {
-            "obligation": obligation, "kind": self.kind.currentData(), "submitted_at": at.isoformat(timespec="seconds"),
-            "channel": self.channel.currentData(), "person": self.person.text().strip() or None,
+            "obligation": obligation,
+            "kind": self.kind.currentData(),
+            "submitted_at": at.isoformat(timespec="seconds"),
+            "channel": self.channel.currentData(),
+            "person": self.person.text().strip() or None,
             "reference": self.reference.text().strip() or None,
         }
 
@@ -126,8 +134,16 @@ class SubmissionForm(QWidget):
 class SubmissionDialog(QDialog):
     """objectName ``SubmissionDialog``: the form with 登记 / 取消."""
 
-    def __init__(self, pack: RulePack, obligations: Sequence[Obligation], now: datetime, *,
-                 obligation: str | None = None, kind: str | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pack: RulePack,
+        obligations: Sequence[Obligation],
+        now: datetime,
+        *,
+        obligation: str | None = None,
+        kind: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("SubmissionDialog")
         self.setWindowTitle(tr("登记报送"))

@@ -18,7 +18,6 @@ from gui.profile import SHORT, ProfileForm
 EXAMPLE = "examples/clinic-ransomware.json"
 
 
-
 def example_drill() -> dict[str, Any]:
     """The bundled example as a drill (演练), without an id, ready to import."""
     doc: dict[str, Any] = json.loads(resources.path(EXAMPLE).read_text(encoding="utf-8"))
@@ -46,8 +45,7 @@ class WelcomeWindow(QWidget):
         font.setBold(True)
         head.setFont(font)
         layout.addWidget(head)
-        note = QLabel(tr("如果现在就发生了事件：直接点下面的按钮，先记下发现时间，报告期限会立即显示。"
-                         "所有内容自动保存在本机，不联网。"))
+        note = QLabel(tr("如果现在就发生了事件：直接点下面的按钮，先记下发现时间，报告期限会立即显示。所有内容自动保存在本机，不联网。"))
         note.setWordWrap(True)
         layout.addWidget(note)
         self.start_button = QPushButton(tr("发生了事件，立即开始"))

@@ -24,11 +24,15 @@ def sources(*folders: str) -> list[Path]:
 
 def string_literals(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {id(n.body[0].value) for n in ast.walk(tree)
-                  if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-                  and n.body and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
-    return [(n.lineno, n.value) for n in ast.walk(tree)
-            if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
+    docstrings = {
+        id(n.body[0].value)
+        for n in ast.walk(tree)
+        if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
+        and n.body
+        and isinstance(n.body[0], ast.Expr)
+        and isinstance(n.body[0].value, ast.Constant)
+    }
+    return [(n.lineno, n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
 
 
 def test_the_vocabulary_matches_the_rule_pack():
@@ -42,16 +46,23 @@ def test_the_vocabulary_matches_the_rule_pack():
 
 # Values whose meaning is a status, a grade, a report kind or a reportable state: written as
 # a literal anywhere but the vocabulary, they are a copy that can drift.
-VOCABULARY_VALUES = {str(m) for enum in (vocab.Status, vocab.Grade, vocab.Reportable) for m in enum} | {
-    str(k) for k in vocab.ReportKind}
+VOCABULARY_VALUES = {str(m) for enum in (vocab.Status, vocab.Grade, vocab.Reportable) for m in enum} | {str(k) for k in vocab.ReportKind}
 # The same words with another meaning: keys of the contract's ``missing`` object (product.md
 # §4.3), keys of the rule pack's JSON, a wizard page, the values of ``personal_info.affected``,
 # the English word for overdue time.
 ALLOWED = {
-    ("core/completeness.py", "initial"), ("core/cli/check_cmd.py", "initial"), ("gui/app.py", "initial"),
-    ("gui/wizard/review.py", "initial"), ("core/rules.py", "initial"), ("core/rules.py", "undetermined"),
-    ("core/fields.py", "summary"), ("core/fields.py", "yes"), ("core/fields.py", "no"), ("core/incident.py", "yes"),
-    ("core/incident.py", "no"), ("core/timeutil.py", "overdue"),
+    ("core/completeness.py", "initial"),
+    ("core/cli/check_cmd.py", "initial"),
+    ("gui/app.py", "initial"),
+    ("gui/wizard/review.py", "initial"),
+    ("core/rules.py", "initial"),
+    ("core/rules.py", "undetermined"),
+    ("core/fields.py", "summary"),
+    ("core/fields.py", "yes"),
+    ("core/fields.py", "no"),
+    ("core/incident.py", "yes"),
+    ("core/incident.py", "no"),
+    ("core/timeutil.py", "overdue"),
 }
 
 
@@ -76,8 +87,7 @@ def test_the_gui_decides_no_law(path):
     assert not re.search(r"\bo\.due\s*[<>]=?|<=\s*o\.due\b|at <= ob\.due", text), "on-time is decided in core"
 
 
-@pytest.mark.parametrize("path", [p for p in sources("gui") if p.name not in ("hub.py", "app.py")],
-                         ids=lambda p: str(p.relative_to(ROOT)))
+@pytest.mark.parametrize("path", [p for p in sources("gui") if p.name not in ("hub.py", "app.py")], ids=lambda p: str(p.relative_to(ROOT)))
 def test_windows_reach_the_store_through_the_hub_and_only_the_hub_emits(path):
     text = path.read_text(encoding="utf-8")
     assert ".store." not in text.replace("core.store.", ""), "read and write through gui.hub.StoreHub"

@@ -85,20 +85,23 @@ def test_the_command_line_path_loads_neither_qt_nor_the_reference_guard():
     assert out.stdout.splitlines()[-1] == "loaded: [] guarded: False"
 
 
-@pytest.mark.parametrize(("args", "gui"), [
-    ([], True),
-    (["--db", "x.sqlite3"], True),
-    (["--db=x.sqlite3", "--lang", "en"], True),
-    (["--lang=zh"], True),
-    (["list"], False),
-    (["--db", "x.sqlite3", "list"], False),
-    (["--self-test"], False),
-    (["--version"], False),
-    (["--help"], False),
-    (["--lang", "fr"], False),   # a bad value goes to argparse, which explains it (exit 2)
-    (["--bogus"], False),
-    (["--db", "list"], False),   # a command's name anywhere means the command line, as before
-])
+@pytest.mark.parametrize(
+    ("args", "gui"),
+    [
+        ([], True),
+        (["--db", "x.sqlite3"], True),
+        (["--db=x.sqlite3", "--lang", "en"], True),
+        (["--lang=zh"], True),
+        (["list"], False),
+        (["--db", "x.sqlite3", "list"], False),
+        (["--self-test"], False),
+        (["--version"], False),
+        (["--help"], False),
+        (["--lang", "fr"], False),  # a bad value goes to argparse, which explains it (exit 2)
+        (["--bogus"], False),
+        (["--db", "list"], False),  # a command's name anywhere means the command line, as before
+    ],
+)
 def test_the_launcher_chooses_the_desktop_app_only_for_its_own_options(args, gui):
     assert wants_gui(args) is gui
 
@@ -193,8 +196,9 @@ def test_the_pngs_are_rendered_from_the_svg_as_it_is_now(qapp):
     spec.loader.exec_module(render_icons)
     fresh = render_icons.render(QSvgRenderer(str(ICONS / "incident-assistant.svg")), 48)
     stored = QImage(str(ICONS / "incident-assistant-48.png")).convertToFormat(fresh.format())
-    worst = max(abs(a - b) for y in range(48) for x in range(48)
-                for a, b in zip(fresh.pixelColor(x, y).getRgb(), stored.pixelColor(x, y).getRgb(), strict=True))
+    worst = max(
+        abs(a - b) for y in range(48) for x in range(48) for a, b in zip(fresh.pixelColor(x, y).getRgb(), stored.pixelColor(x, y).getRgb(), strict=True)
+    )
     assert worst <= 8
 
 

@@ -28,6 +28,11 @@ def test_ruff_is_clean():
     assert out.returncode == 0, out.stdout + out.stderr
 
 
+def test_ruff_format_is_applied():
+    out = subprocess.run([tool("ruff"), "format", "--check", "core", "gui", "tests", "packaging"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
 def test_mypy_is_clean_on_core_and_gui():
     out = subprocess.run([tool("mypy"), "core", "gui"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stdout + out.stderr

@@ -44,8 +44,7 @@ DB_OPTION = "--db"
 
 
 def command_modules() -> list[ModuleType]:
-    return [importlib.import_module(f"core.cli.{name}") for name in COMMAND_MODULE_NAMES
-            if importlib.util.find_spec(f"core.cli.{name}") is not None]
+    return [importlib.import_module(f"core.cli.{name}") for name in COMMAND_MODULE_NAMES if importlib.util.find_spec(f"core.cli.{name}") is not None]
 
 
 def version_text() -> str:
@@ -61,29 +60,48 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     """The parser, in the current language, and the names of its subcommands."""
     parser = CliParser(
         prog="incident-assistant",
-        description=t("网络安全事件报告助手（Incident Reporting Assistant）。不带子命令时启动图形界面。",
-                      "Incident Reporting Assistant: helps network operators in China report cybersecurity "
-                      "incidents on time. Without a command it starts the graphical interface."),
-        epilog=t("退出码：0 成功；1 发现问题（如审计链断裂、自检未通过）；2 输入有误（在标准错误输出一行说明）。\n"
-                 "各命令的用法：incident-assistant 命令 --help\n"
-                 "语言：--lang，或环境变量 INCIDENT_ASSISTANT_LANG、LC_ALL、LC_MESSAGES、LANG（以 en 开头为英文，否则为中文）。",
-                 "Exit codes: 0 success; 1 a finding (such as a broken audit chain or a failed self-test); "
-                 "2 bad input (one line on stderr).\n"
-                 "Help on a command: incident-assistant COMMAND --help\n"
-                 "Language: --lang, or the environment variable INCIDENT_ASSISTANT_LANG, LC_ALL, LC_MESSAGES "
-                 "or LANG (English when it starts with en, otherwise Chinese)."),
+        description=t(
+            "网络安全事件报告助手（Incident Reporting Assistant）。不带子命令时启动图形界面。",
+            "Incident Reporting Assistant: helps network operators in China report cybersecurity "
+            "incidents on time. Without a command it starts the graphical interface.",
+        ),
+        epilog=t(
+            "退出码：0 成功；1 发现问题（如审计链断裂、自检未通过）；2 输入有误（在标准错误输出一行说明）。\n"
+            "各命令的用法：incident-assistant 命令 --help\n"
+            "语言：--lang，或环境变量 INCIDENT_ASSISTANT_LANG、LC_ALL、LC_MESSAGES、LANG（以 en 开头为英文，否则为中文）。",
+            "Exit codes: 0 success; 1 a finding (such as a broken audit chain or a failed self-test); "
+            "2 bad input (one line on stderr).\n"
+            "Help on a command: incident-assistant COMMAND --help\n"
+            "Language: --lang, or the environment variable INCIDENT_ASSISTANT_LANG, LC_ALL, LC_MESSAGES "
+            "or LANG (English when it starts with en, otherwise Chinese).",
+        ),
     )
     parser.add_argument("--version", action="store_true", help=t("显示程序和规则包版本", "show the app and rule-pack versions"))
-    parser.add_argument("--self-test", action="store_true",
-                        help=t("自检（同 self-test 子命令；不开窗口，不动用户数据库）",
-                               "check this installation (same as the self-test command; no window, the user's database is not touched)"))
-    parser.add_argument(DB_OPTION, metavar="PATH",
-                        help=t("数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）",
-                               "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB)"))
-    parser.add_argument(LANG_OPTION, choices=LANGS,
-                        help=t("帮助和界面的语言：zh 中文（默认）或 en 英文；优先于环境变量 INCIDENT_ASSISTANT_LANG 和 LC_ALL、LC_MESSAGES、LANG",
-                               "language of the help and the interface: zh (Chinese, the default) or en (English); "
-                               "overrides INCIDENT_ASSISTANT_LANG, LC_ALL, LC_MESSAGES and LANG"))
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help=t(
+            "自检（同 self-test 子命令；不开窗口，不动用户数据库）",
+            "check this installation (same as the self-test command; no window, the user's database is not touched)",
+        ),
+    )
+    parser.add_argument(
+        DB_OPTION,
+        metavar="PATH",
+        help=t(
+            "数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）",
+            "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB)",
+        ),
+    )
+    parser.add_argument(
+        LANG_OPTION,
+        choices=LANGS,
+        help=t(
+            "帮助和界面的语言：zh 中文（默认）或 en 英文；优先于环境变量 INCIDENT_ASSISTANT_LANG 和 LC_ALL、LC_MESSAGES、LANG",
+            "language of the help and the interface: zh (Chinese, the default) or en (English); "
+            "overrides INCIDENT_ASSISTANT_LANG, LC_ALL, LC_MESSAGES and LANG",
+        ),
+    )
     sub = parser.add_subparsers(dest="command", metavar=t("命令", "COMMAND"), parser_class=CliParser)
     for module in command_modules():
         module.register(sub)
@@ -99,11 +117,16 @@ def add_db_option(command: argparse.ArgumentParser) -> None:
     are given, the one after the subcommand wins, as the help says."""
     if DB_OPTION in command._option_string_actions:  # argparse has no public lookup
         return
-    command.add_argument(DB_OPTION, metavar="PATH", default=argparse.SUPPRESS,
-                         help=t("数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）；"
-                                "也可写在命令之前，两处都写时以这里的为准",
-                                "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB); "
-                                "may also come before the command, and this one wins when both are given"))
+    command.add_argument(
+        DB_OPTION,
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help=t(
+            "数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）；也可写在命令之前，两处都写时以这里的为准",
+            "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB); "
+            "may also come before the command, and this one wins when both are given",
+        ),
+    )
 
 
 def gui_only(args_list: Sequence[str]) -> bool:

@@ -19,12 +19,22 @@ from core.vocab import label, pack_name
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("check", help=t("检查事件文件：定级、报告期限、缺项", "check an incident file: grade, reporting deadlines, missing items"),
-                       description=t("校验事件文件，按附件定级，列出报告义务、期限和缺项。",
-                                     "Validate an incident file, grade it by the annex, and list the reporting obligations, "
-                                     "their deadlines and what is still missing."))
-    p.add_argument("file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
-                                                  "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database"))
+    p = sub.add_parser(
+        "check",
+        help=t("检查事件文件：定级、报告期限、缺项", "check an incident file: grade, reporting deadlines, missing items"),
+        description=t(
+            "校验事件文件，按附件定级，列出报告义务、期限和缺项。",
+            "Validate an incident file, grade it by the annex, and list the reporting obligations, their deadlines and what is still missing.",
+        ),
+    )
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help=t(
+            "事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
+            "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database",
+        ),
+    )
     add_now(p)
     p.add_argument("--json", action="store_true", help=t("输出机器可读的 JSON", "print machine-readable JSON"))
     p.set_defaults(run=run)
@@ -63,14 +73,17 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
     lines.append(t(f"定级：{grade_name}（{basis}）  ", f"Grade: {grade_name} ({basis})  ") + label(result.reportable, lang))
     if g.basis == "manual":
         computed = pack_name(pack.grade(g.computed_grade), lang)
-        lines.append(t(f"  手动定级理由：{safe_text(g.reason or '')}；按附件计算为：{computed}",
-                       f"  Reason for the manual grade: {safe_text(g.reason or '')}; the Annex gives: {computed}"))
+        lines.append(
+            t(
+                f"  手动定级理由：{safe_text(g.reason or '')}；按附件计算为：{computed}",
+                f"  Reason for the manual grade: {safe_text(g.reason or '')}; the Annex gives: {computed}",
+            )
+        )
     for hit in g.triggered:
         value = "" if hit.value is None else t(f"（填报值：{hit.value}）", f" (value: {hit.value})")
         lines.append(f"  · {pack_name(pack.grade(hit.grade), lang)}｜{hit.item}：{safe_text(hit.text)}{value}")
     lines.append("")
-    lines.append(t(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：",
-                   f"Reporting obligations (Beijing time; now {display_beijing(result.now)}):"))
+    lines.append(t(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：", f"Reporting obligations (Beijing time; now {display_beijing(result.now)}):"))
     rows = [(t("接收方", "Recipient"), t("依据", "Basis"), t("期限", "Due"), t("剩余", "Left"), t("状态", "Status"))]
     for o in result.obligations:
         due = display_beijing(o.due) if o.due else ("—" if o.hours is None and o.days is None else t("未定", "not yet known"))
@@ -83,15 +96,20 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
         lines.append("")
         lines.append(t("接收方的上报时限（供参考，不是您的期限）：", "What your recipient must pass on, and how fast (for information; not your deadline):"))
         for e in result.escalations:
-            lines.append(t(f"  · {e.by} → {e.to}：收到后 {e.within_minutes} 分钟内（{e.basis}）",
-                           f"  · {e.by} → {e.to}: within {e.within_minutes} minutes of receiving it ({e.basis})"))
+            lines.append(
+                t(
+                    f"  · {e.by} → {e.to}：收到后 {e.within_minutes} 分钟内（{e.basis}）",
+                    f"  · {e.by} → {e.to}: within {e.within_minutes} minutes of receiving it ({e.basis})",
+                )
+            )
     lines.append("")
     none = t("无", "none")
     sep = t("、", ", ")
     initial = [statutory_label(k, pack, lang) for k in result.missing["initial"]]
     complete = [statutory_label(k, pack, lang) for k in result.missing["complete"]]
-    lines.append(t("首报尚缺（第七条第二款：可先报第一、二项）：", "Missing for a first report (Art. 7(2): items 1 and 2 may go first): ")
-                 + (sep.join(initial) or none))
+    lines.append(
+        t("首报尚缺（第七条第二款：可先报第一、二项）：", "Missing for a first report (Art. 7(2): items 1 and 2 may go first): ") + (sep.join(initial) or none)
+    )
     lines.append(t("完整报告尚缺：", "Missing for a complete report: ") + (sep.join(complete) or none))
     if result.warnings:
         lines.append("")

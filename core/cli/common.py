@@ -4,6 +4,7 @@ for their Chinese and English wording."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
@@ -15,8 +16,7 @@ from core.timeutil import TimeFormatError, parse_instant
 
 # Characters that could start a new line, move the cursor or drive the terminal (C0,
 # DEL, C1 with ESC and CSI), separate lines or reorder text on screen (bidi controls).
-_UNSAFE = frozenset([*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F,
-                     *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+_UNSAFE = frozenset([*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)])
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -64,10 +64,12 @@ def clock_from(now: str | None) -> Clock:
     return FixedClock(at)
 
 
-def add_now(parser: object) -> None:
-    parser.add_argument("--now", metavar="ISO",  # type: ignore[attr-defined]
-                        help=t("按此时刻计算（默认当前时间；不带时区按北京时间）",
-                               "compute as of this time (default: now; a time without an offset is Beijing time)"))
+def add_now(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--now",
+        metavar="ISO",
+        help=t("按此时刻计算（默认当前时间；不带时区按北京时间）", "compute as of this time (default: now; a time without an offset is Beijing time)"),
+    )
 
 
 def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:

@@ -135,8 +135,8 @@ def wrap_wide(text: str, width: int) -> list[str]:
         line = "" if unit == " " else unit
         while display_width(line) > width > 1:
             cut = next(i for i in range(1, len(line) + 1) if display_width(line[:i]) > width) - 1
-            lines.append(line[:max(cut, 1)])
-            line = line[max(cut, 1):]
+            lines.append(line[: max(cut, 1)])
+            line = line[max(cut, 1) :]
     if line.strip():
         lines.append(line.rstrip())
     return lines
@@ -212,6 +212,5 @@ class CliParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         with using_language(self.lang):
-            out_err(t(f"{self.prog}: 参数错误：{message}（用 --help 查看用法）",
-                      f"{self.prog}: error: {message} (use --help for usage)"))
+            out_err(t(f"{self.prog}: 参数错误：{message}（用 --help 查看用法）", f"{self.prog}: error: {message} (use --help for usage)"))
         raise SystemExit(2)

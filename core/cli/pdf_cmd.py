@@ -19,23 +19,44 @@ from core.vocab import ReportKind
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("pdf", help=t("生成事件报告 PDF（及 12387 邮件草稿、电话稿、传真封面）",
-                                     "render the report PDF (and the 12387 e-mail draft, phone script and fax cover)"),
-                       description=t("按第七条（总结报告按第八条）生成网络安全事件报告 PDF。",
-                                     "Render the cybersecurity incident report PDF as Article 7 lays it out "
-                                     "(a summary report as Article 8 does)."))
-    p.add_argument("file", metavar="FILE|ID", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
-                                                     "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database"))
+    p = sub.add_parser(
+        "pdf",
+        help=t("生成事件报告 PDF（及 12387 邮件草稿、电话稿、传真封面）", "render the report PDF (and the 12387 e-mail draft, phone script and fax cover)"),
+        description=t(
+            "按第七条（总结报告按第八条）生成网络安全事件报告 PDF。",
+            "Render the cybersecurity incident report PDF as Article 7 lays it out (a summary report as Article 8 does).",
+        ),
+    )
+    p.add_argument(
+        "file",
+        metavar="FILE|ID",
+        help=t(
+            "事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
+            "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database",
+        ),
+    )
     p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help=t("输出的 PDF 文件", "the PDF file to write"))
-    p.add_argument("--kind", choices=KINDS, default=str(ReportKind.INITIAL),
-                   help=t("报告类型：" + "、".join(f"{k}（{v}）" for k, v in KIND_NAMES.items()) + "；默认 initial",
-                          "report kind: initial (first report), supplement (supplementary report), followup (follow-up report) "
-                          "or summary (summary report after handling ended); default initial"))
+    p.add_argument(
+        "--kind",
+        choices=KINDS,
+        default=str(ReportKind.INITIAL),
+        help=t(
+            "报告类型：" + "、".join(f"{k}（{v}）" for k, v in KIND_NAMES.items()) + "；默认 initial",
+            "report kind: initial (first report), supplement (supplementary report), followup (follow-up report) "
+            "or summary (summary report after handling ended); default initial",
+        ),
+    )
     add_now(p)
-    p.add_argument("--eml", metavar="OUT.eml", help=t("另存发往 12387 邮箱的邮件草稿（附报告 PDF）",
-                                                      "also write an e-mail draft to the 12387 mailbox (the report PDF attached)"))
-    p.add_argument("--phone-script", metavar="OUT.txt", help=t("另存 12387 电话报告稿（第七条第一、二项）",
-                                                               "also write a script for reporting to 12387 by phone (items 1 and 2 of Article 7)"))
+    p.add_argument(
+        "--eml",
+        metavar="OUT.eml",
+        help=t("另存发往 12387 邮箱的邮件草稿（附报告 PDF）", "also write an e-mail draft to the 12387 mailbox (the report PDF attached)"),
+    )
+    p.add_argument(
+        "--phone-script",
+        metavar="OUT.txt",
+        help=t("另存 12387 电话报告稿（第七条第一、二项）", "also write a script for reporting to 12387 by phone (items 1 and 2 of Article 7)"),
+    )
     p.add_argument("--fax-cover", metavar="OUT.pdf", help=t("另存发往 12387 传真的封面页", "also write a cover page for faxing to 12387"))
     p.set_defaults(run=run)
 

@@ -34,6 +34,7 @@ from core.vocab import ReportKind
 EXAMPLE = "examples/clinic-ransomware.json"
 DEFAULT_NOW = "2026-11-24T10:00:00+08:00"  # fixed, so the result never depends on today's date
 
+
 @dataclass
 class SelfTestState:
     """What earlier checks hand to later ones (``pdf`` and ``pages`` to the GUI check)."""
@@ -50,18 +51,27 @@ class SelfTestState:
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "self-test",
-        help=t("自检：规则包、字体、检查、PDF、数据库、界面模块（不开窗口）",
-               "check this installation: rule pack, font, check, PDF, database, GUI modules (no window)"),
-        description=t("不打开窗口、不动用户数据库，检查本安装是否完整可用：规则包、字体、示例事件检查、"
-                      "PDF 生成、临时数据库与审计链、界面模块。全部通过时退出码为 0，否则为 1。",
-                      "Check that this installation is complete, without opening a window or touching the user's "
-                      "database: rule pack, font, checking the example incident, PDF rendering, a temporary database "
-                      "and its audit chain, GUI modules. Exit 0 when every check passes, 1 otherwise."),
+        help=t(
+            "自检：规则包、字体、检查、PDF、数据库、界面模块（不开窗口）",
+            "check this installation: rule pack, font, check, PDF, database, GUI modules (no window)",
+        ),
+        description=t(
+            "不打开窗口、不动用户数据库，检查本安装是否完整可用：规则包、字体、示例事件检查、"
+            "PDF 生成、临时数据库与审计链、界面模块。全部通过时退出码为 0，否则为 1。",
+            "Check that this installation is complete, without opening a window or touching the user's "
+            "database: rule pack, font, checking the example incident, PDF rendering, a temporary database "
+            "and its audit chain, GUI modules. Exit 0 when every check passes, 1 otherwise.",
+        ),
     )
-    p.add_argument("--now", metavar="ISO", default=DEFAULT_NOW,
-                   help=t(f"检查示例事件时采用的时刻（默认固定为 {DEFAULT_NOW}，结果不随日期变化）",
-                          f"the time at which the example incident is checked (default: fixed at {DEFAULT_NOW}, "
-                          "so the result does not depend on today's date)"))
+    p.add_argument(
+        "--now",
+        metavar="ISO",
+        default=DEFAULT_NOW,
+        help=t(
+            f"检查示例事件时采用的时刻（默认固定为 {DEFAULT_NOW}，结果不随日期变化）",
+            f"the time at which the example incident is checked (default: fixed at {DEFAULT_NOW}, so the result does not depend on today's date)",
+        ),
+    )
     p.set_defaults(run=run)
 
 

@@ -37,42 +37,61 @@ from core.vocab import label
 
 
 def register(sub: Any) -> None:
-    p = sub.add_parser("import", help=t("把事件文件导入数据库", "import an incident file into the database"),
-                       description=t("校验并导入事件文件；最后一行输出事件 id。",
-                                     "Validate and import an incident file; the last line printed is the incident id."))
-    p.add_argument("file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）",
-                                                  "incident file (incident-assistant/incident@1 or @2 JSON)"))
-    p.add_argument("--new-id", action="store_true", help=t("总是分配新 id（文件中的 id 已存在时使用）",
-                                                           "always assign a new id (use when the file's id already exists)"))
+    p = sub.add_parser(
+        "import",
+        help=t("把事件文件导入数据库", "import an incident file into the database"),
+        description=t("校验并导入事件文件；最后一行输出事件 id。", "Validate and import an incident file; the last line printed is the incident id."),
+    )
+    p.add_argument(
+        "file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）", "incident file (incident-assistant/incident@1 or @2 JSON)")
+    )
+    p.add_argument(
+        "--new-id", action="store_true", help=t("总是分配新 id（文件中的 id 已存在时使用）", "always assign a new id (use when the file's id already exists)")
+    )
     p.set_defaults(run=run_import)
 
-    p = sub.add_parser("export", help=t("把数据库中的事件导出为文件", "export an incident from the database to a file"),
-                       description=t("导出事件为 JSON 文件（可再次导入）。", "Export an incident as a JSON file (which can be imported again)."))
+    p = sub.add_parser(
+        "export",
+        help=t("把数据库中的事件导出为文件", "export an incident from the database to a file"),
+        description=t("导出事件为 JSON 文件（可再次导入）。", "Export an incident as a JSON file (which can be imported again)."),
+    )
     p.add_argument("id", metavar="ID", help=t("事件 id（见 list）", "incident id (see list)"))
     p.add_argument("-o", "--output", metavar="FILE", required=True, help=t("输出文件；- 表示标准输出", "file to write; - for standard output"))
     p.add_argument("--force", action="store_true", help=t("替换已有的输出文件", "replace an existing output file"))
     p.set_defaults(run=run_export)
 
-    p = sub.add_parser("list", help=t("列出数据库中的事件", "list the incidents in the database"),
-                       description=t("按最近的报告期限列出事件。", "List the incidents by their nearest reporting deadline."))
+    p = sub.add_parser(
+        "list",
+        help=t("列出数据库中的事件", "list the incidents in the database"),
+        description=t("按最近的报告期限列出事件。", "List the incidents by their nearest reporting deadline."),
+    )
     p.add_argument("--json", action="store_true", help=t("输出机器可读的 JSON 数组", "print a machine-readable JSON array"))
     add_now(p)
     p.set_defaults(run=run_list)
 
-    p = sub.add_parser("verify", help=t("检查数据库完整性和审计链", "check the database's integrity and its audit chain"),
-                       description=t("运行 integrity_check 并逐行核对审计哈希链；完好退出 0，发现问题退出 1 并指出第一处断裂。",
-                                     "Run integrity_check and follow the audit hash chain row by row; exit 0 when all is whole, "
-                                     "1 on a problem, naming the first break."))
+    p = sub.add_parser(
+        "verify",
+        help=t("检查数据库完整性和审计链", "check the database's integrity and its audit chain"),
+        description=t(
+            "运行 integrity_check 并逐行核对审计哈希链；完好退出 0，发现问题退出 1 并指出第一处断裂。",
+            "Run integrity_check and follow the audit hash chain row by row; exit 0 when all is whole, 1 on a problem, naming the first break.",
+        ),
+    )
     p.set_defaults(run=run_verify)
 
-    p = sub.add_parser("backup", help=t("备份数据库", "back up the database"),
-                       description=t("用 SQLite 在线备份写出副本，并校验副本。", "Write a copy with SQLite's online backup and verify the copy."))
+    p = sub.add_parser(
+        "backup",
+        help=t("备份数据库", "back up the database"),
+        description=t("用 SQLite 在线备份写出副本，并校验副本。", "Write a copy with SQLite's online backup and verify the copy."),
+    )
     p.add_argument("out", metavar="OUT", help=t("备份文件（不会覆盖已有文件）", "backup file (an existing file is never overwritten)"))
     p.set_defaults(run=run_backup)
 
-    p = sub.add_parser("restore", help=t("从备份恢复数据库", "restore the database from a backup"),
-                       description=t("先校验备份，再恢复；当前数据库另存一份副本。",
-                                     "Verify the backup, then restore it; the current database is kept as a copy."))
+    p = sub.add_parser(
+        "restore",
+        help=t("从备份恢复数据库", "restore the database from a backup"),
+        description=t("先校验备份，再恢复；当前数据库另存一份副本。", "Verify the backup, then restore it; the current database is kept as a copy."),
+    )
     p.add_argument("source", metavar="FROM", help=t("备份文件", "backup file"))
     p.set_defaults(run=run_restore)
 
@@ -125,11 +144,26 @@ def run_list(args: argparse.Namespace) -> int:
             rows = store.list_incidents(now)
             pack = store.pack
     if args.json:
-        print(json.dumps([{
-            "id": r.id, "number": r.number, "title": r.title, "grade": r.grade, "status": r.status,
-            "next_due": iso_beijing(r.next_due) if r.next_due else None,
-            "drill": r.drill, "valid": r.valid, "updated_at": iso_beijing(r.updated_at),
-        } for r in rows], ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                [
+                    {
+                        "id": r.id,
+                        "number": r.number,
+                        "title": r.title,
+                        "grade": r.grade,
+                        "status": r.status,
+                        "next_due": iso_beijing(r.next_due) if r.next_due else None,
+                        "drill": r.drill,
+                        "valid": r.valid,
+                        "updated_at": iso_beijing(r.updated_at),
+                    }
+                    for r in rows
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return 0
     if not rows or pack is None:
         print("数据库中还没有事件。")
@@ -139,8 +173,10 @@ def run_list(args: argparse.Namespace) -> int:
         drill = "［演练］" if r.drill else ""
         draft = "［草稿有误］" if not r.valid else ""
         grade = pack.grade(r.grade).name if r.grade in pack.grade_ids() else r.grade
-        print(f"{safe_text(r.number or '—')}  {drill}{draft}{safe_text(r.title or '（未命名事件）')}  定级：{safe_text(grade)}  "
-              f"状态：{label(r.status)}  最近期限：{due}  id：{safe_text(r.id)}")
+        print(
+            f"{safe_text(r.number or '—')}  {drill}{draft}{safe_text(r.title or '（未命名事件）')}  定级：{safe_text(grade)}  "
+            f"状态：{label(r.status)}  最近期限：{due}  id：{safe_text(r.id)}"
+        )
     return 0
 
 

@@ -34,7 +34,7 @@ class ReportError(ValueError):
 
 @dataclass(frozen=True)
 class ReportInfo:
-    json_sha256: str   # document_hash of the exact document the PDF was made from
+    json_sha256: str  # document_hash of the exact document the PDF was made from
     pdf_sha256: str
     pages: int
     path: Path
@@ -54,8 +54,9 @@ def _hash(doc: Doc) -> str:
         raise ReportError(f"事件数据含有无法编码的内容，无法计算 SHA-256：{exc}") from exc
 
 
-def _render(doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | None,
-            attachments: list[dict[str, Any]] | None, app_version: str) -> tuple[bytes, int, str]:
+def _render(
+    doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | None, attachments: list[dict[str, Any]] | None, app_version: str
+) -> tuple[bytes, int, str]:
     from core.report import content, pdf  # lazy: reportlab loads only here
 
     if now.tzinfo is None:
@@ -63,21 +64,29 @@ def _render(doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | 
     result = check(doc, pack, now)
     _check_request(result.doc, kind)
     json_sha256 = _hash(result.doc)
-    report = content.build(result, pack, kind, previous=previous, attachments=attachments,
-                           app_version=app_version, json_sha256=json_sha256)
+    report = content.build(result, pack, kind, previous=previous, attachments=attachments, app_version=app_version, json_sha256=json_sha256)
     data, pages = pdf.render(report)
     return data, pages, json_sha256
 
 
-def render_report_bytes(doc: Doc, pack: RulePack, kind: str, now: datetime, *, previous: Doc | None = None,
-                        attachments: list[dict[str, Any]] | None = None, app_version: str) -> bytes:
+def render_report_bytes(
+    doc: Doc, pack: RulePack, kind: str, now: datetime, *, previous: Doc | None = None, attachments: list[dict[str, Any]] | None = None, app_version: str
+) -> bytes:
     """The report PDF as bytes (for previews). Raises ``InvalidIncident`` or ``ReportError``."""
     return _render(doc, pack, kind, now, previous, attachments, app_version)[0]
 
 
-def render_report(doc: Doc, pack: RulePack, kind: str, now: datetime, out_path: str | os.PathLike[str], *,
-                  previous: Doc | None = None, attachments: list[dict[str, Any]] | None = None,
-                  app_version: str) -> ReportInfo:
+def render_report(
+    doc: Doc,
+    pack: RulePack,
+    kind: str,
+    now: datetime,
+    out_path: str | os.PathLike[str],
+    *,
+    previous: Doc | None = None,
+    attachments: list[dict[str, Any]] | None = None,
+    app_version: str,
+) -> ReportInfo:
     """Write the report PDF of ``kind`` (initial | supplement | followup | summary) at report
     time ``now`` to ``out_path`` (atomically) and return its fingerprints.
 

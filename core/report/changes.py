@@ -63,8 +63,7 @@ def changes_since(previous: Any, doc: dict[str, Any], pack: RulePack) -> tuple[C
         return ()
     old, new = flatten(previous), flatten(doc)
     paths = list(new) + [p for p in old if p not in new]
-    result = [Change(label(p), _shown(p, old.get(p), pack), _shown(p, new.get(p), pack))
-              for p in paths if old.get(p) != new.get(p)]
+    result = [Change(label(p), _shown(p, old.get(p), pack), _shown(p, new.get(p), pack)) for p in paths if old.get(p) != new.get(p)]
     for key, name in (("timeline", "事件时间线"), ("submissions", "报送记录")):
         before, after = _count(previous, key), _count(doc, key)
         if before != after:

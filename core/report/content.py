@@ -65,8 +65,9 @@ class ReportContent:
     footer: dict[str, str] = field(default_factory=dict)
 
 
-def build(result: Assessment, pack: RulePack, kind: str, *, previous: Doc | None,
-          attachments: list[dict[str, Any]] | None, app_version: str, json_sha256: str) -> ReportContent:
+def build(
+    result: Assessment, pack: RulePack, kind: str, *, previous: Doc | None, attachments: list[dict[str, Any]] | None, app_version: str, json_sha256: str
+) -> ReportContent:
     """The report's content for ``kind`` at ``result.now`` (the report time)."""
     doc = result.doc
     summary = kind == ReportKind.SUMMARY
@@ -82,11 +83,14 @@ def build(result: Assessment, pack: RulePack, kind: str, *, previous: Doc | None
         sections=summary_sections(doc, pack) if summary else statutory_sections(doc, pack, result),
         channels=channel_lines(doc, result.obligations, pack),
         timeline=timeline_rows(doc),
-        attachments=tuple((str(a.get("name", "")), number(a.get("size", "")), str(a.get("sha256", "")))
-                          for a in attachments or []),
+        attachments=tuple((str(a.get("name", "")), number(a.get("size", "")), str(a.get("sha256", ""))) for a in attachments or []),
         submissions=submission_lines(doc, pack),
-        footer={"generated_at": when_dt(result.now), "app": f"incident-assistant {app_version}",
-                "rules": f"规则包 {pack.id} {pack.version}", "sha256": json_sha256},
+        footer={
+            "generated_at": when_dt(result.now),
+            "app": f"incident-assistant {app_version}",
+            "rules": f"规则包 {pack.id} {pack.version}",
+            "sha256": json_sha256,
+        },
     )
 
 
@@ -118,14 +122,21 @@ def header_lines(doc: Doc, result: Assessment, pack: RulePack, kind: str) -> tup
     lines = [Line("事件名称", _text(doc.get("title")))]
     if _text(doc.get("number")):  # the human number; the internal id stays out of documents
         lines.append(Line(label("number"), doc["number"]))
-    for path in ("reporter.name", "reporter.credit_code", "reporter.category", "reporter.province",
-                 "reporter.protection_department", "reporter.cyberspace_office", "reporter.address"):
+    for path in (
+        "reporter.name",
+        "reporter.credit_code",
+        "reporter.category",
+        "reporter.province",
+        "reporter.protection_department",
+        "reporter.cyberspace_office",
+        "reporter.address",
+    ):
         if path in ("reporter.protection_department", "reporter.cyberspace_office") and not _text(get(doc, path)):
             continue
         lines.append(_line(doc, path, pack))
-    contact = "，".join(x for x in (_text(get(doc, "reporter.contact_name")),
-                                   _text(get(doc, "reporter.contact_phone")),
-                                   _text(get(doc, "reporter.contact_email"))) if x)
+    contact = "，".join(
+        x for x in (_text(get(doc, "reporter.contact_name")), _text(get(doc, "reporter.contact_phone")), _text(get(doc, "reporter.contact_email"))) if x
+    )
     lines.append(Line("联系人及联系方式", contact or None))
     lines.append(Line("报送对象", recipients(result, kind)))
     lines.append(_line(doc, "discovered_at", pack))
@@ -196,8 +207,7 @@ def _systems(doc: Doc) -> list[Line]:
 
 def _impact(doc: Doc, pack: RulePack) -> list[Line]:
     """The annex's impact facts that are known, with units (what the grade rests on)."""
-    paths = [f"impact.{block}.{key}" for block in ("portal_outage", "defacement")
-             for key in (get(doc, f"impact.{block}") or {})]
+    paths = [f"impact.{block}.{key}" for block in ("portal_outage", "defacement") for key in (get(doc, f"impact.{block}") or {})]
     paths += [path for path, _unit in labels.IMPACT_UNITS]
     lines = [Line(label(p), shown(p, get(doc, p), pack)) for p in paths if get(doc, p) is not None]
     qualitative = get(doc, "impact.qualitative")
@@ -209,8 +219,7 @@ def _impact(doc: Doc, pack: RulePack) -> list[Line]:
 def _ransomware(doc: Doc, pack: RulePack) -> list[Line]:
     if not is_ransomware(doc, pack):
         return []
-    paths = ("ransomware.amount", "ransomware.currency", "ransomware.method", "ransomware.date",
-             "ransomware.contact", "ransomware.paid")
+    paths = ("ransomware.amount", "ransomware.currency", "ransomware.method", "ransomware.date", "ransomware.contact", "ransomware.paid")
     return [_line(doc, p, pack) for p in paths]
 
 
@@ -220,11 +229,17 @@ def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: Assessment) -> l
         return [_line(doc, "reporter.name", pack), *_systems(doc), _line(doc, "involves_cii", pack)]
     if item_id == "item2":
         grade = labels.grade_name(result.grading.grade, pack)
-        return [_line(doc, "discovered_at", pack), _line(doc, "occurred_at", pack), _line(doc, "location", pack),
-                Line("类型", labels.type_text(doc, pack)),
-                Line("级别", None if result.grading.grade == pack.undetermined.id else grade),
-                *_impact(doc, pack), _line(doc, "harm", pack), _line(doc, "measures_taken", pack),
-                *_ransomware(doc, pack)]
+        return [
+            _line(doc, "discovered_at", pack),
+            _line(doc, "occurred_at", pack),
+            _line(doc, "location", pack),
+            Line("类型", labels.type_text(doc, pack)),
+            Line("级别", None if result.grading.grade == pack.undetermined.id else grade),
+            *_impact(doc, pack),
+            _line(doc, "harm", pack),
+            _line(doc, "measures_taken", pack),
+            *_ransomware(doc, pack),
+        ]
     if item_id == "item8":
         lines = [_line(doc, "other", pack), _line(doc, "crime_suspected", pack)]
         for n, s in enumerate(doc.get("sector_obligations") or [], start=1):
@@ -310,8 +325,7 @@ def submission_lines(doc: Doc, pack: RulePack) -> tuple[str, ...]:
         except KeyError:
             sector = _sector(doc, oid)
             recipient = sector or oid
-        parts = [when(s.get("submitted_at")), labels.KIND_NAMES.get(s.get("kind", ""), str(s.get("kind"))),
-                 f"报送对象：{recipient}"]
+        parts = [when(s.get("submitted_at")), labels.KIND_NAMES.get(s.get("kind", ""), str(s.get("kind"))), f"报送对象：{recipient}"]
         if s.get("channel"):
             parts.append(f"渠道：{_channel_name(s['channel'], pack)}")
         if _text(s.get("person")):

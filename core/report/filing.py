@@ -47,8 +47,11 @@ def cii_note(result: Assessment, pack: RulePack) -> str | None:
     """D13 in words, naming the CII recipients and their deadlines; None without CII."""
     if not involves_cii(result.doc):
         return None
-    duties = [f"{o.recipient}（{o.basis}，{labels.number(o.hours)} 小时内）" for o in result.obligations
-              if o.id in pack.channel_rule.not_for_cyberspace_channels and o.hours is not None]
+    duties = [
+        f"{o.recipient}（{o.basis}，{labels.number(o.hours)} 小时内）"
+        for o in result.obligations
+        if o.id in pack.channel_rule.not_for_cyberspace_channels and o.hours is not None
+    ]
     also = f"须另行直接向{'、'.join(duties)}报告。" if duties else ""
     return f"本事件涉及关键信息基础设施：{pack.channel_rule.text}{also}（{pack.channel_rule.basis}）"
 
@@ -62,14 +65,18 @@ def _subject(doc: Doc, kind: str) -> str:
 
 def _email_body(result: Assessment, pack: RulePack, kind: str, attachment: str) -> str:
     doc = result.doc
-    contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}")) for k in
-                                   ("contact_name", "contact_phone", "contact_email")) if x)
-    lines = ["您好：", "", f"现报送网络安全事件报告（{KIND_NAMES[kind]}），报告全文见附件 {attachment}。", "",
-             f"报告单位：{_one_line(get(doc, 'reporter.name')) or PENDING}",
-             f"事件名称：{_one_line(doc.get('title')) or PENDING}",
-             f"发现时间：{labels.when(doc.get('discovered_at'))}",
-             f"级别：{labels.grade_name(result.grading.grade, pack)}",
-             f"联系人：{contact or PENDING}"]
+    contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}")) for k in ("contact_name", "contact_phone", "contact_email")) if x)
+    lines = [
+        "您好：",
+        "",
+        f"现报送网络安全事件报告（{KIND_NAMES[kind]}），报告全文见附件 {attachment}。",
+        "",
+        f"报告单位：{_one_line(get(doc, 'reporter.name')) or PENDING}",
+        f"事件名称：{_one_line(doc.get('title')) or PENDING}",
+        f"发现时间：{labels.when(doc.get('discovered_at'))}",
+        f"级别：{labels.grade_name(result.grading.grade, pack)}",
+        f"联系人：{contact or PENDING}",
+    ]
     note = cii_note(result, pack)
     if note:
         lines += ["", note]
@@ -128,8 +135,9 @@ def _item_two(result: Assessment, pack: RulePack) -> list[str]:
         lines.append(f"事件发生时间是北京时间{labels.spoken_time(occurred)}。")
     lines.append(f"地点是{_speak(doc.get('location'))}。")
     lines.append(f"事件类型是{_speak(labels.type_text(doc, pack, '中的'))}。")
-    lines.append("级别尚未判定，我们正在核实影响情况。" if grade == pack.undetermined.id
-                 else f"按照分级指南，初步判定为{labels.grade_name(grade, pack)}网络安全事件。")
+    lines.append(
+        "级别尚未判定，我们正在核实影响情况。" if grade == pack.undetermined.id else f"按照分级指南，初步判定为{labels.grade_name(grade, pack)}网络安全事件。"
+    )
     lines.append(f"已造成的影响和危害：{_speak(doc.get('harm'))}。")
     lines.append(f"已采取的措施及效果：{_speak(doc.get('measures_taken'))}。")
     if is_ransomware(doc, pack):
@@ -141,9 +149,11 @@ def _ransom_sentence(r: dict[str, Any]) -> str:
     """第七条第一款第二项: the ransom demanded (amount, method, date) in one sentence."""
     paid = "已经支付" if r.get("paid") is True else "没有支付" if r.get("paid") is False else "是否支付尚不清楚"
     amount = labels.number(r["amount"]) if r.get("amount") is not None else None
-    return (f"这是勒索软件攻击。对方要求支付的赎金金额是{_speak(amount)}，币种{_speak(r.get('currency'))}，"
-            f"支付方式{_speak(r.get('method'))}，日期{_speak(r.get('date'))}，对方联系方式{_speak(r.get('contact'))}，"
-            f"我们目前{paid}。")
+    return (
+        f"这是勒索软件攻击。对方要求支付的赎金金额是{_speak(amount)}，币种{_speak(r.get('currency'))}，"
+        f"支付方式{_speak(r.get('method'))}，日期{_speak(r.get('date'))}，对方联系方式{_speak(r.get('contact'))}，"
+        f"我们目前{paid}。"
+    )
 
 
 def phone_script(doc: Doc, pack: RulePack, now: datetime) -> str:
@@ -152,18 +162,25 @@ def phone_script(doc: Doc, pack: RulePack, now: datetime) -> str:
     d = result.doc
     name, phone = _speak(get(d, "reporter.contact_name"), "（姓名）"), _speak(get(d, "reporter.contact_phone"), "（电话）")
     hotline = pack.channel(HOTLINE_CHANNEL)
-    out = [f"12387 电话报告稿（{pack.report_items_basis}第一项、第二项；准备于北京时间{labels.spoken_time(now)}）",
-           f"拨号：{hotline.detail}。"]
+    out = [f"12387 电话报告稿（{pack.report_items_basis}第一项、第二项；准备于北京时间{labels.spoken_time(now)}）", f"拨号：{hotline.detail}。"]
     if d.get("drill") is True:
         out.append("【演练】这是演练用稿，不要拨打真实热线。")
     note = cii_note(result, pack)
     if note:
         out.append(note)
-    out += ["", f"开场：您好，我是{_speak(get(d, 'reporter.name'), '（单位名称）')}的{name}，联系电话{phone}。"
-            "我单位发生一起网络安全事件，现在电话报告。", "", "一、涉事单位和系统", *_item_one(d),
-            "", "二、事件情况", *_item_two(result, pack), "",
-            f"结束：其他情况我们正在核实，将及时补报。书面报告可发送到 {pack.channel(EMAIL_CHANNEL).detail}"
-            f"，或传真到 {pack.channel(FAX_CHANNEL).detail}。我的联系电话是{phone}。谢谢。"]
+    out += [
+        "",
+        f"开场：您好，我是{_speak(get(d, 'reporter.name'), '（单位名称）')}的{name}，联系电话{phone}。我单位发生一起网络安全事件，现在电话报告。",
+        "",
+        "一、涉事单位和系统",
+        *_item_one(d),
+        "",
+        "二、事件情况",
+        *_item_two(result, pack),
+        "",
+        f"结束：其他情况我们正在核实，将及时补报。书面报告可发送到 {pack.channel(EMAIL_CHANNEL).detail}"
+        f"，或传真到 {pack.channel(FAX_CHANNEL).detail}。我的联系电话是{phone}。谢谢。",
+    ]
     return "\n".join(out) + "\n"
 
 
@@ -173,8 +190,7 @@ def cover_lines(result: Assessment, pack: RulePack, kind: str, now: datetime, pa
     def short(value: Any) -> str:
         return _one_line(value, COVER_VALUE_CHARS) or PENDING
 
-    contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}"), COVER_VALUE_CHARS)
-                                   for k in ("contact_name", "contact_phone", "contact_email")) if x)
+    contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}"), COVER_VALUE_CHARS) for k in ("contact_name", "contact_phone", "contact_email")) if x)
     return [
         ("收件", f"网信部门 12387 网络安全事件报告（传真 {pack.channel(FAX_CHANNEL).detail}）"),
         ("发件单位", short(get(doc, "reporter.name"))),
@@ -186,8 +202,7 @@ def cover_lines(result: Assessment, pack: RulePack, kind: str, now: datetime, pa
     ]
 
 
-def render_fax_cover(doc: Doc, pack: RulePack, kind: str, now: datetime, out_path: str | os.PathLike[str],
-                     pages: int) -> Path:
+def render_fax_cover(doc: Doc, pack: RulePack, kind: str, now: datetime, out_path: str | os.PathLike[str], pages: int) -> Path:
     """Write a one-page fax cover sheet for the 12387 fax; long values are shortened so
     the sheet always fits one page (the report that follows has them in full)."""
     if kind not in KIND_NAMES:

@@ -28,10 +28,19 @@ FIELD_LABELS: dict[str, str] = {path: entry.name.zh for path, entry in fields.CA
 UNITS: dict[str, str] = {path: entry.unit.zh for path, entry in fields.CATALOGUE.items() if entry.unit}
 
 # Impact facts in the order the report lists them, with their unit.
-IMPACT_UNITS: tuple[tuple[str, str], ...] = tuple((path, UNITS.get(path, "")) for path in (
-    "impact.cii_full_outage_minutes", "impact.cii_main_function_outage_minutes", "impact.province_population_percent",
-    "impact.prefecture_population_percent", "impact.people_affected", "impact.personal_info_leaked",
-    "impact.direct_loss_yuan", "impact.data_threat"))
+IMPACT_UNITS: tuple[tuple[str, str], ...] = tuple(
+    (path, UNITS.get(path, ""))
+    for path in (
+        "impact.cii_full_outage_minutes",
+        "impact.cii_main_function_outage_minutes",
+        "impact.province_population_percent",
+        "impact.prefecture_population_percent",
+        "impact.people_affected",
+        "impact.personal_info_leaked",
+        "impact.direct_loss_yuan",
+        "impact.data_threat",
+    )
+)
 
 _INDEX = re.compile(r"\[\d+\]")
 

@@ -57,12 +57,10 @@ def styles() -> dict[str, ParagraphStyle]:
         "body": base,
         "title": ParagraphStyle("title", parent=base, fontSize=18, leading=28, alignment=TA_CENTER, spaceAfter=2),
         "basis": ParagraphStyle("basis", parent=base, fontSize=9.5, leading=14, alignment=TA_CENTER, spaceAfter=10),
-        "heading": ParagraphStyle("heading", parent=base, fontSize=12.5, leading=20, spaceBefore=12, spaceAfter=4,
-                                  keepWithNext=1),
+        "heading": ParagraphStyle("heading", parent=base, fontSize=12.5, leading=20, spaceBefore=12, spaceAfter=4, keepWithNext=1),
         "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=14),
         "item": ParagraphStyle("item", parent=base, leftIndent=2 * 10.5, spaceAfter=2),
-        "timeline": ParagraphStyle("timeline", parent=base, fontSize=9.5, leading=14, leftIndent=34 * mm,
-                                   firstLineIndent=-34 * mm, spaceAfter=2),
+        "timeline": ParagraphStyle("timeline", parent=base, fontSize=9.5, leading=14, leftIndent=34 * mm, firstLineIndent=-34 * mm, spaceAfter=2),
         "drill": ParagraphStyle("drill", parent=base, fontSize=10.5, leading=16, alignment=TA_CENTER, spaceAfter=8),
     }
 
@@ -77,14 +75,20 @@ def _value(line: Line) -> str:
 
 def _table(rows: list[list[Paragraph]], widths: list[float], header: bool = False) -> Table:
     table = Table(rows, colWidths=widths, splitInRow=1, repeatRows=1 if header else 0, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("GRID", (0, 0), (-1, -1), 0.5, GRID),
-        ("FONTNAME", (0, 0), (-1, -1), fonts.FONT_NAME),  # else reportlab adds an unembedded Helvetica
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        # Closing punctuation may hang one character past the line (kinsoku): keep it in the cell.
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-        ("TOPPADDING", (0, 0), (-1, -1), 3), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-    ]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.5, GRID),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.FONT_NAME),  # else reportlab adds an unembedded Helvetica
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                # Closing punctuation may hang one character past the line (kinsoku): keep it in the cell.
+                ("LEFTPADDING", (0, 0), (-1, -1), 4),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 12),
+                ("TOPPADDING", (0, 0), (-1, -1), 3),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ]
+        )
+    )
     return table
 
 
@@ -95,14 +99,13 @@ def header_table(lines: tuple[Line, ...]) -> Table:
 
 def deadline_table(content: ReportContent) -> Table:
     rows = [[para(t, "cell") for t in ("报告对象", "依据", "期限（北京时间）", "本报告是否在期限内")]]
-    rows += [[para(r.recipient, "cell"), para(r.basis, "cell"), para(r.due, "cell"), para(r.status, "cell")]
-             for r in content.deadlines]
+    rows += [[para(r.recipient, "cell"), para(r.basis, "cell"), para(r.due, "cell"), para(r.status, "cell")] for r in content.deadlines]
     widths = [44 * mm, 28 * mm, 42 * mm]
     return _table(rows, widths + [FRAME_W - sum(widths)], header=True)
 
 
 def labelled(lines: tuple[Line, ...], bare_single: bool = False) -> list[Flowable]:
-    """"label：value" paragraphs; a section with one line under a heading that already
+    """ "label：value" paragraphs; a section with one line under a heading that already
     names it (第七条 三、四、七) prints the value alone."""
     if bare_single and len(lines) == 1:
         return [para(_value(lines[0]), "item")]
@@ -125,8 +128,7 @@ def appendices(content: ReportContent) -> list[Flowable]:
     part: list[Flowable] = [para("附录一　事件时间线（北京时间）", "heading")]
     part += [para(f"{at}\u3000{text}", "timeline") for at, text in content.timeline] or [para("无", "item")]
     part.append(para("附录二　附件及其 SHA-256", "heading"))
-    part += [para(f"{name}（{size} 字节）SHA-256：{digest}", "item") for name, size, digest in content.attachments] \
-        or [para("无", "item")]
+    part += [para(f"{name}（{size} 字节）SHA-256：{digest}", "item") for name, size, digest in content.attachments] or [para("无", "item")]
     part.append(para("附录三　报送记录", "heading"))
     part += [para(text, "item") for text in content.submissions] or [para("尚无报送记录", "item")]
     return part
@@ -214,11 +216,20 @@ def _canvas_maker(decorate: Callable[[Canvas, int, int], None], pages: list[int]
 
 
 def _document(buffer: BytesIO, title: str, drill: bool) -> BaseDocTemplate:
-    doc = BaseDocTemplate(buffer, pagesize=A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
-                          bottomMargin=MARGIN_BOTTOM, title=title, author="incident-assistant",
-                          creator="incident-assistant", invariant=1, initialFontName=fonts.FONT_NAME)
-    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=MARGIN_X,
+        rightMargin=MARGIN_X,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=title,
+        author="incident-assistant",
+        creator="incident-assistant",
+        invariant=1,
+        initialFontName=fonts.FONT_NAME,
+    )
+    frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw_drill_mark if drill else _no_mark)])
     return doc
 

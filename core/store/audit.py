@@ -28,8 +28,12 @@ HEAD_KEY = "audit_head"
 
 # Tables whose rows the audit log vouches for, and the column that names a row.
 TRACKED_TABLES = {
-    "incidents": "id", "profile": "id", "submissions": "id",
-    "timeline": "id", "attachments": "id", "snapshots": "id",
+    "incidents": "id",
+    "profile": "id",
+    "submissions": "id",
+    "timeline": "id",
+    "attachments": "id",
+    "snapshots": "id",
 }
 
 CREATE_SQL = """
@@ -59,8 +63,7 @@ def row_digest(table: str, row: Mapping[str, Any]) -> str:
     """
     if table == "incidents":
         return sha256_hex(str(row["doc"]).encode("utf-8"))
-    clean = {k: ({"sha256": sha256_hex(bytes(v))} if isinstance(v, (bytes, memoryview)) else v)
-             for k, v in row.items() if k != TRACKED_TABLES.get(table, "id")}
+    clean = {k: ({"sha256": sha256_hex(bytes(v))} if isinstance(v, (bytes, memoryview)) else v) for k, v in row.items() if k != TRACKED_TABLES.get(table, "id")}
     return sha256_hex(canonical_json(clean))
 
 
@@ -75,15 +78,17 @@ def append(db: Db, at: str, action: str, incident_id: str | None, detail: Mappin
     seq, prev = (head[0] + 1, head[1]) if head else (1, GENESIS)
     text = canonical_json(dict(detail)).decode("utf-8")
     digest = entry_hash(prev, seq, at, action, incident_id, text)
-    db.execute("INSERT INTO audit (seq, at, action, incident_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
-               (seq, at, action, incident_id, text, prev, digest))
-    db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-               (HEAD_KEY, f"{seq}:{digest}"))
+    db.execute(
+        "INSERT INTO audit (seq, at, action, incident_id, detail, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (seq, at, action, incident_id, text, prev, digest),
+    )
+    db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (HEAD_KEY, f"{seq}:{digest}"))
     return seq
 
 
-def append_row_change(db: Db, at: str, action: str, incident_id: str | None,
-                      table: str, row_key: str | int, row: Mapping[str, Any], extra: Mapping[str, Any]) -> int:
+def append_row_change(
+    db: Db, at: str, action: str, incident_id: str | None, table: str, row_key: str | int, row: Mapping[str, Any], extra: Mapping[str, Any]
+) -> int:
     """Audit a change to one stored row: what changed (``extra``) and the row's digest."""
     detail = dict(extra)
     detail.update({"table": table, "row": row_key, "digest": row_digest(table, row)})
@@ -101,8 +106,7 @@ class Problem:
     def line(self) -> str:
         if self.table == "schema":
             return f"数据库结构：{self.text}"
-        return f"{self.table} 表第 {self.row} 行：{self.text}" if self.table == "audit" else \
-            f"{self.table} 表中 {self.row}：{self.text}"
+        return f"{self.table} 表第 {self.row} 行：{self.text}" if self.table == "audit" else f"{self.table} 表中 {self.row}：{self.text}"
 
 
 def walk_chain(conn: sqlite3.Connection) -> tuple[int, list[Problem], dict[tuple[str, str], tuple[str, int]]]:
@@ -115,8 +119,7 @@ def walk_chain(conn: sqlite3.Connection) -> tuple[int, list[Problem], dict[tuple
     for seq, at, action, incident_id, detail, prev_hash, stored in cursor:
         count += 1
         if seq != want:
-            problems.append(Problem("audit", str(want), f"审计记录缺失（第 {want} 至 {seq - 1} 行被删除）"
-                                    if seq > want else "审计记录序号重复"))
+            problems.append(Problem("audit", str(want), f"审计记录缺失（第 {want} 至 {seq - 1} 行被删除）" if seq > want else "审计记录序号重复"))
         elif prev_hash != prev:
             problems.append(Problem("audit", str(seq), "与上一行的哈希不相连（上一行被改动或删除）"))
         elif entry_hash(prev_hash, seq, at, action, incident_id, detail) != stored:
@@ -155,8 +158,7 @@ def check_rows(conn: sqlite3.Connection, expected: dict[tuple[str, str], tuple[s
                 if want is None:
                     problems.append(Problem(table, f"id={data[key]}", "没有对应的审计记录（在本程序之外写入）"))
                 elif row_digest(table, data) != want[0]:
-                    problems.append(Problem(table, f"id={data[key]}",
-                                            f"内容与审计第 {want[1]} 行记录的哈希不符（在本程序之外被改动）"))
+                    problems.append(Problem(table, f"id={data[key]}", f"内容与审计第 {want[1]} 行记录的哈希不符（在本程序之外被改动）"))
     finally:
         conn.row_factory = None
     for ident, (_digest, seq) in expected.items():

@@ -18,8 +18,7 @@ from core.rules import RulePack
 from core.vocab import Status
 
 # When no countdown runs, the incident shows the most pressing remaining status.
-STATIC_STATUS_ORDER = (Status.PENDING, Status.OPEN, Status.WAITING, Status.LATE, Status.MET, Status.DONE,
-                       Status.WAIVED, Status.NOT_REQUIRED)
+STATIC_STATUS_ORDER = (Status.PENDING, Status.OPEN, Status.WAITING, Status.LATE, Status.MET, Status.DONE, Status.WAIVED, Status.NOT_REQUIRED)
 NO_DUE_SORT_KEY = "9999-12-31T23:59:59+00:00"
 # Bumped whenever the same document can derive different columns (the assessment or its
 # repair of drafts changed); with the rule pack's version it stamps the stored columns.
@@ -42,8 +41,15 @@ class Derived:
         return self.next_due or NO_DUE_SORT_KEY
 
     def columns(self) -> dict[str, Any]:
-        return {"title": self.title, "grade": self.grade, "status": self.status, "next_due": self.next_due,
-                "sort_due": self.sort_due, "drill": int(self.drill), "valid": int(self.valid)}
+        return {
+            "title": self.title,
+            "grade": self.grade,
+            "status": self.status,
+            "next_due": self.next_due,
+            "sort_due": self.sort_due,
+            "drill": int(self.drill),
+            "valid": int(self.valid),
+        }
 
 
 def utc_iso(at: datetime) -> str:
@@ -75,5 +81,4 @@ def derive(doc: Doc, pack: RulePack) -> Derived:
         status = next((s for s in STATIC_STATUS_ORDER if s in present), Status.PENDING)
         due = None
     title = doc.get("title") if isinstance(doc.get("title"), str) else None
-    return Derived(title=title, grade=str(result.grading.grade), status=str(status), next_due=due,
-                   drill=doc.get("drill") is True, valid=result.valid)
+    return Derived(title=title, grade=str(result.grading.grade), status=str(status), next_due=due, drill=doc.get("drill") is True, valid=result.valid)

@@ -21,8 +21,7 @@ class StoreError(Exception):
     problem = "无法使用数据库"
     remedy = RESTORE_HINT
 
-    def __init__(self, path: Path | str | None, detail: str | None = None, remedy: str | None = None, *,
-                 problem: str | None = None) -> None:
+    def __init__(self, path: Path | str | None, detail: str | None = None, remedy: str | None = None, *, problem: str | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self.detail = detail
         if remedy is not None:
@@ -149,9 +148,15 @@ def from_sqlite(exc: sqlite3.Error, path: Path | str | None) -> StoreError:
     if isinstance(code, int) and (code & 0xFF) in _CODE_CLASSES:
         return _CODE_CLASSES[code & 0xFF](path, str(exc))
     text = str(exc).lower()
-    for needle, cls in (("locked", StoreLocked), ("full", StoreFull), ("readonly", StoreReadOnly),
-                        ("unable to open", StoreReadOnly), ("not a database", NotADatabase),
-                        ("malformed", StoreCorrupt), ("disk i/o", StoreIOError)):
+    for needle, cls in (
+        ("locked", StoreLocked),
+        ("full", StoreFull),
+        ("readonly", StoreReadOnly),
+        ("unable to open", StoreReadOnly),
+        ("not a database", NotADatabase),
+        ("malformed", StoreCorrupt),
+        ("disk i/o", StoreIOError),
+    ):
         if needle in text:
             return cls(path, str(exc))
     return StoreIOError(path, str(exc))

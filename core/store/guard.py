@@ -61,8 +61,7 @@ def harden(conn: sqlite3.Connection, limit_s: float = STATEMENT_LIMIT_S) -> sqli
     return conn
 
 
-def connect(path: Path, *, timeout: float = 5.0, limit_s: float = STATEMENT_LIMIT_S,
-            leave_no_companions: bool = False) -> sqlite3.Connection:
+def connect(path: Path, *, timeout: float = 5.0, limit_s: float = STATEMENT_LIMIT_S, leave_no_companions: bool = False) -> sqlite3.Connection:
     """A hardened read-only connection to ``path``.
 
     With ``leave_no_companions`` (checking a user's backup file) a file without a -wal

@@ -41,11 +41,13 @@ def _times(conn: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """Per incident, the time of its creation (its first audit row, in the chain's order:
     a clock set back later must not move it) and of its latest change."""
     marks = ", ".join("?" for _ in _CHANGES)
-    rows = conn.execute(f"SELECT incident_id, min(seq), max(at) FROM audit WHERE action IN ({marks}) "  # noqa: S608
-                        "GROUP BY incident_id", _CHANGES)
+    rows = conn.execute(
+        f"SELECT incident_id, min(seq), max(at) FROM audit WHERE action IN ({marks}) "  # noqa: S608
+        "GROUP BY incident_id",
+        _CHANGES,
+    )
     latest = {str(r[0]): (int(r[1]), str(r[2])) for r in rows if r[0] is not None}
-    first = {seq: str(at) for seq, at in conn.execute(
-        f"SELECT seq, at FROM audit WHERE seq IN ({', '.join(str(s) for s, _ in latest.values()) or 'NULL'})")}  # noqa: S608
+    first = {seq: str(at) for seq, at in conn.execute(f"SELECT seq, at FROM audit WHERE seq IN ({', '.join(str(s) for s, _ in latest.values()) or 'NULL'})")}  # noqa: S608
     return {iid: (first[seq], last) for iid, (seq, last) in latest.items()}
 
 
@@ -76,5 +78,4 @@ def check_list_columns(conn: sqlite3.Connection, pack: RulePack) -> list[Problem
 
 
 def _forged(incident_id: str, column: str, stored: Any, want: Any) -> Problem:
-    return Problem("incidents", f"id={incident_id}",
-                   f"列表列 {column} 为 {stored!r}，按文档和审计记录应为 {want!r}（在本程序之外被改动）")
+    return Problem("incidents", f"id={incident_id}", f"列表列 {column} 为 {stored!r}，按文档和审计记录应为 {want!r}（在本程序之外被改动）")

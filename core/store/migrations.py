@@ -29,13 +29,13 @@ migrations = Migrations(MIGRATION_SET)
 
 
 def _set_version(db: Database, version: int) -> None:
-    db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) "
-               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(version),))
+    db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(version),))
 
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    statements = """
+    statements = (
+        """
     CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) STRICT;
     CREATE TABLE profile (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
     CREATE TABLE incidents (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
@@ -52,7 +52,9 @@ def m001_initial(db: Database) -> None:
         kind TEXT NOT NULL, canonical_json BLOB NOT NULL, sha256 TEXT NOT NULL, pdf_sha256 TEXT,
         created_at TEXT NOT NULL) STRICT;
     CREATE INDEX snapshots_incident ON snapshots(incident_id);
-    """ + audit.CREATE_SQL
+    """
+        + audit.CREATE_SQL
+    )
     for statement in _split(statements):
         db.execute(statement)
     _set_version(db, 1)
@@ -60,20 +62,30 @@ def m001_initial(db: Database) -> None:
 
 @migrations()
 def m002_list_columns(db: Database) -> None:
-    for column in ("title TEXT", "grade TEXT", "status TEXT", "next_due TEXT",
-                   "sort_due TEXT NOT NULL DEFAULT '9999-12-31T23:59:59+00:00'",
-                   "drill INTEGER NOT NULL DEFAULT 0", "valid INTEGER NOT NULL DEFAULT 0"):
+    for column in (
+        "title TEXT",
+        "grade TEXT",
+        "status TEXT",
+        "next_due TEXT",
+        "sort_due TEXT NOT NULL DEFAULT '9999-12-31T23:59:59+00:00'",
+        "drill INTEGER NOT NULL DEFAULT 0",
+        "valid INTEGER NOT NULL DEFAULT 0",
+    ):
         db.execute(f"ALTER TABLE incidents ADD COLUMN {column}")
     db.execute("CREATE INDEX incidents_due ON incidents(sort_due, id)")
     pack = default_pack()
     rows = list(db.execute("SELECT id, doc FROM incidents"))
     for incident_id, text in rows:
-        lists = {table: [json.loads(r[0]) for r in db.execute(
-            f"SELECT data FROM {table} WHERE incident_id = ? ORDER BY id", (incident_id,))]  # noqa: S608
-            for table in LIST_KEYS}
+        lists = {
+            table: [json.loads(r[0]) for r in db.execute(f"SELECT data FROM {table} WHERE incident_id = ? ORDER BY id", (incident_id,))]  # noqa: S608
+            for table in LIST_KEYS
+        }
         cols = derive(assemble(loads_doc(text), lists), pack).columns()  # with its submissions, as Store writes them
-        db.execute("UPDATE incidents SET title = :title, grade = :grade, status = :status, next_due = :next_due, "
-                   "sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id", {**cols, "id": incident_id})
+        db.execute(
+            "UPDATE incidents SET title = :title, grade = :grade, status = :status, next_due = :next_due, "
+            "sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id",
+            {**cols, "id": incident_id},
+        )
     _set_version(db, 2)
 
 

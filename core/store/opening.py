@@ -104,8 +104,7 @@ def _integrity(conn: sqlite3.Connection, pragma: str) -> str:
 
 def _check_tail(conn: sqlite3.Connection, path: Path) -> None:
     """The newest audit rows link to each other and to ``meta.audit_head``."""
-    rows = conn.execute("SELECT seq, at, action, incident_id, detail, prev_hash, hash FROM audit "
-                        "ORDER BY seq DESC LIMIT ?", (TAIL_ROWS,)).fetchall()[::-1]
+    rows = conn.execute("SELECT seq, at, action, incident_id, detail, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT ?", (TAIL_ROWS,)).fetchall()[::-1]
     for older, newer in zip(rows, rows[1:], strict=False):
         if newer[0] != older[0] + 1 or newer[5] != older[6]:
             raise ChainBroken(path, f"审计第 {older[0] + 1} 行")
@@ -173,8 +172,15 @@ class BackgroundCheck:
         self._thread.join()
 
 
-def open_store(path: str | Path, clock: Clock | None = None, *, pack: RulePack | None = None,
-               busy_timeout: float = 5.0, check_in_background: bool = False, readonly: bool = False) -> Store:
+def open_store(
+    path: str | Path,
+    clock: Clock | None = None,
+    *,
+    pack: RulePack | None = None,
+    busy_timeout: float = 5.0,
+    check_in_background: bool = False,
+    readonly: bool = False,
+) -> Store:
     """Open (or create) the database at ``path``; see the module docstring.
 
     With ``check_in_background`` (the GUI, issue 7: start-up) a current file's
@@ -281,8 +287,7 @@ def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_fir
         _copy(db.conn, sibling(path, f"before-{pending[0]}", clock.now()))
     migrations.apply(db.utils())
     with db.atomic():
-        db.execute("INSERT INTO meta (key, value) VALUES ('app_version', ?) "
-                   "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (__version__,))
+        db.execute("INSERT INTO meta (key, value) VALUES ('app_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (__version__,))
 
 
 def _copy(conn: sqlite3.Connection, out: Path) -> None:

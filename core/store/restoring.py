@@ -154,6 +154,3 @@ def _copy_rows(src: sqlite3.Connection, db: object, table: str) -> None:
     cursor = src.execute(f'SELECT {names} FROM "{table}"')  # noqa: S608 - the app's own names
     while rows := cursor.fetchmany(200):
         db.conn.executemany(insert, rows)
-
-
-

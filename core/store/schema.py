@@ -21,48 +21,47 @@ KIND_ZH = {"table": "表", "index": "索引", "view": "视图", "trigger": "触�
 IGNORED_PREFIX = "sqlite_stat"
 
 _MIGRATIONS = {
-    ("table", TABLE): 'CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, '
-                      '"name" TEXT, "applied_at" TEXT )',
-    ("index", "idx__sqlite_migrations_migration_set_name"):
-        'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" ON "_sqlite_migrations" ("migration_set", "name")',
+    ("table", TABLE): 'CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT )',
+    (
+        "index",
+        "idx__sqlite_migrations_migration_set_name",
+    ): 'CREATE UNIQUE INDEX "idx__sqlite_migrations_migration_set_name" ON "_sqlite_migrations" ("migration_set", "name")',
 }
 _V1: dict[tuple[str, str], str | None] = {
     **_MIGRATIONS,
     ("table", "meta"): "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) STRICT",
     ("index", "sqlite_autoindex_meta_1"): None,
-    ("table", "profile"): "CREATE TABLE profile (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, "
-                          "updated_at TEXT NOT NULL) STRICT",
-    ("table", "incidents"): "CREATE TABLE incidents (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL, "
-                            "updated_at TEXT NOT NULL) STRICT",
+    ("table", "profile"): "CREATE TABLE profile (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT",
+    ("table", "incidents"): "CREATE TABLE incidents (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT",
     ("index", "sqlite_autoindex_incidents_1"): None,
     ("table", "submissions"): "CREATE TABLE submissions (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES "
-                              "incidents(id), data TEXT NOT NULL, recorded_at TEXT NOT NULL) STRICT",
+    "incidents(id), data TEXT NOT NULL, recorded_at TEXT NOT NULL) STRICT",
     ("index", "submissions_incident"): "CREATE INDEX submissions_incident ON submissions(incident_id)",
     ("table", "timeline"): "CREATE TABLE timeline (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES "
-                           "incidents(id), data TEXT NOT NULL, recorded_at TEXT NOT NULL) STRICT",
+    "incidents(id), data TEXT NOT NULL, recorded_at TEXT NOT NULL) STRICT",
     ("index", "timeline_incident"): "CREATE INDEX timeline_incident ON timeline(incident_id)",
     ("table", "attachments"): "CREATE TABLE attachments (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES "
-                              "incidents(id), name TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
-                              "content BLOB NOT NULL, added_at TEXT NOT NULL) STRICT",
+    "incidents(id), name TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, "
+    "content BLOB NOT NULL, added_at TEXT NOT NULL) STRICT",
     ("index", "attachments_incident"): "CREATE INDEX attachments_incident ON attachments(incident_id)",
     ("table", "snapshots"): "CREATE TABLE snapshots (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES "
-                            "incidents(id), kind TEXT NOT NULL, canonical_json BLOB NOT NULL, sha256 TEXT NOT NULL, "
-                            "pdf_sha256 TEXT, created_at TEXT NOT NULL) STRICT",
+    "incidents(id), kind TEXT NOT NULL, canonical_json BLOB NOT NULL, sha256 TEXT NOT NULL, "
+    "pdf_sha256 TEXT, created_at TEXT NOT NULL) STRICT",
     ("index", "snapshots_incident"): "CREATE INDEX snapshots_incident ON snapshots(incident_id)",
     ("table", "audit"): "CREATE TABLE audit ( seq INTEGER PRIMARY KEY, at TEXT NOT NULL, action TEXT NOT NULL, "
-                        "incident_id TEXT, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL )",
+    "incident_id TEXT, detail TEXT NOT NULL, prev_hash TEXT NOT NULL, hash TEXT NOT NULL )",
     ("index", "audit_incident"): "CREATE INDEX audit_incident ON audit(incident_id)",
     ("trigger", "audit_no_update"): "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, "
-                                    "'audit log is append-only: rows cannot be changed'); END",
+    "'audit log is append-only: rows cannot be changed'); END",
     ("trigger", "audit_no_delete"): "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, "
-                                    "'audit log is append-only: rows cannot be deleted'); END",
+    "'audit log is append-only: rows cannot be deleted'); END",
 }
 _V2 = {
     **_V1,
     ("table", "incidents"): "CREATE TABLE incidents (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL, "
-                            "updated_at TEXT NOT NULL, title TEXT, grade TEXT, status TEXT, next_due TEXT, sort_due TEXT "
-                            "NOT NULL DEFAULT '9999-12-31T23:59:59+00:00', drill INTEGER NOT NULL DEFAULT 0, valid "
-                            "INTEGER NOT NULL DEFAULT 0) STRICT",
+    "updated_at TEXT NOT NULL, title TEXT, grade TEXT, status TEXT, next_due TEXT, sort_due TEXT "
+    "NOT NULL DEFAULT '9999-12-31T23:59:59+00:00', drill INTEGER NOT NULL DEFAULT 0, valid "
+    "INTEGER NOT NULL DEFAULT 0) STRICT",
     ("index", "incidents_due"): "CREATE INDEX incidents_due ON incidents(sort_due, id)",
 }
 # The objects a file has after each step (keyed by the last step applied).
@@ -84,6 +83,7 @@ def objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str | None]:
 def differences(actual: dict[tuple[str, str], str | None], expected: dict[tuple[str, str], str | None]) -> list[str]:
     """Each object that is extra, missing or defined otherwise, in Chinese, naming it;
     triggers and views (which run code) first."""
+
     def order(key: tuple[str, str]) -> tuple[int, str]:
         return (_RANK.get(key[0], len(_RANK)), key[1])
 
@@ -126,12 +126,11 @@ def inspect(conn: sqlite3.Connection, path: Path) -> tuple[list[str], list[str]]
             raise ForeignSchema(path, _summary(differences(actual, _V2)))
         names = "、".join(sorted(n for _t, n in actual)[:3])
         raise NotADatabase(path, f"其中的表（{names}）不是本程序的")
-    applied = [str(r[0]) for r in conn.execute(
-        f"SELECT name FROM {TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,))]  # noqa: S608
+    applied = [str(r[0]) for r in conn.execute(f"SELECT name FROM {TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,))]  # noqa: S608
     unknown = [n for n in applied if n not in KNOWN_NAMES]
     if unknown:
         raise StoreTooNew(path, f"未知的结构版本：{'、'.join(unknown)}")
-    if not applied or applied != list(KNOWN_NAMES[:len(applied)]):
+    if not applied or applied != list(KNOWN_NAMES[: len(applied)]):
         raise ForeignSchema(path, f"结构版本记录不对：{'、'.join(applied) or '空'}")
     expected = EXPECTED[applied[-1]]
     found = differences(actual, expected)

@@ -57,8 +57,11 @@ class Db:
         cols = ", ".join(row)
         marks = ", ".join(f":{k}" for k in row)
         updates = ", ".join(f"{k} = excluded.{k}" for k in row if k != pk)
-        self.conn.execute(f"INSERT INTO {table} ({cols}) VALUES ({marks}) "  # noqa: S608
-                          f"ON CONFLICT({pk}) DO UPDATE SET {updates}", dict(row))
+        self.conn.execute(
+            f"INSERT INTO {table} ({cols}) VALUES ({marks}) "  # noqa: S608
+            f"ON CONFLICT({pk}) DO UPDATE SET {updates}",
+            dict(row),
+        )
 
     @contextmanager
     def atomic(self) -> Iterator[Db]:

@@ -37,6 +37,8 @@ if TYPE_CHECKING:
     from core.store.opening import BackgroundCheck, VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
+
+
 def fresh_id() -> str:
     """A fresh internal incident id (a UUID; never shown in a document)."""
     import uuid  # lazy: 5 ms of start-up for a call made only when an incident is created
@@ -67,8 +69,7 @@ class IncidentSummary:
 class Store:
     """An open incident database. Use from one thread at a time; ``close()`` when done."""
 
-    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack, *, opening: BackgroundCheck | None = None,
-                 read_only: bool = False) -> None:
+    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack, *, opening: BackgroundCheck | None = None, read_only: bool = False) -> None:
         self.db = db
         self.read_only = read_only
         self.path = path
@@ -99,14 +100,14 @@ class Store:
         """One committed transaction; yields its UTC time stamp. Failures roll back and
         surface as ``StoreError``s; nothing earlier is lost and the call can be retried."""
         if self.read_only:
-            raise StoreReadOnly(self.path, "以只读方式打开", "请不带只读方式重新打开后再修改",
-                                problem="数据库以只读方式打开，不能修改")
+            raise StoreReadOnly(self.path, "以只读方式打开", "请不带只读方式重新打开后再修改", problem="数据库以只读方式打开，不能修改")
         if self._opening is not None:
             self.finish_opening()
         with translated(self.path), self.db.atomic():
             at = self.now_iso()
-            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
-                            "value = max(value, excluded.value)", (LAST_CLOCK_KEY, at))
+            self.db.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = max(value, excluded.value)", (LAST_CLOCK_KEY, at)
+            )
             yield at
 
     def refresh_list_columns(self, *, force: bool = False) -> int:
@@ -125,10 +126,11 @@ class Store:
                     "UPDATE incidents SET title = :title, grade = :grade, status = :status, next_due = :next_due, "
                     "sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id AND NOT (title IS :title AND "
                     "grade IS :grade AND status IS :status AND next_due IS :next_due AND sort_due IS :sort_due AND "
-                    "drill IS :drill AND valid IS :valid)", {**cols, "id": incident_id})
+                    "drill IS :drill AND valid IS :valid)",
+                    {**cols, "id": incident_id},
+                )
                 changed += cursor.rowcount
-            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                            (DERIVED_WITH_KEY, wanted))
+            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (DERIVED_WITH_KEY, wanted))
         return changed
 
     def meta(self, key: str) -> str | None:
@@ -142,8 +144,7 @@ class Store:
         if key in (LAST_CLOCK_KEY, "audit_head", DERIVED_WITH_KEY) or key.startswith(("schema", NUMBER_SEQ_KEY)):
             raise InvalidEdit(self.path, f"meta 键 {key} 由数据库自己维护", "")
         with self._write():
-            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                            (key, value))
+            self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
     def last_wall_clock(self) -> datetime | None:
         """The latest wall-clock time any run has written to this file."""
@@ -170,9 +171,10 @@ class Store:
         return loads_doc(row[0])
 
     def _lists(self, incident_id: str) -> dict[str, list[Any]]:
-        return {table: [json.loads(r[0]) for r in self.db.execute(
-            f"SELECT data FROM {table} WHERE incident_id = ? ORDER BY id", (incident_id,))]  # noqa: S608
-            for table in ("submissions", "timeline")}
+        return {
+            table: [json.loads(r[0]) for r in self.db.execute(f"SELECT data FROM {table} WHERE incident_id = ? ORDER BY id", (incident_id,))]  # noqa: S608
+            for table in ("submissions", "timeline")
+        }
 
     def _derive(self, own: Doc, lists: dict[str, list[Any]]) -> Derived:
         return derive(assemble(own, lists), self.pack)
@@ -181,16 +183,21 @@ class Store:
         own["schema"] = SCHEMA_ID  # the app writes @2 (product.md §8.1); @2 is @1 plus optional keys
         text = dumps_doc(own)
         cols = self._derive(own, self._lists(incident_id)).columns()
-        self.db.execute("UPDATE incidents SET doc = :doc, updated_at = max(coalesce(updated_at, :at), :at), title = :title, grade = :grade, "
-                        "status = :status, next_due = :next_due, sort_due = :sort_due, drill = :drill, valid = :valid "
-                        "WHERE id = :id", {**cols, "doc": text, "at": at, "id": incident_id})
+        self.db.execute(
+            "UPDATE incidents SET doc = :doc, updated_at = max(coalesce(updated_at, :at), :at), title = :title, grade = :grade, "
+            "status = :status, next_due = :next_due, sort_due = :sort_due, drill = :drill, valid = :valid "
+            "WHERE id = :id",
+            {**cols, "doc": text, "at": at, "id": incident_id},
+        )
         audit.append_row_change(self.db, at, action, incident_id, "incidents", incident_id, {"doc": text}, change)
 
     def _refresh_columns(self, at: str, incident_id: str) -> None:
         cols = self._derive(self._own(incident_id), self._lists(incident_id)).columns()
-        self.db.execute("UPDATE incidents SET updated_at = max(coalesce(updated_at, :at), :at), title = :title, grade = :grade, status = :status, "
-                        "next_due = :next_due, sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id",
-                        {**cols, "at": at, "id": incident_id})
+        self.db.execute(
+            "UPDATE incidents SET updated_at = max(coalesce(updated_at, :at), :at), title = :title, grade = :grade, status = :status, "
+            "next_due = :next_due, sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id",
+            {**cols, "at": at, "id": incident_id},
+        )
 
     def _next_number(self, at: str) -> str:
         """The next human incident number of the year (Beijing time) of ``at``: 2026-0001,
@@ -205,13 +212,16 @@ class Store:
         row = self.db.execute("SELECT value FROM meta WHERE key = ?", (f"{NUMBER_SEQ_KEY}{year}",)).fetchone()
         if row is not None:
             return int(row[0])
-        taken = [str(r[0]) for r in self.db.execute(
-            "SELECT json_extract(doc, '$.number') FROM incidents WHERE json_extract(doc, '$.number') LIKE ?", (f"{year}-%",))]
+        taken = [
+            str(r[0]) for r in self.db.execute("SELECT json_extract(doc, '$.number') FROM incidents WHERE json_extract(doc, '$.number') LIKE ?", (f"{year}-%",))
+        ]
         return max((int(n.split("-", 1)[1]) for n in taken if n.split("-", 1)[1].isdigit()), default=0)
 
     def _note_serial(self, year: int, serial: int) -> None:
-        self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET "
-                        "value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))", (f"{NUMBER_SEQ_KEY}{year}", str(serial)))
+        self.db.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = max(CAST(value AS INTEGER), CAST(excluded.value AS INTEGER))",
+            (f"{NUMBER_SEQ_KEY}{year}", str(serial)),
+        )
 
     def _number_taken(self, number: str) -> bool:
         return self.db.execute("SELECT 1 FROM incidents WHERE json_extract(doc, '$.number') = ?", (number,)).fetchone() is not None
@@ -219,8 +229,7 @@ class Store:
     def assign_missing_numbers(self) -> int:
         """Give every incident made before numbers existed its number (one audited change
         each, in the order they were created); returns how many."""
-        rows = [str(r[0]) for r in self.db.execute(
-            "SELECT id FROM incidents WHERE json_extract(doc, '$.number') IS NULL ORDER BY created_at, rowid")]
+        rows = [str(r[0]) for r in self.db.execute("SELECT id FROM incidents WHERE json_extract(doc, '$.number') IS NULL ORDER BY created_at, rowid")]
         for incident_id in rows:
             with self._write() as at:
                 own = self._own(incident_id)
@@ -240,9 +249,12 @@ class Store:
             self._note_serial(int(kept.group(1)), max(self._last_serial(int(kept.group(1))), int(kept.group(2))))
         text = dumps_doc(own)
         cols = self._derive(own, lists).columns()
-        self.db.execute("INSERT INTO incidents (id, doc, created_at, updated_at, title, grade, status, next_due, sort_due, "
-                        "drill, valid) VALUES (:id, :doc, :at, :at, :title, :grade, :status, :next_due, :sort_due, "
-                        ":drill, :valid)", {**cols, "id": incident_id, "doc": text, "at": at})
+        self.db.execute(
+            "INSERT INTO incidents (id, doc, created_at, updated_at, title, grade, status, next_due, sort_due, "
+            "drill, valid) VALUES (:id, :doc, :at, :at, :title, :grade, :status, :next_due, :sort_due, "
+            ":drill, :valid)",
+            {**cols, "id": incident_id, "doc": text, "at": at},
+        )
         audit.append_row_change(self.db, at, action, incident_id, "incidents", incident_id, {"doc": text}, {"doc": own})
         for table, entries in lists.items():
             for entry in entries:
@@ -319,23 +331,35 @@ class Store:
             self._save(at, incident_id, own, "set_field", {"changes": dict(changes)})
         return True
 
-    def list_incidents(self, now: datetime, *, limit: int | None = None, offset: int = 0,
-                       include_drills: bool = True, due_from: datetime | None = None) -> list[IncidentSummary]:
+    def list_incidents(
+        self, now: datetime, *, limit: int | None = None, offset: int = 0, include_drills: bool = True, due_from: datetime | None = None
+    ) -> list[IncidentSummary]:
         """Incidents by nearest open deadline (none last), then most recently changed.
         ``due_from`` leaves out those whose nearest deadline is earlier (an index range)."""
         conditions = ([] if include_drills else ["drill = 0"]) + ([] if due_from is None else ["sort_due >= :from"])
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
-        sql = (f"SELECT id, title, grade, status, next_due, drill, valid, updated_at, json_extract(doc, '$.number') "  # noqa: S608
-               f"FROM incidents {where} "
-               "ORDER BY sort_due, id LIMIT :limit OFFSET :offset")
-        params = {"limit": -1 if limit is None else limit, "offset": offset,
-                  "from": None if due_from is None else utc_iso(due_from)}
+        sql = (
+            f"SELECT id, title, grade, status, next_due, drill, valid, updated_at, json_extract(doc, '$.number') "  # noqa: S608
+            f"FROM incidents {where} "
+            "ORDER BY sort_due, id LIMIT :limit OFFSET :offset"
+        )
+        params = {"limit": -1 if limit is None else limit, "offset": offset, "from": None if due_from is None else utc_iso(due_from)}
         with translated(self.path):
             rows = self.db.execute(sql, params).fetchall()
-        return [IncidentSummary(id=r[0], title=r[1], grade=r[2], status=live_status(r[3], r[4], now),
-                                next_due=datetime.fromisoformat(r[4]) if r[4] else None, drill=bool(r[5]),
-                                valid=bool(r[6]), updated_at=datetime.fromisoformat(r[7]),
-                                number=r[8] if isinstance(r[8], str) else None) for r in rows]
+        return [
+            IncidentSummary(
+                id=r[0],
+                title=r[1],
+                grade=r[2],
+                status=live_status(r[3], r[4], now),
+                next_due=datetime.fromisoformat(r[4]) if r[4] else None,
+                drill=bool(r[5]),
+                valid=bool(r[6]),
+                updated_at=datetime.fromisoformat(r[7]),
+                number=r[8] if isinstance(r[8], str) else None,
+            )
+            for r in rows
+        ]
 
     def latest_incident_id(self) -> str | None:
         """The incident changed most recently (drills included), if any."""
@@ -381,8 +405,7 @@ class Store:
         if errors:
             raise InvalidEdit(self.path, errors[0].line())
 
-    def add_submission(self, incident_id: str, submission: Mapping[str, Any], *,
-                       snapshot_kind: str | None = None) -> int:
+    def add_submission(self, incident_id: str, submission: Mapping[str, Any], *, snapshot_kind: str | None = None) -> int:
         """Record that a report was sent (obligation, kind, submitted_at, channel, person, reference).
 
         With ``snapshot_kind`` the exact document as it stands after this submission is
@@ -422,8 +445,14 @@ class Store:
             raise InvalidEdit(self.path, f"无法读取附件 {source}：{exc.strerror or exc}") from exc
         with self._write() as at:
             self._own(incident_id)
-            row = {"incident_id": incident_id, "name": source.name, "size": len(content),
-                   "sha256": hashlib.sha256(content).hexdigest(), "content": content, "added_at": at}
+            row = {
+                "incident_id": incident_id,
+                "name": source.name,
+                "size": len(content),
+                "sha256": hashlib.sha256(content).hexdigest(),
+                "content": content,
+                "added_at": at,
+            }
             rowid = self.db.insert("attachments", row)
             meta = {k: row[k] for k in ("name", "size", "sha256")}
             audit.append_row_change(self.db, at, "attachment", incident_id, "attachments", rowid, row, {"attachment": meta})
@@ -431,8 +460,7 @@ class Store:
 
     def attachments(self, incident_id: str) -> list[dict[str, Any]]:
         with translated(self.path):
-            return list(self.db.query("SELECT id, name, size, sha256, added_at FROM attachments "
-                                      "WHERE incident_id = ? ORDER BY id", (incident_id,)))
+            return list(self.db.query("SELECT id, name, size, sha256, added_at FROM attachments WHERE incident_id = ? ORDER BY id", (incident_id,)))
 
     def attachment_content(self, attachment_id: int) -> bytes:
         with translated(self.path):
@@ -450,17 +478,18 @@ class Store:
             return self._insert_snapshot(at, incident_id, kind, canonical_json, pdf_sha256)
 
     def _insert_snapshot(self, at: str, incident_id: str, kind: str, data: bytes, pdf_sha256: str | None) -> int:
-        row = {"incident_id": incident_id, "kind": kind, "canonical_json": data,
-               "sha256": sha256_hex(data), "pdf_sha256": pdf_sha256, "created_at": at}
+        row = {"incident_id": incident_id, "kind": kind, "canonical_json": data, "sha256": sha256_hex(data), "pdf_sha256": pdf_sha256, "created_at": at}
         rowid = self.db.insert("snapshots", row)
-        audit.append_row_change(self.db, at, "snapshot", incident_id, "snapshots", rowid, row,
-                                {"kind": kind, "sha256": row["sha256"], "pdf_sha256": pdf_sha256})
+        audit.append_row_change(
+            self.db, at, "snapshot", incident_id, "snapshots", rowid, row, {"kind": kind, "sha256": row["sha256"], "pdf_sha256": pdf_sha256}
+        )
         return rowid
 
     def snapshots(self, incident_id: str) -> list[dict[str, Any]]:
         with translated(self.path):
-            rows = self.db.query("SELECT id, kind, canonical_json, sha256, pdf_sha256, created_at FROM snapshots "
-                                 "WHERE incident_id = ? ORDER BY id", (incident_id,))
+            rows = self.db.query(
+                "SELECT id, kind, canonical_json, sha256, pdf_sha256, created_at FROM snapshots WHERE incident_id = ? ORDER BY id", (incident_id,)
+            )
             return [{**r, "canonical_json": bytes(r["canonical_json"])} for r in rows]
 
     def history(self, incident_id: str | None = None) -> list[dict[str, Any]]:

@@ -25,4 +25,3 @@ def applied_names(conn: sqlite3.Connection) -> list[str]:
 def unknown_applied(conn: sqlite3.Connection) -> list[str]:
     """Applied step names this version does not know (a newer app wrote the file)."""
     return [name for name in applied_names(conn) if name not in KNOWN_NAMES]
-

@@ -22,8 +22,8 @@ class EditContext:
     """The services a page gets in its constructor (conventions §19)."""
 
     pack: RulePack
-    document: Callable[[], Doc]            # the current draft, read back from the store
-    change: Callable[[str, Any], None]     # one field edit → autosave
+    document: Callable[[], Doc]  # the current draft, read back from the store
+    change: Callable[[str, Any], None]  # one field edit → autosave
     now: Callable[[], datetime]
     assessment: Callable[[], tuple[Assessment, list[Finding], list[Finding]]]  # (result, errors, warnings)
     profile: Callable[[], dict[str, Any]]
@@ -72,8 +72,7 @@ class FieldPage(QWizardPage):
         _result, errors, warnings = self.ctx.assessment()
         findings = errors + warnings
         for f in self.fields:
-            f.show_findings([x for x in findings if x.path == f.path or x.path.startswith(f.path + ".")
-                             or x.path.startswith(f.path + "[")])
+            f.show_findings([x for x in findings if x.path == f.path or x.path.startswith(f.path + ".") or x.path.startswith(f.path + "[")])
 
     def page_errors(self) -> list[Finding]:
         _result, errors, _warnings = self.ctx.assessment()

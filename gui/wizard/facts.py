@@ -24,20 +24,21 @@ from gui.wizard.fields import (
 PAGE_DISCOVERY, PAGE_REPORTER, PAGE_SYSTEMS, PAGE_TYPE, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_RESPONSE, PAGE_REVIEW = range(8)
 
 
-
 class DiscoveryPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageDiscovery", tr("发现事件"),
-                         tr("先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。"))
+        super().__init__(ctx, "pageDiscovery", tr("发现事件"), tr("先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。"))
         c = ctx.change
         self.discovered = DateTimeField("discovered_at", ask("discovered_at"), hint("discovered_at"), c, optional=False)
         self.occurred = DateTimeField("occurred_at", ask("occurred_at"), hint("occurred_at"), c, optional=True)
-        self.add_form([
-            self.discovered, self.occurred,
-            TextField("title", ask("title"), hint("title"), c),
-            TextField("location", ask("location"), hint("location"), c),
-            CheckField("drill", ask("drill"), hint("drill"), c),
-        ])
+        self.add_form(
+            [
+                self.discovered,
+                self.occurred,
+                TextField("title", ask("title"), hint("title"), c),
+                TextField("location", ask("location"), hint("location"), c),
+                CheckField("drill", ask("drill"), hint("drill"), c),
+            ]
+        )
         self.finish_layout()
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
@@ -47,22 +48,23 @@ class DiscoveryPage(FieldPage):
 
 class ReporterPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageReporter", tr("报告单位"),
-                         tr("涉事单位的基本信息（第七条第一项）。已自动填入单位资料，改动后可保存为今后的默认值。"))
+        super().__init__(ctx, "pageReporter", tr("报告单位"), tr("涉事单位的基本信息（第七条第一项）。已自动填入单位资料，改动后可保存为今后的默认值。"))
         c = ctx.change
         categories = catalogue.choices("reporter.category", language())
-        self.add_form([
-            TextField("reporter.name", ask("reporter.name"), hint("reporter.name"), c),
-            TextField("reporter.credit_code", ask("reporter.credit_code"), hint("reporter.credit_code"), c),
-            ChoiceField("reporter.category", ask("reporter.category"), hint("reporter.category"), c, categories),
-            TextField("reporter.province", ask("reporter.province"), hint("reporter.province"), c),
-            TextField("reporter.protection_department", ask("reporter.protection_department"), hint("reporter.protection_department"), c),
-            TextField("reporter.cyberspace_office", ask("reporter.cyberspace_office"), hint("reporter.cyberspace_office"), c),
-            TextField("reporter.contact_name", ask("reporter.contact_name"), hint("reporter.contact_name"), c),
-            TextField("reporter.contact_phone", ask("reporter.contact_phone"), hint("reporter.contact_phone"), c),
-            TextField("reporter.contact_email", ask("reporter.contact_email"), hint("reporter.contact_email"), c),
-            TextField("reporter.address", ask("reporter.address"), hint("reporter.address"), c),
-        ])
+        self.add_form(
+            [
+                TextField("reporter.name", ask("reporter.name"), hint("reporter.name"), c),
+                TextField("reporter.credit_code", ask("reporter.credit_code"), hint("reporter.credit_code"), c),
+                ChoiceField("reporter.category", ask("reporter.category"), hint("reporter.category"), c, categories),
+                TextField("reporter.province", ask("reporter.province"), hint("reporter.province"), c),
+                TextField("reporter.protection_department", ask("reporter.protection_department"), hint("reporter.protection_department"), c),
+                TextField("reporter.cyberspace_office", ask("reporter.cyberspace_office"), hint("reporter.cyberspace_office"), c),
+                TextField("reporter.contact_name", ask("reporter.contact_name"), hint("reporter.contact_name"), c),
+                TextField("reporter.contact_phone", ask("reporter.contact_phone"), hint("reporter.contact_phone"), c),
+                TextField("reporter.contact_email", ask("reporter.contact_email"), hint("reporter.contact_email"), c),
+                TextField("reporter.address", ask("reporter.address"), hint("reporter.address"), c),
+            ]
+        )
         row = QWidget()
         buttons = QHBoxLayout(row)
         self.save_profile_button = named(QPushButton(tr("保存为单位资料（下次自动填入）")), "saveProfile")
@@ -94,29 +96,36 @@ class ReporterPage(FieldPage):
 
 class SystemsPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageSystems", tr("涉事系统"),
-                         tr("哪些系统或设施受到影响（第七条第一项）。写清用途，不需要技术细节。"))
+        super().__init__(ctx, "pageSystems", tr("涉事系统"), tr("哪些系统或设施受到影响（第七条第一项）。写清用途，不需要技术细节。"))
         c = ctx.change
-        self.add_form([
-            ListField("systems", ask("systems"), hint("systems"), c,
-                [("name", tr("名称"), "text"), ("description", tr("用途和规模"), "text"), ("is_cii", tr("关基"), "bool")],
-                tr("添加系统")),
-            CheckField("involves_cii", ask("involves_cii"), hint("involves_cii"), c),
-        ])
+        self.add_form(
+            [
+                ListField(
+                    "systems",
+                    ask("systems"),
+                    hint("systems"),
+                    c,
+                    [("name", tr("名称"), "text"), ("description", tr("用途和规模"), "text"), ("is_cii", tr("关基"), "bool")],
+                    tr("添加系统"),
+                ),
+                CheckField("involves_cii", ask("involves_cii"), hint("involves_cii"), c),
+            ]
+        )
         self.finish_layout()
 
 
 class TypePage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageType", tr("事件类型"),
-                         tr("按 GB/T 20986-2023 分类（第七条第二项「类型」）。不会分类？点下面最像的现象。"))
+        super().__init__(ctx, "pageType", tr("事件类型"), tr("按 GB/T 20986-2023 分类（第七条第二项「类型」）。不会分类？点下面最像的现象。"))
         c = ctx.change
         pack = ctx.pack
-        self.class_field = ChoiceField("type.class", ask("type.class"), hint("type.class"), self._class_changed,
-                                       [(k.id, k.name) for k in pack.incident_classes])
+        self.class_field = ChoiceField(
+            "type.class", ask("type.class"), hint("type.class"), self._class_changed, [(k.id, k.name) for k in pack.incident_classes]
+        )
         self.subclass_field = ChoiceField("type.subclass", ask("type.subclass"), hint("type.subclass"), c, [])
-        self.ransom = CheckField("ransom_demanded", tr("对方要求支付赎金"), tr("勾选后会多一页，记录赎金金额、方式和日期（第七条第二项）。"),
-                                 self._ransom_changed)
+        self.ransom = CheckField(
+            "ransom_demanded", tr("对方要求支付赎金"), tr("勾选后会多一页，记录赎金金额、方式和日期（第七条第二项）。"), self._ransom_changed
+        )
         self.ransom.widget.setObjectName("ransom_demanded")
         symptom_box = QWidget()
         grid = QHBoxLayout(symptom_box)
@@ -170,4 +179,3 @@ class TypePage(FieldPage):
         self.ransom.widget.blockSignals(True)
         self.ransom.widget.setChecked(doc.get("ransomware") is not None)  # type: ignore[attr-defined]
         self.ransom.widget.blockSignals(False)
-

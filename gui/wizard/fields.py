@@ -44,8 +44,6 @@ OnChange = Callable[[str, Any], None]
 UNKNOWN = QT_TR_NOOP("— 不知道 / 未选择 —")
 
 
-
-
 def object_name(path: str) -> str:
     return path.replace(".", "_")
 
@@ -131,8 +129,7 @@ class AreaField(Field):
 class QuantityField(Field):
     """A number the user may write as ``12万``; blank means unknown."""
 
-    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, *, integer: bool,
-                 placeholder: str = "") -> None:
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, *, integer: bool, placeholder: str = "") -> None:
         edit = QLineEdit()
         edit.setPlaceholderText(placeholder or tr("不知道就留空"))
         super().__init__(path, label, help_text, edit, on_change)
@@ -162,8 +159,7 @@ def choice_value(combo: QComboBox, index: int) -> Any:
 
 
 class ChoiceField(Field):
-    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange,
-                 choices: Sequence[tuple[str, str]], unknown: str = str(UNKNOWN)) -> None:
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, choices: Sequence[tuple[str, str]], unknown: str = str(UNKNOWN)) -> None:
         combo = QComboBox()
         combo.addItem(tr(unknown))  # index 0 means unknown; no None item data (see choice_value)
         for value, text in choices:
@@ -267,8 +263,7 @@ class ListField(Field):
     """A small table editing a list of objects (systems, sector rules). Columns are
     ``(key, title, kind)`` with kind ``text``, ``hours`` or ``bool``."""
 
-    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange,
-                 columns: Sequence[tuple[str, str, str]], add_text: str) -> None:
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, columns: Sequence[tuple[str, str, str]], add_text: str) -> None:
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)

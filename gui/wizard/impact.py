@@ -19,8 +19,7 @@ from gui.wizard.fields import AreaField, CheckField, ChoiceField, ListField, Qua
 
 class ImpactPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageImpact", tr("影响与定级"),
-                         tr("按《网络安全事件分级指南》（附件）定级。每题都可以不答；答了哪题，右侧和下方立即更新。"))
+        super().__init__(ctx, "pageImpact", tr("影响与定级"), tr("按《网络安全事件分级指南》（附件）定级。每题都可以不答；答了哪题，右侧和下方立即更新。"))
         c = ctx.change
         sites = [(s.id, s.name) for s in ctx.pack.site_kinds]
         grades = [(g.id, g.name) for g in ctx.pack.grades]
@@ -34,40 +33,53 @@ class ImpactPage(FieldPage):
             return QuantityField(path, ask(path), hint(path), c, integer=integer)
 
         self.layout_.addWidget(form_section(tr("人员和经济影响")))
-        self.add_form([
-            q("impact.people_affected"),
-            q("impact.personal_info_leaked"),
-            q("impact.direct_loss_yuan", integer=False),
-            q("impact.prefecture_population_percent",
-              integer=False),
-            q("impact.province_population_percent", integer=False),
-        ])
+        self.add_form(
+            [
+                q("impact.people_affected"),
+                q("impact.personal_info_leaked"),
+                q("impact.direct_loss_yuan", integer=False),
+                q("impact.prefecture_population_percent", integer=False),
+                q("impact.province_population_percent", integer=False),
+            ]
+        )
         self.layout_.addWidget(form_section(tr("系统中断"), tr("只在涉及关键信息基础设施时填写。")))
-        self.add_form([
-            q("impact.cii_full_outage_minutes", integer=False),
-            q("impact.cii_main_function_outage_minutes", integer=False),
-        ])
+        self.add_form(
+            [
+                q("impact.cii_full_outage_minutes", integer=False),
+                q("impact.cii_main_function_outage_minutes", integer=False),
+            ]
+        )
         self.layout_.addWidget(form_section(tr("网站")))
-        self.add_form([
-            ChoiceField("impact.portal_outage.site", ask("impact.portal_outage.site"), hint("impact.portal_outage.site"), c, sites),
-            q("impact.portal_outage.minutes", integer=False),
-            ChoiceField("impact.defacement.site", ask("impact.defacement.site"), hint("impact.defacement.site"), c, sites),
-            q("impact.defacement.homepage_minutes", integer=False),
-            q("impact.defacement.other_page_minutes", integer=False),
-            q("impact.defacement.reposts"),
-            q("impact.defacement.views"),
-            ChoiceField("impact.defacement.authority_scope", ask("impact.defacement.authority_scope"), hint("impact.defacement.authority_scope"), c,
-                        catalogue.choices("impact.defacement.authority_scope", language())),
-        ])
+        self.add_form(
+            [
+                ChoiceField("impact.portal_outage.site", ask("impact.portal_outage.site"), hint("impact.portal_outage.site"), c, sites),
+                q("impact.portal_outage.minutes", integer=False),
+                ChoiceField("impact.defacement.site", ask("impact.defacement.site"), hint("impact.defacement.site"), c, sites),
+                q("impact.defacement.homepage_minutes", integer=False),
+                q("impact.defacement.other_page_minutes", integer=False),
+                q("impact.defacement.reposts"),
+                q("impact.defacement.views"),
+                ChoiceField(
+                    "impact.defacement.authority_scope",
+                    ask("impact.defacement.authority_scope"),
+                    hint("impact.defacement.authority_scope"),
+                    c,
+                    catalogue.choices("impact.defacement.authority_scope", language()),
+                ),
+            ]
+        )
         self.layout_.addWidget(form_section(tr("数据与其他情形"), tr("下面是需要您判断的项目，必须写明理由。")))
-        self.add_form([
-            ChoiceField("impact.data_threat", ask("impact.data_threat"), hint("impact.data_threat"), c,
-                        catalogue.choices("impact.data_threat", language())),
-            ChoiceField("impact.qualitative.grade", ask("impact.qualitative.grade"), hint("impact.qualitative.grade"), c, grades),
-            TextField("impact.qualitative.reason", ask("impact.qualitative.reason"), hint("impact.qualitative.reason"), c),
-            ChoiceField("grade_override.grade", ask("grade_override.grade"), hint("grade_override.grade"), c, grades),
-            TextField("grade_override.reason", ask("grade_override.reason"), hint("grade_override.reason"), c),
-        ])
+        self.add_form(
+            [
+                ChoiceField(
+                    "impact.data_threat", ask("impact.data_threat"), hint("impact.data_threat"), c, catalogue.choices("impact.data_threat", language())
+                ),
+                ChoiceField("impact.qualitative.grade", ask("impact.qualitative.grade"), hint("impact.qualitative.grade"), c, grades),
+                TextField("impact.qualitative.reason", ask("impact.qualitative.reason"), hint("impact.qualitative.reason"), c),
+                ChoiceField("grade_override.grade", ask("grade_override.grade"), hint("grade_override.grade"), c, grades),
+                TextField("grade_override.reason", ask("grade_override.reason"), hint("grade_override.reason"), c),
+            ]
+        )
         self.finish_layout()
 
     def refresh(self) -> None:
@@ -98,44 +110,58 @@ class ImpactPage(FieldPage):
 
 class RansomwarePage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageRansomware", tr("勒索软件"), tr(
-            "第七条第二项：勒索软件攻击事件还应报告要求支付赎金的金额、方式、日期等。照勒索信上写的填；不要联系攻击者。"))
+        super().__init__(
+            ctx,
+            "pageRansomware",
+            tr("勒索软件"),
+            tr("第七条第二项：勒索软件攻击事件还应报告要求支付赎金的金额、方式、日期等。照勒索信上写的填；不要联系攻击者。"),
+        )
         c = ctx.change
-        self.add_form([
-            TextField("ransomware.amount", ask("ransomware.amount"), hint("ransomware.amount"), c),
-            TextField("ransomware.currency", ask("ransomware.currency"), hint("ransomware.currency"), c),
-            TextField("ransomware.method", ask("ransomware.method"), hint("ransomware.method"), c),
-            TextField("ransomware.date", ask("ransomware.date"), hint("ransomware.date"), c),
-            TextField("ransomware.contact", ask("ransomware.contact"), hint("ransomware.contact"), c),
-            CheckField("ransomware.paid", ask("ransomware.paid"), hint("ransomware.paid"), c),
-        ])
+        self.add_form(
+            [
+                TextField("ransomware.amount", ask("ransomware.amount"), hint("ransomware.amount"), c),
+                TextField("ransomware.currency", ask("ransomware.currency"), hint("ransomware.currency"), c),
+                TextField("ransomware.method", ask("ransomware.method"), hint("ransomware.method"), c),
+                TextField("ransomware.date", ask("ransomware.date"), hint("ransomware.date"), c),
+                TextField("ransomware.contact", ask("ransomware.contact"), hint("ransomware.contact"), c),
+                CheckField("ransomware.paid", ask("ransomware.paid"), hint("ransomware.paid"), c),
+            ]
+        )
         self.finish_layout()
 
 
 class ResponsePage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageResponse", tr("处置情况"), tr(
-            "第七条第二至八项。首报可以只填「影响和危害」「措施及效果」，其余查清后及时补报（第七条第二款）。"))
+        super().__init__(
+            ctx, "pageResponse", tr("处置情况"), tr("第七条第二至八项。首报可以只填「影响和危害」「措施及效果」，其余查清后及时补报（第七条第二款）。")
+        )
         c = ctx.change
 
         def a(path: str) -> AreaField:
             return AreaField(path, ask(path), hint(path), c)
 
-        self.add_form([
-            a("harm"),
-            a("measures_taken"),
-            a("trend"),
-            a("cause"),
-            a("leads.attacker"),
-            a("leads.attack_path"),
-            a("leads.vulnerabilities"),
-            a("planned_measures"),
-            a("support_requested"),
-            a("scene_preservation"),
-            a("other"),
-            CheckField("crime_suspected", ask("crime_suspected"), hint("crime_suspected"), c),
-            ListField("sector_obligations", ask("sector_obligations"), hint("sector_obligations"), c,
-                [("recipient", tr("接收单位"), "text"), ("hours", tr("时限（小时）"), "hours"), ("note", tr("依据或备注"), "text")],
-                tr("添加行业报告")),
-        ])
+        self.add_form(
+            [
+                a("harm"),
+                a("measures_taken"),
+                a("trend"),
+                a("cause"),
+                a("leads.attacker"),
+                a("leads.attack_path"),
+                a("leads.vulnerabilities"),
+                a("planned_measures"),
+                a("support_requested"),
+                a("scene_preservation"),
+                a("other"),
+                CheckField("crime_suspected", ask("crime_suspected"), hint("crime_suspected"), c),
+                ListField(
+                    "sector_obligations",
+                    ask("sector_obligations"),
+                    hint("sector_obligations"),
+                    c,
+                    [("recipient", tr("接收单位"), "text"), ("hours", tr("时限（小时）"), "hours"), ("note", tr("依据或备注"), "text")],
+                    tr("添加行业报告"),
+                ),
+            ]
+        )
         self.finish_layout()

@@ -31,8 +31,15 @@ from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_
 from gui.wizard.fields import form_section
 
 # The wizard page of each catalogue page (core.fields.Page).
-PAGE_IDS = {Page.DISCOVERY: PAGE_DISCOVERY, Page.REPORTER: PAGE_REPORTER, Page.SYSTEMS: PAGE_SYSTEMS, Page.TYPE: PAGE_TYPE,
-            Page.IMPACT: PAGE_IMPACT, Page.RANSOMWARE: PAGE_RANSOMWARE, Page.RESPONSE: PAGE_RESPONSE}
+PAGE_IDS = {
+    Page.DISCOVERY: PAGE_DISCOVERY,
+    Page.REPORTER: PAGE_REPORTER,
+    Page.SYSTEMS: PAGE_SYSTEMS,
+    Page.TYPE: PAGE_TYPE,
+    Page.IMPACT: PAGE_IMPACT,
+    Page.RANSOMWARE: PAGE_RANSOMWARE,
+    Page.RESPONSE: PAGE_RESPONSE,
+}
 
 
 def field_name(key: str) -> str:
@@ -50,8 +57,9 @@ def channels_for(obligation: Obligation, pack: RulePack) -> tuple[list[str], str
     cannot stand in for the recipient."""
     advice = channel_advice(obligation, pack)
     if advice.cyberspace:
-        return [tr("{name}（{detail}）").format(name=pick(c.name, c.name_en), detail=c.detail) if c.detail else pick(c.name, c.name_en)
-                for c in advice.cyberspace], None
+        return [
+            tr("{name}（{detail}）").format(name=pick(c.name, c.name_en), detail=c.detail) if c.detail else pick(c.name, c.name_en) for c in advice.cyberspace
+        ], None
     if advice.direct:
         rule = pack.channel_rule
         return [tr("直接联系接收单位：当面、电话或其指定方式")], pick(rule.text, rule.text_en) if advice.not_by_12387 else None
@@ -59,8 +67,9 @@ def channels_for(obligation: Obligation, pack: RulePack) -> tuple[list[str], str
 
 
 class ReviewPage(FieldPage):
-    def __init__(self, ctx: EditContext, jump: Callable[[int], None], export: Callable[[str, Callable[[str], None]], None],
-                 record: Callable[[dict[str, object]], None]) -> None:
+    def __init__(
+        self, ctx: EditContext, jump: Callable[[int], None], export: Callable[[str, Callable[[str], None]], None], record: Callable[[dict[str, object]], None]
+    ) -> None:
         super().__init__(ctx, "pageReview", tr("检查与导出"), tr("看看还缺什么，导出报告，报送后在这里登记。"))
         self.jump = jump
         self.export = export
@@ -73,8 +82,7 @@ class ReviewPage(FieldPage):
         self.missing.linkActivated.connect(lambda link: self.jump(int(link.split(":")[1])))
         self.obligations = named(QLabel(""), "obligationChannels")
         self.obligations.setWordWrap(True)
-        for w in (self.ready, form_section(tr("缺项（点击跳到该页）")), self.missing,
-                  form_section(tr("报告义务与渠道")), self.obligations):
+        for w in (self.ready, form_section(tr("缺项（点击跳到该页）")), self.missing, form_section(tr("报告义务与渠道")), self.obligations):
             self.layout_.addWidget(w)
         self._build_export()
         self._build_submission()
@@ -131,8 +139,11 @@ class ReviewPage(FieldPage):
             nearest = min(timed, key=lambda o: o.due)  # type: ignore[arg-type,return-value]
             assert nearest.due is not None
             left = format_hms(abs((nearest.due - now).total_seconds()))
-            advice = (tr("可以先报第一、二项，其余及时补报（第七条第二款）。") if not initial else
-                      tr("首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。").format(n=len(initial)))
+            advice = (
+                tr("可以先报第一、二项，其余及时补报（第七条第二款）。")
+                if not initial
+                else tr("首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。").format(n=len(initial))
+            )
             where = tr("最近期限：{r}，还剩 {left}。") if nearest.due >= now else tr("最近期限：{r}，已超时 {left}，仍须尽快报告。")
             self.ready.setText(where.format(r=recipient_name(nearest, self.ctx.pack), left=left) + advice)
         else:
@@ -158,9 +169,13 @@ class ReviewPage(FieldPage):
                 text += f"<br><span style='color:#b42318'>{escape(caution)}</span>"
             parts.append(text)
         if result.escalations:
-            parts.append(escape(tr("接收方还须在收到后向上级报告（供参考，不是您的期限）：")) + "<br>" + "<br>".join(
-                escape(tr("{by} → {to}：{m} 分钟内（{b}）").format(by=e.by, to=e.to, m=e.within_minutes, b=basis(e.basis)))
-                for e in result.escalations))
+            parts.append(
+                escape(tr("接收方还须在收到后向上级报告（供参考，不是您的期限）："))
+                + "<br>"
+                + "<br>".join(
+                    escape(tr("{by} → {to}：{m} 分钟内（{b}）").format(by=e.by, to=e.to, m=e.within_minutes, b=basis(e.basis))) for e in result.escalations
+                )
+            )
         self.obligations.setText("<br><br>".join(parts))
 
     def _export(self) -> None:
@@ -172,5 +187,4 @@ class ReviewPage(FieldPage):
             return
         self.record(submission)
         at = datetime.fromisoformat(str(submission["submitted_at"]))
-        self.submission.message.setText(tr("已登记：{r}，{t}（北京时间）").format(
-            r=self.submission.obligation.currentText(), t=display_beijing(at)))
+        self.submission.message.setText(tr("已登记：{r}，{t}（北京时间）").format(r=self.submission.obligation.currentText(), t=display_beijing(at)))

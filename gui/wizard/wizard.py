@@ -48,8 +48,7 @@ from gui.wizard.review import ReviewPage
 
 
 class IncidentWizard(QWizard):
-    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, incident_id: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, incident_id: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("IncidentWizard")
         self.setWindowTitle(tr("网络安全事件报告向导"))
@@ -61,9 +60,14 @@ class IncidentWizard(QWizard):
         self.hub, self.pack, self.ticker, self.incident_id = hub, pack, ticker, incident_id
         self._assessment: tuple[Assessment, list[Finding], list[Finding]] | None = None
         self.ctx = EditContext(
-            pack=pack, document=lambda: self.hub.document(self.incident_id), change=self.change,
-            now=ticker.now, assessment=self.assessment, profile=self.hub.profile,
-            save_profile=self.hub.save_profile)
+            pack=pack,
+            document=lambda: self.hub.document(self.incident_id),
+            change=self.change,
+            now=ticker.now,
+            assessment=self.assessment,
+            profile=self.hub.profile,
+            save_profile=self.hub.save_profile,
+        )
         self.panel = CountdownPanel(names=lambda o: recipient_name(o, pack))
         self.side = side = named(QScrollArea(), "countdownScroll")  # kept: setSideWidget does not take ownership in PySide
         side.setWidgetResizable(True)
@@ -73,9 +77,13 @@ class IncidentWizard(QWizard):
         side.setMinimumWidth(self.panel.minimumWidth() + 20)
         self.setSideWidget(side)
         pages = {
-            PAGE_DISCOVERY: DiscoveryPage(self.ctx), PAGE_REPORTER: ReporterPage(self.ctx),
-            PAGE_SYSTEMS: SystemsPage(self.ctx), PAGE_TYPE: TypePage(self.ctx), PAGE_IMPACT: ImpactPage(self.ctx),
-            PAGE_RANSOMWARE: RansomwarePage(self.ctx), PAGE_RESPONSE: ResponsePage(self.ctx),
+            PAGE_DISCOVERY: DiscoveryPage(self.ctx),
+            PAGE_REPORTER: ReporterPage(self.ctx),
+            PAGE_SYSTEMS: SystemsPage(self.ctx),
+            PAGE_TYPE: TypePage(self.ctx),
+            PAGE_IMPACT: ImpactPage(self.ctx),
+            PAGE_RANSOMWARE: RansomwarePage(self.ctx),
+            PAGE_RESPONSE: ResponsePage(self.ctx),
             PAGE_REVIEW: ReviewPage(self.ctx, self.jump_to, self.export_pdf, self.record_submission),
         }
         for page_id, page in pages.items():

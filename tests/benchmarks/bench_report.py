@@ -30,11 +30,14 @@ NOW = parse_instant("2026-11-24T11:00:00+08:00")
 
 def full_document() -> dict[str, Any]:
     doc = json.loads((ROOT / "tests" / "core" / "report_fixtures" / "cii-hospital.json").read_text(encoding="utf-8"))
-    doc["ransomware"] = {"amount": "2", "currency": "BTC", "method": "比特币转账", "date": "2026-11-26",
-                         "contact": "decrypt@example.invalid", "paid": False}
-    doc["timeline"] = [{"at": f"2026-11-2{1 + n // 60}T{n % 24:02d}:{n % 60:02d}:00+08:00",
-                        "text": f"第 {n + 1} 条处置记录：值班人员检查服务器日志、核对备份并向领导报告进展。"}
-                       for n in range(200)]
+    doc["ransomware"] = {"amount": "2", "currency": "BTC", "method": "比特币转账", "date": "2026-11-26", "contact": "decrypt@example.invalid", "paid": False}
+    doc["timeline"] = [
+        {
+            "at": f"2026-11-2{1 + n // 60}T{n % 24:02d}:{n % 60:02d}:00+08:00",
+            "text": f"第 {n + 1} 条处置记录：值班人员检查服务器日志、核对备份并向领导报告进展。",
+        }
+        for n in range(200)
+    ]
     return doc
 
 
@@ -43,8 +46,7 @@ def report_strings(doc: dict[str, Any]) -> list[str]:
     from core.report import content
 
     pack = default_pack()
-    c = content.build(check(doc, pack, NOW), pack, "initial", previous=None, attachments=None,
-                      app_version="bench", json_sha256=document_hash(doc))
+    c = content.build(check(doc, pack, NOW), pack, "initial", previous=None, attachments=None, app_version="bench", json_sha256=document_hash(doc))
     lines = [c.title, c.basis] + [f"{x.label}：{x.value}" for x in c.header + c.grade]
     lines += [f"{r.recipient} {r.basis} {r.due} {r.status}" for r in c.deadlines]
     for s in c.sections:
@@ -63,8 +65,7 @@ def bare_pdf(strings: list[str]) -> bytes:
     fonts.register()
     style = ParagraphStyle("b", fontName=fonts.FONT_NAME, fontSize=10.5, leading=17, wordWrap="CJK")
     buffer = BytesIO()
-    SimpleDocTemplate(buffer, pagesize=A4, invariant=1, initialFontName=fonts.FONT_NAME).build(
-        [Paragraph(escape(s), style) for s in strings])
+    SimpleDocTemplate(buffer, pagesize=A4, invariant=1, initialFontName=fonts.FONT_NAME).build([Paragraph(escape(s), style) for s in strings])
     return buffer.getvalue()
 
 

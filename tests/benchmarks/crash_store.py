@@ -40,12 +40,14 @@ class CrashReport:
     corruptions: int = 0
     confirmed_edits_lost: int = 0
     edits: int = 0
-    longest_loss_s: float = 0.0   # kill time minus confirmation time of the newest edit kept
+    longest_loss_s: float = 0.0  # kill time minus confirmation time of the newest edit kept
     failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"kills={self.kills} corruptions={self.corruptions} confirmed_edits_lost={self.confirmed_edits_lost} "
-                f"edits={self.edits} longest_loss={self.longest_loss_s * 1000:.1f} ms")
+        return (
+            f"kills={self.kills} corruptions={self.corruptions} confirmed_edits_lost={self.confirmed_edits_lost} "
+            f"edits={self.edits} longest_loss={self.longest_loss_s * 1000:.1f} ms"
+        )
 
 
 def _child(db: Path, incident_id: str, start: int, out_fd: int, seed: int) -> None:
@@ -79,8 +81,7 @@ def _confirmed(data: bytes) -> list[tuple[int, float]]:
 def run(db: Path, kills: int, seed: int = 1, min_delay: float = 0.002, max_delay: float = 0.12) -> CrashReport:
     rng = random.Random(seed)
     store = open_store(db, SystemClock())
-    incident_id = store.create_incident({"schema": "incident-assistant/incident@1", "title": "edit 0",
-                                         "discovered_at": "2026-11-24T09:30:00+08:00"})
+    incident_id = store.create_incident({"schema": "incident-assistant/incident@1", "title": "edit 0", "discovered_at": "2026-11-24T09:30:00+08:00"})
     store.close()
     report = CrashReport()
     start = 1
@@ -140,8 +141,7 @@ def _submitting_child(db: Path, incident_id: str, start: int, out_fd: int, toget
     store = open_store(db, SystemClock())
     i = start
     while True:
-        submission = {"obligation": "provincial_cyberspace_office", "kind": "initial",
-                      "submitted_at": "2026-11-24T11:00:00+08:00", "reference": f"sub {i}"}
+        submission = {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T11:00:00+08:00", "reference": f"sub {i}"}
         if together:
             store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_KIND)
         else:
@@ -158,14 +158,13 @@ SUBMITTED_KIND = "submitted:initial"
 class SubmissionReport:
     kills: int = 0
     corruptions: int = 0
-    unpaired: int = 0           # submissions without their snapshot, or snapshots without theirs
+    unpaired: int = 0  # submissions without their snapshot, or snapshots without theirs
     confirmed_lost: int = 0
     submissions: int = 0
     failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"kills={self.kills} corruptions={self.corruptions} unpaired={self.unpaired} "
-                f"confirmed_lost={self.confirmed_lost} submissions={self.submissions}")
+        return f"kills={self.kills} corruptions={self.corruptions} unpaired={self.unpaired} confirmed_lost={self.confirmed_lost} submissions={self.submissions}"
 
 
 def _pairs(db: Path, incident_id: str) -> tuple[int, int, bool]:
@@ -176,21 +175,18 @@ def _pairs(db: Path, incident_id: str) -> tuple[int, int, bool]:
             raise StoreError(db, store.verify().message())
         subs = store.get_incident(incident_id).get("submissions") or []
         snaps = [s for s in store.snapshots(incident_id) if s["kind"] == SUBMITTED_KIND]
-        consistent = all(len(json.loads(s["canonical_json"]).get("submissions") or []) == n
-                         for n, s in enumerate(snaps, start=1))
+        consistent = all(len(json.loads(s["canonical_json"]).get("submissions") or []) == n for n, s in enumerate(snaps, start=1))
         return len(subs), len(snaps), consistent
     finally:
         store.close()
 
 
-def run_submissions(db: Path, kills: int, seed: int = 1, *, together: bool = True,
-                    min_delay: float = 0.002, max_delay: float = 0.08) -> SubmissionReport:
+def run_submissions(db: Path, kills: int, seed: int = 1, *, together: bool = True, min_delay: float = 0.002, max_delay: float = 0.08) -> SubmissionReport:
     """Kill a child recording submissions ``kills`` times; after each kill every
     submission must have its snapshot and the other way round."""
     rng = random.Random(seed)
     store = open_store(db, SystemClock())
-    incident_id = store.create_incident({"schema": "incident-assistant/incident@1", "title": "报送",
-                                         "discovered_at": "2026-11-24T09:30:00+08:00"})
+    incident_id = store.create_incident({"schema": "incident-assistant/incident@1", "title": "报送", "discovered_at": "2026-11-24T09:30:00+08:00"})
     store.close()
     report = SubmissionReport()
     start = 1
@@ -239,14 +235,13 @@ def run_submissions(db: Path, kills: int, seed: int = 1, *, together: bool = Tru
 class RestoreReport:
     kills: int = 0
     corruptions: int = 0
-    mixed: int = 0            # a database that is neither the old one nor the backup
-    staging_left: int = 0     # staging folders still there after the next restore began
-    mid_restore: int = 0      # kills that left a staging folder: the restore was under way
+    mixed: int = 0  # a database that is neither the old one nor the backup
+    staging_left: int = 0  # staging folders still there after the next restore began
+    mid_restore: int = 0  # kills that left a staging folder: the restore was under way
     failures: list[str] = field(default_factory=list)
 
     def line(self) -> str:
-        return (f"kills={self.kills} mid_restore={self.mid_restore} corruptions={self.corruptions} "
-                f"mixed={self.mixed} staging_left={self.staging_left}")
+        return f"kills={self.kills} mid_restore={self.mid_restore} corruptions={self.corruptions} mixed={self.mixed} staging_left={self.staging_left}"
 
 
 def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, max_delay: float = 0.25) -> RestoreReport:
@@ -304,8 +299,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("kills", type=int, nargs="?", default=200)
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--submissions", action="store_true",
-                        help="kill while recording submissions with their snapshots instead of autosaving")
+    parser.add_argument("--submissions", action="store_true", help="kill while recording submissions with their snapshots instead of autosaving")
     parser.add_argument("--apart", action="store_true", help="with --submissions: two transactions, as before")
     parser.add_argument("--restore", action="store_true", help="kill while restoring a backup")
     args = parser.parse_args()

@@ -156,8 +156,14 @@ def start(db: str) -> None:
     window = next(w for w in app.topLevelWidgets() if w.isWindow() and w.isVisible())
     paint_at = _first_paint(app, window)
     settled_at = _settle(app, session)
-    _done({"paint_at": paint_at, "settled_at": settled_at, "first_window": type(window).__name__,
-           "rows": window.model.rowCount() if hasattr(window, "model") else 0})
+    _done(
+        {
+            "paint_at": paint_at,
+            "settled_at": settled_at,
+            "first_window": type(window).__name__,
+            "rows": window.model.rowCount() if hasattr(window, "model") else 0,
+        }
+    )
 
 
 def scroll(db: str) -> None:

@@ -181,13 +181,29 @@ def startup(cfg: Config, stores: dict[str, Path], tmp: Path) -> list[Row]:
         "start-empty": f"start → first window, first run: creates the database ({first_window or '?'})",
         "start-10k": f"start → main window + resume check, {LIST_SIZE:,} incidents",
     }
-    rows = [Row("  (floor: a plain PySide6 list window, no app code)", f"{ms(med['floor'])} ({spread['floor']})", bare_label,
-                f"{med['floor'] / base:.2f}x", "—", "info")]
+    rows = [
+        Row(
+            "  (floor: a plain PySide6 list window, no app code)",
+            f"{ms(med['floor'])} ({spread['floor']})",
+            bare_label,
+            f"{med['floor'] / base:.2f}x",
+            "—",
+            "info",
+        )
+    ]
     for key, name in names.items():
         ratio = med[key] / base
         rows.append(Row(name, f"{ms(med[key])} ({spread[key]})", bare_label, f"{ratio:.2f}x", "<= 1.5x", verdict(ratio <= 1.5)))
-    rows.append(Row(f"  … then settled: draft offer, reminders, clock checks, rest of the list ({LIST_SIZE:,})",
-                    ms(statistics.median(settled)), bare_label, f"{statistics.median(settled) / base:.2f}x", "—", "info"))
+    rows.append(
+        Row(
+            f"  … then settled: draft offer, reminders, clock checks, rest of the list ({LIST_SIZE:,})",
+            ms(statistics.median(settled)),
+            bare_label,
+            f"{statistics.median(settled) / base:.2f}x",
+            "—",
+            "info",
+        )
+    )
     for key in ("main-empty", "main-10k"):
         extra = mem[key] - base_rss
         rows.append(
@@ -437,8 +453,15 @@ def table(rows: list[Row]) -> str:
     return "\n".join(lines)
 
 
-SECTIONS = {"startup": "start-up and memory", "list": "list of 10,000", "pdf": "pdf", "countdowns": "countdowns",
-            "autosave": "autosave", "crash": "crash test", "cli": "cli"}
+SECTIONS = {
+    "startup": "start-up and memory",
+    "list": "list of 10,000",
+    "pdf": "pdf",
+    "countdowns": "countdowns",
+    "autosave": "autosave",
+    "crash": "crash test",
+    "cli": "cli",
+}
 
 
 def compile_bytecode() -> None:

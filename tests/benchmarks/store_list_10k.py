@@ -69,12 +69,13 @@ def main() -> int:
         print(f"built {n} incidents in {took:.1f} s ({took / n * 1000:.2f} ms per import), file {size / 1e6:.1f} MB")
         runs = []
         for _ in range(5):
-            out = subprocess.run([sys.executable, "-c", TIMED, str(db)], capture_output=True, text=True, check=True,
-                                 cwd=ROOT).stdout.split()
+            out = subprocess.run([sys.executable, "-c", TIMED, str(db)], capture_output=True, text=True, check=True, cwd=ROOT).stdout.split()
             runs.append([float(x) for x in out[:4]])
         med = [statistics.median(r[i] for r in runs) for i in range(4)]
-        print(f"median of 5 fresh processes: import core.store {med[0] * 1000:.0f} ms, open_store {med[1] * 1000:.0f} ms, "
-              f"list all {n} {med[2] * 1000:.0f} ms, page of 100 {med[3] * 1000:.1f} ms")
+        print(
+            f"median of 5 fresh processes: import core.store {med[0] * 1000:.0f} ms, open_store {med[1] * 1000:.0f} ms, "
+            f"list all {n} {med[2] * 1000:.0f} ms, page of 100 {med[3] * 1000:.1f} ms"
+        )
         began = time.perf_counter()
         store = open_store(db)
         result = store.verify()

@@ -51,18 +51,20 @@ def test_a_system_row_left_empty_keeps_the_deadline_in_the_list_and_the_reminder
     assert row.next_due == parse_instant("2026-11-24T13:30:00+08:00")
 
     five_before = parse_instant("2026-11-24T13:25:00+08:00")
-    shown, _done = due_reminders([(iid, "t", assess(store.get_incident(iid), PACK, five_before).obligations)],
-                                 five_before, set())
+    shown, _done = due_reminders([(iid, "t", assess(store.get_incident(iid), PACK, five_before).obligations)], five_before, set())
     assert [r.threshold for r in shown] == ["5"]
 
 
 def test_an_invalid_draft_is_assessed_with_its_errors_and_the_bad_values_as_unknown():
-    draft = minimal(systems=[{"description": "无名"}, None, {"name": "HIS"}], occurred_at="2026-11-25T00:00:00+08:00",
-                    impact={"people_affected": -3, "direct_loss_yuan": 6_000_000}, grade_override={"grade": "major"})
+    draft = minimal(
+        systems=[{"description": "无名"}, None, {"name": "HIS"}],
+        occurred_at="2026-11-25T00:00:00+08:00",
+        impact={"people_affected": -3, "direct_loss_yuan": 6_000_000},
+        grade_override={"grade": "major"},
+    )
     result = assess(draft, PACK, NOW)
     assert not result.valid
-    assert {e.path for e in result.errors} == {"systems[0].name", "systems[1]", "impact.people_affected",
-                                               "grade_override.reason", "occurred_at"}
+    assert {e.path for e in result.errors} == {"systems[0].name", "systems[1]", "impact.people_affected", "grade_override.reason", "occurred_at"}
     assert result.grading.grade == "relatively_major"
     assert result.doc["systems"] == [{"name": "HIS"}]
     assert draft["impact"]["people_affected"] == -3  # the draft itself is untouched
@@ -87,8 +89,7 @@ def test_check_is_strict_where_the_wizard_is_forgiving():
 def test_the_next_report_is_the_first_then_supplements_then_the_summary():
     doc = minimal()
     assert next_report_kind(doc) == ReportKind.INITIAL
-    doc["submissions"] = [{"obligation": "provincial_cyberspace_office", "kind": "initial",
-                           "submitted_at": "2026-11-24T11:00:00+08:00"}]
+    doc["submissions"] = [{"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T11:00:00+08:00"}]
     assert next_report_kind(doc) == ReportKind.SUPPLEMENT
     doc["handling_ended_at"] = "2026-11-26T12:00:00+08:00"
     assert next_report_kind(doc) == ReportKind.SUMMARY
@@ -97,10 +98,13 @@ def test_the_next_report_is_the_first_then_supplements_then_the_summary():
 
 
 def test_only_the_submission_that_answers_a_deadline_is_judged():
-    doc = minimal(impact=RELATIVELY_MAJOR, submissions=[
-        {"obligation": "provincial_cyberspace_office", "kind": "supplement", "submitted_at": "2026-11-24T15:00:00+08:00"},
-        {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T13:30:00+08:00"},
-    ])
+    doc = minimal(
+        impact=RELATIVELY_MAJOR,
+        submissions=[
+            {"obligation": "provincial_cyberspace_office", "kind": "supplement", "submitted_at": "2026-11-24T15:00:00+08:00"},
+            {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T13:30:00+08:00"},
+        ],
+    )
     verdicts = submission_verdicts(assess(doc, PACK, NOW))
     assert verdicts == {1: Status.MET}  # due 13:30:00 and sent 13:30:00 is on time (D2)
 
@@ -108,8 +112,9 @@ def test_only_the_submission_that_answers_a_deadline_is_judged():
 # --- random drafts, valid or not, through all four views ---
 
 numbers = st.one_of(st.none(), st.integers(-5, 10**9), st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=3))
-instants = st.one_of(st.none(), st.just("2026-11-24T09:30:00+08:00"), st.just("2026-11-24T08:00:00"),
-                     st.just("not a time"), st.just("2026-11-25T09:30:00+08:00"), st.integers())
+instants = st.one_of(
+    st.none(), st.just("2026-11-24T09:30:00+08:00"), st.just("2026-11-24T08:00:00"), st.just("not a time"), st.just("2026-11-25T09:30:00+08:00"), st.integers()
+)
 booleans = st.one_of(st.none(), st.booleans(), st.just("yes"))
 
 
@@ -122,25 +127,33 @@ def drafts(draw):
     doc["involves_cii"] = draw(booleans)
     doc["crime_suspected"] = draw(booleans)
     doc["reporter"]["category"] = draw(st.sampled_from(["other", "central_state_organ", None, "bad"]))
-    doc["systems"] = draw(st.lists(st.fixed_dictionaries({"name": st.one_of(st.none(), st.text(max_size=3)),
-                                                          "is_cii": booleans}), max_size=4))
+    doc["systems"] = draw(st.lists(st.fixed_dictionaries({"name": st.one_of(st.none(), st.text(max_size=3)), "is_cii": booleans}), max_size=4))
     impact = {}
     for key in ("direct_loss_yuan", "people_affected", "cii_full_outage_minutes", "province_population_percent"):
         if draw(st.booleans()):
             impact[key] = draw(numbers)
     doc["impact"] = impact
     if draw(st.booleans()):
-        doc["grade_override"] = {"grade": draw(st.sampled_from(["major", "general", "bogus"])),
-                                 "reason": draw(st.one_of(st.none(), st.just(" "), st.just("主管部门认定")))}
+        doc["grade_override"] = {
+            "grade": draw(st.sampled_from(["major", "general", "bogus"])),
+            "reason": draw(st.one_of(st.none(), st.just(" "), st.just("主管部门认定"))),
+        }
     if draw(st.booleans()):
-        doc["sector_obligations"] = [{"recipient": draw(st.one_of(st.none(), st.just("行业主管部门"))),
-                                      "hours": draw(numbers)}]
+        doc["sector_obligations"] = [{"recipient": draw(st.one_of(st.none(), st.just("行业主管部门"))), "hours": draw(numbers)}]
     if draw(st.booleans()):
         doc["handling_ended_at"] = draw(instants)
-    doc["submissions"] = draw(st.lists(st.fixed_dictionaries({
-        "obligation": st.sampled_from(["provincial_cyberspace_office", "cii_public_security", "sector_1", "nope"]),
-        "kind": st.sampled_from(["initial", "supplement", "summary", "bad"]),
-        "submitted_at": instants}), max_size=3))
+    doc["submissions"] = draw(
+        st.lists(
+            st.fixed_dictionaries(
+                {
+                    "obligation": st.sampled_from(["provincial_cyberspace_office", "cii_public_security", "sector_1", "nope"]),
+                    "kind": st.sampled_from(["initial", "supplement", "summary", "bad"]),
+                    "submitted_at": instants,
+                }
+            ),
+            max_size=3,
+        )
+    )
     return doc
 
 

@@ -21,13 +21,19 @@ def test_check_json_on_the_example_prints_the_contract_object():
     out = cli("check", str(EXAMPLES / "clinic-ransomware.json"), "--now", NOW, "--json")
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert list(result) == ["grade", "computed_grade", "grade_basis", "reportable", "triggered", "obligations",
-                            "escalations", "missing", "warnings"]
+    assert list(result) == ["grade", "computed_grade", "grade_basis", "reportable", "triggered", "obligations", "escalations", "missing", "warnings"]
     assert (result["grade"], result["grade_basis"], result["reportable"]) == ("relatively_major", "computed", "yes")
     provincial = result["obligations"][0]
-    assert provincial == {"id": "provincial_cyberspace_office", "recipient": "属地省级网信部门（福建省）",
-                          "basis": "第四条第三款", "hours": 4, "days": None, "due": "2026-11-24T13:30:00+08:00",
-                          "status": "pending", "submitted_at": None}
+    assert provincial == {
+        "id": "provincial_cyberspace_office",
+        "recipient": "属地省级网信部门（福建省）",
+        "basis": "第四条第三款",
+        "hours": 4,
+        "days": None,
+        "due": "2026-11-24T13:30:00+08:00",
+        "status": "pending",
+        "submitted_at": None,
+    }
     assert result["missing"] == {"initial": [], "complete": ["scene_preservation"]}
 
 
@@ -47,14 +53,17 @@ def test_version_names_app_and_rule_pack():
     assert out.returncode == 0 and "incident-assistant" in out.stdout and "规则包" in out.stdout
 
 
-@pytest.mark.parametrize(("content", "needle"), [
-    ("{not json", "JSON"),
-    (json.dumps(minimal(impact={"people_afected": 1})), "impact.people_afected"),
-    (json.dumps(minimal(impact={"people_affected": -1})), "impact.people_affected"),
-    (json.dumps(minimal(occurred_at="2026-11-25T00:00:00+08:00")), "occurred_at"),
-    (json.dumps([1, 2]), "JSON 对象"),
-    ("", "JSON"),
-])
+@pytest.mark.parametrize(
+    ("content", "needle"),
+    [
+        ("{not json", "JSON"),
+        (json.dumps(minimal(impact={"people_afected": 1})), "impact.people_afected"),
+        (json.dumps(minimal(impact={"people_affected": -1})), "impact.people_affected"),
+        (json.dumps(minimal(occurred_at="2026-11-25T00:00:00+08:00")), "occurred_at"),
+        (json.dumps([1, 2]), "JSON 对象"),
+        ("", "JSON"),
+    ],
+)
 def test_bad_files_exit_2_with_one_line_naming_the_key(tmp_path, content, needle):
     path = tmp_path / "bad.json"
     path.write_text(content, encoding="utf-8")
@@ -65,9 +74,7 @@ def test_bad_files_exit_2_with_one_line_naming_the_key(tmp_path, content, needle
 
 
 def test_missing_file_and_bad_now_and_bad_option(tmp_path):
-    for args in (("check", str(tmp_path / "absent.json")),
-                 ("check", str(EXAMPLES / "clinic-ransomware.json"), "--now", "tomorrow"),
-                 ("check", "--frobnicate")):
+    for args in (("check", str(tmp_path / "absent.json")), ("check", str(EXAMPLES / "clinic-ransomware.json"), "--now", "tomorrow"), ("check", "--frobnicate")):
         out = cli(*args)
         assert out.returncode == 2 and len(out.stderr.strip().splitlines()) == 1, out.stderr
 

@@ -55,8 +55,18 @@ def parser_in(lang: str) -> tuple[argparse.ArgumentParser, dict[str, argparse.Ar
 
 
 COMMANDS = sorted(parser_in("zh")[1])
-ZH_WORDS = {None: "网络安全事件报告助手", "check": "定级", "pdf": "生成", "import": "导入", "export": "导出", "list": "列出",
-            "verify": "审计", "backup": "备份", "restore": "恢复", "self-test": "本安装"}
+ZH_WORDS = {
+    None: "网络安全事件报告助手",
+    "check": "定级",
+    "pdf": "生成",
+    "import": "导入",
+    "export": "导出",
+    "list": "列出",
+    "verify": "审计",
+    "backup": "备份",
+    "restore": "恢复",
+    "self-test": "本安装",
+}
 
 
 def test_every_command_has_a_chinese_word_to_look_for() -> None:
@@ -75,8 +85,7 @@ def test_chinese_help_is_the_default_and_uses_chinese_argparse_words(capsys: pyt
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])
 @pytest.mark.parametrize("how", ["env", "option", "locale"])
-def test_english_help_has_no_chinese_at_all(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-                                            command: str | None, how: str) -> None:
+def test_english_help_has_no_chinese_at_all(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: str | None, how: str) -> None:
     if how == "env":
         monkeypatch.setenv(ENV_VAR, "en")
     elif how == "locale":
@@ -131,16 +140,20 @@ def test_the_command_list_is_explained_in_both_languages(capsys: pytest.CaptureF
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("args", [
-    ("check",),                                   # a required argument is missing
-    ("check", "x.json", "--frobnicate"),          # an unknown option
-    ("pdf", "x.json", "-o", "y.pdf", "--kind", "final"),  # a bad choice
-    ("frobnicate",),                              # an unknown command
-    ("--lang", "fr", "--help"),                   # a bad language
-    ("list", "--now"),                            # an option without its value
-])
-def test_a_usage_error_is_one_line_in_the_chosen_language_with_exit_2(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-                                                                      lang: str, args: tuple[str, ...]) -> None:
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("check",),  # a required argument is missing
+        ("check", "x.json", "--frobnicate"),  # an unknown option
+        ("pdf", "x.json", "-o", "y.pdf", "--kind", "final"),  # a bad choice
+        ("frobnicate",),  # an unknown command
+        ("--lang", "fr", "--help"),  # a bad language
+        ("list", "--now"),  # an option without its value
+    ],
+)
+def test_a_usage_error_is_one_line_in_the_chosen_language_with_exit_2(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str, args: tuple[str, ...]
+) -> None:
     choose(monkeypatch, lang)
     code, out, err = run(capsys, *args)
     assert code == 2 and out == ""
@@ -165,20 +178,24 @@ def test_argparse_is_left_as_it_was_for_other_code(capsys: pytest.CaptureFixture
     assert plain.format_help().startswith("usage: other") and "options:" in plain.format_help()
 
 
-@pytest.mark.parametrize(("env", "args", "expected"), [
-    ({}, [], "zh"),
-    ({"LANG": "en_US.UTF-8"}, [], "en"),
-    ({"LANG": "en_US.UTF-8", "LC_ALL": "C"}, [], "zh"),           # LC_ALL comes first
-    ({"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "en_GB"}, [], "en"),  # LC_MESSAGES before LANG
-    ({"LANG": "en_US.UTF-8", "LC_ALL": ""}, [], "en"),            # empty counts as unset
-    ({"LANG": "en_US.UTF-8", ENV_VAR: "zh"}, [], "zh"),           # our variable before the locale
-    ({"LANG": "POSIX", ENV_VAR: "en"}, [], "en"),
-    ({ENV_VAR: "en"}, ["--lang", "zh"], "zh"),                    # the option before everything
-    ({}, ["--lang=en"], "en"),
-    ({}, ["--db", "x.sqlite3", "--lang", "en"], "en"),
-])
-def test_how_the_language_is_chosen(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
-                                    env: dict[str, str], args: list[str], expected: str) -> None:
+@pytest.mark.parametrize(
+    ("env", "args", "expected"),
+    [
+        ({}, [], "zh"),
+        ({"LANG": "en_US.UTF-8"}, [], "en"),
+        ({"LANG": "en_US.UTF-8", "LC_ALL": "C"}, [], "zh"),  # LC_ALL comes first
+        ({"LANG": "zh_CN.UTF-8", "LC_MESSAGES": "en_GB"}, [], "en"),  # LC_MESSAGES before LANG
+        ({"LANG": "en_US.UTF-8", "LC_ALL": ""}, [], "en"),  # empty counts as unset
+        ({"LANG": "en_US.UTF-8", ENV_VAR: "zh"}, [], "zh"),  # our variable before the locale
+        ({"LANG": "POSIX", ENV_VAR: "en"}, [], "en"),
+        ({ENV_VAR: "en"}, ["--lang", "zh"], "zh"),  # the option before everything
+        ({}, ["--lang=en"], "en"),
+        ({}, ["--db", "x.sqlite3", "--lang", "en"], "en"),
+    ],
+)
+def test_how_the_language_is_chosen(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, env: dict[str, str], args: list[str], expected: str
+) -> None:
     for name, value in env.items():
         monkeypatch.setenv(name, value)
     code, out, _err = run(capsys, *args, "check", "--help")
@@ -243,8 +260,10 @@ def oracle(env: dict[str, str]) -> str:
     return "zh"
 
 
-env_values = st.one_of(st.sampled_from(["", "en", "EN", "en_US.UTF-8", "zh_CN.UTF-8", "C", "POSIX", "C.UTF-8", " en", "fr_FR", "e"]),
-                       st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20))
+env_values = st.one_of(
+    st.sampled_from(["", "en", "EN", "en_US.UTF-8", "zh_CN.UTF-8", "C", "POSIX", "C.UTF-8", " en", "fr_FR", "e"]),
+    st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\x00"), max_size=20),
+)
 environments = st.dictionaries(st.sampled_from(LANG_VARS), env_values)
 
 

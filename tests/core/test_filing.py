@@ -93,9 +93,16 @@ def test_phone_script_reads_items_one_and_two_aloud() -> None:
     doc = load("clinic-ransomware.json")
     script = phone_script(doc, PACK, NOW)
     flat = squash(script)
-    for value in (doc["reporter"]["name"], doc["reporter"]["credit_code"], doc["systems"][0]["name"],
-                  doc["systems"][0]["description"], doc["location"], doc["ransomware"]["method"],
-                  doc["ransomware"]["date"], doc["ransomware"]["contact"]):
+    for value in (
+        doc["reporter"]["name"],
+        doc["reporter"]["credit_code"],
+        doc["systems"][0]["name"],
+        doc["systems"][0]["description"],
+        doc["location"],
+        doc["ransomware"]["method"],
+        doc["ransomware"]["date"],
+        doc["ransomware"]["contact"],
+    ):
         assert squash(value) in flat, value
     for value in (doc["harm"], doc["measures_taken"]):
         assert squash(value).rstrip("。") in flat

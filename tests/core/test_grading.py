@@ -149,17 +149,20 @@ def test_defacement_without_site_is_not_counted_and_warns(pack):
     assert result.warnings[0].code == "site_unknown"
 
 
-@pytest.mark.parametrize(("scope", "expected"), [
-    ("especially_large", "especially_major"), ("large", "major"), ("relatively_large", "relatively_major")])
+@pytest.mark.parametrize(("scope", "expected"), [("especially_large", "especially_major"), ("large", "major"), ("relatively_large", "relatively_major")])
 def test_authority_determination_of_spread(pack, scope, expected):
     result = graded(pack, {"defacement": {"site": "provincial_gov_portal", "authority_scope": scope}})
     assert result.grade == expected
 
 
-@pytest.mark.parametrize(("threat", "expected", "item"), [
-    ("especially_serious", "especially_major", "附件 一 通常情况 第4项"),
-    ("serious", "major", "附件 二 通常情况 第4项"),
-    ("relatively_serious", "relatively_major", "附件 三 通常情况 第4项")])
+@pytest.mark.parametrize(
+    ("threat", "expected", "item"),
+    [
+        ("especially_serious", "especially_major", "附件 一 通常情况 第4项"),
+        ("serious", "major", "附件 二 通常情况 第4项"),
+        ("relatively_serious", "relatively_major", "附件 三 通常情况 第4项"),
+    ],
+)
 def test_data_threat_levels(pack, threat, expected, item):
     result = graded(pack, {"data_threat": threat})
     assert result.grade == expected and result.triggered[0].item == item
@@ -172,8 +175,7 @@ def test_province_population_does_not_imply_prefecture_items(pack):
 def test_highest_item_wins_and_every_item_is_listed(pack):
     result = graded(pack, {"people_affected": 150_000, "direct_loss_yuan": 25_000_000, "cii_full_outage_minutes": 5})
     assert result.grade == "major"
-    assert [(t.grade, t.item) for t in result.triggered] == [
-        ("major", "附件 二 通常情况 第7项"), ("relatively_major", "附件 三 通常情况 第3项")]
+    assert [(t.grade, t.item) for t in result.triggered] == [("major", "附件 二 通常情况 第7项"), ("relatively_major", "附件 三 通常情况 第3项")]
     assert result.triggered[0].text == "造成2000万元以上的直接经济损失"
     assert result.triggered[0].value == 25_000_000
 

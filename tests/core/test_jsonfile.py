@@ -39,11 +39,14 @@ def test_a_plain_incident_reads_as_json_does() -> None:
     assert loads(("\ufeff" + text).encode("utf-8")) == example()  # a BOM is allowed
 
 
-@pytest.mark.parametrize(("source", "path"), [
-    ('{"impact": {"people_affected": 5, "people_affected": 5000000}}', "impact.people_affected"),
-    ('{"title": "a", "title": "a"}', "title"),
-    ('{"submissions": [{"kind": "initial"}, {"kind": "initial", "kind": "summary"}]}', "submissions[1].kind"),
-])
+@pytest.mark.parametrize(
+    ("source", "path"),
+    [
+        ('{"impact": {"people_affected": 5, "people_affected": 5000000}}', "impact.people_affected"),
+        ('{"title": "a", "title": "a"}', "title"),
+        ('{"submissions": [{"kind": "initial"}, {"kind": "initial", "kind": "summary"}]}', "submissions[1].kind"),
+    ],
+)
 def test_duplicate_keys_are_refused_naming_the_key_path(source: str, path: str) -> None:
     found = refusal(source)
     assert (found.path, found.code) == (path, "duplicate_key")
@@ -59,11 +62,17 @@ def test_nan_and_infinities_are_refused_at_their_key(constant: str) -> None:
     assert constant in found.message() and "整个文件" not in found.line() and "第 1 行" not in found.line()
 
 
-@pytest.mark.parametrize(("literal", "path"), [
-    ("1e400", "ransomware.amount"), ("-1e400", "ransomware.amount"), ("1e16", "ransomware.amount"),
-    ("1000000000000001", "ransomware.amount"), ("-100000000000000000000", "ransomware.amount"),
-    ("9" * 5000, "ransomware.amount"),  # beyond Python's 4300-digit int limit: no ValueError escapes
-])
+@pytest.mark.parametrize(
+    ("literal", "path"),
+    [
+        ("1e400", "ransomware.amount"),
+        ("-1e400", "ransomware.amount"),
+        ("1e16", "ransomware.amount"),
+        ("1000000000000001", "ransomware.amount"),
+        ("-100000000000000000000", "ransomware.amount"),
+        ("9" * 5000, "ransomware.amount"),  # beyond Python's 4300-digit int limit: no ValueError escapes
+    ],
+)
 def test_numbers_beyond_the_range_are_refused_naming_key_and_limit(literal: str, path: str) -> None:
     found = refusal(f'{{"ransomware": {{"amount": {literal}}}}}')
     assert (found.path, found.code) == (path, "number_range")
@@ -92,11 +101,14 @@ def test_nesting_far_beyond_the_parser_is_refused_not_a_recursion_error(depth: i
     assert found.path.count("[") == MAX_DEPTH - 2
 
 
-@pytest.mark.parametrize(("source", "path", "code"), [
-    ('{"title": "a\\ud800b"}', "title", "lone_surrogate"),
-    ('{"timeline": [{"text": "\\udfff"}]}', "timeline[0].text", "lone_surrogate"),
-    ('{"ti\\ud800": 1}', "ti\ud800", "lone_surrogate_key"),
-])
+@pytest.mark.parametrize(
+    ("source", "path", "code"),
+    [
+        ('{"title": "a\\ud800b"}', "title", "lone_surrogate"),
+        ('{"timeline": [{"text": "\\udfff"}]}', "timeline[0].text", "lone_surrogate"),
+        ('{"ti\\ud800": 1}', "ti\ud800", "lone_surrogate_key"),
+    ],
+)
 def test_lone_surrogates_are_refused_naming_the_key(source: str, path: str, code: str) -> None:
     found = refusal(source)
     assert (found.path, found.code) == (path, code)
@@ -174,8 +186,7 @@ def test_a_symlink_to_a_regular_file_is_read(tmp_path: Path) -> None:
     assert load_file(link) == {"title": "x"}
 
 
-def test_a_file_over_the_limit_is_refused_after_reading_at_most_one_byte_more(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_file_over_the_limit_is_refused_after_reading_at_most_one_byte_more(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = tmp_path / "big.json"
     with big.open("wb") as f:
         f.truncate(4 * MAX_FILE_BYTES)  # sparse: costs no disk
@@ -221,8 +232,31 @@ def test_the_incident_module_reads_through_this_reader(tmp_path: Path) -> None:
 
 # --- Anything at all: a value or InvalidIncident, never another exception. ---
 
-fragments = st.sampled_from(['{', '}', '[', ']', ',', ':', '"a"', '"b"', '1', '-0', '1e400', '1e16', 'NaN',
-                             'Infinity', 'true', 'null', '"\\ud800"', '"\\ud83d\\ude00"', '"\\u0000"', ' ', '"'])
+fragments = st.sampled_from(
+    [
+        "{",
+        "}",
+        "[",
+        "]",
+        ",",
+        ":",
+        '"a"',
+        '"b"',
+        "1",
+        "-0",
+        "1e400",
+        "1e16",
+        "NaN",
+        "Infinity",
+        "true",
+        "null",
+        '"\\ud800"',
+        '"\\ud83d\\ude00"',
+        '"\\u0000"',
+        " ",
+        '"',
+    ]
+)
 
 
 @given(data=st.binary(max_size=200))
@@ -250,7 +284,8 @@ def test_any_json_like_text_gives_a_value_or_a_finding(parts: list[str]) -> None
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers(-(10**15), 10**15) | st.floats(-1e15, 1e15) | st.text(max_size=10),
     lambda children: st.lists(children, max_size=3) | st.dictionaries(st.text(max_size=6), children, max_size=3),
-    max_leaves=15)
+    max_leaves=15,
+)
 
 
 @given(value=json_values)
@@ -280,8 +315,7 @@ NASTY: dict[str, bytes] = {
 
 
 def run_check(path: Path | str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "core.cli", "check", str(path)], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run([sys.executable, "-m", "core.cli", "check", str(path)], cwd=ROOT, capture_output=True, text=True, timeout=60)
 
 
 def assert_one_line_exit_2(out: subprocess.CompletedProcess[str]) -> None:

@@ -11,10 +11,23 @@ from core.rules import default_pack
 from core.symptoms import symptoms
 
 
-@pytest.mark.parametrize(("text", "value"), [
-    ("120000", 120000), ("12万", 120000), ("1.2 万人", 12000), ("300万元", 3_000_000), ("1,200", 1200),
-    ("１２万", 120000), ("2亿", 200_000_000), ("0", 0), ("  ", None), ("", None), ("30%", 30), ("1.5万", 15000),
-])
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("120000", 120000),
+        ("12万", 120000),
+        ("1.2 万人", 12000),
+        ("300万元", 3_000_000),
+        ("1,200", 1200),
+        ("１２万", 120000),
+        ("2亿", 200_000_000),
+        ("0", 0),
+        ("  ", None),
+        ("", None),
+        ("30%", 30),
+        ("1.5万", 15000),
+    ],
+)
 def test_common_ways_of_writing_numbers(text, value):
     assert parse_quantity(text, integer=False) == value
 

@@ -11,8 +11,8 @@ from core.timeutil import BEIJING
 from tests.conftest import minimal
 
 NOW = datetime(2026, 11, 24, 10, 0, 0, tzinfo=BEIJING)
-REPORTABLE = {"people_affected": 200_000}          # 较大
-MAJOR = {"direct_loss_yuan": 20_000_000}            # 重大
+REPORTABLE = {"people_affected": 200_000}  # 较大
+MAJOR = {"direct_loss_yuan": 20_000_000}  # 重大
 
 
 def run(doc, pack, now=NOW):
@@ -28,8 +28,15 @@ def test_other_operator_reports_to_the_provincial_office_within_4_hours(pack):
     assert set(obs) == {"provincial_cyberspace_office", "summary_report"}
     o = obs["provincial_cyberspace_office"]
     assert o.as_json() == {
-        "id": "provincial_cyberspace_office", "recipient": "属地省级网信部门（福建省）", "basis": "第四条第三款",
-        "hours": 4, "days": None, "due": "2026-11-24T13:30:00+08:00", "status": "pending", "submitted_at": None}
+        "id": "provincial_cyberspace_office",
+        "recipient": "属地省级网信部门（福建省）",
+        "basis": "第四条第三款",
+        "hours": 4,
+        "days": None,
+        "due": "2026-11-24T13:30:00+08:00",
+        "status": "pending",
+        "submitted_at": None,
+    }
 
 
 def test_cii_incident_reports_to_protection_department_and_police_within_1_hour(pack):
@@ -54,8 +61,7 @@ def test_central_organ_reports_to_its_own_cyberspace_body_within_2_hours(pack):
 def test_central_organ_with_cii_incident_keeps_both_duties_d3(pack):
     doc = minimal(involves_cii=True, impact=REPORTABLE)
     doc["reporter"]["category"] = "central_state_organ"
-    assert set(by_id(run(doc, pack))) == {
-        "cii_protection_department", "cii_public_security", "central_organ_cyberspace_office", "summary_report"}
+    assert set(by_id(run(doc, pack))) == {"cii_protection_department", "cii_public_security", "central_organ_cyberspace_office", "summary_report"}
 
 
 def test_a_system_marked_cii_makes_the_incident_cii(pack):
@@ -80,31 +86,40 @@ def test_status_at_the_due_second_and_one_second_after(pack, offset, status):
     assert obs["provincial_cyberspace_office"].status == status
 
 
-@pytest.mark.parametrize(("submitted", "status"), [
-    ("2026-11-24T13:30:00+08:00", "met"), ("2026-11-24T13:30:01+08:00", "late"), ("2026-11-24T05:30:00Z", "met")])
+@pytest.mark.parametrize(
+    ("submitted", "status"), [("2026-11-24T13:30:00+08:00", "met"), ("2026-11-24T13:30:01+08:00", "late"), ("2026-11-24T05:30:00Z", "met")]
+)
 def test_submission_on_the_due_second_is_on_time_d2(pack, submitted, status):
-    doc = minimal(impact=REPORTABLE, submissions=[
-        {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": submitted, "channel": "email_12387"}])
+    doc = minimal(
+        impact=REPORTABLE, submissions=[{"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": submitted, "channel": "email_12387"}]
+    )
     o = by_id(run(doc, pack, now=NOW + timedelta(days=1)))["provincial_cyberspace_office"]
     assert o.status == status
     assert o.as_json()["submitted_at"].endswith("+08:00")
 
 
 def test_first_submission_counts_not_later_ones(pack):
-    doc = minimal(impact=REPORTABLE, submissions=[
-        {"obligation": "provincial_cyberspace_office", "kind": "supplement", "submitted_at": "2026-11-24T15:00:00+08:00"},
-        {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T12:00:00+08:00"}])
+    doc = minimal(
+        impact=REPORTABLE,
+        submissions=[
+            {"obligation": "provincial_cyberspace_office", "kind": "supplement", "submitted_at": "2026-11-24T15:00:00+08:00"},
+            {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T12:00:00+08:00"},
+        ],
+    )
     o = by_id(run(doc, pack))["provincial_cyberspace_office"]
     assert o.status == "met" and o.as_json()["submitted_at"] == "2026-11-24T12:00:00+08:00"
 
 
-@pytest.mark.parametrize(("discovered", "due"), [
-    ("2026-11-24T01:30:00Z", "2026-11-24T13:30:00+08:00"),
-    ("2026-11-24T09:30:00+08:00", "2026-11-24T13:30:00+08:00"),
-    ("2026-11-24T09:30:00", "2026-11-24T13:30:00+08:00"),           # no offset: Beijing time
-    ("2026-11-24T02:30:00+01:00", "2026-11-24T13:30:00+08:00"),
-    ("2026-11-24T22:00:00+08:00", "2026-11-25T02:00:00+08:00"),     # across midnight
-])
+@pytest.mark.parametrize(
+    ("discovered", "due"),
+    [
+        ("2026-11-24T01:30:00Z", "2026-11-24T13:30:00+08:00"),
+        ("2026-11-24T09:30:00+08:00", "2026-11-24T13:30:00+08:00"),
+        ("2026-11-24T09:30:00", "2026-11-24T13:30:00+08:00"),  # no offset: Beijing time
+        ("2026-11-24T02:30:00+01:00", "2026-11-24T13:30:00+08:00"),
+        ("2026-11-24T22:00:00+08:00", "2026-11-25T02:00:00+08:00"),  # across midnight
+    ],
+)
 def test_time_zone_inputs(pack, discovered, due):
     o = by_id(run(minimal(discovered_at=discovered, impact=REPORTABLE), pack))["provincial_cyberspace_office"]
     assert o.as_json()["due"] == due
@@ -117,7 +132,7 @@ def test_general_incident_obligations_are_not_required_d4(pack):
     assert obs["provincial_cyberspace_office"].status == "not_required"
     assert obs["provincial_cyberspace_office"].as_json()["due"] == "2026-11-24T13:30:00+08:00"  # record kept
     assert obs["summary_report"].status == "not_required"
-    assert obs["police_case"].status == "open"   # 报案 does not depend on the annex grade
+    assert obs["police_case"].status == "open"  # 报案 does not depend on the annex grade
     assert any(w.code == "general_other_laws" for w in result.warnings)
 
 
@@ -127,13 +142,16 @@ def test_undetermined_grade_keeps_the_clock_running_d4(pack):
     assert by_id(result)["provincial_cyberspace_office"].status == "overdue"
 
 
-@pytest.mark.parametrize(("ended", "due"), [
-    ("2026-03-01T15:00:00+08:00", "2026-03-31T23:59:59+08:00"),    # D7's own example
-    ("2026-01-31T10:00:00+08:00", "2026-03-02T23:59:59+08:00"),    # across February
-    ("2026-12-15T08:00:00+08:00", "2027-01-14T23:59:59+08:00"),    # across the year end
-    ("2026-02-28T23:30:00+08:00", "2026-03-30T23:59:59+08:00"),
-    ("2026-02-28T16:30:00Z", "2026-03-31T23:59:59+08:00"),         # 00:30 on 1 March in Beijing
-])
+@pytest.mark.parametrize(
+    ("ended", "due"),
+    [
+        ("2026-03-01T15:00:00+08:00", "2026-03-31T23:59:59+08:00"),  # D7's own example
+        ("2026-01-31T10:00:00+08:00", "2026-03-02T23:59:59+08:00"),  # across February
+        ("2026-12-15T08:00:00+08:00", "2027-01-14T23:59:59+08:00"),  # across the year end
+        ("2026-02-28T23:30:00+08:00", "2026-03-30T23:59:59+08:00"),
+        ("2026-02-28T16:30:00Z", "2026-03-31T23:59:59+08:00"),  # 00:30 on 1 March in Beijing
+    ],
+)
 def test_summary_report_due_at_the_end_of_the_30th_day_d7(pack, ended, due):
     doc = minimal(discovered_at="2026-01-01T00:00:00+08:00", impact=REPORTABLE, handling_ended_at=ended)
     o = by_id(run(doc, pack, now=datetime(2026, 1, 2, tzinfo=BEIJING)))["summary_report"]
@@ -147,8 +165,11 @@ def test_summary_report_waits_for_handling_to_end(pack):
 
 
 def test_summary_report_met_by_a_summary_submission_on_the_original_channel(pack):
-    doc = minimal(impact=REPORTABLE, handling_ended_at="2026-11-30T12:00:00+08:00", submissions=[
-        {"obligation": "provincial_cyberspace_office", "kind": "summary", "submitted_at": "2026-12-30T23:59:59+08:00"}])
+    doc = minimal(
+        impact=REPORTABLE,
+        handling_ended_at="2026-11-30T12:00:00+08:00",
+        submissions=[{"obligation": "provincial_cyberspace_office", "kind": "summary", "submitted_at": "2026-12-30T23:59:59+08:00"}],
+    )
     obs = by_id(run(doc, pack, now=datetime(2027, 1, 5, tzinfo=BEIJING)))
     assert obs["summary_report"].status == "met"
     assert obs["provincial_cyberspace_office"].status == "overdue"  # a summary is not the first report
@@ -163,28 +184,38 @@ def test_police_case_has_no_hours_d8(pack):
 
 
 def test_sector_obligations_count_down_like_statutory_ones_d9(pack):
-    doc = minimal(impact=REPORTABLE, sector_obligations=[
-        {"recipient": "中国人民银行福州中心支行", "hours": 2, "note": "行业规定"}, {"recipient": "行业协会", "hours": None}])
+    doc = minimal(
+        impact=REPORTABLE,
+        sector_obligations=[{"recipient": "中国人民银行福州中心支行", "hours": 2, "note": "行业规定"}, {"recipient": "行业协会", "hours": None}],
+    )
     obs = by_id(run(doc, pack))
     assert obs["sector_1"].as_json() == {
-        "id": "sector_1", "recipient": "中国人民银行福州中心支行", "basis": "第四条第四款", "hours": 2, "days": None,
-        "due": "2026-11-24T11:30:00+08:00", "status": "pending", "submitted_at": None}
+        "id": "sector_1",
+        "recipient": "中国人民银行福州中心支行",
+        "basis": "第四条第四款",
+        "hours": 2,
+        "days": None,
+        "due": "2026-11-24T11:30:00+08:00",
+        "status": "pending",
+        "submitted_at": None,
+    }
     assert obs["sector_2"].status == "open"
 
 
 def test_escalations_only_for_major_and_above_d5(pack):
     assert run(minimal(impact=REPORTABLE), pack).escalations == []
     result = run(minimal(impact=MAJOR), pack)
-    assert [e.as_json() for e in result.escalations] == [
-        {"by": "属地省级网信部门", "to": "国家网信部门", "within_minutes": 60, "basis": "第四条第三款"}]
+    assert [e.as_json() for e in result.escalations] == [{"by": "属地省级网信部门", "to": "国家网信部门", "within_minutes": 60, "basis": "第四条第三款"}]
     cii = run(minimal(impact=MAJOR, involves_cii=True), pack)
     assert [e.within_minutes for e in cii.escalations] == [30]
 
 
 def test_12387_channel_against_a_cii_obligation_warns_d13(pack):
-    doc = minimal(involves_cii=True, impact=REPORTABLE, submissions=[
-        {"obligation": "cii_public_security", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00",
-         "channel": "hotline_12387"}])
+    doc = minimal(
+        involves_cii=True,
+        impact=REPORTABLE,
+        submissions=[{"obligation": "cii_public_security", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00", "channel": "hotline_12387"}],
+    )
     warnings = run(doc, pack).warnings
     assert any(w.code == "channel_not_for_cii" and w.path == "submissions[0].channel" for w in warnings)
 

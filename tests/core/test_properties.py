@@ -21,8 +21,15 @@ from tests.conftest import ROOT, minimal
 PACK = default_pack()
 RANK = {"undetermined": -1, "general": 0, "relatively_major": 1, "major": 2, "especially_major": 3}
 SITES = [s.id for s in PACK.site_kinds]
-NUMERIC = ["cii_full_outage_minutes", "cii_main_function_outage_minutes", "people_affected",
-           "personal_info_leaked", "direct_loss_yuan", "province_population_percent", "prefecture_population_percent"]
+NUMERIC = [
+    "cii_full_outage_minutes",
+    "cii_main_function_outage_minutes",
+    "people_affected",
+    "personal_info_leaked",
+    "direct_loss_yuan",
+    "province_population_percent",
+    "prefecture_population_percent",
+]
 counts = st.integers(min_value=0, max_value=2 * 10**8)
 percents = st.integers(min_value=0, max_value=100)
 
@@ -36,8 +43,13 @@ def impacts(draw):
     if draw(st.booleans()):
         impact["portal_outage"] = {"site": draw(st.sampled_from(SITES)), "minutes": draw(counts)}
     if draw(st.booleans()):
-        impact["defacement"] = {"site": draw(st.sampled_from(SITES)), "homepage_minutes": draw(counts),
-                                "other_page_minutes": draw(counts), "reposts": draw(counts), "views": draw(counts)}
+        impact["defacement"] = {
+            "site": draw(st.sampled_from(SITES)),
+            "homepage_minutes": draw(counts),
+            "other_page_minutes": draw(counts),
+            "reposts": draw(counts),
+            "views": draw(counts),
+        }
     return impact
 
 
@@ -83,8 +95,7 @@ def test_summary_due_is_end_of_day_30_days_after_the_beijing_date(ended, tz):
     # Ended a day or more after the discovery below, whatever the offset (an end before
     # discovery is refused).
     end = ended.replace(tzinfo=tz)
-    doc = minimal(discovered_at="2025-11-01T00:00:00+08:00", impact={"people_affected": 200_000},
-                  handling_ended_at=end.isoformat())
+    doc = minimal(discovered_at="2025-11-01T00:00:00+08:00", impact={"people_affected": 200_000}, handling_ended_at=end.isoformat())
     o = next(o for o in check(doc, PACK, datetime(2030, 1, 1, tzinfo=UTC)).obligations if o.id == "summary_report")
     local = o.due.astimezone(BEIJING)
     assert (local.hour, local.minute, local.second) == (23, 59, 59)
@@ -94,11 +105,34 @@ def test_summary_due_is_end_of_day_30_days_after_the_beijing_date(ended, tz):
 json_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20),
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=12), children, max_size=5),
-    max_leaves=20)
-field_names = st.sampled_from(["title", "drill", "reporter", "discovered_at", "occurred_at", "impact", "systems",
-                               "type", "submissions", "sector_obligations", "grade_override", "timeline", "ransomware",
-                               "handling_ended_at", "leads", "crime_suspected", "x",
-                               "personal_info", "voided", "number", "accountability", "lessons"])
+    max_leaves=20,
+)
+field_names = st.sampled_from(
+    [
+        "title",
+        "drill",
+        "reporter",
+        "discovered_at",
+        "occurred_at",
+        "impact",
+        "systems",
+        "type",
+        "submissions",
+        "sector_obligations",
+        "grade_override",
+        "timeline",
+        "ransomware",
+        "handling_ended_at",
+        "leads",
+        "crime_suspected",
+        "x",
+        "personal_info",
+        "voided",
+        "number",
+        "accountability",
+        "lessons",
+    ]
+)
 
 
 @given(patch=st.dictionaries(field_names, json_values, max_size=6), at_2=st.booleans())
@@ -121,8 +155,7 @@ def test_random_documents_are_either_checked_or_rejected_with_findings(patch, at
 def test_random_json_never_makes_the_cli_print_a_traceback(tmp_path_factory, doc):
     path = tmp_path_factory.mktemp("rnd") / "in.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
-    out = subprocess.run([sys.executable, "-m", "core.cli", "check", str(path), "--json"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60)
+    out = subprocess.run([sys.executable, "-m", "core.cli", "check", str(path), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert out.returncode in (0, 2)
     assert "Traceback" not in out.stderr
     if out.returncode == 2:

@@ -127,6 +127,7 @@ def test_render_report_writes_the_file_and_returns_its_fingerprints(tmp_path: Pa
     assert info.path == out and info.pages == len(page_texts(data))
     assert info.json_sha256 == document_hash(doc)
     import hashlib
+
     assert info.pdf_sha256 == hashlib.sha256(data).hexdigest()
     assert render_report_bytes(doc, PACK, "initial", NOW, app_version="1") == data  # deterministic
 

@@ -36,8 +36,9 @@ def test_pdf_command_writes_the_report_and_prints_its_hashes(tmp_path: Path) -> 
 
 def test_pdf_command_writes_the_filing_helpers(tmp_path: Path) -> None:
     out, eml, phone, fax = (tmp_path / n for n in ("r.pdf", "d.eml", "p.txt", "f.pdf"))
-    result = run("pdf", str(EXAMPLE), "-o", str(out), "--kind", "followup", "--now", NOW,
-                 "--eml", str(eml), "--phone-script", str(phone), "--fax-cover", str(fax))
+    result = run(
+        "pdf", str(EXAMPLE), "-o", str(out), "--kind", "followup", "--now", NOW, "--eml", str(eml), "--phone-script", str(phone), "--fax-cover", str(fax)
+    )
     assert result.returncode == 0, result.stderr
     message = message_from_bytes(eml.read_bytes(), policy=policy.default)
     assert message["To"] == "12387@cert.org.cn" and "续报" in message["Subject"]

@@ -28,20 +28,47 @@ BASE["ransomware"] = {"amount": "1", "currency": "BTC", "method": "转账", "dat
 
 # Every free-text field of the format (product.md §4.1), as paths into BASE.
 FREE_TEXT = (
-    "title", "number", "reporter.name", "reporter.credit_code", "reporter.province", "reporter.protection_department",
-    "reporter.cyberspace_office", "reporter.contact_name", "reporter.contact_phone", "reporter.contact_email",
-    "reporter.address", "location", "systems.0.name", "systems.0.description", "harm", "measures_taken", "trend",
-    "cause", "leads.attacker", "leads.attack_path", "leads.vulnerabilities", "planned_measures", "support_requested",
-    "scene_preservation", "other", "ransomware.amount", "ransomware.currency", "ransomware.method", "ransomware.date",
-    "ransomware.contact", "sector_obligations.0.recipient", "sector_obligations.0.note", "submissions.0.person",
-    "submissions.0.reference", "timeline.0.text",
+    "title",
+    "number",
+    "reporter.name",
+    "reporter.credit_code",
+    "reporter.province",
+    "reporter.protection_department",
+    "reporter.cyberspace_office",
+    "reporter.contact_name",
+    "reporter.contact_phone",
+    "reporter.contact_email",
+    "reporter.address",
+    "location",
+    "systems.0.name",
+    "systems.0.description",
+    "harm",
+    "measures_taken",
+    "trend",
+    "cause",
+    "leads.attacker",
+    "leads.attack_path",
+    "leads.vulnerabilities",
+    "planned_measures",
+    "support_requested",
+    "scene_preservation",
+    "other",
+    "ransomware.amount",
+    "ransomware.currency",
+    "ransomware.method",
+    "ransomware.date",
+    "ransomware.contact",
+    "sector_obligations.0.recipient",
+    "sector_obligations.0.note",
+    "submissions.0.person",
+    "submissions.0.reference",
+    "timeline.0.text",
 )
 NON_BLANK = ("grade_override.reason",)
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 fonts.register()
-SHOWABLE = [chr(c) for c in range(0x21, 0x30000) if fonts.has_glyph(chr(c))
-            and unicodedata.category(chr(c))[0] in "LNPS"]
+SHOWABLE = [chr(c) for c in range(0x21, 0x30000) if fonts.has_glyph(chr(c)) and unicodedata.category(chr(c))[0] in "LNPS"]
 
 
 def with_texts(texts: list[str], reason: str) -> dict[str, Any]:

@@ -27,8 +27,13 @@ def test_bundled_pack_loads_with_version_and_dates(pack):
     assert pack.version and pack.text_date == "2025-09-11" and pack.in_force == "2025-11-01"
     assert [g.id for g in pack.grades] == ["especially_major", "major", "relatively_major", "general"]
     assert {o.id for o in pack.obligations} == {
-        "cii_protection_department", "cii_public_security", "central_organ_cyberspace_office",
-        "provincial_cyberspace_office", "police_case", "summary_report"}
+        "cii_protection_department",
+        "cii_public_security",
+        "central_organ_cyberspace_office",
+        "provincial_cyberspace_office",
+        "police_case",
+        "summary_report",
+    }
 
 
 def test_every_annex_item_1_to_7_is_encoded_for_each_level(pack):
@@ -37,17 +42,20 @@ def test_every_annex_item_1_to_7_is_encoded_for_each_level(pack):
         assert items == {f"{annex} 通常情况 第{n}项" for n in range(1, 8)}
 
 
-@pytest.mark.parametrize(("mutate", "key"), [
-    (lambda r: r["criteria"][0]["levels"][0].pop("grade"), "criteria[0].levels[0].grade"),
-    (lambda r: r["criteria"][1]["levels"][0].__setitem__("min", "six hours"), "criteria[1].levels[0].min"),
-    (lambda r: r["criteria"][1]["levels"][0].__setitem__("grade", "huge"), "criteria[1].levels[0].grade"),
-    (lambda r: r["criteria"][0]["levels"][1]["sites"].append("moon_base"), "criteria[0].levels[1].sites"),
-    (lambda r: r["obligations"][3].__setitem__("hours", -4), "obligations[3].hours"),
-    (lambda r: r["obligations"][3].__setitem__("when", "sometimes"), "obligations[3].when"),
-    (lambda r: r["criteria"][1]["levels"].reverse(), "criteria[1].levels"),
-    (lambda r: r.pop("escalations"), "escalations"),
-    (lambda r: r["summary_rule"].__setitem__("day_end", "midnight"), "summary_rule.day_end"),
-])
+@pytest.mark.parametrize(
+    ("mutate", "key"),
+    [
+        (lambda r: r["criteria"][0]["levels"][0].pop("grade"), "criteria[0].levels[0].grade"),
+        (lambda r: r["criteria"][1]["levels"][0].__setitem__("min", "six hours"), "criteria[1].levels[0].min"),
+        (lambda r: r["criteria"][1]["levels"][0].__setitem__("grade", "huge"), "criteria[1].levels[0].grade"),
+        (lambda r: r["criteria"][0]["levels"][1]["sites"].append("moon_base"), "criteria[0].levels[1].sites"),
+        (lambda r: r["obligations"][3].__setitem__("hours", -4), "obligations[3].hours"),
+        (lambda r: r["obligations"][3].__setitem__("when", "sometimes"), "obligations[3].when"),
+        (lambda r: r["criteria"][1]["levels"].reverse(), "criteria[1].levels"),
+        (lambda r: r.pop("escalations"), "escalations"),
+        (lambda r: r["summary_rule"].__setitem__("day_end", "midnight"), "summary_rule.day_end"),
+    ],
+)
 def test_malformed_pack_names_file_and_key(tmp_path, mutate, key):
     path = write_pack(tmp_path, mutate)
     with pytest.raises(RulePackError) as info:
@@ -57,7 +65,7 @@ def test_malformed_pack_names_file_and_key(tmp_path, mutate, key):
 
 def test_pack_that_is_not_json_names_the_line(tmp_path):
     path = tmp_path / "bad.json"
-    path.write_text("{\n  \"pack\": ,\n}", encoding="utf-8")
+    path.write_text('{\n  "pack": ,\n}', encoding="utf-8")
     with pytest.raises(RulePackError, match="第 2 行"):
         rules.load(path)
 

@@ -39,28 +39,31 @@ def prop(schema: dict[str, Any], path: str) -> dict[str, Any]:
 
 def test_the_published_file_is_what_the_validator_describes() -> None:
     assert FILE.read_text(encoding="utf-8") == json_schema_text(PACK), (
-        "refresh it: python -c \"from core.incident import write_json_schema; write_json_schema()\"")
+        'refresh it: python -c "from core.incident import write_json_schema; write_json_schema()"'
+    )
     Draft202012Validator.check_schema(PUBLISHED)
 
 
-@pytest.mark.parametrize(("path", "expected"), [
-    ("reporter.category", incident.REPORTER_CATEGORIES),
-    ("type.class", tuple(c.id for c in PACK.incident_classes)),
-    ("impact.portal_outage.site", tuple(s.id for s in PACK.site_kinds)),
-    ("impact.defacement.site", tuple(s.id for s in PACK.site_kinds)),
-    ("impact.defacement.authority_scope", incident.AUTHORITY_SCOPES),
-    ("impact.data_threat", incident.DATA_THREATS),
-    ("grade_override.grade", PACK.grade_ids()),
-    ("impact.qualitative.grade", PACK.grade_ids()),
-    ("personal_info.affected", incident.PI_AFFECTED),
-    ("submissions.[].kind", incident.SUBMISSION_KINDS),
-    ("submissions.[].channel", tuple(dict.fromkeys([*(c.id for c in PACK.channels), *incident.NOTICE_CHANNELS]))),
-])
+@pytest.mark.parametrize(
+    ("path", "expected"),
+    [
+        ("reporter.category", incident.REPORTER_CATEGORIES),
+        ("type.class", tuple(c.id for c in PACK.incident_classes)),
+        ("impact.portal_outage.site", tuple(s.id for s in PACK.site_kinds)),
+        ("impact.defacement.site", tuple(s.id for s in PACK.site_kinds)),
+        ("impact.defacement.authority_scope", incident.AUTHORITY_SCOPES),
+        ("impact.data_threat", incident.DATA_THREATS),
+        ("grade_override.grade", PACK.grade_ids()),
+        ("impact.qualitative.grade", PACK.grade_ids()),
+        ("personal_info.affected", incident.PI_AFFECTED),
+        ("submissions.[].kind", incident.SUBMISSION_KINDS),
+        ("submissions.[].channel", tuple(dict.fromkeys([*(c.id for c in PACK.channels), *incident.NOTICE_CHANNELS]))),
+    ],
+)
 def test_enums_are_the_rule_packs_and_the_modules_constants(path: str, expected: tuple[str, ...]) -> None:
     values = prop(PUBLISHED, path)["enum"]
     assert [v for v in values if v is not None] == list(expected)
-    assert "notice" in incident.SUBMISSION_KINDS and {"sms", "im", "letter", "announcement"} <= set(
-        prop(PUBLISHED, "submissions.[].channel")["enum"])
+    assert "notice" in incident.SUBMISSION_KINDS and {"sms", "im", "letter", "announcement"} <= set(prop(PUBLISHED, "submissions.[].channel")["enum"])
 
 
 def test_the_example_upgraded_to_at_2_is_valid_under_the_schema() -> None:
@@ -71,6 +74,7 @@ def test_the_example_upgraded_to_at_2_is_valid_under_the_schema() -> None:
 
 
 # --- Generation: the schema minus what only the validator checks (cross-field rules). ---
+
 
 def generation_schema() -> dict[str, Any]:
     """Without occurred_at, handling_ended_at and type.subclass (they are compared with other
@@ -117,8 +121,7 @@ GENERATED = strategy(generation_schema())
 
 
 @given(doc=GENERATED)
-@settings(max_examples=150, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
 def test_every_document_the_schema_accepts_the_validator_accepts(doc: dict[str, Any]) -> None:
     assert list(CHECKER.iter_errors(doc)) == []
     errors, _warnings = validate(doc, PACK)
@@ -178,8 +181,7 @@ def apply(doc: dict[str, Any], path: tuple[str | int, ...], value: Any) -> dict[
 
 
 @given(doc=GENERATED, pick=st.integers(min_value=0))
-@settings(max_examples=200, deadline=None, database=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.data_too_large])
 def test_what_the_validator_refuses_the_schema_refuses(doc: dict[str, Any], pick: int) -> None:
     options = [m for m in mutations(doc, SCHEMA) if m[0][0] != "schema"]
     path, what, value = options[pick % len(options)]
@@ -201,8 +203,9 @@ def test_every_mutation_kind_is_refused_on_the_full_example() -> None:
     doc = upgrade(example())
     doc["personal_info"] = {"affected": "yes", "count": 3, "individual_notice_waived": {"reason": "无法联系"}}
     doc["voided"] = {"at": "2026-11-25T10:00:00+08:00", "reason": "误录"}
-    doc["submissions"] = [{"obligation": "provincial_cyberspace_office", "kind": "notice", "channel": "sms",
-                           "submitted_at": "2026-11-24T11:00:00+08:00", "recipients_count": 3}]
+    doc["submissions"] = [
+        {"obligation": "provincial_cyberspace_office", "kind": "notice", "channel": "sms", "submitted_at": "2026-11-24T11:00:00+08:00", "recipients_count": 3}
+    ]
     doc["sector_obligations"] = [{"recipient": "某行业主管部门", "hours": 24}]
     options = mutations(doc, SCHEMA)
     assert len(options) > 250

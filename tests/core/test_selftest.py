@@ -17,8 +17,7 @@ CORE_NAMES = [name for name, _fn, _needs in CHECKS]
 NAMES = [*CORE_NAMES, "gui"]  # gui.launch.GUI_CHECKS, read here without importing the GUI
 
 
-def run(*args: str, code: str | None = None, env_extra: dict[str, str] | None = None,
-        module: str = "gui.launch") -> subprocess.CompletedProcess[str]:
+def run(*args: str, code: str | None = None, env_extra: dict[str, str] | None = None, module: str = "gui.launch") -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **(env_extra or {})}
     cmd = [sys.executable, "-c", code] if code else [sys.executable, "-m", module, *args]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120, env=env)

@@ -18,8 +18,9 @@ def service(tmp_path):
 def test_a_recorded_submission_keeps_the_document_it_sent(tmp_path):
     s = service(tmp_path)
     iid = s.import_document(minimal(impact={"direct_loss_yuan": 6_000_000}))
-    s.record_submission(iid, {"obligation": "provincial_cyberspace_office", "kind": "initial",
-                              "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"})
+    s.record_submission(
+        iid, {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"}
+    )
     sent = s.last_submitted(iid)
     assert sent is not None and sent["submissions"][0]["kind"] == "initial"
     assert s.assess(iid, NOW).obligation("provincial_cyberspace_office").status == "met"

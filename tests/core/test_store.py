@@ -153,10 +153,20 @@ def test_a_draft_may_be_invalid_for_a_while(store: Store) -> None:
     assert store.list_incidents(T0)[0].valid is True
 
 
-@pytest.mark.parametrize(("path", "value"), [
-    ("colour", "red"), ("impact.colour", 1), ("id", "x"), ("submissions", []), ("systems[3].name", "x"),
-    ("impact..people_affected", 1), ("title", float("nan")), ("title", {1: "x"}), ("title", object()),
-])
+@pytest.mark.parametrize(
+    ("path", "value"),
+    [
+        ("colour", "red"),
+        ("impact.colour", 1),
+        ("id", "x"),
+        ("submissions", []),
+        ("systems[3].name", "x"),
+        ("impact..people_affected", 1),
+        ("title", float("nan")),
+        ("title", {1: "x"}),
+        ("title", object()),
+    ],
+)
 def test_bad_paths_and_values_are_refused_and_nothing_changes(store: Store, path: str, value: Any) -> None:
     incident_id = store.create_incident()
     before = store.get_incident(incident_id)
@@ -190,8 +200,9 @@ def test_submissions_and_timeline_are_appended_and_change_the_status(store: Stor
     doc["submissions"] = []
     incident_id = store.import_document(doc)
     assert store.list_incidents(T0)[0].status == "pending"
-    store.add_submission(incident_id, {"obligation": "provincial_cyberspace_office", "kind": "initial",
-                                       "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"})
+    store.add_submission(
+        incident_id, {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"}
+    )
     store.add_timeline(incident_id, {"at": "2026-11-24T11:05:00+08:00", "text": "已报送"})
     got = store.get_incident(incident_id)
     assert got["submissions"][0]["obligation"] == "provincial_cyberspace_office"
@@ -289,8 +300,9 @@ def test_a_second_instance_shares_the_file_and_the_chain_stays_whole(tmp_path: P
 # --- property test: any valid incident round-trips ---
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), max_size=40)
-INSTANT = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1),
-                       timezones=st.just(UTC)).map(lambda d: d.replace(microsecond=0).isoformat())
+INSTANT = st.datetimes(min_value=datetime(2020, 1, 1), max_value=datetime(2030, 1, 1), timezones=st.just(UTC)).map(
+    lambda d: d.replace(microsecond=0).isoformat()
+)
 OPTIONAL_INT = st.none() | st.integers(min_value=0, max_value=10**12)
 
 
@@ -298,12 +310,17 @@ OPTIONAL_INT = st.none() | st.integers(min_value=0, max_value=10**12)
 def incidents(draw: st.DrawFn) -> dict[str, Any]:
     doc: dict[str, Any] = {"schema": "incident-assistant/incident@1"}
     optional = {
-        "title": TEXT, "drill": st.booleans(), "location": TEXT, "harm": TEXT, "crime_suspected": st.booleans(),
-        "discovered_at": INSTANT, "involves_cii": st.booleans(),
-        "reporter": st.fixed_dictionaries({}, optional={"name": TEXT, "category": st.sampled_from(["other", "central_state_organ"]),
-                                                       "province": TEXT}),
-        "impact": st.fixed_dictionaries({}, optional={"people_affected": OPTIONAL_INT, "personal_info_leaked": OPTIONAL_INT,
-                                                     "direct_loss_yuan": st.none() | st.floats(0, 1e10)}),
+        "title": TEXT,
+        "drill": st.booleans(),
+        "location": TEXT,
+        "harm": TEXT,
+        "crime_suspected": st.booleans(),
+        "discovered_at": INSTANT,
+        "involves_cii": st.booleans(),
+        "reporter": st.fixed_dictionaries({}, optional={"name": TEXT, "category": st.sampled_from(["other", "central_state_organ"]), "province": TEXT}),
+        "impact": st.fixed_dictionaries(
+            {}, optional={"people_affected": OPTIONAL_INT, "personal_info_leaked": OPTIONAL_INT, "direct_loss_yuan": st.none() | st.floats(0, 1e10)}
+        ),
         "systems": st.lists(st.fixed_dictionaries({"name": TEXT}, optional={"is_cii": st.booleans()}), max_size=3),
         "timeline": st.lists(st.fixed_dictionaries({"at": INSTANT, "text": TEXT}), max_size=3),
         "submissions": st.none() | st.just([]),

@@ -28,8 +28,7 @@ NOW = "2026-11-24T10:00:00+08:00"
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if k != "INCIDENT_ASSISTANT_DB"} | (env or {})
-    return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60, env=full_env)
+    return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60, env=full_env)
 
 
 def imported(db: Path) -> str:
@@ -74,8 +73,13 @@ def test_list_json_has_the_contract_fields(tmp_path: Path) -> None:
     assert out.returncode == 0, out.stderr
     [row] = json.loads(out.stdout)
     assert {k: row[k] for k in ("id", "title", "grade", "status", "next_due", "drill")} == {
-        "id": incident_id, "title": "门诊系统文件被加密", "grade": "relatively_major",
-        "status": "pending", "next_due": "2026-11-24T13:30:00+08:00", "drill": False}
+        "id": incident_id,
+        "title": "门诊系统文件被加密",
+        "grade": "relatively_major",
+        "status": "pending",
+        "next_due": "2026-11-24T13:30:00+08:00",
+        "drill": False,
+    }
     late = cli("--db", str(db), "list", "--json", "--now", "2026-11-24T13:30:01+08:00")
     assert json.loads(late.stdout)[0]["status"] == "overdue"
     text = cli("--db", str(db), "list", "--now", NOW)
@@ -135,6 +139,7 @@ def test_check_accepts_a_database_id(tmp_path: Path) -> None:
 
 # --- export files (issue 16) ---
 
+
 def test_export_writes_an_owner_only_file_and_replaces_one_only_with_force(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
     incident_id = imported(db)
@@ -175,6 +180,7 @@ def test_export_to_stdout_still_prints_the_document(tmp_path: Path) -> None:
 
 # --- list output cannot be forged (issue 16) ---
 
+
 def test_list_escapes_newlines_and_terminal_escapes_in_titles_and_ids(tmp_path: Path) -> None:
     db = tmp_path / "db.sqlite3"
     doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
@@ -191,8 +197,7 @@ def test_list_escapes_newlines_and_terminal_escapes_in_titles_and_ids(tmp_path: 
     assert "真的\\nfake-id" in out.stdout and "\\x1b[2J" in out.stdout
 
 
-UNSAFE = {*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F, *range(0x202A, 0x202F),
-          *range(0x2066, 0x206A), *range(0xD800, 0xE000)}
+UNSAFE = {*range(0x00, 0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A), *range(0xD800, 0xE000)}
 
 
 @given(st.text())

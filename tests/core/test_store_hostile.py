@@ -66,8 +66,7 @@ def leftovers(folder: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("kind", sorted(HOSTILE))
-def test_restore_refuses_a_crafted_backup_naming_the_object_quickly_and_leaves_nothing(
-        kind: str, good_backup: Path, current: Path, tmp_path: Path) -> None:
+def test_restore_refuses_a_crafted_backup_naming_the_object_quickly_and_leaves_nothing(kind: str, good_backup: Path, current: Path, tmp_path: Path) -> None:
     crafted = tmp_path / f"{kind}.sqlite3"
     name = build(kind, good_backup, crafted)
     before, crafted_before = sha(current), sha(crafted)
@@ -105,7 +104,8 @@ def test_verify_of_a_crafted_file_is_a_finding_naming_the_object(kind: str, good
 
 
 def test_the_cli_restore_of_a_backup_with_an_endless_view_exits_2_and_verify_1_naming_it(
-        good_backup: Path, current: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good_backup: Path, current: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     crafted = tmp_path / "view.sqlite3"
     build("endless_snapshots_view", good_backup, crafted)
     assert cli_main(["--db", str(current), "restore", str(crafted)]) == 2
@@ -147,8 +147,13 @@ def test_a_statement_on_a_file_from_elsewhere_is_stopped_at_its_time_limit(good_
 
 
 identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(
-    lambda n: not n.startswith("sqlite") and ("table", n) not in schema.EXPECTED["m002_list_columns"]
-    and ("index", n) not in schema.EXPECTED["m002_list_columns"] and ("trigger", n) not in schema.EXPECTED["m002_list_columns"])
+    lambda n: (
+        not n.startswith("sqlite")
+        and ("table", n) not in schema.EXPECTED["m002_list_columns"]
+        and ("index", n) not in schema.EXPECTED["m002_list_columns"]
+        and ("trigger", n) not in schema.EXPECTED["m002_list_columns"]
+    )
+)
 OBJECTS = {
     "table": "CREATE TABLE {n} (x)",
     "view": "CREATE VIEW {n} AS SELECT 1",
@@ -159,8 +164,7 @@ OBJECTS = {
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(kind=st.sampled_from(sorted(OBJECTS)), name=identifiers)
-def test_any_extra_object_is_named_when_the_file_is_opened(kind: str, name: str, good_backup: Path,
-                                                           tmp_path: Path) -> None:
+def test_any_extra_object_is_named_when_the_file_is_opened(kind: str, name: str, good_backup: Path, tmp_path: Path) -> None:
     crafted = tmp_path / f"extra-{kind}-{name}.sqlite3"
     crafted.write_bytes(good_backup.read_bytes())
     plant(crafted, (OBJECTS[kind].format(n=name),))
@@ -188,9 +192,9 @@ def test_the_expected_schema_is_what_the_migrations_create(tmp_path: Path) -> No
 
 # --- staging left by a killed restore ---
 
+
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
-def test_a_restore_killed_with_sigkill_leaves_staging_that_the_next_restore_removes(
-        good_backup: Path, current: Path) -> None:
+def test_a_restore_killed_with_sigkill_leaves_staging_that_the_next_restore_removes(good_backup: Path, current: Path) -> None:
     for delay in (0.0, 0.01, 0.03, 0.06, 0.1):
         pid = os.fork()
         if pid == 0:
@@ -225,6 +229,7 @@ def test_staging_of_a_live_restore_is_kept_and_of_a_dead_one_removed(current: Pa
 
 # --- verify: what it claims ---
 
+
 def test_verify_of_an_empty_file_is_not_an_incident_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     empty = tmp_path / "empty.sqlite3"
     empty.write_bytes(b"")
@@ -235,8 +240,7 @@ def test_verify_of_an_empty_file_is_not_an_incident_database(tmp_path: Path, cap
     assert "不是事件数据库" in err and "完整" not in err
 
 
-def test_verify_of_a_database_with_no_tables_is_not_an_incident_database(tmp_path: Path,
-                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_verify_of_a_database_with_no_tables_is_not_an_incident_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bare = tmp_path / "bare.sqlite3"
     conn = sqlite3.connect(str(bare))
     conn.execute("PRAGMA user_version = 1")  # writes the header page: a SQLite file with no tables
@@ -253,13 +257,22 @@ def test_verify_of_another_programs_database_exits_2(tmp_path: Path, capsys: pyt
     assert "moz_places" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize(("column", "forged"), [
-    ("title", "'伪造的标题'"), ("status", "'met'"), ("grade", "'general'"), ("next_due", "NULL"),
-    ("drill", "1"), ("valid", "0"), ("updated_at", "'2020-01-01T00:00:00+00:00'"),
-    ("created_at", "'2020-01-01T00:00:00+00:00'"),
-])
+@pytest.mark.parametrize(
+    ("column", "forged"),
+    [
+        ("title", "'伪造的标题'"),
+        ("status", "'met'"),
+        ("grade", "'general'"),
+        ("next_due", "NULL"),
+        ("drill", "1"),
+        ("valid", "0"),
+        ("updated_at", "'2020-01-01T00:00:00+00:00'"),
+        ("created_at", "'2020-01-01T00:00:00+00:00'"),
+    ],
+)
 def test_verify_finds_a_forged_list_column_naming_the_incident_and_column(
-        column: str, forged: str, good_backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    column: str, forged: str, good_backup: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = tmp_path / "db.sqlite3"
     path.write_bytes(good_backup.read_bytes())
     incident_id = sqlite3.connect(str(path)).execute("SELECT id FROM incidents").fetchone()[0]

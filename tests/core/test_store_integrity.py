@@ -69,6 +69,7 @@ def tamper(path: Path, *statements: str) -> None:
 
 # --- tampering ---
 
+
 def test_a_changed_byte_in_an_incident_is_found_and_named(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     incident_id = filled(path)
@@ -108,9 +109,12 @@ def test_deleting_the_newest_audit_row_is_found_and_refused_on_open(tmp_path: Pa
     path = tmp_path / "db.sqlite3"
     filled(path)
     last = sqlite3.connect(str(path)).execute("SELECT max(seq) FROM audit").fetchone()[0]
-    tamper(path, "DROP TRIGGER audit_no_delete", f"DELETE FROM audit WHERE seq = {last}",
-           "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\n"
-           "BEGIN SELECT RAISE(ABORT, 'audit log is append-only: rows cannot be deleted'); END")  # put back: schema as the app's
+    tamper(
+        path,
+        "DROP TRIGGER audit_no_delete",
+        f"DELETE FROM audit WHERE seq = {last}",
+        "CREATE TRIGGER audit_no_delete BEFORE DELETE ON audit\nBEGIN SELECT RAISE(ABORT, 'audit log is append-only: rows cannot be deleted'); END",
+    )  # put back: schema as the app's
     assert verify_file(path).first_broken_row == last
     before = sha(path)
     with pytest.raises(ChainBroken, match=str(path)):
@@ -130,6 +134,7 @@ def test_the_audit_table_refuses_updates_and_deletes(tmp_path: Path) -> None:
 
 # --- files that cannot be used ---
 
+
 def test_a_file_that_is_not_a_database_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     path.write_bytes(b"these are my notes, not a database\n" * 100)
@@ -147,7 +152,7 @@ def test_a_corrupt_database_is_refused_untouched(tmp_path: Path) -> None:
     data = bytearray(path.read_bytes())
     page = 4096
     for n in range(2, len(data) // page):
-        data[n * page:n * page + 8] = b"\xff" * 8  # break every b-tree page header after the schema
+        data[n * page : n * page + 8] = b"\xff" * 8  # break every b-tree page header after the schema
     path.write_bytes(bytes(data))
     before = sha(path)
     with pytest.raises((StoreCorrupt, NotADatabase)) as caught:
@@ -164,7 +169,7 @@ def _break_table_page(path: Path, table: str) -> None:
     root = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     conn.close()
     data = bytearray(path.read_bytes())
-    data[(root - 1) * 4096:(root - 1) * 4096 + 8] = b"\xff" * 8
+    data[(root - 1) * 4096 : (root - 1) * 4096 + 8] = b"\xff" * 8
     path.write_bytes(bytes(data))
 
 
@@ -207,14 +212,11 @@ def test_a_background_check_of_a_sound_file_ends_in_a_normal_store(tmp_path: Pat
 def test_a_database_from_a_newer_version_is_refused_untouched(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     filled(path)
-    tamper(path, "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) "
-                 "VALUES ('incident-assistant', 'm099_future', '2027-01-01')")
+    tamper(path, "INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('incident-assistant', 'm099_future', '2027-01-01')")
     before = sha(path)
     with pytest.raises(StoreTooNew, match="m099_future"):
         open_store(path, FixedClock(T0))
     assert sha(path) == before
-
-
 
 
 def test_a_new_database_in_a_read_only_folder_is_a_clear_error(shared_dir: Path) -> None:
@@ -298,6 +300,7 @@ def test_a_locked_database_is_a_clear_error_and_the_edit_can_be_retried(tmp_path
 
 # --- migration ---
 
+
 def test_a_schema_1_database_migrates_forward_after_a_backup_copy(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
     fixture_sha = sha(FIXTURE_V1)
@@ -324,6 +327,7 @@ def test_a_schema_1_database_migrates_forward_after_a_backup_copy(tmp_path: Path
 
 
 # --- backup and restore ---
+
 
 def test_backup_is_verified_private_and_never_overwrites(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"

@@ -49,8 +49,6 @@ def filled(path: Path) -> str:
     return incident_id
 
 
-
-
 def warm_up(scratch: Path) -> None:
     """Run the commands once as this user, so ``nobody`` needs no module it cannot read."""
     incident_id = filled(scratch)
@@ -60,8 +58,7 @@ def warm_up(scratch: Path) -> None:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
-def test_reading_commands_work_on_a_database_in_a_read_only_folder(shared_dir: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_reading_commands_work_on_a_database_in_a_read_only_folder(shared_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder, out = shared_dir / "data", shared_dir / "out"
     folder.mkdir(mode=0o777)
     out.mkdir(mode=0o777)
@@ -91,13 +88,13 @@ def test_reading_commands_work_on_a_database_in_a_read_only_folder(shared_dir: P
 
 def cli_with_no_room(*args: str) -> subprocess.CompletedProcess[str]:
     """The CLI in a process that cannot grow any file (``RLIMIT_FSIZE`` 0): a full disk."""
+
     def no_room() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
 
     env = {k: v for k, v in os.environ.items() if k != "INCIDENT_ASSISTANT_DB"} | {"PYTHONDONTWRITEBYTECODE": "1"}
-    return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=ROOT, capture_output=True, text=True,
-                          timeout=60, env=env, preexec_fn=no_room)  # noqa: PLW1509 - only sets a limit
+    return subprocess.run([sys.executable, "-m", "core.cli", *args], cwd=ROOT, capture_output=True, text=True, timeout=60, env=env, preexec_fn=no_room)  # noqa: PLW1509 - only sets a limit
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="RLIMIT_FSIZE")
@@ -121,8 +118,7 @@ def test_reading_commands_work_when_no_file_can_grow(tmp_path: Path, held_open: 
             holder.close()
 
 
-def test_reading_goes_on_while_another_program_holds_the_write_lock(tmp_path: Path,
-                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+def test_reading_goes_on_while_another_program_holds_the_write_lock(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "db.sqlite3"
     incident_id = filled(db)
     writer = sqlite3.connect(str(db), isolation_level=None)
@@ -154,8 +150,7 @@ def test_an_exclusive_lock_says_the_file_could_not_be_read_not_that_an_edit_was_
         holder.close()
 
 
-def test_list_of_a_database_that_does_not_exist_yet_creates_nothing(tmp_path: Path,
-                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+def test_list_of_a_database_that_does_not_exist_yet_creates_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "new" / "db.sqlite3"
     assert cli_main(["--db", str(db), "list"]) == 0
     assert "还没有事件" in capsys.readouterr().out

@@ -21,8 +21,7 @@ from core.store import InvalidEdit, Store, StoreIOError, open_store
 ROOT = Path(__file__).resolve().parents[2]
 HARNESS = ROOT / "tests" / "benchmarks" / "crash_store.py"
 T0 = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
-SUBMISSION = {"obligation": "provincial_cyberspace_office", "kind": "initial",
-              "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"}
+SUBMISSION = {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"}
 
 
 def example() -> dict[str, Any]:

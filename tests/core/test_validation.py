@@ -39,34 +39,42 @@ def test_schema_is_required_and_exact(pack):
     assert errors_of(doc, pack) == [("schema", "missing")]
 
 
-@pytest.mark.parametrize(("patch", "path", "code"), [
-    ({"drill": "yes"}, "drill", "type_bool"),
-    ({"title": 5}, "title", "type_str"),
-    ({"impact": {"people_affected": -5}}, "impact.people_affected", "negative"),
-    ({"impact": {"people_affected": 1.5}}, "impact.people_affected", "type_int"),
-    ({"impact": {"people_affected": True}}, "impact.people_affected", "type_int"),
-    ({"impact": {"direct_loss_yuan": "三百万"}}, "impact.direct_loss_yuan", "type_number"),
-    ({"impact": {"prefecture_population_percent": 101}}, "impact.prefecture_population_percent", "percent_range"),
-    ({"impact": {"portal_outage": {"site": "county_site", "minutes": 5}}}, "impact.portal_outage.site", "enum"),
-    ({"impact": {"data_threat": "huge"}}, "impact.data_threat", "enum"),
-    ({"type": {"class": "ransomware"}}, "type.class", "enum"),
-    ({"type": {"class": "network_attack", "subclass": "勒索软件事件"}}, "type.subclass", "subclass_mismatch"),
-    ({"discovered_at": "2026-11-24"}, "discovered_at", "instant"),
-    ({"discovered_at": "yesterday"}, "discovered_at", "instant"),
-    ({"occurred_at": "2026-11-24T10:00:00+08:00"}, "occurred_at", "occurred_after_discovered"),
-    ({"handling_ended_at": "2026-11-23T10:00:00+08:00"}, "handling_ended_at", "ended_before_discovered"),
-    ({"grade_override": {"grade": "major", "reason": "  "}}, "grade_override.reason", "blank_reason"),
-    ({"grade_override": {"grade": "major"}}, "grade_override.reason", "missing"),
-    ({"systems": [{"description": "无名系统"}]}, "systems[0].name", "missing"),
-    ({"systems": {"name": "x"}}, "systems", "type_list"),
-    ({"sector_obligations": [{"recipient": "x", "hours": 0}]}, "sector_obligations[0].hours", "not_positive"),
-    ({"submissions": [{"obligation": "cac", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
-     "submissions[0].obligation", "obligation_unknown"),
-    ({"submissions": [{"obligation": "police_case", "kind": "first", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
-     "submissions[0].kind", "enum"),
-    ({"submissions": [{"obligation": "sector_1", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
-     "submissions[0].obligation", "obligation_unknown"),
-])
+@pytest.mark.parametrize(
+    ("patch", "path", "code"),
+    [
+        ({"drill": "yes"}, "drill", "type_bool"),
+        ({"title": 5}, "title", "type_str"),
+        ({"impact": {"people_affected": -5}}, "impact.people_affected", "negative"),
+        ({"impact": {"people_affected": 1.5}}, "impact.people_affected", "type_int"),
+        ({"impact": {"people_affected": True}}, "impact.people_affected", "type_int"),
+        ({"impact": {"direct_loss_yuan": "三百万"}}, "impact.direct_loss_yuan", "type_number"),
+        ({"impact": {"prefecture_population_percent": 101}}, "impact.prefecture_population_percent", "percent_range"),
+        ({"impact": {"portal_outage": {"site": "county_site", "minutes": 5}}}, "impact.portal_outage.site", "enum"),
+        ({"impact": {"data_threat": "huge"}}, "impact.data_threat", "enum"),
+        ({"type": {"class": "ransomware"}}, "type.class", "enum"),
+        ({"type": {"class": "network_attack", "subclass": "勒索软件事件"}}, "type.subclass", "subclass_mismatch"),
+        ({"discovered_at": "2026-11-24"}, "discovered_at", "instant"),
+        ({"discovered_at": "yesterday"}, "discovered_at", "instant"),
+        ({"occurred_at": "2026-11-24T10:00:00+08:00"}, "occurred_at", "occurred_after_discovered"),
+        ({"handling_ended_at": "2026-11-23T10:00:00+08:00"}, "handling_ended_at", "ended_before_discovered"),
+        ({"grade_override": {"grade": "major", "reason": "  "}}, "grade_override.reason", "blank_reason"),
+        ({"grade_override": {"grade": "major"}}, "grade_override.reason", "missing"),
+        ({"systems": [{"description": "无名系统"}]}, "systems[0].name", "missing"),
+        ({"systems": {"name": "x"}}, "systems", "type_list"),
+        ({"sector_obligations": [{"recipient": "x", "hours": 0}]}, "sector_obligations[0].hours", "not_positive"),
+        (
+            {"submissions": [{"obligation": "cac", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
+            "submissions[0].obligation",
+            "obligation_unknown",
+        ),
+        ({"submissions": [{"obligation": "police_case", "kind": "first", "submitted_at": "2026-11-24T10:00:00+08:00"}]}, "submissions[0].kind", "enum"),
+        (
+            {"submissions": [{"obligation": "sector_1", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
+            "submissions[0].obligation",
+            "obligation_unknown",
+        ),
+    ],
+)
 def test_bad_values_are_named_with_what_was_expected(pack, patch, path, code):
     errs = validate(minimal(**patch), pack)[0]
     assert (errs[0].path, errs[0].code) == (path, code)
@@ -143,10 +151,18 @@ def v2(**overrides):
     return doc
 
 
-PERSONAL_INFO = {"affected": "possible", "kinds": "姓名、身份证号、病历", "count": 120000, "cause": "数据库被拖取",
-                 "possible_harm": "诈骗电话", "remedies": "修改密码", "individual_measures": "警惕冒充诊所的来电",
-                 "contact": "0591-00000000", "authority": "某市卫生健康委员会",
-                 "individual_notice_waived": {"reason": "已采取措施能够有效避免信息泄露造成危害"}}
+PERSONAL_INFO = {
+    "affected": "possible",
+    "kinds": "姓名、身份证号、病历",
+    "count": 120000,
+    "cause": "数据库被拖取",
+    "possible_harm": "诈骗电话",
+    "remedies": "修改密码",
+    "individual_measures": "警惕冒充诊所的来电",
+    "contact": "0591-00000000",
+    "authority": "某市卫生健康委员会",
+    "individual_notice_waived": {"reason": "已采取措施能够有效避免信息泄露造成危害"},
+}
 
 
 def test_the_app_writes_at_2_and_reads_at_1_and_at_2(pack):
@@ -160,40 +176,61 @@ def test_the_app_writes_at_2_and_reads_at_1_and_at_2(pack):
 
 
 def test_every_at_2_key_is_accepted(pack):
-    doc = v2(personal_info=PERSONAL_INFO, accountability="追究值班人员责任", remediation="更换备份策略", lessons="定期演练",
-             voided={"at": "2026-11-25T10:00:00+08:00", "reason": "误录"}, number="2026-0003",
-             submissions=[{"obligation": "provincial_cyberspace_office", "kind": "notice", "channel": channel,
-                           "submitted_at": "2026-11-24T11:00:00+08:00", "recipients_count": 120000}
-                          for channel in ("sms", "im", "letter", "announcement")])
+    doc = v2(
+        personal_info=PERSONAL_INFO,
+        accountability="追究值班人员责任",
+        remediation="更换备份策略",
+        lessons="定期演练",
+        voided={"at": "2026-11-25T10:00:00+08:00", "reason": "误录"},
+        number="2026-0003",
+        submissions=[
+            {
+                "obligation": "provincial_cyberspace_office",
+                "kind": "notice",
+                "channel": channel,
+                "submitted_at": "2026-11-24T11:00:00+08:00",
+                "recipients_count": 120000,
+            }
+            for channel in ("sms", "im", "letter", "announcement")
+        ],
+    )
     assert errors_of(doc, pack) == []
     assert errors_of(v2(personal_info={"affected": None, "individual_notice_waived": None}, voided=None), pack) == []
 
 
-@pytest.mark.parametrize(("patch", "path", "code"), [
-    ({"personal_info": {"affected": "maybe"}}, "personal_info.affected", "enum"),
-    ({"personal_info": {"count": -1}}, "personal_info.count", "negative"),
-    ({"personal_info": {"count": 2.5}}, "personal_info.count", "type_int"),
-    ({"personal_info": {"authority": 3}}, "personal_info.authority", "type_str"),
-    ({"personal_info": {"individual_notice_waived": {}}}, "personal_info.individual_notice_waived.reason", "missing"),
-    ({"personal_info": {"individual_notice_waived": {"reason": " \u3000"}}},
-     "personal_info.individual_notice_waived.reason", "blank_reason"),
-    ({"personal_info": {"colour": "red"}}, "personal_info.colour", "unknown_key"),
-    ({"voided": {"reason": "误录"}}, "voided.at", "missing"),
-    ({"voided": {"at": "2026-11-25T10:00:00+08:00"}}, "voided.reason", "missing"),
-    ({"voided": {"at": "2026-11-25T10:00:00+08:00", "reason": ""}}, "voided.reason", "blank_reason"),
-    ({"voided": {"at": "tomorrow", "reason": "误录"}}, "voided.at", "instant"),
-    ({"number": 3}, "number", "type_str"),
-    ({"lessons": ["a"]}, "lessons", "type_str"),
-    ({"submissions": [{"obligation": "police_case", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00",
-                       "recipients_count": -3}]}, "submissions[0].recipients_count", "negative"),
-    ({"submissions": [{"obligation": "police_case", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00",
-                       "channel": "pigeon"}]}, "submissions[0].channel", "enum"),
-    ({"impact": {"people_affected": 10**15 + 1}}, "impact.people_affected", "too_large"),
-    ({"impact": {"direct_loss_yuan": 1e16}}, "impact.direct_loss_yuan", "too_large"),
-    ({"ransomware": {"amount": 1e16}}, "ransomware.amount", "too_large"),
-    ({"ransomware": {"amount": float("nan")}}, "ransomware.amount", "type_number"),
-    ({"sector_obligations": [{"recipient": "x", "hours": 1e9}]}, "sector_obligations[0].hours", None),
-])
+@pytest.mark.parametrize(
+    ("patch", "path", "code"),
+    [
+        ({"personal_info": {"affected": "maybe"}}, "personal_info.affected", "enum"),
+        ({"personal_info": {"count": -1}}, "personal_info.count", "negative"),
+        ({"personal_info": {"count": 2.5}}, "personal_info.count", "type_int"),
+        ({"personal_info": {"authority": 3}}, "personal_info.authority", "type_str"),
+        ({"personal_info": {"individual_notice_waived": {}}}, "personal_info.individual_notice_waived.reason", "missing"),
+        ({"personal_info": {"individual_notice_waived": {"reason": " \u3000"}}}, "personal_info.individual_notice_waived.reason", "blank_reason"),
+        ({"personal_info": {"colour": "red"}}, "personal_info.colour", "unknown_key"),
+        ({"voided": {"reason": "误录"}}, "voided.at", "missing"),
+        ({"voided": {"at": "2026-11-25T10:00:00+08:00"}}, "voided.reason", "missing"),
+        ({"voided": {"at": "2026-11-25T10:00:00+08:00", "reason": ""}}, "voided.reason", "blank_reason"),
+        ({"voided": {"at": "tomorrow", "reason": "误录"}}, "voided.at", "instant"),
+        ({"number": 3}, "number", "type_str"),
+        ({"lessons": ["a"]}, "lessons", "type_str"),
+        (
+            {"submissions": [{"obligation": "police_case", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00", "recipients_count": -3}]},
+            "submissions[0].recipients_count",
+            "negative",
+        ),
+        (
+            {"submissions": [{"obligation": "police_case", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00", "channel": "pigeon"}]},
+            "submissions[0].channel",
+            "enum",
+        ),
+        ({"impact": {"people_affected": 10**15 + 1}}, "impact.people_affected", "too_large"),
+        ({"impact": {"direct_loss_yuan": 1e16}}, "impact.direct_loss_yuan", "too_large"),
+        ({"ransomware": {"amount": 1e16}}, "ransomware.amount", "too_large"),
+        ({"ransomware": {"amount": float("nan")}}, "ransomware.amount", "type_number"),
+        ({"sector_obligations": [{"recipient": "x", "hours": 1e9}]}, "sector_obligations[0].hours", None),
+    ],
+)
 def test_bad_at_2_values_are_named(pack, patch, path, code):
     errs = validate(v2(**patch), pack)[0]
     if code is None:  # within the number range: the validator accepts it
@@ -209,18 +246,24 @@ def test_the_number_limit_is_named_in_the_message(pack):
     assert errors_of(v2(impact={"people_affected": 10**15, "direct_loss_yuan": 1e15}), pack) == []
 
 
-@pytest.mark.parametrize(("patch", "path"), [
-    ({"voided": {"at": "2026-11-25T10:00:00+08:00", "reason": "误录"}}, "voided"),
-    ({"personal_info": {"affected": "yes"}}, "personal_info"),
-    ({"number": "2026-0003"}, "number"),
-    ({"lessons": "x"}, "lessons"),
-    ({"submissions": [{"obligation": "police_case", "kind": "notice", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
-     "submissions[0].kind"),
-    ({"submissions": [{"obligation": "police_case", "kind": "initial", "channel": "sms",
-                       "submitted_at": "2026-11-24T10:00:00+08:00"}]}, "submissions[0].channel"),
-    ({"submissions": [{"obligation": "police_case", "kind": "initial", "recipients_count": 3,
-                       "submitted_at": "2026-11-24T10:00:00+08:00"}]}, "submissions[0].recipients_count"),
-])
+@pytest.mark.parametrize(
+    ("patch", "path"),
+    [
+        ({"voided": {"at": "2026-11-25T10:00:00+08:00", "reason": "误录"}}, "voided"),
+        ({"personal_info": {"affected": "yes"}}, "personal_info"),
+        ({"number": "2026-0003"}, "number"),
+        ({"lessons": "x"}, "lessons"),
+        ({"submissions": [{"obligation": "police_case", "kind": "notice", "submitted_at": "2026-11-24T10:00:00+08:00"}]}, "submissions[0].kind"),
+        (
+            {"submissions": [{"obligation": "police_case", "kind": "initial", "channel": "sms", "submitted_at": "2026-11-24T10:00:00+08:00"}]},
+            "submissions[0].channel",
+        ),
+        (
+            {"submissions": [{"obligation": "police_case", "kind": "initial", "recipients_count": 3, "submitted_at": "2026-11-24T10:00:00+08:00"}]},
+            "submissions[0].recipients_count",
+        ),
+    ],
+)
 def test_an_at_1_file_with_at_2_content_is_told_to_say_at_2(pack, patch, path):
     errs = validate(minimal(**patch), pack)[0]
     assert [(e.path, e.code) for e in errs] == [(path, "v2_only")]
@@ -243,7 +286,9 @@ def test_instants_with_fractions_of_a_second_validate(pack, at):
 
 def test_unknown_keys_are_still_refused_in_at_2(pack):
     assert errors_of(v2(colour="red", voided={"at": "2026-11-25T10:00:00+08:00", "reason": "x", "by": "me"}), pack) == [
-        ("colour", "unknown_key"), ("voided.by", "unknown_key")]
+        ("colour", "unknown_key"),
+        ("voided.by", "unknown_key"),
+    ]
 
 
 def test_a_finding_line_never_spans_lines_or_carries_escapes(pack):

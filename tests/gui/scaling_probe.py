@@ -41,8 +41,7 @@ def main(lang: str, db: str, screenshots: str) -> None:
     shot = folder / f"main-window-200pct-{lang}.png"
     window.grab().save(str(shot))
     wizard.grab().save(str(folder / f"wizard-200pct-{lang}.png"))
-    print(json.dumps({"device_pixel_ratio": window.devicePixelRatio(), "main_minimum": [minimum.width(), minimum.height()],
-                      "screenshot": str(shot)}))
+    print(json.dumps({"device_pixel_ratio": window.devicePixelRatio(), "main_minimum": [minimum.width(), minimum.height()], "screenshot": str(shot)}))
     session.hub.flush()
     store.close()
 

@@ -64,7 +64,7 @@ def test_every_menu_action_has_a_shortcut_or_a_mnemonic(window):
             assert "&" in action.text() or not action.shortcut().isEmpty(), action.text()
     shortcuts = {a.objectName(): a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()}
     assert shortcuts["actionNewIncident"] == "Ctrl+N" and shortcuts["actionExportPdf"] == "Ctrl+E"
-    assert len(set(shortcuts.values())) == len(shortcuts), shortcuts            # no shortcut used twice
+    assert len(set(shortcuts.values())) == len(shortcuts), shortcuts  # no shortcut used twice
 
 
 def test_desk_buttons_and_tabs_have_mnemonics_without_clashes(window):
@@ -112,8 +112,9 @@ def test_main_window_fits_a_full_hd_screen_at_200_percent(lang, tmp_path):
     960×540 (1920×1080 at 200 %), with a screenshot to look at."""
     probe = ROOT / "tests" / "gui" / "scaling_probe.py"
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "2"}
-    out = subprocess.run([sys.executable, str(probe), lang, str(tmp_path / "s.sqlite3"), str(SCREENSHOTS)],
-                         capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    out = subprocess.run(
+        [sys.executable, str(probe), lang, str(tmp_path / "s.sqlite3"), str(SCREENSHOTS)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=120
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     result = json.loads(out.stdout.strip().splitlines()[-1])
     assert result["device_pixel_ratio"] == 2.0

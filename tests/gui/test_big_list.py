@@ -49,30 +49,29 @@ def test_ten_thousand_incidents_open_scroll_tick_and_filter(qapp, qtbot, big_sto
         qtbot.addWidget(window)
         table = window.table
         first = window.model.FIRST_PAGE
-        assert window.model.rowCount() == first and not window.model.loaded   # the nearest deadlines first …
+        assert window.model.rowCount() == first and not window.model.loaded  # the nearest deadlines first …
         window.table.selectRow(3)
         selected = window.model.incident_id(3)
-        qtbot.waitUntil(lambda: window.model.loaded)                    # … the rest on the next turn
+        qtbot.waitUntil(lambda: window.model.loaded)  # … the rest on the next turn
         assert window.model.rowCount() == COUNT and len(window.model.all_rows) == COUNT
         assert window.selected_id() == selected and window.desk.incident_id == selected  # appended, selection kept
         dues = [row.next_due for row in window.model.rows if row.next_due is not None]
-        assert dues == sorted(dues)                                     # nearest deadline first
+        assert dues == sorted(dues)  # nearest deadline first
         bar = table.verticalScrollBar()
         steps = 0
         while bar.value() < bar.maximum():
             bar.setValue(min(bar.value() + bar.pageStep(), bar.maximum()))
             QApplication.processEvents()
             steps += 1
-        assert steps > 10 and table.rowAt(table.viewport().height() - 1) in (-1, COUNT - 1) or \
-            table.rowAt(table.viewport().height() - 5) >= COUNT - 60
-        session.ticker.fire()                                           # a tick at the bottom of the list
+        assert steps > 10 and table.rowAt(table.viewport().height() - 1) in (-1, COUNT - 1) or table.rowAt(table.viewport().height() - 5) >= COUNT - 60
+        session.ticker.fire()  # a tick at the bottom of the list
         save_screenshot(window, "main-window-10000")
         window.search.setText("事件 9999")
         assert window.model.rowCount() == 1
         assert window.model.rows[0].title == "事件 9999"
         window.search.setText("")
         window.status_filter.setCurrentIndex(window.status_filter.findData("drill"))
-        assert window.model.rowCount() == COUNT // 10                   # every tenth is a drill
+        assert window.model.rowCount() == COUNT // 10  # every tenth is a drill
         window.status_filter.setCurrentIndex(window.status_filter.findData("all"))
         table.selectRow(0)
         assert window.desk.incident_id == window.model.incident_id(0)
@@ -97,7 +96,7 @@ def test_repaints_ticks_and_choices_survive_the_pyside_none_reference_bug(sessio
     qtbot.addWidget(wizard)
     combos = [c for c in wizard.findChildren(type(window.status_filter)) if c.count() > 1]
     before = sys.getrefcount(None)
-    assert before > 1 << 39                                             # the guard of gui/refguard.py is on
+    assert before > 1 << 39  # the guard of gui/refguard.py is on
     for i in range(100):
         session.ticker.fire()
         window.table.viewport().repaint()
@@ -120,13 +119,13 @@ def test_the_rest_of_the_list_follows_the_first_page_and_a_filter_or_change_mean
     qtbot.addWidget(window)
     model = window.model
     assert model.rowCount() == 2 and not model.loaded
-    window.search.setText("事件4")                        # a filter before the rest arrived searches everything
+    window.search.setText("事件4")  # a filter before the rest arrived searches everything
     assert model.loaded and [r.title for r in model.rows] == ["事件4"]
     window.search.setText("")
     model.reload()
     assert model.rowCount() == 2
     renamed = model.rows[0].id
-    session.store.set_field(renamed, "title", "改名")       # another window changed the first page meanwhile
+    session.store.set_field(renamed, "title", "改名")  # another window changed the first page meanwhile
     qtbot.waitUntil(lambda: model.loaded)
     assert {r.id: r.title for r in model.rows}[renamed] == "改名" and model.rowCount() == 5
     model.reload()

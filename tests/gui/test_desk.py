@@ -37,8 +37,9 @@ def test_selecting_an_incident_shows_its_cards_and_they_tick(session, qtbot, clo
 def test_life_of_an_incident_first_report_then_handling_ended_and_summary(session, qtbot, clock):
     window, incident_id = open_desk(session, qtbot)
     clock.set(DISCOVERED + timedelta(hours=2))
-    session.hub.add_submission(incident_id, {"obligation": "provincial_cyberspace_office", "kind": "initial",
-                                             "submitted_at": "2026-11-24T11:30:00+08:00", "channel": "email_12387"})
+    session.hub.add_submission(
+        incident_id, {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T11:30:00+08:00", "channel": "email_12387"}
+    )
     assert card_text(window, "provincial_cyberspace_office")[1] == "met"
     assert "按时" in window.desk.ledger.text()
     clock.set(DISCOVERED + timedelta(days=3))
@@ -48,8 +49,9 @@ def test_life_of_an_incident_first_report_then_handling_ended_and_summary(sessio
     summary = window.desk.findChild(QWidget, "countdown_summary_report")
     assert "2026-12-27 23:59:59" in summary.findChild(QLabel, "due").text()
     assert summary.property("state") == "calm"
-    session.hub.add_submission(incident_id, {"obligation": "summary_report", "kind": "summary",
-                                             "submitted_at": "2026-12-20T10:00:00+08:00", "channel": "email_12387"})
+    session.hub.add_submission(
+        incident_id, {"obligation": "summary_report", "kind": "summary", "submitted_at": "2026-12-20T10:00:00+08:00", "channel": "email_12387"}
+    )
     assert card_text(window, "summary_report")[1] == "met"
     save_screenshot(window, "main-window-desk-summary")
 
@@ -62,10 +64,10 @@ def test_reminders_fire_once_per_threshold_and_for_deadlines_passed_while_closed
     qtbot.addWidget(window)
     shown: list[str] = []
     service = ReminderService(session.hub, session.pack, session.ticker, shown.append)
-    clock.set(DISCOVERED + timedelta(hours=3, minutes=1))       # 59 minutes left
+    clock.set(DISCOVERED + timedelta(hours=3, minutes=1))  # 59 minutes left
     assert len(service.check(clock.now())) == 1 and "0:59:00" in shown[-1]
-    assert service.check(clock.now()) == []                      # exactly once
-    clock.set(DISCOVERED + timedelta(hours=6))                   # passed while "closed"
+    assert service.check(clock.now()) == []  # exactly once
+    clock.set(DISCOVERED + timedelta(hours=6))  # passed while "closed"
     again = ReminderService(session.hub, session.pack, session.ticker, shown.append)  # a restart
     messages = again.check(clock.now())
     assert len(messages) == 1 and "已超时" in messages[0]
@@ -89,18 +91,17 @@ def test_clock_set_back_and_jumps_are_reported_calmly(session, qtbot, clock):
     from gui.clockwatch import ClockWatch
 
     clock.set(DISCOVERED + timedelta(hours=2))
-    session.store.touch_clock()                       # last seen: 11:30
-    clock.set(DISCOVERED)                             # the clock was set back two hours
+    session.store.touch_clock()  # last seen: 11:30
+    clock.set(DISCOVERED)  # the clock was set back two hours
     from core.store import open_store
 
     reopened = open_store(session.store.path, clock)
     shown: list[str] = []
     ticks = iter([0.0, 60.0])
-    watch = ClockWatch(reopened, session.ticker, shown.append, local_now=lambda: datetime.now(UTC),
-                       monotonic=lambda: next(ticks))
+    watch = ClockWatch(reopened, session.ticker, shown.append, local_now=lambda: datetime.now(UTC), monotonic=lambda: next(ticks))
     found = watch.check_at_start()
     assert len(found) == 2 and "早了 2 小时" in found[0] and "不是北京时间" in found[1]
-    clock.set(DISCOVERED - timedelta(minutes=10))     # wall clock went back while a minute passed
+    clock.set(DISCOVERED - timedelta(minutes=10))  # wall clock went back while a minute passed
     assert "往回拨了" in watch.check_running(clock.now())
     reopened.close()
 
@@ -123,10 +124,10 @@ def test_a_tick_repaints_only_time_left_until_a_deadline_passes_then_the_whole_r
     due = DISCOVERED + timedelta(hours=4)
     clock.set(due - timedelta(seconds=1))
     session.ticker.fire()
-    assert changed[-1][:2] == (4, 4)                       # only 剩余时间
+    assert changed[-1][:2] == (4, 4)  # only 剩余时间
     assert window.model.data(window.model.index(0, 2)) == "待报告"
     clock.set(due + timedelta(seconds=1))
     session.ticker.fire()
-    assert changed[-1][:2] == (0, 4)                       # status, icon and colour too
+    assert changed[-1][:2] == (0, 4)  # status, icon and colour too
     assert window.model.data(window.model.index(0, 2)) == "已超时"
     assert window.model.data(window.model.index(0, 4)) == "已超时 0:00:01"

@@ -61,10 +61,9 @@ def test_life_of_an_incident_from_first_report_to_summary(session, desk_window, 
     clock.set(DISCOVERED + timedelta(hours=1, minutes=50))
     session.ticker.fire()
     accept_export(monkeypatch, tmp_path / "first.pdf")
-    desk.export()                                   # Ctrl+E: the kind needed next is the first report
+    desk.export()  # Ctrl+E: the kind needed next is the first report
     assert (tmp_path / "first.pdf").exists() and "首报" in window.status_label.text()
-    accept_submission(monkeypatch, at=DISCOVERED + timedelta(hours=1, minutes=45), obligation="provincial_cyberspace_office",
-                      reference="12387-0001")
+    accept_submission(monkeypatch, at=DISCOVERED + timedelta(hours=1, minutes=45), obligation="provincial_cyberspace_office", reference="12387-0001")
     desk.record_submission()
     assert card(window, "provincial_cyberspace_office")[1] == "met"
     assert "按时" in desk.ledger.text() and "12387-0001" in desk.ledger.text() and "王芳" in desk.ledger.text()
@@ -76,7 +75,7 @@ def test_life_of_an_incident_from_first_report_to_summary(session, desk_window, 
     assert "还没有变化" in dialog.changes.text()
     session.hub.set_field(incident_id, "cause", "远程桌面弱口令被暴力破解")
     session.hub.flush()
-    assert "远程桌面弱口令被暴力破解" in dialog.changes.text()      # the open dialog follows the edit
+    assert "远程桌面弱口令被暴力破解" in dialog.changes.text()  # the open dialog follows the edit
     accept_export(monkeypatch, tmp_path / "supplement.pdf")
     dialog.findChild(QWidget, "nextReportExport").click()
     assert (tmp_path / "supplement.pdf").exists()
@@ -167,8 +166,8 @@ def test_timeline_entries_are_added_in_one_line_and_may_be_back_dated(session, d
     type_text(pane.text, "已断开门诊服务器网络")
     set_beijing(pane.at, clock.now() + timedelta(minutes=5))
     pane.add()
-    assert "晚于现在" in pane.message.text() and pane.text.text() == "已断开门诊服务器网络"   # kept
-    set_beijing(pane.at, DISCOVERED - timedelta(minutes=20))                                 # back-dated
+    assert "晚于现在" in pane.message.text() and pane.text.text() == "已断开门诊服务器网络"  # kept
+    set_beijing(pane.at, DISCOVERED - timedelta(minutes=20))  # back-dated
     pane.text.returnPressed.emit()
     timeline = session.store.get_incident(incident_id)["timeline"]
     assert len(timeline) == before + 1, pane.message.text()
@@ -176,7 +175,7 @@ def test_timeline_entries_are_added_in_one_line_and_may_be_back_dated(session, d
     assert pane.text.text() == ""
     texts = [pane.table.item(r, 1).text() for r in range(pane.table.rowCount())]
     assert "已断开门诊服务器网络" in texts
-    clock.set(DISCOVERED + timedelta(minutes=3))   # the time follows the clock again after adding
+    clock.set(DISCOVERED + timedelta(minutes=3))  # the time follows the clock again after adding
     session.ticker.fire()
     assert pane.at.dateTime().toSecsSinceEpoch() == int(clock.now().timestamp())
     save_screenshot(window, "desk-timeline")
@@ -190,7 +189,7 @@ def test_attachments_by_drop_and_by_picker_show_sha256_and_open_a_copy(session, 
     note.write_text("YOUR FILES ARE ENCRYPTED", encoding="utf-8")
     digest = hashlib.sha256(note.read_bytes()).hexdigest()
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(note)), QUrl.fromLocalFile(str(tmp_path))])   # a file and a folder
+    mime.setUrls([QUrl.fromLocalFile(str(note)), QUrl.fromLocalFile(str(tmp_path))])  # a file and a folder
     drop = QDropEvent(QPoint(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     pane.dropEvent(drop)
     assert pane.table.rowCount() == 1 and pane.table.item(0, 3).text() == digest
@@ -218,7 +217,7 @@ def test_profile_dialog_refuses_a_wrong_credit_code_and_keeps_what_was_typed(ses
     dialog = ProfileDialog({"name": "某某诊所"}, saved.append)
     qtbot.addWidget(dialog)
     code = dialog.findChild(QWidget, "profile_credit_code")
-    code.setText("91350100M000100Y44")                      # wrong check character
+    code.setText("91350100M000100Y44")  # wrong check character
     assert "校验位不符" in dialog.findChild(QLabel, "profileMessage").text()
     dialog.save()
     assert saved == [] and "未保存" in dialog.findChild(QLabel, "profileMessage").text()

@@ -44,9 +44,16 @@ def back_to_chinese():
 def english_incident() -> dict:
     doc = example()
     doc["title"] = "Clinic files encrypted"
-    doc["submissions"] = [{"obligation": "provincial_cyberspace_office", "kind": "initial",
-                           "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387", "person": "Wang Fang",
-                           "reference": "12387-0001"}]
+    doc["submissions"] = [
+        {
+            "obligation": "provincial_cyberspace_office",
+            "kind": "initial",
+            "submitted_at": "2026-11-24T11:00:00+08:00",
+            "channel": "email_12387",
+            "person": "Wang Fang",
+            "reference": "12387-0001",
+        }
+    ]
     doc["timeline"] = [{"at": "2026-11-24T09:30:00+08:00", "text": "Ransom note on the front desk PC"}]
     return doc
 
@@ -65,8 +72,11 @@ def visible_strings(window: QWidget) -> list[tuple[str, str]]:
         if not widget.isVisibleTo(window):
             continue
         name = widget.objectName() or type(widget).__name__
-        found += [(f"tooltip {name}", widget.toolTip()), (f"accessible {name}", widget.accessibleName()),
-                  (f"description {name}", widget.accessibleDescription())]
+        found += [
+            (f"tooltip {name}", widget.toolTip()),
+            (f"accessible {name}", widget.accessibleName()),
+            (f"description {name}", widget.accessibleDescription()),
+        ]
         if isinstance(widget, QLabel):
             found.append((f"label {name}", TAGS.sub("", widget.text())))
         elif isinstance(widget, QAbstractButton):
@@ -104,10 +114,10 @@ def test_switching_to_english_changes_the_main_window_without_restart(session, q
     qtbot.addWidget(english)
     assert english is not window and english.isVisible()
     assert english.menuBar().actions()[0].text() == "&Incident"
-    assert english.desk.incident_id == incident_id                       # same incident on the desk
+    assert english.desk.incident_id == incident_id  # same incident on the desk
     assert english.findChild(QAction, "actionLanguage_en").isChecked()
-    assert session.store.meta("ui_language") == "en"                      # remembered for the next start
-    for tab in range(english.desk.tabs.count()):                         # every tab of the desk
+    assert session.store.meta("ui_language") == "en"  # remembered for the next start
+    for tab in range(english.desk.tabs.count()):  # every tab of the desk
         english.desk.tabs.setCurrentIndex(tab)
         assert untranslated(english) == [], english.desk.tabs.tabText(tab)
     english.desk.tabs.setCurrentIndex(0)
@@ -165,11 +175,13 @@ def test_every_ui_string_has_an_english_translation_and_the_compiled_file_is_cur
     ts = tmp_path / TS.name
     ts.write_bytes(TS.read_bytes())
     sources = sorted(str(p) for p in (ROOT / "gui").rglob("*.py"))
-    subprocess.run([_tool("pyside6-lupdate"), *sources, "-ts", str(ts), "-source-language", "zh_CN",
-                    "-target-language", "en", "-locations", "none", "-no-obsolete"], check=True, capture_output=True)
+    subprocess.run(
+        [_tool("pyside6-lupdate"), *sources, "-ts", str(ts), "-source-language", "zh_CN", "-target-language", "en", "-locations", "none", "-no-obsolete"],
+        check=True,
+        capture_output=True,
+    )
     messages = ET.parse(ts).findall(".//message")
-    missing = [m.findtext("source") for m in messages
-               if m.find("translation").get("type") == "unfinished" or not (m.findtext("translation") or "").strip()]
+    missing = [m.findtext("source") for m in messages if m.find("translation").get("type") == "unfinished" or not (m.findtext("translation") or "").strip()]
     assert missing == [], f"untranslated: {missing[:10]} (run pyside6-lupdate, translate, pyside6-lrelease)"
     for message in messages:
         source, translation = message.findtext("source"), message.findtext("translation") or ""
@@ -185,10 +197,10 @@ def test_english_core_text_has_no_chinese_in_messages_reminders_warnings_cards_a
     from gui.wizard.facts import PAGE_IMPACT, PAGE_REVIEW
 
     doc = english_incident()
-    doc["impact"]["people_affected"] = -5          # a validation message on the impact page
+    doc["impact"]["people_affected"] = -5  # a validation message on the impact page
     doc["reporter"]["credit_code"] = "91350100M000100Y44"  # a warning (wrong check character)
-    doc["scene_preservation"] = None               # a missing item on the review page
-    doc["submissions"] = []                        # the 4-hour deadline still runs: cards and reminders
+    doc["scene_preservation"] = None  # a missing item on the review page
+    doc["submissions"] = []  # the 4-hour deadline still runs: cards and reminders
     incident_id = session.store.import_document({**doc, "impact": {**doc["impact"], "people_affected": 5}})
     session.store.set_field(incident_id, "impact.people_affected", -5)
     assert session.switch_language("en")

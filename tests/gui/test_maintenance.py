@@ -73,4 +73,4 @@ def test_list_filter_by_text_and_status(session, qtbot, clock):
     combo.setCurrentIndex(combo.findData("past_due"))
     assert table.model().rowCount() == 2
     window.model.reload()
-    window._tick(clock.now())   # the tick maps visible rows through the filter
+    window._tick(clock.now())  # the tick maps visible rows through the filter

@@ -20,17 +20,24 @@ NOW = parse_instant("2026-11-24T11:00:00+08:00")
 
 def long_incident() -> dict:
     doc = json.loads((ROOT / "tests" / "core" / "report_fixtures" / "cii-hospital.json").read_text(encoding="utf-8"))
-    doc["timeline"] = [{"at": f"2026-11-2{1 + n // 60}T{n % 24:02d}:{n % 60:02d}:00+08:00",
-                        "text": f"第 {n + 1} 条处置记录：值班人员检查服务器日志、核对备份并向领导报告进展。"} for n in range(200)]
+    doc["timeline"] = [
+        {
+            "at": f"2026-11-2{1 + n // 60}T{n % 24:02d}:{n % 60:02d}:00+08:00",
+            "text": f"第 {n + 1} 条处置记录：值班人员检查服务器日志、核对备份并向领导报告进展。",
+        }
+        for n in range(200)
+    ]
     return doc
 
 
 def test_the_result_arrives_on_the_gui_thread(qtbot):
     pool = tasks.ThreadExecutor()
     seen: list[tuple[object, bool, bool]] = []
-    pool.start(lambda: QThread.currentThread() is QApplication.instance().thread(),
-               lambda on_gui_worker: seen.append(("done", on_gui_worker, QThread.currentThread() is QApplication.instance().thread())),
-               lambda exc: seen.append(("failed", False, False)))
+    pool.start(
+        lambda: QThread.currentThread() is QApplication.instance().thread(),
+        lambda on_gui_worker: seen.append(("done", on_gui_worker, QThread.currentThread() is QApplication.instance().thread())),
+        lambda exc: seen.append(("failed", False, False)),
+    )
     qtbot.waitUntil(lambda: bool(seen), timeout=5000)
     assert seen == [("done", False, True)]  # worked off the GUI thread, delivered on it
 

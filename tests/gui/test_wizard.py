@@ -131,8 +131,9 @@ def test_countdown_text_with_a_fake_clock_and_after_a_submission(wizard, clock):
     assert time_left(wizard, "provincial_cyberspace_office") == "已超时 0:00:01"
     assert card.property("state") == "overdue"
     save_screenshot(wizard, "wizard-countdown-overdue")
-    wizard.record_submission({"obligation": "provincial_cyberspace_office", "kind": "initial",
-                              "submitted_at": "2026-11-24T13:30:01+08:00", "channel": "email_12387"})
+    wizard.record_submission(
+        {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T13:30:01+08:00", "channel": "email_12387"}
+    )
     wizard.ticker.fire()
     card = find(wizard, "countdown_provincial_cyberspace_office")
     assert card.property("state") == "late"
@@ -229,8 +230,16 @@ def test_manual_grade_needs_a_reason(wizard):
 
 
 def test_screenshots_of_every_page(wizard):
-    names = {PAGE_DISCOVERY: "discovery", PAGE_REPORTER: "reporter", 2: "systems", PAGE_TYPE: "type",
-             PAGE_IMPACT: "impact", PAGE_RANSOMWARE: "ransomware", PAGE_RESPONSE: "response", PAGE_REVIEW: "review"}
+    names = {
+        PAGE_DISCOVERY: "discovery",
+        PAGE_REPORTER: "reporter",
+        2: "systems",
+        PAGE_TYPE: "type",
+        PAGE_IMPACT: "impact",
+        PAGE_RANSOMWARE: "ransomware",
+        PAGE_RESPONSE: "response",
+        PAGE_REVIEW: "review",
+    }
     wizard.change("ransomware", {})
     seen = []
     while True:
