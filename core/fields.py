@@ -259,8 +259,8 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.IMPACT,
         question=L("受影响的人数", "People affected"),
         help=L(
-            "用水、用电、用气、取暖、交通出行、就医、购物等工作生活受影响的人数，可写「12万」。例：门诊停摆一天，在册患者约 12 万人。",
-            "People whose work or daily life is affected: water, power, gas, heating, transport, medical care, shopping, etc. You may type 120000 or 120,000. Example: the clinic was shut for a day and has about 120,000 registered patients.",
+            "用水、用电、用气、取暖、交通出行、就医、购物等工作生活实际受到影响的人数，可写「12万」；不是登记在册的总人数。例：门诊停摆一天，当天约 300 名患者无法就诊。",
+            "People whose work or daily life was actually affected: water, power, gas, heating, transport, medical care, shopping, etc.; not everyone on your register. You may type 120000 or 120,000. Example: the clinic was shut for a day and about 300 patients could not be seen.",
         ),
         unit=L("人", "people"),
         grading=True,

@@ -118,32 +118,32 @@ class Label:
 
 
 LABELS: dict[StrEnum, Label] = {
-    Status.PENDING: Label("待报告", "to report"),
+    Status.PENDING: Label("待报告", "To report"),
     Status.OVERDUE: Label("已超时", "Overdue"),
-    Status.MET: Label("已按时报告", "reported on time"),
-    Status.LATE: Label("已报告（迟于期限）", "reported late"),
-    Status.NOT_REQUIRED: Label("无须依《办法》报告（一般事件）", "not required under the Measures (general incident)"),
-    Status.OPEN: Label("待办（无法定时限，应及时）", "to do (no statutory hours: promptly)"),
+    Status.MET: Label("已按时报告", "Reported on time"),
+    Status.LATE: Label("已报告（迟于期限）", "Reported late"),
+    Status.NOT_REQUIRED: Label("无须依《办法》报告（一般事件）", "Not required under the Measures (general incident)"),
+    Status.OPEN: Label("待办（无法定时限，应及时）", "To do (no statutory hours: promptly)"),
     Status.DONE: Label("已完成", "Done"),
-    Status.WAITING: Label("处置工作结束后起算", "starts when handling ends"),
-    Status.WAIVED: Label("已决定不通知（已写明理由）", "not notified (reason recorded)"),
-    ReportKind.INITIAL: Label("首报", "first report"),
-    ReportKind.SUPPLEMENT: Label("补报", "supplementary report"),
-    ReportKind.FOLLOWUP: Label("续报", "follow-up report"),
-    ReportKind.SUMMARY: Label("总结报告", "summary report"),
-    ReportKind.NOTICE: Label("个人信息通知", "personal information notice"),
-    Reportable.YES: Label("须报告（第四条：较大以上）", "must be reported (Art. 4: relatively major and above)"),
-    Reportable.NO: Label("无须依《办法》报告（一般事件）", "no report required under the Measures (general incident)"),
-    Reportable.UNDETERMINED: Label("待定（尚无影响数据，期限照常起算）", "undetermined (no impact facts yet; the deadlines run all the same)"),
+    Status.WAITING: Label("处置工作结束后起算", "Starts when handling ends"),
+    Status.WAIVED: Label("已决定不通知（已写明理由）", "Not notified (reason recorded)"),
+    ReportKind.INITIAL: Label("首报", "First report"),
+    ReportKind.SUPPLEMENT: Label("补报", "Supplementary report"),
+    ReportKind.FOLLOWUP: Label("续报", "Follow-up report"),
+    ReportKind.SUMMARY: Label("总结报告", "Summary report"),
+    ReportKind.NOTICE: Label("个人信息通知", "Personal information notice"),
+    Reportable.YES: Label("须报告（第四条：较大以上）", "Must be reported (Art. 4: relatively major and above)"),
+    Reportable.NO: Label("无须依《办法》报告（一般事件）", "No report required under the Measures (general incident)"),
+    Reportable.UNDETERMINED: Label("待定（尚无影响数据，期限照常起算）", "Undetermined (no impact facts yet; the deadlines run all the same)"),
 }
 
 # Short forms for the incident list's status column.
 SHORT_LABELS: dict[StrEnum, Label] = {
-    Status.LATE: Label("已报告（迟）", "reported late"),
-    Status.NOT_REQUIRED: Label("无须报告", "not required"),
-    Status.OPEN: Label("待办", "to do"),
-    Status.WAITING: Label("待处置结束", "awaiting end of handling"),
-    Status.WAIVED: Label("不通知", "waived"),
+    Status.LATE: Label("已报告（迟）", "Reported late"),
+    Status.NOT_REQUIRED: Label("无须报告", "Not required"),
+    Status.OPEN: Label("待办", "To do"),
+    Status.WAITING: Label("待处置结束", "Awaiting end of handling"),
+    Status.WAIVED: Label("不通知", "Waived"),
 }
 
 

@@ -41,6 +41,7 @@ from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
 from gui.i18n import tr
 from gui.ticker import Ticker
+from gui.widgets import fit_on_screen
 
 if TYPE_CHECKING:
     from gui.desk import IncidentDesk
@@ -342,7 +343,7 @@ class MainWindow(QMainWindow):
         hub.storeError.connect(lambda msg: self.status_label.setText(msg))
         hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
         ticker.tick.connect(self._tick)
-        self.resize(1200, 700)
+        fit_on_screen(self, 1200, 700)
         self._after_reload()
 
     def _action(self, name: str, text: str, shortcut: str, slot: Any) -> QAction:

@@ -21,7 +21,7 @@ from core.rules import RulePack
 from core.timeutil import display_beijing
 from core.vocab import ObligationId, ReportKind
 from gui.i18n import join, kind_name, tr
-from gui.widgets import named
+from gui.widgets import fit_on_screen, named
 from gui.wizard.review import field_name
 
 INTRO = {
@@ -92,7 +92,7 @@ class NextReportDialog(QDialog):
             button.clicked.connect(action)
             row.addWidget(button)
         layout.addLayout(row)
-        self.resize(620, 460)
+        fit_on_screen(self, 620, 460)
         self.update_from(result, previous, pack)
 
     def update_from(self, result: Assessment, previous: Doc | None, pack: RulePack) -> None:

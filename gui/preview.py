@@ -8,6 +8,7 @@ from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from gui.i18n import tr
+from gui.widgets import fit_on_screen
 
 
 class PdfPreviewDialog(QDialog):
@@ -29,4 +30,4 @@ class PdfPreviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.view, 1)
         layout.addWidget(buttons)
-        self.resize(760, 900)
+        fit_on_screen(self, 760, 900)

@@ -14,7 +14,7 @@ from core import credit_code
 from core import fields as catalogue
 from core.incident import REPORTER_KEYS
 from gui.i18n import ask, language, tr
-from gui.widgets import named
+from gui.widgets import fit_on_screen, named
 
 SHORT = ("name", "credit_code", "province", "contact_name", "contact_phone")
 ALL = tuple(k for k in REPORTER_KEYS if k != "category")
@@ -87,7 +87,7 @@ class ProfileDialog(QDialog):
         buttons.accepted.connect(self.save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 420)
+        fit_on_screen(self, 560, 420)
 
     def save(self) -> None:
         """Save unless the credit code is wrong; then say so and keep the dialog open."""

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 from core import resources
 from gui.i18n import tr
 from gui.profile import SHORT, ProfileForm
+from gui.widgets import fit_on_screen
 
 EXAMPLE = "examples/clinic-ransomware.json"
 
@@ -65,7 +66,7 @@ class WelcomeWindow(QWidget):
         self.example_button.clicked.connect(self._example)
         layout.addWidget(self.example_button)
         layout.addStretch(1)
-        self.resize(620, 520)
+        fit_on_screen(self, 620, 520)
 
     def profile(self) -> dict[str, Any]:
         return self.form.values()

@@ -27,7 +27,7 @@ from gui.i18n import tr
 from gui.reporting import ReportActions
 from gui.submission import recipient_name
 from gui.ticker import Ticker
-from gui.widgets import named
+from gui.widgets import fit_on_screen, named
 from gui.wizard.base import EditContext
 from gui.wizard.facts import (
     PAGE_DISCOVERY,
@@ -89,7 +89,7 @@ class IncidentWizard(QWizard):
         for page_id, page in pages.items():
             self.setPage(page_id, page)
         self.pages = pages
-        self.resize(1100, 760)
+        fit_on_screen(self, 1100, 760)
         hub.incidentChanged.connect(self._incident_changed)
         ticker.tick.connect(self.panel.refresh)
         self.accepted.connect(self.hub.flush)

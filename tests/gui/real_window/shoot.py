@@ -1,0 +1,78 @@
+"""Screenshots of the real windows under Xvfb with a window manager (openbox), as a user
+sees them: the main window with its desk, the wizard on every page and the profile dialog,
+in 中文 and English. Run through ``run.sh`` (which starts Xvfb and openbox); not collected
+by pytest. Prints each window's frame against the screen so windows taller or wider than
+the screen show up here, where the offscreen platform hides them."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+sys.path.insert(0, str(ROOT))
+
+from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from core.clock import FixedClock  # noqa: E402
+from core.rules import default_pack  # noqa: E402
+from core.store import open_store  # noqa: E402
+from core.timeutil import parse_instant  # noqa: E402
+from tests.conftest import example  # noqa: E402
+
+OUT = Path(os.environ.get("SHOTS", ROOT / "screenshots" / "real"))
+NOW = parse_instant("2026-11-24T10:00:00+08:00")
+
+
+def settle(app: QApplication, rounds: int = 40) -> None:
+    """Let the window manager map and paint the window (a real X server answers later)."""
+    for _ in range(rounds):
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def shoot(app: QApplication, window, name: str) -> None:
+    settle(app)
+    screen = app.primaryScreen()
+    frame = window.frameGeometry()
+    avail = screen.availableGeometry()
+    fits = avail.contains(frame)
+    print(
+        f"{name}: frame {frame.width()}x{frame.height()} at {frame.x()},{frame.y()}; available "
+        f"{avail.width()}x{avail.height()}; {'fits' if fits else 'DOES NOT FIT'}"
+    )
+    screen.grabWindow(0).save(str(OUT / f"{name}.png"))
+
+
+def main() -> int:
+    from gui.app import Session, prepare_application
+
+    lang = sys.argv[1] if len(sys.argv) > 1 else "zh"
+    tag = sys.argv[2] if len(sys.argv) > 2 else "100"
+    OUT.mkdir(parents=True, exist_ok=True)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    prepare_application()
+    store = open_store(Path(tempfile.mkdtemp()) / "shots.sqlite3", FixedClock(NOW))
+    session = Session(store, default_pack(), FixedClock(NOW))
+    if lang == "en":
+        session.switch_language("en")
+    incident_id = store.import_document(example())
+    window = session.show_main_window()
+    settle(app)
+    window.select_incident(incident_id)
+    shoot(app, window, f"{lang}-{tag}-main")
+    wizard = session.open_wizard(incident_id)
+    for page in wizard.pageIds():
+        wizard.jump_to(page)
+        shoot(app, wizard, f"{lang}-{tag}-wizard-{page}-{wizard.currentPage().objectName()}")
+    wizard.close()
+    QTimer.singleShot(0, app.quit)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
