@@ -24,6 +24,7 @@ from core import resources
 from core.clock import Clock, SystemClock
 from core.rules import RulePack, default_pack
 from core.store import Store, StoreError, open_store, resolve_db_path
+from core.store.writer import WriterLock
 from gui import dialogs, i18n
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
@@ -87,6 +88,7 @@ class Session:
     reminders: ReminderService | None = None
     clock_watch: ClockWatch | None = None
     tray: QSystemTrayIcon | None = None
+    writer: WriterLock | None = None  # this window is the one that writes the database
     wizards: list[IncidentWizard] = field(default_factory=list)
     _pending_steps: list[Callable[[], None]] = field(default_factory=list, init=False)
 
@@ -287,12 +289,28 @@ def open_session(db: str | None, clock: Clock | None = None, lang: str | None = 
     quick_check in the background) and a session on it; None, after a message, when the
     file cannot be opened."""
     clock = clock or SystemClock()
+    path = resolve_db_path(db)
+    writer = WriterLock(path)
     try:
-        store = open_store(resolve_db_path(db), clock, check_in_background=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        claimed = writer.acquire()
+    except OSError:
+        claimed = True  # a folder we cannot write to: opening the store says so below
+    if not claimed:
+        dialogs.warn(
+            None,
+            tr("数据库已在使用"),
+            tr("这个数据库已在另一个窗口中打开（{p}）。为免两处同时修改、互相覆盖，请回到那个窗口继续；关闭它后再从这里打开。").format(p=path),
+        )
+        return None
+    try:
+        store = open_store(path, clock, check_in_background=True)
     except StoreError as exc:
+        writer.release()
         dialogs.warn(None, tr("无法打开数据库"), str(exc))
         return None
     session = Session(store, default_pack(), clock)
+    session.writer = writer
     session.apply_saved_language(lang)
     return session
 
@@ -307,4 +325,6 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     code = int(app.exec())
     session.hub.flush()
     session.store.close()
+    if session.writer is not None:
+        session.writer.release()
     return code

@@ -72,6 +72,14 @@
         <translation>Cannot open the database</translation>
     </message>
     <message>
+        <source>数据库已在使用</source>
+        <translation>Database already in use</translation>
+    </message>
+    <message>
+        <source>这个数据库已在另一个窗口中打开（{p}）。为免两处同时修改、互相覆盖，请回到那个窗口继续；关闭它后再从这里打开。</source>
+        <translation>This database is already open in another window ({p}). So that two windows cannot overwrite each other&apos;s changes, please continue in that window, or close it and open the database here again.</translation>
+    </message>
+    <message>
         <source>（演练）</source>
         <translation> (drill)</translation>
     </message>

@@ -103,3 +103,25 @@ def test_damage_found_by_the_check_after_the_first_paint_gets_a_message_and_ends
             widget.deleteLater()
         qapp.processEvents()
     assert hashlib.sha256(path.read_bytes()).digest() == before
+
+
+def test_a_second_window_on_the_same_database_is_refused_with_a_message(tmp_path, monkeypatch, qapp):
+    from gui import app, dialogs
+
+    said: list[str] = []
+    monkeypatch.setattr(dialogs, "warn", lambda _parent, title, text: said.append(f"{title}: {text}"))
+    db = str(tmp_path / "one.sqlite3")
+    first = app.open_session(db)
+    assert first is not None
+    try:
+        assert app.open_session(db) is None  # a second app on the same file
+        assert said and "另一个窗口" in said[0]
+    finally:
+        first.store.close()
+        first.ticker.stop()
+        first.writer.release()
+    again = app.open_session(db)  # free again once the first has let go
+    assert again is not None
+    again.store.close()
+    again.ticker.stop()
+    again.writer.release()
