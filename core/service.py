@@ -84,6 +84,14 @@ class IncidentService:
         self.record_export(incident_id, kind, doc, info.pdf_sha256)
         return info
 
+    def void(self, incident_id: str, reason: str) -> None:
+        """A real incident entered by mistake: voided with a reason, never deleted."""
+        self.store.void_incident(incident_id, reason)
+
+    def delete_drill(self, incident_id: str) -> None:
+        """A drill may be deleted outright; the deletion is recorded in the audit log."""
+        self.store.delete_drill(incident_id)
+
     def import_document(self, doc: Doc, *, new_id: bool = False) -> str:
         return self.store.import_document(doc, new_id=new_id)
 

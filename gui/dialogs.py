@@ -21,6 +21,14 @@ def ask(parent: QWidget | None, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
+    """A line of text from the user (e.g. a reason), or None when cancelled."""
+    from PySide6.QtWidgets import QInputDialog
+
+    text, ok = QInputDialog.getText(parent, title, label)
+    return text if ok else None
+
+
 def save_file(parent: QWidget | None, caption: str, default: str, filters: str) -> str | None:
     path, _ = QFileDialog.getSaveFileName(parent, caption, default, filters)
     return path or None

@@ -152,6 +152,20 @@ class StoreHub(QObject):
         self.incidentsChanged.emit()
         return str(kept) if kept else None
 
+    def void_incident(self, incident_id: str, reason: str) -> None:
+        """Void a real incident (reason required; raises ``StoreError`` with the message)."""
+        self.flush()
+        self.service.void(incident_id, reason)
+        self.incidentChanged.emit(incident_id)
+        self.incidentsChanged.emit()
+
+    def delete_drill(self, incident_id: str) -> None:
+        """Delete a drill (raises ``StoreError`` for a real incident)."""
+        self.flush()
+        self._pending = {k: v for k, v in self._pending.items() if k[0] != incident_id}
+        self.service.delete_drill(incident_id)
+        self.incidentsChanged.emit()
+
     def import_document(self, doc: Doc, *, new_id: bool = False) -> str:
         incident_id = self.service.import_document(doc, new_id=new_id)
         self.incidentsChanged.emit()

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.rules import RulePack
-from core.store import IncidentSummary
+from core.store import IncidentSummary, StoreError
 from core.timeutil import display_beijing
 from core.vocab import OPEN_STATUSES, Status
 from gui import dialogs, i18n, maintenance
@@ -79,7 +79,7 @@ class IncidentTableModel(QAbstractTableModel):
         self._reloads += 1
         self.beginResetModel()
         self.now = self.ticker.now()
-        self.all_rows = self.hub.list_incidents(self.now, limit=self.FIRST_PAGE)
+        self.all_rows = self.hub.list_incidents(self.now, limit=self.FIRST_PAGE, voided=self.kind == VOIDED)
         self.rows = [row for row in self.all_rows if self._accepts(row)]
         self._partial = self._reloads if len(self.all_rows) == self.FIRST_PAGE else 0
         self.endResetModel()
@@ -101,7 +101,7 @@ class IncidentTableModel(QAbstractTableModel):
         if token != self._partial:
             return  # a newer reload or a ``complete()`` came first
         self._partial = 0
-        rows = self.hub.list_incidents(self.now)
+        rows = self.hub.list_incidents(self.now, voided=self.kind == VOIDED)
         if rows[: len(self.all_rows)] != self.all_rows:
             self.beginResetModel()  # changed meanwhile (another window or process): start over
             self.all_rows = rows
@@ -120,6 +120,10 @@ class IncidentTableModel(QAbstractTableModel):
         QSortFilterProxyModel: with PySide6 6.12 every role a Python model answers with
         None through a proxy drops a reference to None, which ends in a crash after
         enough repaints (measured: 2 per repaint of a row)."""
+        if kind is not None and (kind == VOIDED) != (self.kind == VOIDED):
+            self.kind = kind  # voided incidents are read only when asked for
+            self.reload(rest_later=False)
+            self.complete()
         self.complete()
         if text is not None:
             self.text = text.strip().lower()
@@ -180,6 +184,8 @@ class IncidentTableModel(QAbstractTableModel):
             if col == 1:
                 return i18n.pack_name(self.pack.grade(row.grade))
             if col == 2:
+                if row.voided:
+                    return tr("已作废")
                 return i18n.status_name(Status.OVERDUE if self._overdue(row) else row.status, short=True)
             if col == 3:
                 return display_beijing(row.next_due) if row.next_due else "—"
@@ -206,7 +212,9 @@ FILTERS = (
     ("past_due", QT_TR_NOOP("已超时")),
     ("drill", QT_TR_NOOP("演练")),
     ("real", QT_TR_NOOP("真实事件")),
+    ("voided", QT_TR_NOOP("已作废")),
 )
+VOIDED = "voided"  # the filter that lists voided incidents (out of the list otherwise)
 
 
 class MainWindow(QMainWindow):
@@ -296,6 +304,14 @@ class MainWindow(QMainWindow):
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.action_remove = QAction(tr("作废或删除(&V)…"), self.table)
+        self.action_remove.setObjectName("actionRemoveIncident")
+        self.action_remove.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        self.action_remove.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.action_remove.setToolTip(tr("真实事件作废（写明理由，记录保留）；演练可以删除"))
+        self.action_remove.triggered.connect(self.remove_selected)
+        self.table.addAction(self.action_remove)
         self._desk: IncidentDesk | None = None
         self.desk_holder = QWidget()  # the desk goes in here after the first paint
         self.desk_holder.setObjectName("deskHolder")
@@ -431,6 +447,32 @@ class MainWindow(QMainWindow):
             if self.model.incident_id(row) == incident_id:
                 self.table.selectRow(row)
                 return
+
+    def remove_selected(self) -> str:
+        """Void the selected real incident (with a reason) or delete the selected drill,
+        after asking (product.md §8.1); returns what happened, shown in the status bar."""
+        row = next((r for r in self.model.rows if r.id == self.selected_id()), None)
+        if row is None:
+            message = tr("请先在列表中选择一个事件。")
+        elif row.voided:
+            message = tr("这个事件已经作废。")
+        elif row.drill:
+            if not dialogs.ask(self, tr("删除演练"), tr("删除演练「{t}」及其全部记录？删除本身会记入审计日志。").format(t=row.title or "")):
+                return ""
+            self.hub.delete_drill(row.id)
+            message = tr("已删除演练。")
+        else:
+            reason = dialogs.ask_text(self, tr("作废事件"), tr("真实事件不能删除，只能作废；记录和历史都会保留。请写明作废理由："))
+            if reason is None:
+                return ""
+            try:
+                self.hub.void_incident(row.id, reason)
+            except StoreError as exc:
+                message = str(exc)
+            else:
+                message = tr("已作废；在筛选「已作废」中仍可查看。")
+        self.status_label.setText(message)
+        return message
 
     def edit_selected(self) -> None:
         incident_id = self.selected_id()

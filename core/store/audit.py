@@ -27,6 +27,7 @@ GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
 
 # Tables whose rows the audit log vouches for, and the column that names a row.
+DELETED = "deleted"  # the digest an audit row records for a row it removed (a drill deleted)
 TRACKED_TABLES = {
     "incidents": "id",
     "profile": "id",
@@ -155,13 +156,15 @@ def check_rows(conn: sqlite3.Connection, expected: dict[tuple[str, str], tuple[s
                 ident = (table, str(data[key]))
                 seen.add(ident)
                 want = expected.get(ident)
-                if want is None:
+                if want is not None and want[0] == DELETED:
+                    problems.append(Problem(table, f"id={data[key]}", f"审计第 {want[1]} 行记录这一行已删除，它却又出现了（在本程序之外写入）"))
+                elif want is None:
                     problems.append(Problem(table, f"id={data[key]}", "没有对应的审计记录（在本程序之外写入）"))
                 elif row_digest(table, data) != want[0]:
                     problems.append(Problem(table, f"id={data[key]}", f"内容与审计第 {want[1]} 行记录的哈希不符（在本程序之外被改动）"))
     finally:
         conn.row_factory = None
     for ident, (_digest, seq) in expected.items():
-        if ident not in seen and ident[0] in TRACKED_TABLES:
+        if ident not in seen and ident[0] in TRACKED_TABLES and _digest != DELETED:
             problems.append(Problem(ident[0], f"id={ident[1]}", f"审计第 {seq} 行记录的这一行已不存在（被删除）"))
     return problems

@@ -23,7 +23,7 @@ DERIVED = ("title", "grade", "status", "next_due", "sort_due", "drill", "valid")
 # columns came from another version (they are recomputed the next time the app opens the file).
 STABLE = ("title", "drill")
 # Audit actions that set an incident's updated_at (attachments and snapshots do not).
-_CHANGES = ("create", "import", "set_field", "submission", "timeline", "assign_number")
+_CHANGES = ("create", "import", "set_field", "submission", "timeline", "assign_number", "void")
 
 
 def _lists(conn: sqlite3.Connection) -> dict[str, dict[str, list[Any]]]:

@@ -64,6 +64,7 @@ class IncidentSummary:
     valid: bool
     updated_at: datetime
     number: str | None = None  # the human incident number (2026-0003)
+    voided: bool = False  # entered by mistake: kept with its history, out of the list
 
 
 class Store:
@@ -332,14 +333,25 @@ class Store:
         return True
 
     def list_incidents(
-        self, now: datetime, *, limit: int | None = None, offset: int = 0, include_drills: bool = True, due_from: datetime | None = None
+        self,
+        now: datetime,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+        include_drills: bool = True,
+        due_from: datetime | None = None,
+        voided: bool | None = False,
     ) -> list[IncidentSummary]:
         """Incidents by nearest open deadline (none last), then most recently changed.
-        ``due_from`` leaves out those whose nearest deadline is earlier (an index range)."""
+        ``due_from`` leaves out those whose nearest deadline is earlier (an index range);
+        ``voided``: False (the list) leaves voided incidents out, True lists only them, None all."""
         conditions = ([] if include_drills else ["drill = 0"]) + ([] if due_from is None else ["sort_due >= :from"])
+        if voided is not None:
+            conditions.append("json_extract(doc, '$.voided') IS " + ("NOT NULL" if voided else "NULL"))
         where = f"WHERE {' AND '.join(conditions)}" if conditions else ""
         sql = (
-            f"SELECT id, title, grade, status, next_due, drill, valid, updated_at, json_extract(doc, '$.number') "  # noqa: S608
+            f"SELECT id, title, grade, status, next_due, drill, valid, updated_at, json_extract(doc, '$.number'), "  # noqa: S608
+            "json_extract(doc, '$.voided') IS NOT NULL "
             f"FROM incidents {where} "
             "ORDER BY sort_due, id LIMIT :limit OFFSET :offset"
         )
@@ -357,9 +369,38 @@ class Store:
                 valid=bool(r[6]),
                 updated_at=datetime.fromisoformat(r[7]),
                 number=r[8] if isinstance(r[8], str) else None,
+                voided=bool(r[9]),
             )
             for r in rows
         ]
+
+    def void_incident(self, incident_id: str, reason: str) -> None:
+        """Void a real incident entered by mistake (product.md §8.1): it leaves the list and
+        its deadlines stop, and everything it held stays, with its history. Audited."""
+        if not isinstance(reason, str) or not reason.strip():
+            raise InvalidEdit(self.path, "作废须写明理由")
+        with self._write() as at:
+            own = self._own(incident_id)
+            if own.get("voided") is not None:
+                raise InvalidEdit(self.path, "这个事件已经作废")
+            own["voided"] = {"at": at, "reason": reason.strip()}
+            self._save(at, incident_id, own, "void", {"voided": own["voided"]})
+
+    def delete_drill(self, incident_id: str) -> None:
+        """Delete a drill and everything it holds; the deletion itself stays in the audit
+        log, row by row, so ``verify`` knows each row is meant to be gone. A real incident
+        is never deleted: void it instead."""
+        with self._write() as at:
+            own = self._own(incident_id)
+            if own.get("drill") is not True:
+                raise InvalidEdit(self.path, "真实事件不能删除，只能作废（写明理由），它的记录会保留")
+            for table in ("submissions", "timeline", "attachments", "snapshots"):
+                rows = [r[0] for r in self.db.execute(f"SELECT id FROM {table} WHERE incident_id = ?", (incident_id,))]  # noqa: S608
+                for rowid in rows:
+                    self.db.execute(f"DELETE FROM {table} WHERE id = ?", (rowid,))  # noqa: S608
+                    audit.append(self.db, at, "delete", incident_id, {"table": table, "row": rowid, "digest": audit.DELETED})
+            self.db.execute("DELETE FROM incidents WHERE id = ?", (incident_id,))
+            audit.append(self.db, at, "delete", incident_id, {"table": "incidents", "row": incident_id, "digest": audit.DELETED})
 
     def latest_incident_id(self) -> str | None:
         """The incident changed most recently (drills included), if any."""

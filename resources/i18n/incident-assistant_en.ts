@@ -308,6 +308,10 @@
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>已作废</source>
+        <translation>Voided</translation>
+    </message>
+    <message>
         <source>导出报告 PDF(&amp;X)…</source>
         <translation>E&amp;xport report PDF…</translation>
     </message>
@@ -344,6 +348,14 @@
         <translation>Incident list</translation>
     </message>
     <message>
+        <source>作废或删除(&amp;V)…</source>
+        <translation>&amp;Void or delete…</translation>
+    </message>
+    <message>
+        <source>真实事件作废（写明理由，记录保留）；演练可以删除</source>
+        <translation>A real incident is voided (with a reason; its records stay); a drill can be deleted</translation>
+    </message>
+    <message>
         <source>系统时钟提示</source>
         <translation>System clock notice</translation>
     </message>
@@ -354,6 +366,38 @@
     <message>
         <source>单位资料已保存；新建事件时自动填入。</source>
         <translation>Organisation profile saved; it will be filled in automatically for new incidents.</translation>
+    </message>
+    <message>
+        <source>请先在列表中选择一个事件。</source>
+        <translation>Select an incident in the list first.</translation>
+    </message>
+    <message>
+        <source>这个事件已经作废。</source>
+        <translation>This incident is already voided.</translation>
+    </message>
+    <message>
+        <source>删除演练</source>
+        <translation>Delete drill</translation>
+    </message>
+    <message>
+        <source>删除演练「{t}」及其全部记录？删除本身会记入审计日志。</source>
+        <translation>Delete the drill &apos;{t}&apos; and all its records? The deletion itself is recorded in the audit log.</translation>
+    </message>
+    <message>
+        <source>已删除演练。</source>
+        <translation>Drill deleted.</translation>
+    </message>
+    <message>
+        <source>作废事件</source>
+        <translation>Void incident</translation>
+    </message>
+    <message>
+        <source>真实事件不能删除，只能作废；记录和历史都会保留。请写明作废理由：</source>
+        <translation>A real incident cannot be deleted, only voided; its records and history stay. Why is it voided?</translation>
+    </message>
+    <message>
+        <source>已作废；在筛选「已作废」中仍可查看。</source>
+        <translation>Voided; the filter &apos;Voided&apos; still shows it.</translation>
     </message>
     <message>
         <source>有一份尚未完成首报的草稿：「{t}」。所有已填写的内容都已保存。</source>

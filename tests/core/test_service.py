@@ -44,3 +44,41 @@ def test_an_exported_report_is_kept_as_a_snapshot_with_its_hash(tmp_path):
     info = s.export_report(iid, "initial", NOW, tmp_path / "r.pdf", app_version="test")
     snaps = s.store.snapshots(iid)
     assert [(x["kind"], x["pdf_sha256"]) for x in snaps] == [("initial", info.pdf_sha256)]
+
+
+def test_a_real_incident_is_voided_with_a_reason_and_keeps_its_history(tmp_path):
+    from core.store import InvalidEdit
+
+    s = service(tmp_path)
+    iid = s.import_document(minimal(impact={"direct_loss_yuan": 6_000_000}))
+    try:
+        s.void(iid, "   ")
+    except InvalidEdit as exc:
+        assert "理由" in str(exc)
+    else:
+        raise AssertionError("a blank reason was accepted")
+    try:
+        s.delete_drill(iid)
+    except InvalidEdit as exc:
+        assert "作废" in str(exc)
+    else:
+        raise AssertionError("a real incident was deleted")
+    s.void(iid, "误录：同一事件重复登记")
+    assert [r.id for r in s.store.list_incidents(NOW)] == []  # out of the list
+    voided = s.store.list_incidents(NOW, voided=True)
+    assert [(r.id, r.voided, r.next_due) for r in voided] == [(iid, True, None)]  # no countdown, no reminder
+    assert s.store.get_incident(iid)["voided"]["reason"] == "误录：同一事件重复登记"
+    assert s.check_reminders(parse_instant("2026-11-24T13:25:00+08:00"), set(), "x")[0] == []
+    assert s.store.verify().ok
+
+
+def test_a_drill_is_deleted_with_everything_it_held_and_verify_stays_whole(tmp_path):
+    s = service(tmp_path)
+    keep = s.import_document(minimal(title="真实"))
+    drill = s.import_document(minimal(drill=True, title="演练", timeline=[{"at": "2026-11-24T09:30:00+08:00", "text": "演练开始"}]))
+    s.record_submission(drill, {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00"})
+    s.delete_drill(drill)
+    assert [r.id for r in s.store.list_incidents(NOW, voided=None)] == [keep]
+    assert s.store.history(drill)[-1]["action"] == "delete"
+    result = s.store.verify()
+    assert result.ok, result.message()

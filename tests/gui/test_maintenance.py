@@ -74,3 +74,31 @@ def test_list_filter_by_text_and_status(session, qtbot, clock):
     assert table.model().rowCount() == 2
     window.model.reload()
     window._tick(clock.now())  # the tick maps visible rows through the filter
+
+
+def test_a_real_incident_is_voided_from_the_list_and_a_drill_deleted(session, qtbot, monkeypatch):
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QComboBox
+
+    from gui import dialogs
+    from tests.conftest import example
+
+    real = session.store.import_document(example())
+    drill = session.store.import_document({**example(), "drill": True, "title": "演练：勒索"})
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    window.select_incident(real)
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "  ")
+    assert "理由" in window.remove_selected()  # a blank reason is refused, nothing voided
+    monkeypatch.setattr(dialogs, "ask_text", lambda *_a: "误录")
+    window.findChild(QAction, "actionRemoveIncident").trigger()  # the Delete key's action
+    assert real not in [window.model.incident_id(r) for r in range(window.model.rowCount())]
+    combo = window.findChild(QComboBox, "statusFilter")
+    combo.setCurrentIndex(combo.findData("voided"))
+    assert [window.model.incident_id(r) for r in range(window.model.rowCount())] == [real]
+    assert window.model.index(0, 2).data() == "已作废"
+    combo.setCurrentIndex(combo.findData("all"))
+    window.select_incident(drill)
+    monkeypatch.setattr(dialogs, "ask", lambda *_a: True)
+    assert window.remove_selected() == "已删除演练。"
+    assert not session.store.has_incident(drill) and session.store.verify().ok
