@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from core import credit_code
 from core import fields as catalogue
 from core.incident import REPORTER_KEYS, get
+from core.suggestions import suggestions
 from core.symptoms import symptoms
 from gui.i18n import ask, hint, language, tr
 from gui.widgets import named
@@ -18,6 +19,7 @@ from gui.wizard.fields import (
     DateTimeField,
     ListField,
     TextField,
+    YesNoField,
     form_section,
 )
 
@@ -108,7 +110,7 @@ class SystemsPage(FieldPage):
                     [("name", tr("名称"), "text"), ("description", tr("用途和规模"), "text"), ("is_cii", tr("关基"), "bool")],
                     tr("添加系统"),
                 ),
-                CheckField("involves_cii", ask("involves_cii"), hint("involves_cii"), c),
+                YesNoField("involves_cii", ask("involves_cii"), hint("involves_cii"), c),
             ]
         )
         self.finish_layout()
@@ -163,6 +165,7 @@ class TypePage(FieldPage):
         self.ctx.change("type.subclass", subclass)
         if subclass == self.ctx.pack.ransomware_subclass:
             self.ransom.widget.setChecked(True)  # type: ignore[attr-defined]
+        self._apply_suggestions()
 
     def _ransom_changed(self, _path: str, checked: object) -> None:
         ransomware = self.ctx.document().get("ransomware")
@@ -170,6 +173,13 @@ class TypePage(FieldPage):
             self.ctx.change("ransomware", {})
         elif not checked and isinstance(ransomware, dict) and not any(v not in (None, "") for v in ransomware.values()):
             self.ctx.change("ransomware", None)
+        self._apply_suggestions()
+
+    def _apply_suggestions(self) -> None:
+        """Answers core proposes (a ransom demand: crime suspected, so the police card
+        appears); only for questions the user has not answered."""
+        for proposal in suggestions(self.ctx.document(), self.ctx.pack):
+            self.ctx.change(proposal.path, proposal.value)
 
     def initializePage(self) -> None:  # noqa: N802
         doc = self.ctx.document()

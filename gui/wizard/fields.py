@@ -17,6 +17,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TR_NOOP, QDateTime, QSignalBlocker, Qt, QTimeZone
 from PySide6.QtWidgets import (
+    QButtonGroup,
     QCheckBox,
     QComboBox,
     QDateTimeEdit,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QRadioButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -70,7 +72,9 @@ class Field(ABC):
         self.error = named(QLabel(""), object_name(path) + "_error")
         self.error.setWordWrap(True)
         self.error.setStyleSheet("color: #b42318;")
-        self.error.setVisible(False)
+        # One line is always kept for a message, so one appearing never moves the fields
+        # below under the user's cursor (product.md §8.4).
+        self.error.setMinimumHeight(self.error.fontMetrics().height())
         self.local_error: str | None = None
 
     def row(self) -> QWidget:
@@ -98,7 +102,6 @@ class Field(ABC):
     def show_findings(self, findings: Sequence[Finding]) -> None:
         text = self.local_error or "\n".join(f.message(language()) for f in findings)
         self.error.setText(text)
-        self.error.setVisible(bool(text))
 
 
 class TextField(Field):
@@ -190,6 +193,44 @@ class CheckField(Field):
 
     def set_value(self, value: Any) -> None:
         self.widget.setChecked(value is True)  # type: ignore[attr-defined]
+
+
+class YesNoField(Field):
+    """A yes/no question with a third answer, 不知道: written true, false or null (product.md
+    §8.1), so "no" is never mistaken for "not known" and the other way round. Radio buttons
+    ``<name>_yes``, ``<name>_no``, ``<name>_unknown`` in a row named by the path."""
+
+    ANSWERS = ((True, "yes", QT_TR_NOOP("是")), (False, "no", QT_TR_NOOP("否")), (None, "unknown", QT_TR_NOOP("不知道")))
+
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange) -> None:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        question = QLabel(label)
+        question.setWordWrap(True)
+        layout.addWidget(question, 1)
+        self.group = QButtonGroup(box)
+        self.buttons: dict[bool | None, QRadioButton] = {}
+        for value, suffix, text in self.ANSWERS:
+            button = named(QRadioButton(tr(str(text))), f"{object_name(path)}_{suffix}")
+            button.setAccessibleName(f"{label}：{tr(str(text))}")
+            self.group.addButton(button)
+            self.buttons[value] = button
+            layout.addWidget(button)
+            button.toggled.connect(lambda on, v=value: self._answered(on, v))
+        super().__init__(path, label, help_text, box, on_change)
+
+    def _answered(self, checked: bool, value: bool | None) -> None:
+        if checked:  # the button that was chosen, not the one that was left
+            self.emit(value)
+
+    def load(self, doc: Doc) -> None:
+        blockers = [QSignalBlocker(b) for b in self.buttons.values()]
+        self.set_value(get(doc, self.path))
+        del blockers
+
+    def set_value(self, value: Any) -> None:
+        self.buttons[value if isinstance(value, bool) else None].setChecked(True)
 
 
 class DateTimeField(Field):

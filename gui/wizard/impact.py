@@ -10,11 +10,12 @@ from PySide6.QtWidgets import QLabel
 from core import fields as catalogue
 from core import vocab
 from core.incident import is_ransomware
+from core.suggestions import reason_for
 from gui.i18n import ask, basis, hint, language, pick, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RANSOMWARE, PAGE_RESPONSE
-from gui.wizard.fields import AreaField, CheckField, ChoiceField, ListField, QuantityField, TextField, form_section
+from gui.wizard.fields import AreaField, ChoiceField, ListField, QuantityField, TextField, YesNoField, form_section
 
 
 class ImpactPage(FieldPage):
@@ -124,7 +125,7 @@ class RansomwarePage(FieldPage):
                 TextField("ransomware.method", ask("ransomware.method"), hint("ransomware.method"), c),
                 TextField("ransomware.date", ask("ransomware.date"), hint("ransomware.date"), c),
                 TextField("ransomware.contact", ask("ransomware.contact"), hint("ransomware.contact"), c),
-                CheckField("ransomware.paid", ask("ransomware.paid"), hint("ransomware.paid"), c),
+                YesNoField("ransomware.paid", ask("ransomware.paid"), hint("ransomware.paid"), c),
             ]
         )
         self.finish_layout()
@@ -140,6 +141,8 @@ class ResponsePage(FieldPage):
         def a(path: str) -> AreaField:
             return AreaField(path, ask(path), hint(path), c)
 
+        self.crime = YesNoField("crime_suspected", ask("crime_suspected"), hint("crime_suspected"), c)
+
         self.add_form(
             [
                 a("harm"),
@@ -153,7 +156,7 @@ class ResponsePage(FieldPage):
                 a("support_requested"),
                 a("scene_preservation"),
                 a("other"),
-                CheckField("crime_suspected", ask("crime_suspected"), hint("crime_suspected"), c),
+                self.crime,
                 ListField(
                     "sector_obligations",
                     ask("sector_obligations"),
@@ -165,3 +168,8 @@ class ResponsePage(FieldPage):
             ]
         )
         self.finish_layout()
+
+    def refresh(self) -> None:
+        super().refresh()
+        reason = reason_for(self.ctx.document(), self.ctx.pack, "crime_suspected")
+        self.crime.help.setText(hint("crime_suspected") + ("\n" + reason(language()) if reason else ""))

@@ -604,6 +604,14 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Leave empty if unknown</translation>
     </message>
     <message>
+        <source>是</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>否</source>
+        <translation>No</translation>
+    </message>
+    <message>
         <source>北京时间</source>
         <translation>Beijing time</translation>
     </message>
