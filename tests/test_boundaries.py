@@ -49,7 +49,7 @@ def test_the_vocabulary_matches_the_rule_pack():
 VOCABULARY_VALUES = {str(m) for enum in (vocab.Status, vocab.Grade, vocab.Reportable) for m in enum} | {str(k) for k in vocab.ReportKind}
 # The same words with another meaning: keys of the contract's ``missing`` object (product.md
 # §4.3), keys of the rule pack's JSON, a wizard page, the values of ``personal_info.affected``,
-# the English word for overdue time.
+# the English word for overdue time, the object names of the yes/no buttons.
 ALLOWED = {
     ("core/completeness.py", "initial"),
     ("core/cli/check_cmd.py", "initial"),
