@@ -1,7 +1,9 @@
 """What a report says, as plain data: the header block, the deadlines and whether this
-report meets them, the statutory items (第七条 一 to 八, or 第八条 for the summary
-report), the channels that fit each duty (D13), the changes since the last submitted
-report and the appendices. Built from a validated document and its check result.
+report meets them, the statutory items that have content (第七条 一 to 八, or 第八条 for
+the summary report) and one line naming the items still to come, the channels that fit
+each duty (D13), the changes since the last submitted report, the appendices, the
+signature block and the integrity line. Built from a validated document and its check
+result; the PDF and the Word export lay out the same content.
 Does not lay out pages, import reportlab or read the clock (``now`` is the report time).
 """
 
@@ -19,6 +21,7 @@ from core.report import labels
 from core.report.changes import Change, changes_since
 from core.report.labels import PENDING, display, label, number, shown, when, when_dt
 from core.rules import RulePack
+from core.timeutil import BEIJING, display_beijing
 from core.vocab import CHANGE_KINDS, REPORT_KINDS, ReportKind, Status
 from core.vocab import label as label_of
 
@@ -37,6 +40,11 @@ class Line:
 class Section:
     heading: str
     lines: tuple[Line, ...]
+    mark: str = ""  # how the pending line names it: （三）, or （四）责任追究 for 第八条
+
+    @property
+    def known(self) -> bool:
+        return any(line.value is not None for line in self.lines)
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,28 @@ class ReportContent:
     timeline: tuple[tuple[str, str], ...]
     attachments: tuple[tuple[str, str, str], ...]
     submissions: tuple[str, ...]
+    now: datetime
+    number: str | None  # the human incident number; the internal id never prints
+    author: str  # the reporting unit, for the file's metadata
+    signature: tuple[Line, ...] = ()
     footer: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def known_sections(self) -> tuple[Section, ...]:
+        """The items printed under their heading: those with at least one known value."""
+        return tuple(s for s in self.sections if s.known)
+
+    @property
+    def pending(self) -> str | None:
+        """「以下事项待补报：（三）（四）…」 for the items with nothing known yet."""
+        marks = "".join(s.mark for s in self.sections if not s.known)
+        return f"以下事项待补报：{marks}" if marks else None
+
+    @property
+    def integrity(self) -> str:
+        """The last line of the last page: what the report was made from and with."""
+        f = self.footer
+        return f"数据校验码（事件数据 SHA-256）：{f['sha256']}　{f['app']}，规则版本 {f['rules']}"
 
 
 def build(
@@ -85,12 +114,35 @@ def build(
         timeline=timeline_rows(doc),
         attachments=tuple((str(a.get("name", "")), number(a.get("size", "")), str(a.get("sha256", ""))) for a in attachments or []),
         submissions=submission_lines(doc, pack),
+        now=result.now,
+        number=_text(doc.get("number")),
+        author=_text(get(doc, "reporter.name")) or "",
+        signature=signature(doc, result.now),
         footer={
             "generated_at": when_dt(result.now),
             "app": f"incident-assistant {app_version}",
-            "rules": f"规则包 {pack.id} {pack.version}",
+            "rules": pack.version,
             "sha256": json_sha256,
         },
+    )
+
+
+def report_date(now: datetime) -> str:
+    """``2026年11月24日`` (Beijing date), as a signed paper is dated."""
+    local = now.astimezone(BEIJING)
+    return f"{local.year}年{local.month}月{local.day}日"
+
+
+def signature(doc: Doc, now: datetime) -> tuple[Line, ...]:
+    """The signature block every filed report ends with (an e-mailed or faxed report
+    carries the unit's seal, the head's signature and who filled it in): the unit and the
+    reporter's contact are filled in where known; seal and signature stay blank."""
+    reporter = "，".join(x for x in (_text(get(doc, "reporter.contact_name")), _text(get(doc, "reporter.contact_phone"))) if x)
+    return (
+        Line("报告单位（盖章）", _text(get(doc, "reporter.name")) or ""),
+        Line("负责人（签字）", ""),
+        Line("填报人及联系电话", reporter),
+        Line("报告日期", report_date(now)),
     )
 
 
@@ -182,7 +234,7 @@ def _at(o: Obligation) -> str:
 
 def deadline_row(o: Obligation, now: datetime) -> DeadlineRow:
     if o.due is not None:
-        due = when_dt(o.due)
+        due = display_beijing(o.due)  # the column heading names the zone: 期限（北京时间）
     elif o.days is not None:
         due = f"处置工作结束后 {o.days} 日内"
     elif o.hours is None:
@@ -216,11 +268,48 @@ def _impact(doc: Doc, pack: RulePack) -> list[Line]:
     return lines or [Line("影响情况（用于定级）", None)]
 
 
+def _joined(heading: str, lines: list[Line]) -> Line:
+    """Several short facts as one line (「a：1；b：2」), so a first report stays compact."""
+    known = [x for x in lines if x.value is not None]
+    if not known:
+        return Line(heading, None)
+    return Line(heading, "；".join(f"{x.label}：{x.value}" for x in known))
+
+
+def amount(value: Any, currency: Any) -> str | None:
+    """An amount with its currency, joined by a no-break space (「2 BTC」 stays on one line)."""
+    if value is None:
+        return None
+    unit = _text(currency)
+    return f"{number(value)}{labels.NBSP}{unit}" if unit else number(value)
+
+
 def _ransomware(doc: Doc, pack: RulePack) -> list[Line]:
+    """第七条第一款第二项: the ransom demanded, as one line."""
     if not is_ransomware(doc, pack):
         return []
-    paths = ("ransomware.amount", "ransomware.currency", "ransomware.method", "ransomware.date", "ransomware.contact", "ransomware.paid")
-    return [_line(doc, p, pack) for p in paths]
+    r = doc.get("ransomware") or {}
+    parts = [Line("要求支付的赎金", amount(r.get("amount"), r.get("currency")))]
+    if r.get("amount") is None:
+        parts.append(_line(doc, "ransomware.currency", pack))
+    parts += [_line(doc, p, pack) for p in ("ransomware.method", "ransomware.date", "ransomware.contact", "ransomware.paid")]
+    return [_joined("勒索赎金情况", parts)]
+
+
+def _pair(first: Line, second: Line) -> Line:
+    """Two short facts on one line; the second only when known."""
+    if second.value is None:
+        return first
+    return Line(first.label, f"{_value(first)}；{second.label}：{second.value}")
+
+
+def _times(doc: Doc, pack: RulePack) -> Line:
+    """发现时间 and 发生时间 on one line."""
+    return _pair(_line(doc, "discovered_at", pack), _line(doc, "occurred_at", pack))
+
+
+def _value(line: Line) -> str:
+    return PENDING if line.value is None else line.value
 
 
 def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: Assessment) -> list[Line]:
@@ -230,12 +319,10 @@ def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: Assessment) -> l
     if item_id == "item2":
         grade = labels.grade_name(result.grading.grade, pack)
         return [
-            _line(doc, "discovered_at", pack),
-            _line(doc, "occurred_at", pack),
+            _times(doc, pack),
             _line(doc, "location", pack),
-            Line("类型", labels.type_text(doc, pack)),
-            Line("级别", None if result.grading.grade == pack.undetermined.id else grade),
-            *_impact(doc, pack),
+            _pair(Line("类型", labels.type_text(doc, pack)), Line("级别", None if result.grading.grade == pack.undetermined.id else grade)),
+            _joined("影响情况", _impact(doc, pack)),
             _line(doc, "harm", pack),
             _line(doc, "measures_taken", pack),
             *_ransomware(doc, pack),
@@ -253,17 +340,20 @@ def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: Assessment) -> l
 
 def statutory_sections(doc: Doc, pack: RulePack, result: Assessment) -> tuple[Section, ...]:
     """第七条 items 一 to 八 under their statutory headings, in the pack's order."""
-    return tuple(Section(item.heading, tuple(_item_lines(item.id, doc, pack, result))) for item in pack.report_items)
+    return tuple(Section(item.heading, tuple(_item_lines(item.id, doc, pack, result)), f"（{item.heading.split('、', 1)[0]}）") for item in pack.report_items)
 
 
 _NUMERALS = "一二三四五六七八九十"
 
-# 第八条 headings → the document fields that answer them. The incident format (product.md
-# §4.1) has no fields for 责任追究、完善整改情况、教训; those print as （待补报）.
+# 第八条 headings → the document fields that answer them (incident@2 adds
+# accountability, remediation and lessons, product.md §8.1).
 SUMMARY_FIELDS: dict[str, tuple[str, ...]] = {
     "发生原因": ("cause",),
     "应急处置措施": ("measures_taken", "planned_measures"),
     "造成的危害": ("harm",),
+    "责任追究": ("accountability",),
+    "完善整改情况": ("remediation",),
+    "教训": ("lessons",),
 }
 
 
@@ -275,7 +365,7 @@ def summary_sections(doc: Doc, pack: RulePack) -> tuple[Section, ...]:
         lines = [_line(doc, f, pack) for f in fields] or [Line(heading, None)]
         if heading == "造成的危害":
             lines.extend(x for x in _impact(doc, pack) if x.value is not None)
-        sections.append(Section(f"{numeral}、{heading}", tuple(lines)))
+        sections.append(Section(f"{numeral}、{heading}", tuple(lines), f"（{numeral}）{heading}"))
     return tuple(sections)
 
 
@@ -287,7 +377,7 @@ def channel_lines(doc: Doc, obligations: list[Obligation], pack: RulePack) -> tu
     for o in obligations:
         advice = channel_advice(o, pack)
         if advice.cyberspace:
-            text = "\n".join(f"{c.name}（{c.detail}）" if c.detail else c.name for c in advice.cyberspace)
+            text = "；".join(f"{c.name}（{c.detail}）" if c.detail else c.name for c in advice.cyberspace)
         elif advice.not_by_12387:
             text = f"直接报送（{direct}）；12387 各渠道不能代替（{rule.basis}）"
         elif advice.sector:

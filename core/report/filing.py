@@ -22,6 +22,7 @@ from typing import Any
 from core.assessment import Assessment, check
 from core.incident import Doc, get, instant, involves_cii, is_ransomware
 from core.report import ReportError, labels, write_atomic
+from core.report.content import signature
 from core.report.labels import KIND_NAMES, PENDING
 from core.rules import RulePack
 
@@ -82,6 +83,7 @@ def _email_body(result: Assessment, pack: RulePack, kind: str, attachment: str) 
         lines += ["", note]
     if doc.get("drill") is True:
         lines += ["", "【演练】本邮件为演练材料，不是真实事件的报告。"]
+    lines += ["", *(f"{x.label}：{_one_line(x.value)}" for x in signature(doc, result.now))]
     lines += ["", "（本邮件草稿由网络安全事件报告助手生成，发送前请核对收件人和附件。）"]
     return "\n".join(lines) + "\n"
 
@@ -145,15 +147,44 @@ def _item_two(result: Assessment, pack: RulePack) -> list[str]:
     return lines
 
 
+CURRENCY_WORDS = {
+    "BTC": "个比特币",
+    "XMR": "个门罗币",
+    "ETH": "个以太币",
+    "USDT": "个泰达币",
+    "CNY": "元人民币",
+    "USD": "美元",
+    "人民币": "元人民币",
+    "元": "元",
+}
+
+
+def _ransom_amount(r: dict[str, Any]) -> str | None:
+    """「2个比特币」, 「50000元人民币」, or the amount and the currency as typed."""
+    if r.get("amount") is None:
+        return None
+    amount, currency = labels.number(r["amount"]), _one_line(r.get("currency"))
+    word = CURRENCY_WORDS.get(currency.upper() if currency.isascii() else currency)
+    return f"{amount}{word}" if word else f"{amount}{' ' + currency if currency else ''}"
+
+
 def _ransom_sentence(r: dict[str, Any]) -> str:
-    """第七条第一款第二项: the ransom demanded (amount, method, date) in one sentence."""
-    paid = "已经支付" if r.get("paid") is True else "没有支付" if r.get("paid") is False else "是否支付尚不清楚"
-    amount = labels.number(r["amount"]) if r.get("amount") is not None else None
-    return (
-        f"这是勒索软件攻击。对方要求支付的赎金金额是{_speak(amount)}，币种{_speak(r.get('currency'))}，"
-        f"支付方式{_speak(r.get('method'))}，日期{_speak(r.get('date'))}，对方联系方式{_speak(r.get('contact'))}，"
-        f"我们目前{paid}。"
-    )
+    """第七条第一款第二项: the ransom demanded (amount, method, date) in natural sentences;
+    「已支付/未支付」 only when the user said so."""
+    amount = _ransom_amount(r)
+    parts = ["这是勒索软件攻击。" + (f"对方要求支付{amount}的赎金" if amount else "对方要求支付赎金，金额还不清楚")]
+    if _one_line(r.get("method")):
+        parts.append(f"支付方式是{_speak(r.get('method'))}")
+    if _one_line(r.get("date")):
+        parts.append(f"期限是{_speak(r.get('date'))}")
+    if _one_line(r.get("contact")):
+        parts.append(f"对方留下的联系方式是{_speak(r.get('contact'))}")
+    sentence = "，".join(parts) + "。"
+    if r.get("paid") is True:
+        sentence += "赎金已支付。"
+    elif r.get("paid") is False:
+        sentence += "赎金未支付。"
+    return sentence
 
 
 def phone_script(doc: Doc, pack: RulePack, now: datetime) -> str:
@@ -213,7 +244,14 @@ def render_fax_cover(doc: Doc, pack: RulePack, kind: str, now: datetime, out_pat
     notes = [n for n in (cii_note(result, pack),) if n]
     if result.doc.get("drill") is True:
         notes.append("【演练】本传真为演练材料，不是真实事件的报告。")
-    data = pdf.render_cover(cover_lines(result, pack, kind, now, pages), notes, drill=result.doc.get("drill") is True)
+    data = pdf.render_cover(
+        cover_lines(result, pack, kind, now, pages),
+        notes,
+        drill=result.doc.get("drill") is True,
+        signature=signature(result.doc, now),
+        now=now,
+        author=_one_line(get(result.doc, "reporter.name")),
+    )
     path = Path(out_path)
     write_atomic(path, data)
     return path

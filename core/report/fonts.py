@@ -16,7 +16,9 @@ reportlab 5.1 writes code points above U+FFFF into that CMap as five hex digits,
 readers reject; ``_to_unicode_cmap`` replaces its function with one that writes them as
 UTF-16 surrogate pairs (PDF 32000-1 §9.10.3) and is byte-identical for the BMP. Its
 CJK line breaking also lets full-width ，：；！？、》” start a line; ``register`` adds
-them to the characters that may not (避头点), as Chinese typesetting expects.
+them to the characters that may not (避头点), as Chinese typesetting expects, and
+makes the no-break space (U+00A0) no break point, so 「2\u00a0BTC」 moves to the next
+line whole instead of leaving 「BTC」 alone there.
 
 Imports reportlab; import this module only inside functions that export.
 """
@@ -25,6 +27,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -42,7 +45,14 @@ REPLACEMENT = "\ufffd"  # for control characters and lone surrogates, which are 
 _UNSAFE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _LINE_BREAKS = re.compile(r"\r\n|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029]")
 NO_LINE_START = "，：；！？、。》〉」』】）”’…"
+NO_BREAK_SPACE = "\u00a0"
 _lock = threading.Lock()
+
+
+def _category(char: str) -> str:
+    """``unicodedata.category`` for reportlab's CJK line breaker, where a space (Zs) is a
+    break point: the no-break space is not one."""
+    return "Cc" if char == NO_BREAK_SPACE else unicodedata.category(char)
 
 
 def _utf16_hex(code: int) -> str:
@@ -83,6 +93,8 @@ def register() -> TTFont:
     """Register the bundled font once per process and return it."""
     global _native
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
+    for module in (paragraph, textsplit):  # both CJK line breakers look a space up by category
+        module.category = _category  # type: ignore[attr-defined]
     for module in (paragraph, textsplit):
         module.ALL_CANNOT_START += "".join(ch for ch in NO_LINE_START if ch not in module.ALL_CANNOT_START)
     font = TTFont(FONT_NAME, str(resources.path(FONT_FILE)), subfontIndex=0)

@@ -14,6 +14,7 @@ from core.rules import RulePack
 from core.timeutil import BEIJING, TimeFormatError, display_beijing, parse_instant
 
 PENDING = "（待补报）"
+NBSP = "\u00a0"  # joins an amount to its unit; the PDF line breaker never breaks at it
 BEIJING_SUFFIX = "（北京时间）"
 
 KIND_NAMES = {str(k): vocab.label(k) for k in vocab.REPORT_KINDS}  # the documents are Chinese

@@ -12,6 +12,7 @@ module only inside functions that export. Does not read the clock.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from functools import cache
 from io import BytesIO
 from typing import Any
@@ -21,12 +22,14 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
     KeepInFrame,
+    KeepTogether,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -36,14 +39,18 @@ from reportlab.platypus import (
 
 from core.report import fonts
 from core.report.content import Line, ReportContent
-from core.report.labels import PENDING
+from core.report.labels import KIND_NAMES, PENDING
+from core.timeutil import BEIJING
 from core.vocab import CHANGE_KINDS
 
 PAGE_W, PAGE_H = A4
-MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 22 * mm, 20 * mm, 24 * mm
+MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 14 * mm, 19 * mm
 FRAME_W = PAGE_W - 2 * MARGIN_X
 FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
-LABEL_W = 36 * mm
+LABEL_W = 31 * mm
+PAIR_VALUE_W = (FRAME_W - 2 * LABEL_W) / 2
+CELL_PADDING = 16  # left 4 + right 12 points
+SIGN_ROW_H = 13 * mm  # room for a seal and a signature
 GRID = colors.Color(0.55, 0.55, 0.55)
 FOOTER_GREY = colors.Color(0.3, 0.3, 0.3)
 DRILL_GREY = colors.Color(0.88, 0.88, 0.88)
@@ -52,16 +59,16 @@ DRILL_GREY = colors.Color(0.88, 0.88, 0.88)
 @cache
 def styles() -> dict[str, ParagraphStyle]:
     fonts.register()
-    base = ParagraphStyle("body", fontName=fonts.FONT_NAME, fontSize=10.5, leading=17, wordWrap="CJK")
+    base = ParagraphStyle("body", fontName=fonts.FONT_NAME, fontSize=9.5, leading=14, wordWrap="CJK")
     return {
         "body": base,
-        "title": ParagraphStyle("title", parent=base, fontSize=18, leading=28, alignment=TA_CENTER, spaceAfter=2),
-        "basis": ParagraphStyle("basis", parent=base, fontSize=9.5, leading=14, alignment=TA_CENTER, spaceAfter=10),
-        "heading": ParagraphStyle("heading", parent=base, fontSize=12.5, leading=20, spaceBefore=12, spaceAfter=4, keepWithNext=1),
-        "cell": ParagraphStyle("cell", parent=base, fontSize=9.5, leading=14),
-        "item": ParagraphStyle("item", parent=base, leftIndent=2 * 10.5, spaceAfter=2),
-        "timeline": ParagraphStyle("timeline", parent=base, fontSize=9.5, leading=14, leftIndent=34 * mm, firstLineIndent=-34 * mm, spaceAfter=2),
-        "drill": ParagraphStyle("drill", parent=base, fontSize=10.5, leading=16, alignment=TA_CENTER, spaceAfter=8),
+        "title": ParagraphStyle("title", parent=base, fontSize=16, leading=22, alignment=TA_CENTER, spaceAfter=0),
+        "basis": ParagraphStyle("basis", parent=base, fontSize=9, leading=12, alignment=TA_CENTER, spaceAfter=5),
+        "heading": ParagraphStyle("heading", parent=base, fontSize=10, leading=15, spaceBefore=4, spaceAfter=1, keepWithNext=1),
+        "cell": ParagraphStyle("cell", parent=base, fontSize=8.5, leading=11.5),
+        "item": ParagraphStyle("item", parent=base, leftIndent=2 * 9.5, spaceAfter=0.5),
+        "timeline": ParagraphStyle("timeline", parent=base, fontSize=8.5, leading=12, leftIndent=30 * mm, firstLineIndent=-30 * mm, spaceAfter=1),
+        "drill": ParagraphStyle("drill", parent=base, fontSize=10, leading=15, alignment=TA_CENTER, spaceAfter=6),
     }
 
 
@@ -73,8 +80,10 @@ def _value(line: Line) -> str:
     return line.value if line.value is not None else PENDING
 
 
-def _table(rows: list[list[Paragraph]], widths: list[float], header: bool = False) -> Table:
-    table = Table(rows, colWidths=widths, splitInRow=1, repeatRows=1 if header else 0, hAlign="LEFT")
+def _table(
+    rows: list[list[Any]], widths: list[float], header: bool = False, spans: list[tuple[Any, ...]] | None = None, heights: list[float] | None = None
+) -> Table:
+    table = Table(rows, colWidths=widths, rowHeights=heights, splitInRow=1, repeatRows=1 if header else 0, hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [
@@ -84,15 +93,40 @@ def _table(rows: list[list[Paragraph]], widths: list[float], header: bool = Fals
                 # Closing punctuation may hang one character past the line (kinsoku): keep it in the cell.
                 ("LEFTPADDING", (0, 0), (-1, -1), 4),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-                ("TOPPADDING", (0, 0), (-1, -1), 3),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                *(spans or []),
             ]
         )
     )
     return table
 
 
+def _short(line: Line) -> bool:
+    """True when the value fits one line of a half-width cell."""
+    style = styles()["cell"]
+    return stringWidth(fonts.clean(_value(line)), fonts.FONT_NAME, style.fontSize) <= PAIR_VALUE_W - CELL_PADDING
+
+
 def header_table(lines: tuple[Line, ...]) -> Table:
+    """The header block: short values two to a row, long ones across the whole row."""
+    rows: list[list[Any]] = []
+    spans: list[tuple[Any, ...]] = []
+    queue = list(lines)
+    while queue:
+        line = queue.pop(0)
+        # a short value pairs with the next short one, which may come up to two rows early
+        partner = next((i for i, x in enumerate(queue[:3]) if _short(x)), None) if _short(line) else None
+        if partner is not None:
+            other = queue.pop(partner)
+            rows.append([para(line.label, "cell"), para(_value(line), "cell"), para(other.label, "cell"), para(_value(other), "cell")])
+        else:
+            spans.append(("SPAN", (1, len(rows)), (3, len(rows))))
+            rows.append([para(line.label, "cell"), para(_value(line), "cell"), "", ""])
+    return _table(rows, [LABEL_W, PAIR_VALUE_W, LABEL_W, PAIR_VALUE_W], spans=spans)
+
+
+def plain_table(lines: tuple[Line, ...]) -> Table:
     rows = [[para(line.label, "cell"), para(_value(line), "cell")] for line in lines]
     return _table(rows, [LABEL_W, FRAME_W - LABEL_W])
 
@@ -100,8 +134,16 @@ def header_table(lines: tuple[Line, ...]) -> Table:
 def deadline_table(content: ReportContent) -> Table:
     rows = [[para(t, "cell") for t in ("报告对象", "依据", "期限（北京时间）", "本报告是否在期限内")]]
     rows += [[para(r.recipient, "cell"), para(r.basis, "cell"), para(r.due, "cell"), para(r.status, "cell")] for r in content.deadlines]
-    widths = [44 * mm, 28 * mm, 42 * mm]
+    widths = [50 * mm, 26 * mm, 40 * mm]
     return _table(rows, widths + [FRAME_W - sum(widths)], header=True)
+
+
+def signature_table(lines: tuple[Line, ...]) -> Table:
+    """报告单位（盖章）、负责人（签字）、填报人及联系电话、报告日期 in one ruled row, each
+    cell its label over its value, tall enough for a seal and a signature."""
+    cells = [[para(line.label, "cell"), para(line.value or "", "cell")] for line in lines]
+    width = FRAME_W / max(1, len(cells))
+    return _table([cells], [width] * len(cells), heights=[SIGN_ROW_H])
 
 
 def labelled(lines: tuple[Line, ...], bare_single: bool = False) -> list[Flowable]:
@@ -125,12 +167,20 @@ def changes_part(content: ReportContent) -> list[Flowable]:
 
 
 def appendices(content: ReportContent) -> list[Flowable]:
-    part: list[Flowable] = [para("附录一　事件时间线（北京时间）", "heading")]
-    part += [para(f"{at}\u3000{text}", "timeline") for at, text in content.timeline] or [para("无", "item")]
-    part.append(para("附录二　附件及其 SHA-256", "heading"))
-    part += [para(f"{name}（{size} 字节）SHA-256：{digest}", "item") for name, size, digest in content.attachments] or [para("无", "item")]
-    part.append(para("附录三　报送记录", "heading"))
-    part += [para(text, "item") for text in content.submissions] or [para("尚无报送记录", "item")]
+    """Timeline, attachments and submissions; an empty appendix is one line."""
+    part: list[Flowable] = []
+    if content.timeline:
+        part.append(para("附录一　事件时间线（北京时间）", "heading"))
+        part += [para(f"{at}\u3000{text}", "timeline") for at, text in content.timeline]
+    else:
+        part.append(para("附录一　事件时间线：无", "heading"))
+    if not content.attachments and not content.submissions:
+        part.append(para("附录二　附件：无\u3000\u3000附录三　报送记录：尚无", "heading"))
+        return part
+    part.append(para("附录二　附件及其 SHA-256" if content.attachments else "附录二　附件：无", "heading"))
+    part += [para(f"{name}（{size} 字节）SHA-256：{digest}", "item") for name, size, digest in content.attachments]
+    part.append(para("附录三　报送记录" if content.submissions else "附录三　报送记录：尚无", "heading"))
+    part += [para(text, "item") for text in content.submissions]
     return part
 
 
@@ -140,11 +190,14 @@ def story(content: ReportContent) -> list[Flowable]:
         flow.append(para("【演练】本报告为演练材料，不是真实事件的报告。", "drill"))
     flow += [header_table(content.header + content.grade), para("报告期限", "heading"), deadline_table(content)]
     flow += changes_part(content)
-    for section in content.sections:
+    for section in content.known_sections:
         flow.append(para(section.heading, "heading"))
         flow += labelled(section.lines, bare_single=True)
+    if content.pending:
+        flow.append(para(content.pending, "heading"))
     flow += [para("报送渠道（第九条）", "heading"), *labelled(content.channels)]
     flow += appendices(content)
+    flow.append(KeepTogether([Spacer(1, 2 * mm), signature_table(content.signature)]))
     return flow
 
 
@@ -155,23 +208,27 @@ def _fit(canvas: Canvas, text: str, size: float, width: float) -> float:
 
 
 def draw_footer(canvas: Canvas, content: ReportContent, page: int, total: int) -> None:
+    """Every page: 事件编号, generation time and page n / m; the last page also ends with
+    the integrity line (数据校验码), small and grey. No countdown: it is stale once printed."""
     f = content.footer
     right = f"第 {page} 页 / 共 {total} 页"
-    left = fonts.clean(f"生成于 {f['generated_at']}　{f['app']}　{f['rules']}")
-    sha = f"事件数据（规范化 JSON）SHA-256：{f['sha256']}"
-    fonts.cover(left + right + sha)
+    number = f"事件编号 {content.number}　" if content.number else ""
+    left = fonts.clean(f"{number}生成于 {f['generated_at']}")
+    integrity = fonts.clean(content.integrity)
+    fonts.cover(left + right + integrity)
     canvas.saveState()
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.4)
-    canvas.line(MARGIN_X, MARGIN_BOTTOM - 5 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 5 * mm)
+    canvas.line(MARGIN_X, MARGIN_BOTTOM - 4 * mm, PAGE_W - MARGIN_X, MARGIN_BOTTOM - 4 * mm)
     canvas.setFillColor(FOOTER_GREY)
     right_w = canvas.stringWidth(right, fonts.FONT_NAME, 8)
     canvas.setFont(fonts.FONT_NAME, 8)
-    canvas.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 9.5 * mm, right)
-    canvas.setFont(fonts.FONT_NAME, _fit(canvas, left, 7.5, FRAME_W - right_w - 6 * mm))
-    canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 9.5 * mm, left)
-    canvas.setFont(fonts.FONT_NAME, _fit(canvas, sha, 7.5, FRAME_W))
-    canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 13.5 * mm, sha)
+    canvas.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 8 * mm, right)
+    canvas.setFont(fonts.FONT_NAME, _fit(canvas, left, 8, FRAME_W - right_w - 6 * mm))
+    canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 8 * mm, left)
+    if page == total:
+        canvas.setFont(fonts.FONT_NAME, _fit(canvas, integrity, 6.5, FRAME_W))
+        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 12 * mm, integrity)
     canvas.restoreState()
 
 
@@ -191,12 +248,28 @@ def draw_drill_mark(canvas: Canvas, _doc: Any) -> None:
     canvas.restoreState()
 
 
-def _canvas_maker(decorate: Callable[[Canvas, int, int], None], pages: list[int]) -> type[Canvas]:
+class _Stamp:
+    """reportlab's ``TimeStamp`` for a given instant: CreationDate and ModDate become the
+    generation time (Beijing time), and the bytes stay the same for the same ``now``."""
+
+    def __init__(self, now: datetime) -> None:
+        local = now.astimezone(BEIJING)
+        offset = local.utcoffset() or timedelta(0)
+        minutes = int(offset.total_seconds() // 60)
+        self.t = local.timestamp()
+        self.lt = local.timetuple()
+        self.YMDhms = tuple(self.lt)[:6]  # noqa: N815 - reportlab's name
+        self.dhh, self.dmm = divmod(minutes, 60)
+        self.tzname = "CST"
+
+
+def _canvas_maker(decorate: Callable[[Canvas, int, int], None], pages: list[int], now: datetime) -> type[Canvas]:
     class FooterCanvas(Canvas):
         """Keeps finished pages and draws their footers once the page count is known."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
+            self._doc._timeStamp = _Stamp(now)
             self._saved: list[dict[str, Any]] = []
 
         def showPage(self) -> None:  # noqa: N802 - reportlab's name
@@ -215,7 +288,7 @@ def _canvas_maker(decorate: Callable[[Canvas, int, int], None], pages: list[int]
     return FooterCanvas
 
 
-def _document(buffer: BytesIO, title: str, drill: bool) -> BaseDocTemplate:
+def _document(buffer: BytesIO, title: str, drill: bool, author: str, subject: str) -> BaseDocTemplate:
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -224,8 +297,10 @@ def _document(buffer: BytesIO, title: str, drill: bool) -> BaseDocTemplate:
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
         title=title,
-        author="incident-assistant",
+        author=author or "（报告单位未填）",
+        subject=subject,
         creator="incident-assistant",
+        lang="zh-CN",
         invariant=1,
         initialFontName=fonts.FONT_NAME,
     )
@@ -238,9 +313,9 @@ def render(content: ReportContent) -> tuple[bytes, int]:
     """The PDF bytes and page count of a report."""
     fonts.register()
     buffer = BytesIO()
-    doc = _document(buffer, content.title, content.drill)
+    doc = _document(buffer, content.title, content.drill, content.author, KIND_NAMES[content.kind])
     pages: list[int] = []
-    maker = _canvas_maker(lambda c, n, m: draw_footer(c, content, n, m), pages)
+    maker = _canvas_maker(lambda c, n, m: draw_footer(c, content, n, m), pages, content.now)
     doc.build(story(content) + [Spacer(1, 0)], canvasmaker=maker)
     return buffer.getvalue(), pages[0]
 
@@ -249,14 +324,17 @@ def _no_mark(_canvas: Canvas, _doc: Any) -> None:
     return None
 
 
-def render_cover(lines: list[tuple[str, str]], notes: list[str], drill: bool) -> bytes:
-    """A one-page fax cover sheet: a title, a ruled table and notes, shrunk to fit one page."""
+def render_cover(lines: list[tuple[str, str]], notes: list[str], drill: bool, signature: tuple[Line, ...], now: datetime, author: str) -> bytes:
+    """A one-page fax cover sheet: a title, a ruled table, notes and the report's signature
+    block, shrunk to fit one page."""
     fonts.register()
     buffer = BytesIO()
-    doc = _document(buffer, "传真封面", drill)
-    table = header_table(tuple(Line(k, v) for k, v in lines))
+    doc = _document(buffer, "传真封面", drill, author, "传真封面")
+    table = plain_table(tuple(Line(k, v) for k, v in lines))
     body: list[Flowable] = [para("传\u3000真", "title"), Spacer(1, 6 * mm), table, Spacer(1, 6 * mm)]
     body += [para(n, "body") for n in notes]
     body.append(para("随附网络安全事件报告，请查收。如有页数缺失或字迹不清，请按上述联系方式联系。", "body"))
-    doc.build([KeepInFrame(FRAME_W, FRAME_H, body, mode="shrink")])
+    body += [Spacer(1, 8 * mm), signature_table(signature)]
+    pages: list[int] = []
+    doc.build([KeepInFrame(FRAME_W, FRAME_H, body, mode="shrink")], canvasmaker=_canvas_maker(lambda c, n, m: None, pages, now))
     return buffer.getvalue()

@@ -108,7 +108,8 @@ def test_phone_script_reads_items_one_and_two_aloud() -> None:
         assert squash(value).rstrip("。") in flat
     assert "2026年11月24日9时30分" in script and "2026年11月24日8时10分" in script
     assert "恶意程序事件中的勒索软件事件" in script and "较大" in script
-    assert "赎金金额是2，币种BTC" in script and "没有支付" in script
+    assert "对方要求支付2个比特币的赎金" in script and "赎金未支付。" in script
+    assert "币种" not in script and "赎金金额是" not in script
     assert "拨打 12387" in script and "。。" not in script
     assert "趋势" not in script and doc["cause"] not in script  # items 三 to 八 are not read out
 
@@ -147,3 +148,37 @@ def test_helpers_refuse_an_unknown_kind(tmp_path: Path, report_pdf: Path) -> Non
         eml_draft(load("clinic-ransomware.json"), PACK, "draft", report_pdf, NOW)
     with pytest.raises(ReportError):
         render_fax_cover(load("clinic-ransomware.json"), PACK, "draft", NOW, tmp_path / "f.pdf", pages=1)
+
+
+def clinic() -> dict[str, Any]:
+    return load("clinic-ransomware.json")
+
+
+@pytest.mark.parametrize(("paid", "said"), [(True, "赎金已支付。"), (False, "赎金未支付。"), (None, None)])
+def test_phone_script_says_paid_or_not_only_when_known(paid: bool | None, said: str | None) -> None:
+    doc = clinic()
+    doc["ransomware"]["paid"] = paid
+    script = phone_script(doc, PACK, NOW)
+    if said is None:
+        assert "已支付" not in script and "未支付" not in script
+    else:
+        assert said in script
+
+
+def test_phone_script_names_an_unknown_currency_as_typed() -> None:
+    doc = clinic()
+    doc["ransomware"]["currency"] = "ZEC"
+    doc["ransomware"]["amount"] = 3.5
+    assert "对方要求支付3.5 ZEC的赎金" in phone_script(doc, PACK, NOW)
+
+
+def test_eml_body_and_fax_cover_carry_the_signature_block(report_pdf: Path, tmp_path: Path) -> None:
+    body = parse_eml(eml_draft(clinic(), PACK, "initial", report_pdf, NOW)).get_body(("plain",))
+    assert body is not None
+    text = body.get_content()
+    for line in ("报告单位（盖章）：福州市鼓楼区康宁诊所", "负责人（签字）：", "填报人及联系电话：王芳，13800000000", "报告日期：2026年11月24日"):
+        assert line in text
+    cover = render_fax_cover(clinic(), PACK, "initial", NOW, tmp_path / "c.pdf", 1)
+    flat = squash(PdfReader(cover).pages[0].extract_text())
+    for label in ("报告单位（盖章）福州市鼓楼区康宁诊所", "负责人（签字）", "填报人及联系电话王芳，13800000000", "报告日期2026年11月24日"):
+        assert label in flat

@@ -40,6 +40,14 @@ def clinic() -> dict[str, Any]:
     return load(ROOT / "resources" / "examples" / "clinic-ransomware.json")
 
 
+def first_report() -> dict[str, Any]:
+    """The example with only 第七条 items 一 and 二 known (what a first report has)."""
+    doc = clinic()
+    for key in ("trend", "cause", "leads", "planned_measures", "support_requested", "scene_preservation", "other", "crime_suspected"):
+        doc[key] = None
+    return doc
+
+
 def squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
@@ -108,15 +116,20 @@ def test_enumerations_print_by_their_chinese_names() -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLES + FIXTURES, ids=lambda p: p.stem)
-def test_footer_on_every_page_has_page_count_and_the_document_hash(path: Path) -> None:
+def test_footer_on_every_page_has_the_number_and_page_count_and_the_last_page_the_checksum(path: Path) -> None:
     doc = load(path)
+    doc["schema"], doc["number"] = "incident-assistant/incident@2", "2026-0003"
+    doc["timeline"] = (doc.get("timeline") or []) + [{"at": "2026-11-24T10:00:00+08:00", "text": "处置记录" * 40}] * 12
     pages = page_texts(render(doc))
     assert len(pages) >= 2
     for n, page in enumerate(pages, start=1):
         flat = squash(page)
-        assert f"第{n}页/共{len(pages)}页" in flat
-        assert re.findall(r"SHA-256：([0-9a-f]{64})", flat)[-1] == document_hash(doc)
-        assert "北京时间" in flat and "incident-assistant9.9.9-test" in flat and PACK.version in flat
+        assert f"第{n}页/共{len(pages)}页" in flat and "事件编号2026-0003" in flat
+        assert "北京时间" in flat and PACK.id not in flat  # no rule-pack id: it means nothing to the office
+        assert ("数据校验码" in flat) == (n == len(pages))
+    last = squash(pages[-1])
+    assert re.findall(r"数据校验码（事件数据SHA-256）：([0-9a-f]{64})", last) == [document_hash(doc)]
+    assert "incident-assistant9.9.9-test" in last and f"规则版本{PACK.version}" in last
 
 
 def test_render_report_writes_the_file_and_returns_its_fingerprints(tmp_path: Path) -> None:
@@ -186,22 +199,31 @@ def test_each_kind_has_its_own_title_and_statutory_headings(kind: str) -> None:
     summary_headings = [squash(h) for h in PACK.summary_headings]
     if kind == "summary":
         assert "第八条" in text
-        positions = [text.index(h) for h in summary_headings]
+        positions = [text.index(h) for h in summary_headings[:3]]
         assert positions == sorted(positions)
         assert not any(h in text for h in item_headings)
+        assert "以下事项待补报：（四）责任追究（五）完善整改情况（六）教训" in text
     else:
-        positions = [text.index(h) for h in item_headings]
+        known = [h for h in item_headings if not h.startswith("七、")]  # the example has no 现场保护情况
+        positions = [text.index(h) for h in known]
         assert positions == sorted(positions)
+        assert item_headings[6] not in text and "以下事项待补报：（七）" in text
 
 
-def test_summary_maps_existing_fields_and_marks_the_rest_pending() -> None:
+def test_summary_prints_the_second_edition_fields_under_article_8_headings() -> None:
     doc = clinic()
+    doc["schema"] = "incident-assistant/incident@2"
     doc["handling_ended_at"] = "2026-11-25T18:00:00+08:00"
+    doc["accountability"] = "对值班管理员给予通报批评"
+    doc["remediation"] = "关闭公网远程桌面，启用双因素认证"
+    doc["lessons"] = "弱口令和暴露的远程桌面是主要风险"
     text = pdf_text(render(doc, "summary"))
     for value in (doc["cause"], doc["measures_taken"], doc["planned_measures"], doc["harm"]):
         assert squash(value) in text
-    for heading in ("责任追究", "完善整改情况", "教训"):
-        assert re.search(f"{heading}（待补报）", text)
+    for n, (heading, key) in enumerate((("责任追究", "accountability"), ("完善整改情况", "remediation"), ("教训", "lessons")), start=4):
+        numeral = "一二三四五六"[n - 1]
+        assert f"{numeral}、{heading}{squash(doc[key])}" in text
+    assert "待补报" not in text
 
 
 def test_summary_refuses_without_handling_ended_at() -> None:
@@ -214,11 +236,74 @@ def test_unknown_kind_is_refused_with_a_chinese_message() -> None:
         render(clinic(), "draft")
 
 
-def test_unknown_items_print_as_pending() -> None:
+def test_unknown_items_are_listed_in_one_line_and_unknown_sub_items_print_as_pending() -> None:
     text = pdf_text(render(load(next(p for p in FIXTURES if "drill" in p.stem))))
-    for label in ("地点", "已采取的措施及效果", "可能的攻击者信息", "发生时间"):
+    for label in ("地点", "已采取的措施及效果"):
         assert f"{label}：（待补报）" in text
-    assert text.count("（待补报）") >= 8
+    pending = re.search(r"以下事项待补报：((?:（[一二三四五六七八]）)+)", text)
+    assert pending is not None
+    for mark in re.findall(r"（([一二三四五六七八])）", pending.group(1)):
+        heading = next(squash(i.heading) for i in PACK.report_items if i.heading.startswith(mark + "、"))
+        assert heading not in text
+
+
+def test_a_first_report_with_only_items_one_and_two_fits_one_page_and_holds_every_value() -> None:
+    doc = first_report()
+    data = render(doc)
+    assert len(PdfReader(BytesIO(data)).pages) == 1
+    text = pdf_text(data)
+    missing = [(p, v) for p, v in leaves(doc) if (e := expected_value(p, v)) is not None and squash(e) not in text]
+    assert missing == []
+    assert "以下事项待补报：（三）（四）（五）（六）（七）（八）" in text
+    for heading in ("一、涉事单位名称", "二、网络安全事件发现或发生的时间"):
+        assert heading in text
+    for line in ("报告单位（盖章）", "负责人（签字）", "填报人及联系电话王芳，13800000000", "报告日期2026年11月24日"):
+        assert line in text
+
+
+def test_pdf_metadata_are_true_and_the_bytes_deterministic() -> None:
+    doc = first_report()
+    data = render(doc, now=parse_instant("2026-11-24T11:05:07+08:00"))
+    reader = PdfReader(BytesIO(data))
+    meta = reader.metadata
+    assert meta is not None and meta.creation_date is not None
+    assert meta.creation_date == parse_instant("2026-11-24T11:05:07+08:00")
+    assert meta.title == "网络安全事件报告（首报）" and meta.author == doc["reporter"]["name"] and meta.subject == "首报"
+    assert reader.trailer["/Root"]["/Lang"] == "zh-CN"
+    assert render(doc, now=parse_instant("2026-11-24T11:05:07+08:00")) == data
+    assert render(doc, now=parse_instant("2026-11-24T11:05:08+08:00")) != data
+
+
+def test_the_report_prints_the_ransom_with_its_unit_and_no_line_starts_with_closing_punctuation(tmp_path: Path) -> None:
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    out = tmp_path / "r.pdf"
+    out.write_bytes(render(first_report()))
+    lines = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout.splitlines()
+    assert any(re.search(r"要求支付的赎金：2\s+BTC", x) for x in lines)
+    assert not any(x.strip().startswith(("BTC", "北京时间", "）", "，", "。", "；")) for x in lines)
+
+
+@pytest.mark.parametrize("n", range(1, 30))
+def test_an_amount_and_its_currency_never_split_across_lines(n: int) -> None:
+    from core.report import fonts, pdf
+
+    text = "对方要求支付" + "赎" * n + "2\u00a0BTC的赎金" + "。" * 20
+    paragraph = pdf.para(text)
+    width = fonts.register().stringWidth("赎" * 18, 9.5)
+    paragraph.wrap(width, 10_000)
+    starts = [fonts.clean(_line_text(line)) for line in paragraph.blPara.lines]
+    assert len(starts) >= 2
+    assert not any(x.startswith(("BTC", "\u00a0BTC")) for x in starts), starts
+    assert not any(x.endswith("2\u00a0") or x.endswith("2") for x in starts[:-1]), starts
+
+
+def _line_text(line: Any) -> str:
+    """The text of one laid-out line (single-fragment paragraphs keep ``(space, [text])``)."""
+    words = getattr(line, "words", None)
+    if words is None:
+        return "".join(str(w) for w in line[1])
+    return "".join(getattr(w, "text", str(w)) for w in words)
 
 
 def test_a_drill_carries_the_mark_on_every_page() -> None:
@@ -244,7 +329,7 @@ def test_deadlines_say_whether_this_report_meets_them() -> None:
     late = pdf_text(render(doc, now=parse_instant("2026-11-24T14:00:00+08:00")))
     assert "本报告在期限内报送" in on_time and "距期限" not in on_time  # no countdown frozen on paper
     assert "本报告晚于期限报送" in late and "已超时" not in late
-    assert "2026-11-2413:30:00（北京时间）" in on_time
+    assert "期限（北京时间）" in on_time and "2026-11-2413:30:00" in on_time
 
 
 def test_cii_report_says_12387_does_not_satisfy_the_cii_duty() -> None:
