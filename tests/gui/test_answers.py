@@ -42,25 +42,38 @@ def test_no_and_dont_know_are_different_answers_written_and_shown_back(session, 
     assert radio(again, "involves_cii_yes").isChecked()
 
 
-def test_a_no_prints_as_no_and_a_dont_know_as_to_be_reported(session, qtbot):
-    pack, now = default_pack(), parse_instant("2026-11-24T10:00:00+08:00")
-    doc = example()
-    doc["ransomware"] = {**(doc.get("ransomware") or {}), "paid": False}
-    text = "".join(render_report_bytes(doc, pack, "initial", now, app_version="t").decode("latin-1").split())
-    assert text  # rendered; the text layer is checked below through pypdf
+def test_a_no_prints_as_no_and_a_dont_know_is_never_printed_as_an_answer(session, qtbot):
     from io import BytesIO
 
     from pypdf import PdfReader
 
-    def layer(d):
-        data = render_report_bytes(d, pack, "initial", now, app_version="t")
+    from core.report.filing import phone_script
+
+    pack, now = default_pack(), parse_instant("2026-11-24T10:00:00+08:00")
+
+    def layer(doc: dict) -> str:
+        data = render_report_bytes(doc, pack, "initial", now, app_version="t")
         return "".join("".join(p.extract_text() or "" for p in PdfReader(BytesIO(data)).pages).split())
 
-    said_no = layer(doc)
-    doc["ransomware"]["paid"] = None
-    not_known = layer(doc)
-    assert "是否已支付赎金：否" in said_no or "已支付赎金：否" in said_no or "未支付" in said_no
-    assert "否" not in not_known.split("支付赎金")[-1][:3]
+    doc = example()
+    incident_id = session.store.import_document(doc)
+    wizard = session.open_wizard(incident_id)
+    qtbot.addWidget(wizard)
+    from gui.wizard.facts import PAGE_RANSOMWARE
+
+    wizard.jump_to(PAGE_RANSOMWARE)
+    radio(wizard, "ransomware_paid_no").click()  # GUI → file
+    said_no = session.store.get_incident(incident_id) if session.hub.flush() else None
+    assert said_no is not None and said_no["ransomware"]["paid"] is False
+    assert "是否已支付赎金：否" in layer(said_no)  # file → PDF
+    assert "赎金未支付" in phone_script(said_no, pack, now)  # → phone script
+    radio(wizard, "ransomware_paid_unknown").click()
+    session.hub.flush()
+    not_known = session.store.get_incident(incident_id)
+    assert not_known["ransomware"]["paid"] is None
+    assert "是否已支付赎金：否" not in layer(not_known) and "是否已支付赎金：是" not in layer(not_known)
+    script = phone_script(not_known, pack, now)
+    assert "赎金未支付" not in script and "赎金已支付" not in script
 
 
 def test_a_ransom_demand_pre_answers_the_crime_question_and_says_why(session, qtbot):
