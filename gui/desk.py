@@ -111,6 +111,11 @@ class IncidentDesk(QWidget):
             action.setObjectName(f"deskExport_{kind}")
             action.triggered.connect(lambda _c=False, k=kind: self.export(k))
             self.export_menu.addAction(action)
+        self.export_menu.addSeparator()
+        word = QAction(tr("Word 文件（.docx，可编辑）…"), self)
+        word.setObjectName("deskExportDocx")
+        word.triggered.connect(lambda _c=False: self.export_docx())
+        self.export_menu.addAction(word)
         self.export_button.setMenu(self.export_menu)
         self.supplement_button = self._button(
             "deskSupplement", tr("新补报(&U)…"), tr("首报后查清了新情况：列出与上次报送相比的变化，导出补报"), lambda: self.next_report(ReportKind.SUPPLEMENT)
@@ -267,6 +272,14 @@ class IncidentDesk(QWidget):
             return
         kind = kind or next_report_kind(self.hub.document(self.incident_id))
         self.reports.export(self, self.incident_id, kind, self.now(), self._say)
+
+    def export_docx(self, kind: str | None = None) -> None:
+        """The report most likely needed next (or ``kind``) as an editable Word file."""
+        if not self.incident_id:
+            self._say(tr("请先在左侧选择一个事件。"))
+            return
+        kind = kind or next_report_kind(self.hub.document(self.incident_id))
+        self.reports.export_docx(self, self.incident_id, kind, self.now(), self._say)
 
     def record_submission(self, kind: str | None = None) -> str:
         if not self.incident_id or self.result is None:

@@ -128,6 +128,31 @@ class ReportActions:
             return tr("无法保存到 {p}：{e}。请换一个文件夹再试。").format(p=target, e=exc.strerror or exc)
         return None
 
+    def export_docx(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
+        """The same report as an editable Word file (.docx), for offices that ask for one;
+        made in the background, saved where the user chooses."""
+        doc, problem = self._document(incident_id)
+        if problem:
+            say(problem)
+            return
+        target = dialogs.save_file(parent, tr("保存 Word 文件"), str(Path.home() / default_name(doc, kind, now, ".docx")), tr("Word 文件 (*.docx)"))
+        if not target:
+            say(tr("已取消导出。"))
+            return
+        previous, attachments, pack = self.hub.last_submitted(incident_id), self.hub.attachments(incident_id), self.pack
+
+        def work() -> bytes:
+            from core.report import docx as word
+            from core.report import report_content
+
+            return word.render(report_content(doc, pack, kind, now, previous=previous, attachments=attachments, app_version=__version__))
+
+        def done(data: bytes) -> None:
+            say(self._write(Path(target), data) or tr("已保存 Word 文件：{p}").format(p=target))
+
+        say(tr("正在生成报告……"))
+        tasks.run(work, done, lambda exc: say(tr("无法生成报告：{e}").format(e=exc)))
+
     def email_draft(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
         """An unsent e-mail to the 12387 mailbox with the report PDF attached (.eml)."""
         self._render_in_temp(

@@ -13,7 +13,7 @@ from typing import Any
 from core import __version__
 from core.cli.common import CliError, add_now, clock_from, resolve_incident
 from core.cli.lang import t
-from core.report import KIND_NAMES, KINDS, ReportError, render_report, write_atomic
+from core.report import KIND_NAMES, KINDS, ReportError, render_report, render_report_docx, write_atomic
 from core.rules import default_pack
 from core.vocab import ReportKind
 
@@ -35,7 +35,13 @@ def register(sub: Any) -> None:
             "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database",
         ),
     )
-    p.add_argument("-o", "--output", metavar="OUT.pdf", required=True, help=t("输出的 PDF 文件", "the PDF file to write"))
+    p.add_argument("-o", "--output", metavar="OUT", required=True, help=t("输出的报告文件（.pdf 或 .docx）", "the report file to write (.pdf or .docx)"))
+    p.add_argument(
+        "--format",
+        choices=("pdf", "docx"),
+        default="pdf",
+        help=t("pdf（默认）或 docx（可编辑的 Word 文件，内容相同）", "pdf (default) or docx (an editable Word file with the same content)"),
+    )
     p.add_argument(
         "--kind",
         choices=KINDS,
@@ -68,6 +74,10 @@ def run(args: argparse.Namespace) -> int:
     now = clock_from(args.now).now()
     doc = resolve_incident(args.file, args.db)
     try:
+        if args.format == "docx":
+            written = render_report_docx(doc, pack, args.kind, now, args.output, app_version=__version__)
+            print(f"已生成 {written}（{KIND_NAMES[args.kind]}，Word 文件）")
+            return 0
         info = render_report(doc, pack, args.kind, now, args.output, app_version=__version__)
         print(f"已生成 {info.path}（{KIND_NAMES[args.kind]}，{info.pages} 页）")
         print(f"事件数据 SHA-256：{info.json_sha256}")

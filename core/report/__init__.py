@@ -25,7 +25,7 @@ from core.report.labels import KIND_NAMES
 from core.rules import RulePack
 from core.vocab import ReportKind
 
-__all__ = ["KINDS", "KIND_NAMES", "ReportError", "ReportInfo", "render_report", "render_report_bytes"]
+__all__ = ["KINDS", "KIND_NAMES", "ReportError", "ReportInfo", "render_report", "render_report_bytes", "render_report_docx", "report_content"]
 
 
 class ReportError(ValueError):
@@ -54,10 +54,11 @@ def _hash(doc: Doc) -> str:
         raise ReportError(f"事件数据含有无法编码的内容，无法计算 SHA-256：{exc}") from exc
 
 
-def _render(
+def _content(
     doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | None, attachments: list[dict[str, Any]] | None, app_version: str
-) -> tuple[bytes, int, str]:
-    from core.report import content, pdf  # lazy: reportlab loads only here
+) -> tuple[Any, str]:
+    """The report's content (``core.report.content.ReportContent``) and the document's hash."""
+    from core.report import content  # lazy: reportlab loads only on export
 
     if now.tzinfo is None:
         raise ReportError("报告时间须带时区")
@@ -65,8 +66,44 @@ def _render(
     _check_request(result.doc, kind)
     json_sha256 = _hash(result.doc)
     report = content.build(result, pack, kind, previous=previous, attachments=attachments, app_version=app_version, json_sha256=json_sha256)
+    return report, json_sha256
+
+
+def report_content(
+    doc: Doc, pack: RulePack, kind: str, now: datetime, *, previous: Doc | None = None, attachments: list[dict[str, Any]] | None = None, app_version: str
+) -> Any:
+    """What a report of ``kind`` says (``core.report.content.ReportContent``), for a renderer."""
+    return _content(doc, pack, kind, now, previous, attachments, app_version)[0]
+
+
+def _render(
+    doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | None, attachments: list[dict[str, Any]] | None, app_version: str
+) -> tuple[bytes, int, str]:
+    from core.report import pdf  # lazy: reportlab loads only here
+
+    report, json_sha256 = _content(doc, pack, kind, now, previous, attachments, app_version)
     data, pages = pdf.render(report)
     return data, pages, json_sha256
+
+
+def render_report_docx(
+    doc: Doc,
+    pack: RulePack,
+    kind: str,
+    now: datetime,
+    out_path: str | os.PathLike[str],
+    *,
+    previous: Doc | None = None,
+    attachments: list[dict[str, Any]] | None = None,
+    app_version: str,
+) -> Path:
+    """Write the same report as an editable Word file (.docx) to ``out_path`` (atomically)."""
+    from core.report import docx  # lazy: python-docx loads only here
+
+    report, _sha = _content(doc, pack, kind, now, previous, attachments, app_version)
+    path = Path(out_path)
+    write_atomic(path, docx.render(report))
+    return path
 
 
 def render_report_bytes(

@@ -13,7 +13,7 @@ from core.report.labels import label, shown
 from core.rules import RulePack
 
 MAX_VALUE_CHARS = 120
-SKIPPED = ("schema", "submissions", "timeline")
+SKIPPED = ("schema", "id", "submissions", "timeline")  # the internal id never shows in a document
 EMPTY = "（空）"
 
 

@@ -68,11 +68,17 @@ def channels_for(obligation: Obligation, pack: RulePack) -> tuple[list[str], str
 
 class ReviewPage(FieldPage):
     def __init__(
-        self, ctx: EditContext, jump: Callable[[int], None], export: Callable[[str, Callable[[str], None]], None], record: Callable[[dict[str, object]], None]
+        self,
+        ctx: EditContext,
+        jump: Callable[[int], None],
+        export: Callable[[str, Callable[[str], None]], None],
+        record: Callable[[dict[str, object]], None],
+        export_docx: Callable[[str, Callable[[str], None]], None] | None = None,
     ) -> None:
         super().__init__(ctx, "pageReview", tr("检查与导出"), tr("看看还缺什么，导出报告，报送后在这里登记。"))
         self.jump = jump
         self.export = export
+        self.export_docx = export_docx or (lambda _kind, say: say(""))
         self.record = record
         self.ready = named(QLabel(""), "readyMeter")
         self.ready.setWordWrap(True)
@@ -97,10 +103,14 @@ class ReviewPage(FieldPage):
         self.kind.setAccessibleName(tr("报告类型"))
         self.export_button = named(QPushButton(tr("预览并导出 PDF…")), "exportPdf")
         self.export_button.clicked.connect(self._export)
+        self.docx_button = named(QPushButton(tr("导出 Word…")), "exportDocx")
+        self.docx_button.setToolTip(tr("同样的内容，可编辑的 Word 文件（.docx），供要求 Word 格式的单位使用"))
+        self.docx_button.clicked.connect(self._export_docx)
         self.export_result = named(QLabel(""), "exportResult")
         self.export_result.setWordWrap(True)
         row.addWidget(self.kind)
         row.addWidget(self.export_button)
+        row.addWidget(self.docx_button)
         row.addWidget(self.export_result, 1)
         self.layout_.addWidget(box)
 
@@ -177,6 +187,9 @@ class ReviewPage(FieldPage):
                 )
             )
         self.obligations.setText("<br><br>".join(parts))
+
+    def _export_docx(self) -> None:
+        self.export_docx(self.kind.currentData(), self.export_result.setText)
 
     def _export(self) -> None:
         self.export(self.kind.currentData(), self.export_result.setText)

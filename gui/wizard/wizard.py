@@ -84,7 +84,7 @@ class IncidentWizard(QWizard):
             PAGE_IMPACT: ImpactPage(self.ctx),
             PAGE_RANSOMWARE: RansomwarePage(self.ctx),
             PAGE_RESPONSE: ResponsePage(self.ctx),
-            PAGE_REVIEW: ReviewPage(self.ctx, self.jump_to, self.export_pdf, self.record_submission),
+            PAGE_REVIEW: ReviewPage(self.ctx, self.jump_to, self.export_pdf, self.record_submission, self.export_docx),
         }
         for page_id, page in pages.items():
             self.setPage(page_id, page)
@@ -143,6 +143,10 @@ class IncidentWizard(QWizard):
         """Render (in the background), preview and save the report; record its snapshot.
         ``say`` shows the outcome on the page."""
         ReportActions(self.hub, self.pack).export(self, self.incident_id, kind, self.ticker.now(), say)
+
+    def export_docx(self, kind: str, say: Callable[[str], None]) -> None:
+        """The same report as an editable Word file."""
+        ReportActions(self.hub, self.pack).export_docx(self, self.incident_id, kind, self.ticker.now(), say)
 
     def record_submission(self, submission: dict[str, Any]) -> None:
         self.hub.add_submission(self.incident_id, submission)

@@ -132,6 +132,10 @@
         <translation>Choose the report type, preview it and save the PDF</translation>
     </message>
     <message>
+        <source>Word 文件（.docx，可编辑）…</source>
+        <translation>Word file (.docx, editable)…</translation>
+    </message>
+    <message>
         <source>新补报(&amp;U)…</source>
         <translation>New s&amp;upplementary report…</translation>
     </message>
@@ -740,6 +744,14 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Export report PDF</translation>
     </message>
     <message>
+        <source>导出 Word…</source>
+        <translation>Export Word…</translation>
+    </message>
+    <message>
+        <source>同样的内容，可编辑的 Word 文件（.docx），供要求 Word 格式的单位使用</source>
+        <translation>The same content as an editable Word file (.docx), for offices that ask for Word</translation>
+    </message>
+    <message>
         <source>{by} → {to}：{m} 分钟内（{b}）</source>
         <translation>{by} → {to}: within {m} minutes ({b})</translation>
     </message>
@@ -906,6 +918,18 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>无法保存到 {p}：{e}。请换一个文件夹再试。</source>
         <translation>Could not save to {p}: {e}. Please try another folder.</translation>
+    </message>
+    <message>
+        <source>保存 Word 文件</source>
+        <translation>Save Word file</translation>
+    </message>
+    <message>
+        <source>Word 文件 (*.docx)</source>
+        <translation>Word files (*.docx)</translation>
+    </message>
+    <message>
+        <source>已保存 Word 文件：{p}</source>
+        <translation>Word file saved: {p}</translation>
     </message>
     <message>
         <source>保存邮件草稿</source>

@@ -242,3 +242,19 @@ def test_profile_menu_action_saves_to_the_store(session, desk_window, monkeypatc
     window.action_profile.trigger()
     assert session.store.profile()["name"] == "某某市某某诊所"
     assert "单位资料已保存" in window.status_label.text()
+
+
+def test_the_desk_exports_an_editable_word_file_of_the_next_report(session, desk_window, monkeypatch, tmp_path):
+    from docx import Document
+
+    from gui import dialogs
+
+    window, _incident_id = desk_window
+    target = tmp_path / "首报.docx"
+    monkeypatch.setattr(dialogs, "save_file", lambda *_a, **_k: str(target))
+    said: list[str] = []
+    monkeypatch.setattr(window.desk, "_say", said.append)
+    window.desk.export_docx()
+    assert said[-1].endswith(str(target)) and target.exists()
+    text = "".join(p.text for p in Document(str(target)).paragraphs)
+    assert "网络安全事件报告（首报）" in text
