@@ -82,11 +82,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "submission_channel_not_counted": (
         "第 {n} 条报送记录经「{channel}」报送，该渠道送达不了{recipient}，不计为已向其报告；请直接向其报告（第四条、第九条）",
-        "submission {n} went by '{channel}', which does not reach {recipient}; it does not count as reported to them: report to them directly (Articles 4 and 9)",
+        "submission {n} went by '{channel_en}', which does not reach the {recipient_en}; it does not count as reported to them: report to them directly (Articles 4 and 9)",
     ),
     "submission_not_applicable": (
         "第 {n} 条报送记录所记的义务「{recipient}」对本事件不适用，该记录未计入任何期限；请核对所记义务",
-        "submission {n} is recorded against '{recipient}', which does not apply to this incident; it counts for no deadline: please check it",
+        "submission {n} is recorded against the duty to report to the {recipient_en}, which does not apply to this incident; it counts for no deadline: please check it",
     ),
     "submission_in_future": (
         "第 {n} 条报送记录的报送时间（{value}）晚于当前时间，暂不计为已报告；请核对",

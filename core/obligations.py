@@ -284,12 +284,15 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
     return result
 
 
-def _channel_name(pack: RulePack, channel: str) -> str:
-    return next((c.name for c in pack.channels if c.id == channel), channel)
+def _channel_names(pack: RulePack, channel: str) -> dict[str, str]:
+    found = next((c for c in pack.channels if c.id == channel), None)
+    return {"channel": found.name, "channel_en": found.name_en or found.name} if found else {"channel": channel, "channel_en": channel}
 
 
-def _recipient_name(pack: RulePack, obligation_id: str) -> str:
-    return next((r.recipient for r in pack.obligations if r.id == obligation_id), obligation_id)
+def _recipient_names(pack: RulePack, obligation_id: str, recipient: str | None = None) -> dict[str, str]:
+    rule = next((r for r in pack.obligations if r.id == obligation_id), None)
+    zh = recipient or (rule.recipient if rule else obligation_id)
+    return {"recipient": zh, "recipient_en": rule.recipient_en if rule else zh}
 
 
 def submission_warnings(doc: Doc, pack: RulePack, obligations: list[Obligation], now: datetime) -> list[Finding]:
@@ -298,39 +301,25 @@ def submission_warnings(doc: Doc, pack: RulePack, obligations: list[Obligation],
     against an obligation that does not apply to this incident."""
     now = whole_second(now)
     by_id = {o.id: o for o in obligations}
-    warned: set[tuple[int, str]] = set()
+    warned: set[int] = set()
     found: list[Finding] = []
     for o in obligations:
         for ignored in o.ignored:
-            if (ignored.index, ignored.why) in warned:
+            if ignored.why != CHANNEL_DOES_NOT_REACH or ignored.index in warned:
                 continue
-            warned.add((ignored.index, ignored.why))
+            warned.add(ignored.index)
             sub = doc["submissions"][ignored.index]
-            n = ignored.index + 1
-            if ignored.why == CHANNEL_DOES_NOT_REACH:
-                # 第四条、第九条: only a channel that reaches the recipient discharges the duty.
-                target = by_id.get(sub["obligation"], o)
-                found.append(
-                    Finding(
-                        f"submissions[{ignored.index}].channel",
-                        "submission_channel_not_counted",
-                        {"n": n, "channel": _channel_name(pack, sub["channel"]), "recipient": target.recipient},
-                    )
-                )
-            else:
-                found.append(
-                    Finding(
-                        f"submissions[{ignored.index}].submitted_at",
-                        "submission_in_future",
-                        {"n": n, "value": display_beijing(instant(sub, "submitted_at") or now)},
-                    )
-                )
+            # 第四条、第九条: only a channel that reaches the recipient discharges the duty.
+            target = by_id.get(sub["obligation"], o)
+            params = {"n": ignored.index + 1, **_channel_names(pack, sub["channel"]), **_recipient_names(pack, target.id, target.recipient)}
+            found.append(Finding(f"submissions[{ignored.index}].channel", "submission_channel_not_counted", params))
     for index, sub in enumerate(doc.get("submissions") or []):
+        at = instant(sub, "submitted_at")
+        if at is not None and at > now:
+            found.append(Finding(f"submissions[{index}].submitted_at", "submission_in_future", {"n": index + 1, "value": display_beijing(at)}))
         if sub["obligation"] not in by_id and sub["kind"] != ReportKind.SUMMARY:
             found.append(
-                Finding(
-                    f"submissions[{index}].obligation", "submission_not_applicable", {"n": index + 1, "recipient": _recipient_name(pack, sub["obligation"])}
-                )
+                Finding(f"submissions[{index}].obligation", "submission_not_applicable", {"n": index + 1, **_recipient_names(pack, sub["obligation"])})
             )
     return found
 

@@ -92,6 +92,10 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
     widths = [max(_width(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         lines.append("  " + "  ".join(_pad(r[i], widths[i]) for i in range(4)) + "  " + r[4])
+    for o in result.obligations:
+        if o.reason:  # D4a: why a duty stays open for a 一般 incident
+            reason = (o.reason_en or o.reason) if lang == "en" else o.reason
+            lines.append(f"  · {safe_text(o.recipient)}：{safe_text(reason)}" if lang != "en" else f"  · {safe_text(o.recipient)}: {safe_text(reason)}")
     if result.escalations:
         lines.append("")
         lines.append(t("接收方的上报时限（供参考，不是您的期限）：", "What your recipient must pass on, and how fast (for information; not your deadline):"))
