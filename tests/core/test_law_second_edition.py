@@ -312,3 +312,12 @@ def test_the_new_messages_exist_in_both_languages_without_decision_codes(code):
 def test_the_rule_packs_reasons_name_no_decision_code():
     texts = [r.general_reason or "" for r in PACK.obligations] + [PACK.sector_general_reason or "", PACK.channel_rule.text]
     assert not any(re.search(r"\bD\d", t) for t in texts)
+
+
+@pytest.mark.parametrize("now", ["9999-12-31T23:59:59-23:59", "0001-01-01T00:00:00+08:00", "3000-01-01T00:00:00+08:00"])
+def test_a_now_beyond_the_accepted_years_is_an_input_error_naming_the_option(tmp_path, capsys, now):
+    path = tmp_path / "incident.json"
+    path.write_text(json.dumps(minimal(impact=RELATIVELY_MAJOR)), encoding="utf-8")
+    assert main(["check", str(path), "--now", now]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and err.count("\n") == 1 and "--now" in err
