@@ -78,7 +78,7 @@ class Assessment:
             "grade_basis": g.basis,
             "reportable": str(self.reportable),
             "triggered": [t.as_json() for t in g.triggered],
-            "obligations": [o.as_json() for o in self.obligations],
+            "obligations": [o.as_json(lang) for o in self.obligations],
             "escalations": [e.as_json() for e in self.escalations],
             "missing": self.missing,
             "warnings": [w.as_json(lang) for w in self.warnings],
@@ -128,10 +128,14 @@ def repair(draft: Any, pack: RulePack) -> tuple[Doc, bool, list[Finding]]:
 # --- the assessment ---
 
 
-def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Finding]) -> Assessment:
+def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Finding], future_counts: bool = True) -> Assessment:
     result = grading.grade(doc, pack)
-    planned = obligations.plan(doc, pack, result.grade, now)
+    planned = obligations.plan(doc, pack, result.grade, now, future_counts=future_counts)
     found = list(warnings) + list(result.warnings)
+    before = obligations.in_force_warning(doc, pack)  # D14, 第十四条
+    if before is not None:
+        found.append(before)
+    found.extend(obligations.submission_warnings(doc, pack, planned, now))  # D13a
     reportable = Reportable(grading.reportable(result.grade, pack))
     if reportable == Reportable.NO:
         if result.unknown_facts:
@@ -160,9 +164,13 @@ def assess(draft: Any, pack: RulePack, now: datetime) -> Assessment:
 
 
 def check(data: Any, pack: RulePack, now: datetime) -> Assessment:
-    """Strict: validate ``data`` (raises ``InvalidIncident`` naming every error) and assess it."""
+    """Strict: validate ``data`` (raises ``InvalidIncident`` naming every error) and assess it.
+
+    Strict about time too (product.md §8.2): a submission timed after ``now`` does not count
+    yet. ``assess`` warns about it but counts it, so that its statuses depend on ``now``
+    only through pending/overdue (the store's list columns are computed once)."""
     doc, warnings = parse(data, pack)
-    return _assess_valid(doc, pack, now, warnings)
+    return _assess_valid(doc, pack, now, warnings, future_counts=False)
 
 
 # --- what comes next, and on time or not: law, so it lives here and not in the GUI ---

@@ -5,6 +5,10 @@ inclusive (附件 注：“以上”均包括本数). Qualitative criteria and c
 call (``impact.qualitative``) and count like any other item. A manual grade
 (``grade_override``) replaces the computed one, up or down, and lowering is flagged.
 D10: site kinds per criterion come from the pack (any enterprise portal counts).
+D15: findings of scope by the authorities and data-threat degrees are matched "at
+least" on the pack's ordered scale (特大范围 ⊇ 大范围 ⊇ 较大范围; 特别严重 ⊇ 严重 ⊇
+较严重), and a province's population share also counts for a prefecture (a criterion
+of the pack reads the same field).
 Does not read the clock or compute deadlines.
 """
 
@@ -52,11 +56,13 @@ class GradeResult:
         return self.basis == "manual" and self.grade != self.computed_grade
 
 
-def _reached(level: Level, value: Any, site: Any) -> bool:
-    if level.sites is not None and site not in level.sites:
+def _reached(criterion: Criterion, level: Level, value: Any, site: Any, any_site: bool = False) -> bool:
+    if not any_site and level.sites is not None and site not in level.sites:
         return False
-    if level.equals is not None:
-        return bool(value == level.equals)
+    if level.at_least is not None:
+        # D15: a wider finding contains the narrower ones (附件 一、二、三 第4、6项).
+        position = criterion.position(value)
+        return position is not None and position >= criterion.scale.index(level.at_least)
     assert level.min is not None
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= level.min
 
@@ -67,11 +73,11 @@ def _evaluate(criterion: Criterion, doc: Doc, pack: RulePack, warnings: list[Fin
         return None
     site = get(doc, criterion.site_field) if criterion.site_field else None
     for level in criterion.levels:  # highest first (validated at load)
-        if _reached(level, value, site):
+        if _reached(criterion, level, value, site):
             return Triggered(level.grade, level.item, level.text, value, criterion.field, criterion.id)
     if criterion.site_field:
         # Would the value have counted for a listed site? Then say why it did not.
-        any_site = [lv for lv in criterion.levels if _reached(Level(lv.grade, lv.item, lv.text, lv.min, lv.equals, None), value, None)]
+        any_site = [lv for lv in criterion.levels if _reached(criterion, lv, value, None, any_site=True)]
         if any_site:
             if site is None:
                 warnings.append(Finding(criterion.site_field, "site_unknown"))

@@ -42,6 +42,14 @@ SECTOR_PREFIX = "sector_"
 # beyond any real count or amount, and exact in every JSON reader (below 2**53).
 MAX_NUMBER = jsonfile.MAX_NUMBER
 MAX_NUMBER_TEXT = jsonfile.MAX_NUMBER_TEXT
+# Instants are accepted in the years 2000–2999. Not a legal number: a calendar bound. The
+# lower one lies well before the Measures (in force 2025-11-01, 第十四条; D14 warns for
+# 2000–2025) and before any record the app keeps; the upper one keeps every due time
+# (an instant plus at most MAX_HOURS, or 30 days) inside the calendar (year 9999).
+MIN_YEAR, MAX_YEAR = 2000, 2999
+# The most hours a sector rule may give (D9): from the latest instant accepted, its due
+# time still falls inside the calendar. Derived from MAX_YEAR, not from any law.
+MAX_HOURS = int((datetime(9999, 1, 1) - datetime(MAX_YEAR + 1, 1, 1)).total_seconds() // 3600)
 
 Doc = dict[str, Any]
 
@@ -58,6 +66,7 @@ class Node:
     choices: Callable[[RulePack], tuple[str, ...]] | None = None
     positive: bool = False
     nonblank: frozenset[str] = frozenset()  # text keys of an object that must not be blank
+    maximum: int | None = None  # a number's largest value, when below MAX_NUMBER
 
 
 def _obj(fields: dict[str, Node], required: tuple[str, ...] = (), nonblank: tuple[str, ...] = ()) -> Node:
@@ -200,7 +209,9 @@ SCHEMA_V1_NODE = _obj(
         "other": S,
         "ransomware": _obj({"amount": Node("any_scalar"), "currency": S, "method": S, "date": S, "contact": S, "paid": B}),
         "crime_suspected": B,
-        "sector_obligations": Node("list", item=_obj({"recipient": S, "hours": Node("number", positive=True), "note": S}, required=("recipient",))),
+        "sector_obligations": Node(
+            "list", item=_obj({"recipient": S, "hours": Node("number", positive=True, maximum=MAX_HOURS), "note": S}, required=("recipient",))
+        ),
         "handling_ended_at": T,
         "submissions": Node("list", item=_submission(v2=False)),
         "timeline": Node("list", item=_obj({"at": T, "text": S}, required=("at", "text"))),
@@ -280,6 +291,8 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
             return
         if abs(value) > MAX_NUMBER:
             errors.append(Finding(path, "too_large", {"value": value, "limit": MAX_NUMBER_TEXT}))
+        elif node.maximum is not None and value > node.maximum:
+            errors.append(Finding(path, "hours_beyond_calendar", {"value": value, "limit": node.maximum}))
         elif node.positive and value <= 0:
             errors.append(Finding(path, "not_positive", {"value": value}))
         elif value < 0:
@@ -298,9 +311,12 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
             errors.append(Finding(path, "instant", {"value": value}))
             return
         try:
-            parse_instant(value)
+            parsed = parse_instant(value)
         except TimeFormatError:
             errors.append(Finding(path, "instant", {"value": value}))
+            return
+        if not MIN_YEAR <= parsed.year <= MAX_YEAR:
+            errors.append(Finding(path, "instant_range", {"value": value, "min": MIN_YEAR, "max": MAX_YEAR}))
         return
     raise AssertionError(kind)
 
@@ -399,16 +415,9 @@ def _warnings(doc: Doc, pack: RulePack) -> list[Finding]:
     discovered = instant(doc, "discovered_at")
     if discovered is None:
         warnings.append(Finding("discovered_at", "discovered_unknown"))
-    cyberspace = {c.id for c in pack.channels if c.reaches == "cyberspace"}
+    # D13a: a channel that cannot reach its recipient is warned by core.obligations, which
+    # also leaves such a submission out of the status.
     for i, sub in enumerate(doc.get("submissions") or []):
-        if sub.get("channel") in cyberspace and sub["obligation"] in pack.channel_rule.not_for_cyberspace_channels:
-            warnings.append(
-                Finding(
-                    f"submissions[{i}].channel",
-                    "channel_not_for_cii",
-                    {"channel": pack.channel(sub["channel"]).name, "recipient": pack.obligation(sub["obligation"]).recipient},
-                )
-            )
         at = instant(sub, "submitted_at")
         if discovered and at and at < discovered:
             warnings.append(Finding(f"submissions[{i}].submitted_at", "submitted_before_discovery", {"value": display_beijing(at)}))
@@ -446,8 +455,8 @@ SCHEMA_FILE = "schema/incident@2.schema.json"  # under resources/
 # Text that ``str.strip()`` does not reduce to nothing: one character outside Python's
 # whitespace (the set ``str.isspace`` knows), spelled out so every regex engine agrees.
 NONBLANK_PATTERN = "[^\\t-\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
-_YEAR = "(?:000[1-9]|00[1-9][0-9]|0[1-9][0-9]{2}|[1-9][0-9]{3})"
-_LEAP = "(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:0[48]|[2468][048]|[13579][26])00)"
+_YEAR = "2[0-9]{3}"  # MIN_YEAR–MAX_YEAR
+_LEAP = "(?:2[0-9](?:0[48]|[2468][048]|[13579][26])|2[048]00)"
 _DATE = f"(?:{_YEAR}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)|02-(?:0[1-9]|1[0-9]|2[0-8]))|{_LEAP}-02-29)"
 # An RFC 3339 date and time; the offset may be left out (then it is Beijing time).
 INSTANT_PATTERN = f"^{_DATE}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9](?:\\.[0-9]+)?(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?$"
@@ -533,7 +542,7 @@ def _json_node(node: Node, pack: RulePack, nullable: bool) -> dict[str, Any]:
         "bool": typed("boolean"),
         "instant": typed("string", pattern=INSTANT_PATTERN),
         "int": typed("integer", minimum=0, maximum=MAX_NUMBER),
-        "number": typed("number", **({"exclusiveMinimum": 0} if node.positive else {"minimum": 0}), maximum=MAX_NUMBER),
+        "number": typed("number", **({"exclusiveMinimum": 0} if node.positive else {"minimum": 0}), maximum=node.maximum or MAX_NUMBER),
         "percent": typed("number", minimum=0, maximum=100),
         "any_scalar": {"type": ["string", "number", *(["null"] if nullable else [])], "minimum": -MAX_NUMBER, "maximum": MAX_NUMBER},
     }

@@ -28,6 +28,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "应为带时间的日期，例如 2026-11-24T09:30:00+08:00（实际为 {value}）",
         "expected a date and time such as 2026-11-24T09:30:00+08:00 (got {value})",
     ),
+    "instant_range": (
+        "时间应在 {min} 年至 {max} 年之间（实际为 {value}）",
+        "the time must lie in the years {min} to {max} (got {value})",
+    ),
+    "hours_beyond_calendar": (
+        "小时数过大：期限将超出日历范围（最多 {limit} 小时，实际为 {value}）",
+        "too many hours: the due time would fall outside the calendar (at most {limit} hours, got {value})",
+    ),
     "blank_reason": ("须写明理由", "a reason is required"),
     "occurred_after_discovered": ("发生时间不能晚于发现时间（发现：{discovered}）", "occurrence time must not be after discovery time ({discovered})"),
     "ended_before_discovered": ("处置结束时间不能早于发现时间（发现：{discovered}）", "handling end must not be before discovery ({discovered})"),
@@ -72,9 +80,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "统一社会信用代码「{value}」格式不符（应为 18 位，不含 I、O、Z、S、V），请核对",
         "unified social credit code '{value}' is malformed (18 characters, no I, O, Z, S, V); please check it",
     ),
-    "channel_not_for_cii": (
-        "{channel}由网信部门接收，不能代替向{recipient}的报告（第四条、第九条）",
-        "{channel} reaches the cyberspace administration; it does not satisfy the duty to report to {recipient} (Articles 4 and 9)",
+    "submission_channel_not_counted": (
+        "第 {n} 条报送记录经「{channel}」报送，该渠道送达不了{recipient}，不计为已向其报告；请直接向其报告（第四条、第九条）",
+        "submission {n} went by '{channel_en}', which does not reach the {recipient_en}; it does not count as reported to them: report to them directly (Articles 4 and 9)",
+    ),
+    "submission_not_applicable": (
+        "第 {n} 条报送记录所记的义务「{recipient}」对本事件不适用，该记录未计入任何期限；请核对所记义务",
+        "submission {n} is recorded against the duty to report to the {recipient_en}, which does not apply to this incident; it counts for no deadline: please check it",
+    ),
+    "submission_in_future": (
+        "第 {n} 条报送记录的报送时间（{value}）晚于当前时间，暂不计为已报告；请核对",
+        "submission {n} is timed after the present ({value}); it does not count as reported yet: please check it",
+    ),
+    "before_in_force": (
+        "发现时间早于《办法》施行日期 {date}（第十四条）：当时《办法》尚未施行，以下义务仅供记录和演练参考",
+        "discovered before the Measures took effect on {date} (Article 14): they were not yet in force; the duties below are for records and drills",
     ),
     "cii_system_flag": (
         "有系统标记为关键信息基础设施，已按涉及关键信息基础设施计算期限（第四条第一款）",

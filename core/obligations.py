@@ -10,6 +10,12 @@ statuses, and the authorities' onward escalations, from the rule pack.
 - D5: escalations are information for 重大 and above, never the operator's countdown.
 - D7: the summary report is due at the end of the 30th day after ``handling_ended_at``.
 - D8/D9: 报案 has no hours; sector obligations carry their own hours.
+- D2a: ``now`` and every due time are kept to the whole second.
+- D4a: for 一般 the police and sector duties stay open and carry the pack's reason.
+- D13a: a submission through a channel that cannot reach the recipient (the pack's
+  ``reached_by``) does not count; nor, yet, one timed after ``now``. Each is listed on the
+  obligation and warned, as is a submission against an obligation that does not apply.
+- D14: a discovery before the Measures' ``in_force`` date is warned (第十四条).
 Does not read the clock: ``now`` is a parameter.
 """
 
@@ -19,10 +25,26 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from core.incident import Doc, get, instant, involves_cii
+from core.incident import NOTICE_CHANNELS, Doc, get, instant, involves_cii
+from core.messages import Finding
 from core.rules import ObligationRule, RulePack
-from core.timeutil import end_of_day_after, iso_beijing
+from core.timeutil import BEIJING, display_beijing, end_of_day_after, iso_beijing, parse_date, whole_second
 from core.vocab import CLOCK_STATUSES, Grade, ReportKind, Status, sector_id
+
+# Why a submission recorded against an obligation does not count for it.
+CHANNEL_DOES_NOT_REACH = "channel_does_not_reach"  # D13a
+AFTER_NOW = "after_now"  # timed after ``now``: not yet made
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A submission (by position) that would answer an obligation but does not count."""
+
+    index: int
+    why: str
+
+    def as_json(self) -> dict[str, Any]:
+        return {"index": self.index, "counts": False, "why": self.why}
 
 
 @dataclass(frozen=True)
@@ -39,6 +61,9 @@ class Obligation:
     sector: bool = False
     note: str | None = None
     answered_by: int | None = None  # position of the submission that counts for it
+    ignored: tuple[Ignored, ...] = ()  # submissions recorded for it that do not count (D13a)
+    reason: str | None = None  # D4a: why it stays open for a 一般 incident
+    reason_en: str | None = None
 
     @property
     def countdown(self) -> bool:
@@ -50,8 +75,8 @@ class Obligation:
         """True when a countdown applies (a due time and still open)."""
         return self.due is not None and self.status in CLOCK_STATUSES
 
-    def as_json(self) -> dict[str, Any]:
-        return {
+    def as_json(self, lang: str = "zh") -> dict[str, Any]:
+        out: dict[str, Any] = {
             "id": self.id,
             "recipient": self.recipient,
             "basis": self.basis,
@@ -61,6 +86,11 @@ class Obligation:
             "status": str(self.status),
             "submitted_at": iso_beijing(self.submitted_at) if self.submitted_at else None,
         }
+        if self.reason:
+            out["reason"] = (self.reason_en or self.reason) if lang == "en" else self.reason
+        if self.ignored:
+            out["ignored_submissions"] = [i.as_json() for i in self.ignored]
+        return out
 
 
 @dataclass(frozen=True)
@@ -98,24 +128,54 @@ def applicable_rules(doc: Doc, pack: RulePack) -> list[ObligationRule]:
     return chosen
 
 
-def _first_submission(doc: Doc, obligation_id: str, summary: bool) -> tuple[datetime | None, int | None]:
-    """The earliest submission that counts for an obligation, and its position. A summary
-    report counts for ``summary_report`` whatever obligation it was recorded against
-    (第八条: 原渠道)."""
+def _reaches(pack: RulePack, channel: Any) -> str | None:
+    """The ``reaches`` of a submission's channel; None when no channel is recorded."""
+    if channel is None:
+        return None
+    for c in pack.channels:
+        if c.id == channel:
+            return c.reaches
+    return "individuals" if channel in NOTICE_CHANNELS else None
+
+
+def _reached_by(pack: RulePack, obligation_id: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    for rule in pack.obligations:
+        if rule.id == obligation_id:
+            return rule.reached_by
+    return default
+
+
+def _first_submission(
+    doc: Doc, pack: RulePack, obligation_id: str, summary: bool, reached_by: tuple[str, ...], now: datetime | None
+) -> tuple[datetime | None, int | None, tuple[Ignored, ...]]:
+    """The earliest submission that counts for an obligation, its position, and the ones
+    recorded for it that do not count. A summary report counts for ``summary_report``
+    whatever obligation it was recorded against (第八条: 原渠道), through a channel that
+    reaches that obligation's recipient. D13a: a channel that cannot reach the recipient
+    does not count; nor does a submission timed after ``now`` (unless ``now`` is None)."""
     found: list[tuple[datetime, int]] = []
+    ignored: list[Ignored] = []
     for index, sub in enumerate(doc.get("submissions") or []):
         if summary:
             counts = sub["obligation"] == obligation_id or sub["kind"] == ReportKind.SUMMARY
         else:
             counts = sub["obligation"] == obligation_id and sub["kind"] != ReportKind.SUMMARY
-        if counts:
-            at = instant(sub, "submitted_at")
-            if at is not None:
-                found.append((at, index))
+        if not counts:
+            continue
+        at = instant(sub, "submitted_at")
+        if at is None:
+            continue
+        reaches = _reaches(pack, sub.get("channel"))
+        if reaches is not None and reaches not in _reached_by(pack, sub["obligation"], reached_by):
+            ignored.append(Ignored(index, CHANNEL_DOES_NOT_REACH))
+        elif now is not None and at > now:
+            ignored.append(Ignored(index, AFTER_NOW))
+        else:
+            found.append((at, index))
     if not found:
-        return None, None
+        return None, None, tuple(ignored)
     at, index = min(found)
-    return at, index
+    return at, index, tuple(ignored)
 
 
 def _after(start: datetime | None, hours: float | None) -> datetime | None:
@@ -124,7 +184,7 @@ def _after(start: datetime | None, hours: float | None) -> datetime | None:
     if start is None or hours is None:
         return None
     try:
-        return start + timedelta(hours=hours)
+        return whole_second(start + timedelta(hours=hours))  # D2a
     except (OverflowError, ValueError):
         return None
 
@@ -139,8 +199,14 @@ def _status(due: datetime | None, submitted: datetime | None, now: datetime, tim
     return Status.PENDING if now <= due else Status.OVERDUE
 
 
-def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligation]:
-    """Every obligation of ``doc`` at ``now``, in the pack's order, then sector ones."""
+def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: bool = False) -> list[Obligation]:
+    """Every obligation of ``doc`` at ``now``, in the pack's order, then sector ones.
+
+    A submission timed after ``now`` has not been made yet and does not count, unless
+    ``future_counts`` (statuses then depend on ``now`` only through pending/overdue, as the
+    store's list columns need); it is warned either way (``submission_warnings``)."""
+    now = whole_second(now)  # D2a
+    cutoff = None if future_counts else now
     discovered = instant(doc, "discovered_at")
     not_required = grade_id != Grade.UNDETERMINED and pack.rank(grade_id) < pack.rank(pack.reportable_from)
     result = []
@@ -150,7 +216,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligat
         if isinstance(detail, str) and detail.strip():
             recipient = f"{rule.recipient}（{detail.strip()}）"
         is_summary = rule.days is not None
-        submitted, answered_by = _first_submission(doc, rule.id, summary=is_summary)
+        submitted, answered_by, ignored = _first_submission(doc, pack, rule.id, is_summary, rule.reached_by, cutoff)
         if is_summary:
             assert rule.days is not None
             ended = instant(doc, "handling_ended_at")
@@ -170,13 +236,31 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligat
                 status = Status.NOT_REQUIRED
             else:
                 status = _status(due, submitted, now, timed=rule.hours is not None)
-        result.append(Obligation(rule.id, recipient, rule.basis, rule.hours, rule.days, due, status, submitted, rule.statutory, answered_by=answered_by))
+        # D4a: for 一般, a duty that rests on another rule (第四条第五款) stays open and says why.
+        reason, reason_en = (rule.general_reason, rule.general_reason_en) if not_required and not rule.statutory else (None, None)
+        result.append(
+            Obligation(
+                rule.id,
+                recipient,
+                rule.basis,
+                rule.hours,
+                rule.days,
+                due,
+                status,
+                submitted,
+                rule.statutory,
+                answered_by=answered_by,
+                ignored=ignored,
+                reason=reason,
+                reason_en=reason_en,
+            )
+        )
 
     for n, sector in enumerate(doc.get("sector_obligations") or [], start=1):
         oid = sector_id(n)
         hours = sector.get("hours")
         due = _after(discovered, hours)
-        submitted, answered_by = _first_submission(doc, oid, summary=False)
+        submitted, answered_by, ignored = _first_submission(doc, pack, oid, False, pack.sector_reached_by, cutoff)
         result.append(
             Obligation(
                 oid,
@@ -191,9 +275,65 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime) -> list[Obligat
                 sector=True,
                 note=sector.get("note"),
                 answered_by=answered_by,
+                ignored=ignored,
+                # D4a: sector rules (第四条第四款) do not depend on the annex grade.
+                reason=pack.sector_general_reason if not_required else None,
+                reason_en=pack.sector_general_reason_en if not_required else None,
             )
         )
     return result
+
+
+def _channel_names(pack: RulePack, channel: str) -> dict[str, str]:
+    found = next((c for c in pack.channels if c.id == channel), None)
+    return {"channel": found.name, "channel_en": found.name_en or found.name} if found else {"channel": channel, "channel_en": channel}
+
+
+def _recipient_names(pack: RulePack, obligation_id: str, recipient: str | None = None) -> dict[str, str]:
+    rule = next((r for r in pack.obligations if r.id == obligation_id), None)
+    zh = recipient or (rule.recipient if rule else obligation_id)
+    return {"recipient": zh, "recipient_en": rule.recipient_en if rule else zh}
+
+
+def submission_warnings(doc: Doc, pack: RulePack, obligations: list[Obligation], now: datetime) -> list[Finding]:
+    """One warning per submission that counts for nothing it was meant to answer (D13a):
+    through a channel that cannot reach the recipient, timed after ``now``, or recorded
+    against an obligation that does not apply to this incident."""
+    now = whole_second(now)
+    by_id = {o.id: o for o in obligations}
+    warned: set[int] = set()
+    found: list[Finding] = []
+    for o in obligations:
+        for ignored in o.ignored:
+            if ignored.why != CHANNEL_DOES_NOT_REACH or ignored.index in warned:
+                continue
+            warned.add(ignored.index)
+            sub = doc["submissions"][ignored.index]
+            # 第四条、第九条: only a channel that reaches the recipient discharges the duty.
+            target = by_id.get(sub["obligation"], o)
+            params = {"n": ignored.index + 1, **_channel_names(pack, sub["channel"]), **_recipient_names(pack, target.id, target.recipient)}
+            found.append(Finding(f"submissions[{ignored.index}].channel", "submission_channel_not_counted", params))
+    for index, sub in enumerate(doc.get("submissions") or []):
+        at = instant(sub, "submitted_at")
+        if at is not None and at > now:
+            found.append(Finding(f"submissions[{index}].submitted_at", "submission_in_future", {"n": index + 1, "value": display_beijing(at)}))
+        if sub["obligation"] not in by_id and sub["kind"] != ReportKind.SUMMARY:
+            found.append(
+                Finding(f"submissions[{index}].obligation", "submission_not_applicable", {"n": index + 1, **_recipient_names(pack, sub["obligation"])})
+            )
+    return found
+
+
+def in_force_warning(doc: Doc, pack: RulePack) -> Finding | None:
+    """D14 (第十四条): the Measures apply from ``in_force``; an earlier discovery still gets
+    its obligations computed (records, drills), with this warning."""
+    discovered = instant(doc, "discovered_at")
+    if discovered is None:
+        return None
+    start = parse_date(pack.in_force)
+    if discovered.astimezone(BEIJING).date() >= start:
+        return None
+    return Finding("discovered_at", "before_in_force", {"date": pack.in_force})
 
 
 def escalations(obligations: list[Obligation], pack: RulePack, grade_id: str) -> list[EscalationInfo]:

@@ -44,13 +44,14 @@ class SiteKind:
 @dataclass(frozen=True)
 class Level:
     """One level of one annex criterion: reached when the value is >= ``min`` (注：以上均包括本数)
-    or equals ``equals``, and, for site criteria, the site kind is in ``sites``."""
+    or, on an ordered ``scale`` of findings, at least ``at_least`` (D15: a wider finding
+    contains the narrower), and, for site criteria, the site kind is in ``sites``."""
 
     grade: str
     item: str
     text: str
     min: float | None
-    equals: str | None
+    at_least: str | None
     sites: tuple[str, ...] | None
 
 
@@ -61,6 +62,11 @@ class Criterion:
     site_field: str | None
     unit: str
     levels: tuple[Level, ...]
+    scale: tuple[str, ...] = ()  # D15: the findings in order, narrowest first
+
+    def position(self, value: object) -> int | None:
+        """Where ``value`` stands on ``scale`` (0 = narrowest), None when it is not on it."""
+        return self.scale.index(value) if isinstance(value, str) and value in self.scale else None
 
 
 @dataclass(frozen=True)
@@ -81,6 +87,9 @@ class ObligationRule:
     basis: str
     statutory: bool
     text: str
+    reached_by: tuple[str, ...] = ()  # D13a: the channel ``reaches`` values that satisfy it
+    general_reason: str | None = None  # D4a: why it stays open for a 一般 incident
+    general_reason_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -151,6 +160,9 @@ class RulePack:
     obligations: tuple[ObligationRule, ...]
     sector_basis: str
     sector_label: str
+    sector_reached_by: tuple[str, ...]
+    sector_general_reason: str | None
+    sector_general_reason_en: str | None
     summary_rule: SummaryRule
     escalations: tuple[Escalation, ...]
     report_items: tuple[ReportItem, ...]
@@ -300,13 +312,16 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
     criteria = []
     for w, c in r.items(raw, "criteria", ""):
         levels = []
+        scale = r.strings(c, "scale", w, optional=True) or ()
         for lw, lv in r.items(c, "levels", w):
             minimum = r.get(lv, "min", lw, num, optional=True)
-            equals = r.get(lv, "equals", lw, str, optional=True)
-            if (minimum is None) == (equals is None):
-                raise r.fail(lw, "须有且只有 min 或 equals 之一")
+            at_least = r.get(lv, "at_least", lw, str, optional=True)
+            if (minimum is None) == (at_least is None):
+                raise r.fail(lw, "须有且只有 min 或 at_least 之一")
             if minimum is not None and minimum < 0:
                 raise r.fail(f"{lw}.min", "不能为负数")
+            if at_least is not None and at_least not in scale:
+                raise r.fail(f"{lw}.at_least", f"{at_least!r} 未在 {w}.scale 中列出")
             level_sites = r.strings(lv, "sites", lw, optional=True)
             for s in level_sites or ():
                 if s not in site_ids:
@@ -317,7 +332,7 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
                     r.get(lv, "item", lw, str),
                     r.get(lv, "text", lw, str),
                     minimum,
-                    equals,
+                    at_least,
                     level_sites,
                 )
             )
@@ -327,13 +342,25 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         site_field = r.get(c, "site_field", w, str, optional=True)
         if site_field is not None and any(lv.sites is None for lv in levels):
             raise r.fail(f"{w}.levels", "有 site_field 的标准，每一级都须列出 sites")
-        criteria.append(Criterion(r.get(c, "id", w, str), r.get(c, "field", w, str), site_field, r.get(c, "unit", w, str), tuple(levels)))
+        criteria.append(Criterion(r.get(c, "id", w, str), r.get(c, "field", w, str), site_field, r.get(c, "unit", w, str), tuple(levels), scale))
 
     qual_raw = r.get(raw, "qualitative", "", dict)
     qualitative = {}
     for gid in grade_ids:
         q = r.get(qual_raw, gid, "qualitative", dict)
         qualitative[gid] = QualitativeItem(r.get(q, "item", f"qualitative.{gid}", str), r.get(q, "text", f"qualitative.{gid}", str))
+
+    channel_reaches = set()
+    for w, c in r.items(raw, "channels", ""):
+        channel_reaches.add(r.get(c, "reaches", w, str))
+
+    def reached_by(obj: Any, where: str) -> tuple[str, ...]:
+        """D13a: which channel ``reaches`` values satisfy an obligation (required)."""
+        values = r.strings(obj, "reached_by", where) or ()
+        for v in values:
+            if v not in channel_reaches:
+                raise r.fail(f"{where}.reached_by", f"{v!r} 不是任何渠道的 reaches")
+        return values
 
     whens = {"involves_cii", "central_state_organ", "otherwise", "crime_suspected", "always"}
     obligations = []
@@ -359,6 +386,9 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
                 r.get(o, "basis", w, str),
                 r.get(o, "statutory", w, bool),
                 r.get(o, "text", w, str),
+                reached_by(o, w),
+                r.get(o, "general_reason", w, str, optional=True),
+                r.get(o, "general_reason_en", w, str, optional=True),
             )
         )
     obligation_ids = {o.id for o in obligations}
@@ -440,6 +470,9 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         obligations=tuple(obligations),
         sector_basis=r.get(sector, "basis", "sector_obligation", str),
         sector_label=r.get(sector, "label", "sector_obligation", str),
+        sector_reached_by=reached_by(sector, "sector_obligation"),
+        sector_general_reason=r.get(sector, "general_reason", "sector_obligation", str, optional=True),
+        sector_general_reason_en=r.get(sector, "general_reason_en", "sector_obligation", str, optional=True),
         summary_rule=SummaryRule(day_end, r.get(sr, "basis", "summary_rule", str)),
         escalations=tuple(escalations),
         report_items=report_items,

@@ -1,6 +1,7 @@
 """Parsing and showing legal times. D12: every legal time is shown in Beijing time
 (Asia/Shanghai, UTC+08:00) whatever the computer's zone; instants are compared as
-aware datetimes. One place formats them so the CLI, GUI and PDF agree."""
+aware datetimes. One place formats them so the CLI, GUI and PDF agree. D2a: every instant
+read is kept to the whole second (fractions dropped), so comparisons and printouts agree."""
 
 from __future__ import annotations
 
@@ -18,7 +19,8 @@ class TimeFormatError(ValueError):
 def parse_instant(text: str) -> datetime:
     """Read an ISO 8601 date-time. A time without an offset is Beijing time (product.md §4.1).
 
-    A bare date is refused: a legal deadline needs a time of day.
+    A bare date is refused: a legal deadline needs a time of day. D2a: a fraction of a
+    second is dropped (23:59:59.5 is read as 23:59:59), the stored text is left as it is.
     """
     if not isinstance(text, str) or not text.strip():
         raise TimeFormatError("empty")
@@ -31,7 +33,12 @@ def parse_instant(text: str) -> datetime:
         raise TimeFormatError(str(exc)) from exc
     if value.tzinfo is None:
         value = value.replace(tzinfo=BEIJING)
-    return value
+    return whole_second(value)
+
+
+def whole_second(value: datetime) -> datetime:
+    """D2a: ``value`` without its fraction of a second (rounded down)."""
+    return value.replace(microsecond=0)
 
 
 def parse_date(text: str) -> date:

@@ -10,9 +10,10 @@ import unicodedata
 from typing import Any
 
 from core.assessment import Assessment, check
-from core.cli.common import add_now, clock_from, resolve_incident, safe_text
+from core.cli.common import CliError, add_now, clock_from, resolve_incident, safe_text
 from core.cli.lang import current_language, t
 from core.fields import statutory_label
+from core.incident import MAX_YEAR, MIN_YEAR
 from core.rules import RulePack, default_pack
 from core.timeutil import display_beijing, time_left_text
 from core.vocab import label, pack_name
@@ -43,6 +44,13 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     pack = default_pack()
     now = clock_from(args.now).now()
+    if not MIN_YEAR <= now.year <= MAX_YEAR:  # the calendar bound of every instant (core.incident)
+        raise CliError(
+            t(
+                f"--now：时间应在 {MIN_YEAR} 年至 {MAX_YEAR} 年之间（实际为 {args.now}）",
+                f"--now: the time must lie in the years {MIN_YEAR} to {MAX_YEAR} (got {args.now})",
+            )
+        )
     result = check(resolve_incident(args.file, args.db), pack, now)
     if args.json:
         print(json.dumps(result.as_json(current_language()), ensure_ascii=False, indent=2))
@@ -92,6 +100,10 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
     widths = [max(_width(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         lines.append("  " + "  ".join(_pad(r[i], widths[i]) for i in range(4)) + "  " + r[4])
+    for o in result.obligations:
+        if o.reason:  # D4a: why a duty stays open for a 一般 incident
+            reason = (o.reason_en or o.reason) if lang == "en" else o.reason
+            lines.append(f"  · {safe_text(o.recipient)}：{safe_text(reason)}" if lang != "en" else f"  · {safe_text(o.recipient)}: {safe_text(reason)}")
     if result.escalations:
         lines.append("")
         lines.append(t("接收方的上报时限（供参考，不是您的期限）：", "What your recipient must pass on, and how fast (for information; not your deadline):"))

@@ -168,8 +168,8 @@ def test_data_threat_levels(pack, threat, expected, item):
     assert result.grade == expected and result.triggered[0].item == item
 
 
-def test_province_population_does_not_imply_prefecture_items(pack):
-    assert graded(pack, {"province_population_percent": 49.9}).grade == "general"
+def test_province_population_below_30_percent_implies_no_prefecture_item(pack):
+    assert graded(pack, {"province_population_percent": 29.9}).grade == "general"
 
 
 def test_highest_item_wins_and_every_item_is_listed(pack):

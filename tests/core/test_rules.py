@@ -54,6 +54,11 @@ def test_every_annex_item_1_to_7_is_encoded_for_each_level(pack):
         (lambda r: r["criteria"][1]["levels"].reverse(), "criteria[1].levels"),
         (lambda r: r.pop("escalations"), "escalations"),
         (lambda r: r["summary_rule"].__setitem__("day_end", "midnight"), "summary_rule.day_end"),
+        # D15: a finding level names a point of its criterion's ordered scale.
+        (lambda r: next(c for c in r["criteria"] if c["id"] == "data_threat")["levels"][0].__setitem__("at_least", "apocalyptic"), "levels[0].at_least"),
+        # D13a: every obligation says which channel reaches satisfy it.
+        (lambda r: r["obligations"][0].pop("reached_by"), "obligations[0].reached_by"),
+        (lambda r: r["obligations"][0].__setitem__("reached_by", ["carrier_pigeon"]), "obligations[0].reached_by"),
     ],
 )
 def test_malformed_pack_names_file_and_key(tmp_path, mutate, key):

@@ -228,7 +228,11 @@ def test_every_at_2_key_is_accepted(pack):
         ({"impact": {"direct_loss_yuan": 1e16}}, "impact.direct_loss_yuan", "too_large"),
         ({"ransomware": {"amount": 1e16}}, "ransomware.amount", "too_large"),
         ({"ransomware": {"amount": float("nan")}}, "ransomware.amount", "type_number"),
-        ({"sector_obligations": [{"recipient": "x", "hours": 1e9}]}, "sector_obligations[0].hours", None),
+        ({"sector_obligations": [{"recipient": "x", "hours": 1e9}]}, "sector_obligations[0].hours", "hours_beyond_calendar"),
+        ({"sector_obligations": [{"recipient": "x", "hours": 6e7}]}, "sector_obligations[0].hours", None),
+        ({"discovered_at": "9999-12-31T23:00:00+08:00"}, "discovered_at", "instant_range"),
+        ({"handling_ended_at": "9999-12-20T00:00:00+08:00"}, "handling_ended_at", "instant_range"),
+        ({"discovered_at": "0001-01-01T00:00:00+08:00"}, "discovered_at", "instant_range"),
     ],
 )
 def test_bad_at_2_values_are_named(pack, patch, path, code):
