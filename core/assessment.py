@@ -153,11 +153,13 @@ def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Findin
     )
 
 
-def assess(draft: Any, pack: RulePack, now: datetime) -> Assessment:
-    """The assessment of a draft or a stored incident, valid or not."""
+def assess(draft: Any, pack: RulePack, now: datetime, *, future_counts: bool = False) -> Assessment:
+    """The assessment of a draft or a stored incident, valid or not, at ``now``: as
+    ``check`` does, a submission timed after ``now`` does not count yet (it is warned).
+    ``future_counts`` is for the stored list columns, which must not depend on the clock."""
     doc, valid, errors = repair(draft, pack)
     _errors, warnings = validate(doc, pack)
-    result = _assess_valid(doc, pack, now, warnings)
+    result = _assess_valid(doc, pack, now, warnings, future_counts=future_counts)
     if valid:
         return result
     return Assessment(**{**result.__dict__, "valid": False, "errors": errors})

@@ -14,7 +14,7 @@ from core.obligations import Obligation
 from core.reminders import minutes_for, urgency
 from core.timeutil import display_beijing
 from core.vocab import CLOCK_STATUSES, Status, Urgency
-from gui.i18n import basis, status_name, time_left, tr
+from gui.i18n import basis, english, status_name, time_left, tr
 
 STATE_STYLE: dict[str, tuple[str, str, QStyle.StandardPixmap]] = {
     Urgency.CALM: ("#1f4e79", "#eef4fa", QStyle.StandardPixmap.SP_MessageBoxInformation),
@@ -116,6 +116,9 @@ class CountdownCard(QFrame):
             _set(self.due, tr("期限：处置工作结束后 {days} 日内").format(days=obligation.days))
         else:
             _set(self.due, tr("期限：没有法定时限（应及时）"))
+        if obligation.reason:  # why a duty stays open although the incident is 一般 (from core)
+            why = obligation.reason_en if english() and obligation.reason_en else obligation.reason
+            _set(self.due, self.due.text() + "\n" + why)
         self.setAccessibleName(name)
 
     def refresh(self, now: datetime) -> None:

@@ -10,10 +10,9 @@ import unicodedata
 from typing import Any
 
 from core.assessment import Assessment, check
-from core.cli.common import CliError, add_now, clock_from, resolve_incident, safe_text
+from core.cli.common import add_now, clock_from, resolve_incident, safe_text
 from core.cli.lang import current_language, t
 from core.fields import statutory_label
-from core.incident import MAX_YEAR, MIN_YEAR
 from core.rules import RulePack, default_pack
 from core.timeutil import display_beijing, time_left_text
 from core.vocab import label, pack_name
@@ -44,13 +43,6 @@ def register(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     pack = default_pack()
     now = clock_from(args.now).now()
-    if not MIN_YEAR <= now.year <= MAX_YEAR:  # the calendar bound of every instant (core.incident)
-        raise CliError(
-            t(
-                f"--now：时间应在 {MIN_YEAR} 年至 {MAX_YEAR} 年之间（实际为 {args.now}）",
-                f"--now: the time must lie in the years {MIN_YEAR} to {MAX_YEAR} (got {args.now})",
-            )
-        )
     result = check(resolve_incident(args.file, args.db), pack, now)
     if args.json:
         print(json.dumps(result.as_json(current_language()), ensure_ascii=False, indent=2))

@@ -12,6 +12,7 @@ from typing import Any
 
 from core.cli.lang import t
 from core.clock import Clock, FixedClock, SystemClock
+from core.incident import MAX_YEAR, MIN_YEAR
 from core.timeutil import TimeFormatError, parse_instant
 
 # Characters that could start a new line, move the cursor or drive the terminal (C0,
@@ -60,7 +61,19 @@ def clock_from(now: str | None) -> Clock:
     try:
         at: datetime = parse_instant(now)
     except TimeFormatError:
-        raise CliError(f"--now：应为带时间的日期，例如 2026-11-24T10:00:00+08:00（实际为 {now!r}）") from None
+        raise CliError(
+            t(
+                f"--now：应为带时间的日期，例如 2026-11-24T10:00:00+08:00（实际为 {now!r}）",
+                f"--now: expected a date and time such as 2026-11-24T10:00:00+08:00 (got {now!r})",
+            )
+        ) from None
+    if not MIN_YEAR <= at.year <= MAX_YEAR:  # the calendar bound of every instant (core.incident), in its own offset
+        raise CliError(
+            t(
+                f"--now：时间应在 {MIN_YEAR} 年至 {MAX_YEAR} 年之间（实际为 {now}）",
+                f"--now: the time must lie in the years {MIN_YEAR} to {MAX_YEAR} (got {now})",
+            )
+        )
     return FixedClock(at)
 
 

@@ -1,4 +1,4 @@
-"""Hostile input for ``check``: random mutations of valid incidents (values replaced by
+"""Hostile input for ``check``, ``pdf`` and ``import``: random mutations of valid incidents (values replaced by
 odd JSON, keys dropped or added, instants at the calendar's edges, bytes flipped) end in
 exit 0, or exit 2 with one stderr line and never a traceback. In-process through
 ``core.cli.main`` for speed, plus a few real subprocesses."""
@@ -161,3 +161,21 @@ def test_a_real_process_gives_exit_2_and_one_line_for_edge_instants(tmp_path, pa
     run = subprocess.run([sys.executable, "-m", "core.cli", "check", str(path), "--now", NOW], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert_clean(run.returncode, run.stdout, run.stderr)
     assert run.returncode == 2 and next(iter(patch)) in run.stderr
+
+
+@given(doc=mutated(), fmt=st.sampled_from(["pdf", "docx"]))
+@settings(max_examples=120, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_pdf_on_a_mutated_incident_exits_0_or_2_with_one_line(workdir, capsys, doc, fmt):
+    path = workdir / "incident.json"
+    path.write_bytes(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    code = main(["pdf", str(path), "-o", str(workdir / f"out.{fmt}"), "--format", fmt, "--now", NOW])
+    assert_clean(code, *capsys.readouterr())
+
+
+@given(doc=mutated())
+@settings(max_examples=200, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+def test_import_of_a_mutated_incident_exits_0_or_2_with_one_line(workdir, capsys, doc):
+    path = workdir / "incident.json"
+    path.write_bytes(json.dumps(doc, ensure_ascii=False).encode("utf-8"))
+    code = main(["--db", str(workdir / "fuzz.sqlite3"), "import", str(path), "--new-id"])
+    assert_clean(code, *capsys.readouterr())

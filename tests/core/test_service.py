@@ -23,7 +23,8 @@ def test_a_recorded_submission_keeps_the_document_it_sent(tmp_path):
     )
     sent = s.last_submitted(iid)
     assert sent is not None and sent["submissions"][0]["kind"] == "initial"
-    assert s.assess(iid, NOW).obligation("provincial_cyberspace_office").status == "met"
+    later = parse_instant("2026-11-24T12:00:00+08:00")  # after the submission
+    assert s.assess(iid, later).obligation("provincial_cyberspace_office").status == "met"
 
 
 def test_reminders_fire_once_each_and_use_the_callers_word_for_an_untitled_incident(tmp_path):

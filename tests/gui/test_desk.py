@@ -49,6 +49,7 @@ def test_life_of_an_incident_first_report_then_handling_ended_and_summary(sessio
     summary = window.desk.findChild(QWidget, "countdown_summary_report")
     assert "2026-12-27 23:59:59" in summary.findChild(QLabel, "due").text()
     assert summary.property("state") == "calm"
+    clock.set(DISCOVERED + timedelta(days=26, hours=3))  # 2026-12-20 12:30: the report was sent this morning
     session.hub.add_submission(
         incident_id, {"obligation": "summary_report", "kind": "summary", "submitted_at": "2026-12-20T10:00:00+08:00", "channel": "email_12387"}
     )
@@ -131,3 +132,16 @@ def test_a_tick_repaints_only_time_left_until_a_deadline_passes_then_the_whole_r
     assert changed[-1][:2] == (0, 4)  # status, icon and colour too
     assert window.model.data(window.model.index(0, 2)) == "已超时"
     assert window.model.data(window.model.index(0, 4)) == "已超时 0:00:01"
+
+
+def test_the_police_card_of_a_general_incident_says_why_it_stays_open(session, qtbot):
+    from tests.conftest import minimal
+
+    incident_id = session.store.import_document(minimal(crime_suspected=True, impact={"people_affected": 10}))  # 一般
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.desk_ready)
+    window.select_incident(incident_id)
+    card = window.desk.findChild(QWidget, "countdown_police_case")
+    assert card is not None and "第四条第五款" in card.findChild(QLabel, "due").text()
+    assert window.desk.findChild(QWidget, "countdown_provincial_cyberspace_office").property("state") == "not_required"
