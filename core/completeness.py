@@ -22,6 +22,10 @@ def _empty(value: Any) -> bool:
     return False
 
 
+# 第八条's items that no 第七条 item covers (incident@2): asked once handling has ended.
+SUMMARY_ONLY = ("accountability", "remediation", "lessons")
+
+
 def missing(doc: Doc, pack: RulePack, grade_known: bool) -> dict[str, list[str]]:
     """``{"initial": [...], "complete": [...]}`` for a validated document.
 
@@ -37,4 +41,6 @@ def missing(doc: Doc, pack: RulePack, grade_known: bool) -> dict[str, list[str]]
             absent = (not grade_known) if name == "impact" else _empty(get(doc, name))
             if absent:
                 (initial if item.initial else complete).append(name)
+    if doc.get("handling_ended_at"):  # 第八条: the summary report also states these
+        complete += [name for name in SUMMARY_ONLY if _empty(get(doc, name))]
     return {"initial": initial, "complete": initial + complete}

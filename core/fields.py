@@ -554,9 +554,36 @@ _ENTRIES: tuple[FieldInfo, ...] = (
     F("personal_info.contact", L("个人信息处理者的联系方式", "Contact for individuals"), page=Page.PERSONAL_INFO),
     F("personal_info.authority", L("履行个人信息保护职责的部门", "Personal-information protection authority"), page=Page.PERSONAL_INFO),
     F("personal_info.individual_notice_waived.reason", L("不通知个人的理由", "Reason for not notifying individuals"), page=Page.PERSONAL_INFO),
-    F("accountability", L("责任追究", "Accountability"), page=Page.SUMMARY),
-    F("remediation", L("完善整改情况", "Remediation"), page=Page.SUMMARY),
-    F("lessons", L("教训", "Lessons"), page=Page.SUMMARY),
+    F(
+        "accountability",
+        L("责任追究", "Accountability"),
+        page=Page.SUMMARY,
+        question=L("责任追究（总结报告）", "Accountability (summary report)"),
+        help=L(
+            "对相关责任人的处理。例：对未及时修改默认密码的管理员进行了通报批评。",
+            "How those responsible were dealt with. Example: the administrator who left the default password was formally reprimanded.",
+        ),
+    ),
+    F(
+        "remediation",
+        L("完善整改情况", "Remediation"),
+        page=Page.SUMMARY,
+        question=L("完善整改情况（总结报告）", "Remediation (summary report)"),
+        help=L(
+            "为防止再次发生做了哪些改进。例：关闭公网远程桌面，启用双因素认证，备份改为离线保存。",
+            "What was changed so it does not happen again. Example: remote desktop closed to the internet, two-factor sign-in, offline backups.",
+        ),
+    ),
+    F(
+        "lessons",
+        L("教训", "Lessons"),
+        page=Page.SUMMARY,
+        question=L("教训（总结报告）", "Lessons (summary report)"),
+        help=L(
+            "从这次事件中学到什么。例：备份必须与生产系统隔离。",
+            "What this incident taught. Example: backups must be kept apart from the systems they protect.",
+        ),
+    ),
     F("voided.at", L("作废时间", "Voided at")),
     F("voided.reason", L("作废理由", "Reason for voiding")),
 )

@@ -167,6 +167,8 @@ class ResponsePage(FieldPage):
                 ),
             ]
         )
+        self.layout_.addWidget(form_section(tr("总结报告（第八条）"), tr("处置工作结束后填写；总结报告在其后规定期限内报送。")))
+        self.add_form([a("accountability"), a("remediation"), a("lessons")])
         self.finish_layout()
 
     def refresh(self) -> None:

@@ -712,6 +712,14 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Add sector report</translation>
     </message>
     <message>
+        <source>总结报告（第八条）</source>
+        <translation>Summary report (Art. 8)</translation>
+    </message>
+    <message>
+        <source>处置工作结束后填写；总结报告在其后规定期限内报送。</source>
+        <translation>Fill in once handling has ended; the summary report is due within the set period after that.</translation>
+    </message>
+    <message>
         <source>{name}（{detail}）</source>
         <translation>{name} ({detail})</translation>
     </message>

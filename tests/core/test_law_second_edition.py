@@ -321,3 +321,15 @@ def test_a_now_beyond_the_accepted_years_is_an_input_error_naming_the_option(tmp
     assert main(["check", str(path), "--now", now]) == 2
     out, err = capsys.readouterr()
     assert out == "" and err.count("\n") == 1 and "--now" in err
+
+
+def test_once_handling_ended_the_summary_reports_own_items_are_listed_as_missing():
+    from core.assessment import check as strict
+    from core.timeutil import parse_instant as at
+    from tests.conftest import minimal as base
+
+    open_doc = base(schema="incident-assistant/incident@2")
+    assert "accountability" not in strict(open_doc, default_pack(), at("2026-11-24T10:00:00+08:00")).missing["complete"]
+    ended = base(schema="incident-assistant/incident@2", handling_ended_at="2026-11-25T10:00:00+08:00", lessons="备份须离线保存")
+    missing = strict(ended, default_pack(), at("2026-11-26T10:00:00+08:00")).missing["complete"]
+    assert "accountability" in missing and "remediation" in missing and "lessons" not in missing

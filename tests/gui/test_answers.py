@@ -92,3 +92,18 @@ def test_a_ransom_demand_pre_answers_the_crime_question_and_says_why(session, qt
     wizard.jump_to(PAGE_TYPE)
     symptom.click()
     assert stored(session, wizard, "crime_suspected") is False
+
+
+def test_the_summary_reports_own_items_are_asked_on_the_response_page(session, qtbot):
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from tests.gui.conftest import type_text
+
+    incident_id = session.store.import_document(example())
+    wizard = session.open_wizard(incident_id)
+    qtbot.addWidget(wizard)
+    wizard.jump_to(PAGE_RESPONSE)
+    for path in ("accountability", "remediation", "lessons"):
+        assert wizard.findChild(QPlainTextEdit, path) is not None, path
+    type_text(wizard.findChild(QPlainTextEdit, "lessons"), "备份须离线保存")
+    assert stored(session, wizard, "lessons") == "备份须离线保存"
