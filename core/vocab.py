@@ -37,6 +37,7 @@ class Status(StrEnum):
     DONE = "done"  # no hours, done
     WAITING = "waiting"  # summary report before handling ended (D7)
     WAIVED = "waived"  # individual notice waived with a reason (D16)
+    VOIDED = "voided"  # the incident's own status in the list: entered by mistake, kept (product.md §8.1)
 
 
 CLOCK_STATUSES = frozenset({Status.PENDING, Status.OVERDUE})  # a countdown runs
@@ -127,6 +128,7 @@ LABELS: dict[StrEnum, Label] = {
     Status.DONE: Label("已完成", "Done"),
     Status.WAITING: Label("处置工作结束后起算", "Starts when handling ends"),
     Status.WAIVED: Label("已决定不通知（已写明理由）", "Not notified (reason recorded)"),
+    Status.VOIDED: Label("已作废", "Voided"),
     ReportKind.INITIAL: Label("首报", "First report"),
     ReportKind.SUPPLEMENT: Label("补报", "Supplementary report"),
     ReportKind.FOLLOWUP: Label("续报", "Follow-up report"),

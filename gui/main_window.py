@@ -184,8 +184,6 @@ class IncidentTableModel(QAbstractTableModel):
             if col == 1:
                 return i18n.pack_name(self.pack.grade(row.grade))
             if col == 2:
-                if row.voided:
-                    return tr("已作废")
                 return i18n.status_name(Status.OVERDUE if self._overdue(row) else row.status, short=True)
             if col == 3:
                 return display_beijing(row.next_due) if row.next_due else "—"
@@ -212,9 +210,9 @@ FILTERS = (
     ("past_due", QT_TR_NOOP("已超时")),
     ("drill", QT_TR_NOOP("演练")),
     ("real", QT_TR_NOOP("真实事件")),
-    ("voided", QT_TR_NOOP("已作废")),
+    (str(Status.VOIDED), QT_TR_NOOP("已作废")),
 )
-VOIDED = "voided"  # the filter that lists voided incidents (out of the list otherwise)
+VOIDED = str(Status.VOIDED)  # the filter that lists voided incidents (out of the list otherwise)
 
 
 class MainWindow(QMainWindow):

@@ -22,7 +22,7 @@ STATIC_STATUS_ORDER = (Status.PENDING, Status.OPEN, Status.WAITING, Status.LATE,
 NO_DUE_SORT_KEY = "9999-12-31T23:59:59+00:00"
 # Bumped whenever the same document can derive different columns (the assessment or its
 # repair of drafts changed); with the rule pack's version it stamps the stored columns.
-DERIVATION = "assessment-3"  # 2: a voided incident has no countdown; 3: the law's second edition
+DERIVATION = "assessment-4"  # 2: a voided incident has no countdown; 3: the law's second edition; 4: status voided
 DERIVED_WITH_KEY = "list_columns_from"  # meta key: the derivation the stored columns came from
 _ANY_TIME = datetime(2000, 1, 1, tzinfo=UTC)  # statuses before any due time: pending, never overdue
 
@@ -73,8 +73,11 @@ def derive(doc: Doc, pack: RulePack) -> Derived:
     from core.assessment import assess  # lazy: listing needs only the stored columns, not the assessment
 
     result = assess(doc, pack, _ANY_TIME, future_counts=True)  # stored columns do not depend on the clock
-    soonest = None if result.doc.get("voided") else result.next_due  # voided: entered by mistake, nothing due
-    if soonest is not None and soonest.due is not None:
+    voided = result.doc.get("voided") is not None  # entered by mistake: nothing due, out of the list
+    soonest = None if voided else result.next_due
+    if voided:
+        status, due = Status.VOIDED, None
+    elif soonest is not None and soonest.due is not None:
         status, due = Status.PENDING, utc_iso(soonest.due)
     else:
         present = {o.status for o in result.obligations}
