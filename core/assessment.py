@@ -20,7 +20,7 @@ from typing import Any
 from core import completeness, grading, obligations, paths
 from core.grading import GradeResult
 from core.incident import SCHEMA_ID, Doc, involves_cii, parse, validate
-from core.messages import Finding
+from core.messages import FieldPaths, Finding
 from core.obligations import EscalationInfo, Obligation
 from core.rules import Channel, RulePack
 from core.vocab import REPORT_KINDS, Grade, ObligationId, Reportable, ReportKind, Status
@@ -139,7 +139,7 @@ def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Findin
     reportable = Reportable(grading.reportable(result.grade, pack))
     if reportable == Reportable.NO:
         if result.unknown_facts:
-            found.append(Finding("impact", "general_with_unknowns", {"fields": [f.removeprefix("impact.") for f in result.unknown_facts]}))
+            found.append(Finding("impact", "general_with_unknowns", {"fields": FieldPaths(result.unknown_facts)}))
         found.append(Finding("", "general_other_laws"))
     return Assessment(
         doc=doc,

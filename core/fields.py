@@ -611,8 +611,9 @@ def info(path: str) -> FieldInfo | None:
 
 
 def name(path: str, lang: str = "zh") -> str:
-    """The field's statutory name in ``lang`` (the path itself for an unknown one)."""
-    entry = info(path)
+    """The field's statutory name in ``lang`` (the path itself for an unknown one); the
+    qualitative choice, one grading fact of two entries, is named by its grade's entry."""
+    entry = info(path) or info(f"{path}.grade")
     return entry.name(lang) if entry else path
 
 

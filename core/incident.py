@@ -34,6 +34,7 @@ AUTHORITY_SCOPES = ("especially_large", "large", "relatively_large")
 SUBMISSION_KINDS_V1 = tuple(str(k) for k in REPORT_KINDS)
 SUBMISSION_KINDS = (*SUBMISSION_KINDS_V1, str(ReportKind.NOTICE))  # notice: the personal-information notices (D16)
 PI_AFFECTED = ("yes", "possible", "no")
+PI_AFFECTED_YES = ("yes", "possible")  # D16: "possible" creates the notice duties too
 # Channels of the personal-information notices (D16, product.md §8.1). Accepted on
 # submissions of an @2 document whether or not the rule pack lists them yet.
 NOTICE_CHANNELS = ("sms", "im", "letter", "announcement")
@@ -573,6 +574,17 @@ def is_ransomware(doc: Doc, pack: RulePack) -> bool:
 def involves_cii(doc: Doc) -> bool:
     """CII if the incident says so or any affected system is marked CII (conservative)."""
     return doc.get("involves_cii") is True or any(s.get("is_cii") for s in doc.get("systems") or [])
+
+
+def personal_info_affected(doc: Doc) -> bool:
+    """D16 (个人信息保护法第五十七条): personal information leaked, tampered with or lost,
+    or possibly so. The user's answer decides; with no answer, a count of leaked records
+    in the impact (附件第5项) means it happened."""
+    affected = get(doc, "personal_info.affected")
+    if affected is not None:
+        return bool(affected in PI_AFFECTED_YES)
+    leaked = get(doc, "impact.personal_info_leaked")
+    return isinstance(leaked, int) and not isinstance(leaked, bool) and leaked > 0
 
 
 def walk_strings(doc: Doc) -> Iterator[tuple[str, str]]:

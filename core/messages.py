@@ -126,6 +126,11 @@ TEMPLATES: dict[str, tuple[str, str]] = {
 }
 
 
+class FieldPaths(tuple[str, ...]):
+    """A message parameter naming fields: shown by their names in the message's language
+    (「受影响人数」), never by JSON key."""
+
+
 @dataclass(frozen=True)
 class Finding:
     """One validation error or warning at a field path (``impact.people_affected``,
@@ -138,7 +143,7 @@ class Finding:
     def message(self, lang: str = "zh") -> str:
         zh, en = TEMPLATES[self.code]
         template = en if lang == "en" else zh
-        return template.format(**{k: _show(v) for k, v in self.params.items()})
+        return template.format(**{k: _named(v, lang) if isinstance(v, FieldPaths) else _show(v) for k, v in self.params.items()})
 
     def line(self, lang: str = "zh") -> str:
         """One line naming the field and what was expected, for stderr."""
@@ -159,6 +164,12 @@ def printable(text: str) -> str:
     if text.isprintable():
         return text
     return "".join(f"\\u{ord(c):04x}" if unicodedata.category(c) in _HIDDEN_CATEGORIES else c for c in text)
+
+
+def _named(value: FieldPaths, lang: str) -> str:
+    from core.fields import name  # lazy: the catalogue is not needed for most messages
+
+    return ("; " if lang == "en" else "、").join(printable(name(path, lang)) for path in value)
 
 
 def _show(value: Any) -> str:

@@ -15,6 +15,9 @@ statuses, and the authorities' onward escalations, from the rule pack.
 - D13a: a submission through a channel that cannot reach the recipient (the pack's
   ``reached_by``) does not count; nor, yet, one timed after ``now``. Each is listed on the
   obligation and warned, as is a submission against an obligation that does not apply.
+- D16: personal information leaked or possibly leaked adds the two notices of
+  个人信息保护法第五十七条 whatever the grade; the individual notice may be waived with a
+  written reason; 12387 channels reach the PI department only when it is a 网信部门.
 - D14: a discovery before the Measures' ``in_force`` date is warned (第十四条).
 Does not read the clock: ``now`` is a parameter.
 """
@@ -25,7 +28,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from core.incident import NOTICE_CHANNELS, Doc, get, instant, involves_cii
+from core.incident import NOTICE_CHANNELS, Doc, get, instant, involves_cii, personal_info_affected
 from core.messages import Finding
 from core.rules import ObligationRule, RulePack
 from core.timeutil import BEIJING, display_beijing, end_of_day_after, iso_beijing, parse_date, whole_second
@@ -64,6 +67,7 @@ class Obligation:
     ignored: tuple[Ignored, ...] = ()  # submissions recorded for it that do not count (D13a)
     reason: str | None = None  # D4a: why it stays open for a 一般 incident
     reason_en: str | None = None
+    waived_reason: str | None = None  # D16: why the individual notice is not given
 
     @property
     def countdown(self) -> bool:
@@ -88,6 +92,8 @@ class Obligation:
         }
         if self.reason:
             out["reason"] = (self.reason_en or self.reason) if lang == "en" else self.reason
+        if self.waived_reason:
+            out["waived_reason"] = self.waived_reason
         if self.ignored:
             out["ignored_submissions"] = [i.as_json() for i in self.ignored]
         return out
@@ -121,6 +127,7 @@ def applicable_rules(doc: Doc, pack: RulePack) -> list[ObligationRule]:
             "central_state_organ": central,
             "otherwise": not cii and not central,
             "crime_suspected": doc.get("crime_suspected") is True,
+            "personal_info_affected": personal_info_affected(doc),  # D16, whatever the grade
             "always": True,
         }[rule.when]
         if applies:
@@ -138,11 +145,24 @@ def _reaches(pack: RulePack, channel: Any) -> str | None:
     return "individuals" if channel in NOTICE_CHANNELS else None
 
 
-def _reached_by(pack: RulePack, obligation_id: str, default: tuple[str, ...]) -> tuple[str, ...]:
+def _reached_by(pack: RulePack, doc: Doc, obligation_id: str, default: tuple[str, ...]) -> tuple[str, ...]:
     for rule in pack.obligations:
         if rule.id == obligation_id:
-            return rule.reached_by
+            return rule.reached_by + (rule.cyberspace_reached_by if _names_cyberspace(doc, rule) else ())
     return default
+
+
+def _names_cyberspace(doc: Doc, rule: ObligationRule) -> bool:
+    """D16: the department the user named is a 网信部门 (12387 channels then reach it)."""
+    named = get(doc, rule.recipient_detail_field) if rule.recipient_detail_field else None
+    return isinstance(named, str) and any(part in named for part in rule.cyberspace_names)
+
+
+def _waiver(doc: Doc, rule: ObligationRule) -> str | None:
+    """D16 (第五十七条第二款): the written reason a duty is waived, or None."""
+    waived = get(doc, rule.waived_field) if rule.waived_field else None
+    reason = waived.get("reason") if isinstance(waived, dict) else None
+    return reason.strip() if isinstance(reason, str) and reason.strip() else None
 
 
 def _first_submission(
@@ -166,7 +186,7 @@ def _first_submission(
         if at is None:
             continue
         reaches = _reaches(pack, sub.get("channel"))
-        if reaches is not None and reaches not in _reached_by(pack, sub["obligation"], reached_by):
+        if reaches is not None and reaches not in _reached_by(pack, doc, sub["obligation"], reached_by):
             ignored.append(Ignored(index, CHANNEL_DOES_NOT_REACH))
         elif now is not None and at > now:
             ignored.append(Ignored(index, AFTER_NOW))
@@ -236,6 +256,9 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
                 status = Status.NOT_REQUIRED
             else:
                 status = _status(due, submitted, now, timed=rule.hours is not None)
+        waived = _waiver(doc, rule)
+        if waived is not None and submitted is None:
+            status = Status.WAIVED  # D16: the card keeps a way back (the authority may demand the notice)
         # D4a: for 一般, a duty that rests on another rule (第四条第五款) stays open and says why.
         reason, reason_en = (rule.general_reason, rule.general_reason_en) if not_required and not rule.statutory else (None, None)
         result.append(
@@ -253,6 +276,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
                 ignored=ignored,
                 reason=reason,
                 reason_en=reason_en,
+                waived_reason=waived if status == Status.WAIVED else None,
             )
         )
 

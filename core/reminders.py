@@ -17,7 +17,7 @@ from datetime import datetime, timedelta
 
 from core.obligations import Obligation
 from core.timeutil import display_beijing, iso_beijing, time_left_text
-from core.vocab import CLOCK_STATUSES, Status, Urgency
+from core.vocab import CLOCK_STATUSES, ObligationId, Status, Urgency
 
 # Product choice (product.md §2.1), not a legal number: minutes before the due time.
 THRESHOLD_MINUTES = (60, 30, 15, 5)
@@ -25,6 +25,11 @@ OVERDUE = str(Status.OVERDUE)  # the threshold past the due time
 # How a running countdown card looks: within 5 minutes critical, 15 urgent, 60 soon.
 URGENCY_MINUTES = ((5, Urgency.CRITICAL), (15, Urgency.URGENT), (60, Urgency.SOON))
 LOOKAHEAD_MINUTES = max(THRESHOLD_MINUTES)
+# Issue-set product choice, not a legal number: 个人信息保护法第五十七条 says 立即 (no hours, D16),
+# so the app reminds internally 1 h and 24 h after discovery while a notice is still open.
+INTERNAL_AFTER_HOURS = (1, 24)
+INTERNAL_PREFIX = "internal_"  # threshold of an internal reminder: internal_1h, internal_24h
+INTERNAL_OBLIGATIONS = (str(ObligationId.PI_AUTHORITY_NOTICE), str(ObligationId.PI_INDIVIDUAL_NOTICE))
 
 
 def urgency(obligation: Obligation, now: datetime) -> Urgency | Status:
@@ -59,13 +64,21 @@ class Reminder:
     incident_id: str
     title: str
     obligation: Obligation
-    threshold: str  # "60" | "30" | "15" | "5" | "overdue"
+    threshold: str  # "60" | "30" | "15" | "5" | "overdue" | "internal_1h" | "internal_24h"
+    since: datetime | None = None  # an internal reminder: the discovery time it counts from
+
+    @property
+    def internal(self) -> bool:
+        """An internal reminder (not a legal deadline), labelled so."""
+        return self.threshold.startswith(INTERNAL_PREFIX)
 
     def message(self, now: datetime, lang: str = "zh", recipient: str | None = None) -> str:
         """The reminder in ``lang``; ``recipient`` is the recipient's name in that language."""
         o = self.obligation
-        assert o.due is not None
         who = recipient or o.recipient
+        if self.internal:
+            return self._internal_message(now, lang, who)
+        assert o.due is not None
         left, due = time_left_text(o.due, now, lang), display_beijing(o.due)
         if lang == "en":
             if self.threshold == OVERDUE:
@@ -74,6 +87,40 @@ class Reminder:
         if self.threshold == OVERDUE:
             return f"「{self.title}」向{who}报告{left}（期限 {due} 北京时间），请尽快报告。"
         return f"「{self.title}」向{who}报告还剩 {left}（期限 {due} 北京时间）。"
+
+    def _internal_message(self, now: datetime, lang: str, who: str) -> str:
+        assert self.since is not None
+        hours = int((now - self.since).total_seconds() // 3600)
+        if lang == "en":
+            return (
+                f"Internal reminder (not a statutory deadline): '{self.title}': personal information was or may have been affected "
+                f"{hours} h ago (discovered {display_beijing(self.since)} Beijing time). The law says notify {who} at once."
+            )
+        return f"内部提醒（非法定）：「{self.title}」发现个人信息可能受影响已 {hours} 小时（{display_beijing(self.since)} 北京时间），依法应立即通知{who}。"
+
+
+def internal_reminders(incidents: Iterable[tuple[str, str, datetime, list[Obligation]]], now: datetime, fired: set[str]) -> tuple[list[Reminder], set[str]]:
+    """``incidents`` yields ``(incident_id, title, discovered_at, obligations)``. An open
+    personal-information notice (D16: 立即, no hours) gets an internal reminder 1 h and 24 h
+    after discovery, each once; when both were crossed while the app was closed, only the
+    later one is shown."""
+    show: list[Reminder] = []
+    done: set[str] = set()
+    for incident_id, title, discovered, obligations in incidents:
+        for o in obligations:
+            if o.id not in INTERNAL_OBLIGATIONS or o.status != Status.OPEN:
+                continue
+            crossed = [f"{INTERNAL_PREFIX}{h}h" for h in INTERNAL_AFTER_HOURS if now >= discovered + timedelta(hours=h)]
+            fresh = [t for t in crossed if _internal_key(incident_id, o, discovered, t) not in fired]
+            if not fresh:
+                continue
+            show.append(Reminder(_internal_key(incident_id, o, discovered, fresh[-1]), incident_id, title, o, fresh[-1], since=discovered))
+            done.update(_internal_key(incident_id, o, discovered, t) for t in fresh)
+    return show, done
+
+
+def _internal_key(incident_id: str, o: Obligation, discovered: datetime, threshold: str) -> str:
+    return f"{incident_id}|{o.id}|{iso_beijing(discovered)}|{threshold}"
 
 
 def _key(incident_id: str, o: Obligation, threshold: str) -> str:

@@ -90,6 +90,10 @@ class ObligationRule:
     reached_by: tuple[str, ...] = ()  # D13a: the channel ``reaches`` values that satisfy it
     general_reason: str | None = None  # D4a: why it stays open for a 一般 incident
     general_reason_en: str | None = None
+    waived_field: str | None = None  # D16: an object holding the written reason the duty is waived
+    # D16: the ``reaches`` values that also count when the named recipient is a 网信部门
+    cyberspace_names: tuple[str, ...] = ()
+    cyberspace_reached_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -362,7 +366,20 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
                 raise r.fail(f"{where}.reached_by", f"{v!r} 不是任何渠道的 reaches")
         return values
 
-    whens = {"involves_cii", "central_state_organ", "otherwise", "crime_suspected", "always"}
+    def cyberspace_authority(obj: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """D16: 12387 channels count for the PI authority notice only when the named
+        department is a 网信部门 (recognised by the pack's name fragments)."""
+        found = r.get(obj, "cyberspace_authority", where, dict, optional=True)
+        if found is None:
+            return (), ()
+        names = r.strings(found, "names_contain", f"{where}.cyberspace_authority") or ()
+        extra = r.strings(found, "also_reached_by", f"{where}.cyberspace_authority") or ()
+        for v in extra:
+            if v not in channel_reaches:
+                raise r.fail(f"{where}.cyberspace_authority.also_reached_by", f"{v!r} 不是任何渠道的 reaches")
+        return names, extra
+
+    whens = {"involves_cii", "central_state_organ", "otherwise", "crime_suspected", "personal_info_affected", "always"}
     obligations = []
     for w, o in r.items(raw, "obligations", ""):
         when = r.get(o, "when", w, str)
@@ -389,6 +406,8 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
                 reached_by(o, w),
                 r.get(o, "general_reason", w, str, optional=True),
                 r.get(o, "general_reason_en", w, str, optional=True),
+                r.get(o, "waived_field", w, str, optional=True),
+                *cyberspace_authority(o, w),
             )
         )
     obligation_ids = {o.id for o in obligations}

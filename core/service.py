@@ -36,6 +36,7 @@ class IncidentService:
     def __init__(self, store: Store, pack: RulePack | None = None) -> None:
         self.store = store
         self.pack = pack or store.pack
+        self._pi_cache: tuple[int, list[tuple[str, str | None, str]]] | None = None
 
     # --- reading ---
     def assess(self, incident_id: str, now: datetime) -> Assessment:
@@ -118,7 +119,7 @@ class IncidentService:
         """The reminders due at ``now`` (60/30/15/5 minutes before each deadline and when
         overdue, product.md §2.1), each once: returns them and every key now done.
         ``untitled`` names an incident without a title, in the caller's language."""
-        from core.reminders import LOOKAHEAD_MINUTES, due_reminders
+        from core.reminders import LOOKAHEAD_MINUTES, due_reminders, internal_reminders
 
         horizon = now + timedelta(minutes=LOOKAHEAD_MINUTES + 1)
         candidates = []
@@ -126,7 +127,26 @@ class IncidentService:
             candidates.append((row.id, row.title or untitled, self.assess(row.id, now).obligations))
             if len(candidates) >= REMINDER_CANDIDATES:
                 break
-        return due_reminders(candidates, now, fired)
+        shown, done = due_reminders(candidates, now, fired)
+        internal, internal_done = internal_reminders(self._internal_candidates(now, untitled), now, fired)
+        return shown + internal, done | internal_done
+
+    def _internal_candidates(self, now: datetime, untitled: str) -> Iterator[tuple[str, str, datetime, list[Any]]]:
+        """Incidents with personal information affected whose 1 h or 24 h internal reminder
+        (D16: 立即) fell due within the look-back; the list is cached until the next write."""
+        from core.reminders import INTERNAL_AFTER_HOURS
+        from core.timeutil import parse_instant
+
+        mark = self.store.change_mark()
+        if self._pi_cache is None or self._pi_cache[0] != mark:
+            self._pi_cache = (mark, self.store.personal_info_incidents())
+        for incident_id, title, discovered_text in self._pi_cache[1]:
+            try:
+                discovered = parse_instant(discovered_text)
+            except ValueError:
+                continue  # an invalid time: the list marks the incident invalid
+            if any(now - REMINDER_LOOKBACK <= discovered + timedelta(hours=h) <= now for h in INTERNAL_AFTER_HOURS):
+                yield incident_id, title or untitled, discovered, self.assess(incident_id, now).obligations
 
     def remember_fired(self, order: list[str]) -> None:
         """Keep the newest ``KEEP_FIRED`` keys of reminders already shown."""

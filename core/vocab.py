@@ -63,6 +63,8 @@ class ObligationId(StrEnum):
     PROVINCIAL_CYBERSPACE_OFFICE = "provincial_cyberspace_office"  # 属地省级网信部门, 4 h
     POLICE_CASE = "police_case"  # 公安机关报案
     SUMMARY_REPORT = "summary_report"  # 总结报告, 30 days
+    PI_AUTHORITY_NOTICE = "pi_authority_notice"  # 通知履行个人信息保护职责的部门, 立即 (D16)
+    PI_INDIVIDUAL_NOTICE = "pi_individual_notice"  # 通知个人, 立即; may be waived with a reason (D16)
 
 
 SECTOR_PREFIX = "sector_"  # sector_<n>, n from 1 (D9)

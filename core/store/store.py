@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.canonical import canonical_json, sha256_hex
 from core.clock import Clock
-from core.incident import SCHEMA_ID, Doc, parse, validate
+from core.incident import PI_AFFECTED_YES, SCHEMA_ID, Doc, parse, validate
 from core.rules import RulePack
 from core.store import audit
 from core.store.derive import DERIVED_WITH_KEY, Derived, derivation_id, derive, live_status, utc_iso
@@ -383,6 +383,26 @@ class Store:
             )
             for r in rows
         ]
+
+    def personal_info_incidents(self) -> list[tuple[str, str | None, str]]:
+        """``(id, title, discovered_at)`` of every incident, not voided, whose personal
+        information was or may have been affected (D16; the same rule as
+        ``core.incident.personal_info_affected``), for the internal notice reminders."""
+        yes = ", ".join(f"'{v}'" for v in PI_AFFECTED_YES)
+        sql = (
+            "SELECT id, title, json_extract(doc, '$.discovered_at') FROM incidents "  # noqa: S608
+            f"WHERE status != '{Status.VOIDED}' AND json_extract(doc, '$.discovered_at') IS NOT NULL AND "
+            f"(json_extract(doc, '$.personal_info.affected') IN ({yes}) OR (json_extract(doc, '$.personal_info.affected') IS NULL "
+            "AND json_type(doc, '$.impact.personal_info_leaked') = 'integer' AND json_extract(doc, '$.impact.personal_info_leaked') > 0))"
+        )
+        with translated(self.path):
+            return [(r[0], r[1], str(r[2])) for r in self.db.execute(sql).fetchall()]
+
+    def change_mark(self) -> int:
+        """A number that grows with every write (the audit chain's last row): callers cache on it."""
+        with translated(self.path):
+            row = self.db.execute("SELECT max(seq) FROM audit").fetchone()
+        return int(row[0] or 0)
 
     def void_incident(self, incident_id: str, reason: str) -> None:
         """Void a real incident entered by mistake (product.md §8.1): it leaves the list and

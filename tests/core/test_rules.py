@@ -32,6 +32,8 @@ def test_bundled_pack_loads_with_version_and_dates(pack):
         "central_organ_cyberspace_office",
         "provincial_cyberspace_office",
         "police_case",
+        "pi_authority_notice",
+        "pi_individual_notice",
         "summary_report",
     }
 
