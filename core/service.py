@@ -17,13 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from core.canonical import canonical_json
 from core.rules import RulePack
-from core.store import IncidentSummary, Store
+from core.store import IncidentSummary, InvalidEdit, Store
+from core.vocab import ReportKind
 
 if TYPE_CHECKING:  # the assessment loads with the first use case, not at start-up
     from core.assessment import Assessment
     from core.incident import Doc
     from core.reminders import Reminder
 
+WAIVER_PATH = "personal_info.individual_notice_waived"  # D16: the written reason for not notifying individuals
 SUBMITTED_PREFIX = "submitted:"  # snapshot kind of a document as it was submitted
 FIRED_KEY = "reminders_fired"  # meta key: reminders already shown (each fires once, across restarts)
 KEEP_FIRED = 5000  # remembered reminder keys (oldest dropped)
@@ -47,7 +49,7 @@ class IncidentService:
     def last_submitted(self, incident_id: str) -> Doc | None:
         """The document as it was when last submitted (the base for 补报/续报's changes)."""
         for snap in reversed(self.store.snapshots(incident_id)):
-            if str(snap["kind"]).startswith(SUBMITTED_PREFIX):
+            if str(snap["kind"]).startswith(SUBMITTED_PREFIX) and snap["kind"] != SUBMITTED_PREFIX + ReportKind.NOTICE:  # a notice is not a report
                 loaded: Doc = json.loads(snap["canonical_json"])
                 return loaded
         return None
@@ -60,6 +62,27 @@ class IncidentService:
     def record_submission(self, incident_id: str, submission: Mapping[str, Any]) -> int:
         """Record a submission and, in the same transaction, the exact document submitted."""
         return self.store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_PREFIX + str(submission.get("kind")))
+
+    def record_notice(self, incident_id: str, submission: Mapping[str, Any], text: str) -> int:
+        """Record a personal-information notice given (D16: kind ``notice``, its channel, time
+        and how many individuals) with the exact text sent, in one transaction: the text is
+        kept as an attachment and its SHA-256 beside the document as it stood."""
+        entry = {**submission, "kind": str(ReportKind.NOTICE)}
+        body = text.encode("utf-8")
+        stamp = str(entry.get("submitted_at", "")).replace(":", "")[:15]
+        name = f"通知文本-{entry.get('channel') or 'other'}-{stamp}.txt"
+        return self.store.add_submission(incident_id, entry, snapshot_kind=SUBMITTED_PREFIX + str(ReportKind.NOTICE), sent=(name, body))
+
+    def waive_individual_notice(self, incident_id: str, reason: str) -> bool:
+        """D16 (第五十七条第二款): the individuals are not notified because the measures taken
+        effectively avoid harm; the written reason is required (a blank one is refused)."""
+        if not isinstance(reason, str) or not reason.strip():
+            raise InvalidEdit(self.store.path, "须写明不通知个人的理由：采取的措施为何能够有效避免危害（个人信息保护法第五十七条第二款）")
+        return self.store.set_fields(incident_id, {WAIVER_PATH: {"reason": reason}})
+
+    def withdraw_waiver(self, incident_id: str) -> bool:
+        """Back to "notify": the PI-protection department may still demand the notice (D16)."""
+        return self.store.set_fields(incident_id, {WAIVER_PATH: None})
 
     def record_export(self, incident_id: str, kind: str, doc: Doc, pdf_sha256: str | None) -> None:
         """Keep the exact document a report was made from, with the report's SHA-256."""

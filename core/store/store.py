@@ -476,22 +476,29 @@ class Store:
         if errors:
             raise InvalidEdit(self.path, errors[0].line())
 
-    def add_submission(self, incident_id: str, submission: Mapping[str, Any], *, snapshot_kind: str | None = None) -> int:
+    def add_submission(
+        self, incident_id: str, submission: Mapping[str, Any], *, snapshot_kind: str | None = None, sent: tuple[str, bytes] | None = None
+    ) -> int:
         """Record that a report was sent (obligation, kind, submitted_at, channel, person, reference).
 
         With ``snapshot_kind`` the exact document as it stands after this submission is
-        kept as a snapshot of that kind (no PDF hash) in the same transaction: a crash
-        leaves both or neither, so every recorded submission has the document it sent."""
+        kept as a snapshot of that kind in the same transaction: a crash leaves both or
+        neither, so every recorded submission has the document it sent. ``sent`` is
+        ``(file name, bytes)`` of the exact text sent (a notice to individuals): kept as an
+        attachment, and its SHA-256 as the snapshot's document hash, in that transaction."""
         if snapshot_kind is not None and not snapshot_kind:
             raise InvalidEdit(self.path, "快照需要报告类型")
+        if sent is not None and snapshot_kind is None:
+            raise InvalidEdit(self.path, "发送的文本须与快照一起保存")
         entry = dict(submission)
         with self._write() as at:
             self._check_entry(incident_id, "submissions", entry)
             rowid = self._insert_record(at, incident_id, "submissions", entry)
             self._refresh_columns(at, incident_id)
+            sent_sha256 = self._insert_attachment(at, incident_id, *sent)["sha256"] if sent is not None else None
             if snapshot_kind is not None:
                 doc = assemble(self._own(incident_id), self._lists(incident_id))
-                self._insert_snapshot(at, incident_id, snapshot_kind, canonical_json(doc), None)
+                self._insert_snapshot(at, incident_id, snapshot_kind, canonical_json(doc), sent_sha256)
         return rowid
 
     def add_timeline(self, incident_id: str, entry: Mapping[str, Any]) -> int:
@@ -516,17 +523,20 @@ class Store:
             raise InvalidEdit(self.path, f"无法读取附件 {source}：{exc.strerror or exc}") from exc
         with self._write() as at:
             self._own(incident_id)
-            row = {
-                "incident_id": incident_id,
-                "name": source.name,
-                "size": len(content),
-                "sha256": hashlib.sha256(content).hexdigest(),
-                "content": content,
-                "added_at": at,
-            }
-            rowid = self.db.insert("attachments", row)
-            meta = {k: row[k] for k in ("name", "size", "sha256")}
-            audit.append_row_change(self.db, at, "attachment", incident_id, "attachments", rowid, row, {"attachment": meta})
+            return self._insert_attachment(at, incident_id, source.name, content)
+
+    def _insert_attachment(self, at: str, incident_id: str, name: str, content: bytes) -> dict[str, Any]:
+        row = {
+            "incident_id": incident_id,
+            "name": name,
+            "size": len(content),
+            "sha256": hashlib.sha256(content).hexdigest(),
+            "content": content,
+            "added_at": at,
+        }
+        rowid = self.db.insert("attachments", row)
+        meta = {k: row[k] for k in ("name", "size", "sha256")}
+        audit.append_row_change(self.db, at, "attachment", incident_id, "attachments", rowid, row, {"attachment": meta})
         return {"id": rowid, **meta, "added_at": at}
 
     def attachments(self, incident_id: str) -> list[dict[str, Any]]:

@@ -83,3 +83,62 @@ def test_a_drill_is_deleted_with_everything_it_held_and_verify_stays_whole(tmp_p
     assert s.store.history(drill)[-1]["action"] == "delete"
     result = s.store.verify()
     assert result.ok, result.message()
+
+
+# --- personal-information notices (D16) ---
+
+
+def pi_leak() -> dict:
+    doc = minimal(impact={"personal_info_leaked": 120_000})
+    doc["schema"] = "incident-assistant/incident@2"
+    doc["personal_info"] = {"affected": "yes", "authority": "某市卫生健康委员会"}
+    return doc
+
+
+def test_a_recorded_notice_keeps_the_exact_text_and_its_sha256_and_is_not_a_report_base(tmp_path):
+    import hashlib
+
+    s = service(tmp_path)
+    iid = s.import_document(pi_leak())
+    text = "【某诊所】您的就诊信息可能已泄露，详情见诊所公告或致电 0591-12345678。"
+    s.record_notice(
+        iid, {"obligation": "pi_individual_notice", "submitted_at": "2026-11-24T09:50:00+08:00", "channel": "sms", "recipients_count": 118_000}, text
+    )
+    result = s.assess(iid, NOW)
+    assert result.obligation("pi_individual_notice").status == "done"
+    assert result.obligation("pi_authority_notice").status == "open"
+    [attachment] = s.store.attachments(iid)
+    digest = hashlib.sha256(text.encode()).hexdigest()
+    assert attachment["sha256"] == digest and s.store.attachment_content(attachment["id"]).decode() == text
+    [snap] = s.store.snapshots(iid)
+    assert snap["kind"] == "submitted:notice" and snap["pdf_sha256"] == digest
+    assert s.last_submitted(iid) is None  # a supplement's changes are counted from the last report, not a notice
+    assert s.store.verify().ok
+
+
+def test_a_waiver_needs_a_reason_and_can_be_withdrawn(tmp_path):
+    import pytest
+
+    from core.store import InvalidEdit
+
+    s = service(tmp_path)
+    iid = s.import_document(pi_leak())
+    with pytest.raises(InvalidEdit, match="理由"):
+        s.waive_individual_notice(iid, "  ")
+    assert s.assess(iid, NOW).obligation("pi_individual_notice").status == "open"
+    s.waive_individual_notice(iid, "泄露的数据已加密，密钥未泄露")
+    assert s.assess(iid, NOW).obligation("pi_individual_notice").status == "waived"
+    s.withdraw_waiver(iid)
+    assert s.assess(iid, NOW).obligation("pi_individual_notice").status == "open"
+
+
+def test_internal_reminders_come_from_the_store_and_stop_once_notified(tmp_path):
+    s = service(tmp_path)
+    iid = s.import_document(pi_leak())  # discovered 09:30
+    shown, done = s.check_reminders(parse_instant("2026-11-24T10:31:00+08:00"), set(), "x")
+    assert {(r.obligation.id, r.threshold) for r in shown} == {("pi_authority_notice", "internal_1h"), ("pi_individual_notice", "internal_1h")}
+    assert all(r.internal for r in shown)
+    s.record_notice(iid, {"obligation": "pi_authority_notice", "submitted_at": "2026-11-24T10:40:00+08:00", "channel": "email_other"}, "报告全文")
+    s.waive_individual_notice(iid, "已加密")
+    later, _ = s.check_reminders(parse_instant("2026-11-25T09:31:00+08:00"), done, "x")
+    assert later == []
