@@ -141,7 +141,7 @@ def run_list(args: argparse.Namespace) -> int:
         rows, pack = [], None
     else:
         with _store(args, readonly=True) as store:
-            rows = store.list_incidents(now, with_number=True)
+            rows = store.list_incidents(now)
             pack = store.pack
     if args.json:
         print(

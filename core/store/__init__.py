@@ -19,7 +19,7 @@ Opening::
     get_incident(id) -> dict / export_document(id) -> dict   # product.md §4.1, with id
     set_field(id, path, value) -> bool                # autosave "impact.people_affected", "systems[0].name"
     set_fields(id, {path: value}) -> bool             # several in one write (coalesced typing)
-    list_incidents(now, *, limit=None, offset=0, include_drills=True, due_from=None, voided=False, with_number=False) -> list[IncidentSummary]
+    list_incidents(now, *, limit=None, offset=0, include_drills=True, due_from=None, voided=False) -> list[IncidentSummary]
     count_incidents(*, include_drills=True) -> int;  has_incident(id) -> bool;  latest_incident_id() -> str | None
     profile() -> dict;  save_profile(dict)            # the keys of an incident's "reporter"
     add_submission(id, dict, *, snapshot_kind=None) -> int   # with its snapshot in one transaction

@@ -22,7 +22,7 @@ STATIC_STATUS_ORDER = (Status.PENDING, Status.OPEN, Status.WAITING, Status.LATE,
 NO_DUE_SORT_KEY = "9999-12-31T23:59:59+00:00"
 # Bumped whenever the same document can derive different columns (the assessment or its
 # repair of drafts changed); with the rule pack's version it stamps the stored columns.
-DERIVATION = "assessment-4"  # 2: a voided incident has no countdown; 3: the law's second edition; 4: status voided
+DERIVATION = "assessment-5"  # 2: voided has no countdown; 3: the law's second edition; 4: status voided; 5: PI notices, number
 DERIVED_WITH_KEY = "list_columns_from"  # meta key: the derivation the stored columns came from
 _ANY_TIME = datetime(2000, 1, 1, tzinfo=UTC)  # statuses before any due time: pending, never overdue
 
@@ -35,6 +35,7 @@ class Derived:
     next_due: str | None  # UTC ISO 8601, sortable as text
     drill: bool
     valid: bool
+    number: str | None = None  # the human incident number (2026-0003), shown in the list
 
     @property
     def sort_due(self) -> str:
@@ -49,7 +50,14 @@ class Derived:
             "sort_due": self.sort_due,
             "drill": int(self.drill),
             "valid": int(self.valid),
+            "number": self.number,
         }
+
+
+# The stored list columns, in the order of ``Derived.columns()``; SQL fragments built from them.
+LIST_COLUMNS = ("title", "grade", "status", "next_due", "sort_due", "drill", "valid", "number")
+SET_LIST_COLUMNS = ", ".join(f"{c} = :{c}" for c in LIST_COLUMNS)
+SAME_LIST_COLUMNS = " AND ".join(f"{c} IS :{c}" for c in LIST_COLUMNS)
 
 
 def utc_iso(at: datetime) -> str:
@@ -84,4 +92,7 @@ def derive(doc: Doc, pack: RulePack) -> Derived:
         status = next((s for s in STATIC_STATUS_ORDER if s in present), Status.PENDING)
         due = None
     title = doc.get("title") if isinstance(doc.get("title"), str) else None
-    return Derived(title=title, grade=str(result.grading.grade), status=str(status), next_due=due, drill=doc.get("drill") is True, valid=result.valid)
+    number = doc.get("number") if isinstance(doc.get("number"), str) else None
+    return Derived(
+        title=title, grade=str(result.grading.grade), status=str(status), next_due=due, drill=doc.get("drill") is True, valid=result.valid, number=number
+    )

@@ -1,5 +1,5 @@
 """``verify``'s check of the incident list's columns (issue 16): title, grade, status,
-next due time, drill and validity are recomputed from each stored document (its own
+next due time, drill, validity and the human number are recomputed from each stored document (its own
 fields with its submissions and timeline) with ``core.store.derive.derive`` and
 compared with what is stored; created and updated times are compared with the audit
 rows of the incident. A forged column is a finding naming the incident and column.
@@ -15,13 +15,12 @@ from typing import Any
 
 from core.rules import RulePack
 from core.store.audit import Problem
-from core.store.derive import DERIVED_WITH_KEY, derivation_id, derive
+from core.store.derive import DERIVED_WITH_KEY, LIST_COLUMNS, derivation_id, derive
 from core.store.documents import assemble, loads_doc
 
-DERIVED = ("title", "grade", "status", "next_due", "sort_due", "drill", "valid")
 # Columns that do not depend on the assessment's version: checked even when the stored
 # columns came from another version (they are recomputed the next time the app opens the file).
-STABLE = ("title", "drill")
+STABLE = ("title", "drill", "number")
 # Audit actions that set an incident's updated_at (attachments and snapshots do not).
 _CHANGES = ("create", "import", "set_field", "submission", "timeline", "assign_number", "void")
 
@@ -55,11 +54,13 @@ def check_list_columns(conn: sqlite3.Connection, pack: RulePack) -> list[Problem
     problems: list[Problem] = []
     lists, times = _lists(conn), _times(conn)
     row = conn.execute("SELECT value FROM meta WHERE key = ?", (DERIVED_WITH_KEY,)).fetchone()
-    columns = DERIVED if row is not None and row[0] == derivation_id(pack) else STABLE
-    cursor = conn.execute(f"SELECT id, doc, created_at, updated_at, {', '.join(DERIVED)} FROM incidents ORDER BY rowid")  # noqa: S608
+    have = {str(r[1]) for r in conn.execute("PRAGMA table_info(incidents)")}
+    derived = tuple(c for c in LIST_COLUMNS if c in have)  # a file of an earlier schema step lacks the later columns
+    columns = tuple(c for c in (derived if row is not None and row[0] == derivation_id(pack) else STABLE) if c in derived)
+    cursor = conn.execute(f"SELECT id, doc, created_at, updated_at, {', '.join(derived)} FROM incidents ORDER BY rowid")  # noqa: S608
     for row in cursor:
         incident_id, text, created_at, updated_at = str(row[0]), row[1], row[2], row[3]
-        stored = dict(zip(DERIVED, row[4:], strict=True))
+        stored = dict(zip(derived, row[4:], strict=True))
         try:
             own = loads_doc(text)
         except (TypeError, ValueError):

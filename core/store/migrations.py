@@ -5,6 +5,8 @@ its version bump (the ``_sqlite_migrations`` record and ``meta.schema_version``)
   submissions, timeline, attachments, snapshots and the append-only audit log.
 - ``m002_list_columns`` (schema 2): the list columns of each incident (title, grade,
   status, next due time, drill, validity) and an index to page by next due time.
+- ``m003_number_column`` (schema 3): the human incident number as a list column, so
+  the list shows it without parsing any document (issue 14).
 
 sqlite-utils does not notice a file written by a newer app, so ``versions.unknown_applied``
 lists applied names this version does not know; the store refuses such a file.
@@ -87,6 +89,13 @@ def m002_list_columns(db: Database) -> None:
             {**cols, "id": incident_id},
         )
     _set_version(db, 2)
+
+
+@migrations()
+def m003_number_column(db: Database) -> None:
+    db.execute("ALTER TABLE incidents ADD COLUMN number TEXT")
+    db.execute("UPDATE incidents SET number = json_extract(doc, '$.number') WHERE json_type(doc, '$.number') = 'text'")
+    _set_version(db, 3)
 
 
 def _split(script: str) -> list[str]:

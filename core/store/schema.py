@@ -64,8 +64,15 @@ _V2 = {
     "INTEGER NOT NULL DEFAULT 0) STRICT",
     ("index", "incidents_due"): "CREATE INDEX incidents_due ON incidents(sort_due, id)",
 }
+_V3 = {
+    **_V2,
+    ("table", "incidents"): "CREATE TABLE incidents (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL, "
+    "updated_at TEXT NOT NULL, title TEXT, grade TEXT, status TEXT, next_due TEXT, sort_due TEXT "
+    "NOT NULL DEFAULT '9999-12-31T23:59:59+00:00', drill INTEGER NOT NULL DEFAULT 0, valid "
+    "INTEGER NOT NULL DEFAULT 0, number TEXT) STRICT",
+}
 # The objects a file has after each step (keyed by the last step applied).
-EXPECTED: dict[str, dict[tuple[str, str], str | None]] = {"m001_initial": _V1, "m002_list_columns": _V2}
+EXPECTED: dict[str, dict[tuple[str, str], str | None]] = {"m001_initial": _V1, "m002_list_columns": _V2, "m003_number_column": _V3}
 
 
 def normalized(sql: str | None) -> str | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 
 MIGRATION_SET = "incident-assistant"
-KNOWN_NAMES = ("m001_initial", "m002_list_columns")
+KNOWN_NAMES = ("m001_initial", "m002_list_columns", "m003_number_column")
 TABLE = "_sqlite_migrations"
 
 

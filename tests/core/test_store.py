@@ -63,7 +63,7 @@ def test_db_path_prefers_flag_then_environment_then_user_data_dir(monkeypatch: p
 def test_new_database_is_private_and_in_wal_mode(store: Store) -> None:
     assert stat.S_IMODE(os.stat(store.path).st_mode) == 0o600
     assert store.db.journal_mode == "wal"
-    assert store.meta("schema_version") == "2"
+    assert store.meta("schema_version") == "3"
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -340,3 +340,21 @@ def test_any_valid_incident_round_trips(store: Store, doc: dict[str, Any]) -> No
     number = exported.pop("number")  # the file's own when free in the store, else the next one
     assert isinstance(number, str) and number
     assert exported == {k: v for k, v in doc.items() if k != "number"} | {"schema": "incident-assistant/incident@2"}
+
+
+def test_the_list_shows_each_human_number_from_a_stored_column_and_an_old_file_gains_it(tmp_path: Path) -> None:
+    import shutil
+
+    path = tmp_path / "old.sqlite3"
+    shutil.copyfile(ROOT / "tests" / "fixtures" / "store-v1.sqlite3", path)  # schema 1, incidents without numbers
+    store = open_store(path, FixedClock(T0))
+    try:
+        old = store.list_incidents(T0)
+        assert old and all(row.number and row.number.startswith("2026-") for row in old)
+        doc = example()
+        doc["schema"], doc["number"] = "incident-assistant/incident@2", "2026-0042"
+        kept = store.import_document(doc, new_id=True)
+        assert {row.id: row.number for row in store.list_incidents(T0)}[kept] == "2026-0042"
+        assert store.verify().ok
+    finally:
+        store.close()

@@ -150,9 +150,9 @@ def test_a_statement_on_a_file_from_elsewhere_is_stopped_at_its_time_limit(good_
 identifiers = st.from_regex(r"[a-z][a-z0-9_]{0,12}", fullmatch=True).filter(
     lambda n: (
         not n.startswith("sqlite")
-        and ("table", n) not in schema.EXPECTED["m002_list_columns"]
-        and ("index", n) not in schema.EXPECTED["m002_list_columns"]
-        and ("trigger", n) not in schema.EXPECTED["m002_list_columns"]
+        and ("table", n) not in schema.EXPECTED["m003_number_column"]
+        and ("index", n) not in schema.EXPECTED["m003_number_column"]
+        and ("trigger", n) not in schema.EXPECTED["m003_number_column"]
     )
 )
 OBJECTS = {  # names quoted: a generated name may be an SQL keyword ("if", "on")
@@ -185,7 +185,7 @@ def test_the_expected_schema_is_what_the_migrations_create(tmp_path: Path) -> No
 
     from core.store.migrations import migrations
 
-    for stop_before, last in (("m002_list_columns", "m001_initial"), (None, "m002_list_columns")):
+    for stop_before, last in (("m002_list_columns", "m001_initial"), ("m003_number_column", "m002_list_columns"), (None, "m003_number_column")):
         conn = sqlite3.connect(str(tmp_path / f"{last}.sqlite3"))
         migrations.apply(Database(conn, execute_plugins=False), stop_before=stop_before)
         assert schema.objects(conn) == schema.EXPECTED[last]

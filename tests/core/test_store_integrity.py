@@ -307,7 +307,7 @@ def test_a_schema_1_database_migrates_forward_after_a_backup_copy(tmp_path: Path
     shutil.copyfile(FIXTURE_V1, path)
     store = open_store(path, FixedClock(T0))
     try:
-        assert store.meta("schema_version") == "2"
+        assert store.meta("schema_version") == "3"
         copies = [p for p in tmp_path.iterdir() if "before-m002_list_columns" in p.name]
         assert len(copies) == 1 and stat.S_IMODE(copies[0].stat().st_mode) == 0o600
         old = sqlite3.connect(f"file:{copies[0]}?mode=ro", uri=True)
