@@ -2,12 +2,12 @@
 place that names, asks for, checks or prints a field. An entry holds the field's path,
 its name (the statutory wording in 中文, and English), the wizard's question and its
 plain-language help with an example, the wizard page that asks it, its unit, whether the
-annex grading reads it, and the labels of its choices. The value's type is the incident
-schema's (``core.incident.SCHEMA``); a test keeps the two covering the same paths, and
-the statutory item a field belongs to is the rule pack's (``report_items``).
+annex grading reads it, the labels of its choices, and its value: type, required or not,
+and the incident format that added it. ``core.incident`` builds the schema (and the
+published JSON Schema) from these entries; the statutory item a field belongs to is the
+rule pack's (``report_items``).
 
-Adding a field: a node in ``core.incident.SCHEMA`` and one entry here (both words
-included). Does not validate or compute anything.
+Adding a field: one entry here, both languages included. Does not validate or compute anything.
 """
 
 from __future__ import annotations
@@ -46,6 +46,13 @@ class FieldInfo:
     unit: Label | None = None
     grading: bool = False  # an input of the annex grading (a known fact makes the grade known)
     choices: dict[str, Label] = field(default_factory=dict)  # labels of fixed choices
+    # The value (``core.incident`` builds the schema from these): text, bool, int, number,
+    # percent, instant, hours (a sector rule's), amount (text or number), enum (the fixed
+    # ``choices``) or enum:<list> (sites, grades, classes, channels, kinds: from the rule pack).
+    type: str = "text"
+    required: bool = False  # required in its object (a list element, a grade choice)
+    nonblank: bool = False  # text that may not be blank (a reason)
+    since: int = 1  # the incident format that added it (2: incident@2 only)
 
     def ask(self, lang: str = "zh") -> str:
         return (self.question or self.name)(lang)
@@ -95,6 +102,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         help=L(
             "演练的报告每页都印有「演练」字样，不计入统计。", "Every page of a drill report is marked “演练” (drill), and drills are not counted in statistics."
         ),
+        type="bool",
     ),
     F(
         "reporter.name",
@@ -116,6 +124,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         L("单位类别", "Organisation type"),
         page=Page.REPORTER,
         help=L("决定向谁报告、几小时内报告（第四条）。", "Decides whom you report to and within how many hours (Art. 4)."),
+        type="enum",
     ),
     F(
         "reporter.province",
@@ -159,6 +168,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "第一次发现异常、或接到别人通知的时刻。报告期限从这一刻起算（第四条，从严理解）。例：前台 9:30 看到勒索提示，就填 9:30。",
             "The moment you first noticed something wrong, or were told about it. The reporting deadlines count from this moment (Art. 4, read strictly). Example: the front desk saw the ransom note at 9:30, so enter 9:30.",
         ),
+        type="instant",
     ),
     F(
         "occurred_at",
@@ -168,6 +178,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "事件实际开始的时间，不能晚于发现时间；不清楚就勾「不知道」。例：日志显示 8:10 有异常登录。",
             "When the incident actually began; it cannot be later than the discovery time. If you are not sure, tick “Don't know”. Example: the logs show a suspicious login at 8:10.",
         ),
+        type="instant",
     ),
     F(
         "location",
@@ -187,6 +198,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "勾选后须在 1 小时内向保护工作部门和公安机关报告（第四条第一款）。不确定是否属于关基，请问行业主管部门。",
             "If ticked, you must report to the CII protection department and the public security organ (police) within 1 hour (Art. 4(1)). If you are not sure whether a system is CII, ask the authority in charge of your sector.",
         ),
+        type="bool",
     ),
     F("impact", L("级别（影响情况）", "Grade (impact)"), page=Page.IMPACT),
     F(
@@ -199,10 +211,10 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "One per row. Example: HIS outpatient system | registration, billing and medical records | not ticked. “CII” means a system officially designated as critical information infrastructure; most organisations have none.",
         ),
     ),
-    F("systems[].name", L("涉事系统名称", "System name"), page=Page.SYSTEMS),
+    F("systems[].name", L("涉事系统名称", "System name"), page=Page.SYSTEMS, required=True),
     F("systems[].description", L("系统基本情况", "What the system does"), page=Page.SYSTEMS),
-    F("systems[].is_cii", L("属于关键信息基础设施", "Part of CII"), page=Page.SYSTEMS),
-    F("type.class", L("事件类别", "Incident class"), page=Page.TYPE, question=L("类别", "Category")),
+    F("systems[].is_cii", L("属于关键信息基础设施", "Part of CII"), page=Page.SYSTEMS, type="bool"),
+    F("type.class", L("事件类别", "Incident class"), page=Page.TYPE, question=L("类别", "Category"), type="enum:classes"),
     F("type.subclass", L("事件子类", "Incident subclass"), page=Page.TYPE, question=L("子类", "Subcategory")),
     F(
         "impact.cii_full_outage_minutes",
@@ -212,6 +224,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         help=L("例：整个系统停了 2 小时，填 120。", "Example: the whole system was down for 2 hours, so enter 120."),
         unit=L("分钟", "minutes"),
         grading=True,
+        type="number",
     ),
     F(
         "impact.cii_main_function_outage_minutes",
@@ -220,6 +233,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         question=L("关基主要功能中断（分钟）", "CII main functions down (minutes)"),
         unit=L("分钟", "minutes"),
         grading=True,
+        type="number",
     ),
     F(
         "impact.portal_outage.site",
@@ -227,6 +241,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.IMPACT,
         question=L("不能访问的网站类型", "Type of website that could not be reached"),
         help=L("企事业单位的门户网站都算在内（从严理解附件）。", "Every enterprise or public-institution portal counts (the Annex read strictly)."),
+        type="enum:sites",
     ),
     F(
         "impact.portal_outage.minutes",
@@ -235,6 +250,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         question=L("不能访问多久（分钟）", "How long unreachable (minutes)"),
         unit=L("分钟", "minutes"),
         grading=True,
+        type="number",
     ),
     F(
         "impact.province_population_percent",
@@ -243,6 +259,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         question=L("受影响人口占所在省人口的百分比", "Affected share of the province's population (%)"),
         unit=L("%", "%"),
         grading=True,
+        type="percent",
     ),
     F(
         "impact.prefecture_population_percent",
@@ -252,6 +269,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         help=L("只在影响大范围民生时填写，例：30。", "Fill in only if daily life is affected on a wide scale. Example: 30."),
         unit=L("%", "%"),
         grading=True,
+        type="percent",
     ),
     F(
         "impact.people_affected",
@@ -264,6 +282,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         ),
         unit=L("人", "people"),
         grading=True,
+        type="int",
     ),
     F(
         "impact.personal_info_leaked",
@@ -273,6 +292,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         help=L("按人数计，不是条数。没有泄露填 0。", "Count people, not records. If nothing leaked, enter 0."),
         unit=L("人", "people"),
         grading=True,
+        type="int",
     ),
     F(
         "impact.direct_loss_yuan",
@@ -285,6 +305,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         ),
         unit=L("元", "yuan"),
         grading=True,
+        type="number",
     ),
     F(
         "impact.defacement.site",
@@ -292,6 +313,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.IMPACT,
         question=L("被篡改的网站或平台类型", "Type of website or platform defaced"),
         help=L("网页被改、出现违法有害信息时填写。", "Fill in if web pages were altered or illegal or harmful content appeared."),
+        type="enum:sites",
     ),
     F(
         "impact.defacement.homepage_minutes",
@@ -300,6 +322,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         question=L("违法有害信息在主页上持续（分钟）", "Harmful content on the home page (minutes)"),
         unit=L("分钟", "minutes"),
         grading=True,
+        type="number",
     ),
     F(
         "impact.defacement.other_page_minutes",
@@ -308,6 +331,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         question=L("在其他页面持续（分钟）", "On other pages (minutes)"),
         unit=L("分钟", "minutes"),
         grading=True,
+        type="number",
     ),
     F(
         "impact.defacement.reposts",
@@ -316,6 +340,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         question=L("被社交平台转发次数", "Shares on social media"),
         unit=L("次", "times"),
         grading=True,
+        type="int",
     ),
     F(
         "impact.defacement.views",
@@ -324,6 +349,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         question=L("浏览或点击次数", "Views or clicks"),
         unit=L("次", "times"),
         grading=True,
+        type="int",
     ),
     F(
         "impact.defacement.authority_scope",
@@ -331,6 +357,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.IMPACT,
         question=L("网信部门或公安机关认定的传播范围", "Spread as determined by the cyberspace administration office or police"),
         grading=True,
+        type="enum",
     ),
     F(
         "impact.data_threat",
@@ -342,6 +369,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "Choose only if the data has been officially designated as important or core data; ordinary customer records are counted by the number of people above.",
         ),
         grading=True,
+        type="enum",
     ),
     F(
         "impact.qualitative.grade",
@@ -353,6 +381,8 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "Annex criteria such as “other … constituting a relatively serious threat” need your judgement; the higher of this and the grade from the numbers above applies.",
         ),
         grading=True,
+        type="enum:grades",
+        required=True,
     ),
     F(
         "impact.qualitative.reason",
@@ -360,6 +390,8 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.IMPACT,
         question=L("定性判断的理由", "Reason for your judgement"),
         grading=True,
+        required=True,
+        nonblank=True,
     ),
     F(
         "grade_override.grade",
@@ -367,6 +399,8 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.IMPACT,
         question=L("手动定级（替代计算结果）", "Manual grade (replaces the calculated one)"),
         help=L("可调高或调低；调低会在每份报告上注明。", "You may raise or lower the grade; a lowered grade is noted on every report."),
+        type="enum:grades",
+        required=True,
     ),
     F(
         "grade_override.reason",
@@ -374,6 +408,8 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.IMPACT,
         question=L("手动定级的理由", "Reason for the manual grade"),
         help=L("必填。例：主管部门电话确认按重大处置。", "Required. Example: the competent authority confirmed by phone that it is to be handled as major."),
+        required=True,
+        nonblank=True,
     ),
     F(
         "harm",
@@ -476,6 +512,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.RANSOMWARE,
         question=L("要求的金额", "Amount demanded"),
         help=L("例：2", "Example: 2"),
+        type="amount",
     ),
     F(
         "ransomware.currency",
@@ -510,6 +547,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.RANSOMWARE,
         question=L("已经支付了赎金", "The ransom has been paid"),
         help=L("如实填写；是否支付不影响报告义务。", "Answer truthfully; paying or not paying does not change your reporting obligation."),
+        type="bool",
     ),
     F(
         "crime_suspected",
@@ -517,6 +555,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         page=Page.RESPONSE,
         question=L("涉嫌违法犯罪（须及时向公安机关报案，第四条第五款）", "Suspected crime (report it to the police promptly, Art. 4(5))"),
         help=L("勒索、入侵、窃取数据通常都涉嫌犯罪。", "Extortion, break-ins and data theft are usually crimes."),
+        type="bool",
     ),
     F(
         "sector_obligations",
@@ -528,32 +567,39 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "Add one if your sector has its own reporting rules, e.g. financial institutions reporting to the People's Bank of China. Enter the time limit in hours; its countdown is shown like the statutory deadlines.",
         ),
     ),
-    F("sector_obligations[].recipient", L("行业主管监管部门", "Sector regulator"), page=Page.RESPONSE),
-    F("sector_obligations[].hours", L("行业规定时限（小时）", "Sector time limit (hours)"), page=Page.RESPONSE, unit=L("小时", "hours")),
+    F("sector_obligations[].recipient", L("行业主管监管部门", "Sector regulator"), page=Page.RESPONSE, required=True),
+    F("sector_obligations[].hours", L("行业规定时限（小时）", "Sector time limit (hours)"), page=Page.RESPONSE, unit=L("小时", "hours"), type="hours"),
     F("sector_obligations[].note", L("行业规定说明", "Sector rule"), page=Page.RESPONSE),
-    F("handling_ended_at", L("处置工作结束时间", "Handling ended")),
+    F("handling_ended_at", L("处置工作结束时间", "Handling ended"), type="instant"),
     F("submissions", L("报送记录", "Submissions")),
-    F("submissions[].obligation", L("报送对应的报告义务", "Obligation reported")),
-    F("submissions[].kind", L("报告类型", "Report kind")),
-    F("submissions[].submitted_at", L("报送时间", "Time sent")),
-    F("submissions[].channel", L("报送渠道", "Channel")),
+    F("submissions[].obligation", L("报送对应的报告义务", "Obligation reported"), required=True),
+    F("submissions[].kind", L("报告类型", "Report kind"), type="enum:kinds", required=True),
+    F("submissions[].submitted_at", L("报送时间", "Time sent"), type="instant", required=True),
+    F("submissions[].channel", L("报送渠道", "Channel"), type="enum:channels"),
     F("submissions[].person", L("报送人", "Sent by")),
     F("submissions[].reference", L("报送编号或回执", "Reference or receipt")),
-    F("submissions[].recipients_count", L("通知人数", "Individuals notified")),
+    F("submissions[].recipients_count", L("通知人数", "Individuals notified"), type="int", since=2),
     F("timeline", L("时间线", "Timeline")),
-    F("timeline[].at", L("时间", "Time")),
-    F("timeline[].text", L("经过", "What happened")),
-    F("number", L("事件编号", "Incident number")),
-    F("personal_info.affected", L("个人信息是否受影响", "Personal information affected"), page=Page.PERSONAL_INFO),
-    F("personal_info.kinds", L("涉及的个人信息种类", "Kinds of personal information"), page=Page.PERSONAL_INFO),
-    F("personal_info.count", L("涉及的个人人数", "Individuals concerned"), page=Page.PERSONAL_INFO),
-    F("personal_info.cause", L("发生的原因", "Cause"), page=Page.PERSONAL_INFO),
-    F("personal_info.possible_harm", L("可能造成的危害", "Possible harm"), page=Page.PERSONAL_INFO),
-    F("personal_info.remedies", L("已采取的补救措施", "Remedies taken"), page=Page.PERSONAL_INFO),
-    F("personal_info.individual_measures", L("个人可以采取的减轻危害的措施", "What individuals can do"), page=Page.PERSONAL_INFO),
-    F("personal_info.contact", L("个人信息处理者的联系方式", "Contact for individuals"), page=Page.PERSONAL_INFO),
-    F("personal_info.authority", L("履行个人信息保护职责的部门", "Personal-information protection authority"), page=Page.PERSONAL_INFO),
-    F("personal_info.individual_notice_waived.reason", L("不通知个人的理由", "Reason for not notifying individuals"), page=Page.PERSONAL_INFO),
+    F("timeline[].at", L("时间", "Time"), type="instant", required=True),
+    F("timeline[].text", L("经过", "What happened"), required=True),
+    F("number", L("事件编号", "Incident number"), since=2),
+    F("personal_info.affected", L("个人信息是否受影响", "Personal information affected"), page=Page.PERSONAL_INFO, type="enum", since=2),
+    F("personal_info.kinds", L("涉及的个人信息种类", "Kinds of personal information"), page=Page.PERSONAL_INFO, since=2),
+    F("personal_info.count", L("涉及的个人人数", "Individuals concerned"), page=Page.PERSONAL_INFO, type="int", since=2),
+    F("personal_info.cause", L("发生的原因", "Cause"), page=Page.PERSONAL_INFO, since=2),
+    F("personal_info.possible_harm", L("可能造成的危害", "Possible harm"), page=Page.PERSONAL_INFO, since=2),
+    F("personal_info.remedies", L("已采取的补救措施", "Remedies taken"), page=Page.PERSONAL_INFO, since=2),
+    F("personal_info.individual_measures", L("个人可以采取的减轻危害的措施", "What individuals can do"), page=Page.PERSONAL_INFO, since=2),
+    F("personal_info.contact", L("个人信息处理者的联系方式", "Contact for individuals"), page=Page.PERSONAL_INFO, since=2),
+    F("personal_info.authority", L("履行个人信息保护职责的部门", "Personal-information protection authority"), page=Page.PERSONAL_INFO, since=2),
+    F(
+        "personal_info.individual_notice_waived.reason",
+        L("不通知个人的理由", "Reason for not notifying individuals"),
+        page=Page.PERSONAL_INFO,
+        required=True,
+        nonblank=True,
+        since=2,
+    ),
     F(
         "accountability",
         L("责任追究", "Accountability"),
@@ -563,6 +609,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "对相关责任人的处理。例：对未及时修改默认密码的管理员进行了通报批评。",
             "How those responsible were dealt with. Example: the administrator who left the default password was formally reprimanded.",
         ),
+        since=2,
     ),
     F(
         "remediation",
@@ -573,6 +620,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "为防止再次发生做了哪些改进。例：关闭公网远程桌面，启用双因素认证，备份改为离线保存。",
             "What was changed so it does not happen again. Example: remote desktop closed to the internet, two-factor sign-in, offline backups.",
         ),
+        since=2,
     ),
     F(
         "lessons",
@@ -583,9 +631,10 @@ _ENTRIES: tuple[FieldInfo, ...] = (
             "从这次事件中学到什么。例：备份必须与生产系统隔离。",
             "What this incident taught. Example: backups must be kept apart from the systems they protect.",
         ),
+        since=2,
     ),
-    F("voided.at", L("作废时间", "Voided at")),
-    F("voided.reason", L("作废理由", "Reason for voiding")),
+    F("voided.at", L("作废时间", "Voided at"), type="instant", required=True, since=2),
+    F("voided.reason", L("作废理由", "Reason for voiding"), required=True, nonblank=True, since=2),
 )
 
 CATALOGUE: dict[str, FieldInfo] = {f.path: f for f in _ENTRIES}

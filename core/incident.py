@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from core import credit_code, jsonfile, paths
+from core.fields import CATALOGUE, FieldInfo
 from core.messages import Finding, InvalidIncident
 from core.rules import RulePack
 from core.timeutil import TimeFormatError, display_beijing, parse_instant
@@ -28,12 +29,13 @@ SCHEMA_V1 = "incident-assistant/incident@1"
 SCHEMA_ID = "incident-assistant/incident@2"  # what the app writes (product.md §8.1)
 ACCEPTED_SCHEMAS = (SCHEMA_V1, SCHEMA_ID)  # what it reads; an @1 file is read as it is
 
-REPORTER_CATEGORIES = ("central_state_organ", "other")
-DATA_THREATS = ("especially_serious", "serious", "relatively_serious")
-AUTHORITY_SCOPES = ("especially_large", "large", "relatively_large")
+# Fixed choices are the catalogue's (core.fields): their keys, in the order the wizard offers them.
+REPORTER_CATEGORIES = tuple(CATALOGUE["reporter.category"].choices)
+DATA_THREATS = tuple(CATALOGUE["impact.data_threat"].choices)
+AUTHORITY_SCOPES = tuple(CATALOGUE["impact.defacement.authority_scope"].choices)
 SUBMISSION_KINDS_V1 = tuple(str(k) for k in REPORT_KINDS)
 SUBMISSION_KINDS = (*SUBMISSION_KINDS_V1, str(ReportKind.NOTICE))  # notice: the personal-information notices (D16)
-PI_AFFECTED = ("yes", "possible", "no")
+PI_AFFECTED = tuple(CATALOGUE["personal_info.affected"].choices)
 PI_AFFECTED_YES = ("yes", "possible")  # D16: "possible" creates the notice duties too
 # Channels of the personal-information notices (D16, product.md §8.1). Accepted on
 # submissions of an @2 document whether or not the rule pack lists them yet.
@@ -108,120 +110,86 @@ def _channels_v2(pack: RulePack) -> tuple[str, ...]:
     return ids + tuple(c for c in NOTICE_CHANNELS if c not in ids)
 
 
-GRADE_CHOICE = Node("grade_choice", fields={"grade": _enum(_grades), "reason": S}, required=frozenset({"grade", "reason"}), nonblank=frozenset({"reason"}))
+def _choices(source: str, version: int) -> Callable[[RulePack], tuple[str, ...]]:
+    """The choices an ``enum:<source>`` field takes from the rule pack (or, for report kinds
+    and channels, from the format: @2 added the notices' kind and channels, D16)."""
+    return {
+        "sites": _sites,
+        "grades": _grades,
+        "classes": _classes,
+        "channels": _channels_v2 if version >= 2 else _channels,
+        "kinds": _fixed(SUBMISSION_KINDS if version >= 2 else SUBMISSION_KINDS_V1),
+    }[source]
 
 
-def _submission(v2: bool) -> Node:
-    fields = {
-        "obligation": S,
-        "kind": _enum(_fixed(SUBMISSION_KINDS if v2 else SUBMISSION_KINDS_V1)),
-        "submitted_at": T,
-        "channel": _enum(_channels_v2 if v2 else _channels),
-        "person": S,
-        "reference": S,
-    }
-    if v2:
-        fields["recipients_count"] = INT
-    return _obj(fields, required=("obligation", "kind", "submitted_at"))
+def _leaf(entry: FieldInfo, version: int) -> Node:
+    """The schema node of one catalogue entry's value."""
+    if entry.type == "enum":
+        return _enum(_fixed(tuple(entry.choices)))
+    if entry.type.startswith("enum:"):
+        return _enum(_choices(entry.type.removeprefix("enum:"), version))
+    return {
+        "text": S,
+        "bool": B,
+        "int": INT,
+        "number": N,
+        "percent": PCT,
+        "instant": T,
+        "hours": Node("number", positive=True, maximum=MAX_HOURS),  # D9: a sector rule's hours
+        "amount": Node("any_scalar"),  # 第七条: a ransom amount as typed ("2 BTC") or a number
+    }[entry.type]
 
 
-# The keys incident@2 adds (product.md §8.1); every one is optional.
-V2_FIELDS: dict[str, Node] = {
-    "number": S,  # the human incident number, e.g. 2026-0003 (product.md §8.3)
-    "personal_info": _obj(
-        {
-            "affected": _enum(_fixed(PI_AFFECTED)),
-            "kinds": S,
-            "count": INT,
-            "cause": S,
-            "possible_harm": S,
-            "remedies": S,
-            "individual_measures": S,
-            "contact": S,
-            "authority": S,
-            "individual_notice_waived": _obj({"reason": S}, required=("reason",), nonblank=("reason",)),
-        }
-    ),
-    "accountability": S,
-    "remediation": S,
-    "lessons": S,  # 第八条: the summary report's items
-    "voided": _obj({"at": T, "reason": S}, required=("at", "reason"), nonblank=("reason",)),
-}
+class _Draft:
+    """An object of the schema while it is assembled from catalogue paths."""
 
-SCHEMA_V1_NODE = _obj(
-    {
-        "schema": S,
-        "id": S,
-        "title": S,
-        "drill": B,
-        "reporter": _obj(
-            {
-                "name": S,
-                "credit_code": S,
-                "category": _enum(_fixed(REPORTER_CATEGORIES)),
-                "province": S,
-                "protection_department": S,
-                "cyberspace_office": S,
-                "contact_name": S,
-                "contact_phone": S,
-                "contact_email": S,
-                "address": S,
-            }
-        ),
-        "discovered_at": T,
-        "occurred_at": T,
-        "location": S,
-        "involves_cii": B,
-        "systems": Node("list", item=_obj({"name": S, "description": S, "is_cii": B}, required=("name",))),
-        "type": _obj({"class": _enum(_classes), "subclass": S}),
-        "impact": _obj(
-            {
-                "cii_full_outage_minutes": N,
-                "cii_main_function_outage_minutes": N,
-                "portal_outage": _obj({"site": _enum(_sites), "minutes": N}),
-                "province_population_percent": PCT,
-                "prefecture_population_percent": PCT,
-                "people_affected": INT,
-                "personal_info_leaked": INT,
-                "direct_loss_yuan": N,
-                "defacement": _obj(
-                    {
-                        "site": _enum(_sites),
-                        "homepage_minutes": N,
-                        "other_page_minutes": N,
-                        "reposts": INT,
-                        "views": INT,
-                        "authority_scope": _enum(_fixed(AUTHORITY_SCOPES)),
-                    }
-                ),
-                "data_threat": _enum(_fixed(DATA_THREATS)),
-                "qualitative": GRADE_CHOICE,
-            }
-        ),
-        "grade_override": GRADE_CHOICE,
-        "harm": S,
-        "measures_taken": S,
-        "trend": S,
-        "cause": S,
-        "leads": _obj({"attacker": S, "attack_path": S, "vulnerabilities": S}),
-        "planned_measures": S,
-        "support_requested": S,
-        "scene_preservation": S,
-        "other": S,
-        "ransomware": _obj({"amount": Node("any_scalar"), "currency": S, "method": S, "date": S, "contact": S, "paid": B}),
-        "crime_suspected": B,
-        "sector_obligations": Node(
-            "list", item=_obj({"recipient": S, "hours": Node("number", positive=True, maximum=MAX_HOURS), "note": S}, required=("recipient",))
-        ),
-        "handling_ended_at": T,
-        "submissions": Node("list", item=_submission(v2=False)),
-        "timeline": Node("list", item=_obj({"at": T, "text": S}, required=("at", "text"))),
-    }
-)
+    def __init__(self) -> None:
+        self.fields: dict[str, _Draft | Node] = {}
+        self.lists: set[str] = set()
+        self.required: set[str] = set()
+        self.nonblank: set[str] = set()
 
-# incident@2: @1 plus ``V2_FIELDS``, with the notice kind, channels and count on submissions.
-SCHEMA = _obj({**(SCHEMA_V1_NODE.fields or {}), **V2_FIELDS, "submissions": Node("list", item=_submission(v2=True))})
+    def child(self, part: str) -> _Draft:
+        key = part.removesuffix("[]")
+        if part.endswith("[]"):
+            self.lists.add(key)
+        found = self.fields.setdefault(key, _Draft())
+        assert isinstance(found, _Draft), part
+        return found
+
+    def node(self) -> Node:
+        fields = {k: v.node() if isinstance(v, _Draft) else v for k, v in self.fields.items()}
+        fields = {k: Node("list", item=v) if k in self.lists else v for k, v in fields.items()}
+        return _obj(fields, required=tuple(k for k in self.fields if k in self.required), nonblank=tuple(sorted(self.nonblank)))
+
+
+def _schema(version: int) -> Node:
+    """The incident schema of format ``version`` (1 or 2), built from the field catalogue:
+    each entry's path places it, its ``type`` gives the value; an entry with entries below
+    it (``systems``, ``impact``) only names its object."""
+    entries = [e for e in CATALOGUE.values() if e.since <= version]
+    containers = {p for e in entries for p in paths.prefixes(e.path)}
+    root = _Draft()
+    for entry in entries:
+        if entry.path in containers:
+            continue
+        *parents, key = entry.path.split(".")
+        target = root
+        for part in parents:
+            target = target.child(part)
+        target.fields[key] = _leaf(entry, version)
+        if entry.required:
+            target.required.add(key)
+        if entry.nonblank:
+            target.nonblank.add(key)
+    return root.node()
+
+
+SCHEMA_V1_NODE = _schema(1)
+SCHEMA = _schema(2)  # incident@2: @1 plus optional keys, the notices' kind, channels and count (product.md §8.1)
 SCHEMAS: dict[str, Node] = {SCHEMA_V1: SCHEMA_V1_NODE, SCHEMA_ID: SCHEMA}
+# The top-level keys incident@2 added (an @1 file that uses one gets a hint to declare @2).
+V2_FIELDS = frozenset((SCHEMA.fields or {}).keys() - (SCHEMA_V1_NODE.fields or {}).keys())
 
 
 # The keys of ``reporter`` (also the organisation profile's keys), from the schema itself.

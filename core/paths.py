@@ -105,3 +105,11 @@ def is_within(path: str, ancestor: str) -> bool:
 def sort_key(path: str) -> tuple[tuple[int, int | str], ...]:
     """Orders paths with list positions compared as numbers (``[10]`` after ``[2]``)."""
     return tuple((0, s) if isinstance(s, int) else (1, s) for s in parse(path))
+
+
+def prefixes(pattern_: str) -> list[str]:
+    """The paths of the objects and lists a catalogue pattern lies in, outermost first:
+    ``systems[].name`` → ``["systems"]``, ``impact.portal_outage.site`` →
+    ``["impact", "impact.portal_outage"]``."""
+    parts = pattern_.split(".")
+    return [".".join(parts[:n]).removesuffix("[]") for n in range(1, len(parts))]

@@ -58,3 +58,31 @@ def test_statutory_labels_name_the_item_of_article_7():
 def test_the_grading_inputs_are_the_annex_criteria_fields():
     criteria = {c.field for c in PACK.criteria}
     assert criteria <= set(fields.GRADING_FIELDS)
+
+
+def test_adding_a_field_is_one_catalogue_entry(monkeypatch):
+    """The schema is built from the catalogue: one new entry is validated at once, with
+    its type, requiredness and format version, and older formats do not accept it."""
+    from core import incident
+    from core.fields import CATALOGUE, FieldInfo, L
+    from core.messages import Finding
+
+    extra = FieldInfo("insurance.policy_count", L("保单数量", "Policies"), type="int", since=2)
+    reason = FieldInfo("insurance.note", L("说明", "Note"), required=True, nonblank=True, since=2)
+    monkeypatch.setitem(CATALOGUE, extra.path, extra)
+    monkeypatch.setitem(CATALOGUE, reason.path, reason)
+    v2, v1 = incident._schema(2), incident._schema(1)
+    errors: list[Finding] = []
+    incident._check(v2, {"insurance": {"policy_count": "three", "note": " "}}, "", PACK, errors)
+    assert [(e.path, e.code) for e in errors] == [("insurance.policy_count", "type_int"), ("insurance.note", "blank_reason")]
+    errors = []
+    incident._check(v2, {"insurance": {"policy_count": 3}}, "", PACK, errors)
+    assert [(e.path, e.code) for e in errors] == [("insurance.note", "missing")]
+    assert "insurance" not in (v1.fields or {})
+
+
+def test_every_entry_has_a_known_value_type():
+    known = {"text", "bool", "int", "number", "percent", "instant", "hours", "amount", "enum"}
+    for entry in fields.CATALOGUE.values():
+        assert entry.type in known or entry.type.removeprefix("enum:") in {"sites", "grades", "classes", "channels", "kinds"}, entry.path
+        assert entry.type != "enum" or entry.choices, entry.path  # a fixed enum's choices are its labels
