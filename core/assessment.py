@@ -226,6 +226,16 @@ def submission_channels(kind: str, pack: RulePack) -> tuple[Channel, ...]:
     )
 
 
+def notice_channels(obligation_id: str, doc: Doc, pack: RulePack) -> tuple[Channel, ...]:
+    """The channels a personal-information notice can go by (D16): to individuals by the
+    means of 网络数据安全管理条例第十一条; to the department by those that reach it (12387
+    only when the department named is a 网信部门)."""
+    if obligation_id == ObligationId.PI_INDIVIDUAL_NOTICE:
+        return submission_channels(ReportKind.NOTICE, pack)
+    reached = obligations.reached_by(pack, doc, obligation_id)
+    return tuple(c for c in pack.channels if c.reaches in reached)
+
+
 def cii_channel_caution(result: Assessment) -> bool:
     """D13: say that 12387 cannot replace the report to the CII recipients."""
     return involves_cii(result.doc)

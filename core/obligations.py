@@ -145,7 +145,8 @@ def _reaches(pack: RulePack, channel: Any) -> str | None:
     return "individuals" if channel in NOTICE_CHANNELS else None
 
 
-def _reached_by(pack: RulePack, doc: Doc, obligation_id: str, default: tuple[str, ...]) -> tuple[str, ...]:
+def reached_by(pack: RulePack, doc: Doc, obligation_id: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """D13a, D16: the channel ``reaches`` values that count for an obligation of ``doc``."""
     for rule in pack.obligations:
         if rule.id == obligation_id:
             return rule.reached_by + (rule.cyberspace_reached_by if _names_cyberspace(doc, rule) else ())
@@ -166,7 +167,7 @@ def _waiver(doc: Doc, rule: ObligationRule) -> str | None:
 
 
 def _first_submission(
-    doc: Doc, pack: RulePack, obligation_id: str, summary: bool, reached_by: tuple[str, ...], now: datetime | None
+    doc: Doc, pack: RulePack, obligation_id: str, summary: bool, default_reached: tuple[str, ...], now: datetime | None
 ) -> tuple[datetime | None, int | None, tuple[Ignored, ...]]:
     """The earliest submission that counts for an obligation, its position, and the ones
     recorded for it that do not count. A summary report counts for ``summary_report``
@@ -186,7 +187,7 @@ def _first_submission(
         if at is None:
             continue
         reaches = _reaches(pack, sub.get("channel"))
-        if reaches is not None and reaches not in _reached_by(pack, doc, sub["obligation"], reached_by):
+        if reaches is not None and reaches not in reached_by(pack, doc, sub["obligation"], default_reached):
             ignored.append(Ignored(index, CHANNEL_DOES_NOT_REACH))
         elif now is not None and at > now:
             ignored.append(Ignored(index, AFTER_NOW))

@@ -119,6 +119,27 @@ class StoreHub(QObject):
         self.incidentChanged.emit(incident_id)
         self.incidentsChanged.emit()
 
+    def record_notice(self, incident_id: str, submission: dict[str, Any], text: str) -> None:
+        """Record a personal-information notice given, with the exact text sent (one transaction)."""
+        self.flush()
+        self.service.record_notice(incident_id, submission, text)
+        self.incidentChanged.emit(incident_id)
+        self.incidentsChanged.emit()
+
+    def waive_individual_notice(self, incident_id: str, reason: str) -> None:
+        """Not notifying individuals, with the written reason (raises ``StoreError`` when blank)."""
+        self.flush()
+        self.service.waive_individual_notice(incident_id, reason)
+        self.incidentChanged.emit(incident_id)
+        self.incidentsChanged.emit()
+
+    def withdraw_waiver(self, incident_id: str) -> None:
+        """Back to notifying individuals (the authority may require it)."""
+        self.flush()
+        self.service.withdraw_waiver(incident_id)
+        self.incidentChanged.emit(incident_id)
+        self.incidentsChanged.emit()
+
     def add_timeline(self, incident_id: str, at: str, text: str) -> None:
         """Append a timeline entry (raises ``StoreError`` with a message for the user)."""
         self.flush()

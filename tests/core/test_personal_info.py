@@ -158,3 +158,14 @@ def test_the_duties_follow_the_answer_whatever_the_grade_and_count(affected, lea
     expected = affected in ("yes", "possible") or (affected is None and bool(leaked))
     assert (PI_IDS <= set(obligations(doc))) is expected
     assert bool(PI_IDS & set(obligations(doc))) is expected
+
+
+def test_the_channels_offered_for_each_notice_are_the_ones_that_count():
+    from core.assessment import notice_channels
+
+    to_people = {c.id for c in notice_channels(INDIVIDUAL, clinic_leak(), PACK)}
+    assert {"sms", "im", "letter", "announcement", "phone", "email_other"} <= to_people and "website_12387" not in to_people
+    health = {c.id for c in notice_channels(AUTHORITY, clinic_leak(), PACK)}
+    assert "sms" not in health and "website_12387" not in health and "in_person" in health
+    cyberspace = {c.id for c in notice_channels(AUTHORITY, clinic_leak(authority="某市委网信办"), PACK)}
+    assert "website_12387" in cyberspace
