@@ -1,0 +1,72 @@
+"""Wizard page: personal information (个人信息保护法第五十七条, D16). Shown when the impact
+answers say personal information was or may have been leaked, altered or lost; asks, in
+plain words with examples, for what every notice must hold: (一) the kinds of information,
+the cause and the possible harm, (二) the remedies taken and what individuals can do,
+(三) a contact; and whom to notify. The duty itself (立即, whatever the grade) is core's."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel
+
+from core.incident import Doc, get, personal_info_affected
+from core.reminders import INTERNAL_AFTER_HOURS
+from gui.i18n import ask, english, hint, tr
+from gui.widgets import named
+from gui.wizard.base import EditContext, FieldPage
+from gui.wizard.fields import AreaField, QuantityField, TextField, form_section
+
+CONTACT_PATH = "personal_info.contact"
+
+
+def applies(doc: Doc) -> bool:
+    """The page is asked when personal information was or may have been affected (D16)."""
+    return personal_info_affected(doc)
+
+
+class PersonalInfoPage(FieldPage):
+    def __init__(self, ctx: EditContext) -> None:
+        super().__init__(
+            ctx,
+            "pagePersonalInfo",
+            tr("个人信息"),
+            tr("个人信息泄露或可能泄露时，须立即通知有关部门和受影响的个人，与事件级别无关。这里填的内容会写进通知，请用对方看得懂的话。"),
+        )
+        c = ctx.change
+
+        def area(path: str) -> AreaField:
+            return AreaField(path, ask(path), hint(path), c)
+
+        after = (" and " if english() else "、").join(str(h) for h in INTERNAL_AFTER_HOURS)
+        self.duty = named(
+            QLabel(tr("法律要求「立即」通知，没有小时数；程序会在发现后 {hours} 小时提醒您（内部提醒，非法定期限）。").format(hours=after)), "personalInfoDuty"
+        )
+        self.duty.setWordWrap(True)
+        self.layout_.addWidget(self.duty)
+        self.layout_.addWidget(form_section(tr("（一）信息种类、原因和可能的危害")))
+        self.add_form(
+            [
+                area("personal_info.kinds"),
+                QuantityField("personal_info.count", ask("personal_info.count"), hint("personal_info.count"), c, integer=True),
+                area("personal_info.cause"),
+                area("personal_info.possible_harm"),
+            ]
+        )
+        self.layout_.addWidget(form_section(tr("（二）补救措施和个人可以做什么")))
+        self.add_form([area("personal_info.remedies"), area("personal_info.individual_measures")])
+        self.layout_.addWidget(form_section(tr("（三）联系方式和要通知的部门")))
+        self.add_form(
+            [
+                TextField(CONTACT_PATH, ask(CONTACT_PATH), hint(CONTACT_PATH), c),
+                TextField("personal_info.authority", ask("personal_info.authority"), hint("personal_info.authority"), c),
+            ]
+        )
+        self.finish_layout()
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        """The reporter's contact phone is offered as the contact for individuals when none
+        is written yet (the user may change it)."""
+        doc = self.ctx.document()
+        phone = get(doc, "reporter.contact_phone")
+        if get(doc, CONTACT_PATH) in (None, "") and isinstance(phone, str) and phone.strip():
+            self.ctx.change(CONTACT_PATH, phone.strip())
+        super().initializePage()
