@@ -30,7 +30,6 @@ from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
 from gui.i18n import tr
 from gui.main_window import MainWindow
-from gui.refguard import make_singletons_immortal
 from gui.ticker import Ticker
 
 if TYPE_CHECKING:
@@ -57,7 +56,6 @@ def app_icon() -> QIcon:
 
 def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     """The application object, with translations and the bundled CJK font (once)."""
-    make_singletons_immortal()  # before the application object exists: see gui/refguard.py
     app = QApplication.instance()
     if not isinstance(app, QApplication):
         app = QApplication([sys.argv[0] if sys.argv else "incident-assistant", *argv])

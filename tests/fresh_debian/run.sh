@@ -12,8 +12,11 @@
 # name are bind-mounted read-only, and the host's apt sources, apt settings and local CA
 # certificates are copied too (tech-notes, "Measured in December 2026").
 #
-# Last, it starts the desktop app under Xvfb with openbox (installed for this check only)
-# and saves a screenshot of its first window to screenshots/fresh-debian-desktop.png.
+# Then it starts the desktop app under Xvfb with openbox (installed for this check only)
+# and saves a screenshot of its first window to screenshots/fresh-debian-desktop.png; last,
+# it builds the .deb from the bundle .ci/run made (README), installs it with `apt install`,
+# starts the installed /usr/bin/incident-assistant the same way and saves
+# screenshots/fresh-debian-deb.png.
 #
 # Usage: bash tests/fresh_debian/run.sh        (FRESH_DEBIAN_KEEP=1 keeps the root afterwards)
 set -euo pipefail
@@ -199,6 +202,40 @@ SCRIPT
   echo "screenshot: $OUT/fresh-debian-desktop.png"
 }
 
+deb_build() {  # the README's .deb command, on the bundle .ci/run built
+  as_user "cd incident-assistant && $(readme_line '^bash packaging/deb/build.sh')"
+}
+
+deb_install() {  # apt install of the .deb, as the README says: apt brings its Depends
+  as_user "cd incident-assistant && $(readme_line '^sudo apt install \./dist/incident-assistant_')"
+  in_root dpkg -s incident-assistant | grep -E '^(Status|Version):'
+  in_root ls -l /usr/bin/incident-assistant
+}
+
+deb_desktop_check() {
+  # The installed /usr/bin/incident-assistant on a real X server, then a screenshot.
+  $SUDO tee "$ROOTFS$USER_HOME/deb-check.sh" >/dev/null <<'SCRIPT'
+set -eu
+openbox >/tmp/openbox-deb.log 2>&1 &
+sleep 1
+QT_QPA_PLATFORM=xcb /usr/bin/incident-assistant --db /tmp/deb.sqlite3 >/tmp/deb-app.log 2>&1 &
+app=$!
+sleep 8
+if ! kill -0 "$app" 2>/dev/null; then echo "the installed app ended at once:"; cat /tmp/deb-app.log; exit 1; fi
+"$HOME/incident-assistant/.venv/bin/python" -c "
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+sys.exit(0 if app.primaryScreen().grabWindow(0).save('/tmp/deb.png') else 1)
+"
+kill "$app"
+echo "app log:"; cat /tmp/deb-app.log
+SCRIPT
+  as_user "QT_QPA_PLATFORM=xcb xvfb-run -a -s '-screen 0 1366x768x24' bash deb-check.sh"
+  $SUDO cp "$ROOTFS/tmp/deb.png" "$OUT/fresh-debian-deb.png"
+  echo "screenshot: $OUT/fresh-debian-deb.png"
+}
+
 readme_line() {  # readme_line REGEX: the first README line matching it, from the committed README
   git -c safe.directory="*" -C "$ROOTFS$SRC_IN_ROOT" show HEAD:README.md | grep -m1 -E "$1"
 }
@@ -223,11 +260,16 @@ main() {
   step "README: command 2 (install with tests, run the tests)" as_user "cd incident-assistant && $test_line"
   step "bash .ci/run" as_user "cd incident-assistant && bash .ci/run"
   step "desktop app under Xvfb + openbox, screenshot" desktop_check
+  step "README: build the .deb (packaging/deb/build.sh)" deb_build
+  step "README: sudo apt install ./dist/incident-assistant_*.deb" deb_install
+  step "installed /usr/bin/incident-assistant under Xvfb, screenshot" deb_desktop_check
   printf '    %-58s        %6d s\n' "total" "$(($(date +%s) - STARTED_ALL))"
   echo "README command 1 said:"; grep -E '^定级' "$LOGS/09.log" || true
   echo "README command 2 said:"; tail -n 1 "$LOGS/10.log"
   echo ".ci/run ended with:"; tail -n 3 "$LOGS/11.log"
   echo "desktop:"; grep -E '^screenshot:' "$LOGS/12.log" || true
+  echo ".deb:"; grep -E '^(built|lintian)' "$LOGS/13.log" || true
+  echo "installed desktop:"; grep -E '^screenshot:' "$LOGS/15.log" || true
 }
 
 main

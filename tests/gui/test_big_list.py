@@ -79,10 +79,12 @@ def test_ten_thousand_incidents_open_scroll_tick_and_filter(qapp, qtbot, big_sto
         store.close()
 
 
-def test_repaints_ticks_and_choices_survive_the_pyside_none_reference_bug(session, qtbot):
-    """PySide6 6.12 drops a reference to None whenever it hands an empty QVariant to Python
-    (a proxy model over a Python model, ``currentData()`` of an item without data, an
-    unset property); enough of them crash the interpreter. The app avoids each path."""
+def test_repaints_ticks_and_choices_keep_none_referenced(session, qtbot):
+    """PySide6 6.12.0 dropped a reference to None whenever it handed an empty QVariant to
+    Python (a proxy model over a Python model, ``currentData()`` of an item without data, an
+    unset property); enough of them abort Python 3.11 ("deallocating None"). The project pins
+    a PySide6 without the defect (pyproject.toml): 100 repaints, ticks and choice changes
+    over a list of 30 incidents and an open wizard leave None's reference count level."""
     import sys
 
     from tests.conftest import example
@@ -95,8 +97,9 @@ def test_repaints_ticks_and_choices_survive_the_pyside_none_reference_bug(sessio
     wizard = session.open_wizard(window.desk.incident_id)
     qtbot.addWidget(wizard)
     combos = [c for c in wizard.findChildren(type(window.status_filter)) if c.count() > 1]
+    assert combos
+    QApplication.processEvents()
     before = sys.getrefcount(None)
-    assert before > 1 << 39  # the guard of gui/refguard.py is on
     for i in range(100):
         session.ticker.fire()
         window.table.viewport().repaint()
@@ -104,10 +107,9 @@ def test_repaints_ticks_and_choices_survive_the_pyside_none_reference_bug(sessio
         for combo in combos:
             combo.setCurrentIndex(i % combo.count())
         QApplication.processEvents()
-    # Without the guard this loop aborts the interpreter (measured: about 200 references a
-    # loop, most from the wizard's combo boxes and Qt's own conversions); with it, None keeps
-    # more references than any run could drop.
-    assert sys.getrefcount(None) > 1 << 39
+    # With 6.12.0 on Python 3.11 this loop lost about 200 references to None per pass
+    # (20,000 in all); a correct binding loses none, whatever its objects hold meanwhile.
+    assert sys.getrefcount(None) >= before - 50
 
 
 def test_the_rest_of_the_list_follows_the_first_page_and_a_filter_or_change_meanwhile_is_not_lost(session, qtbot, monkeypatch):
