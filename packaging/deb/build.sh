@@ -8,6 +8,7 @@
 #   /usr/share/icons/hicolor/*/apps/         the icon: PNG sizes and the SVG source
 #   /usr/share/metainfo/<id>.metainfo.xml    AppStream metainfo
 #   /usr/share/doc/incident-assistant/       copyright (DEP-5) and changelog.Debian.gz
+#   /usr/share/man/man1/incident-assistant.1.gz   the manual page
 #   /usr/share/lintian/overrides/            the justified lintian overrides
 # Output: dist/incident-assistant_<version>_<arch>.deb. Then, if lintian is installed,
 # it runs `lintian` on it and fails on any error.
@@ -76,6 +77,10 @@ DOC="$STAGE/usr/share/doc/$PKG"
 install -D -m 0644 "$HERE/copyright" "$DOC/copyright"
 gzip -9n -c "$HERE/changelog" >"$DOC/changelog.Debian.gz"
 chmod 0644 "$DOC/changelog.Debian.gz"
+MAN="$STAGE/usr/share/man/man1"
+mkdir -p "$MAN"
+gzip -9n -c "$HERE/$PKG.1" >"$MAN/$PKG.1.gz"
+chmod 0644 "$MAN/$PKG.1.gz"
 install -D -m 0644 "$HERE/lintian-overrides" "$STAGE/usr/share/lintian/overrides/$PKG"
 
 mkdir -p "$STAGE/DEBIAN"
