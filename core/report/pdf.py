@@ -37,7 +37,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.report import fonts
+from core.report import fonts, footer_left, last_line
 from core.report.content import Line, ReportContent
 from core.report.labels import KIND_NAMES, PENDING
 from core.timeutil import BEIJING
@@ -208,13 +208,12 @@ def _fit(canvas: Canvas, text: str, size: float, width: float) -> float:
 
 
 def draw_footer(canvas: Canvas, content: ReportContent, page: int, total: int) -> None:
-    """Every page: 事件编号, generation time and page n / m; the last page also ends with
-    the integrity line (数据校验码), small and grey. No countdown: it is stale once printed."""
-    f = content.footer
+    """Every page: 事件编号, generation time (or 「按指定时刻 … 生成」) and page n / m; the
+    last page also ends with the integrity line (数据校验码) and, exported from a store,
+    the record anchor (记录校验码), small and grey. No countdown: it is stale once printed."""
     right = f"第 {page} 页 / 共 {total} 页"
-    number = f"事件编号 {content.number}　" if content.number else ""
-    left = fonts.clean(f"{number}生成于 {f['generated_at']}")
-    integrity = fonts.clean(content.integrity)
+    left = fonts.clean(footer_left(content))
+    integrity = fonts.clean(last_line(content))
     fonts.cover(left + right + integrity)
     canvas.saveState()
     canvas.setStrokeColor(GRID)
