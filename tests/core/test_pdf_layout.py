@@ -37,6 +37,9 @@ def pdf_lines(data: bytes) -> list[str]:
 @pytest.fixture
 def broken(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     """The length of every text reportlab's CJK breakers are asked to break into lines."""
+    from core.report import fonts
+
+    fonts.register()  # installs the breakers first, so the counters wrap them
     sizes: list[int] = []
     word_split: Callable[..., Any] = paragraph.wordSplit
     frag_split: Callable[..., Any] = paragraph.cjkFragSplit
@@ -75,3 +78,49 @@ def test_the_lines_after_a_page_break_are_the_whole_paragraphs(broken: list[int]
 def test_every_character_of_a_long_word_is_printed() -> None:
     data = render_report_bytes(example(harm="中" * LONG), default_pack(), "initial", NOW, app_version="test")
     assert "".join(pdf_lines(data)).count("中") >= LONG
+
+
+# --- short parentheses (issue 14) ---
+
+RUNS = ["（北京时间）", "（盖章）", "（签字）", "(UTC)", "（第九条）"]
+
+
+def line_texts(text: str, width: float) -> list[str]:
+    from core.report import pdf
+
+    para = pdf.para(text, "body")
+    para.wrap(width, 1e6)
+    bl = para.blPara
+    if bl.kind == 0:
+        return ["".join(line[1]) for line in bl.lines]
+    return ["".join(getattr(w, "text", "") for w in line.words) for line in bl.lines]
+
+
+@pytest.mark.parametrize("run", RUNS)
+@pytest.mark.parametrize("newline", [False, True], ids=["one-style", "with-line-breaks"])
+def test_a_short_parenthesis_is_never_split_across_lines(run: str, newline: bool) -> None:
+    """Every position of the run against the line end is tried: no line holds part of it."""
+    for lead in range(0, 24):
+        text = ("第一行\n" if newline else "") + "报告" * lead + "事件发生时间" + run + "以后的说明文字" * 3
+        lines = line_texts(text, 120)
+        assert "".join(lines).replace("\n", "") == text.replace("\n", ""), lines
+        assert any(run in line for line in lines), (lead, lines)
+
+
+def test_a_run_wider_than_the_line_is_still_broken_to_fit() -> None:
+    lines = line_texts("（北京时间）", 20)
+    assert len(lines) > 1 and "".join(lines) == "（北京时间）"
+
+
+@pytest.mark.parametrize("text", ["（北京时间之后的很长的说明）", "（a）", "（ 北京 ）"], ids=["long", "one-char", "spaces"])
+def test_longer_or_spaced_parentheses_break_as_before(text: str) -> None:
+    from core.report.fonts import keep_together
+
+    assert keep_together("前文" + text) == {}
+
+
+def test_no_line_of_the_report_ends_inside_beijing_time() -> None:
+    data = render_report_bytes(example(), default_pack(), "initial", NOW, app_version="test")
+    lines = pdf_lines(data)
+    assert any("（北京时间）" in line for line in lines)
+    assert not [line for line in lines for k in range(2, 6) if line.endswith("（北京时间）"[:k])]
