@@ -2,8 +2,9 @@
 ``list [--json]``, ``verify``, ``backup OUT``, ``restore FROM``. Each is a thin client
 of ``core.store``; store failures become one line on stderr (exit 2, or 1 when
 ``verify`` finds a corrupt file or a broken chain). The database is ``--db PATH``, else
-``INCIDENT_ASSISTANT_DB``, else the user data folder. ``list``, ``export``, ``verify``
-and ``backup`` only read it (``mode=ro``), so they work on a read-only folder, a full
+``INCIDENT_ASSISTANT_DB``, else the user data folder. ``verify --anchor CODE`` also
+checks a record anchor (``core.store.anchor``). ``list``, ``export``, ``verify``
+and ``backup`` only read the database (``mode=ro``), so they work on a read-only folder, a full
 disk and a file another program is writing; ``list`` prints every text through
 ``safe_text`` so no title or id can forge a row or drive the terminal.
 """
@@ -206,13 +207,13 @@ def run_verify(args: argparse.Namespace) -> int:
         raise CliError(f"{exc}（不是事件数据库，没有可核对的内容）") from None
     except StoreError as exc:
         raise CliError(str(exc)) from None
-    if not result.ok:
-        out_err(f"{result.message()}。可从备份恢复：incident-assistant restore 备份文件")
-        if wanted is None or result.integrity != "ok":
-            return 1
-    else:
+    if result.ok:
         print(result.message())
-    return 0 if wanted is None else _verify_anchor(path, wanted)
+    else:
+        out_err(f"{result.message()}。可从备份恢复：incident-assistant restore 备份文件")
+    if wanted is not None and result.integrity == "ok":
+        return max(_verify_anchor(path, wanted), 0 if result.ok else 1)  # the anchor is checked even when verify found a problem elsewhere
+    return 0 if result.ok else 1
 
 
 def _verify_anchor(path: Path, wanted: anchor.Anchor) -> int:

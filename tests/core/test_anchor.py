@@ -272,3 +272,13 @@ def test_changing_any_row_up_to_the_anchor_breaks_it(entries: list[tuple[str, di
     result = check(chain_db(rewritten), code)
     assert not result.ok and result.row == len(entries)
     assert canonical_json(rewritten[changed][1]) != canonical_json(detail)
+
+
+def test_a_matching_anchor_does_not_hide_another_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A list column forged outside the app: verify fails (exit 1) even though the chain extends the anchor."""
+    path = tmp_path / "db.sqlite3"
+    incident_id = filled(path)
+    code = anchor_now(path)
+    tamper(path, f"UPDATE incidents SET title = '伪造的标题' WHERE id = '{incident_id}'")
+    status, out, err = run(capsys, "--db", str(path), "verify", "--anchor", code)
+    assert status == 1 and "审计核对未通过" in err and f"记录校验码 {code} 与审计链第" in out
