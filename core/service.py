@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -32,6 +33,14 @@ KEEP_FIRED = 5000  # remembered reminder keys (oldest dropped)
 REMINDER_LOOKBACK = timedelta(days=1)  # deadlines that passed while the app was closed are announced up to a day later
 REMINDER_CANDIDATES = 200  # incidents assessed per check, nearest deadlines first (keeps a check cheap)
 PAGE = 200  # incidents read per query while looking for deadlines before the horizon
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """A recorded submission: its row id and the record anchor (「记录校验码」) to note with it."""
+
+    id: int
+    anchor: str
 
 
 class IncidentService:
@@ -59,9 +68,13 @@ class IncidentService:
         """Autosave several field edits in one transaction and one audit row."""
         return self.store.set_fields(incident_id, changes)
 
-    def record_submission(self, incident_id: str, submission: Mapping[str, Any]) -> int:
-        """Record a submission and, in the same transaction, the exact document submitted."""
-        return self.store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_PREFIX + str(submission.get("kind")))
+    def record_submission(self, incident_id: str, submission: Mapping[str, Any]) -> Recorded:
+        """Record a submission and, in the same transaction, the exact document submitted;
+        returns its id and the record anchor of the chain that now includes it."""
+        from core.store.anchor import store_anchor
+
+        row = self.store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_PREFIX + str(submission.get("kind")))
+        return Recorded(row, store_anchor(self.store))
 
     def record_notice(self, incident_id: str, submission: Mapping[str, Any], text: str) -> int:
         """Record a personal-information notice given (D16: kind ``notice``, its channel, time
@@ -92,7 +105,8 @@ class IncidentService:
         """Render the report of ``kind`` for a stored incident to ``target`` and keep its
         snapshot; returns the report's ``ReportInfo``. Raises ``ReportError`` or
         ``InvalidIncident`` with the reason."""
-        from core.report import render_report  # lazy: reportlab loads only here
+        from core.report import Stamp, render_report  # lazy: reportlab loads only here
+        from core.store.anchor import store_anchor
 
         doc = self.store.get_incident(incident_id)
         info = render_report(
@@ -104,6 +118,7 @@ class IncidentService:
             previous=self.last_submitted(incident_id),
             attachments=self.store.attachments(incident_id),
             app_version=app_version,
+            stamp=Stamp(anchor=store_anchor(self.store)),
         )
         self.record_export(incident_id, kind, doc, info.pdf_sha256)
         return info

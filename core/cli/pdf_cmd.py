@@ -1,21 +1,27 @@
 """``incident-assistant pdf FILE -o OUT.pdf [--kind K] [--now ISO] [--eml OUT.eml]
 [--phone-script OUT.txt] [--fax-cover OUT.pdf]``: render the report PDF (product.md
-§4.4) and, on request, the 12387 filing helpers (§4.5). Bad input, a summary report
+§4.4) and, on request, the 12387 filing helpers (§4.5). A report of an incident in the
+database carries the record anchor (「记录校验码」, ``core.store.anchor``) of its audit
+chain; one made with ``--now`` before the real clock says 「按指定时刻 … 生成」. Bad input, a summary report
 before handling ended and unwritable outputs exit 2 with one Chinese line on stderr.
 """
 
 from __future__ import annotations
 
 import argparse
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 from core import __version__
-from core.cli.common import CliError, add_now, clock_from, resolve_incident
+from core.cli.common import CliError, add_now, clock_from, resolve_incident, safe_text
 from core.cli.lang import t
-from core.report import KIND_NAMES, KINDS, ReportError, render_report, render_report_docx, write_atomic
+from core.clock import Clock, SystemClock
+from core.report import KIND_NAMES, KINDS, ReportError, Stamp, render_report, render_report_docx, write_atomic
 from core.rules import default_pack
 from core.vocab import ReportKind
+
+REAL_CLOCK: Clock = SystemClock()  # what "earlier than now" is measured against (tests replace it)
 
 
 def register(sub: Any) -> None:
@@ -67,21 +73,62 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run)
 
 
+def _is_file_arg(arg: str) -> bool:
+    """As ``resolve_incident`` decides: a path, else an incident id in the database."""
+    return Path(arg).is_file() or arg.lower().endswith(".json") or "/" in arg or "\\" in arg
+
+
+def incident_and_anchor(arg: str, db: str | None) -> tuple[dict[str, Any], str | None]:
+    """The incident (a file, or by id from the database) and, from the database, the record
+    anchor of its audit chain read in the same read-only open; a file has no anchor."""
+    if _is_file_arg(arg):
+        return resolve_incident(arg, db), None
+    from core.store import StoreError, open_store, resolve_db_path  # lazy: the store only for an id
+    from core.store.anchor import store_anchor
+
+    path = resolve_db_path(db)
+    if not path.exists():
+        return resolve_incident(arg, db), None  # its message: neither a file nor a database
+    try:
+        store = open_store(path, SystemClock(), readonly=True)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    try:
+        if not store.has_incident(arg):
+            raise CliError(f"「{safe_text(arg)}」既不是文件，也不是数据库 {path} 中的事件 id（可用 incident-assistant list 查看）")
+        return store.export_document(arg), store_anchor(store)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    finally:
+        store.close()
+
+
+def stamp_for(args: argparse.Namespace, now: datetime, anchor: str | None, real: Clock) -> Stamp:
+    """The footer's extras: the anchor, and 「按指定时刻 … 生成」 when ``--now`` lies before
+    the ``real`` clock (a time set by hand must say so on the document)."""
+    return Stamp(anchor=anchor, stated_time=args.now is not None and now < real.now())
+
+
 def run(args: argparse.Namespace) -> int:
     from core.report import filing
 
     pack = default_pack()
     now = clock_from(args.now).now()
-    doc = resolve_incident(args.file, args.db)
+    doc, anchor = incident_and_anchor(args.file, args.db)
+    stamp = stamp_for(args, now, anchor, REAL_CLOCK)
     try:
         if args.format == "docx":
-            written = render_report_docx(doc, pack, args.kind, now, args.output, app_version=__version__)
+            written = render_report_docx(doc, pack, args.kind, now, args.output, app_version=__version__, stamp=stamp)
             print(f"已生成 {written}（{KIND_NAMES[args.kind]}，Word 文件）")
+            if anchor:
+                print(f"记录校验码：{anchor}")
             return 0
-        info = render_report(doc, pack, args.kind, now, args.output, app_version=__version__)
+        info = render_report(doc, pack, args.kind, now, args.output, app_version=__version__, stamp=stamp)
         print(f"已生成 {info.path}（{KIND_NAMES[args.kind]}，{info.pages} 页）")
         print(f"事件数据 SHA-256：{info.json_sha256}")
         print(f"PDF SHA-256：{info.pdf_sha256}")
+        if anchor:
+            print(f"记录校验码：{anchor}")
         if args.eml:
             write_atomic(Path(args.eml), filing.eml_draft(doc, pack, args.kind, info.path, now))
             print(f"已生成邮件草稿 {args.eml}")

@@ -2,8 +2,9 @@
 ``list [--json]``, ``verify``, ``backup OUT``, ``restore FROM``. Each is a thin client
 of ``core.store``; store failures become one line on stderr (exit 2, or 1 when
 ``verify`` finds a corrupt file or a broken chain). The database is ``--db PATH``, else
-``INCIDENT_ASSISTANT_DB``, else the user data folder. ``list``, ``export``, ``verify``
-and ``backup`` only read it (``mode=ro``), so they work on a read-only folder, a full
+``INCIDENT_ASSISTANT_DB``, else the user data folder. ``verify --anchor CODE`` also
+checks a record anchor (``core.store.anchor``). ``list``, ``export``, ``verify``
+and ``backup`` only read the database (``mode=ro``), so they work on a read-only folder, a full
 disk and a file another program is writing; ``list`` prints every text through
 ``safe_text`` so no title or id can forge a row or drive the terminal.
 """
@@ -26,6 +27,7 @@ from core.store import (
     NotADatabase,
     Store,
     StoreError,
+    anchor,
     open_store,
     resolve_db_path,
     restore,
@@ -75,6 +77,15 @@ def register(sub: Any) -> None:
         description=t(
             "运行 integrity_check 并逐行核对审计哈希链；完好退出 0，发现问题退出 1 并指出第一处断裂。",
             "Run integrity_check and follow the audit hash chain row by row; exit 0 when all is whole, 1 on a problem, naming the first break.",
+        ),
+    )
+    p.add_argument(
+        "--anchor",
+        metavar="CODE",
+        help=t(
+            "另核对报告或报送记录上印的记录校验码（如 1234-3F2A-9C01-77BE-0D4E）：当前审计链须是打印时那条链的延续",
+            "also check a record anchor printed on a report or a submission (such as 1234-3F2A-9C01-77BE-0D4E): "
+            "the audit chain now must extend the one it was printed from",
         ),
     )
     p.set_defaults(run=run_verify)
@@ -182,6 +193,12 @@ def run_list(args: argparse.Namespace) -> int:
 
 def run_verify(args: argparse.Namespace) -> int:
     path = resolve_db_path(args.db)
+    wanted = None
+    if args.anchor is not None:
+        try:
+            wanted = anchor.parse(args.anchor)
+        except anchor.AnchorFormatError as exc:
+            raise CliError(f"--anchor：{safe_text(exc)}") from None
     if not path.exists():
         raise CliError(f"数据库文件 {path} 不存在")
     try:
@@ -192,8 +209,23 @@ def run_verify(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     if result.ok:
         print(result.message())
+    else:
+        out_err(f"{result.message()}。可从备份恢复：incident-assistant restore 备份文件")
+    if wanted is not None and result.integrity == "ok":
+        return max(_verify_anchor(path, wanted), 0 if result.ok else 1)  # the anchor is checked even when verify found a problem elsewhere
+    return 0 if result.ok else 1
+
+
+def _verify_anchor(path: Path, wanted: anchor.Anchor) -> int:
+    """The anchor line: exit 0 when the chain extends it, 1 naming the row that breaks it."""
+    try:
+        found = anchor.check_file(path, wanted)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    if found.ok:
+        print(found.text)
         return 0
-    out_err(f"{result.message()}。可从备份恢复：incident-assistant restore 备份文件")
+    out_err(f"{anchor.LABEL} {wanted.code} 核对未通过：{found.text}")
     return 1
 
 

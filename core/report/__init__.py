@@ -23,9 +23,23 @@ from core.incident import Doc
 from core.report.content import KINDS
 from core.report.labels import KIND_NAMES
 from core.rules import RulePack
+from core.timeutil import BEIJING
 from core.vocab import ReportKind
 
-__all__ = ["KINDS", "KIND_NAMES", "ReportError", "ReportInfo", "render_report", "render_report_bytes", "render_report_docx", "report_content"]
+ANCHOR_LABEL = "记录校验码"  # core.store.anchor.LABEL (not imported: this package does not load the store)
+
+__all__ = [
+    "KINDS",
+    "KIND_NAMES",
+    "NO_STAMP",
+    "ReportError",
+    "ReportInfo",
+    "Stamp",
+    "render_report",
+    "render_report_bytes",
+    "render_report_docx",
+    "report_content",
+]
 
 
 class ReportError(ValueError):
@@ -54,8 +68,49 @@ def _hash(doc: Doc) -> str:
         raise ReportError(f"事件数据含有无法编码的内容，无法计算 SHA-256：{exc}") from exc
 
 
+@dataclass(frozen=True)
+class Stamp:
+    """What the footer says besides the content: the record anchor (「记录校验码」, from
+    ``core.store.anchor``) of the store the report was exported from, None for a file-only
+    export; ``stated_time`` when the report time was set by hand earlier than the clock
+    (``pdf --now`` in the past), so the document says so (issue 16)."""
+
+    anchor: str | None = None
+    stated_time: bool = False
+
+
+NO_STAMP = Stamp()
+
+
+def stated_time_line(now: datetime) -> str:
+    """「按指定时刻 2026年11月24日 10:00 生成」 (Beijing time)."""
+    local = now.astimezone(BEIJING)
+    return f"按指定时刻 {local.year}年{local.month}月{local.day}日 {local:%H:%M} 生成"
+
+
+def footer_left(report: Any) -> str:
+    """The footer of every page (PDF and Word): the incident number and when it was made."""
+    number = f"事件编号 {report.number}\u3000" if report.number else ""
+    made = report.footer.get("stated") or f"生成于 {report.footer['generated_at']}"
+    return f"{number}{made}"
+
+
+def last_line(report: Any) -> str:
+    """The last line of the last page: the integrity line (数据校验码) and, for a report
+    exported from a store, the record anchor next to it."""
+    code = report.footer.get("anchor")
+    return f"{report.integrity}\u3000{ANCHOR_LABEL}：{code}" if code else str(report.integrity)
+
+
 def _content(
-    doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | None, attachments: list[dict[str, Any]] | None, app_version: str
+    doc: Any,
+    pack: RulePack,
+    kind: str,
+    now: datetime,
+    previous: Doc | None,
+    attachments: list[dict[str, Any]] | None,
+    app_version: str,
+    stamp: Stamp = NO_STAMP,
 ) -> tuple[Any, str]:
     """The report's content (``core.report.content.ReportContent``) and the document's hash."""
     from core.report import content  # lazy: reportlab loads only on export
@@ -66,6 +121,10 @@ def _content(
     _check_request(result.doc, kind)
     json_sha256 = _hash(result.doc)
     report = content.build(result, pack, kind, previous=previous, attachments=attachments, app_version=app_version, json_sha256=json_sha256)
+    if stamp.anchor:
+        report.footer["anchor"] = stamp.anchor
+    if stamp.stated_time:
+        report.footer["stated"] = stated_time_line(now)
     return report, json_sha256
 
 
@@ -77,11 +136,18 @@ def report_content(
 
 
 def _render(
-    doc: Any, pack: RulePack, kind: str, now: datetime, previous: Doc | None, attachments: list[dict[str, Any]] | None, app_version: str
+    doc: Any,
+    pack: RulePack,
+    kind: str,
+    now: datetime,
+    previous: Doc | None,
+    attachments: list[dict[str, Any]] | None,
+    app_version: str,
+    stamp: Stamp = NO_STAMP,
 ) -> tuple[bytes, int, str]:
     from core.report import pdf  # lazy: reportlab loads only here
 
-    report, json_sha256 = _content(doc, pack, kind, now, previous, attachments, app_version)
+    report, json_sha256 = _content(doc, pack, kind, now, previous, attachments, app_version, stamp)
     data, pages = pdf.render(report)
     return data, pages, json_sha256
 
@@ -96,11 +162,12 @@ def render_report_docx(
     previous: Doc | None = None,
     attachments: list[dict[str, Any]] | None = None,
     app_version: str,
+    stamp: Stamp = NO_STAMP,
 ) -> Path:
     """Write the same report as an editable Word file (.docx) to ``out_path`` (atomically)."""
     from core.report import docx  # lazy: python-docx loads only here
 
-    report, _sha = _content(doc, pack, kind, now, previous, attachments, app_version)
+    report, _sha = _content(doc, pack, kind, now, previous, attachments, app_version, stamp)
     path = Path(out_path)
     write_atomic(path, docx.render(report))
     return path
@@ -123,6 +190,7 @@ def render_report(
     previous: Doc | None = None,
     attachments: list[dict[str, Any]] | None = None,
     app_version: str,
+    stamp: Stamp = NO_STAMP,
 ) -> ReportInfo:
     """Write the report PDF of ``kind`` (initial | supplement | followup | summary) at report
     time ``now`` to ``out_path`` (atomically) and return its fingerprints.
@@ -131,9 +199,9 @@ def render_report(
     list what changed since); ``attachments`` items carry ``name``, ``sha256``, ``size``.
     Raises ``InvalidIncident`` for an invalid document, ``ReportError`` for a request the
     law does not allow (a summary report before handling ended) and ``OSError`` when the
-    file cannot be written.
+    file cannot be written. ``stamp`` adds the record anchor and the stated-time line.
     """
-    data, pages, json_sha256 = _render(doc, pack, kind, now, previous, attachments, app_version)
+    data, pages, json_sha256 = _render(doc, pack, kind, now, previous, attachments, app_version, stamp)
     path = Path(out_path)
     write_atomic(path, data)
     return ReportInfo(json_sha256, hashlib.sha256(data).hexdigest(), pages, path)

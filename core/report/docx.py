@@ -20,6 +20,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
+from core.report import footer_left, last_line
 from core.report.content import Line, ReportContent
 from core.report.labels import KIND_NAMES, PENDING
 from core.vocab import CHANGE_KINDS
@@ -123,8 +124,7 @@ def _appendices(document: DocxDocument, content: ReportContent) -> None:
 
 def _footer(document: DocxDocument, content: ReportContent) -> None:
     footer = document.sections[0].footer.paragraphs[0]
-    number = f"事件编号 {content.number}　" if content.number else ""
-    run = footer.add_run(f"{number}生成于 {content.footer['generated_at']}")
+    run = footer.add_run(footer_left(content))
     _font(run, 8)
     run.font.color.rgb = GREY
 
@@ -161,7 +161,7 @@ def build_document(content: ReportContent) -> DocxDocument:
     _appendices(document, content)
     document.add_paragraph()
     _table(document, [[f"{line.label}\n{line.value or ''}" for line in content.signature]], [170 / max(1, len(content.signature))] * len(content.signature))
-    integrity = _para(document, content.integrity, size=6.5)
+    integrity = _para(document, last_line(content), size=6.5)
     integrity.runs[0].font.color.rgb = GREY
     _footer(document, content)
     return document

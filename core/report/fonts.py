@@ -18,7 +18,10 @@ UTF-16 surrogate pairs (PDF 32000-1 §9.10.3) and is byte-identical for the BMP.
 CJK line breaking also lets full-width ，：；！？、》” start a line; ``register`` adds
 them to the characters that may not (避头点), as Chinese typesetting expects, and
 makes the no-break space (U+00A0) no break point, so 「2\u00a0BTC」 moves to the next
-line whole instead of leaving 「BTC」 alone there.
+line whole instead of leaving 「BTC」 alone there. Both breakers (``textsplit.dumbSplit``
+for a one-style paragraph, ``paragraph.cjkFragSplit`` for one with line breaks) are
+replaced by copies that also keep a parenthesised run of 2 to 6 characters
+(「（北京时间）」) on one line.
 
 Imports reportlab; import this module only inside functions that export.
 """
@@ -29,6 +32,7 @@ import re
 import threading
 import unicodedata
 from functools import cache
+from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib import textsplit
@@ -85,6 +89,119 @@ def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
     return "\n".join(head + body + tail)
 
 
+# A parenthesised run of 2 to 6 characters (「（北京时间）」「（盖章）」「(UTC)」) is kept on
+# one line, as 「2\u00a0BTC」 is (issue 14): a line that would break inside it ends before
+# its opening bracket instead.
+_SHORT_PARENTHESIS = re.compile(r"[（(][^（）()\s]{2,6}[）)]")
+
+
+def keep_together(text: str) -> dict[int, int]:
+    """For each position inside a run that must not be broken, the run's start: a line
+    may not end just before such a position."""
+    inside: dict[int, int] = {}
+    for match in _SHORT_PARENTHESIS.finditer(text):
+        for k in range(match.start() + 1, match.end()):
+            inside[k] = match.start()
+    return inside
+
+
+def _back_to_run_start(inside: dict[int, int], line_start: int, end: int) -> int:
+    """Where a line ending at ``end`` ends instead: before the run it would cut, unless
+    that run begins the line (then nothing shorter fits, and the run is cut)."""
+    start = inside.get(end)
+    return start if start is not None and start > line_start else end
+
+
+def dumb_split(word: str, widths: list[float], max_widths: Any) -> list[list[Any]]:
+    """reportlab's ``textsplit.dumbSplit`` (the breaker of a one-style paragraph), with
+    short parenthesised runs kept whole (``keep_together``)."""
+    if not isinstance(max_widths, (list, tuple)):
+        max_widths = [max_widths]
+    inside = keep_together(word)
+    lines: list[list[Any]] = []
+    i = line_start = 0
+    used = 0.0
+    max_width = max_widths[0]
+    n = len(word)
+    while i < n:
+        w, c = widths[i], word[i]
+        used += w
+        i += 1
+        if used > max_width + textsplit._FUZZ and used > 0:
+            extra = max_width - used
+            if ord(c) < 0x3000:  # inside Latin text: back to a space or a CJK character (reportlab's rule)
+                for j in range(i - 1, (line_start + i) >> 1, -1):
+                    if textsplit.category(word[j]) == "Zs" or ord(word[j]) >= 0x3000:
+                        k = j + 1
+                        if k < i:
+                            extra += sum(widths[k + 1 : i])
+                            w, c, i = widths[k], word[k], k + 1
+                            break
+            if c not in textsplit.ALL_CANNOT_START and i > line_start + 1:  # push back, unless it may hang (避头点)
+                i -= 1
+                extra += w
+            end = _back_to_run_start(inside, line_start, i)
+            if end != i:
+                extra += sum(widths[end:i])
+                i = end
+            lines.append([extra, word[line_start:i].strip()])
+            max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+            line_start, used = i, 0.0
+    if used > 0:
+        lines.append([max_width - used, word[line_start:]])
+    return lines
+
+
+def cjk_frag_split(frags: list[Any], max_widths: Any, calc_bounds: bool, encoding: str = "utf8") -> Any:
+    """reportlab's ``paragraph.cjkFragSplit`` (the breaker of a paragraph with line breaks
+    or styles), with short parenthesised runs kept whole (``keep_together``)."""
+    p = paragraph
+    chars: list[Any] = []
+    for f in frags:
+        text = f.text.decode(encoding) if isinstance(f.text, bytes) else f.text
+        chars.extend([p.cjkU(t, f, encoding) for t in text] if text else [p.cjkU(text, f, encoding)])
+    inside = keep_together("".join(str(u) or "\x00" for u in chars))
+    lines: list[Any] = []
+    i = line_start = 0
+    used = 0.0
+    max_width = max_widths[0]
+    n = len(chars)
+    while i < n:
+        u = chars[i]
+        i += 1
+        w = u.width
+        if hasattr(w, "normalizedValue"):
+            w._normalizer = max_width
+            w = w.normalizedValue(max_width)
+        used += w
+        line_break = hasattr(u.frag, "lineBreak")
+        if (used > max_width + p._FUZZ and used > 0) or line_break:
+            extra = max_width - used
+            if not line_break:
+                if ord(u) < 0x3000:
+                    for j in range(i - 1, (line_start + i) >> 1, -1):
+                        uj = chars[j]
+                        if (uj and p.category(uj) == "Zs") or ord(uj) >= 0x3000:
+                            k = j + 1
+                            if k < i:
+                                extra += sum(chars[m].width for m in range(k + 1, i))
+                                w, u, i = chars[k].width, chars[k], k + 1
+                                break
+                if u not in p.ALL_CANNOT_START and i > line_start + 1:
+                    i -= 1
+                    extra += w
+                end = _back_to_run_start(inside, line_start, i)
+                if end != i:
+                    extra += sum(chars[m].width for m in range(end, i))
+                    i = end
+            lines.append(p.makeCJKParaLine(chars[line_start:i], max_width, used, extra, line_break, calc_bounds))
+            max_width = max_widths[min(len(lines), len(max_widths) - 1)]
+            line_start, used = i, 0.0
+    if used > 0:
+        lines.append(p.makeCJKParaLine(chars[line_start:], max_width, used, max_width - used, False, calc_bounds))
+    return p.ParaLines(kind=1, lines=lines)
+
+
 _native: frozenset[int] = frozenset()
 
 
@@ -97,6 +214,8 @@ def register() -> TTFont:
         module.category = _category  # type: ignore[attr-defined]
     for module in (paragraph, textsplit):
         module.ALL_CANNOT_START += "".join(ch for ch in NO_LINE_START if ch not in module.ALL_CANNOT_START)
+    textsplit.dumbSplit = dumb_split  # type: ignore[assignment]  # both breakers keep short parentheses whole
+    paragraph.cjkFragSplit = cjk_frag_split
     font = TTFont(FONT_NAME, str(resources.path(FONT_FILE)), subfontIndex=0)
     _native = frozenset(font.face.charToGlyph)
     pdfmetrics.registerFont(font)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -110,14 +110,20 @@ class Problem:
         return f"{self.table} 表第 {self.row} 行：{self.text}" if self.table == "audit" else f"{self.table} 表中 {self.row}：{self.text}"
 
 
-def walk_chain(conn: sqlite3.Connection) -> tuple[int, list[Problem], dict[tuple[str, str], tuple[str, int]]]:
+def _no_tick() -> None:
+    return None
+
+
+def walk_chain(conn: sqlite3.Connection, tick: Callable[[], None] = _no_tick) -> tuple[int, list[Problem], dict[tuple[str, str], tuple[str, int]]]:
     """Check every audit row in order. Returns the row count, the problems (first broken
-    row first) and, per stored row, the digest the newest audit row recorded for it."""
+    row first) and, per stored row, the digest the newest audit row recorded for it.
+    ``tick`` is called once per row (progress; it may raise to cancel)."""
     problems: list[Problem] = []
     expected: dict[tuple[str, str], tuple[str, int]] = {}
     prev, want, count = GENESIS, 1, 0
     cursor = conn.execute("SELECT seq, at, action, incident_id, detail, prev_hash, hash FROM audit ORDER BY seq")
     for seq, at, action, incident_id, detail, prev_hash, stored in cursor:
+        tick()
         count += 1
         if seq != want:
             problems.append(Problem("audit", str(want), f"审计记录缺失（第 {want} 至 {seq - 1} 行被删除）" if seq > want else "审计记录序号重复"))
@@ -144,14 +150,16 @@ def walk_chain(conn: sqlite3.Connection) -> tuple[int, list[Problem], dict[tuple
     return count, problems, expected
 
 
-def check_rows(conn: sqlite3.Connection, expected: dict[tuple[str, str], tuple[str, int]]) -> list[Problem]:
-    """Compare every row of the tracked tables with the digest the audit log recorded."""
+def check_rows(conn: sqlite3.Connection, expected: dict[tuple[str, str], tuple[str, int]], tick: Callable[[], None] = _no_tick) -> list[Problem]:
+    """Compare every row of the tracked tables with the digest the audit log recorded
+    (``tick`` once per row, as in ``walk_chain``)."""
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     conn.row_factory = sqlite3.Row
     try:
         for table, key in TRACKED_TABLES.items():
             for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):  # noqa: S608 - fixed names
+                tick()
                 data = dict(row)
                 ident = (table, str(data[key]))
                 seen.add(ident)
