@@ -76,15 +76,19 @@ class IncidentService:
         row = self.store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_PREFIX + str(submission.get("kind")))
         return Recorded(row, store_anchor(self.store))
 
-    def record_notice(self, incident_id: str, submission: Mapping[str, Any], text: str) -> int:
+    def record_notice(self, incident_id: str, submission: Mapping[str, Any], text: str) -> Recorded:
         """Record a personal-information notice given (D16: kind ``notice``, its channel, time
         and how many individuals) with the exact text sent, in one transaction: the text is
-        kept as an attachment and its SHA-256 beside the document as it stood."""
+        kept as an attachment and its SHA-256 beside the document as it stood. Returns its id
+        and the record anchor, as ``record_submission`` does."""
+        from core.store.anchor import store_anchor
+
         entry = {**submission, "kind": str(ReportKind.NOTICE)}
         body = text.encode("utf-8")
         stamp = str(entry.get("submitted_at", "")).replace(":", "")[:15]
         name = f"通知文本-{entry.get('channel') or 'other'}-{stamp}.txt"
-        return self.store.add_submission(incident_id, entry, snapshot_kind=SUBMITTED_PREFIX + str(ReportKind.NOTICE), sent=(name, body))
+        row = self.store.add_submission(incident_id, entry, snapshot_kind=SUBMITTED_PREFIX + str(ReportKind.NOTICE), sent=(name, body))
+        return Recorded(row, store_anchor(self.store))
 
     def waive_individual_notice(self, incident_id: str, reason: str) -> bool:
         """D16 (第五十七条第二款): the individuals are not notified because the measures taken
