@@ -30,6 +30,7 @@ __all__ = [
     "NOTICE_KINDS",
     "SMS",
     "NoticeError",
+    "kind_name",
     "default_format",
     "missing_items",
     "notice_content",
@@ -91,10 +92,12 @@ def notice_content(doc: Any, pack: RulePack, kind: str, now: datetime, lang: str
     return BUILDERS[kind](valid, now, lang)
 
 
-def render_notice(doc: Any, pack: RulePack, kind: str, fmt: str, now: datetime) -> bytes:
+def render_notice(doc: Any, pack: RulePack, kind: str, fmt: str, now: datetime, *, lang: str = "zh") -> bytes:
     """The bytes of the Chinese notice of ``kind`` as ``fmt`` (pdf | docx | txt); the same
-    bytes for the same document and ``now``."""
-    _check_request(kind, fmt, now, "zh")
+    bytes for the same document and ``now``. ``lang`` is the language of the refusals
+    only: the notice itself is always Chinese."""
+    _check_request(kind, fmt, now, lang)
+    notice_content(doc, pack, kind, now, lang)  # refuses a missing item in the user's language
     content = notice_content(doc, pack, kind, now)
     if isinstance(content, SmsTexts):
         from core.notice.sms import as_text
