@@ -311,7 +311,7 @@ def authority(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         Line(_t(lang, "事件名称", "Incident"), text(doc, "title") or None),
         Line(_t(lang, "发现时间", "Discovered"), discovered(doc, lang)),
         Line(
-            _t(lang, "个人信息受影响情况", "Personal information affected"),
+            _t(lang, "受影响情况", "Personal information affected"),
             _t(lang, "可能被泄露、篡改或丢失", "may have been leaked, tampered with or lost")
             if possible(doc)
             else _t(lang, "已被泄露、篡改或丢失", "leaked, tampered with or lost"),

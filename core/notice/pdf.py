@@ -52,7 +52,7 @@ def story(notice: Notice) -> list[Flowable]:
     for part in notice.parts:
         flow.append(_p(part.heading, "heading"))
         flow += [_p(text, "text") for text in part.paragraphs]
-    flow += [_p(text, "text") for text in notice.closing]
+    flow += [Spacer(1, 3 * mm), *(_p(text, "text") for text in notice.closing)]
     if notice.signature:
         flow.append(KeepTogether([Spacer(1, 4 * mm), report_pdf.signature_table(notice.signature)]))
     else:
