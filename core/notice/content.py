@@ -16,7 +16,7 @@ from typing import Any
 from core import fields
 from core.incident import Doc, get, instant, personal_info_affected
 from core.report.content import Line, report_date, signature
-from core.report.labels import number
+from core.report.labels import NBSP, number
 from core.timeutil import BEIJING
 from core.vocab import Channel, ObligationId, ReportKind
 
@@ -215,7 +215,7 @@ def _people(doc: Doc, lang: str) -> str:
     n = count(doc)
     if n is None:
         return ""
-    return f"about {n:,} people's " if lang == "en" else f"约 {number(n)} 人的"
+    return f"about {n:,} people's " if lang == "en" else f"约 {number(n)}{NBSP}人的"
 
 
 def announcement(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
@@ -288,7 +288,7 @@ def notified_sentence(doc: Doc, lang: str = "zh") -> str | None:
             people = f" (about {total:,} people)" if total else ""
             return f"The individuals concerned were notified on {when_text} by {', '.join(channels)}{people}."
         how = channels[0] + ("等方式" if len(channels) > 1 else "")
-        people = f"（约 {number(total)} 人）" if total else ""
+        people = f"（约 {number(total)}{NBSP}人）" if total else ""
         return f"已于{when_text}通过{how}通知受影响的个人{people}。"
     waived = get(doc, "personal_info.individual_notice_waived.reason")
     if isinstance(waived, str) and waived.strip():
@@ -318,7 +318,7 @@ def authority(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         ),
         Line(
             _t(lang, "涉及人数", "Individuals concerned"),
-            (f"about {n:,}" if lang == "en" else f"约 {number(n)} 人") if n else _t(lang, "尚在核实", "being established"),
+            (f"about {n:,}" if lang == "en" else f"约 {number(n)}{NBSP}人") if n else _t(lang, "尚在核实", "being established"),
         ),
     ]
     notified = notified_sentence(doc, lang) or _t(

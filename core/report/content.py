@@ -436,7 +436,7 @@ def submission_lines(doc: Doc, pack: RulePack) -> tuple[str, ...]:
             parts.append(f"回执或编号：{s['reference']}")
         count = s.get("recipients_count")
         if isinstance(count, int) and not isinstance(count, bool):
-            parts.append(f"通知人数：{number(count)} 人")
+            parts.append(f"通知人数：{number(count)}{labels.NBSP}人")  # the count stays on one line with its unit
         lines.append("；".join(parts))
     return tuple(lines)
 

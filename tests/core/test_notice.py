@@ -186,8 +186,8 @@ def test_the_short_sms_always_fits_or_is_refused_and_never_cuts_a_number(case: t
 def test_the_first_report_says_the_individuals_were_notified_and_lists_the_notices():
     content = report_content(notified(leak()), PACK, "initial", NOW, app_version="t")
     item2 = {line.label: line.value for line in content.sections[1].lines}
-    assert item2["通知个人情况"] == "已于2026年11月24日 15:00（北京时间）通过短信等方式通知受影响的个人（约 118000 人）。"
-    assert content.submissions[0] == "2026-11-24 15:00:00（北京时间）；个人信息通知；报送对象：受影响的个人；渠道：短信；通知人数：118000 人"
+    assert item2["通知个人情况"] == "已于2026年11月24日 15:00（北京时间）通过短信等方式通知受影响的个人（约 118000\u00a0人）。"
+    assert content.submissions[0] == "2026-11-24 15:00:00（北京时间）；个人信息通知；报送对象：受影响的个人；渠道：短信；通知人数：118000\u00a0人"
     assert "渠道：公告" in content.submissions[1]
 
 
