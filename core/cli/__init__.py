@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from core.cli.selftest_cmd import Check
 
 # Subcommand modules, in help order. Each has ``register(subparsers)``.
-COMMAND_MODULE_NAMES = ("check_cmd", "pdf_cmd", "store_cmds", "selftest_cmd")
+COMMAND_MODULE_NAMES = ("check_cmd", "pdf_cmd", "notice_cmd", "store_cmds", "selftest_cmd")
 # Subcommands that never open the user's database, so they take no --db of their own
 # (self-test uses a temporary one on purpose). Every other subcommand gets --db.
 WITHOUT_DB = frozenset({"self-test"})

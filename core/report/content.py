@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import Any
 
 from core.assessment import Assessment, channel_advice
-from core.incident import Doc, get, instant, involves_cii, is_ransomware
+from core.incident import Doc, get, instant, involves_cii, is_ransomware, personal_info_affected
 from core.obligations import Obligation
 from core.report import labels
 from core.report.changes import Change, changes_since
@@ -312,6 +312,17 @@ def _value(line: Line) -> str:
     return PENDING if line.value is None else line.value
 
 
+def _pi_notices(doc: Doc) -> list[Line]:
+    """个人信息保护法第五十七条 (D16): among the measures taken, that the individuals were
+    notified (when, how, how many) or why they are not; nothing while neither is so."""
+    if not personal_info_affected(doc):
+        return []
+    from core.notice.content import notified_sentence  # lazy: core.notice builds on this module
+
+    sentence = notified_sentence(doc)
+    return [Line("通知个人情况", sentence)] if sentence else []
+
+
 def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: Assessment) -> list[Line]:
     """The labelled sub-fields of one 第七条 item (ids from the rule pack)."""
     if item_id == "item1":
@@ -325,6 +336,7 @@ def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: Assessment) -> l
             _joined("影响情况", _impact(doc, pack)),
             _line(doc, "harm", pack),
             _line(doc, "measures_taken", pack),
+            *_pi_notices(doc),
             *_ransomware(doc, pack),
         ]
     if item_id == "item8":
@@ -415,13 +427,16 @@ def submission_lines(doc: Doc, pack: RulePack) -> tuple[str, ...]:
         except KeyError:
             sector = _sector(doc, oid)
             recipient = sector or oid
-        parts = [when(s.get("submitted_at")), labels.KIND_NAMES.get(s.get("kind", ""), str(s.get("kind"))), f"报送对象：{recipient}"]
+        parts = [when(s.get("submitted_at")), labels.KIND_NAMES.get(s.get("kind", "")) or label_of(str(s.get("kind"))), f"报送对象：{recipient}"]
         if s.get("channel"):
             parts.append(f"渠道：{_channel_name(s['channel'], pack)}")
         if _text(s.get("person")):
             parts.append(f"报送人：{s['person']}")
         if _text(s.get("reference")):
             parts.append(f"回执或编号：{s['reference']}")
+        count = s.get("recipients_count")
+        if isinstance(count, int) and not isinstance(count, bool):
+            parts.append(f"通知人数：{number(count)}{labels.NBSP}人")  # the count stays on one line with its unit
         lines.append("；".join(parts))
     return tuple(lines)
 

@@ -59,6 +59,7 @@ ZH_WORDS = {
     None: "网络安全事件报告助手",
     "check": "定级",
     "pdf": "生成",
+    "notice": "个人信息",
     "import": "导入",
     "export": "导出",
     "list": "列出",

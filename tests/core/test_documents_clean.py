@@ -12,11 +12,13 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
+from core.notice import FORMATS, NOTICE_KINDS, preview, render_notice
 from core.report import render_report_bytes, render_report_docx
 from core.report.filing import eml_draft, phone_script, render_fax_cover
 from core.rules import default_pack
 from core.timeutil import parse_instant
 from tests.conftest import ROOT, example
+from tests.core.notice_fixtures import leak, notified
 
 PACK = default_pack()
 NOW = parse_instant("2026-11-26T10:00:00+08:00")
@@ -64,3 +66,21 @@ def test_no_filing_helper_carries_codes_ids_or_countdowns(name: str, doc: dict, 
     assert clean(phone_script(doc, PACK, NOW)) == []
     cover = render_fax_cover(doc, PACK, "initial", NOW, tmp_path / "fax.pdf", pages=2)
     assert clean(pdf_text(Path(cover).read_bytes())) == []
+
+
+@pytest.mark.parametrize("kind,fmt", [(k, f) for k in NOTICE_KINDS for f in FORMATS[k]])
+def test_no_personal_information_notice_carries_codes_ids_or_countdowns(kind: str, fmt: str):
+    doc = notified(leak())
+    doc["id"] = "7d7e0a52-1f0b-4c55-9d3e-0c1a2b3c4d5e"
+    data = render_notice(doc, PACK, kind, fmt, NOW)
+    if fmt == "pdf":
+        text = pdf_text(data)
+    elif fmt == "docx":
+        from docx import Document
+
+        word = Document(BytesIO(data))
+        text = "\n".join([p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells])
+    else:
+        text = data.decode("utf-8")
+    assert text.strip() and clean(text) == []
+    assert clean(preview(doc, PACK, kind, NOW)) == []
