@@ -42,6 +42,7 @@ class ChannelAdvice:
     original: bool  # 原渠道 (summary report, 第八条)
     sector: bool  # as the sector regulator asks (D9)
     not_by_12387: bool  # 12387 cannot stand in for this recipient (D13)
+    notice: tuple[Channel, ...] = ()  # a personal-information notice: the means that count (D16)
 
 
 @dataclass(frozen=True)
@@ -202,9 +203,12 @@ def submission_verdicts(result: Assessment) -> dict[int, Status]:
     return verdicts
 
 
-def channel_advice(obligation: Obligation, pack: RulePack) -> ChannelAdvice:
-    """第九条 and D13: the channels that fit ``obligation``."""
+def channel_advice(obligation: Obligation, pack: RulePack, doc: Doc | None = None) -> ChannelAdvice:
+    """第九条 and D13: the channels that fit ``obligation``; for a personal-information notice
+    (D16) the means that count for it (``doc`` names the department it goes to)."""
     rule = pack.channel_rule
+    if obligation.id in (ObligationId.PI_AUTHORITY_NOTICE, ObligationId.PI_INDIVIDUAL_NOTICE):
+        return ChannelAdvice((), direct=False, original=False, sector=False, not_by_12387=False, notice=notice_channels(obligation.id, doc or {}, pack))
     cyberspace = tuple(c for c in pack.channels if c.reaches == "cyberspace")
     if obligation.id in rule.cyberspace_obligations:
         return ChannelAdvice(cyberspace, direct=False, original=False, sector=False, not_by_12387=False)

@@ -387,8 +387,10 @@ def channel_lines(doc: Doc, obligations: list[Obligation], pack: RulePack) -> tu
     direct = "、".join(c.name for c in pack.channels if c.reaches != "cyberspace")
     lines = []
     for o in obligations:
-        advice = channel_advice(o, pack)
-        if advice.cyberspace:
+        advice = channel_advice(o, pack, doc)
+        if advice.notice:
+            text = "、".join(c.name for c in advice.notice) + f"（{o.basis}）"
+        elif advice.cyberspace:
             text = "；".join(f"{c.name}（{c.detail}）" if c.detail else c.name for c in advice.cyberspace)
         elif advice.not_by_12387:
             text = f"直接报送（{direct}）；12387 各渠道不能代替（{rule.basis}）"

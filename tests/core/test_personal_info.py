@@ -169,3 +169,17 @@ def test_the_channels_offered_for_each_notice_are_the_ones_that_count():
     assert "sms" not in health and "website_12387" not in health and "in_person" in health
     cyberspace = {c.id for c in notice_channels(AUTHORITY, clinic_leak(authority="某市委网信办"), PACK)}
     assert "website_12387" in cyberspace
+
+
+def test_the_report_names_the_means_of_each_notice_not_the_channels_used_for_others():
+    from core.assessment import channel_advice
+    from core.report.content import channel_lines
+
+    doc = clinic_leak()
+    doc["submissions"] = [{"obligation": INDIVIDUAL, "kind": "notice", "submitted_at": "2026-11-24T09:40:00+08:00", "channel": "sms"}]
+    result = check(doc, PACK, NOW)
+    lines = {line.label: str(line.value) for line in channel_lines(result.doc, result.obligations, PACK)}
+    department = lines["履行个人信息保护职责的部门（某市卫生健康委员会）"]
+    assert "短信" not in department and "当面报送" in department and "原渠道" not in department
+    assert "短信" in lines["受影响的个人"] and "12387" not in lines["受影响的个人"]
+    assert channel_advice(result.obligation(AUTHORITY), PACK, result.doc).notice
