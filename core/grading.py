@@ -102,7 +102,9 @@ def grade(doc: Doc, pack: RulePack) -> GradeResult:
         q = pack.qualitative[qualitative["grade"]]
         reason = qualitative["reason"]  # typed by the user: stays as typed in both languages
         hits.append(
-            Triggered(qualitative["grade"], q.item, f"{q.text}：{reason}", None, "impact.qualitative", "qualitative", f"{q.text_en}: {reason}" if q.text_en else "")
+            Triggered(
+                qualitative["grade"], q.item, f"{q.text}：{reason}", None, "impact.qualitative", "qualitative", f"{q.text_en}: {reason}" if q.text_en else ""
+            )
         )
     hits.sort(key=lambda t: -pack.rank(t.grade))
 

@@ -14,8 +14,8 @@ from typing import Any
 from core.assessment import Assessment, check
 from core.cli.common import add_now, clock_from, resolve_incident, safe_text
 from core.cli.lang import current_language, t
-from core.pack_text import cite, escalation, recipient
 from core.fields import statutory_label
+from core.pack_text import cite, escalation, recipient
 from core.rules import RulePack, default_pack
 from core.timeutil import display_beijing, time_left_text
 from core.vocab import label, pack_name
@@ -85,7 +85,11 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
     for hit in g.triggered:
         value = "" if hit.value is None else t(f"（填报值：{hit.value}）", f" (value: {hit.value})")
         item, text = cite(hit.item, lang), safe_text(hit.describe(lang))
-        lines.append(f"  · {pack_name(pack.grade(hit.grade), lang)}｜{item}：{text}{value}" if lang != "en" else f"  · {pack_name(pack.grade(hit.grade), lang)} | {item}: {text}{value}")
+        lines.append(
+            f"  · {pack_name(pack.grade(hit.grade), lang)}｜{item}：{text}{value}"
+            if lang != "en"
+            else f"  · {pack_name(pack.grade(hit.grade), lang)} | {item}: {text}{value}"
+        )
     lines.append("")
     lines.append(t(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：", f"Reporting obligations (Beijing time; now {display_beijing(result.now)}):"))
     rows = [(t("接收方", "Recipient"), t("依据", "Basis"), t("期限", "Due"), t("剩余", "Left"), t("状态", "Status"))]
