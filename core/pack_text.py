@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 
-from core.incident import Doc, get
 from core.obligations import EscalationInfo, Obligation
 from core.rules import RulePack
 
@@ -117,14 +116,17 @@ def cite(text: str, lang: str = "zh") -> str:
     return cite_en(text) or text
 
 
-def recipient(obligation: Obligation, pack: RulePack, doc: Doc, lang: str = "zh") -> str:
-    """Who an obligation goes to, in ``lang``. The authority's own name typed by the user
-    (``recipient_detail_field``) and a sector recipient stay as typed."""
+def recipient(obligation: Obligation, pack: RulePack, lang: str = "zh") -> str:
+    """Who an obligation goes to, in ``lang``. The authority's own name the user typed
+    (``recipient_detail_field``, which the plan appends as 「（名称）」) and a sector
+    recipient stay as typed: 保护工作部门（某省卫健委） → CII protection department (某省卫健委)."""
     rule = next((r for r in pack.obligations if r.id == obligation.id), None)
     if lang != "en" or rule is None or not rule.recipient_en:
         return obligation.recipient
-    detail = get(doc, rule.recipient_detail_field) if rule.recipient_detail_field else None
-    return f"{rule.recipient_en} ({detail.strip()})" if isinstance(detail, str) and detail.strip() else rule.recipient_en
+    named = obligation.recipient
+    if named.startswith(f"{rule.recipient}（") and named.endswith("）"):
+        return f"{rule.recipient_en} ({named[len(rule.recipient) + 1 : -1]})"
+    return rule.recipient_en
 
 
 def escalation(info: EscalationInfo, pack: RulePack, lang: str = "zh") -> tuple[str, str]:

@@ -96,14 +96,14 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
     for o in result.obligations:
         due = display_beijing(o.due) if o.due else ("—" if o.hours is None and o.days is None else t("未定", "not yet known"))
         left = time_left_text(o.due, result.now, lang) if o.has_clock and o.due else "—"
-        rows.append((safe_text(recipient(o, pack, doc, lang)), cite(o.basis, lang), due, left, label(o.status, lang)))
+        rows.append((safe_text(recipient(o, pack, lang)), cite(o.basis, lang), due, left, label(o.status, lang)))
     widths = [max(_width(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         lines.append("  " + "  ".join(_pad(r[i], widths[i]) for i in range(4)) + "  " + r[4])
     for o in result.obligations:
         if o.reason:  # D4a: why a duty stays open for a 一般 incident
             reason = (o.reason_en or o.reason) if lang == "en" else o.reason
-            who = safe_text(recipient(o, pack, doc, lang))
+            who = safe_text(recipient(o, pack, lang))
             lines.append(f"  · {who}：{safe_text(reason)}" if lang != "en" else f"  · {who}: {safe_text(reason)}")
     if result.escalations:
         lines.append("")

@@ -19,6 +19,7 @@ import pytest
 
 from core.assessment import check
 from core.cli.check_cmd import render_text
+from core.pack_text import escalation, recipient
 from core.timeutil import parse_instant
 from tests.conftest import ROOT, example, minimal
 
@@ -126,3 +127,25 @@ def test_chinese_text_is_unchanged_by_the_english_twins(pack):
     text = render_text(check(doc, pack, parse_instant(NOW)), pack, "zh")
     assert "保护工作部门（某省卫生健康委员会）" in text and "第四条第一款" in text and "附件 二 通常情况 第2项" in text
     assert "Art." not in text
+
+
+def test_recipient_keeps_the_authority_name_the_user_typed(pack):
+    result = check(personal_info_leak()[0], pack, parse_instant(NOW))
+    notice = result.obligation("pi_authority_notice")
+    assert notice is not None and notice.recipient == "履行个人信息保护职责的部门（某市卫生健康委员会）"
+    assert recipient(notice, pack, "en") == "the department performing personal-information protection duties (某市卫生健康委员会)"
+    assert recipient(notice, pack, "zh") == notice.recipient
+    individuals = result.obligation("pi_individual_notice")
+    assert individuals is not None and recipient(individuals, pack, "en") == "the individuals affected"
+
+
+def test_a_sector_recipient_stays_as_typed_in_english(pack):
+    result = check(ordinary_general()[0], pack, parse_instant(NOW))
+    sector = next(o for o in result.obligations if o.sector)
+    assert recipient(sector, pack, "en") == "中国人民银行福州中心支行"
+
+
+def test_escalations_are_named_in_english(pack):
+    result = check(central_organ()[0], pack, parse_instant(NOW))
+    assert [escalation(e, pack, "en") for e in result.escalations] == [("the department's cyberspace affairs body", "national cyberspace administration")]
+    assert [escalation(e, pack, "zh") for e in result.escalations] == [("本部门网信工作机构", "国家网信部门")]

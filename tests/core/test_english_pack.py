@@ -256,3 +256,14 @@ def test_any_text_gives_a_citation_or_none_never_an_error(text):
     found = cite_en(text)
     assert found is None or isinstance(found, str)
     assert cite(text, "en") == (found or text)
+
+
+def test_the_completeness_walk_finds_every_kind_of_gap():
+    """The walk above would notice a missing level text, a Chinese 'English' detail, a
+    missing site note and a short subclass list."""
+    raw = raw_pack()
+    del raw["criteria"][3]["levels"][0]["text_en"]
+    raw["channels"][0]["detail_en"] = "拨打 12387"
+    del raw["site_notes_en"]["other_site"]
+    raw["incident_classes"][1]["subclasses_en"].pop()
+    assert chinese_without_twin(raw) == ["site_notes.other_site", "criteria[3].levels[0].text", "channels[0].detail", "incident_classes[1].subclasses"]
