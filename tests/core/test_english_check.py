@@ -149,3 +149,13 @@ def test_escalations_are_named_in_english(pack):
     result = check(central_organ()[0], pack, parse_instant(NOW))
     assert [escalation(e, pack, "en") for e in result.escalations] == [("the department's cyberspace affairs body", "national cyberspace administration")]
     assert [escalation(e, pack, "zh") for e in result.escalations] == [("本部门网信工作机构", "国家网信部门")]
+
+
+def test_grading_warnings_carry_the_english_names_for_their_templates(pack):
+    """The warnings name a grade or site kind; they carry its English name beside the Chinese."""
+    doc = minimal(impact={"direct_loss_yuan": 25_000_000}, grade_override={"grade": "general", "reason": "损失核减"})
+    lower = next(w for w in check(doc, pack, parse_instant(NOW)).warnings if w.code == "manual_lower")
+    assert (lower.params["grade_en"], lower.params["computed_en"]) == ("general", "major")
+    doc = minimal(impact={"portal_outage": {"site": "other_site", "minutes": 200}})
+    site = next(w for w in check(doc, pack, parse_instant(NOW)).warnings if w.code == "site_not_listed")
+    assert site.params["site_en"] == "other website"
