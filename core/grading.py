@@ -20,7 +20,7 @@ from typing import Any
 from core.fields import GRADING_FIELDS
 from core.incident import Doc, get
 from core.messages import Finding
-from core.rules import Criterion, Level, RulePack
+from core.rules import Criterion, Level, RulePack, pick
 from core.vocab import Reportable
 
 FACT_FIELDS = GRADING_FIELDS  # from the field catalogue
@@ -36,6 +36,11 @@ class Triggered:
     value: Any
     field: str
     criterion: str
+    text_en: str = ""
+
+    def describe(self, lang: str = "zh") -> str:
+        """The annex wording of the item met, in ``lang`` (Chinese when the pack has no English)."""
+        return pick(self.text, self.text_en, lang)
 
     def as_json(self) -> dict[str, Any]:
         return {"grade": self.grade, "item": self.item, "text": self.text, "value": self.value}
@@ -74,7 +79,7 @@ def _evaluate(criterion: Criterion, doc: Doc, pack: RulePack, warnings: list[Fin
     site = get(doc, criterion.site_field) if criterion.site_field else None
     for level in criterion.levels:  # highest first (validated at load)
         if _reached(criterion, level, value, site):
-            return Triggered(level.grade, level.item, level.text, value, criterion.field, criterion.id)
+            return Triggered(level.grade, level.item, level.text, value, criterion.field, criterion.id, level.text_en)
     if criterion.site_field:
         # Would the value have counted for a listed site? Then say why it did not.
         any_site = [lv for lv in criterion.levels if _reached(criterion, lv, value, None, any_site=True)]
@@ -83,7 +88,8 @@ def _evaluate(criterion: Criterion, doc: Doc, pack: RulePack, warnings: list[Fin
                 warnings.append(Finding(criterion.site_field, "site_unknown"))
             else:
                 item_no = any_site[-1].item.rsplit("第", 1)[-1].rstrip("项")
-                warnings.append(Finding(criterion.site_field, "site_not_listed", {"site": pack.site(site).name, "item": item_no}))
+                kind = pack.site(site)
+                warnings.append(Finding(criterion.site_field, "site_not_listed", {"site": kind.name, "site_en": kind.name_en or kind.name, "item": item_no}))
     return None
 
 
@@ -94,7 +100,12 @@ def grade(doc: Doc, pack: RulePack) -> GradeResult:
     qualitative = get(doc, "impact.qualitative")
     if qualitative is not None:
         q = pack.qualitative[qualitative["grade"]]
-        hits.append(Triggered(qualitative["grade"], q.item, f"{q.text}：{qualitative['reason']}", None, "impact.qualitative", "qualitative"))
+        reason = qualitative["reason"]  # typed by the user: stays as typed in both languages
+        hits.append(
+            Triggered(
+                qualitative["grade"], q.item, f"{q.text}：{reason}", None, "impact.qualitative", "qualitative", f"{q.text_en}: {reason}" if q.text_en else ""
+            )
+        )
     hits.sort(key=lambda t: -pack.rank(t.grade))
 
     unknown = tuple(f for f in FACT_FIELDS if get(doc, f) is None)
@@ -109,9 +120,9 @@ def grade(doc: Doc, pack: RulePack) -> GradeResult:
     if override is not None:
         result_grade, basis, reason = override["grade"], "manual", override["reason"]
         if pack.rank(result_grade) < pack.rank(computed):
-            warnings.append(
-                Finding("grade_override", "manual_lower", {"grade": pack.grade(result_grade).name, "computed": pack.grade(computed).name, "reason": reason})
-            )
+            lower, higher = pack.grade(result_grade), pack.grade(computed)
+            names = {"grade": lower.name, "computed": higher.name, "grade_en": lower.name_en, "computed_en": higher.name_en}
+            warnings.append(Finding("grade_override", "manual_lower", {**names, "reason": reason}))
     else:
         result_grade, basis, reason = computed, "computed", None
 

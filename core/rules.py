@@ -24,6 +24,12 @@ class RulePackError(ValueError):
     """The rule pack is unreadable or malformed; the message names the file and key."""
 
 
+def pick(zh: str, en: str | None, lang: str = "zh") -> str:
+    """The English twin of a pack text when ``lang`` is English and the pack has one
+    (``*_en`` keys are optional, so an older pack still loads and shows its Chinese)."""
+    return en if lang == "en" and en else zh
+
+
 @dataclass(frozen=True)
 class Grade:
     id: str
@@ -39,6 +45,7 @@ class SiteKind:
     name: str
     name_en: str
     note: str | None
+    note_en: str | None = None
 
 
 @dataclass(frozen=True)
@@ -53,6 +60,7 @@ class Level:
     min: float | None
     at_least: str | None
     sites: tuple[str, ...] | None
+    text_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -73,6 +81,7 @@ class Criterion:
 class QualitativeItem:
     item: str
     text: str
+    text_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +103,7 @@ class ObligationRule:
     # D16: the ``reaches`` values that also count when the named recipient is a 网信部门
     cyberspace_names: tuple[str, ...] = ()
     cyberspace_reached_by: tuple[str, ...] = ()
+    text_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -104,6 +114,8 @@ class Escalation:
     to: str
     within_minutes: int
     basis: str
+    by_en: str = ""
+    to_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -113,6 +125,7 @@ class Channel:
     detail: str
     reaches: str
     name_en: str = ""  # the UI's English name (not used in reports)
+    detail_en: str = ""
 
 
 @dataclass(frozen=True)
@@ -122,13 +135,22 @@ class ReportItem:
     initial: bool
     fields: tuple[str, ...]
     ransomware_fields: tuple[str, ...]
+    heading_en: str = ""
 
 
 @dataclass(frozen=True)
 class IncidentClass:
     id: str
     name: str
-    subclasses: tuple[str, ...]
+    subclasses: tuple[str, ...]  # the Chinese names, which documents store
+    name_en: str = ""
+    subclasses_en: tuple[str, ...] = ()  # the English of each, in the same order (may be empty)
+
+    def subclass_name(self, subclass: str, lang: str = "zh") -> str:
+        """A subclass as the UI shows it; a name not in the class is returned as given."""
+        if lang == "en" and subclass in self.subclasses and self.subclasses_en:
+            return self.subclasses_en[self.subclasses.index(subclass)]
+        return subclass
 
 
 @dataclass(frozen=True)
@@ -179,6 +201,12 @@ class RulePack:
     ransomware_subclass: str
     path: str
     title_en: str = ""  # the UI's English title (reports print ``title``)
+    reportable_text: str = ""
+    reportable_text_en: str = ""
+    sector_text: str = ""
+    sector_text_en: str = ""
+    sector_label_en: str = ""
+    summary_headings_en: tuple[str, ...] = ()
 
     def grade(self, grade_id: str) -> Grade:
         if grade_id == self.undetermined.id:
@@ -218,6 +246,17 @@ class RulePack:
             if c.id == class_id:
                 return c
         raise KeyError(class_id)
+
+    def subclass_name(self, subclass: str, lang: str = "zh") -> str:
+        """Any subclass (as documents store it, e.g. the ransomware one) in ``lang``."""
+        for c in self.incident_classes:
+            if subclass in c.subclasses:
+                return c.subclass_name(subclass, lang)
+        return subclass
+
+    def summary_heading_names(self, lang: str = "zh") -> tuple[str, ...]:
+        """第八条's summary-report headings in ``lang``."""
+        return self.summary_headings_en if lang == "en" and self.summary_headings_en else self.summary_headings
 
 
 class _Reader:
@@ -290,6 +329,19 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         raise r.fail("pack", f"应为 {PACK_FORMAT}")
     num = (int, float)
 
+    def en(obj: Any, key: str, where: str) -> str:
+        """The optional English twin ``<key>_en`` of a text ("" when the pack has none)."""
+        return r.get(obj, f"{key}_en", where, str, optional=True) or ""
+
+    def twins(obj: Any, key: str, where: str) -> tuple[str, ...]:
+        """The optional English list ``<key>_en``, one entry per entry of ``key``."""
+        found = r.strings(obj, f"{key}_en", where, optional=True)
+        if found is None:
+            return ()
+        if len(found) != len(r.strings(obj, key, where) or ()):
+            raise r.fail(f"{where}.{key}_en" if where else f"{key}_en", f"应与 {key} 一一对应")
+        return found
+
     grades = tuple(
         Grade(r.get(g, "id", w, str), r.get(g, "name", w, str), r.get(g, "name_en", w, str), r.get(g, "rank", w, int), r.get(g, "annex", w, str))
         for w, g in r.items(raw, "grades", "")
@@ -307,8 +359,19 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
     reportable_from = check_grade(r.get(rf, "grade", "reportable_from", str), "reportable_from.grade")
 
     notes = r.get(raw, "site_notes", "", dict, optional=True) or {}
+    notes_en = r.get(raw, "site_notes_en", "", dict, optional=True) or {}
+    for key, table in (("site_notes", notes), ("site_notes_en", notes_en)):
+        for site_id, note in table.items():
+            if not isinstance(note, str):
+                raise r.fail(f"{key}.{site_id}", "类型应为字符串")
     sites = tuple(
-        SiteKind(r.get(s, "id", w, str), r.get(s, "name", w, str), r.get(s, "name_en", w, str), notes.get(s.get("id")) if isinstance(s, dict) else None)
+        SiteKind(
+            r.get(s, "id", w, str),
+            r.get(s, "name", w, str),
+            r.get(s, "name_en", w, str),
+            notes.get(s.get("id")) if isinstance(s, dict) else None,
+            notes_en.get(s.get("id")) if isinstance(s, dict) else None,
+        )
         for w, s in r.items(raw, "site_kinds", "")
     )
     site_ids = {s.id for s in sites}
@@ -338,6 +401,7 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
                     minimum,
                     at_least,
                     level_sites,
+                    en(lv, "text", lw),
                 )
             )
         ranks = [next(g.rank for g in grades if g.id == lv.grade) for lv in levels]
@@ -352,7 +416,9 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
     qualitative = {}
     for gid in grade_ids:
         q = r.get(qual_raw, gid, "qualitative", dict)
-        qualitative[gid] = QualitativeItem(r.get(q, "item", f"qualitative.{gid}", str), r.get(q, "text", f"qualitative.{gid}", str))
+        qualitative[gid] = QualitativeItem(
+            r.get(q, "item", f"qualitative.{gid}", str), r.get(q, "text", f"qualitative.{gid}", str), en(q, "text", f"qualitative.{gid}")
+        )
 
     channel_reaches = set()
     for w, c in r.items(raw, "channels", ""):
@@ -408,6 +474,7 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
                 r.get(o, "general_reason_en", w, str, optional=True),
                 r.get(o, "waived_field", w, str, optional=True),
                 *cyberspace_authority(o, w),
+                en(o, "text", w),
             )
         )
     obligation_ids = {o.id for o in obligations}
@@ -428,6 +495,8 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
                 r.get(e, "to", w, str),
                 r.get(e, "within_minutes", w, int),
                 r.get(e, "basis", w, str),
+                en(e, "by", w),
+                en(e, "to", w),
             )
         )
 
@@ -438,6 +507,7 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
             r.get(i, "initial", w, bool),
             r.strings(i, "fields", w) or (),
             r.strings(i, "ransomware_fields", w, optional=True) or (),
+            en(i, "heading", w),
         )
         for w, i in r.items(raw, "report_items", "")
     )
@@ -454,7 +524,8 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
             r.get(c, "name", w, str),
             r.get(c, "detail", w, str),
             r.get(c, "reaches", w, str),
-            r.get(c, "name_en", w, str, optional=True) or "",
+            en(c, "name", w),
+            en(c, "detail", w),
         )
         for w, c in r.items(raw, "channels", "")
     )
@@ -467,7 +538,8 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         r.get(cr, "text_en", "channel_rule", str, optional=True) or "",
     )
     classes = tuple(
-        IncidentClass(r.get(c, "id", w, str), r.get(c, "name", w, str), r.strings(c, "subclasses", w) or ()) for w, c in r.items(raw, "incident_classes", "")
+        IncidentClass(r.get(c, "id", w, str), r.get(c, "name", w, str), r.strings(c, "subclasses", w) or (), en(c, "name", w), twins(c, "subclasses", w))
+        for w, c in r.items(raw, "incident_classes", "")
     )
     sector = r.get(raw, "sector_obligation", "", dict)
 
@@ -492,6 +564,12 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         sector_reached_by=reached_by(sector, "sector_obligation"),
         sector_general_reason=r.get(sector, "general_reason", "sector_obligation", str, optional=True),
         sector_general_reason_en=r.get(sector, "general_reason_en", "sector_obligation", str, optional=True),
+        sector_text=r.get(sector, "text", "sector_obligation", str),
+        sector_text_en=en(sector, "text", "sector_obligation"),
+        sector_label_en=en(sector, "label", "sector_obligation"),
+        reportable_text=r.get(rf, "text", "reportable_from", str, optional=True) or "",
+        reportable_text_en=en(rf, "text", "reportable_from"),
+        summary_headings_en=twins(summary, "headings", "summary_items"),
         summary_rule=SummaryRule(day_end, r.get(sr, "basis", "summary_rule", str)),
         escalations=tuple(escalations),
         report_items=report_items,

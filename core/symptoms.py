@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from core import resources
-from core.rules import RulePack, RulePackError
+from core.rules import RulePack, RulePackError, pick
 
 
 @dataclass(frozen=True)
@@ -16,6 +16,11 @@ class Symptom:
     text: str
     class_id: str
     subclass: str
+    text_en: str = ""  # optional in the file: an older list shows its Chinese
+
+    def label(self, lang: str = "zh") -> str:
+        """The symptom as the UI shows it, in ``lang``."""
+        return pick(self.text, self.text_en, lang)
 
 
 @cache
@@ -39,5 +44,10 @@ def symptoms(pack: RulePack) -> list[Symptom]:
             raise RulePackError(f"规则包 rules/symptoms.json：键 symptoms[{i}].class：未知类别 {cls!r}") from None
         if sub not in allowed:
             raise RulePackError(f"规则包 rules/symptoms.json：键 symptoms[{i}].subclass：{sub!r} 不属于 {cls}")
-        result.append(Symptom(entry["text"], cls, sub))
+        text, text_en = entry.get("text"), entry.get("text_en", "")
+        if not isinstance(text, str) or not text.strip():
+            raise RulePackError(f"规则包 rules/symptoms.json：键 symptoms[{i}].text：应为非空字符串")
+        if not isinstance(text_en, str):
+            raise RulePackError(f"规则包 rules/symptoms.json：键 symptoms[{i}].text_en：类型应为字符串")
+        result.append(Symptom(text, cls, sub, text_en))
     return result

@@ -1,6 +1,8 @@
 """``incident-assistant check FILE [--now ISO] [--json]``: validate, grade, list the
 obligations with their deadlines, what is missing and what to watch (product.md §4.3).
-The text form is a calm Chinese summary; ``--json`` prints the contract object."""
+The text form is a calm summary in the CLI's language (the pack's English twins and
+translated citations under ``--lang en``); ``--json`` prints the contract object, whose
+messages follow the language too."""
 
 from __future__ import annotations
 
@@ -13,6 +15,7 @@ from core.assessment import Assessment, check
 from core.cli.common import add_now, clock_from, resolve_incident, safe_text
 from core.cli.lang import current_language, t
 from core.fields import statutory_label
+from core.pack_text import cite, escalation, recipient
 from core.rules import RulePack, default_pack
 from core.timeutil import display_beijing, time_left_text
 from core.vocab import label, pack_name
@@ -81,29 +84,36 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
         )
     for hit in g.triggered:
         value = "" if hit.value is None else t(f"（填报值：{hit.value}）", f" (value: {hit.value})")
-        lines.append(f"  · {pack_name(pack.grade(hit.grade), lang)}｜{hit.item}：{safe_text(hit.text)}{value}")
+        item, text = cite(hit.item, lang), safe_text(hit.describe(lang))
+        lines.append(
+            f"  · {pack_name(pack.grade(hit.grade), lang)}｜{item}：{text}{value}"
+            if lang != "en"
+            else f"  · {pack_name(pack.grade(hit.grade), lang)} | {item}: {text}{value}"
+        )
     lines.append("")
     lines.append(t(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：", f"Reporting obligations (Beijing time; now {display_beijing(result.now)}):"))
     rows = [(t("接收方", "Recipient"), t("依据", "Basis"), t("期限", "Due"), t("剩余", "Left"), t("状态", "Status"))]
     for o in result.obligations:
         due = display_beijing(o.due) if o.due else ("—" if o.hours is None and o.days is None else t("未定", "not yet known"))
         left = time_left_text(o.due, result.now, lang) if o.has_clock and o.due else "—"
-        rows.append((safe_text(o.recipient), o.basis, due, left, label(o.status, lang)))
+        rows.append((safe_text(recipient(o, pack, lang)), cite(o.basis, lang), due, left, label(o.status, lang)))
     widths = [max(_width(r[i]) for r in rows) for i in range(4)]
     for r in rows:
         lines.append("  " + "  ".join(_pad(r[i], widths[i]) for i in range(4)) + "  " + r[4])
     for o in result.obligations:
         if o.reason:  # D4a: why a duty stays open for a 一般 incident
             reason = (o.reason_en or o.reason) if lang == "en" else o.reason
-            lines.append(f"  · {safe_text(o.recipient)}：{safe_text(reason)}" if lang != "en" else f"  · {safe_text(o.recipient)}: {safe_text(reason)}")
+            who = safe_text(recipient(o, pack, lang))
+            lines.append(f"  · {who}：{safe_text(reason)}" if lang != "en" else f"  · {who}: {safe_text(reason)}")
     if result.escalations:
         lines.append("")
         lines.append(t("接收方的上报时限（供参考，不是您的期限）：", "What your recipient must pass on, and how fast (for information; not your deadline):"))
         for e in result.escalations:
+            by, to = escalation(e, pack, lang)
             lines.append(
                 t(
-                    f"  · {e.by} → {e.to}：收到后 {e.within_minutes} 分钟内（{e.basis}）",
-                    f"  · {e.by} → {e.to}: within {e.within_minutes} minutes of receiving it ({e.basis})",
+                    f"  · {by} → {to}：收到后 {e.within_minutes} 分钟内（{e.basis}）",
+                    f"  · {by} → {to}: within {e.within_minutes} minutes of receiving it ({cite(e.basis, lang)})",
                 )
             )
     lines.append("")
