@@ -111,12 +111,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "manual_lower": (
         "手动定级「{grade}」低于按附件计算的「{computed}」；理由：{reason}",
-        "manual grade '{grade}' is below the computed '{computed}'; reason: {reason}",
+        "manual grade '{grade_en}' is below the computed '{computed_en}'; reason: {reason}",
     ),
     "site_unknown": ("已填写网站受影响情况但未选择网站类型，该项暂不计入定级", "website impact given without a site kind; it is not counted for grading yet"),
     "site_not_listed": (
         "「{site}」不在附件第{item}项列举的网站范围内，该项未计入定级；如影响相当，可手动定级",
-        "'{site}' is not a site kind the annex item covers; it is not counted (you may grade manually)",
+        "'{site_en}' is not a site kind the annex item {item} covers; it is not counted (you may grade manually)",
     ),
     "submitted_before_discovery": ("报送时间早于发现时间（{value}），请核对", "submission time is before discovery ({value}); please check it"),
     "general_other_laws": (
