@@ -99,15 +99,14 @@ class Session:
     def open_wizard(self, incident_id: str | None) -> IncidentWizard:
         from gui.wizard.wizard import IncidentWizard
 
-        new = incident_id is None
-        if incident_id is None:
-            incident_id = self.hub.create_incident()
+        # A new incident is created with its first answer, and its discovery time is the
+        # first question (D1a): nothing is assumed "now" and nothing is left behind.
         wizard = IncidentWizard(self.hub, self.pack, self.ticker, incident_id, parent=None)
-        if new:
-            wizard.start_now(self.clock.now())
+        wizard.data_path = str(self.store.path)
         wizard.finished.connect(lambda _r: self._wizard_closed(wizard))
         self.wizards.append(wizard)
         wizard.show()
+        wizard.resume()
         return wizard
 
     def _wizard_closed(self, wizard: IncidentWizard) -> None:
@@ -116,6 +115,13 @@ class Session:
             self.wizards.remove(wizard)
         if self.window is None:
             self.show_main_window()
+
+    def close_wizards(self) -> None:
+        """The main window closes: its wizards close with it (drafts are on disk)."""
+        self.hub.flush()
+        for wizard in list(self.wizards):
+            self.wizards.remove(wizard)
+            wizard.close()
 
     def show_welcome(self) -> WelcomeWindow:
         from gui.welcome import WelcomeWindow
@@ -138,6 +144,8 @@ class Session:
         if self.window is None:
             self.window = MainWindow(self.hub, self.pack, self.ticker, self.open_wizard)
             self.window.languageRequested.connect(self.switch_language)
+            self.window.closing.connect(self.close_wizards)
+            self.window.data_path = str(self.store.path)
         self.window.show()
         return self.window
 

@@ -160,6 +160,12 @@ class CountdownPanel(QWidget):
         self.empty.setObjectName("countdownEmpty")
         self.empty.setWordWrap(True)
         self._layout.addWidget(self.empty)
+        self.notice = QLabel("")
+        self.notice.setObjectName("countdownNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("#countdownNotice { background: #fff6e0; color: #7a5200; border: 1px solid #e0b050; border-radius: 6px; padding: 6px; }")
+        self.notice.hide()
+        self._layout.addWidget(self.notice)
         self._layout.addStretch(1)
         self.cards: dict[str, CountdownCard] = {}
 
@@ -180,9 +186,14 @@ class CountdownPanel(QWidget):
                 self.cards[o.id] = card
             else:
                 card.set_obligation(o)
-            self._layout.insertWidget(2 + index, card)
+            self._layout.insertWidget(3 + index, card)
         self.empty.setVisible(not obligations)
         self.refresh(now)
+
+    def set_notice(self, text: str) -> None:
+        """A line above the cards (e.g. the discovery time is still to be confirmed)."""
+        _set(self.notice, text)
+        self.notice.setVisible(bool(text))
 
     def refresh(self, now: datetime) -> None:
         for card in self.cards.values():

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -217,6 +217,8 @@ VOIDED = str(Status.VOIDED)  # the filter that lists voided incidents (out of th
 
 class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # "zh" | "en": the session switches and rebuilds the windows
+    closing = Signal()  # the window closes: its wizards close with it
+    data_path = ""  # the database file, shown in the quick guide (set by the session)
     search: QLineEdit  # made below the actions whose slots use them
     status_label: QLabel
 
@@ -235,7 +237,8 @@ class MainWindow(QMainWindow):
             "actionBackup", tr("备份(&B)…"), "Ctrl+Shift+B", lambda: self.status_label.setText(maintenance.backup(self, self.hub))
         )
         self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "", lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
-        self.action_about = self._action("actionAbout", tr("关于(&A)"), "F1", lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
+        self.action_guide = self._action("actionGuide", tr("快速指南(&G)"), "F1", self.show_guide)
+        self.action_about = self._action("actionAbout", tr("关于(&A)"), "", lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         for action in (self.action_new, self.action_edit, self.action_export, self.action_submission):
@@ -260,6 +263,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[lang] = action
         help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
+        help_menu.addAction(self.action_guide)
         help_menu.addAction(self.action_about)
 
         central = QWidget()
@@ -368,6 +372,17 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{action.text().replace('&', '')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(slot)
         return action
+
+    def show_guide(self) -> None:
+        """F1: the offline quick guide (the About box stays in the Help menu)."""
+        from gui.guide import show_guide
+
+        self.guide = show_guide(self.pack, self.data_path, self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Closing the main window closes the wizards opened from it (issue 18)."""
+        self.closing.emit()
+        super().closeEvent(event)
 
     def edit_profile(self) -> None:
         from gui.profile import ProfileDialog

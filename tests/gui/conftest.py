@@ -70,8 +70,10 @@ def session(qapp, store, clock):
 
 @pytest.fixture
 def wizard(qtbot, session):
+    """A new incident whose discovery was answered 「刚刚 / 现在」 (the first question, D1a)."""
     w = session.open_wizard(None)
     qtbot.addWidget(w)
+    w.findChild(QWidget, "discoveryNow").click()
     return w
 
 
