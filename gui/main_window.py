@@ -271,14 +271,19 @@ class MainWindow(QMainWindow):
         self.banner = QWidget()
         self.banner.setObjectName("resumeBanner")
         banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(8, 4, 8, 4)  # a calm, compact line (issue 18), not a block
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.banner_text = QLabel("")
         self.banner_text.setObjectName("resumeText")
+        self.banner_text.setWordWrap(True)
         self.banner_button = QPushButton(tr("继续填写"))
         self.banner_button.setObjectName("resumeDraft")
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(self.banner_button)
         self.resume_id: str | None = None
         self.banner_button.clicked.connect(self._resume)
+        hub.incidentChanged.connect(self._resume_still_offered)
+        hub.incidentsChanged.connect(lambda: self._resume_still_offered(self.resume_id or ""))
         self.banner.setStyleSheet("#resumeBanner { background: #fff6e0; border: 1px solid #e0b050; border-radius: 6px; }")
         self.banner.hide()
         self.model = IncidentTableModel(hub, pack, ticker)
@@ -303,6 +308,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)  # the title keeps its width on a narrow screen (200 %); the list scrolls
         for column, width in enumerate((240, 90, 110, 190, 130, 60)):
             self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(1, self._grade_width())  # 「relatively major」 whole, not 「relatively ···」
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -372,6 +378,13 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{action.text().replace('&', '')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(slot)
         return action
+
+    def _grade_width(self) -> int:
+        """The grade column wide enough for its header and every grade name in the UI language."""
+        metrics = self.table.fontMetrics()
+        names = [i18n.pack_name(g) for g in (*self.pack.grades, self.pack.undetermined)]
+        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(1, Qt.Orientation.Horizontal)))
+        return max(90, header + 24, *(metrics.horizontalAdvance(n) + 24 for n in names))
 
     def show_guide(self) -> None:
         """F1: the offline quick guide (the About box stays in the Help menu)."""
@@ -497,6 +510,19 @@ class MainWindow(QMainWindow):
         self.banner_text.setText(tr("有一份尚未完成首报的草稿：「{t}」。所有已填写的内容都已保存。").format(t=title))
         self.resume_id = incident_id
         self.banner.show()
+
+    def _resume_still_offered(self, incident_id: str) -> None:
+        """The offer goes once the draft has a submission, is voided or deleted: the banner
+        never contradicts what was submitted (issue 18)."""
+        if not self.resume_id or incident_id != self.resume_id:
+            return
+        try:
+            doc = self.hub.document(self.resume_id)
+        except StoreError:
+            doc = {"voided": True}
+        if doc.get("submissions") or doc.get("voided"):
+            self.resume_id = None
+            self.banner.hide()
 
     def _resume(self) -> None:
         self.banner.hide()

@@ -82,12 +82,11 @@ class DiscoveryQuestion(QWidget):
             button.clicked.connect(lambda _=False, q=quick: self.choose(q))
             row.addWidget(button)
             self.buttons[quick.name] = button
+        self.exact = named(QPushButton(tr("输入准确时间…")), "discoveryExact")
+        self.exact.clicked.connect(self.open_picker)
+        row.addWidget(self.exact)
         row.addStretch(1)
         layout.addLayout(row)
-        self.exact = named(QPushButton(tr("输入准确时间…")), "discoveryExact")
-        self.exact.setFlat(True)
-        self.exact.clicked.connect(self.open_picker)
-        layout.addWidget(self.exact)
 
     def choose(self, quick: QuickAnswer) -> None:
         now = self.now().astimezone(BEIJING).replace(microsecond=0)

@@ -75,6 +75,12 @@ class DiscoveryPage(FieldPage):
     def answered(self) -> bool:
         return bool(self.ctx.document().get("discovered_at"))
 
+    def refresh(self) -> None:
+        """Until answered, the question above asks; no red "missing" line under it."""
+        super().refresh()
+        if not self.answered() and not self.discovered.local_error:
+            self.discovered.error.setText("")
+
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         super().initializePage()
         self.discovered.widget.setVisible(self.answered())

@@ -832,6 +832,10 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Still missing for the initial report (items 1 and 2): </translation>
     </message>
     <message>
+        <source>首报已报送；补报时补充：</source>
+        <translation>First report sent; add in a supplement:</translation>
+    </message>
+    <message>
         <source>完整报告另缺：</source>
         <translation>Also missing for the full report: </translation>
     </message>

@@ -150,3 +150,39 @@ def test_f1_opens_the_offline_quick_guide_with_the_pack_deadlines(session, qtbot
     assert str(session.store.path) in text
     assert not browser.openExternalLinks() and not browser.openLinks()
     save_screenshot(guide, "quick-guide")
+
+
+def test_after_the_first_report_the_banner_goes_and_the_review_page_says_what_to_supplement(session, qtbot):
+    from gui.wizard.facts import PAGE_REVIEW
+
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    wizard = session.open_wizard(None)
+    qtbot.addWidget(wizard)
+    wizard.findChild(QPushButton, "discovery10").click()
+    session.hub.flush()
+    window.offer_resume(wizard.incident_id, "（未命名事件）")
+    banner = window.findChild(QWidget, "resumeBanner")
+    assert banner.isVisibleTo(window)
+    wizard.jump_to(PAGE_REVIEW)
+    missing = wizard.findChild(QLabel, "missingItems")
+    assert "首报（第一、二项）尚缺" in missing.text()
+    session.hub.add_submission(
+        wizard.incident_id, {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": DISCOVERED.isoformat(), "channel": "email_12387"}
+    )
+    assert not banner.isVisibleTo(window)
+    assert "首报已报送；补报时补充" in missing.text() and "尚缺" not in missing.text().split("<br>")[0]
+
+
+def test_the_grade_column_fits_the_longest_english_grade(session, qtbot):
+    from tests.gui.test_language import english_incident
+
+    session.switch_language("en")
+    try:
+        session.store.import_document(english_incident())
+        window = session.show_main_window()
+        qtbot.addWidget(window)
+        metrics = window.table.fontMetrics()
+        assert window.table.columnWidth(1) > metrics.horizontalAdvance("relatively major") + 8
+    finally:
+        session.switch_language("zh")
