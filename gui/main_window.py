@@ -9,6 +9,7 @@ sooner."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -217,7 +218,8 @@ VOIDED = str(Status.VOIDED)  # the filter that lists voided incidents (out of th
 
 class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # "zh" | "en": the session switches and rebuilds the windows
-    closing = Signal()  # the window closes: its wizards close with it
+    closing = Signal()  # the window closes (or goes to the tray): its wizards close with it
+    quitRequested = Signal()  # 退出: the one explicit way to end the app while deadlines run
     data_path = ""  # the database file, shown in the quick guide (set by the session)
     search: QLineEdit  # made below the actions whose slots use them
     status_label: QLabel
@@ -237,6 +239,8 @@ class MainWindow(QMainWindow):
             "actionBackup", tr("备份(&B)…"), "Ctrl+Shift+B", lambda: self.status_label.setText(maintenance.backup(self, self.hub))
         )
         self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "", lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
+        self.keep_in_tray: Callable[[], bool] = lambda: False  # the session decides (asked once)
+        self.action_quit = self._action("actionQuit", tr("退出(&Q)"), "Ctrl+Q", self.quitRequested.emit)
         self.action_guide = self._action("actionGuide", tr("快速指南(&G)"), "F1", self.show_guide)
         self.action_about = self._action("actionAbout", tr("关于(&A)"), "", lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
         toolbar = QToolBar(tr("工具栏"))
@@ -250,6 +254,8 @@ class MainWindow(QMainWindow):
         data_menu = self.menuBar().addMenu(tr("数据(&D)"))
         for action in (self.action_profile, self.action_backup, self.action_restore):
             data_menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.action_quit)
         language_menu = self.menuBar().addMenu(tr("语言(&L)"))
         language_menu.setObjectName("languageMenu")
         group = QActionGroup(self)
@@ -393,8 +399,13 @@ class MainWindow(QMainWindow):
         self.guide = show_guide(self.pack, self.data_path, self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
-        """Closing the main window closes the wizards opened from it (issue 18)."""
+        """Closing the main window closes the wizards opened from it (issue 18); with a
+        deadline open the app may stay in the tray instead (product.md §8.4)."""
         self.closing.emit()
+        if self.keep_in_tray():
+            event.ignore()
+            self.hide()
+            return
         super().closeEvent(event)
 
     def edit_profile(self) -> None:
@@ -518,9 +529,9 @@ class MainWindow(QMainWindow):
             return
         try:
             doc = self.hub.document(self.resume_id)
-        except StoreError:
-            doc = {"voided": True}
-        if doc.get("submissions") or doc.get("voided"):
+        except StoreError:  # deleted
+            doc = {}
+        if not doc or doc.get("submissions") or doc.get(VOIDED):  # the document's 作废 record bears the status's name
             self.resume_id = None
             self.banner.hide()
 

@@ -56,6 +56,28 @@
         <translation>A countdown for each reporting obligation of the selected incident appears here.</translation>
     </message>
     <message>
+        <source>继续提醒报告期限？</source>
+        <translation>Keep reminding of deadlines?</translation>
+    </message>
+    <message>
+        <source>还有报告期限没有完成。关闭窗口后，是否留在系统托盘里继续提醒？
+选「否」将退出程序，提醒也会停止。以后可以用「事件 → 退出」退出。</source>
+        <translation>Some reporting deadlines are still open. After the window closes, stay in the system tray and keep reminding you?
+Choose No to quit; the reminders stop too. You can quit later with Incident → Quit.</translation>
+    </message>
+    <message>
+        <source>网络安全事件报告助手：仍在提醒报告期限</source>
+        <translation>Incident Reporting Assistant: still reminding you of deadlines</translation>
+    </message>
+    <message>
+        <source>打开主窗口</source>
+        <translation>Open the main window</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
         <source>无法加载英文界面文件，仍使用中文。</source>
         <translation>Could not load the English interface file; the interface stays in Chinese.</translation>
     </message>
@@ -326,6 +348,10 @@
     <message>
         <source>单位资料(&amp;P)…</source>
         <translation>Organisation &amp;profile…</translation>
+    </message>
+    <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
     </message>
     <message>
         <source>快速指南(&amp;G)</source>

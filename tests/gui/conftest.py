@@ -60,12 +60,14 @@ def store(tmp_path, clock):
 
 @pytest.fixture
 def session(qapp, store, clock):
-    from gui.app import Session, prepare_application
+    from gui.app import TRAY_KEY, TRAY_QUIT, Session, prepare_application
 
     prepare_application()
     session = Session(store, default_pack(), clock)
+    store.set_meta(TRAY_KEY, TRAY_QUIT)  # answered: closing a window never waits on the tray question (tests of it clear this)
     yield session
     session.ticker.stop()  # no 1 Hz timer of this test fires into a later one
+    qapp.setQuitOnLastWindowClosed(True)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialogButtonBox, QLabel, QMessageBox, QPushButton, QTextBrowser, QWidget
 
@@ -186,3 +187,52 @@ def test_the_grade_column_fits_the_longest_english_grade(session, qtbot):
         assert window.table.columnWidth(1) > metrics.horizontalAdvance("relatively major") + 8
     finally:
         session.switch_language("zh")
+
+
+def test_closing_with_an_open_deadline_keeps_the_app_in_the_tray_and_reminders_fire(session, qtbot, clock, monkeypatch):
+    from PySide6.QtWidgets import QApplication
+
+    from gui import dialogs
+    from gui.app import TRAY_KEY
+    from tests.conftest import example
+
+    asked: list[str] = []
+    monkeypatch.setattr(dialogs, "ask", lambda parent, title, text: asked.append(title) or True)
+    session.store.set_meta(TRAY_KEY, "")  # not asked yet
+    session.store.import_document(example())
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    session._start_reminders()
+    app = QApplication.instance()
+    try:
+        window.close()
+        assert asked and not window.isVisible() and session.window is window  # hidden, not gone
+        assert session.tray is not None and not app.quitOnLastWindowClosed()
+        fired: list[str] = []
+        monkeypatch.setattr(session.tray, "showMessage", lambda title, message, *a: fired.append(message))
+        from gui.reminders import CHECK_EVERY
+
+        clock.set(DISCOVERED + timedelta(hours=3, minutes=1))  # 59 minutes before the 4-hour deadline
+        for _ in range(CHECK_EVERY):  # the reminders run on the ticker, as in the app
+            session.ticker.fire()
+        assert fired, "a reminder fired while the window was in the tray"
+        assert not window.isVisible()  # the banner waits; the window stays in the tray
+        window.show()
+        window.close()  # asked once: the answer is remembered
+        assert len(asked) == 1 and not window.isVisible()
+        window.findChild(QAction, "actionQuit").trigger()
+        assert session.quitting and not session.tray.isVisible()
+    finally:
+        app.setQuitOnLastWindowClosed(True)
+
+
+def test_closing_without_an_open_deadline_asks_nothing(session, qtbot, monkeypatch):
+    from gui import dialogs
+    from gui.app import TRAY_KEY
+
+    monkeypatch.setattr(dialogs, "ask", lambda *a: pytest.fail("asked without an open deadline"))
+    session.store.set_meta(TRAY_KEY, "")
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    window.close()
+    assert not window.isVisible() and session.tray is None
