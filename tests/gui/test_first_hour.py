@@ -23,7 +23,10 @@ def notice(wizard) -> QLabel:
 
 
 def test_thirty_minutes_ago_shows_the_deadline_counted_from_then_in_one_action(session, qtbot):
-    wizard = session.open_wizard(None)
+    session.store.save_profile({"name": "康宁诊所"})  # set up before; no incident yet: the app opens straight on a new one
+    session.start()
+    qtbot.waitUntil(lambda: session.settled)
+    wizard = session.wizards[-1]
     qtbot.addWidget(wizard)
     assert wizard.currentId() == PAGE_DISCOVERY
     # Unanswered: the clock runs from now, and says so (D1a)
