@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
 from core import resources
 from core.clock import Clock, SystemClock
@@ -41,6 +41,8 @@ if TYPE_CHECKING:
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
 _READY: list[QApplication] = []  # set up once (a Python flag: reading an unset Qt property returns None, see fields.choice_value)
 LANGUAGE_KEY = "ui_language"  # store meta: the language chosen last time
+TRAY_KEY = "keep_in_tray"  # store meta: TRAY_STAY / TRAY_QUIT, asked once when the window closes with a deadline open
+TRAY_STAY, TRAY_QUIT = "tray", "quit"
 ICON_SIZES = (16, 32, 48, 64, 128, 256)  # resources/icons/incident-assistant-N.png (packaging/render_icons.py)
 
 
@@ -86,9 +88,11 @@ class Session:
     reminders: ReminderService | None = None
     clock_watch: ClockWatch | None = None
     tray: QSystemTrayIcon | None = None
+    tray_menu: QMenu | None = None  # kept: the tray does not own its menu in PySide
     writer: WriterLock | None = None  # this window is the one that writes the database
     wizards: list[IncidentWizard] = field(default_factory=list)
     _pending_steps: list[Callable[[], None]] = field(default_factory=list, init=False)
+    quitting: bool = field(default=False, init=False)
 
     def __post_init__(self) -> None:
         self.hub = StoreHub(self.store)
@@ -97,15 +101,14 @@ class Session:
     def open_wizard(self, incident_id: str | None) -> IncidentWizard:
         from gui.wizard.wizard import IncidentWizard
 
-        new = incident_id is None
-        if incident_id is None:
-            incident_id = self.hub.create_incident()
+        # A new incident is created with its first answer, and its discovery time is the
+        # first question (D1a): nothing is assumed "now" and nothing is left behind.
         wizard = IncidentWizard(self.hub, self.pack, self.ticker, incident_id, parent=None)
-        if new:
-            wizard.start_now(self.clock.now())
+        wizard.data_path = str(self.store.path)
         wizard.finished.connect(lambda _r: self._wizard_closed(wizard))
         self.wizards.append(wizard)
         wizard.show()
+        wizard.resume()
         return wizard
 
     def _wizard_closed(self, wizard: IncidentWizard) -> None:
@@ -114,6 +117,73 @@ class Session:
             self.wizards.remove(wizard)
         if self.window is None:
             self.show_main_window()
+
+    def close_wizards(self) -> None:
+        """The main window closes: its wizards close with it (drafts are on disk)."""
+        self.hub.flush()
+        for wizard in list(self.wizards):
+            self.wizards.remove(wizard)
+            wizard.close()
+
+    def _open_deadline(self) -> bool:
+        """Some incident still has a deadline to meet (the list's stored next due)."""
+        return any(row.next_due is not None for row in self.hub.list_incidents(self.clock.now()))
+
+    def keep_in_tray(self) -> bool:
+        """Closing the main window with a deadline open: ask once (default yes) whether to
+        keep reminding from the tray; then the app stays running there (product.md §8.4)."""
+        try:
+            if self.quitting or not self._open_deadline():
+                return False
+            choice = self.store.meta(TRAY_KEY)
+        except StoreError:  # the store is closed or gone (the app is ending): just close
+            return False
+        if choice not in (TRAY_STAY, TRAY_QUIT):
+            yes = dialogs.ask(
+                self.window,
+                tr("继续提醒报告期限？"),
+                tr("还有报告期限没有完成。关闭窗口后，是否留在系统托盘里继续提醒？\n选「否」将退出程序，提醒也会停止。以后可以用「事件 → 退出」退出。"),
+            )
+            choice = TRAY_STAY if yes else TRAY_QUIT
+            try:
+                self.store.set_meta(TRAY_KEY, choice)
+            except StoreError:
+                pass  # asked again next time at worst
+        if choice != TRAY_STAY:
+            return False
+        tray = self.ensure_tray()
+        tray.setToolTip(tr("网络安全事件报告助手：仍在提醒报告期限"))
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setQuitOnLastWindowClosed(False)
+        return True
+
+    def ensure_tray(self) -> QSystemTrayIcon:
+        """The tray icon with its menu: open the main window, or quit."""
+        if self.tray is None:
+            self.tray = QSystemTrayIcon(app_icon())
+            self.tray.setToolTip(tr("网络安全事件报告助手"))
+        if self.tray.contextMenu() is None:
+            menu = QMenu()
+            menu.addAction(tr("打开主窗口"), self.show_main_window)
+            menu.addAction(tr("退出"), self.quit)
+            self.tray_menu = menu
+            self.tray.setContextMenu(menu)
+            self.tray.activated.connect(lambda _reason: self.show_main_window())
+        self.tray.show()
+        return self.tray
+
+    def quit(self) -> None:
+        """退出: the explicit end, from the menu or the tray (drafts are on disk)."""
+        self.quitting = True
+        self.close_wizards()
+        if self.window is not None:
+            self.window.close()
+        if self.tray is not None:
+            self.tray.hide()
+        app = QApplication.instance()
+        if app is not None:
+            app.quit()
 
     def show_welcome(self) -> WelcomeWindow:
         from gui.welcome import WelcomeWindow
@@ -136,6 +206,10 @@ class Session:
         if self.window is None:
             self.window = MainWindow(self.hub, self.pack, self.ticker, self.open_wizard)
             self.window.languageRequested.connect(self.switch_language)
+            self.window.closing.connect(self.close_wizards)
+            self.window.keep_in_tray = self.keep_in_tray
+            self.window.quitRequested.connect(self.quit)
+            self.window.data_path = str(self.store.path)
         self.window.show()
         return self.window
 
@@ -185,13 +259,13 @@ class Session:
     def notify(self, message: str) -> None:
         """A reminder: the tray where the platform has one, and the main window's banner."""
         if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
-            self.tray = QSystemTrayIcon(app_icon())
-            self.tray.setToolTip(tr("网络安全事件报告助手"))
-            self.tray.show()
+            self.ensure_tray()
         if self.tray is not None:
             self.tray.showMessage(tr("报告期限提醒"), message, QSystemTrayIcon.MessageIcon.Warning, 15000)
             self.tray.setToolTip(message)
-        self.show_main_window().show_reminder(message)
+        in_tray = self.window is not None and not self.window.isVisible() and self.tray is not None
+        window = self.window if in_tray and self.window is not None else self.show_main_window()
+        window.show_reminder(message)  # in the tray: the banner waits for the window to be opened
 
     def notify_clock(self, message: str) -> None:
         """A clock warning: calm, in the main window (or the status of a running wizard)."""

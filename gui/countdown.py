@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
 
 from core.obligations import Obligation
@@ -120,6 +121,19 @@ class CountdownCard(QFrame):
             why = obligation.reason_en if english() and obligation.reason_en else obligation.reason
             _set(self.due, self.due.text() + "\n" + why)
         self.setAccessibleName(name)
+        self._fit_wrapped()
+
+    def _fit_wrapped(self) -> None:
+        """Reserve each wrapped line's height at the card's width, so a long English line
+        wraps below the one above instead of being squeezed over it (issue 18)."""
+        for label in (self.recipient, self.due, self.status):
+            width = label.width() if label.width() > 50 else self.width() - 60
+            if width > 50:
+                label.setMinimumHeight(label.heightForWidth(width))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_wrapped()
 
     def refresh(self, now: datetime) -> None:
         o = self.obligation
@@ -140,6 +154,7 @@ class CountdownCard(QFrame):
             )
             self.setProperty("state", state)
             _set(self.status, status_text(state))  # only on a state change: the tick just formats time
+            self._fit_wrapped()
 
 
 class CountdownPanel(QWidget):
@@ -160,6 +175,12 @@ class CountdownPanel(QWidget):
         self.empty.setObjectName("countdownEmpty")
         self.empty.setWordWrap(True)
         self._layout.addWidget(self.empty)
+        self.notice = QLabel("")
+        self.notice.setObjectName("countdownNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("#countdownNotice { background: #fff6e0; color: #7a5200; border: 1px solid #e0b050; border-radius: 6px; padding: 6px; }")
+        self.notice.hide()
+        self._layout.addWidget(self.notice)
         self._layout.addStretch(1)
         self.cards: dict[str, CountdownCard] = {}
 
@@ -180,9 +201,14 @@ class CountdownPanel(QWidget):
                 self.cards[o.id] = card
             else:
                 card.set_obligation(o)
-            self._layout.insertWidget(2 + index, card)
+            self._layout.insertWidget(3 + index, card)
         self.empty.setVisible(not obligations)
         self.refresh(now)
+
+    def set_notice(self, text: str) -> None:
+        """A line above the cards (e.g. the discovery time is still to be confirmed)."""
+        _set(self.notice, text)
+        self.notice.setVisible(bool(text))
 
     def refresh(self, now: datetime) -> None:
         for card in self.cards.values():

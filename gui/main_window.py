@@ -9,11 +9,12 @@ sooner."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -217,6 +218,9 @@ VOIDED = str(Status.VOIDED)  # the filter that lists voided incidents (out of th
 
 class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # "zh" | "en": the session switches and rebuilds the windows
+    closing = Signal()  # the window closes (or goes to the tray): its wizards close with it
+    quitRequested = Signal()  # 退出: the one explicit way to end the app while deadlines run
+    data_path = ""  # the database file, shown in the quick guide (set by the session)
     search: QLineEdit  # made below the actions whose slots use them
     status_label: QLabel
 
@@ -235,7 +239,10 @@ class MainWindow(QMainWindow):
             "actionBackup", tr("备份(&B)…"), "Ctrl+Shift+B", lambda: self.status_label.setText(maintenance.backup(self, self.hub))
         )
         self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "", lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
-        self.action_about = self._action("actionAbout", tr("关于(&A)"), "F1", lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
+        self.keep_in_tray: Callable[[], bool] = lambda: False  # the session decides (asked once)
+        self.action_quit = self._action("actionQuit", tr("退出(&Q)"), "Ctrl+Q", self.quitRequested.emit)
+        self.action_guide = self._action("actionGuide", tr("快速指南(&G)"), "F1", self.show_guide)
+        self.action_about = self._action("actionAbout", tr("关于(&A)"), "", lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         for action in (self.action_new, self.action_edit, self.action_export, self.action_submission):
@@ -247,6 +254,8 @@ class MainWindow(QMainWindow):
         data_menu = self.menuBar().addMenu(tr("数据(&D)"))
         for action in (self.action_profile, self.action_backup, self.action_restore):
             data_menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self.action_quit)
         language_menu = self.menuBar().addMenu(tr("语言(&L)"))
         language_menu.setObjectName("languageMenu")
         group = QActionGroup(self)
@@ -260,6 +269,7 @@ class MainWindow(QMainWindow):
             language_menu.addAction(action)
             self.language_actions[lang] = action
         help_menu = self.menuBar().addMenu(tr("帮助(&H)"))
+        help_menu.addAction(self.action_guide)
         help_menu.addAction(self.action_about)
 
         central = QWidget()
@@ -267,14 +277,19 @@ class MainWindow(QMainWindow):
         self.banner = QWidget()
         self.banner.setObjectName("resumeBanner")
         banner_layout = QHBoxLayout(self.banner)
+        banner_layout.setContentsMargins(8, 4, 8, 4)  # a calm, compact line (issue 18), not a block
+        self.banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.banner_text = QLabel("")
         self.banner_text.setObjectName("resumeText")
+        self.banner_text.setWordWrap(True)
         self.banner_button = QPushButton(tr("继续填写"))
         self.banner_button.setObjectName("resumeDraft")
         banner_layout.addWidget(self.banner_text, 1)
         banner_layout.addWidget(self.banner_button)
         self.resume_id: str | None = None
         self.banner_button.clicked.connect(self._resume)
+        hub.incidentChanged.connect(self._resume_still_offered)
+        hub.incidentsChanged.connect(lambda: self._resume_still_offered(self.resume_id or ""))
         self.banner.setStyleSheet("#resumeBanner { background: #fff6e0; border: 1px solid #e0b050; border-radius: 6px; }")
         self.banner.hide()
         self.model = IncidentTableModel(hub, pack, ticker)
@@ -299,6 +314,7 @@ class MainWindow(QMainWindow):
         header.setStretchLastSection(True)  # the title keeps its width on a narrow screen (200 %); the list scrolls
         for column, width in enumerate((240, 90, 110, 190, 130, 60)):
             self.table.setColumnWidth(column, width)
+        self.table.setColumnWidth(1, self._grade_width())  # 「relatively major」 whole, not 「relatively ···」
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -368,6 +384,29 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{action.text().replace('&', '')} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})")
         action.triggered.connect(slot)
         return action
+
+    def _grade_width(self) -> int:
+        """The grade column wide enough for its header and every grade name in the UI language."""
+        metrics = self.table.fontMetrics()
+        names = [i18n.pack_name(g) for g in (*self.pack.grades, self.pack.undetermined)]
+        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(1, Qt.Orientation.Horizontal)))
+        return max(90, header + 24, *(metrics.horizontalAdvance(n) + 24 for n in names))
+
+    def show_guide(self) -> None:
+        """F1: the offline quick guide (the About box stays in the Help menu)."""
+        from gui.guide import show_guide
+
+        self.guide = show_guide(self.pack, self.data_path, self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Closing the main window closes the wizards opened from it (issue 18); with a
+        deadline open the app may stay in the tray instead (product.md §8.4)."""
+        self.closing.emit()
+        if self.keep_in_tray():
+            event.ignore()
+            self.hide()
+            return
+        super().closeEvent(event)
 
     def edit_profile(self) -> None:
         from gui.profile import ProfileDialog
@@ -482,6 +521,19 @@ class MainWindow(QMainWindow):
         self.banner_text.setText(tr("有一份尚未完成首报的草稿：「{t}」。所有已填写的内容都已保存。").format(t=title))
         self.resume_id = incident_id
         self.banner.show()
+
+    def _resume_still_offered(self, incident_id: str) -> None:
+        """The offer goes once the draft has a submission, is voided or deleted: the banner
+        never contradicts what was submitted (issue 18)."""
+        if not self.resume_id or incident_id != self.resume_id:
+            return
+        try:
+            doc = self.hub.document(self.resume_id)
+        except StoreError:  # deleted
+            doc = {}
+        if not doc or doc.get("submissions") or doc.get(VOIDED):  # the document's 作废 record bears the status's name
+            self.resume_id = None
+            self.banner.hide()
 
     def _resume(self) -> None:
         self.banner.hide()

@@ -3,6 +3,9 @@ statutory item carries a one-line explanation with an example, in plain Chinese.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
+
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core import credit_code
@@ -13,6 +16,7 @@ from core.symptoms import symptoms
 from gui.i18n import ask, hint, language, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
+from gui.wizard.discovery import DiscoveryQuestion, discovery_problem
 from gui.wizard.fields import (
     CheckField,
     ChoiceField,
@@ -27,11 +31,16 @@ PAGE_DISCOVERY, PAGE_REPORTER, PAGE_SYSTEMS, PAGE_TYPE, PAGE_IMPACT, PAGE_RANSOM
 
 
 class DiscoveryPage(FieldPage):
-    def __init__(self, ctx: EditContext) -> None:
+    """Page 1 asks the discovery time first, with quick answers (regulation.md D1a)."""
+
+    def __init__(self, ctx: EditContext, on_now: Callable[[bool], None] = lambda _now: None) -> None:
         super().__init__(ctx, "pageDiscovery", tr("发现事件"), tr("先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。"))
         c = ctx.change
-        self.discovered = DateTimeField("discovered_at", ask("discovered_at"), hint("discovered_at"), c, optional=False)
+        self.on_now = on_now  # the answer was "now": the panel asks to confirm it
+        self.discovered = DateTimeField("discovered_at", ask("discovered_at"), hint("discovered_at"), self._picked, optional=False)
         self.occurred = DateTimeField("occurred_at", ask("occurred_at"), hint("occurred_at"), c, optional=True)
+        self.question = DiscoveryQuestion(self.discovered, ctx.now, self._answered)
+        self.layout_.addWidget(self.question)
         self.add_form(
             [
                 self.discovered,
@@ -43,7 +52,46 @@ class DiscoveryPage(FieldPage):
         )
         self.finish_layout()
 
+    def _answered(self, iso: str, now: bool) -> None:
+        """A time that passed D1a's rules is recorded; a warning stays beside the picker."""
+        _refusal, warning = discovery_problem(datetime.fromisoformat(iso), self.ctx.now())
+        self.discovered.local_error = warning
+        self.discovered.widget.setVisible(True)
+        self.ctx.change("discovered_at", iso)
+        self.on_now(now)
+        self.refresh()
+
+    def _picked(self, _path: str, value: object) -> None:
+        """The exact picker: a time in the future is refused and the typed value kept (D1a)."""
+        if not isinstance(value, str):
+            return
+        refusal, _warning = discovery_problem(datetime.fromisoformat(value), self.ctx.now())
+        if refusal:
+            self.discovered.local_error = refusal
+            self.discovered.show_findings([])
+            return
+        self._answered(value, False)
+
+    def answered(self) -> bool:
+        return bool(self.ctx.document().get("discovered_at"))
+
+    def refresh(self) -> None:
+        """Until answered, the question above asks; no red "missing" line under it."""
+        super().refresh()
+        if not self.answered() and not self.discovered.local_error:
+            self.discovered.error.setText("")
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        super().initializePage()
+        self.discovered.widget.setVisible(self.answered())
+
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        if not self.answered():
+            self.discovered.local_error = tr("请先回答发现时间：点上面的一个选项，或输入准确时间。")
+            self.discovered.show_findings([])
+            return False
+        if self.discovered.local_error and discovery_problem(datetime.fromisoformat(self.discovered.value() or ""), self.ctx.now())[0]:
+            return False
         self.refresh()
         return not any(e.path in ("discovered_at", "occurred_at") for e in self.page_errors())
 

@@ -22,7 +22,7 @@ from core.fields import Page
 from core.obligations import Obligation
 from core.rules import RulePack
 from core.timeutil import display_beijing, format_hms
-from core.vocab import REPORT_KINDS
+from core.vocab import REPORT_KINDS, ReportKind
 from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
 from gui.submission import SubmissionForm, recipient_name, set_beijing
 from gui.widgets import named
@@ -141,7 +141,11 @@ class ReviewPage(FieldPage):
         def links(keys: list[str]) -> str:
             return join([f'<a href="page:{page_of(k)}">{escape(field_name(k))}</a>' for k in keys]) or tr("无")
 
-        first, more = escape(tr("首报（第一、二项）尚缺：")), escape(tr("完整报告另缺："))
+        reported = any(sub.get("kind") == ReportKind.INITIAL for sub in result.doc.get("submissions") or [])
+        # Once the first report went out, what it lacked is for a supplement (第七条第二款),
+        # not "missing from the first report" (issue 18: consistent with what was submitted).
+        first = escape(tr("首报已报送；补报时补充：") if reported else tr("首报（第一、二项）尚缺："))
+        more = escape(tr("完整报告另缺："))
         self.missing.setText(f"<b>{first}</b>{links(initial)}<br><b>{more}</b>{links(rest)}")
         timed = [o for o in result.obligations if o.has_clock and o.due is not None]
         now = self.ctx.now()
@@ -151,7 +155,7 @@ class ReviewPage(FieldPage):
             left = format_hms(abs((nearest.due - now).total_seconds()))
             advice = (
                 tr("可以先报第一、二项，其余及时补报（第七条第二款）。")
-                if not initial
+                if not initial or reported
                 else tr("首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。").format(n=len(initial))
             )
             where = tr("最近期限：{r}，还剩 {left}。") if nearest.due >= now else tr("最近期限：{r}，已超时 {left}，仍须尽快报告。")

@@ -11,13 +11,14 @@ is already on disk.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QScrollArea, QWidget, QWizard
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFrame, QScrollArea, QWidget, QWizard, QWizardPage
 
 from core.assessment import Assessment, assess
+from core.incident import SCHEMA_ID
 from core.messages import Finding
 from core.rules import RulePack
 from core.timeutil import beijing
@@ -46,9 +47,31 @@ from gui.wizard.facts import (
 from gui.wizard.impact import ImpactPage, RansomwarePage, ResponsePage
 from gui.wizard.review import ReviewPage
 
+PAGE_KEY = "wizard_page:"  # store meta: the page a draft's wizard was last on (product.md §8.4)
+
+
+def page_builders(wizard: IncidentWizard) -> dict[int, Callable[[], QWizardPage]]:
+    """The wizard's pages in order, by id; a new page is one more entry here."""
+    ctx = wizard.ctx
+    return {
+        PAGE_DISCOVERY: lambda: DiscoveryPage(ctx, wizard.set_confirm_now),
+        PAGE_REPORTER: lambda: ReporterPage(ctx),
+        PAGE_SYSTEMS: lambda: SystemsPage(ctx),
+        PAGE_TYPE: lambda: TypePage(ctx),
+        PAGE_IMPACT: lambda: ImpactPage(ctx),
+        PAGE_RANSOMWARE: lambda: RansomwarePage(ctx),
+        PAGE_RESPONSE: lambda: ResponsePage(ctx),
+        PAGE_REVIEW: lambda: ReviewPage(ctx, wizard.jump_to, wizard.export_pdf, wizard.record_submission, wizard.export_docx),
+    }
+
 
 class IncidentWizard(QWizard):
-    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, incident_id: str, parent: QWidget | None = None) -> None:
+    """``incident_id`` None: a new incident, created in the store only with its first
+    answer, so closing an untouched wizard leaves nothing behind (issue 18)."""
+
+    data_path = ""  # the database file, shown in the quick guide (set by the session)
+
+    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, incident_id: str | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("IncidentWizard")
         self.setWindowTitle(tr("网络安全事件报告向导"))
@@ -59,9 +82,11 @@ class IncidentWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CancelButton, tr("关闭（已自动保存）"))
         self.hub, self.pack, self.ticker, self.incident_id = hub, pack, ticker, incident_id
         self._assessment: tuple[Assessment, list[Finding], list[Finding]] | None = None
+        self.opened_at = beijing(ticker.now().replace(microsecond=0))  # the provisional start until discovery is answered (D1a)
+        self.confirm_now = False
         self.ctx = EditContext(
             pack=pack,
-            document=lambda: self.hub.document(self.incident_id),
+            document=self.document,
             change=self.change,
             now=ticker.now,
             assessment=self.assessment,
@@ -76,35 +101,53 @@ class IncidentWizard(QWizard):
         side.setWidget(self.panel)
         side.setMinimumWidth(self.panel.minimumWidth() + 20)
         self.setSideWidget(side)
-        pages = {
-            PAGE_DISCOVERY: DiscoveryPage(self.ctx),
-            PAGE_REPORTER: ReporterPage(self.ctx),
-            PAGE_SYSTEMS: SystemsPage(self.ctx),
-            PAGE_TYPE: TypePage(self.ctx),
-            PAGE_IMPACT: ImpactPage(self.ctx),
-            PAGE_RANSOMWARE: RansomwarePage(self.ctx),
-            PAGE_RESPONSE: ResponsePage(self.ctx),
-            PAGE_REVIEW: ReviewPage(self.ctx, self.jump_to, self.export_pdf, self.record_submission, self.export_docx),
-        }
-        for page_id, page in pages.items():
+        self.pages: dict[int, QWizardPage] = {}
+        for page_id, build in page_builders(self).items():
+            self.pages[page_id] = page = build()
             self.setPage(page_id, page)
-        self.pages = pages
         fit_on_screen(self, 1100, 760)
         hub.incidentChanged.connect(self._incident_changed)
         ticker.tick.connect(self.panel.refresh)
         self.accepted.connect(self.hub.flush)
         self.rejected.connect(self.hub.flush)
+        self.saved_page = self.hub.meta(PAGE_KEY + incident_id) if incident_id else None  # read before showing page 1 overwrites it
+        self.currentIdChanged.connect(self._remember_page)
+        guide = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+        guide.activated.connect(self.show_guide)
         self._replan()
+
+    def document(self) -> dict[str, Any]:
+        """The draft; a new incident not yet created reads as an empty one."""
+        if self.incident_id is None:
+            return {"schema": SCHEMA_ID}
+        return self.hub.document(self.incident_id)
+
+    def show_guide(self) -> None:
+        """F1 in the wizard: the offline quick guide."""
+        from gui.guide import show_guide
+
+        self.guide = show_guide(self.pack, self.data_path, self)
+
+    # --- where the user stopped (product.md §8.4) ---
+    def _remember_page(self, page_id: int) -> None:
+        if self.incident_id is not None and page_id >= 0 and self.hub.meta(PAGE_KEY + self.incident_id) != str(page_id):
+            self.hub.set_meta(PAGE_KEY + self.incident_id, str(page_id))
+
+    def resume(self) -> None:
+        """Open on the page the user was last on for this draft."""
+        saved = self.saved_page
+        if saved and saved.isdigit() and int(saved) in self.pages:
+            self.jump_to(int(saved))
 
     # --- the shared assessment ---
     def assessment(self) -> tuple[Assessment, list[Finding], list[Finding]]:
         if self._assessment is None:
-            result = assess(self.hub.document(self.incident_id), self.pack, self.ticker.now())
+            result = assess(self.document(), self.pack, self.ticker.now())
             self._assessment = (result, result.errors, result.warnings)
         return self._assessment
 
     def _incident_changed(self, incident_id: str) -> None:
-        if incident_id != self.incident_id:
+        if self.incident_id is None or incident_id != self.incident_id:
             return
         self._assessment = None
         self._replan()
@@ -113,19 +156,24 @@ class IncidentWizard(QWizard):
             page.refresh()
 
     def _replan(self) -> None:
+        """The cards; until discovery is answered they count from the moment the wizard
+        opened, and say so (D1a: never a silent "now")."""
         result = self.assessment()[0]
-        shown = result.obligations if result.doc.get("discovered_at") else []
-        self.panel.set_obligations(shown, self.ticker.now())
+        provisional = not result.doc.get("discovered_at")
+        if provisional:
+            doc = dict(self.document(), discovered_at=self.opened_at.isoformat(timespec="seconds"))
+            result = assess(doc, self.pack, self.ticker.now())
+        self.panel.set_notice(tr("按现在起算（请确认发现时间）") if provisional or self.confirm_now else "")
+        self.panel.set_obligations(result.obligations, self.ticker.now())
+
+    def set_confirm_now(self, now: bool) -> None:
+        """The answer was 刚刚 / 现在: the panel keeps asking to confirm it."""
+        self.confirm_now = now
+        self._replan()
 
     def change(self, path: str, value: Any) -> None:
-        self.hub.set_field(self.incident_id, path, value)
-
-    def start_now(self, now: datetime) -> None:
-        """A new incident: discovery defaults to now (D1)."""
-        page = self.pages[PAGE_DISCOVERY]
-        assert isinstance(page, DiscoveryPage)
-        page.discovered.set_datetime(beijing(now))
-        self.change("discovered_at", beijing(now.replace(microsecond=0)).isoformat(timespec="seconds"))
+        self.hub.set_field(self.created_id(), path, value)
+        self._remember_page(self.currentId())
 
     def jump_to(self, page_id: int) -> None:
         """Go to a page (from a link on the review page), keeping everything typed."""
@@ -139,14 +187,20 @@ class IncidentWizard(QWizard):
                 break
 
     # --- export and submissions ---
+    def created_id(self) -> str:
+        """The incident's id; exporting or recording first creates it if still new."""
+        if self.incident_id is None:
+            self.incident_id = self.hub.create_incident()
+        return self.incident_id
+
     def export_pdf(self, kind: str, say: Callable[[str], None]) -> None:
         """Render (in the background), preview and save the report; record its snapshot.
         ``say`` shows the outcome on the page."""
-        ReportActions(self.hub, self.pack).export(self, self.incident_id, kind, self.ticker.now(), say)
+        ReportActions(self.hub, self.pack).export(self, self.created_id(), kind, self.ticker.now(), say)
 
     def export_docx(self, kind: str, say: Callable[[str], None]) -> None:
         """The same report as an editable Word file."""
-        ReportActions(self.hub, self.pack).export_docx(self, self.incident_id, kind, self.ticker.now(), say)
+        ReportActions(self.hub, self.pack).export_docx(self, self.created_id(), kind, self.ticker.now(), say)
 
     def record_submission(self, submission: dict[str, Any]) -> None:
-        self.hub.add_submission(self.incident_id, submission)
+        self.hub.add_submission(self.created_id(), submission)

@@ -56,6 +56,28 @@
         <translation>A countdown for each reporting obligation of the selected incident appears here.</translation>
     </message>
     <message>
+        <source>继续提醒报告期限？</source>
+        <translation>Keep reminding of deadlines?</translation>
+    </message>
+    <message>
+        <source>还有报告期限没有完成。关闭窗口后，是否留在系统托盘里继续提醒？
+选「否」将退出程序，提醒也会停止。以后可以用「事件 → 退出」退出。</source>
+        <translation>Some reporting deadlines are still open. After the window closes, stay in the system tray and keep reminding you?
+Choose No to quit; the reminders stop too. You can quit later with Incident → Quit.</translation>
+    </message>
+    <message>
+        <source>网络安全事件报告助手：仍在提醒报告期限</source>
+        <translation>Incident Reporting Assistant: still reminding you of deadlines</translation>
+    </message>
+    <message>
+        <source>打开主窗口</source>
+        <translation>Open the main window</translation>
+    </message>
+    <message>
+        <source>退出</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
         <source>无法加载英文界面文件，仍使用中文。</source>
         <translation>Could not load the English interface file; the interface stays in Chinese.</translation>
     </message>
@@ -328,6 +350,14 @@
         <translation>Organisation &amp;profile…</translation>
     </message>
     <message>
+        <source>退出(&amp;Q)</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>快速指南(&amp;G)</source>
+        <translation>Quick &amp;guide</translation>
+    </message>
+    <message>
         <source>关于</source>
         <translation>About</translation>
     </message>
@@ -530,6 +560,10 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。</source>
         <translation>First, note when it was discovered. Reporting deadlines run from that moment; the countdown is shown on the right.</translation>
+    </message>
+    <message>
+        <source>请先回答发现时间：点上面的一个选项，或输入准确时间。</source>
+        <translation>First answer when it was discovered: click one of the options above, or enter the exact time.</translation>
     </message>
     <message>
         <source>报告单位</source>
@@ -824,6 +858,10 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Still missing for the initial report (items 1 and 2): </translation>
     </message>
     <message>
+        <source>首报已报送；补报时补充：</source>
+        <translation>First report sent; add in a supplement:</translation>
+    </message>
+    <message>
         <source>完整报告另缺：</source>
         <translation>Also missing for the full report: </translation>
     </message>
@@ -894,6 +932,10 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>关闭（已自动保存）</source>
         <translation>Close (saved automatically)</translation>
+    </message>
+    <message>
+        <source>按现在起算（请确认发现时间）</source>
+        <translation>Counted from now (please confirm the discovery time)</translation>
     </message>
     <message>
         <source>请先修正：</source>
@@ -1166,6 +1208,50 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>第七条各项都已填写。</source>
         <translation>All items of Art. 7 have been filled in.</translation>
+    </message>
+    <message>
+        <source>快速指南</source>
+        <translation>Quick guide</translation>
+    </message>
+    <message>
+        <source>刚刚 / 现在</source>
+        <translation>Just now</translation>
+    </message>
+    <message>
+        <source>10 分钟前</source>
+        <translation>10 minutes ago</translation>
+    </message>
+    <message>
+        <source>30 分钟前</source>
+        <translation>30 minutes ago</translation>
+    </message>
+    <message>
+        <source>1 小时前</source>
+        <translation>1 hour ago</translation>
+    </message>
+    <message>
+        <source>今天早些时候…</source>
+        <translation>Earlier today…</translation>
+    </message>
+    <message>
+        <source>昨天…</source>
+        <translation>Yesterday…</translation>
+    </message>
+    <message>
+        <source>发现时间不能晚于现在（现在是北京时间 {now}）。请核对所选时间，或电脑的时钟。</source>
+        <translation>The discovery time cannot be later than now (now is {now} Beijing time). Check the time you chose, or the computer&apos;s clock.</translation>
+    </message>
+    <message>
+        <source>发现时间在 {days} 天以前。如果确实如此请继续；报告期限已从那时起计算。</source>
+        <translation>The discovery time is more than {days} days ago. If that is right, go on; the deadlines are counted from then.</translation>
+    </message>
+    <message>
+        <source>什么时候发现（或得知）这起事件的？报告期限从这一刻算起。</source>
+        <translation>When was this incident discovered (or learned of)? The reporting deadlines count from that moment.</translation>
+    </message>
+    <message>
+        <source>输入准确时间…</source>
+        <translation>Enter the exact time…</translation>
     </message>
 </context>
 </TS>

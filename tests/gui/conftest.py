@@ -60,18 +60,22 @@ def store(tmp_path, clock):
 
 @pytest.fixture
 def session(qapp, store, clock):
-    from gui.app import Session, prepare_application
+    from gui.app import TRAY_KEY, TRAY_QUIT, Session, prepare_application
 
     prepare_application()
     session = Session(store, default_pack(), clock)
+    store.set_meta(TRAY_KEY, TRAY_QUIT)  # answered: closing a window never waits on the tray question (tests of it clear this)
     yield session
     session.ticker.stop()  # no 1 Hz timer of this test fires into a later one
+    qapp.setQuitOnLastWindowClosed(True)
 
 
 @pytest.fixture
 def wizard(qtbot, session):
+    """A new incident whose discovery was answered 「刚刚 / 现在」 (the first question, D1a)."""
     w = session.open_wizard(None)
     qtbot.addWidget(w)
+    w.findChild(QWidget, "discoveryNow").click()
     return w
 
 

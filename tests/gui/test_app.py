@@ -22,6 +22,8 @@ def test_first_run_shows_the_welcome_and_the_big_button_starts_an_incident(sessi
     wizard = session.wizards[-1]
     qtbot.addWidget(wizard)
     assert wizard.objectName() == "IncidentWizard"
+    assert wizard.incident_id is None  # created with the first answer, not before
+    wizard.findChild(QWidget, "discoveryNow").click()
     assert session.hub.document(wizard.incident_id)["reporter"]["name"] == "康宁诊所"
 
 

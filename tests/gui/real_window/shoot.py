@@ -65,6 +65,12 @@ def main() -> int:
     settle(app)
     window.select_incident(incident_id)
     shoot(app, window, f"{lang}-{tag}-main")
+    fresh = session.open_wizard(None)  # a new incident: the discovery question first
+    shoot(app, fresh, f"{lang}-{tag}-wizard-new-discovery-question")
+    fresh.close()
+    window.show_guide()
+    shoot(app, window.guide, f"{lang}-{tag}-quick-guide")
+    window.guide.close()
     wizard = session.open_wizard(incident_id)
     for page in wizard.pageIds():
         wizard.jump_to(page)
