@@ -67,6 +67,9 @@ class ObligationId(StrEnum):
     PI_INDIVIDUAL_NOTICE = "pi_individual_notice"  # 通知个人, 立即; may be waived with a reason (D16)
 
 
+# Duties the law says to meet 立即 (at once), with no hours (D16).
+IMMEDIATE = frozenset({ObligationId.PI_AUTHORITY_NOTICE, ObligationId.PI_INDIVIDUAL_NOTICE})
+
 SECTOR_PREFIX = "sector_"  # sector_<n>, n from 1 (D9)
 
 

@@ -14,7 +14,6 @@ English in the pack (``name_en``, ``recipient_en``); :func:`pick` chooses betwee
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -122,28 +121,9 @@ def set_language(lang: str) -> bool:
     return True
 
 
-_CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-
-
-def _cn_number(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    if len(text) == 1:
-        return _CN_DIGITS[text]
-    tens, _, ones = text.partition("十")
-    return (_CN_DIGITS[tens] if tens else 1) * 10 + (_CN_DIGITS[ones] if ones else 0)
-
-
-_ARTICLE = re.compile(r"第([一二三四五六七八九十\d]+)条(?:第([一二三四五六七八九十\d]+)款)?")
-
-
 def basis(text: str) -> str:
-    """A citation such as 第四条第三款 in the UI language (English: Art. 4(3))."""
-    if not english():
-        return text
+    """A citation such as 第四条第三款 in the UI language (English: Art. 4(3)), by core's
+    one translation of citations (``core.pack_text``)."""
+    from core.pack_text import cite
 
-    def article(m: re.Match[str]) -> str:
-        para = f"({_cn_number(m.group(2))})" if m.group(2) else ""
-        return f"Art. {_cn_number(m.group(1))}{para}"
-
-    return _ARTICLE.sub(article, text).replace("、", ", ").replace("；", "; ")
+    return cite(text, language())

@@ -26,7 +26,7 @@ from core.obligations import Obligation
 from core.rules import RulePack
 from core.timeutil import BEIJING
 from core.vocab import REPORT_KINDS, ReportKind
-from gui.i18n import kind_name, pick, tr
+from gui.i18n import kind_name, language, pick, tr
 from gui.wizard.fields import beijing_zone
 
 
@@ -49,9 +49,11 @@ def read_beijing(edit: QDateTimeEdit) -> datetime:
 
 
 def recipient_name(o: Obligation, pack: RulePack) -> str:
-    """The recipient in the UI language (sector obligations keep what the user typed)."""
-    rule = next((r for r in pack.obligations if r.id == o.id), None)
-    return pick(o.recipient, rule.recipient_en if rule else None)
+    """The recipient in the UI language, with the authority's own name as typed (sector
+    obligations keep what the user typed): core's ``pack_text.recipient``."""
+    from core.pack_text import recipient
+
+    return recipient(o, pack, language())
 
 
 class SubmissionForm(QWidget):

@@ -13,7 +13,7 @@ from core import fields as catalogue
 from core.incident import REPORTER_KEYS, get
 from core.suggestions import suggestions
 from core.symptoms import symptoms
-from gui.i18n import ask, hint, language, tr
+from gui.i18n import ask, hint, language, pick, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.discovery import DiscoveryQuestion, discovery_problem
@@ -170,7 +170,7 @@ class TypePage(FieldPage):
         c = ctx.change
         pack = ctx.pack
         self.class_field = ChoiceField(
-            "type.class", ask("type.class"), hint("type.class"), self._class_changed, [(k.id, k.name) for k in pack.incident_classes]
+            "type.class", ask("type.class"), hint("type.class"), self._class_changed, [(k.id, pick(k.name, k.name_en)) for k in pack.incident_classes]
         )
         self.subclass_field = ChoiceField("type.subclass", ask("type.subclass"), hint("type.subclass"), c, [])
         self.ransom = CheckField(
@@ -185,7 +185,7 @@ class TypePage(FieldPage):
         for column in columns:
             grid.addLayout(column)
         for i, s in enumerate(symptoms(pack)):
-            button = named(QPushButton(s.text), f"symptom_{i}")
+            button = named(QPushButton(s.label(language())), f"symptom_{i}")
             button.setStyleSheet("text-align: left; padding: 4px;")
             button.clicked.connect(lambda _=False, s=s: self._pick(s.class_id, s.subclass))
             columns[i % 2].addWidget(button)
@@ -196,7 +196,8 @@ class TypePage(FieldPage):
     def _subclasses(self, class_id: str | None) -> list[tuple[str, str]]:
         if not class_id:
             return []
-        return [(s, s) for s in self.ctx.pack.incident_class(class_id).subclasses]
+        cls = self.ctx.pack.incident_class(class_id)
+        return [(s, cls.subclass_name(s, language())) for s in cls.subclasses]  # the file keeps the Chinese name
 
     def _class_changed(self, path: str, value: object) -> None:
         self.ctx.change(path, value)

@@ -22,8 +22,8 @@ class ImpactPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
         super().__init__(ctx, "pageImpact", tr("影响与定级"), tr("按《网络安全事件分级指南》（附件）定级。每题都可以不答；答了哪题，右侧和下方立即更新。"))
         c = ctx.change
-        sites = [(s.id, s.name) for s in ctx.pack.site_kinds]
-        grades = [(g.id, g.name) for g in ctx.pack.grades]
+        sites = [(s.id, vocab.pack_name(s, language())) for s in ctx.pack.site_kinds]
+        grades = [(g.id, vocab.pack_name(g, language())) for g in ctx.pack.grades]
         self.summary = named(QLabel(""), "gradeSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(self.summary.textFormat().RichText)
@@ -98,7 +98,7 @@ class ImpactPage(FieldPage):
         for t in g.triggered:
             value = "" if t.value is None else tr("（填报值：{v}）").format(v=t.value)
             level = pack.grade(t.grade)
-            lines.append("· " + escape(f"{pick(level.name, level.name_en)} | {basis(t.item)}: {t.text}{value}"))
+            lines.append("· " + escape(f"{pick(level.name, level.name_en)} | {basis(t.item)}: {t.describe(language())}{value}"))
         self.summary.setText("<br>".join(lines))
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name

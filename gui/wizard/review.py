@@ -19,10 +19,12 @@ from PySide6.QtWidgets import (
 from core import fields as catalogue
 from core.assessment import Assessment, channel_advice
 from core.fields import Page
+from core.incident import Doc
 from core.obligations import Obligation
+from core.pack_text import escalation
 from core.rules import RulePack
 from core.timeutil import display_beijing, format_hms
-from core.vocab import REPORT_KINDS, ReportKind
+from core.vocab import IMMEDIATE, REPORT_KINDS, ReportKind
 from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
 from gui.submission import SubmissionForm, recipient_name, set_beijing
 from gui.widgets import named
@@ -52,13 +54,16 @@ def page_of(key: str) -> int:
     return PAGE_IDS.get(page, PAGE_RESPONSE) if page is not None else PAGE_RESPONSE
 
 
-def channels_for(obligation: Obligation, pack: RulePack) -> tuple[list[str], str | None]:
+def channels_for(obligation: Obligation, pack: RulePack, doc: Doc | None = None) -> tuple[list[str], str | None]:
     """The channels core says fit an obligation, formatted, and the caution where 12387
     cannot stand in for the recipient."""
-    advice = channel_advice(obligation, pack)
+    advice = channel_advice(obligation, pack, doc)
+    if advice.notice:
+        return [pick(c.name, c.name_en) for c in advice.notice], None
     if advice.cyberspace:
         return [
-            tr("{name}（{detail}）").format(name=pick(c.name, c.name_en), detail=c.detail) if c.detail else pick(c.name, c.name_en) for c in advice.cyberspace
+            tr("{name}（{detail}）").format(name=pick(c.name, c.name_en), detail=pick(c.detail, c.detail_en)) if c.detail else pick(c.name, c.name_en)
+            for c in advice.cyberspace
         ], None
     if advice.direct:
         rule = pack.channel_rule
@@ -172,9 +177,11 @@ class ReviewPage(FieldPage):
                 due = tr("{t}（北京时间）").format(t=display_beijing(o.due))
             elif o.days is not None:
                 due = tr("处置工作结束后 {d} 日内").format(d=o.days)
+            elif o.id in IMMEDIATE:
+                due = tr("立即（法律没有规定小时数）")
             else:
                 due = tr("无固定时限，应及时")
-            names, caution = channels_for(o, pack)
+            names, caution = channels_for(o, pack, result.doc)
             head = tr("{r}（{b}）").format(r=recipient_name(o, pack), b=basis(o.basis))
             deadline = tr("期限：{due}").format(due=due)
             ways = tr("渠道：{c}").format(c=join_clauses(names))
@@ -187,7 +194,12 @@ class ReviewPage(FieldPage):
                 escape(tr("接收方还须在收到后向上级报告（供参考，不是您的期限）："))
                 + "<br>"
                 + "<br>".join(
-                    escape(tr("{by} → {to}：{m} 分钟内（{b}）").format(by=e.by, to=e.to, m=e.within_minutes, b=basis(e.basis))) for e in result.escalations
+                    escape(
+                        tr("{by} → {to}：{m} 分钟内（{b}）").format(
+                            by=escalation(e, pack, language())[0], to=escalation(e, pack, language())[1], m=e.within_minutes, b=basis(e.basis)
+                        )
+                    )
+                    for e in result.escalations
                 )
             )
         self.obligations.setText("<br><br>".join(parts))

@@ -44,6 +44,7 @@ def back_to_chinese():
 def english_incident() -> dict:
     doc = example()
     doc["title"] = "Clinic files encrypted"
+    doc["reporter"]["province"] = "Fujian"  # typed by the user: shown as typed, inside the recipient's name
     doc["submissions"] = [
         {
             "obligation": "provincial_cyberspace_office",
