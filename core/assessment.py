@@ -47,6 +47,8 @@ class ChannelAdvice:
 
 @dataclass(frozen=True)
 class Assessment:
+    """Everything the app knows about an incident at ``now``: grade, obligations, gaps, warnings."""
+
     doc: Doc  # the document assessed (the draft minus what made it invalid)
     now: datetime
     grading: GradeResult

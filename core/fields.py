@@ -38,6 +38,8 @@ class Page(StrEnum):
 
 @dataclass(frozen=True)
 class FieldInfo:
+    """One field of the incident: its names, question, help, page, unit, choices and value type."""
+
     path: str  # ``impact.people_affected``; list elements as ``systems[].name``
     name: Label  # the statutory name, for lists, the review page, the report and ``check``
     page: Page | None = None  # the wizard page that asks it (None: recorded by the app)

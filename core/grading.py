@@ -48,6 +48,8 @@ class Triggered:
 
 @dataclass(frozen=True)
 class GradeResult:
+    """The grade an incident gets under the annex, the criteria met and the facts still unknown."""
+
     grade: str  # the grade in force
     computed_grade: str  # what the annex gives
     basis: str  # "computed" | "manual"

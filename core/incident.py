@@ -62,6 +62,8 @@ Doc = dict[str, Any]
 
 @dataclass(frozen=True)
 class Node:
+    """One node of the incident schema: a value type, or an object or list of nodes."""
+
     kind: str  # str | bool | int | number | percent | enum | instant | object | list | grade_choice | any_scalar
     fields: dict[str, Node] | None = None
     required: frozenset[str] = frozenset()

@@ -219,6 +219,8 @@ def _join(path: str, key: str) -> str:
 
 @dataclass(frozen=True)
 class _Scope:
+    """What the reader allows while it walks one JSON value (depth, surrogates)."""
+
     surrogates: bool  # whether strings and keys must be searched for lone surrogates
 
 

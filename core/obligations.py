@@ -52,6 +52,8 @@ class Ignored:
 
 @dataclass(frozen=True)
 class Obligation:
+    """One reporting duty of an incident: recipient, basis, due time and status at ``now``."""
+
     id: str
     recipient: str
     basis: str
@@ -101,6 +103,8 @@ class Obligation:
 
 @dataclass(frozen=True)
 class EscalationInfo:
+    """The recipient's own onward deadline (for information, not the operator's)."""
+
     by: str
     to: str
     within_minutes: int

@@ -60,6 +60,8 @@ def overflow_message(count: int, lang: str = "zh") -> str:
 
 @dataclass(frozen=True)
 class Reminder:
+    """One reminder to show: the incident, the obligation and the threshold crossed."""
+
     key: str
     incident_id: str
     title: str

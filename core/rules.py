@@ -32,6 +32,8 @@ def pick(zh: str, en: str | None, lang: str = "zh") -> str:
 
 @dataclass(frozen=True)
 class Grade:
+    """One grade of the annex (特别重大 … 一般), with its rank and names."""
+
     id: str
     name: str
     name_en: str
@@ -41,6 +43,8 @@ class Grade:
 
 @dataclass(frozen=True)
 class SiteKind:
+    """One kind of website the annex names, with its level."""
+
     id: str
     name: str
     name_en: str
@@ -65,6 +69,8 @@ class Level:
 
 @dataclass(frozen=True)
 class Criterion:
+    """One criterion of the annex: the field it reads and its levels."""
+
     id: str
     field: str
     site_field: str | None
@@ -79,6 +85,8 @@ class Criterion:
 
 @dataclass(frozen=True)
 class QualitativeItem:
+    """The annex's qualitative description of one grade."""
+
     item: str
     text: str
     text_en: str = ""
@@ -86,6 +94,8 @@ class QualitativeItem:
 
 @dataclass(frozen=True)
 class ObligationRule:
+    """One reporting duty of the rule pack: when it applies, to whom, within how long."""
+
     id: str
     when: str
     recipient: str
@@ -108,6 +118,8 @@ class ObligationRule:
 
 @dataclass(frozen=True)
 class Escalation:
+    """A recipient's onward reporting duty (第四条), from the rule pack."""
+
     after: str
     min_grade: str
     by: str
@@ -120,6 +132,8 @@ class Escalation:
 
 @dataclass(frozen=True)
 class Channel:
+    """One way to send a report or a notice, and whom it reaches."""
+
     id: str
     name: str
     detail: str
@@ -130,6 +144,8 @@ class Channel:
 
 @dataclass(frozen=True)
 class ReportItem:
+    """One item of 第七条 and the fields that fill it."""
+
     id: str
     heading: str
     initial: bool
@@ -140,6 +156,8 @@ class ReportItem:
 
 @dataclass(frozen=True)
 class IncidentClass:
+    """One incident class of GB/T 20986-2023 with its subclasses."""
+
     id: str
     name: str
     subclasses: tuple[str, ...]  # the Chinese names, which documents store
@@ -155,12 +173,16 @@ class IncidentClass:
 
 @dataclass(frozen=True)
 class SummaryRule:
+    """How the summary report's due day is counted (第八条)."""
+
     day_end: str
     basis: str
 
 
 @dataclass(frozen=True)
 class ChannelRule:
+    """Which duties the 12387 channels answer and which they cannot (第九条)."""
+
     basis: str
     text: str
     cyberspace_obligations: tuple[str, ...]
@@ -170,6 +192,8 @@ class ChannelRule:
 
 @dataclass(frozen=True)
 class RulePack:
+    """The rule pack: grades, criteria, obligations, channels and report items, as loaded."""
+
     id: str
     version: str
     title: str

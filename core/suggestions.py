@@ -15,6 +15,8 @@ from core.vocab import Label
 
 @dataclass(frozen=True)
 class Suggestion:
+    """An answer core proposes for a question the user has not answered, with why."""
+
     path: str
     value: object
     reason: Label

@@ -13,6 +13,8 @@ from core.rules import RulePack, RulePackError, pick
 
 @dataclass(frozen=True)
 class Symptom:
+    """A common sign of an incident, mapped to its class and subclass."""
+
     text: str
     class_id: str
     subclass: str

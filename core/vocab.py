@@ -116,6 +116,8 @@ class Urgency(StrEnum):
 
 @dataclass(frozen=True)
 class Label:
+    """A text in Chinese and English; call it with a language to get one."""
+
     zh: str
     en: str
 

@@ -47,6 +47,8 @@ class Part:
 
 @dataclass(frozen=True)
 class Notice:
+    """The content of one personal-information notice: title, paragraphs and closing."""
+
     kind: str
     title: str
     basis: str

@@ -25,6 +25,8 @@ PHONE = re.compile(r"(?<![\d-])\+?\d(?:[\d-]*\d){4,}(?![\d-])")
 
 @dataclass(frozen=True)
 class SmsTexts:
+    """The SMS texts of a notice: one message of at most 70 characters, and the longer text."""
+
     short: str
     long: str
     lang: str = "zh"

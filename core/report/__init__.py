@@ -48,6 +48,8 @@ class ReportError(ValueError):
 
 @dataclass(frozen=True)
 class ReportInfo:
+    """What the store records of a report made: hashes, page count and where it was written."""
+
     json_sha256: str  # document_hash of the exact document the PDF was made from
     pdf_sha256: str
     pages: int

@@ -19,6 +19,8 @@ EMPTY = "（空）"
 
 @dataclass(frozen=True)
 class Change:
+    """One field changed since the last report, with its old and new value."""
+
     label: str
     old: str
     new: str

@@ -38,6 +38,8 @@ class Line:
 
 @dataclass(frozen=True)
 class Section:
+    """One section of a report: a heading and its labelled lines."""
+
     heading: str
     lines: tuple[Line, ...]
     mark: str = ""  # how the pending line names it: （三）, or （四）责任追究 for 第八条
@@ -49,6 +51,8 @@ class Section:
 
 @dataclass(frozen=True)
 class DeadlineRow:
+    """One row of a report's deadline table."""
+
     recipient: str
     basis: str
     due: str
@@ -57,6 +61,8 @@ class DeadlineRow:
 
 @dataclass(frozen=True)
 class ReportContent:
+    """Everything a report prints, in order, before layout."""
+
     kind: str
     title: str
     basis: str

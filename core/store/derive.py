@@ -29,6 +29,8 @@ _ANY_TIME = datetime(2000, 1, 1, tzinfo=UTC)  # statuses before any due time: pe
 
 @dataclass(frozen=True)
 class Derived:
+    """The list columns of one incident, taken from its assessment."""
+
     title: str | None
     grade: str
     status: str
