@@ -273,6 +273,27 @@ def pdf(cfg: Config) -> list[Row]:
     ]
 
 
+def layout(cfg: Config) -> list[Row]:
+    """Issue 16: one unbroken word of 20,000 characters lays out in time linear in its length."""
+    import bench_layout
+
+    rows = []
+    for name, char in (("Latin", "a"), ("Chinese", "中")):
+        short, long = bench_layout.measure_alone(char, max(3, cfg.pdf_runs // 2))
+        ratio = long / short
+        rows.append(
+            Row(
+                f"PDF layout, one {name} word of {bench_layout.LONG:,} vs {bench_layout.SHORT:,} characters",
+                ms(long),
+                ms(short),
+                f"{ratio:.2f}x",
+                f"<= {bench_layout.TARGET}x (linear: 4x)",
+                verdict(ratio <= bench_layout.TARGET),
+            )
+        )
+    return rows
+
+
 # --- (d): countdowns ---------------------------------------------------------------------
 
 
@@ -398,6 +419,30 @@ def crashes(cfg: Config, autosave_ms: int) -> list[Row]:
     ]
 
 
+def import_crashes(cfg: Config) -> list[Row]:
+    """Issue 16: kill -9 during import (100 in a full run)."""
+    import crash_import
+
+    kills = max(10, cfg.kills // 2)
+    with temp_dir() as tmp:
+        began = time.monotonic()
+        report = crash_import.run(tmp / "crash.sqlite3", kills)
+        took = time.monotonic() - began
+    for failure in report.failures[:5]:
+        log(f"  import crash test: {failure}")
+    ok = report.corruptions == 0 and report.broken_chains == 0 and report.confirmed_lost == 0 and report.staging_left == 0
+    return [
+        Row(
+            f"crash test: {report.kills} kill -9 during import ({report.imports:,} imports, {took:.0f} s)",
+            f"{report.corruptions} corrupt, {report.broken_chains} broken chains, {report.confirmed_lost} lost, {report.staging_left} files left",
+            "—",
+            "—",
+            "all 0",
+            verdict(ok),
+        )
+    ]
+
+
 # --- (f): the CLI as a process -----------------------------------------------------------
 
 
@@ -460,6 +505,8 @@ SECTIONS = {
     "countdowns": "countdowns",
     "autosave": "autosave",
     "crash": "crash test",
+    "import-crash": "import crash test",
+    "layout": "pdf layout",
     "cli": "cli",
 }
 
@@ -522,6 +569,7 @@ def main() -> int:
             section("start-up and memory", lambda: startup(cfg, stores, tmp))
             section("list of 10,000", lambda: list_scrolling(stores))
         section("pdf", lambda: pdf(cfg))
+        section("pdf layout", lambda: layout(cfg))
 
         def count() -> list[Row]:
             nonlocal autosave_ms
@@ -532,6 +580,7 @@ def main() -> int:
             section("countdowns", count)
     section("autosave", lambda: autosave(cfg, autosave_ms))
     section("crash test", lambda: crashes(cfg, autosave_ms))
+    section("import crash test", lambda: import_crashes(cfg))
     section("cli", lambda: cli_process(cfg))
     log("done")
     met = sum(r.met == "yes" for r in rows)
