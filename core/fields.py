@@ -755,6 +755,37 @@ GRADING_FIELDS: tuple[str, ...] = tuple(
 )
 
 
+@dataclass(frozen=True)
+class ImpactArea:
+    """One kind of harm the impact page asks about first (product.md §8.4): ticking it shows
+    the annex questions about it, and only those."""
+
+    key: str
+    name: Label
+    paths: tuple[str, ...]
+
+
+IMPACT_AREAS: tuple[ImpactArea, ...] = (
+    ImpactArea(
+        "people",
+        L("业务与人群", "Services and people"),
+        ("impact.people_affected", "impact.prefecture_population_percent", "impact.province_population_percent"),
+    ),
+    ImpactArea("personal_info", L("个人信息", "Personal information"), ("personal_info.affected", "impact.personal_info_leaked")),
+    ImpactArea("money", L("资金", "Money"), ("impact.direct_loss_yuan",)),
+    ImpactArea("website", L("网站", "Websites"), tuple(f.path for f in _ENTRIES if f.path.startswith(("impact.portal_outage.", "impact.defacement.")))),
+    ImpactArea(
+        "cii", L("关键信息基础设施", "Critical information infrastructure"), ("impact.cii_full_outage_minutes", "impact.cii_main_function_outage_minutes")
+    ),
+    ImpactArea("data", L("核心数据、重要数据", "Core or important data"), ("impact.data_threat",)),
+)
+
+
+def areas_answered(doc: dict[str, object]) -> set[str]:
+    """The impact areas with at least one answer in ``doc`` (shown ticked when it is opened)."""
+    return {a.key for a in IMPACT_AREAS if any(paths.get(doc, p) not in (None, "") for p in a.paths)}
+
+
 def info(path: str) -> FieldInfo | None:
     """The entry of a field path (list positions allowed: ``systems[2].name``)."""
     return CATALOGUE.get(paths.pattern(path))

@@ -5,22 +5,25 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from core import fields as catalogue
 from core import vocab
-from core.incident import is_ransomware
+from core.incident import involves_cii, is_ransomware
 from core.suggestions import reason_for
 from gui.i18n import ask, basis, hint, language, pick, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RANSOMWARE, PAGE_RESPONSE
-from gui.wizard.fields import AreaField, ChoiceField, ListField, QuantityField, TextField, YesNoField, form_section
+from gui.wizard.fields import AreaField, ChoiceField, Field, ListField, QuantityField, TextField, YesNoField, add_rows, form_section
 
 
 class ImpactPage(FieldPage):
+    """The impact interview (product.md §8.4): first what was affected, then only the annex
+    questions about what was ticked; the live grade stays in view above them."""
+
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageImpact", tr("影响与定级"), tr("按《网络安全事件分级指南》（附件）定级。每题都可以不答；答了哪题，右侧和下方立即更新。"))
+        super().__init__(ctx, "pageImpact", tr("影响与定级"), tr("先勾选受到影响的方面，再回答相应的问题。每题都可以不答；答了哪题，上方的定级立即更新。"))
         c = ctx.change
         sites = [(s.id, vocab.pack_name(s, language())) for s in ctx.pack.site_kinds]
         grades = [(g.id, vocab.pack_name(g, language())) for g in ctx.pack.grades]
@@ -28,60 +31,100 @@ class ImpactPage(FieldPage):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(self.summary.textFormat().RichText)
         self.summary.setStyleSheet("background: #f4f6f8; border: 1px solid #c9d1d9; border-radius: 6px; padding: 8px;")
-        self.layout_.addWidget(self.summary)
+        outer = self.layout()
+        assert isinstance(outer, QVBoxLayout)
+        outer.insertWidget(0, self.summary)  # pinned above the scrolling questions: the grade stays in view
 
         def q(path: str, integer: bool = True) -> QuantityField:
             return QuantityField(path, ask(path), hint(path), c, integer=integer)
 
-        self.layout_.addWidget(form_section(tr("人员和经济影响")))
-        self.add_form(
+        def choice(path: str, choices: list[tuple[str, str]]) -> ChoiceField:
+            return ChoiceField(path, ask(path), hint(path), c, choices)
+
+        self.layout_.addWidget(form_section(tr("哪些方面受到了影响？"), tr("可以多选；没有勾选的方面不必回答。")))
+        ticks = QWidget()
+        grid = QGridLayout(ticks)
+        grid.setContentsMargins(0, 0, 0, 0)
+        self.area_ticks: dict[str, QCheckBox] = {}
+        for n, area in enumerate(catalogue.IMPACT_AREAS):
+            tick = named(QCheckBox(area.name(language())), f"impactArea_{area.key}")
+            tick.toggled.connect(lambda on, key=area.key: self._show_area(key, on))
+            grid.addWidget(tick, n // 3, n % 3)
+            self.area_ticks[area.key] = tick
+        self.layout_.addWidget(ticks)
+        self.areas: dict[str, QWidget] = {}
+        self._area(
+            "people",
+            tr("影响了多少人的工作、生活（就医、购物、出行等）。"),
             [
                 q("impact.people_affected"),
-                q("impact.personal_info_leaked"),
-                q("impact.direct_loss_yuan", integer=False),
                 q("impact.prefecture_population_percent", integer=False),
                 q("impact.province_population_percent", integer=False),
-            ]
+            ],
         )
-        self.layout_.addWidget(form_section(tr("系统中断"), tr("只在涉及关键信息基础设施时填写。")))
-        self.add_form(
+        self._area("personal_info", "", [q("impact.personal_info_leaked")])
+        self._area("money", "", [q("impact.direct_loss_yuan", integer=False)])
+        self._area(
+            "website",
+            "",
             [
-                q("impact.cii_full_outage_minutes", integer=False),
-                q("impact.cii_main_function_outage_minutes", integer=False),
-            ]
-        )
-        self.layout_.addWidget(form_section(tr("网站")))
-        self.add_form(
-            [
-                ChoiceField("impact.portal_outage.site", ask("impact.portal_outage.site"), hint("impact.portal_outage.site"), c, sites),
+                choice("impact.portal_outage.site", sites),
                 q("impact.portal_outage.minutes", integer=False),
-                ChoiceField("impact.defacement.site", ask("impact.defacement.site"), hint("impact.defacement.site"), c, sites),
+                choice("impact.defacement.site", sites),
                 q("impact.defacement.homepage_minutes", integer=False),
                 q("impact.defacement.other_page_minutes", integer=False),
                 q("impact.defacement.reposts"),
                 q("impact.defacement.views"),
-                ChoiceField(
-                    "impact.defacement.authority_scope",
-                    ask("impact.defacement.authority_scope"),
-                    hint("impact.defacement.authority_scope"),
-                    c,
-                    catalogue.choices("impact.defacement.authority_scope", language()),
-                ),
-            ]
+                choice("impact.defacement.authority_scope", catalogue.choices("impact.defacement.authority_scope", language())),
+            ],
         )
-        self.layout_.addWidget(form_section(tr("数据与其他情形"), tr("下面是需要您判断的项目，必须写明理由。")))
+        self._area(
+            "cii",
+            tr("只在涉及关键信息基础设施时填写。"),
+            [
+                q("impact.cii_full_outage_minutes", integer=False),
+                q("impact.cii_main_function_outage_minutes", integer=False),
+            ],
+        )
+        self._area("data", "", [choice("impact.data_threat", catalogue.choices("impact.data_threat", language()))])
+        self.layout_.addWidget(form_section(tr("其他情形与手动定级"), tr("下面是需要您判断的项目，必须写明理由。")))
         self.add_form(
             [
-                ChoiceField(
-                    "impact.data_threat", ask("impact.data_threat"), hint("impact.data_threat"), c, catalogue.choices("impact.data_threat", language())
-                ),
-                ChoiceField("impact.qualitative.grade", ask("impact.qualitative.grade"), hint("impact.qualitative.grade"), c, grades),
+                choice("impact.qualitative.grade", grades),
                 TextField("impact.qualitative.reason", ask("impact.qualitative.reason"), hint("impact.qualitative.reason"), c),
-                ChoiceField("grade_override.grade", ask("grade_override.grade"), hint("grade_override.grade"), c, grades),
+                choice("grade_override.grade", grades),
                 TextField("grade_override.reason", ask("grade_override.reason"), hint("grade_override.reason"), c),
             ]
         )
         self.finish_layout()
+
+    def _area(self, key: str, note: str, fields: list[Field]) -> None:
+        """One area's questions under its name, hidden until its box is ticked."""
+        box = named(QWidget(), f"impactSection_{key}")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        area = next(a for a in catalogue.IMPACT_AREAS if a.key == key)
+        layout.addWidget(form_section(area.name(language()), note))
+        form = QFormLayout()
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        add_rows(form, fields)
+        layout.addLayout(form)
+        self.fields.extend(fields)
+        box.setVisible(False)
+        self.layout_.addWidget(box)
+        self.areas[key] = box
+
+    def _show_area(self, key: str, on: bool) -> None:
+        """Unticking hides the questions; answers already given are kept (and still count)."""
+        self.areas[key].setVisible(on)
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt's name
+        doc = self.ctx.document()
+        ticked = catalogue.areas_answered(doc) | ({"cii"} if involves_cii(doc) else set())
+        for key, tick in self.area_ticks.items():
+            if key in ticked:
+                tick.setChecked(True)
+        super().initializePage()
 
     def refresh(self) -> None:
         super().refresh()

@@ -734,32 +734,32 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Impact and grade</translation>
     </message>
     <message>
-        <source>按《网络安全事件分级指南》（附件）定级。每题都可以不答；答了哪题，右侧和下方立即更新。</source>
-        <translation>Graded by the Cybersecurity Incident Grading Guide (Annex). You may skip any question; each answer updates the panel on the right and the summary below at once.</translation>
-    </message>
-    <message>
-        <source>人员和经济影响</source>
-        <translation>People and financial impact</translation>
-    </message>
-    <message>
-        <source>系统中断</source>
-        <translation>System outage</translation>
-    </message>
-    <message>
         <source>只在涉及关键信息基础设施时填写。</source>
         <translation>Fill in only if critical information infrastructure is involved.</translation>
     </message>
     <message>
-        <source>网站</source>
-        <translation>Websites</translation>
+        <source>先勾选受到影响的方面，再回答相应的问题。每题都可以不答；答了哪题，上方的定级立即更新。</source>
+        <translation>First tick what was affected, then answer the questions about it. Any question may stay unanswered; the grade above updates as you answer.</translation>
     </message>
     <message>
-        <source>数据与其他情形</source>
-        <translation>Data and other circumstances</translation>
+        <source>哪些方面受到了影响？</source>
+        <translation>What was affected?</translation>
+    </message>
+    <message>
+        <source>可以多选；没有勾选的方面不必回答。</source>
+        <translation>Tick all that apply; nothing needs answering for what you leave unticked.</translation>
+    </message>
+    <message>
+        <source>影响了多少人的工作、生活（就医、购物、出行等）。</source>
+        <translation>How many people&apos;s work and daily life were affected (medical care, shopping, travel…).</translation>
     </message>
     <message>
         <source>下面是需要您判断的项目，必须写明理由。</source>
         <translation>The items below are your own judgement; you must give a reason.</translation>
+    </message>
+    <message>
+        <source>其他情形与手动定级</source>
+        <translation>Other situations and manual grading</translation>
     </message>
     <message>
         <source>手动定级</source>
