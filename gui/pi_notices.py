@@ -45,7 +45,6 @@ from core.store import StoreError
 from core.timeutil import display_beijing
 from core.vocab import Channel, ObligationId, ReportKind, Status
 from gui import dialogs
-from gui.countdown import notice_state
 from gui.hub import StoreHub
 from gui.i18n import english, language, pick, tr
 from gui.i18n import kind_name as kind_label
@@ -123,7 +122,7 @@ class NoticeGroup(QGroupBox):
     """The 「个人信息通知」 group; hidden when the incident has no personal-information
     obligations. ``incident_id`` gives the incident (the wizard creates it on demand);
     ``open_pi_page`` opens the wizard on the personal-information page; ``say`` shows one
-    sentence (status bar or page)."""
+    sentence (status bar or page); ``columns``: the buttons per row (fewer on a narrow page)."""
 
     def __init__(
         self,
@@ -134,6 +133,7 @@ class NoticeGroup(QGroupBox):
         open_pi_page: Callable[[], None],
         say: Say,
         parent: QWidget | None = None,
+        columns: int = 4,
     ) -> None:
         super().__init__(tr("个人信息通知"), parent)
         self.setObjectName("piNotices")
@@ -141,27 +141,19 @@ class NoticeGroup(QGroupBox):
         self.reports = ReportActions(hub, pack)
         self.obligations: list[Obligation] = []
         layout = QVBoxLayout(self)
-        self.status = named(QLabel(""), "piNoticeStatus")
-        self.status.setWordWrap(True)
-        layout.addWidget(self.status)
-        grid = QGridLayout()
         self.record_authority = self._button("piRecordAuthority", tr("登记已通知部门…"), lambda: self.record(ObligationId.PI_AUTHORITY_NOTICE))
         self.record_individuals = self._button("piRecordIndividuals", tr("登记已通知个人…"), lambda: self.record(ObligationId.PI_INDIVIDUAL_NOTICE))
         self.waive_button = self._button("piWaive", tr("不通知个人（写明理由）…"), self.waive)
         self.withdraw_button = self._button("piWithdrawWaiver", tr("改为须通知个人"), self.withdraw)
         self.withdraw_button.setToolTip(tr("履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人（第五十七条第二款）"))
-        for column, button in enumerate((self.record_authority, self.record_individuals, self.waive_button)):
-            grid.addWidget(button, 0, column)
-        grid.addWidget(self.withdraw_button, 0, 2)
         self.documents: dict[str, QPushButton] = {}
-        for column, (name, kind, text) in enumerate(DOCUMENTS):
+        for name, kind, text in DOCUMENTS:
             button = named(QPushButton(tr(text)), name)
             if kind == SMS:
                 button.clicked.connect(self.sms)
             else:
                 button.setMenu(self._formats_menu(name, kind))  # PDF or Word
             self.documents[kind] = button
-            grid.addWidget(button, 1, column)
         self.preview_button = self._button("piPreviewEnglish", tr("预览（英文）"), lambda: None)
         self.preview_button.setToolTip(tr("通知本身是中文的；这里显示英文译文，供您核对内容"))
         menu = QMenu(self)
@@ -171,7 +163,18 @@ class NoticeGroup(QGroupBox):
             action.triggered.connect(lambda _c=False, k=kind: self.preview_english(k))
             menu.addAction(action)
         self.preview_button.setMenu(menu)
-        grid.addWidget(self.preview_button, 0, 3)
+        grid = QGridLayout()
+        # The waiver and the way back share one place: only one of them applies at a time.
+        cells: list[tuple[QPushButton, ...]] = [
+            (self.record_authority,),
+            (self.record_individuals,),
+            (self.waive_button, self.withdraw_button),
+            (self.preview_button,),
+            *((b,) for b in self.documents.values()),
+        ]
+        for index, widgets in enumerate(cells):
+            for widget in widgets:
+                grid.addWidget(widget, index // columns, index % columns)
         layout.addLayout(grid)
         refusal = QHBoxLayout()
         self.message = named(QLabel(""), "piNoticeMessage")
@@ -213,7 +216,6 @@ class NoticeGroup(QGroupBox):
         self.waive_button.setVisible(individual is not None and individual.status == Status.OPEN)
         self.withdraw_button.setVisible(waived)
         self.preview_button.setVisible(english())
-        self.status.setText("　".join(tr("{who}：{state}").format(who=recipient_name(o, self.pack), state=notice_state(o.status)) for o in self.obligations))
         if not self.obligations:
             self._clear_refusal()
 

@@ -217,7 +217,7 @@ class IncidentWizard(QWizard):
         """The desk's personal-information notices group, for the review page (product.md §8.4)."""
         from gui.pi_notices import NoticeGroup
 
-        return NoticeGroup(self.hub, self.pack, self.ticker.now, lambda: self.incident_id, lambda: self.jump_to(PAGE_PERSONAL_INFO), say)
+        return NoticeGroup(self.hub, self.pack, self.ticker.now, lambda: self.incident_id, lambda: self.jump_to(PAGE_PERSONAL_INFO), say, columns=2)
 
     def record_submission(self, submission: dict[str, Any]) -> None:
         self.hub.add_submission(self.created_id(), submission)

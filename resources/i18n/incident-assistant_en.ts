@@ -1111,7 +1111,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>告知书（PDF / Word）</source>
-        <translation>Letter to individuals (PDF / Word)</translation>
+        <translation>Letter (PDF / Word)</translation>
     </message>
     <message>
         <source>短信文本…</source>
@@ -1123,7 +1123,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>给部门的报告（PDF / Word）</source>
-        <translation>Report to the authority (PDF / Word)</translation>
+        <translation>Authority report (PDF / Word)</translation>
     </message>
     <message>
         <source>个人信息通知</source>
@@ -1139,7 +1139,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>不通知个人（写明理由）…</source>
-        <translation>Not notifying individuals (give the reason)…</translation>
+        <translation>Don&apos;t notify individuals (reason)…</translation>
     </message>
     <message>
         <source>改为须通知个人</source>
@@ -1168,10 +1168,6 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>Word（.docx）…</source>
         <translation>Word (.docx)…</translation>
-    </message>
-    <message>
-        <source>{who}：{state}</source>
-        <translation>{who}: {state}</translation>
     </message>
     <message>
         <source>已登记通知：{who}，{t}（北京时间）</source>
