@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, 
 from core.obligations import Obligation
 from core.reminders import minutes_for, urgency
 from core.timeutil import display_beijing
-from core.vocab import CLOCK_STATUSES, Status, Urgency
+from core.vocab import CLOCK_STATUSES, IMMEDIATE, Status, Urgency
 from gui.i18n import basis, english, status_name, time_left, tr
 
 STATE_STYLE: dict[str, tuple[str, str, QStyle.StandardPixmap]] = {
@@ -46,6 +46,20 @@ def status_text(state: str) -> str:
     if state == Status.OVERDUE:
         return tr("已超时 · 仍须尽快报告")
     return status_name(state)
+
+
+def notice_state(status: str) -> str:
+    """A personal-information notice's status in words (D16: no hours, 立即)."""
+    if status == Status.DONE:
+        return tr("已通知")
+    if status == Status.WAIVED:
+        return tr("已决定不通知（已写明理由）")
+    return tr("{now} · 待通知").format(now=immediate())
+
+
+def immediate() -> str:
+    """「立即」: the notices of 个人信息保护法第五十七条 have no hours (D16)."""
+    return tr("立即")
 
 
 def card_state(obligation: Obligation, now: datetime) -> str:
@@ -115,6 +129,8 @@ class CountdownCard(QFrame):
             _set(self.due, tr("期限：{due}（北京时间）").format(due=display_beijing(obligation.due)))
         elif obligation.days is not None:
             _set(self.due, tr("期限：处置工作结束后 {days} 日内").format(days=obligation.days))
+        elif obligation.id in IMMEDIATE:
+            _set(self.due, tr("期限：立即（法律没有规定小时数）"))
         else:
             _set(self.due, tr("期限：没有法定时限（应及时）"))
         if obligation.reason:  # why a duty stays open although the incident is 一般 (from core)
@@ -142,6 +158,8 @@ class CountdownCard(QFrame):
             _set(self.time_left, time_left(o.due, now))
         elif o.status in (Status.MET, Status.LATE) and o.submitted_at is not None:
             _set(self.time_left, tr("已报 ") + display_beijing(o.submitted_at)[5:])
+        elif o.id in IMMEDIATE and o.status == Status.OPEN:
+            _set(self.time_left, immediate())
         else:
             _set(self.time_left, "—")
         if state != self.state:
@@ -153,7 +171,7 @@ class CountdownCard(QFrame):
                 f" #{self.objectName()} QLabel {{ color: {fg}; background: transparent; }}"
             )
             self.setProperty("state", state)
-            _set(self.status, status_text(state))  # only on a state change: the tick just formats time
+            _set(self.status, notice_state(state) if o.id in IMMEDIATE else status_text(state))  # only on a state change
             self._fit_wrapped()
 
 

@@ -6,7 +6,8 @@ exported-report history with each PDF's hash, the timeline and the attachments.
 Actions: continue editing (the wizard), record a submission, export a report of any
 kind, new supplement (补报) and follow-up (续报) showing what changed since the last
 submitted report, mark handling ended (starts the 30-day summary clock, D7), the summary
-report, and the filing helpers (e-mail draft, phone script, fax cover)."""
+report, the filing helpers (e-mail draft, phone script, fax cover), and for an incident
+touching personal information the 「个人信息通知」 group (D16, ``gui.pi_notices``)."""
 
 from __future__ import annotations
 
@@ -38,6 +39,7 @@ from gui.desk_parts import AttachmentPane, TimelinePane
 from gui.hub import StoreHub
 from gui.i18n import kind_name, pick, tr
 from gui.next_report import NextReportDialog
+from gui.pi_notices import NoticeGroup, ledger_notice, notice_hashes
 from gui.reporting import ReportActions
 from gui.submission import SubmissionDialog, recipient_name
 from gui.widgets import named
@@ -75,6 +77,8 @@ class IncidentDesk(QWidget):
         self.heading.setWordWrap(True)
         layout.addWidget(self.heading)
         layout.addLayout(self._build_actions())
+        self.notices = NoticeGroup(hub, pack, now, lambda: self.incident_id, self._open_personal_info, self._say, self)
+        layout.addWidget(self.notices)
         self.tabs = named(QTabWidget(), "deskTabs")
         self.panel = CountdownPanel(names=lambda o: recipient_name(o, pack))
         self.panel.empty.setText(tr("这里显示所选事件每项报告义务的倒计时。"))
@@ -183,6 +187,7 @@ class IncidentDesk(QWidget):
             self.result = None
             self.heading.setText(tr("选择左侧的事件查看期限和报送记录。"))
             self.panel.set_obligations([], self.now())
+            self.notices.show_obligations([])
             self.ledger.setText("")
             self.history.setText("")
             self.timeline.show_doc(None, None)
@@ -193,6 +198,7 @@ class IncidentDesk(QWidget):
         except StoreError as exc:  # a damaged or vanished file: say so where the incident would be
             self.result = None
             self.heading.setText(escape(str(exc)))
+            self.notices.show_obligations([])
             self._enable(False)
             self.message.emit(str(exc))
             return
@@ -209,6 +215,7 @@ class IncidentDesk(QWidget):
                 self.heading.text() + "<br>" + escape(tr("处置工作结束：{t}（北京时间）").format(t=display_beijing(datetime.fromisoformat(ended))))
             )
         self.panel.set_obligations(result.obligations if doc.get("discovered_at") else [], self.now())
+        self.notices.show_obligations(result.obligations)
         self.ledger.setText(self._ledger(result))
         self.history.setText(self._history())
         self.timeline.show_doc(self.incident_id, doc)
@@ -223,9 +230,13 @@ class IncidentDesk(QWidget):
             return heading + escape(tr("还没有登记报送。报送以后点「登记报送」记下来，日后可证明按时报告。"))
         obligations = {o.id: o for o in result.obligations}
         verdicts = submission_verdicts(result)  # only the report that answers a deadline is judged
+        hashes = notice_hashes(self.hub.snapshots(self.incident_id)) if self.incident_id else {}
         rows = []
         for index, sub in enumerate(subs):
             ob = obligations.get(sub["obligation"])
+            if sub["kind"] == ReportKind.NOTICE:
+                rows.append(escape(ledger_notice(sub, ob, self.pack, hashes)))
+                continue
             at = datetime.fromisoformat(sub["submitted_at"])
             parts = [display_beijing(at), kind_name(sub["kind"]), recipient_name(ob, self.pack) if ob else sub["obligation"]]
             if sub.get("channel"):
@@ -260,6 +271,16 @@ class IncidentDesk(QWidget):
     # --- actions ---
     def _say(self, text: str) -> None:
         self.message.emit(text)
+
+    def _open_personal_info(self) -> None:
+        """Open the wizard on the personal-information page (a notice was refused)."""
+        if self.incident_id:
+            wizard = self.open_wizard(self.incident_id)
+            jump = getattr(wizard, "jump_to", None)
+            if callable(jump):
+                from gui.wizard.personal_info import PAGE_PERSONAL_INFO
+
+                jump(PAGE_PERSONAL_INFO)
 
     def _edit(self) -> None:
         if self.incident_id:

@@ -6,7 +6,7 @@ waiver stands) is core's; these dialogs only collect and show."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -45,9 +45,21 @@ def _buttons(dialog: QDialog, ok_text: str, ok: Any) -> QDialogButtonBox:
 
 class NoticeDialog(QDialog):
     """objectName ``NoticeDialog``; inputs ``noticeChannel``, ``noticeTime``, ``noticeCount``
-    (individuals only), ``noticeText``; ``noticeMessage`` says why it was refused."""
+    (individuals only), ``noticeText``; ``noticeMessage`` says why it was refused.
+    ``suggest(channel)`` gives the generated text for a channel: it fills ``noticeText``
+    while the user has not changed what was filled in."""
 
-    def __init__(self, pack: RulePack, doc: Doc, obligation: Obligation, now: datetime, *, text: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        pack: RulePack,
+        doc: Doc,
+        obligation: Obligation,
+        now: datetime,
+        *,
+        text: str = "",
+        suggest: Callable[[str | None], str | None] | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("NoticeDialog")
         self.now = now
@@ -88,6 +100,18 @@ class NoticeDialog(QDialog):
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
         layout.addWidget(_buttons(self, tr("登记(&R)"), self._ok))
+        self.suggest = suggest
+        self.suggested = ""
+        if suggest is not None:
+            self.channel.currentIndexChanged.connect(lambda _i: self._prefill())
+            self._prefill()
+
+    def _prefill(self) -> None:
+        """The generated text for the chosen channel, unless the user typed their own."""
+        if self.suggest is None or self.text.toPlainText() not in ("", self.suggested):
+            return
+        self.text.setPlainText(self.suggest(self.channel.currentData()) or "")
+        self.suggested = self.text.toPlainText()  # as the editor holds it (it turns no-break spaces into spaces)
 
     def _ok(self) -> None:
         at = read_beijing(self.time)

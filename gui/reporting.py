@@ -1,7 +1,7 @@
 """Producing what gets sent: the report PDF of any kind (首报 / 补报 / 续报 / 总结报告),
-and the filing helpers of the report issue (an e-mail draft with the PDF, the 12387 phone
-script, a fax cover). Used by the wizard's review page and by the desk; every file goes
-through a preview or a save dialog (``gui.dialogs``), every snapshot is recorded, and
+the filing helpers of the report issue (an e-mail draft with the PDF, the 12387 phone
+script, a fax cover) and the personal-information notices (D16) as PDF or Word. Used by
+the wizard's review page and by the desk; every file goes through a preview or a save dialog (``gui.dialogs``), every snapshot is recorded, and
 each step hands one sentence for the screen to ``say`` instead of raising. Rendering
 runs off the UI thread (``gui.tasks``)."""
 
@@ -28,11 +28,12 @@ Say = Callable[[str], None]  # shows one sentence to the user
 RenderResult = tuple[str | None, str | None, int]  # (error, PDF SHA-256, pages)
 
 
-def default_name(doc: Doc, kind: str, now: datetime, suffix: str) -> str:
+def default_name(doc: Doc, kind: str, now: datetime, suffix: str, label: str | None = None) -> str:
+    """``<title>-<kind>-<yyyymmdd-hhmm><suffix>``; ``label`` names a kind that is not a report's."""
     title = str(doc.get("title") or tr("网络安全事件"))
     for bad in '/\\:*?"<>|':
         title = title.replace(bad, "_")
-    return f"{title}-{kind_name(kind)}-{beijing(now).strftime('%Y%m%d-%H%M')}{suffix}"
+    return f"{title}-{label or kind_name(kind)}-{beijing(now).strftime('%Y%m%d-%H%M')}{suffix}"
 
 
 class ReportActions:
@@ -152,6 +153,44 @@ class ReportActions:
 
         say(tr("正在生成报告……"))
         tasks.run(work, done, lambda exc: say(tr("无法生成报告：{e}").format(e=exc)))
+
+    def export_notice(self, parent: QWidget | None, incident_id: str, kind: str, fmt: str, now: datetime, say: Say, refused: Say) -> None:
+        """A personal-information notice (个人信息保护法第五十七条, D16) as PDF or Word, made in
+        the background and saved where the user chooses. A notice lacking one of the three
+        items is refused before the save dialog: ``refused`` gets what to fill."""
+        from core.notice import NoticeError, notice_content
+        from core.notice import kind_name as notice_name
+
+        doc, problem = self._document(incident_id)
+        if problem:
+            refused(problem)
+            return
+        try:
+            notice_content(doc, self.pack, kind, now, language())  # the refusal in the user's language
+        except NoticeError as exc:
+            refused(str(exc))
+            return
+        suffix, filters = (".docx", tr("Word 文件 (*.docx)")) if fmt == "docx" else (".pdf", "PDF (*.pdf)")
+        name = notice_name(kind, language())
+        target = dialogs.save_file(parent, tr("保存{k}").format(k=name), str(Path.home() / default_name(doc, kind, now, suffix, notice_name(kind))), filters)
+        if not target:
+            say(tr("已取消导出。"))
+            return
+        pack, lang = self.pack, language()
+
+        def work() -> bytes:
+            from core.notice import render_notice  # lazy: reportlab and python-docx load only here
+
+            return render_notice(doc, pack, kind, fmt, now, lang=lang)
+
+        def done(data: bytes) -> None:
+            say(self._write(Path(target), data) or tr("已保存{k}：{p}").format(k=name, p=target))
+
+        def failed(exc: Exception) -> None:
+            (refused if isinstance(exc, NoticeError) else say)(str(exc) if isinstance(exc, NoticeError) else tr("无法生成通知：{e}").format(e=exc))
+
+        say(tr("正在生成通知……"))
+        tasks.run(work, done, failed)
 
     def email_draft(self, parent: QWidget | None, incident_id: str, kind: str, now: datetime, say: Say) -> None:
         """An unsent e-mail to the 12387 mailbox with the report PDF attached (.eml)."""

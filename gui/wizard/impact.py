@@ -16,6 +16,8 @@ from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RANSOMWARE, PAGE_RESPONSE
 from gui.wizard.fields import AreaField, ChoiceField, Field, ListField, QuantityField, TextField, YesNoField, add_rows, form_section
+from gui.wizard.personal_info import PAGE_PERSONAL_INFO
+from gui.wizard.personal_info import applies as personal_info_applies
 
 
 class ImpactPage(FieldPage):
@@ -62,7 +64,21 @@ class ImpactPage(FieldPage):
                 q("impact.province_population_percent", integer=False),
             ],
         )
-        self._area("personal_info", "", [q("impact.personal_info_leaked")])
+        self._area(
+            "personal_info",
+            "",
+            [
+                q("impact.personal_info_leaked"),
+                ChoiceField(
+                    "personal_info.affected",
+                    ask("personal_info.affected"),
+                    hint("personal_info.affected"),
+                    c,
+                    catalogue.choices("personal_info.affected", language()),
+                    unknown="不知道",  # null: not known yet (the leaked count above then decides, D16)
+                ),
+            ],
+        )
         self._area("money", "", [q("impact.direct_loss_yuan", integer=False)])
         self._area(
             "website",
@@ -145,11 +161,19 @@ class ImpactPage(FieldPage):
         self.summary.setText("<br>".join(lines))
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
-        return PAGE_RANSOMWARE if is_ransomware(self.ctx.document(), self.ctx.pack) else PAGE_RESPONSE
+        if is_ransomware(self.ctx.document(), self.ctx.pack):
+            return PAGE_RANSOMWARE
+        return after_impact(self.ctx)
 
     def validatePage(self) -> bool:  # noqa: N802
         self.refresh()
         return not any(e.code == "blank_reason" or e.path.endswith(".reason") for e in self.page_errors())
+
+
+def after_impact(ctx: EditContext) -> int:
+    """The page after the impact (and ransomware) answers: personal information when it was
+    or may have been affected (D16), otherwise the response."""
+    return PAGE_PERSONAL_INFO if personal_info_applies(ctx.document()) else PAGE_RESPONSE
 
 
 class RansomwarePage(FieldPage):
@@ -172,6 +196,9 @@ class RansomwarePage(FieldPage):
             ]
         )
         self.finish_layout()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return after_impact(self.ctx)
 
 
 class ResponsePage(FieldPage):

@@ -13,9 +13,14 @@ from core.reminders import INTERNAL_AFTER_HOURS
 from gui.i18n import ask, english, hint, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
+from gui.wizard.facts import PAGE_RESPONSE
 from gui.wizard.fields import AreaField, QuantityField, TextField, form_section
 
 CONTACT_PATH = "personal_info.contact"
+# The page's id: after the impact and ransomware pages, before the response (the wizard
+# follows the order of ``page_builders``, not the ids; the ids stay stable so a draft's
+# saved page still means the same page).
+PAGE_PERSONAL_INFO = 8
 
 
 def applies(doc: Doc) -> bool:
@@ -70,3 +75,6 @@ class PersonalInfoPage(FieldPage):
         if get(doc, CONTACT_PATH) in (None, "") and isinstance(phone, str) and phone.strip():
             self.ctx.change(CONTACT_PATH, phone.strip())
         super().initializePage()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return PAGE_RESPONSE

@@ -1,5 +1,6 @@
 """Wizard page 8: what is missing (each a link to its page), the obligations with the
-channels that fit them (D13), export of the report PDF, and recording a submission."""
+channels that fit them (D13), export of the report PDF, recording a submission, and the
+personal-information notices (the desk's own group, product.md §8.4)."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QVBoxLayout,
+    QWidget,
 )
 
 from core import fields as catalogue
@@ -31,6 +33,7 @@ from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_SYSTEMS, PAGE_TYPE
 from gui.wizard.fields import form_section
+from gui.wizard.personal_info import PAGE_PERSONAL_INFO
 
 # The wizard page of each catalogue page (core.fields.Page).
 PAGE_IDS = {
@@ -40,6 +43,7 @@ PAGE_IDS = {
     Page.TYPE: PAGE_TYPE,
     Page.IMPACT: PAGE_IMPACT,
     Page.RANSOMWARE: PAGE_RANSOMWARE,
+    Page.PERSONAL_INFO: PAGE_PERSONAL_INFO,
     Page.RESPONSE: PAGE_RESPONSE,
 }
 
@@ -79,7 +83,9 @@ class ReviewPage(FieldPage):
         export: Callable[[str, Callable[[str], None]], None],
         record: Callable[[dict[str, object]], None],
         export_docx: Callable[[str, Callable[[str], None]], None] | None = None,
+        notices: Callable[[Callable[[str], None]], QWidget] | None = None,
     ) -> None:
+        """``notices(say)`` builds the personal-information notices group (``gui.pi_notices``)."""
         super().__init__(ctx, "pageReview", tr("检查与导出"), tr("看看还缺什么，导出报告，报送后在这里登记。"))
         self.jump = jump
         self.export = export
@@ -96,6 +102,9 @@ class ReviewPage(FieldPage):
         for w in (self.ready, form_section(tr("缺项（点击跳到该页）")), self.missing, form_section(tr("报告义务与渠道")), self.obligations):
             self.layout_.addWidget(w)
         self._build_export()
+        self.notices = notices(self.export_result.setText) if notices is not None else None
+        if self.notices is not None:
+            self.layout_.addWidget(self.notices)
         self._build_submission()
         self.finish_layout()
 
@@ -138,6 +147,12 @@ class ReviewPage(FieldPage):
         result, _errors, _warnings = self.ctx.assessment()
         self._show_missing(result)
         self._show_obligations(result)
+        show = getattr(self.notices, "show_obligations", None)
+        if show is not None:
+            show(result.obligations)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt's name
+        return -1  # the last page (the personal-information page has a higher id)
 
     def _show_missing(self, result: Assessment) -> None:
         initial, complete = result.missing["initial"], result.missing["complete"]

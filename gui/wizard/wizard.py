@@ -45,13 +45,15 @@ from gui.wizard.facts import (
     TypePage,
 )
 from gui.wizard.impact import ImpactPage, RansomwarePage, ResponsePage
+from gui.wizard.personal_info import PAGE_PERSONAL_INFO, PersonalInfoPage
 from gui.wizard.review import ReviewPage
 
 PAGE_KEY = "wizard_page:"  # store meta: the page a draft's wizard was last on (product.md §8.4)
 
 
 def page_builders(wizard: IncidentWizard) -> dict[int, Callable[[], QWizardPage]]:
-    """The wizard's pages in order, by id; a new page is one more entry here."""
+    """The wizard's pages in order, by id; a new page is one more entry here (the order of
+    this table is the wizard's order; the ids need not be)."""
     ctx = wizard.ctx
     return {
         PAGE_DISCOVERY: lambda: DiscoveryPage(ctx, wizard.set_confirm_now),
@@ -60,8 +62,9 @@ def page_builders(wizard: IncidentWizard) -> dict[int, Callable[[], QWizardPage]
         PAGE_TYPE: lambda: TypePage(ctx),
         PAGE_IMPACT: lambda: ImpactPage(ctx),
         PAGE_RANSOMWARE: lambda: RansomwarePage(ctx),
+        PAGE_PERSONAL_INFO: lambda: PersonalInfoPage(ctx),  # only when personal information was or may have been affected (D16)
         PAGE_RESPONSE: lambda: ResponsePage(ctx),
-        PAGE_REVIEW: lambda: ReviewPage(ctx, wizard.jump_to, wizard.export_pdf, wizard.record_submission, wizard.export_docx),
+        PAGE_REVIEW: lambda: ReviewPage(ctx, wizard.jump_to, wizard.export_pdf, wizard.record_submission, wizard.export_docx, wizard.notice_group),
     }
 
 
@@ -178,9 +181,17 @@ class IncidentWizard(QWizard):
     def jump_to(self, page_id: int) -> None:
         """Go to a page (from a link on the review page), keeping everything typed."""
         self.hub.flush()
-        while self.currentId() != page_id and self.currentId() > page_id and self.currentId() != -1:
+        order = list(self.pages)
+        if page_id not in order:
+            return
+        target = order.index(page_id)
+
+        def rank() -> int:
+            return order.index(self.currentId()) if self.currentId() in order else -1
+
+        while self.currentId() != page_id and rank() > target:
             self.back()
-        while self.currentId() != page_id and self.currentId() < page_id:
+        while self.currentId() != page_id and rank() < target:
             before = self.currentId()
             self.next()
             if self.currentId() == before:
@@ -201,6 +212,12 @@ class IncidentWizard(QWizard):
     def export_docx(self, kind: str, say: Callable[[str], None]) -> None:
         """The same report as an editable Word file."""
         ReportActions(self.hub, self.pack).export_docx(self, self.created_id(), kind, self.ticker.now(), say)
+
+    def notice_group(self, say: Callable[[str], None]) -> QWidget:
+        """The desk's personal-information notices group, for the review page (product.md §8.4)."""
+        from gui.pi_notices import NoticeGroup
+
+        return NoticeGroup(self.hub, self.pack, self.ticker.now, lambda: self.incident_id, lambda: self.jump_to(PAGE_PERSONAL_INFO), say, columns=2)
 
     def record_submission(self, submission: dict[str, Any]) -> None:
         self.hub.add_submission(self.created_id(), submission)

@@ -32,8 +32,28 @@
         <translation>Report now · less than {m} minutes left</translation>
     </message>
     <message>
+        <source>已通知</source>
+        <translation>Notified</translation>
+    </message>
+    <message>
+        <source>已决定不通知（已写明理由）</source>
+        <translation>Not notified (reason recorded)</translation>
+    </message>
+    <message>
+        <source>{now} · 待通知</source>
+        <translation>{now} · to notify</translation>
+    </message>
+    <message>
+        <source>立即</source>
+        <translation>Immediately</translation>
+    </message>
+    <message>
         <source>期限：{due}（北京时间）</source>
         <translation>Deadline: {due} (Beijing time)</translation>
+    </message>
+    <message>
+        <source>期限：立即（法律没有规定小时数）</source>
+        <translation>Due: immediately (the law sets no hours)</translation>
     </message>
     <message>
         <source>期限：没有法定时限（应及时）</source>
@@ -1054,6 +1074,18 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Word file saved: {p}</translation>
     </message>
     <message>
+        <source>保存{k}</source>
+        <translation>Save the {k}</translation>
+    </message>
+    <message>
+        <source>无法生成通知：{e}</source>
+        <translation>Could not make the notice: {e}</translation>
+    </message>
+    <message>
+        <source>正在生成通知……</source>
+        <translation>Making the notice…</translation>
+    </message>
+    <message>
         <source>保存邮件草稿</source>
         <translation>Save e-mail draft</translation>
     </message>
@@ -1062,8 +1094,104 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>E-mail draft (*.eml)</translation>
     </message>
     <message>
+        <source>短信文本</source>
+        <translation>Text message</translation>
+    </message>
+    <message>
+        <source>一条短信（{n} 字，一条最多 {limit} 字）</source>
+        <translation>One message ({n} characters; at most {limit} in one message)</translation>
+    </message>
+    <message>
+        <source>完整短信（{n} 字，将分多条发送）</source>
+        <translation>Full text ({n} characters, sent as several messages)</translation>
+    </message>
+    <message>
+        <source>复制</source>
+        <translation>Copy</translation>
+    </message>
+    <message>
+        <source>告知书（PDF / Word）</source>
+        <translation>Letter (PDF / Word)</translation>
+    </message>
+    <message>
+        <source>短信文本…</source>
+        <translation>Text message…</translation>
+    </message>
+    <message>
+        <source>公告（PDF / Word）</source>
+        <translation>Public notice (PDF / Word)</translation>
+    </message>
+    <message>
+        <source>给部门的报告（PDF / Word）</source>
+        <translation>Authority report (PDF / Word)</translation>
+    </message>
+    <message>
+        <source>个人信息通知</source>
+        <translation>Personal information notices</translation>
+    </message>
+    <message>
+        <source>登记已通知部门…</source>
+        <translation>Record authority notified…</translation>
+    </message>
+    <message>
+        <source>登记已通知个人…</source>
+        <translation>Record individuals notified…</translation>
+    </message>
+    <message>
+        <source>不通知个人（写明理由）…</source>
+        <translation>Don&apos;t notify individuals (reason)…</translation>
+    </message>
+    <message>
+        <source>改为须通知个人</source>
+        <translation>Notify individuals after all</translation>
+    </message>
+    <message>
+        <source>履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人（第五十七条第二款）</source>
+        <translation>If the personal-information protection authority thinks harm may result, it can require the individuals to be notified (Article 57(2))</translation>
+    </message>
+    <message>
+        <source>预览（英文）</source>
+        <translation>Preview (English)</translation>
+    </message>
+    <message>
+        <source>通知本身是中文的；这里显示英文译文，供您核对内容</source>
+        <translation>The notices themselves are in Chinese; this shows an English rendering so you can check what they say</translation>
+    </message>
+    <message>
+        <source>去填写个人信息…</source>
+        <translation>Fill in the personal information…</translation>
+    </message>
+    <message>
+        <source>PDF…</source>
+        <translation>PDF…</translation>
+    </message>
+    <message>
+        <source>Word（.docx）…</source>
+        <translation>Word (.docx)…</translation>
+    </message>
+    <message>
+        <source>已登记通知：{who}，{t}（北京时间）</source>
+        <translation>Notice recorded: {who}, {t} (Beijing time)</translation>
+    </message>
+    <message>
         <source>已取消。</source>
         <translation>Cancelled.</translation>
+    </message>
+    <message>
+        <source>已记下不通知个人的理由。部门要求通知时，点「改为须通知个人」。</source>
+        <translation>The reason for not notifying individuals is recorded. If the authority requires a notice, click “Notify individuals after all”.</translation>
+    </message>
+    <message>
+        <source>已改为须通知个人：请立即通知，并登记已通知个人。</source>
+        <translation>Individuals must now be notified: notify them at once and record the notice.</translation>
+    </message>
+    <message>
+        <source>{n} 人</source>
+        <translation>{n} people</translation>
+    </message>
+    <message>
+        <source>文本 SHA-256 {h}…</source>
+        <translation>text SHA-256 {h}…</translation>
     </message>
     <message>
         <source>邮件草稿已保存：{p}。用邮件程序打开它，核对后发送。</source>

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from core.clock import FixedClock  # noqa: E402
 from core.rules import default_pack  # noqa: E402
@@ -48,6 +48,54 @@ def shoot(app: QApplication, window, name: str) -> None:
     screen.grabWindow(0).save(str(OUT / f"{name}.png"))
 
 
+def clinic_leak() -> dict:
+    """The example clinic, whose patient records may have leaked (the notices of 第五十七条)."""
+    doc = example()
+    doc["schema"] = "incident-assistant/incident@2"
+    doc["title"] = "门诊系统患者信息可能泄露"
+    doc["personal_info"] = {
+        "affected": "possible",
+        "kinds": "姓名、手机号、病历",
+        "count": 118000,
+        "cause": "门诊服务器被勒索软件攻击，攻击者可能复制了数据库",
+        "possible_harm": "可能收到冒充诊所的诈骗电话",
+        "remedies": "已断开服务器网络、修改全部密码并报警",
+        "individual_measures": "不要相信索要验证码或转账的电话",
+        "contact": "0591-12345678（工作日 8:00–17:00）",
+        "authority": "福州市卫生健康委员会",
+    }
+    return doc
+
+
+def shoot_personal_info(app: QApplication, session, window, lang: str, tag: str) -> None:
+    """The desk with its 「个人信息通知」 group, the wizard's personal-information page and its
+    review page with the same group, and the SMS dialog."""
+    from gui.pi_notices import SmsDialog
+    from gui.wizard.facts import PAGE_REVIEW
+    from gui.wizard.personal_info import PAGE_PERSONAL_INFO
+
+    incident_id = session.hub.import_document(clinic_leak())
+    window.select_incident(incident_id)
+    shoot(app, window, f"{lang}-{tag}-desk-personal-info")
+    wizard = session.open_wizard(incident_id)
+    wizard.jump_to(PAGE_PERSONAL_INFO)
+    shoot(app, wizard, f"{lang}-{tag}-wizard-personal-info")
+    wizard.jump_to(PAGE_REVIEW)
+    review = wizard.currentPage()
+    scroll = review.findChild(QScrollArea, "pageReviewScroll")
+    if scroll is not None:
+        scroll.ensureWidgetVisible(review.notices)
+    shoot(app, wizard, f"{lang}-{tag}-wizard-review-personal-info")
+    wizard.close()
+    from core.notice import SMS, notice_content
+
+    texts = notice_content(clinic_leak(), session.pack, SMS, NOW)
+    dialog = SmsDialog(texts, window)  # type: ignore[arg-type]
+    dialog.show()
+    shoot(app, dialog, f"{lang}-{tag}-sms-dialog")
+    dialog.close()
+
+
 def main() -> int:
     from gui.app import Session, prepare_application
 
@@ -76,6 +124,7 @@ def main() -> int:
         wizard.jump_to(page)
         shoot(app, wizard, f"{lang}-{tag}-wizard-{page}-{wizard.currentPage().objectName()}")
     wizard.close()
+    shoot_personal_info(app, session, window, lang, tag)
     QTimer.singleShot(0, app.quit)
     return 0
 
