@@ -145,7 +145,7 @@ class CountdownCard(QFrame):
         for label in (self.recipient, self.due, self.status):
             width = label.width() if label.width() > 50 else self.width() - 60
             if width > 50:
-                label.setMinimumHeight(label.heightForWidth(width))
+                label.setMinimumHeight(max(0, label.heightForWidth(width)))  # -1: no height for width yet
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
         super().resizeEvent(event)

@@ -94,10 +94,11 @@ def test_the_clinic_manager_reaches_a_first_report_pdf_within_thirty_actions(ses
         walk.tick("impactArea_personal_info")
         walk.choose("personal_info_affected", "possible")
     walk.next()
-    while wizard.currentPage().objectName() != "pageRansomware":
-        walk.next()  # pages she leaves for later (the personal-information details)
+    assert wizard.currentPage().objectName() == "pageRansomware"
     walk.type("ransomware_amount", "2 BTC")
     walk.next()
+    while wizard.currentPage().objectName() != "pageResponse":
+        walk.next()  # the personal-information details: later, for the notices
     walk.type("harm", "门诊无法挂号收费")
     walk.type("measures_taken", "已断网隔离服务器，并已报警")
     walk.next()
