@@ -21,6 +21,7 @@ from core.assessment import Assessment, channel_advice
 from core.fields import Page
 from core.obligations import Obligation
 from core.rules import RulePack
+from core.service import Recorded
 from core.timeutil import display_beijing, format_hms
 from core.vocab import REPORT_KINDS, ReportKind
 from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
@@ -72,7 +73,7 @@ class ReviewPage(FieldPage):
         ctx: EditContext,
         jump: Callable[[int], None],
         export: Callable[[str, Callable[[str], None]], None],
-        record: Callable[[dict[str, object]], None],
+        record: Callable[[dict[str, object]], Recorded | None],
         export_docx: Callable[[str, Callable[[str], None]], None] | None = None,
     ) -> None:
         super().__init__(ctx, "pageReview", tr("检查与导出"), tr("看看还缺什么，导出报告，报送后在这里登记。"))
@@ -202,6 +203,8 @@ class ReviewPage(FieldPage):
         submission = self.submission.submission(self.ctx.now())
         if submission is None:
             return
-        self.record(submission)
+        recorded = self.record(submission)
         at = datetime.fromisoformat(str(submission["submitted_at"]))
-        self.submission.message.setText(tr("已登记：{r}，{t}（北京时间）").format(r=self.submission.obligation.currentText(), t=display_beijing(at)))
+        message = tr("已登记：{r}，{t}（北京时间）").format(r=self.submission.obligation.currentText(), t=display_beijing(at))
+        anchor = tr("记录校验码：{c}（请与报送材料一起留存）").format(c=recorded.anchor) if recorded is not None else ""
+        self.submission.message.setText("\n".join(line for line in (message, anchor) if line))

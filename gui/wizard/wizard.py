@@ -21,6 +21,7 @@ from core.assessment import Assessment, assess
 from core.incident import SCHEMA_ID
 from core.messages import Finding
 from core.rules import RulePack
+from core.service import Recorded
 from core.timeutil import beijing
 from gui.countdown import CountdownPanel
 from gui.hub import StoreHub
@@ -202,5 +203,5 @@ class IncidentWizard(QWizard):
         """The same report as an editable Word file."""
         ReportActions(self.hub, self.pack).export_docx(self, self.created_id(), kind, self.ticker.now(), say)
 
-    def record_submission(self, submission: dict[str, Any]) -> None:
-        self.hub.add_submission(self.created_id(), submission)
+    def record_submission(self, submission: dict[str, Any]) -> Recorded:
+        return self.hub.add_submission(self.created_id(), submission)
