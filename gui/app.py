@@ -376,8 +376,11 @@ class Session:
         window.show_reminder(message)  # in the tray: the banner waits for the window to be opened
 
     def notify_clock(self, message: str) -> None:
-        """A clock warning: calm, in the main window (or the status of a running wizard)."""
-        if self.window is not None or not self.wizards:
+        """A clock warning: calm, in the main window (or the status of a running wizard);
+        in the tray it waits in the hidden window."""
+        if self.window is not None and not self.window.isVisible() and self.tray is not None:
+            self.window.show_clock_warning(message)
+        elif self.window is not None or not self.wizards:
             self.show_main_window().show_clock_warning(message)
 
     def apply_saved_language(self, requested: str | None = None) -> None:

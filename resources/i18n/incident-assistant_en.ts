@@ -78,6 +78,46 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Quit</translation>
     </message>
     <message>
+        <source>未能设置登录时启动：{e}</source>
+        <translation>Could not set start at login: {e}</translation>
+    </message>
+    <message>
+        <source>已设置登录时启动：登录后在托盘中运行并提醒（{p}）</source>
+        <translation>Starts at login: runs in the tray and reminds after you log in ({p})</translation>
+    </message>
+    <message>
+        <source>已取消登录时启动（{p}）</source>
+        <translation>No longer starting at login ({p})</translation>
+    </message>
+    <message>
+        <source>数据库完整检查未通过</source>
+        <translation>The full database check failed</translation>
+    </message>
+    <message>
+        <source>已停止写入以保护数据；请打开主窗口查看。</source>
+        <translation>Writing has stopped to protect the data; open the main window for details.</translation>
+    </message>
+    <message>
+        <source>保存原始副本（供取证）</source>
+        <translation>Save raw copy (for forensics)</translation>
+    </message>
+    <message>
+        <source>原始副本 (*.sqlite3)</source>
+        <translation>Raw copy (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>已取消保存原始副本。</source>
+        <translation>Raw copy cancelled.</translation>
+    </message>
+    <message>
+        <source>那里已有同名文件，没有覆盖：{p}</source>
+        <translation>A file of that name already exists there; it was not overwritten: {p}</translation>
+    </message>
+    <message>
+        <source>未能保存原始副本：{e}</source>
+        <translation>Could not save the raw copy: {e}</translation>
+    </message>
+    <message>
         <source>无法加载英文界面文件，仍使用中文。</source>
         <translation>Could not load the English interface file; the interface stays in Chinese.</translation>
     </message>
@@ -88,6 +128,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     <message>
         <source>报告期限提醒</source>
         <translation>Reporting deadline reminder</translation>
+    </message>
+    <message>
+        <source>网络安全事件报告助手：在托盘中提醒报告期限</source>
+        <translation>Incident Reporting Assistant: reminding of reporting deadlines from the tray</translation>
     </message>
     <message>
         <source>无法打开数据库</source>
@@ -188,6 +232,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     <message>
         <source>处置结束后 {days} 日内报送的总结报告</source>
         <translation>The summary report, due within {days} days after handling ends</translation>
+    </message>
+    <message>
+        <source>记录校验码：{c}（请与报送材料一起留存）</source>
+        <translation>Record anchor: {c} (keep it with the submitted material)</translation>
     </message>
     <message>
         <source>已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（第八条）。</source>
@@ -334,6 +382,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
@@ -354,6 +406,14 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>登录时启动（在托盘中运行提醒）(&amp;L)</source>
+        <translation>Start at &amp;login (reminders from the tray)</translation>
+    </message>
+    <message>
+        <source>登录系统后自动在托盘中启动，报告期限到来时照常提醒</source>
+        <translation>Start in the tray when you log in and remind you of reporting deadlines as usual</translation>
+    </message>
+    <message>
         <source>快速指南(&amp;G)</source>
         <translation>Quick &amp;guide</translation>
     </message>
@@ -370,8 +430,8 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Continue filling in</translation>
     </message>
     <message>
-        <source>搜索事件名称</source>
-        <translation>Search incident titles</translation>
+        <source>搜索事件名称或编号</source>
+        <translation>Search incident name or number</translation>
     </message>
     <message>
         <source>按状态筛选</source>
@@ -396,6 +456,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     <message>
         <source>已自动保存</source>
         <translation>Saved automatically</translation>
+    </message>
+    <message>
+        <source>把数据库文件按原样逐字节复制一份，不经数据库打开，供核查和取证</source>
+        <translation>Copy the database file byte for byte, without opening it as a database, for examination and forensics</translation>
     </message>
     <message>
         <source>单位资料已保存；新建事件时自动填入。</source>
@@ -536,6 +600,74 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>登记已通知个人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>登记已通知部门</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知以后在这里记下何时、以何种方式通知了{who}。实际发出的文本会连同其校验值一起保存，日后可以证明通知的内容。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>方式</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知时间（北京时间）</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知了多少人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>粘贴实际发出的通知文本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>发出的文本</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>通知时间晚于现在，请核对（按北京时间填写实际通知的时刻）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请粘贴实际发出的通知文本：保存下来，日后才能证明通知了什么。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>请选择通知方式。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不通知个人</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>只有采取的措施能够有效避免危害时，才可以不通知个人，并须写明理由（个人信息保护法第五十七条第二款）。履行个人信息保护职责的部门认为可能造成危害的，仍有权要求通知；那时可在这里改回「须通知」。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>例：丢失的是加密硬盘，密钥未丢失，数据无法被读取。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>不通知个人的理由</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>保存理由(&amp;S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>须写明理由：采取的措施为何能够有效避免危害。</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>未保存。</source>
@@ -1252,6 +1384,42 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>输入准确时间…</source>
         <translation>Enter the exact time…</translation>
+    </message>
+    <message>
+        <source>数据库完整检查发现问题，为保护数据已停止写入（可以继续查看，不能修改）。</source>
+        <translation>The full database check found a problem. Writing has stopped to protect the data (you can still view, but not change anything).</translation>
+    </message>
+    <message>
+        <source>正在后台完整检查数据库：{p}%（可以照常使用）</source>
+        <translation>Checking the whole database in the background: {p}% (you can keep working)</translation>
+    </message>
+    <message>
+        <source>已保存原始副本（供取证，未经数据库打开）：{f}，在 {d}</source>
+        <translation>Raw copy saved (for forensics, not opened as a database): {f}, in {d}</translation>
+    </message>
+    <message>
+        <source>个人信息</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>个人信息泄露或可能泄露时，须立即通知有关部门和受影响的个人，与事件级别无关。这里填的内容会写进通知，请用对方看得懂的话。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>法律要求「立即」通知，没有小时数；程序会在发现后 {hours} 小时提醒您（内部提醒，非法定期限）。</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（一）信息种类、原因和可能的危害</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（二）补救措施和个人可以做什么</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>（三）联系方式和要通知的部门</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>
