@@ -14,6 +14,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -274,7 +275,8 @@ class Session:
         checks of opening passed; progress for large files in the status bar."""
         from gui.fullcheck import FullCheckWatch
 
-        watch = FullCheckWatch(self.store, self.full_check_starter) if self.full_check_starter else FullCheckWatch(self.store)
+        path = Path(self.hub.data_path())
+        watch = FullCheckWatch(path, self.hub.stop_writing, self.full_check_starter) if self.full_check_starter else FullCheckWatch(path, self.hub.stop_writing)
         watch.progressed.connect(self._full_check_progress)
         watch.done.connect(self._full_check_done)
         self.full_check = watch
@@ -305,7 +307,6 @@ class Session:
 
     def save_raw_copy(self, parent: QWidget | None = None) -> str:
         """保存原始副本（供取证）: the file as it is, byte for byte, where the user picks."""
-        from pathlib import Path
 
         from gui.fullcheck import raw_copy_name, raw_copy_report, save_raw_copy
 

@@ -2,7 +2,7 @@
 start with the session, hidden in the tray (``--tray``), and remind from there.
 
 On Linux (and other XDG desktops) an autostart entry ``$XDG_CONFIG_HOME/autostart/
-incident-assistant.desktop`` (``~/.config`` when unset); on Windows a value under the
+org.incident_assistant.IncidentAssistant.desktop`` (``~/.config`` when unset); on Windows a value under the
 current user's ``Run`` key. The choice is also kept in the store's meta (``KEY``) so the
 menu shows it. Nothing here needs administrator rights.
 """
@@ -15,7 +15,8 @@ import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-APP_ID = "incident-assistant"
+APP_ID = "org.incident_assistant.IncidentAssistant"  # the desktop entry's id (packaging/deb)
+COMMAND = "incident-assistant"  # the installed command
 KEY = "start_at_login"  # store meta: ON / OFF
 ON, OFF = "1", "0"
 TRAY_ARG = "--tray"  # gui.launch: start hidden in the tray
@@ -29,7 +30,7 @@ def launch_command() -> list[str]:
     installed ``incident-assistant`` command, or this Python running ``gui.launch``."""
     if getattr(sys, "frozen", False):
         return [sys.executable, TRAY_ARG]
-    installed = shutil.which(APP_ID)
+    installed = shutil.which(COMMAND)
     if installed:
         return [installed, TRAY_ARG]
     return [sys.executable, "-m", "gui.launch", TRAY_ARG]
@@ -63,7 +64,7 @@ def desktop_entry(command: Sequence[str]) -> str:
             "Comment=登录后在托盘中提醒报告期限",
             "Comment[en]=Reminds of reporting deadlines from the tray after login",
             f"Exec={exec_line}",
-            f"Icon={APP_ID}",
+            f"Icon={COMMAND}",
             "Terminal=false",
             "X-GNOME-Autostart-enabled=true",
             "",

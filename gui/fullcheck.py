@@ -1,7 +1,7 @@
 """The full background check at open, in the running app (issue 16, defect 8): starts
 ``core.store.fullcheck`` on its own thread, brings its progress and result back to the UI
 thread through Qt signals (the worker never touches a widget), and, when the check finds
-a problem, stops writing (``store.read_only``) and offers a raw copy of the file for
+a problem, stops writing (``StoreHub.stop_writing``) and offers a raw copy of the file for
 forensics.
 
 The raw copy is made byte for byte with plain file reads, never through SQLite (opening a
@@ -19,7 +19,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from core.store import Store
 from core.store.fullcheck import FullCheck, FullCheckResult, Progress, start_full_check
 from core.timeutil import beijing
 from gui.i18n import tr
@@ -31,18 +30,18 @@ Starter = Callable[[Path, Progress, Callable[[FullCheckResult], None]], FullChec
 
 
 class FullCheckWatch(QObject):
-    """One full check of ``store``'s file. ``progressed(done, total)`` and ``done(result)``
-    are emitted on the UI thread. A check that found a problem sets the store read-only
-    before ``done`` is emitted, so nothing more is written to the damaged file."""
+    """One full check of the database file at ``path``. ``progressed(done, total)`` and
+    ``done(result)`` are emitted on the UI thread. A check that found a problem calls
+    ``stop_writing`` before ``done`` is emitted, so nothing more is written to the file."""
 
     progressed = Signal(int, int)
     done = Signal(object)  # FullCheckResult
     _progress = Signal(int, int)  # from the worker thread (queued to this object's thread)
     _done = Signal(object)
 
-    def __init__(self, store: Store, starter: Starter = start_full_check, parent: QObject | None = None) -> None:
+    def __init__(self, path: Path, stop_writing: Callable[[], None], starter: Starter = start_full_check, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.path, self.stop_writing = path, stop_writing
         self.starter = starter
         self.check: FullCheck | None = None
         self.result: FullCheckResult | None = None
@@ -50,7 +49,7 @@ class FullCheckWatch(QObject):
         self._done.connect(self._finished)
 
     def start(self) -> None:
-        self.check = self.starter(self.store.path, self._progress.emit, self._done.emit)
+        self.check = self.starter(self.path, self._progress.emit, self._done.emit)
 
     def cancel(self, wait: float | None = None) -> None:
         """Stop the check soon (the window closed); ``wait`` seconds for its thread to end."""
@@ -71,7 +70,7 @@ class FullCheckWatch(QObject):
     def _finished(self, result: FullCheckResult) -> None:
         self.result = result
         if result.finished and not result.ok:
-            self.store.read_only = True  # writes now raise StoreReadOnly: the damaged file stays as it is
+            self.stop_writing()  # writes now raise StoreReadOnly: the damaged file stays as it is
         self.done.emit(result)
 
 

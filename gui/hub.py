@@ -82,6 +82,15 @@ class StoreHub(QObject):
         self.store.set_meta(key, value)
 
     # --- writing ---
+    def stop_writing(self) -> None:
+        """The file was found damaged (the full check at open): every later write raises
+        ``StoreReadOnly``, so the damaged file stays as it is for examination."""
+        self.store.read_only = True
+
+    @property
+    def writable(self) -> bool:
+        return not self.store.read_only
+
     def set_field(self, incident_id: str, path: str, value: Any) -> None:
         """Queue one field edit; it is written within ``AUTOSAVE_MS``."""
         self._pending[(incident_id, path)] = copy.deepcopy(value)

@@ -6,15 +6,19 @@ from __future__ import annotations
 
 import sqlite3
 import stat
+import threading
 from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QWidget
 
 from core.store import StoreReadOnly
 from core.store.anchor import store_anchor
+from core.store.fullcheck import start_full_check
 from gui import app as app_module
 from gui import autostart, dialogs
 from gui.wizard.facts import PAGE_REVIEW
@@ -48,14 +52,25 @@ def started(session, qtbot):
 
 def test_a_damaged_file_stops_writing_says_why_and_the_raw_copy_is_byte_for_byte(session, qtbot, tmp_path, monkeypatch):
     incident_id = damaged(session)
-    threads: list[bool] = []
-    session.start()
-    qtbot.waitUntil(lambda: session.full_check is not None)
-    session.full_check.done.connect(lambda _r: threads.append(QThread.currentThread() is QApplication.instance().thread()))
-    qtbot.waitUntil(lambda: session.full_check.result is not None, timeout=10000)
-    window = session.window
-    qtbot.addWidget(window)
-    assert threads == [True]  # the result reached the UI on the UI thread
+    threads: list[tuple[str, bool]] = []
+
+    def starter(path, on_progress, on_done):
+        def done_in_worker(result):
+            threads.append(("worker", threading.current_thread() is threading.main_thread()))
+            on_done(result)
+
+        return start_full_check(path, on_progress, done_in_worker)
+
+    shown = app_module.Session._show_problem
+
+    def show_problem(self, window, result):
+        threads.append(("shown", QThread.currentThread() is QApplication.instance().thread()))
+        shown(self, window, result)
+
+    monkeypatch.setattr(app_module.Session, "_show_problem", show_problem)
+    session.full_check_starter = starter
+    window = started(session, qtbot)
+    assert threads == [("worker", False), ("shown", True)]  # checked off the UI thread, shown on it
 
     banner = window.findChild(QWidget, "integrityBanner")
     text = window.findChild(QLabel, "integrityText").text()
@@ -198,7 +213,7 @@ def test_start_at_login_writes_and_removes_the_xdg_autostart_entry(session, qtbo
     action = window.findChild(type(window.action_quit), "actionStartAtLogin")
     assert action.isCheckable() and not action.isChecked()
     action.trigger()
-    entry = tmp_path / "config" / "autostart" / "incident-assistant.desktop"
+    entry = tmp_path / "config" / "autostart" / "org.incident_assistant.IncidentAssistant.desktop"
     text = entry.read_text(encoding="utf-8")
     assert "[Desktop Entry]" in text and "Type=Application" in text
     exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
@@ -213,9 +228,13 @@ def test_start_at_login_writes_and_removes_the_xdg_autostart_entry(session, qtbo
 
 
 def test_the_autostart_file_follows_xdg_config_home_and_quotes_the_command():
-    assert autostart.autostart_file({"XDG_CONFIG_HOME": "/x/cfg", "HOME": "/home/u"}) == Path("/x/cfg/autostart/incident-assistant.desktop")
-    assert autostart.autostart_file({"XDG_CONFIG_HOME": "relative", "HOME": "/home/u"}) == Path("/home/u/.config/autostart/incident-assistant.desktop")
-    assert autostart.autostart_file({"HOME": "/home/u"}) == Path("/home/u/.config/autostart/incident-assistant.desktop")
+    assert autostart.autostart_file({"XDG_CONFIG_HOME": "/x/cfg", "HOME": "/home/u"}) == Path(
+        "/x/cfg/autostart/org.incident_assistant.IncidentAssistant.desktop"
+    )
+    assert autostart.autostart_file({"XDG_CONFIG_HOME": "relative", "HOME": "/home/u"}) == Path(
+        "/home/u/.config/autostart/org.incident_assistant.IncidentAssistant.desktop"
+    )
+    assert autostart.autostart_file({"HOME": "/home/u"}) == Path("/home/u/.config/autostart/org.incident_assistant.IncidentAssistant.desktop")
     entry = autostart.desktop_entry(["/opt/My Apps/incident-assistant", "--tray"])
     assert 'Exec="/opt/My Apps/incident-assistant" --tray' in entry
     assert 'Exec="/a/\\\\$x" 100%%' in autostart.desktop_entry(["/a/$x", "100%"])
@@ -271,3 +290,33 @@ def test_the_hub_gives_the_database_path_to_the_windows(session, qtbot):
     wizard = session.open_wizard(None)
     qtbot.addWidget(wizard)
     assert wizard.data_path == session.hub.data_path()
+
+
+def _parse_exec(value: str) -> list[str]:
+    """An Exec value read back as a desktop environment does (Desktop Entry Specification)."""
+    value = value.replace("\\\\", "\\")  # the string-level escape first
+    args, current, quoted, i, started = [], "", False, 0, False
+    while i < len(value):
+        c = value[i]
+        if quoted and c == "\\" and i + 1 < len(value) and value[i + 1] in '"`$\\':
+            current, i = current + value[i + 1], i + 2
+            continue
+        if c == '"':
+            quoted, started = not quoted, True
+        elif c == " " and not quoted:
+            if started or current:
+                args.append(current)
+            current, started = "", False
+        else:
+            current += c
+        i += 1
+    if started or current:
+        args.append(current)
+    return [a.replace("%%", "%") for a in args]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=20), min_size=1, max_size=4))
+def test_any_command_survives_the_exec_line(command):
+    exec_line = next(line for line in autostart.desktop_entry(command).splitlines() if line.startswith("Exec="))
+    assert _parse_exec(exec_line[len("Exec=") :]) == command
