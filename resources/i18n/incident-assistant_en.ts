@@ -603,71 +603,71 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>登记已通知个人</source>
-        <translation type="unfinished"></translation>
+        <translation>Record notice to individuals</translation>
     </message>
     <message>
         <source>登记已通知部门</source>
-        <translation type="unfinished"></translation>
+        <translation>Record notice to the department</translation>
     </message>
     <message>
         <source>通知以后在这里记下何时、以何种方式通知了{who}。实际发出的文本会连同其校验值一起保存，日后可以证明通知的内容。</source>
-        <translation type="unfinished"></translation>
+        <translation>After notifying, record here when and how {who} were notified. The exact text sent is kept with its checksum, so you can later prove what the notice said.</translation>
     </message>
     <message>
         <source>方式</source>
-        <translation type="unfinished"></translation>
+        <translation>Means</translation>
     </message>
     <message>
         <source>通知时间（北京时间）</source>
-        <translation type="unfinished"></translation>
+        <translation>Time notified (Beijing time)</translation>
     </message>
     <message>
         <source>通知了多少人</source>
-        <translation type="unfinished"></translation>
+        <translation>How many people were notified</translation>
     </message>
     <message>
         <source>粘贴实际发出的通知文本</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste the notice text exactly as sent</translation>
     </message>
     <message>
         <source>发出的文本</source>
-        <translation type="unfinished"></translation>
+        <translation>Text sent</translation>
     </message>
     <message>
         <source>通知时间晚于现在，请核对（按北京时间填写实际通知的时刻）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The time is later than now; please check it (enter the actual time of the notice, Beijing time).</translation>
     </message>
     <message>
         <source>请粘贴实际发出的通知文本：保存下来，日后才能证明通知了什么。</source>
-        <translation type="unfinished"></translation>
+        <translation>Paste the notice text as sent: keeping it is how you can later prove what was said.</translation>
     </message>
     <message>
         <source>请选择通知方式。</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose how the notice was given.</translation>
     </message>
     <message>
         <source>不通知个人</source>
-        <translation type="unfinished"></translation>
+        <translation>Not notifying individuals</translation>
     </message>
     <message>
         <source>只有采取的措施能够有效避免危害时，才可以不通知个人，并须写明理由（个人信息保护法第五十七条第二款）。履行个人信息保护职责的部门认为可能造成危害的，仍有权要求通知；那时可在这里改回「须通知」。</source>
-        <translation type="unfinished"></translation>
+        <translation>You may leave individuals un-notified only when the measures taken effectively avoid harm, and you must write down why (Personal Information Protection Law, Art. 57(2)). The department performing personal-information protection duties can still require a notice if it sees possible harm; you can then switch back to “must notify” here.</translation>
     </message>
     <message>
         <source>例：丢失的是加密硬盘，密钥未丢失，数据无法被读取。</source>
-        <translation type="unfinished"></translation>
+        <translation>Example: the lost disk was encrypted, the key was not lost, and the data cannot be read.</translation>
     </message>
     <message>
         <source>不通知个人的理由</source>
-        <translation type="unfinished"></translation>
+        <translation>Reason for not notifying individuals</translation>
     </message>
     <message>
         <source>保存理由(&amp;S)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Save reason</translation>
     </message>
     <message>
         <source>须写明理由：采取的措施为何能够有效避免危害。</source>
-        <translation type="unfinished"></translation>
+        <translation>A reason is required: why the measures taken effectively avoid harm.</translation>
     </message>
     <message>
         <source>未保存。</source>
@@ -1399,27 +1399,27 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>个人信息</source>
-        <translation type="unfinished"></translation>
+        <translation>Personal information</translation>
     </message>
     <message>
         <source>个人信息泄露或可能泄露时，须立即通知有关部门和受影响的个人，与事件级别无关。这里填的内容会写进通知，请用对方看得懂的话。</source>
-        <translation type="unfinished"></translation>
+        <translation>When personal information was or may have been leaked, the department concerned and the individuals affected must be notified at once, whatever the grade. What you write here goes into the notices: use words the readers understand.</translation>
     </message>
     <message>
         <source>法律要求「立即」通知，没有小时数；程序会在发现后 {hours} 小时提醒您（内部提醒，非法定期限）。</source>
-        <translation type="unfinished"></translation>
+        <translation>The law says notify “at once”, with no number of hours; the app reminds you {hours} hours after discovery (internal reminders, not statutory deadlines).</translation>
     </message>
     <message>
         <source>（一）信息种类、原因和可能的危害</source>
-        <translation type="unfinished"></translation>
+        <translation>(1) Kinds of information, cause and possible harm</translation>
     </message>
     <message>
         <source>（二）补救措施和个人可以做什么</source>
-        <translation type="unfinished"></translation>
+        <translation>(2) Remedies taken and what individuals can do</translation>
     </message>
     <message>
         <source>（三）联系方式和要通知的部门</source>
-        <translation type="unfinished"></translation>
+        <translation>(3) Contact, and the department to notify</translation>
     </message>
 </context>
 </TS>
