@@ -14,6 +14,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
@@ -25,7 +26,7 @@ from core.clock import Clock, SystemClock
 from core.rules import RulePack, default_pack
 from core.store import Store, StoreError, open_store, resolve_db_path
 from core.store.writer import WriterLock
-from gui import dialogs, i18n
+from gui import autostart, dialogs, i18n
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
 from gui.i18n import tr
@@ -33,7 +34,9 @@ from gui.main_window import MainWindow
 from gui.ticker import Ticker
 
 if TYPE_CHECKING:
+    from core.store.fullcheck import FullCheckResult
     from gui.clockwatch import ClockWatch
+    from gui.fullcheck import FullCheckWatch, Starter
     from gui.reminders import ReminderService
     from gui.welcome import WelcomeWindow
     from gui.wizard.wizard import IncidentWizard
@@ -43,7 +46,13 @@ _READY: list[QApplication] = []  # set up once (a Python flag: reading an unset 
 LANGUAGE_KEY = "ui_language"  # store meta: the language chosen last time
 TRAY_KEY = "keep_in_tray"  # store meta: TRAY_STAY / TRAY_QUIT, asked once when the window closes with a deadline open
 TRAY_STAY, TRAY_QUIT = "tray", "quit"
+START_AT_LOGIN_KEY = autostart.KEY  # store meta: start at login, hidden in the tray (issue 18)
 ICON_SIZES = (16, 32, 48, 64, 128, 256)  # resources/icons/incident-assistant-N.png (packaging/render_icons.py)
+
+
+def tray_available() -> bool:
+    """The desktop has a system tray (a hidden start would be unreachable without one)."""
+    return QSystemTrayIcon.isSystemTrayAvailable()
 
 
 def app_icon() -> QIcon:
@@ -91,6 +100,9 @@ class Session:
     tray_menu: QMenu | None = None  # kept: the tray does not own its menu in PySide
     writer: WriterLock | None = None  # this window is the one that writes the database
     wizards: list[IncidentWizard] = field(default_factory=list)
+    full_check: FullCheckWatch | None = None  # the whole-file check started at open (issue 16)
+    full_check_starter: Starter | None = None  # tests may run it their own way; None: a thread
+    in_tray: bool = False  # started with --tray (at login): the main window waits in the tray
     _pending_steps: list[Callable[[], None]] = field(default_factory=list, init=False)
     quitting: bool = field(default=False, init=False)
 
@@ -99,12 +111,21 @@ class Session:
         self.ticker = Ticker(self.clock)
 
     def open_wizard(self, incident_id: str | None) -> IncidentWizard:
+        """The wizard on ``incident_id``: the one already open for it is raised (two wizards
+        on one incident would each save their own copy of its list fields, issue 16), else
+        a new one; ``None`` starts a new incident."""
         from gui.wizard.wizard import IncidentWizard
 
+        open_already = next((w for w in self.wizards if incident_id is not None and w.incident_id == incident_id), None)
+        if open_already is not None:
+            open_already.show()
+            open_already.raise_()
+            open_already.activateWindow()
+            return open_already
         # A new incident is created with its first answer, and its discovery time is the
         # first question (D1a): nothing is assumed "now" and nothing is left behind.
         wizard = IncidentWizard(self.hub, self.pack, self.ticker, incident_id, parent=None)
-        wizard.data_path = str(self.store.path)
+        wizard.data_path = self.hub.data_path()
         wizard.finished.connect(lambda _r: self._wizard_closed(wizard))
         self.wizards.append(wizard)
         wizard.show()
@@ -176,6 +197,7 @@ class Session:
     def quit(self) -> None:
         """退出: the explicit end, from the menu or the tray (drafts are on disk)."""
         self.quitting = True
+        self.cancel_full_check()
         self.close_wizards()
         if self.window is not None:
             self.window.close()
@@ -203,15 +225,102 @@ class Session:
         return self.open_wizard(incident_id)
 
     def show_main_window(self) -> MainWindow:
+        window = self.main_window()
+        window.show()
+        return window
+
+    def main_window(self) -> MainWindow:
+        """The main window, built (not shown) when there is none yet."""
         if self.window is None:
-            self.window = MainWindow(self.hub, self.pack, self.ticker, self.open_wizard)
-            self.window.languageRequested.connect(self.switch_language)
-            self.window.closing.connect(self.close_wizards)
-            self.window.keep_in_tray = self.keep_in_tray
-            self.window.quitRequested.connect(self.quit)
-            self.window.data_path = str(self.store.path)
-        self.window.show()
+            self.window = window = MainWindow(self.hub, self.pack, self.ticker, self.open_wizard)
+            window.languageRequested.connect(self.switch_language)
+            window.closing.connect(self.close_wizards)
+            window.closed.connect(self.cancel_full_check)
+            window.keep_in_tray = self.keep_in_tray
+            window.quitRequested.connect(self.quit)
+            window.action_start_at_login.setChecked(self._meta(START_AT_LOGIN_KEY) == autostart.ON)
+            window.startAtLoginRequested.connect(self.set_start_at_login)
+            result = self.full_check.result if self.full_check is not None else None
+            if result is not None and result.finished and not result.ok:
+                self._show_problem(window, result)  # a rebuilt window (language switch) says it again
         return self.window
+
+    def _meta(self, key: str) -> str | None:
+        try:
+            return self.store.meta(key)
+        except StoreError:
+            return None
+
+    def set_start_at_login(self, enabled: bool) -> str:
+        """登录时启动: write or remove the autostart entry and remember the choice; returns
+        what happened (shown in the status bar)."""
+        try:
+            where = autostart.set_enabled(enabled)
+        except OSError as exc:
+            message = tr("未能设置登录时启动：{e}").format(e=exc.strerror or exc)
+        else:
+            message = (tr("已设置登录时启动：登录后在托盘中运行并提醒（{p}）") if enabled else tr("已取消登录时启动（{p}）")).format(p=where)
+        try:
+            self.store.set_meta(START_AT_LOGIN_KEY, autostart.ON if enabled else autostart.OFF)
+        except StoreError as exc:
+            message = str(exc)
+        if self.window is not None:
+            self.window.status_label.setText(message)
+        return message
+
+    # --- the full check at open (issue 16, defect 8) ---
+
+    def start_full_check(self) -> FullCheckWatch:
+        """The whole chain and every stored row, on a thread of its own, after the quick
+        checks of opening passed; progress for large files in the status bar."""
+        from gui.fullcheck import FullCheckWatch
+
+        path = Path(self.hub.data_path())
+        watch = FullCheckWatch(path, self.hub.stop_writing, self.full_check_starter) if self.full_check_starter else FullCheckWatch(path, self.hub.stop_writing)
+        watch.progressed.connect(self._full_check_progress)
+        watch.done.connect(self._full_check_done)
+        self.full_check = watch
+        watch.start()
+        return watch
+
+    def cancel_full_check(self, wait: float | None = None) -> None:
+        if self.full_check is not None:
+            self.full_check.cancel(wait)
+
+    def _full_check_progress(self, done: int, total: int) -> None:
+        from gui.fullcheck import LARGE_ROWS, progress_text
+
+        if total >= LARGE_ROWS and self.window is not None:
+            self.window.status_label.setText(progress_text(done, total) if done < total else "")
+
+    def _full_check_done(self, result: FullCheckResult) -> None:
+        if not result.finished or result.ok:
+            return  # cancelled, unreadable for a moment, or whole: nothing to say
+        self._show_problem(self.show_main_window() if not self.in_tray else self.main_window(), result)
+        if self.tray is not None:
+            self.tray.showMessage(tr("数据库完整检查未通过"), tr("已停止写入以保护数据；请打开主窗口查看。"), QSystemTrayIcon.MessageIcon.Critical, 30000)
+
+    def _show_problem(self, window: MainWindow, result: FullCheckResult) -> None:
+        from gui.fullcheck import problem_text
+
+        window.show_integrity_problem(problem_text(result), lambda: self.save_raw_copy(window))
+
+    def save_raw_copy(self, parent: QWidget | None = None) -> str:
+        """保存原始副本（供取证）: the file as it is, byte for byte, where the user picks."""
+
+        from gui.fullcheck import raw_copy_name, raw_copy_report, save_raw_copy
+
+        db_path = Path(self.store.path)
+        name = raw_copy_name(db_path, self.clock.now())
+        target = dialogs.save_file(parent, tr("保存原始副本（供取证）"), str(Path.home() / name), tr("原始副本 (*.sqlite3)"))
+        if not target:
+            return tr("已取消保存原始副本。")
+        try:
+            return raw_copy_report(save_raw_copy(db_path, Path(target)))
+        except FileExistsError:
+            return tr("那里已有同名文件，没有覆盖：{p}").format(p=target)
+        except OSError as exc:
+            return tr("未能保存原始副本：{e}").format(e=exc.strerror or exc)
 
     def switch_language(self, lang: str) -> bool:
         """Switch 中文 / English at run time: install the translation, remember the choice,
@@ -268,8 +377,11 @@ class Session:
         window.show_reminder(message)  # in the tray: the banner waits for the window to be opened
 
     def notify_clock(self, message: str) -> None:
-        """A clock warning: calm, in the main window (or the status of a running wizard)."""
-        if self.window is not None or not self.wizards:
+        """A clock warning: calm, in the main window (or the status of a running wizard);
+        in the tray it waits in the hidden window."""
+        if self.window is not None and not self.window.isVisible() and self.tray is not None:
+            self.window.show_clock_warning(message)
+        elif self.window is not None or not self.wizards:
             self.show_main_window().show_clock_warning(message)
 
     def apply_saved_language(self, requested: str | None = None) -> None:
@@ -278,21 +390,32 @@ class Session:
         if lang in i18n.LANGUAGES and lang != i18n.language() and i18n.set_language(lang) and requested:
             self.store.set_meta(LANGUAGE_KEY, lang)
 
-    def start(self) -> None:
+    def start(self, tray: bool = False) -> None:
         """First run (no incident, no profile): the welcome screen. No incident yet:
         straight into a new one. Otherwise the main window, painted first; then, one step
         at a time on the event loop (issue 7: start-up), the offer of a draft to resume,
         reminders for deadlines that fell due while the app was closed, and the clock
-        checks (``settled`` tells when all of them ran)."""
+        checks (``settled`` tells when all of them ran). ``tray`` (``--tray``, at login):
+        the main window waits in the tray while reminders run, when there is a tray."""
         self.ticker.start()
+        if tray and tray_available():
+            self.in_tray = True
+            self._pending_steps = [self._finish_opening, self._start_full_check, self._start_reminders, self._start_clock_watch]
+            self.main_window()
+            self.ensure_tray().setToolTip(tr("网络安全事件报告助手：在托盘中提醒报告期限"))
+            app = QApplication.instance()
+            if isinstance(app, QApplication):
+                app.setQuitOnLastWindowClosed(False)
+            after_first_paint(None, self._next_step)
+            return
         if self.store.count_incidents() == 0:
             if not any(v for v in self.store.profile().values()):
                 self.show_welcome()
             else:
                 self.open_wizard(None)
-            self._pending_steps = [self._finish_opening, self._start_reminders, self._start_clock_watch]
+            self._pending_steps = [self._finish_opening, self._start_full_check, self._start_reminders, self._start_clock_watch]
         else:
-            self._pending_steps = [self._finish_opening, self._offer_draft, self._start_reminders, self._start_clock_watch]
+            self._pending_steps = [self._finish_opening, self._start_full_check, self._offer_draft, self._start_reminders, self._start_clock_watch]
             self.show_main_window()
         after_first_paint(self._front_window(), self._next_step)
 
@@ -328,6 +451,9 @@ class Session:
             if app is not None:
                 app.exit(2)
 
+    def _start_full_check(self) -> None:
+        self.start_full_check()
+
     def _offer_draft(self) -> None:
         draft = self.unfinished_draft()
         if draft and self.window is not None:
@@ -352,6 +478,7 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="incident-assistant", add_help=False)
     parser.add_argument("--db")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES))
+    parser.add_argument(autostart.TRAY_ARG, "--minimized", dest="tray", action="store_true")
     args, _unknown = parser.parse_known_args(list(argv))
     return args
 
@@ -393,8 +520,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     session = open_session(args.db, clock, args.lang)
     if session is None:
         return 2
-    session.start()
+    session.start(tray=args.tray)
     code = int(app.exec())
+    session.cancel_full_check(wait=2)
     session.hub.flush()
     session.store.close()
     if session.writer is not None:

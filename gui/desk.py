@@ -310,9 +310,10 @@ class IncidentDesk(QWidget):
         )
         if not dialogs.run(dialog) or dialog.result_ is None:
             return tr("已取消登记。")
-        self.hub.add_submission(self.incident_id, dialog.result_)
+        recorded = self.hub.add_submission(self.incident_id, dialog.result_)
         at = datetime.fromisoformat(str(dialog.result_["submitted_at"]))
-        message = tr("已登记报送：{t}（北京时间）").format(t=display_beijing(at))
+        anchor = tr("记录校验码：{c}（请与报送材料一起留存）").format(c=recorded.anchor)
+        message = tr("已登记报送：{t}（北京时间）").format(t=display_beijing(at)) + "  " + anchor
         self._say(message)
         return message
 

@@ -17,7 +17,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.incident import Doc
-from core.service import IncidentService
+from core.service import IncidentService, Recorded
 from core.store import IncidentSummary, Store, StoreError
 from core.store.docpath import set_path
 
@@ -53,6 +53,10 @@ class StoreHub(QObject):
     def has_pending(self) -> bool:
         return bool(self._pending)
 
+    def data_path(self) -> str:
+        """The database file (shown in the quick guide and the about box)."""
+        return str(self.store.path)
+
     def now(self) -> datetime:
         return self.store.clock.now()
 
@@ -78,6 +82,15 @@ class StoreHub(QObject):
         self.store.set_meta(key, value)
 
     # --- writing ---
+    def stop_writing(self) -> None:
+        """The file was found damaged (the full check at open): every later write raises
+        ``StoreReadOnly``, so the damaged file stays as it is for examination."""
+        self.store.read_only = True
+
+    @property
+    def writable(self) -> bool:
+        return not self.store.read_only
+
     def set_field(self, incident_id: str, path: str, value: Any) -> None:
         """Queue one field edit; it is written within ``AUTOSAVE_MS``."""
         self._pending[(incident_id, path)] = copy.deepcopy(value)
@@ -111,20 +124,24 @@ class StoreHub(QObject):
         self.incidentsChanged.emit()
         return incident_id
 
-    def add_submission(self, incident_id: str, submission: dict[str, Any]) -> None:
+    def add_submission(self, incident_id: str, submission: dict[str, Any]) -> Recorded:
         """Record a submission and, in the same transaction, the exact document submitted
-        (the base for 续报's changes): a crash leaves both or neither."""
+        (the base for 续报's changes): a crash leaves both or neither. Returns its id and
+        the record anchor (「记录校验码」) to keep with the submitted material."""
         self.flush()
-        self.service.record_submission(incident_id, submission)
+        recorded = self.service.record_submission(incident_id, submission)
         self.incidentChanged.emit(incident_id)
         self.incidentsChanged.emit()
+        return recorded
 
-    def record_notice(self, incident_id: str, submission: dict[str, Any], text: str) -> None:
-        """Record a personal-information notice given, with the exact text sent (one transaction)."""
+    def record_notice(self, incident_id: str, submission: dict[str, Any], text: str) -> Recorded:
+        """Record a personal-information notice given, with the exact text sent (one
+        transaction); returns its id and the record anchor, as ``add_submission`` does."""
         self.flush()
-        self.service.record_notice(incident_id, submission, text)
+        recorded = self.service.record_notice(incident_id, submission, text)
         self.incidentChanged.emit(incident_id)
         self.incidentsChanged.emit()
+        return recorded
 
     def waive_individual_notice(self, incident_id: str, reason: str) -> None:
         """Not notifying individuals, with the written reason (raises ``StoreError`` when blank)."""

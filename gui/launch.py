@@ -5,7 +5,8 @@ neither Qt nor the GUI unless the desktop app or the GUI check is wanted.
 
 No subcommand and only ``--db PATH`` / ``--lang zh|en`` start the desktop app
 (``gui.app.main``); anything else goes to ``core.cli.main``, whose output and exit codes
-are the command line's contract (product.md §4.3).
+are the command line's contract (product.md §4.3). ``--tray`` (or ``--minimized``) with
+them starts the desktop app hidden in the tray, as the start at login does (issue 18).
 """
 
 from __future__ import annotations
@@ -29,15 +30,21 @@ def gui_check(state: SelfTestState) -> str:
 
 
 GUI_CHECKS: tuple[Check, ...] = (("gui", gui_check, ()),)
+TRAY_FLAGS = ("--tray", "--minimized")  # the desktop app's own: start hidden in the tray (gui.autostart)
+
+
+def wants_gui(args: Sequence[str]) -> bool:
+    """The desktop app: the command line's own test, with the tray flags set aside."""
+    return cli.wants_gui([a for a in args if a not in TRAY_FLAGS])
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Start the desktop app or run one command; the exit code."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if cli.wants_gui(args):
+    if wants_gui(args):
         from gui.app import main as gui_main  # lazy: the command line never loads Qt
 
-        return gui_main(args)  # --db and --lang go along; the GUI reads them
+        return gui_main(args)  # --db, --lang and --tray go along; the GUI reads them
     return cli.main(args, extra_checks=GUI_CHECKS)
 
 

@@ -61,8 +61,17 @@ class IncidentTableModel(QAbstractTableModel):
     leaves the rest to the window, which asks for it after its first paint. Anything that
     needs every row (a filter, ``select_incident``) calls ``complete()`` first."""
 
-    HEADERS = (QT_TR_NOOP("事件"), QT_TR_NOOP("定级"), QT_TR_NOOP("状态"), QT_TR_NOOP("最近期限（北京时间）"), QT_TR_NOOP("剩余时间"), QT_TR_NOOP("演练"))
+    HEADERS = (
+        QT_TR_NOOP("编号"),
+        QT_TR_NOOP("事件"),
+        QT_TR_NOOP("定级"),
+        QT_TR_NOOP("状态"),
+        QT_TR_NOOP("最近期限（北京时间）"),
+        QT_TR_NOOP("剩余时间"),
+        QT_TR_NOOP("演练"),
+    )
     FIRST_PAGE = 200
+    NUMBER, TITLE, GRADE, STATUS, DUE, LEFT, DRILL = range(7)  # the columns, in HEADERS' order
 
     def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker) -> None:
         super().__init__()
@@ -117,7 +126,7 @@ class IncidentTableModel(QAbstractTableModel):
             self.endInsertRows()
 
     def set_filter(self, text: str | None = None, kind: str | None = None) -> None:
-        """Text search on the title and a status filter. Done here rather than through a
+        """Text search on the title and the human number (2026-0003), and a status filter. Done here rather than through a
         QSortFilterProxyModel: with PySide6 6.12 every role a Python model answers with
         None through a proxy drops a reference to None, which ends in a crash after
         enough repaints (measured: 2 per repaint of a row)."""
@@ -135,7 +144,7 @@ class IncidentTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def _accepts(self, row: IncidentSummary) -> bool:
-        if self.text and self.text not in (row.title or "").lower():
+        if self.text and self.text not in (row.title or "").lower() and self.text not in (row.number or "").lower():
             return False
         if self.kind == "unfinished":
             return row.status in OPEN_STATUSES
@@ -158,7 +167,8 @@ class IncidentTableModel(QAbstractTableModel):
             return
         first, last = max(first, 0), len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
         passed = any(row.next_due is not None and before <= row.next_due < now for row in self.rows[first : last + 1])
-        self.dataChanged.emit(self.index(first, 0 if passed else 4), self.index(last, 4), [] if passed else [Qt.ItemDataRole.DisplayRole])
+        left = self.LEFT
+        self.dataChanged.emit(self.index(first, 0 if passed else left), self.index(last, left), [] if passed else [Qt.ItemDataRole.DisplayRole])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.rows)
@@ -171,6 +181,23 @@ class IncidentTableModel(QAbstractTableModel):
             return tr(str(self.HEADERS[section]))
         return None
 
+    def _display(self, row: IncidentSummary, col: int) -> str | None:
+        if col == self.NUMBER:
+            return row.number or "—"
+        if col == self.TITLE:
+            return row.title or tr("（未命名事件）")
+        if col == self.GRADE:
+            return i18n.pack_name(self.pack.grade(row.grade))
+        if col == self.STATUS:
+            return i18n.status_name(Status.OVERDUE if self._overdue(row) else row.status, short=True)
+        if col == self.DUE:
+            return display_beijing(row.next_due) if row.next_due else "—"
+        if col == self.LEFT:
+            return i18n.time_left(row.next_due, self.now) if row.next_due else "—"
+        if col == self.DRILL:
+            return tr("演练") if row.drill else ""
+        return None
+
     def _overdue(self, row: IncidentSummary) -> bool:
         return row.next_due is not None and row.next_due < self.now
 
@@ -180,19 +207,8 @@ class IncidentTableModel(QAbstractTableModel):
         row = self.rows[index.row()]
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if col == 0:
-                return row.title or tr("（未命名事件）")
-            if col == 1:
-                return i18n.pack_name(self.pack.grade(row.grade))
-            if col == 2:
-                return i18n.status_name(Status.OVERDUE if self._overdue(row) else row.status, short=True)
-            if col == 3:
-                return display_beijing(row.next_due) if row.next_due else "—"
-            if col == 4:
-                return i18n.time_left(row.next_due, self.now) if row.next_due else "—"
-            if col == 5:
-                return tr("演练") if row.drill else ""
-        if role == Qt.ItemDataRole.DecorationRole and col == 0 and self._overdue(row):
+            return self._display(row, col)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.TITLE and self._overdue(row):
             from PySide6.QtWidgets import QApplication
 
             return QApplication.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
@@ -219,8 +235,9 @@ VOIDED = str(Status.VOIDED)  # the filter that lists voided incidents (out of th
 class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # "zh" | "en": the session switches and rebuilds the windows
     closing = Signal()  # the window closes (or goes to the tray): its wizards close with it
+    closed = Signal()  # the window really closed (not to the tray): the background check stops
+    startAtLoginRequested = Signal(bool)  # 登录时启动 ticked or unticked: the session applies it
     quitRequested = Signal()  # 退出: the one explicit way to end the app while deadlines run
-    data_path = ""  # the database file, shown in the quick guide (set by the session)
     search: QLineEdit  # made below the actions whose slots use them
     status_label: QLabel
 
@@ -241,6 +258,10 @@ class MainWindow(QMainWindow):
         self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "", lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
         self.keep_in_tray: Callable[[], bool] = lambda: False  # the session decides (asked once)
         self.action_quit = self._action("actionQuit", tr("退出(&Q)"), "Ctrl+Q", self.quitRequested.emit)
+        self.action_start_at_login = QAction(tr("登录时启动（在托盘中运行提醒）(&L)"), self, checkable=True)
+        self.action_start_at_login.setObjectName("actionStartAtLogin")
+        self.action_start_at_login.setToolTip(tr("登录系统后自动在托盘中启动，报告期限到来时照常提醒"))
+        self.action_start_at_login.toggled.connect(self.startAtLoginRequested.emit)
         self.action_guide = self._action("actionGuide", tr("快速指南(&G)"), "F1", self.show_guide)
         self.action_about = self._action("actionAbout", tr("关于(&A)"), "", lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
         toolbar = QToolBar(tr("工具栏"))
@@ -255,6 +276,7 @@ class MainWindow(QMainWindow):
         for action in (self.action_profile, self.action_backup, self.action_restore):
             data_menu.addAction(action)
         menu.addSeparator()
+        menu.addAction(self.action_start_at_login)
         menu.addAction(self.action_quit)
         language_menu = self.menuBar().addMenu(tr("语言(&L)"))
         language_menu.setObjectName("languageMenu")
@@ -298,8 +320,8 @@ class MainWindow(QMainWindow):
         self.table.setModel(self.model)
         self.search = QLineEdit()
         self.search.setObjectName("incidentSearch")
-        self.search.setPlaceholderText(tr("搜索事件名称"))
-        self.search.setAccessibleName(tr("搜索事件名称"))
+        self.search.setPlaceholderText(tr("搜索事件名称或编号"))
+        self.search.setAccessibleName(tr("搜索事件名称或编号"))
         self.search.textChanged.connect(lambda text: self.model.set_filter(text=text))
         self.status_filter = QComboBox()
         self.status_filter.setObjectName("statusFilter")
@@ -312,9 +334,9 @@ class MainWindow(QMainWindow):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)  # sized once, not per row per tick
         header.setStretchLastSection(True)  # the title keeps its width on a narrow screen (200 %); the list scrolls
-        for column, width in enumerate((240, 90, 110, 190, 130, 60)):
+        for column, width in enumerate((self._number_width(), 240, 90, 110, 190, 130, 60)):
             self.table.setColumnWidth(column, width)
-        self.table.setColumnWidth(1, self._grade_width())  # 「relatively major」 whole, not 「relatively ···」
+        self.table.setColumnWidth(IncidentTableModel.GRADE, self._grade_width())  # 「relatively major」 whole, not 「relatively ···」
         self.table.verticalHeader().setVisible(False)
         self.table.setAccessibleName(tr("事件列表"))
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
@@ -359,6 +381,8 @@ class MainWindow(QMainWindow):
         self.clock_banner.setStyleSheet("#clockBanner { background: #eef4fa; color: #1f4e79; border: 1px solid #9dbbd8; border-radius: 6px; padding: 6px; }")
         self.clock_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.clock_banner.hide()
+        self.integrity = self._integrity_banner()
+        layout.addWidget(self.integrity)
         layout.addWidget(self.reminder)
         layout.addWidget(self.clock_banner)
         layout.addWidget(self.banner)
@@ -376,6 +400,36 @@ class MainWindow(QMainWindow):
         fit_on_screen(self, 1200, 700)
         self._after_reload()
 
+    def _integrity_banner(self) -> QWidget:
+        """The full check's finding (issue 16): what was found, that writing stopped, and
+        the raw copy for forensics. Hidden unless the check found a problem."""
+        banner = QWidget()
+        banner.setObjectName("integrityBanner")
+        banner.setStyleSheet("#integrityBanner { background: #fde2e2; border: 1px solid #b42318; border-radius: 6px; }")
+        banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        row = QHBoxLayout(banner)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.integrity_text = QLabel("")
+        self.integrity_text.setObjectName("integrityText")
+        self.integrity_text.setWordWrap(True)
+        self.integrity_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.integrity_text.setStyleSheet("color: #7a1010;")
+        self.raw_copy_button = QPushButton(tr("保存原始副本（供取证）"))
+        self.raw_copy_button.setObjectName("saveRawCopy")
+        self.raw_copy_button.setToolTip(tr("把数据库文件按原样逐字节复制一份，不经数据库打开，供核查和取证"))
+        self.raw_copy_button.clicked.connect(lambda: self.status_label.setText(self.save_raw_copy()))
+        row.addWidget(self.integrity_text, 1)
+        row.addWidget(self.raw_copy_button)
+        self.save_raw_copy: Callable[[], str] = lambda: ""  # the session sets it with the problem
+        banner.hide()
+        return banner
+
+    def show_integrity_problem(self, text: str, save_raw_copy: Callable[[], str]) -> None:
+        """The full check found a problem: say it, and offer the raw copy."""
+        self.integrity_text.setText(text)
+        self.save_raw_copy = save_raw_copy
+        self.integrity.show()
+
     def _action(self, name: str, text: str, shortcut: str, slot: Any) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -389,14 +443,19 @@ class MainWindow(QMainWindow):
         """The grade column wide enough for its header and every grade name in the UI language."""
         metrics = self.table.fontMetrics()
         names = [i18n.pack_name(g) for g in (*self.pack.grades, self.pack.undetermined)]
-        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(1, Qt.Orientation.Horizontal)))
+        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(IncidentTableModel.GRADE, Qt.Orientation.Horizontal)))
         return max(90, header + 24, *(metrics.horizontalAdvance(n) + 24 for n in names))
+
+    def _number_width(self) -> int:
+        """The number column just wide enough for 2026-0003 and its header (narrow)."""
+        header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(IncidentTableModel.NUMBER, Qt.Orientation.Horizontal)))
+        return max(header, self.table.fontMetrics().horizontalAdvance("2026-00000")) + 20
 
     def show_guide(self) -> None:
         """F1: the offline quick guide (the About box stays in the Help menu)."""
         from gui.guide import show_guide
 
-        self.guide = show_guide(self.pack, self.data_path, self)
+        self.guide = show_guide(self.pack, self.hub.data_path(), self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Closing the main window closes the wizards opened from it (issue 18); with a
@@ -406,6 +465,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             self.hide()
             return
+        self.closed.emit()
         super().closeEvent(event)
 
     def edit_profile(self) -> None:

@@ -25,6 +25,7 @@ from core.incident import Doc
 from core.obligations import Obligation
 from core.pack_text import escalation
 from core.rules import RulePack
+from core.service import Recorded
 from core.timeutil import display_beijing, format_hms
 from core.vocab import IMMEDIATE, REPORT_KINDS, ReportKind
 from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
@@ -81,7 +82,7 @@ class ReviewPage(FieldPage):
         ctx: EditContext,
         jump: Callable[[int], None],
         export: Callable[[str, Callable[[str], None]], None],
-        record: Callable[[dict[str, object]], None],
+        record: Callable[[dict[str, object]], Recorded | None],
         export_docx: Callable[[str, Callable[[str], None]], None] | None = None,
         notices: Callable[[Callable[[str], None]], QWidget] | None = None,
     ) -> None:
@@ -229,6 +230,8 @@ class ReviewPage(FieldPage):
         submission = self.submission.submission(self.ctx.now())
         if submission is None:
             return
-        self.record(submission)
+        recorded = self.record(submission)
         at = datetime.fromisoformat(str(submission["submitted_at"]))
-        self.submission.message.setText(tr("已登记：{r}，{t}（北京时间）").format(r=self.submission.obligation.currentText(), t=display_beijing(at)))
+        message = tr("已登记：{r}，{t}（北京时间）").format(r=self.submission.obligation.currentText(), t=display_beijing(at))
+        anchor = tr("记录校验码：{c}（请与报送材料一起留存）").format(c=recorded.anchor) if recorded is not None else ""
+        self.submission.message.setText("\n".join(line for line in (message, anchor) if line))

@@ -21,6 +21,7 @@ from core.assessment import Assessment, assess
 from core.incident import SCHEMA_ID
 from core.messages import Finding
 from core.rules import RulePack
+from core.service import Recorded
 from core.timeutil import beijing
 from gui.countdown import CountdownPanel
 from gui.hub import StoreHub
@@ -219,5 +220,5 @@ class IncidentWizard(QWizard):
 
         return NoticeGroup(self.hub, self.pack, self.ticker.now, lambda: self.incident_id, lambda: self.jump_to(PAGE_PERSONAL_INFO), say, columns=2)
 
-    def record_submission(self, submission: dict[str, Any]) -> None:
-        self.hub.add_submission(self.created_id(), submission)
+    def record_submission(self, submission: dict[str, Any]) -> Recorded:
+        return self.hub.add_submission(self.created_id(), submission)

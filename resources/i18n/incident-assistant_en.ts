@@ -98,6 +98,46 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Quit</translation>
     </message>
     <message>
+        <source>未能设置登录时启动：{e}</source>
+        <translation>Could not set start at login: {e}</translation>
+    </message>
+    <message>
+        <source>已设置登录时启动：登录后在托盘中运行并提醒（{p}）</source>
+        <translation>Starts at login: runs in the tray and reminds after you log in ({p})</translation>
+    </message>
+    <message>
+        <source>已取消登录时启动（{p}）</source>
+        <translation>No longer starting at login ({p})</translation>
+    </message>
+    <message>
+        <source>数据库完整检查未通过</source>
+        <translation>The full database check failed</translation>
+    </message>
+    <message>
+        <source>已停止写入以保护数据；请打开主窗口查看。</source>
+        <translation>Writing has stopped to protect the data; open the main window for details.</translation>
+    </message>
+    <message>
+        <source>保存原始副本（供取证）</source>
+        <translation>Save raw copy (for forensics)</translation>
+    </message>
+    <message>
+        <source>原始副本 (*.sqlite3)</source>
+        <translation>Raw copy (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>已取消保存原始副本。</source>
+        <translation>Raw copy cancelled.</translation>
+    </message>
+    <message>
+        <source>那里已有同名文件，没有覆盖：{p}</source>
+        <translation>A file of that name already exists there; it was not overwritten: {p}</translation>
+    </message>
+    <message>
+        <source>未能保存原始副本：{e}</source>
+        <translation>Could not save the raw copy: {e}</translation>
+    </message>
+    <message>
         <source>无法加载英文界面文件，仍使用中文。</source>
         <translation>Could not load the English interface file; the interface stays in Chinese.</translation>
     </message>
@@ -108,6 +148,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     <message>
         <source>报告期限提醒</source>
         <translation>Reporting deadline reminder</translation>
+    </message>
+    <message>
+        <source>网络安全事件报告助手：在托盘中提醒报告期限</source>
+        <translation>Incident Reporting Assistant: reminding of reporting deadlines from the tray</translation>
     </message>
     <message>
         <source>无法打开数据库</source>
@@ -208,6 +252,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     <message>
         <source>处置结束后 {days} 日内报送的总结报告</source>
         <translation>The summary report, due within {days} days after handling ends</translation>
+    </message>
+    <message>
+        <source>记录校验码：{c}（请与报送材料一起留存）</source>
+        <translation>Record anchor: {c} (keep it with the submitted material)</translation>
     </message>
     <message>
         <source>已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（第八条）。</source>
@@ -354,6 +402,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>&amp;About</translation>
     </message>
     <message>
+        <source>编号</source>
+        <translation>No.</translation>
+    </message>
+    <message>
         <source>已作废</source>
         <translation>Voided</translation>
     </message>
@@ -374,6 +426,14 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>&amp;Quit</translation>
     </message>
     <message>
+        <source>登录时启动（在托盘中运行提醒）(&amp;L)</source>
+        <translation>Start at &amp;login (reminders from the tray)</translation>
+    </message>
+    <message>
+        <source>登录系统后自动在托盘中启动，报告期限到来时照常提醒</source>
+        <translation>Start in the tray when you log in and remind you of reporting deadlines as usual</translation>
+    </message>
+    <message>
         <source>快速指南(&amp;G)</source>
         <translation>Quick &amp;guide</translation>
     </message>
@@ -390,8 +450,8 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Continue filling in</translation>
     </message>
     <message>
-        <source>搜索事件名称</source>
-        <translation>Search incident titles</translation>
+        <source>搜索事件名称或编号</source>
+        <translation>Search incident name or number</translation>
     </message>
     <message>
         <source>按状态筛选</source>
@@ -416,6 +476,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     <message>
         <source>已自动保存</source>
         <translation>Saved automatically</translation>
+    </message>
+    <message>
+        <source>把数据库文件按原样逐字节复制一份，不经数据库打开，供核查和取证</source>
+        <translation>Copy the database file byte for byte, without opening it as a database, for examination and forensics</translation>
     </message>
     <message>
         <source>单位资料已保存；新建事件时自动填入。</source>
@@ -1452,6 +1516,18 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>输入准确时间…</source>
         <translation>Enter the exact time…</translation>
+    </message>
+    <message>
+        <source>数据库完整检查发现问题，为保护数据已停止写入（可以继续查看，不能修改）。</source>
+        <translation>The full database check found a problem. Writing has stopped to protect the data (you can still view, but not change anything).</translation>
+    </message>
+    <message>
+        <source>正在后台完整检查数据库：{p}%（可以照常使用）</source>
+        <translation>Checking the whole database in the background: {p}% (you can keep working)</translation>
+    </message>
+    <message>
+        <source>已保存原始副本（供取证，未经数据库打开）：{f}，在 {d}</source>
+        <translation>Raw copy saved (for forensics, not opened as a database): {f}, in {d}</translation>
     </message>
     <message>
         <source>个人信息</source>

@@ -66,6 +66,7 @@ def session(qapp, store, clock):
     session = Session(store, default_pack(), clock)
     store.set_meta(TRAY_KEY, TRAY_QUIT)  # answered: closing a window never waits on the tray question (tests of it clear this)
     yield session
+    session.cancel_full_check(wait=5)  # the check's thread reads the file: done before the folder goes
     session.ticker.stop()  # no 1 Hz timer of this test fires into a later one
     qapp.setQuitOnLastWindowClosed(True)
 

@@ -125,13 +125,13 @@ def test_a_tick_repaints_only_time_left_until_a_deadline_passes_then_the_whole_r
     due = DISCOVERED + timedelta(hours=4)
     clock.set(due - timedelta(seconds=1))
     session.ticker.fire()
-    assert changed[-1][:2] == (4, 4)  # only 剩余时间
-    assert window.model.data(window.model.index(0, 2)) == "待报告"
+    assert changed[-1][:2] == (5, 5)  # only 剩余时间
+    assert window.model.data(window.model.index(0, 3)) == "待报告"
     clock.set(due + timedelta(seconds=1))
     session.ticker.fire()
-    assert changed[-1][:2] == (0, 4)  # status, icon and colour too
-    assert window.model.data(window.model.index(0, 2)) == "已超时"
-    assert window.model.data(window.model.index(0, 4)) == "已超时 0:00:01"
+    assert changed[-1][:2] == (0, 5)  # status, icon and colour too
+    assert window.model.data(window.model.index(0, 3)) == "已超时"
+    assert window.model.data(window.model.index(0, 5)) == "已超时 0:00:01"
 
 
 def test_the_police_card_of_a_general_incident_says_why_it_stays_open(session, qtbot):

@@ -69,7 +69,7 @@ def test_list_filter_by_text_and_status(session, qtbot, clock):
     combo = window.findChild(QComboBox, "statusFilter")
     combo.setCurrentIndex(combo.findData("real"))
     assert table.model().rowCount() == 1
-    assert table.model().index(0, 0).data() == example()["title"]
+    assert table.model().index(0, 1).data() == example()["title"]
     combo.setCurrentIndex(combo.findData("past_due"))
     assert table.model().rowCount() == 2
     window.model.reload()
@@ -96,7 +96,7 @@ def test_a_real_incident_is_voided_from_the_list_and_a_drill_deleted(session, qt
     combo = window.findChild(QComboBox, "statusFilter")
     combo.setCurrentIndex(combo.findData("voided"))
     assert [window.model.incident_id(r) for r in range(window.model.rowCount())] == [real]
-    assert window.model.index(0, 2).data() == "已作废"
+    assert window.model.index(0, 3).data() == "已作废"
     combo.setCurrentIndex(combo.findData("all"))
     window.select_incident(drill)
     monkeypatch.setattr(dialogs, "ask", lambda *_a: True)
