@@ -308,9 +308,14 @@ class IncidentDesk(QWidget):
         dialog = SubmissionDialog(
             self.pack, self.result.obligations, self.now(), parent=self, obligation=self._open_obligation(), kind=kind or next_report_kind(self.result.doc)
         )
-        if not dialogs.run(dialog) or dialog.result_ is None:
-            return tr("已取消登记。")
-        recorded = self.hub.add_submission(self.incident_id, dialog.result_)
+        while True:  # a write that fails shows why in the same form, with what was typed
+            if not dialogs.run(dialog) or dialog.result_ is None:
+                return tr("已取消登记。")
+            try:
+                recorded = self.hub.add_submission(self.incident_id, dialog.result_)
+                break
+            except StoreError as exc:
+                dialog.form.message.setText(tr("未能登记：{e}").format(e=exc))
         at = datetime.fromisoformat(str(dialog.result_["submitted_at"]))
         anchor = tr("记录校验码：{c}（请与报送材料一起留存）").format(c=recorded.anchor)
         message = tr("已登记报送：{t}（北京时间）").format(t=display_beijing(at)) + "  " + anchor

@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from core.store.fullcheck import FullCheck, FullCheckResult, Progress, start_full_check
 from core.timeutil import beijing
+from gui import i18n
 from gui.i18n import tr
 
 LARGE_ROWS = 20_000  # rows from which the check's progress is shown in the status bar
@@ -76,7 +77,7 @@ class FullCheckWatch(QObject):
 
 def problem_text(result: FullCheckResult) -> str:
     """What the user reads when the check found a problem, in plain words."""
-    return tr("数据库完整检查发现问题，为保护数据已停止写入（可以继续查看，不能修改）。") + "\n" + result.message()
+    return tr("数据库完整检查发现问题，为保护数据已停止写入（可以继续查看，不能修改）。") + "\n" + result.message(i18n.language())
 
 
 def progress_text(done: int, total: int) -> str:

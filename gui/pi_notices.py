@@ -267,12 +267,13 @@ class NoticeGroup(QGroupBox):
             return
         submission, text = dialog.result_
         try:
-            self.hub.record_notice(incident_id, submission, text)
+            recorded = self.hub.record_notice(incident_id, submission, text)
         except StoreError as exc:
             self.refused(str(exc))
             return
         at = datetime.fromisoformat(str(submission["submitted_at"]))
-        self._said(tr("已登记通知：{who}，{t}（北京时间）").format(who=recipient_name(obligation, self.pack), t=display_beijing(at)))
+        anchor = tr("记录校验码：{c}（请与报送材料一起留存）").format(c=recorded.anchor)
+        self._said(tr("已登记通知：{who}，{t}（北京时间）").format(who=recipient_name(obligation, self.pack), t=display_beijing(at)) + "  " + anchor)
 
     def waive(self) -> None:
         found = self._document()
@@ -295,7 +296,11 @@ class NoticeGroup(QGroupBox):
         incident_id = self.incident_id()
         if incident_id is None:
             return
-        self.hub.withdraw_waiver(incident_id)
+        try:
+            self.hub.withdraw_waiver(incident_id)
+        except StoreError as exc:
+            self.refused(str(exc))
+            return
         self._said(tr("已改为须通知个人：请立即通知，并登记已通知个人。"))
 
     def export(self, kind: str, fmt: str) -> None:

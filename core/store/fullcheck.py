@@ -57,7 +57,10 @@ class FullCheckResult:
     def ok(self) -> bool:
         return self.finished and not self.problems
 
-    def message(self) -> str:
+    def message(self, lang: str = "zh") -> str:
+        """What the check found, in ``lang`` (the row's own finding is given as the chain check words it)."""
+        if lang == "en":
+            return self._message_en()
         if self.cancelled:
             return f"数据库文件 {self.path}：完整检查已取消（已核对 {self.rows_checked} 行）"
         if self.error is not None:
@@ -66,6 +69,20 @@ class FullCheckResult:
             more = f"（另有 {len(self.problems) - 1} 处问题）" if len(self.problems) > 1 else ""
             return f"数据库文件 {self.path}：完整检查未通过：{self.problems[0].line()}{more}。已停止写入；可另存一份原样副本供核查，再从备份恢复"
         return f"数据库文件 {self.path}：完整检查通过，审计链 {self.audit_rows} 行全部相连，{self.rows_checked - self.audit_rows} 行数据与之相符"
+
+    def _message_en(self) -> str:
+        if self.cancelled:
+            return f"Database file {self.path}: full check cancelled ({self.rows_checked} rows checked)"
+        if self.error is not None:
+            return f"Database file {self.path}: the full check could not run: {self.error}"
+        if self.problems:
+            more = f" ({len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
+            return (
+                f"Database file {self.path}: the full check failed: {self.problems[0].line()}{more}. "
+                "Writing has stopped; save a raw copy for examination, then restore from a backup"
+            )
+        data_rows = self.rows_checked - self.audit_rows
+        return f"Database file {self.path}: full check passed; all {self.audit_rows} audit rows link up and {data_rows} data rows match them"
 
 
 class _Counter:

@@ -26,6 +26,7 @@ from core.obligations import Obligation
 from core.pack_text import escalation
 from core.rules import RulePack
 from core.service import Recorded
+from core.store import StoreError
 from core.timeutil import display_beijing, format_hms
 from core.vocab import IMMEDIATE, REPORT_KINDS, ReportKind
 from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
@@ -230,7 +231,11 @@ class ReviewPage(FieldPage):
         submission = self.submission.submission(self.ctx.now())
         if submission is None:
             return
-        recorded = self.record(submission)
+        try:
+            recorded = self.record(submission)
+        except StoreError as exc:  # the form keeps what was typed
+            self.submission.message.setText(tr("未能登记：{e}").format(e=exc))
+            return
         at = datetime.fromisoformat(str(submission["submitted_at"]))
         message = tr("已登记：{r}，{t}（北京时间）").format(r=self.submission.obligation.currentText(), t=display_beijing(at))
         anchor = tr("记录校验码：{c}（请与报送材料一起留存）").format(c=recorded.anchor) if recorded is not None else ""

@@ -254,6 +254,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>The summary report, due within {days} days after handling ends</translation>
     </message>
     <message>
+        <source>未能登记：{e}</source>
+        <translation>Could not record it: {e}</translation>
+    </message>
+    <message>
         <source>记录校验码：{c}（请与报送材料一起留存）</source>
         <translation>Record anchor: {c} (keep it with the submitted material)</translation>
     </message>

@@ -258,3 +258,33 @@ def test_the_desk_exports_an_editable_word_file_of_the_next_report(session, desk
     assert said[-1].endswith(str(target)) and target.exists()
     text = "".join(p.text for p in Document(str(target)).paragraphs)
     assert "网络安全事件报告（首报）" in text
+
+
+def test_a_submission_that_cannot_be_written_is_offered_again_with_what_was_typed(session, desk_window, monkeypatch):
+    from core.store import StoreReadOnly
+
+    window, _incident_id = desk_window
+    desk = window.desk
+    runs: list[str] = []
+    real_add = session.hub.add_submission
+
+    def run(dialog):
+        if not runs:  # the first time the user fills the form in
+            dialog.form.person.setText("王芳")
+            set_beijing(dialog.form.time, DISCOVERED)
+        runs.append(dialog.form.person.text())
+        dialog._ok()
+        return True
+
+    failures = [StoreReadOnly(None, "数据库只读")]
+
+    def add(incident_id, submission):
+        if failures:
+            raise failures.pop()
+        return real_add(incident_id, submission)
+
+    monkeypatch.setattr(dialogs, "run", run)
+    monkeypatch.setattr(session.hub, "add_submission", add)
+    message = desk.record_submission()
+    assert runs == ["王芳", "王芳"]  # shown again, as typed, after the failure
+    assert message.startswith("已登记报送")
