@@ -37,6 +37,8 @@ from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_
 from gui.wizard.fields import form_section
 from gui.wizard.personal_info import PAGE_PERSONAL_INFO
 
+FILING_EMAIL, FILING_PHONE, FILING_FAX = "email", "phone", "fax"  # the review page's filing helpers (product.md §8.4)
+
 # The wizard page of each catalogue page (core.fields.Page).
 PAGE_IDS = {
     Page.DISCOVERY: PAGE_DISCOVERY,
@@ -86,8 +88,11 @@ class ReviewPage(FieldPage):
         record: Callable[[dict[str, object]], Recorded | None],
         export_docx: Callable[[str, Callable[[str], None]], None] | None = None,
         notices: Callable[[Callable[[str], None]], QWidget] | None = None,
+        filing: Callable[[str, str, Callable[[str], None]], None] | None = None,
     ) -> None:
-        """``notices(say)`` builds the personal-information notices group (``gui.pi_notices``)."""
+        """``notices(say)`` builds the personal-information notices group (``gui.pi_notices``);
+        ``filing(helper, kind, say)`` makes the 12387 e-mail draft, phone script or fax cover."""
+        self.filing = filing
         super().__init__(ctx, "pageReview", tr("检查与导出"), tr("看看还缺什么，导出报告，报送后在这里登记。"))
         self.jump = jump
         self.export = export
@@ -129,6 +134,24 @@ class ReviewPage(FieldPage):
         row.addWidget(self.docx_button)
         row.addWidget(self.export_result, 1)
         self.layout_.addWidget(box)
+        if self.filing is None:
+            return
+        helpers = QGroupBox(tr("报送用的材料"))
+        helper_row = QHBoxLayout(helpers)
+        for name, text, helper in (
+            ("reviewEmailDraft", tr("12387 邮件草稿（附报告 PDF）…"), FILING_EMAIL),
+            ("reviewPhoneScript", tr("12387 电话报告稿…"), FILING_PHONE),
+            ("reviewFaxCover", tr("12387 传真封面…"), FILING_FAX),
+        ):
+            button = named(QPushButton(text), name)
+            button.clicked.connect(lambda _=False, h=helper: self._file(h))
+            helper_row.addWidget(button)
+        helper_row.addStretch(1)
+        self.layout_.addWidget(helpers)
+
+    def _file(self, helper: str) -> None:
+        assert self.filing is not None
+        self.filing(helper, self.kind.currentData(), self.export_result.setText)
 
     def _build_submission(self) -> None:
         box = QGroupBox(tr("登记报送（报送后填写，证明按时报告）"))

@@ -65,7 +65,9 @@ def page_builders(wizard: IncidentWizard) -> dict[int, Callable[[], QWizardPage]
         PAGE_RANSOMWARE: lambda: RansomwarePage(ctx),
         PAGE_PERSONAL_INFO: lambda: PersonalInfoPage(ctx),  # only when personal information was or may have been affected (D16)
         PAGE_RESPONSE: lambda: ResponsePage(ctx),
-        PAGE_REVIEW: lambda: ReviewPage(ctx, wizard.jump_to, wizard.export_pdf, wizard.record_submission, wizard.export_docx, wizard.notice_group),
+        PAGE_REVIEW: lambda: ReviewPage(
+            ctx, wizard.jump_to, wizard.export_pdf, wizard.record_submission, wizard.export_docx, wizard.notice_group, wizard.filing_helper
+        ),
     }
 
 
@@ -213,6 +215,18 @@ class IncidentWizard(QWizard):
     def export_docx(self, kind: str, say: Callable[[str], None]) -> None:
         """The same report as an editable Word file."""
         ReportActions(self.hub, self.pack).export_docx(self, self.created_id(), kind, self.ticker.now(), say)
+
+    def filing_helper(self, helper: str, kind: str, say: Callable[[str], None]) -> None:
+        """The 12387 e-mail draft, phone script or fax cover, as the desk makes them."""
+        from gui.wizard.review import FILING_EMAIL, FILING_PHONE
+
+        actions, incident_id, now = ReportActions(self.hub, self.pack), self.created_id(), self.ticker.now()
+        if helper == FILING_PHONE:
+            say(actions.phone_script(self, incident_id, now))
+        elif helper == FILING_EMAIL:
+            actions.email_draft(self, incident_id, kind, now, say)
+        else:
+            actions.fax_cover(self, incident_id, kind, now, say)
 
     def notice_group(self, say: Callable[[str], None]) -> QWidget:
         """The desk's personal-information notices group, for the review page (product.md §8.4)."""

@@ -950,6 +950,10 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>The same content as an editable Word file (.docx), for offices that ask for Word</translation>
     </message>
     <message>
+        <source>报送用的材料</source>
+        <translation>Materials for sending</translation>
+    </message>
+    <message>
         <source>{by} → {to}：{m} 分钟内（{b}）</source>
         <translation>{by} → {to}: within {m} minutes ({b})</translation>
     </message>

@@ -309,3 +309,26 @@ def _no_real_dialogs(monkeypatch):
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: False)
     monkeypatch.setattr(dialogs, "preview_pdf", lambda *a, **k: True)
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: None)
+
+
+def test_the_review_page_has_the_filing_helpers_too(session, qtbot, monkeypatch, tmp_path):
+    """product.md §8.4: the e-mail draft, phone script and fax cover on the review page."""
+    import email as email_lib
+
+    from tests.conftest import example
+
+    incident_id = session.store.import_document(example())
+    wizard = session.open_wizard(incident_id)
+    qtbot.addWidget(wizard)
+    wizard.jump_to(PAGE_REVIEW)
+    monkeypatch.setattr(dialogs, "preview_pdf", lambda parent, path: True)
+    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: str(tmp_path / "draft.eml"))
+    find(wizard, "reviewEmailDraft").click()
+    assert email_lib.message_from_bytes((tmp_path / "draft.eml").read_bytes())["To"] == "12387@cert.org.cn"
+    shown: list[str] = []
+    monkeypatch.setattr(dialogs, "show_text", lambda parent, title, text: shown.append(text))
+    find(wizard, "reviewPhoneScript").click()
+    assert shown and "12387" in shown[0]
+    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: str(tmp_path / "cover.pdf"))
+    find(wizard, "reviewFaxCover").click()
+    assert (tmp_path / "cover.pdf").read_bytes().startswith(b"%PDF")
