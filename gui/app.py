@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QIcon
 from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
 
@@ -65,11 +65,24 @@ def app_icon() -> QIcon:
     return icon
 
 
+class Application(QApplication):
+    """The application object; ``quitRequested`` tells the session that the app is ending
+    (Qt 6 closes every window on quit, and a window closing on quit must not ask whether to
+    stay in the tray)."""
+
+    quitRequested = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Quit:
+            self.quitRequested.emit()
+        return super().event(event)
+
+
 def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     """The application object, with translations and the bundled CJK font (once)."""
     app = QApplication.instance()
     if not isinstance(app, QApplication):
-        app = QApplication([sys.argv[0] if sys.argv else "incident-assistant", *argv])
+        app = Application([sys.argv[0] if sys.argv else "incident-assistant", *argv])
     if not _READY:
         i18n.set_language(i18n.DEFAULT)
         app.setWindowIcon(app_icon())  # every window and the tray
@@ -109,6 +122,13 @@ class Session:
     def __post_init__(self) -> None:
         self.hub = StoreHub(self.store)
         self.ticker = Ticker(self.clock)
+        app = QApplication.instance()
+        if isinstance(app, Application):
+            app.quitRequested.connect(self._quit_requested)
+
+    def _quit_requested(self) -> None:
+        """The app is ending (the system, or a quit from elsewhere): windows close without asking."""
+        self.quitting = True
 
     def open_wizard(self, incident_id: str | None) -> IncidentWizard:
         """The wizard on ``incident_id``: the one already open for it is raised (two wizards
