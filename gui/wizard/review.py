@@ -22,6 +22,7 @@ from core import fields as catalogue
 from core.assessment import Assessment, channel_advice
 from core.fields import Page
 from core.incident import Doc
+from core.messages import Finding
 from core.obligations import Obligation
 from core.pack_text import escalation
 from core.rules import RulePack
@@ -37,6 +38,7 @@ from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_
 from gui.wizard.fields import form_section
 from gui.wizard.personal_info import PAGE_PERSONAL_INFO
 
+TITLE_PATH = "title"
 FILING_EMAIL, FILING_PHONE, FILING_FAX = "email", "phone", "fax"  # the review page's filing helpers (product.md §8.4)
 
 # The wizard page of each catalogue page (core.fields.Page).
@@ -169,8 +171,8 @@ class ReviewPage(FieldPage):
 
     def refresh(self) -> None:
         super().refresh()
-        result, _errors, _warnings = self.ctx.assessment()
-        self._show_missing(result)
+        result, errors, _warnings = self.ctx.assessment()
+        self._show_missing(result, errors)
         self._show_obligations(result)
         show = getattr(self.notices, "show_obligations", None)
         if show is not None:
@@ -179,9 +181,12 @@ class ReviewPage(FieldPage):
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         return -1  # the last page (the personal-information page has a higher id)
 
-    def _show_missing(self, result: Assessment) -> None:
+    def _show_missing(self, result: Assessment, errors: list[Finding]) -> None:
         initial, complete = result.missing["initial"], result.missing["complete"]
         rest = [k for k in complete if k not in initial]
+        if not str(self.ctx.document().get("title") or "").strip():
+            initial = [TITLE_PATH, *initial]  # not a statutory item, but the report's heading (issue 18)
+        unreadable = list(dict.fromkeys(e.path for e in errors))  # left out of grading until corrected
 
         def links(keys: list[str]) -> str:
             return join([f'<a href="page:{page_of(k)}">{escape(field_name(k))}</a>' for k in keys]) or tr("无")
@@ -191,7 +196,8 @@ class ReviewPage(FieldPage):
         # not "missing from the first report" (issue 18: consistent with what was submitted).
         first = escape(tr("首报已报送；补报时补充：") if reported else tr("首报（第一、二项）尚缺："))
         more = escape(tr("完整报告另缺："))
-        self.missing.setText(f"<b>{first}</b>{links(initial)}<br><b>{more}</b>{links(rest)}")
+        fix = f"<br><b>{escape(tr('须更正（无法识别，暂未计入）：'))}</b>{links(unreadable)}" if unreadable else ""
+        self.missing.setText(f"<b>{first}</b>{links(initial)}<br><b>{more}</b>{links(rest)}{fix}")
         timed = [o for o in result.obligations if o.has_clock and o.due is not None]
         now = self.ctx.now()
         if timed:

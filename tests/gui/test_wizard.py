@@ -332,3 +332,18 @@ def test_the_review_page_has_the_filing_helpers_too(session, qtbot, monkeypatch,
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: str(tmp_path / "cover.pdf"))
     find(wizard, "reviewFaxCover").click()
     assert (tmp_path / "cover.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_review_page_lists_a_missing_title_and_a_number_it_could_not_read(session, qtbot):
+    """issue 18: every item the first report needs is listed, and 「约12万」 is not silently dropped."""
+    from tests.conftest import minimal
+
+    incident_id = session.store.import_document(minimal(title=None))
+    session.store.set_field(incident_id, "impact.people_affected", "约12万")  # kept as typed: the draft may be wrong
+    wizard = session.open_wizard(incident_id)
+    qtbot.addWidget(wizard)
+    wizard.jump_to(PAGE_REVIEW)
+    text = find(wizard, "missingItems", QLabel).text()
+    first = text.split("<br>")[0]
+    assert "事件名称" in first
+    assert "须更正" in text and "影响人数" in text.split("须更正")[1]
