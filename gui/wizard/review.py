@@ -196,7 +196,8 @@ class ReviewPage(FieldPage):
         # not "missing from the first report" (issue 18: consistent with what was submitted).
         first = escape(tr("首报已报送；补报时补充：") if reported else tr("首报（第一、二项）尚缺："))
         more = escape(tr("完整报告另缺："))
-        fix = f"<br><b>{escape(tr('须更正（无法识别，暂未计入）：'))}</b>{links(unreadable)}" if unreadable else ""
+        to_correct = escape(tr("须更正（无法识别，暂未计入）："))
+        fix = f"<br><b>{to_correct}</b>{links(unreadable)}" if unreadable else ""
         self.missing.setText(f"<b>{first}</b>{links(initial)}<br><b>{more}</b>{links(rest)}{fix}")
         timed = [o for o in result.obligations if o.has_clock and o.due is not None]
         now = self.ctx.now()

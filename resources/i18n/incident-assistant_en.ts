@@ -1026,6 +1026,10 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Also missing for the full report: </translation>
     </message>
     <message>
+        <source>须更正（无法识别，暂未计入）：</source>
+        <translation>To correct (could not be read, not counted yet): </translation>
+    </message>
+    <message>
         <source>可以先报第一、二项，其余及时补报（第七条第二款）。</source>
         <translation>You can submit items 1 and 2 now and send the rest promptly in a supplementary report (Art. 7(2)).</translation>
     </message>
