@@ -237,7 +237,9 @@ SCRIPT
 }
 
 readme_line() {  # readme_line REGEX: the first README line matching it, from the committed README
-  git -c safe.directory="*" -C "$ROOTFS$SRC_IN_ROOT" show HEAD:README.md | grep -m1 -E "$1"
+  # grep reads the whole README and sed every match (no early exit: with pipefail an
+  # early-closing reader would fail the pipeline with SIGPIPE once the README is large)
+  git -c safe.directory="*" -C "$ROOTFS$SRC_IN_ROOT" show HEAD:README.md | grep -E "$1" | sed -n '1p'
 }
 
 main() {
