@@ -420,7 +420,7 @@ class Session:
         self.ticker.start()
         if tray and tray_available():
             self.in_tray = True
-            self._pending_steps = [self._finish_opening, self._start_full_check, self._start_reminders, self._start_clock_watch]
+            self._pending_steps = [self._finish_opening, self._start_reminders, self._start_clock_watch, self._start_full_check]
             self.main_window()
             self.ensure_tray().setToolTip(tr("网络安全事件报告助手：在托盘中提醒报告期限"))
             app = QApplication.instance()
@@ -433,9 +433,9 @@ class Session:
                 self.show_welcome()
             else:
                 self.open_wizard(None)
-            self._pending_steps = [self._finish_opening, self._start_full_check, self._start_reminders, self._start_clock_watch]
+            self._pending_steps = [self._finish_opening, self._start_reminders, self._start_clock_watch, self._start_full_check]
         else:
-            self._pending_steps = [self._finish_opening, self._start_full_check, self._offer_draft, self._start_reminders, self._start_clock_watch]
+            self._pending_steps = [self._finish_opening, self._offer_draft, self._start_reminders, self._start_clock_watch, self._start_full_check]
             self.show_main_window()
         after_first_paint(self._front_window(), self._next_step)
 
@@ -472,6 +472,7 @@ class Session:
                 app.exit(2)
 
     def _start_full_check(self) -> None:
+        """Last of the start-up steps: the whole-file check runs in a thread and would slow the rest."""
         self.start_full_check()
 
     def _offer_draft(self) -> None:
