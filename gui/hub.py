@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import copy
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from core.incident import Doc
 from core.service import IncidentService, Recorded
 from core.store import IncidentSummary, Store, StoreError
 from core.store.docpath import set_path
+
+if TYPE_CHECKING:  # a type only: the incident module loads with the first write, not at start-up
+    from core.incident import Doc
 
 AUTOSAVE_MS = 300
 RETRY_MS = 2000

@@ -19,7 +19,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from core import fields as catalogue
 from core import resources, vocab
 from core.timeutil import time_left_text
 
@@ -78,12 +77,16 @@ def pack_name(item: vocab._Named) -> str:
 
 def ask(path: str) -> str:
     """The field catalogue's question for ``path`` in the UI language (``core.fields``)."""
+    from core import fields as catalogue  # lazy: the catalogue loads with the first form, not at start-up
+
     entry = catalogue.info(path)
     return entry.ask(language()) if entry else path
 
 
 def hint(path: str) -> str:
     """The catalogue's help, with its example, for ``path`` in the UI language."""
+    from core import fields as catalogue
+
     entry = catalogue.info(path)
     return entry.hint(language()) if entry else ""
 

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from core.incident import Doc
 from core.rules import RulePack
 from core.vocab import Status
+
+if TYPE_CHECKING:  # a type only: the incident module loads with the first write, not at start-up
+    from core.incident import Doc
 
 # When no countdown runs, the incident shows the most pressing remaining status.
 STATIC_STATUS_ORDER = (Status.PENDING, Status.OPEN, Status.WAITING, Status.LATE, Status.MET, Status.DONE, Status.WAIVED, Status.NOT_REQUIRED)

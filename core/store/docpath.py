@@ -8,12 +8,13 @@ be temporarily invalid. Does not touch the database.
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core import paths
-from core.incident import SCHEMA, Doc, Node
-from core.jsonfile import MAX_NUMBER, MAX_NUMBER_TEXT
 from core.store.errors import InvalidEdit
+
+if TYPE_CHECKING:  # the schema loads with the first edit, not at start-up
+    from core.incident import Doc, Node
 
 # Fields the store manages itself; edit them through their own calls.
 RESERVED = {
@@ -40,6 +41,8 @@ def parse_path(path: str) -> list[Part]:
 
 
 def _check_schema(parts: list[Part], path: str) -> None:
+    from core.incident import SCHEMA
+
     node: Node | None = SCHEMA
     for part in parts:
         assert node is not None
@@ -55,6 +58,8 @@ def _check_schema(parts: list[Part], path: str) -> None:
 
 def check_json_value(value: Any, path: str = "") -> None:
     """Refuse anything that is not plain JSON (NaN and infinities included)."""
+    from core.jsonfile import MAX_NUMBER, MAX_NUMBER_TEXT
+
     if value is None or isinstance(value, (str, bool)):
         return
     if isinstance(value, (int, float)) and not isinstance(value, bool):

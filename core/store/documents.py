@@ -8,10 +8,12 @@ order and an added ``id``). Does not open the database.
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from core.canonical import canonical_json
-from core.incident import Doc
+
+if TYPE_CHECKING:  # a type only: the incident module loads with the first write, not at start-up
+    from core.incident import Doc
 
 LIST_KEYS = ("submissions", "timeline")
 

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from core.canonical import canonical_json, sha256_hex
 from core.clock import Clock
-from core.incident import PI_AFFECTED_YES, SCHEMA_ID, Doc, parse, validate
 from core.rules import RulePack
 from core.store import audit
 from core.store.derive import DERIVED_WITH_KEY, LIST_COLUMNS, SAME_LIST_COLUMNS, SET_LIST_COLUMNS, Derived, derivation_id, derive, live_status, utc_iso
@@ -35,6 +34,7 @@ from core.timeutil import beijing
 from core.vocab import Status
 
 if TYPE_CHECKING:
+    from core.incident import Doc
     from core.store.opening import BackgroundCheck, VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
@@ -180,6 +180,8 @@ class Store:
         return derive(assemble(own, lists), self.pack)
 
     def _save(self, at: str, incident_id: str, own: Doc, action: str, change: Mapping[str, Any]) -> None:
+        from core.incident import SCHEMA_ID  # lazy: not needed to list incidents at start-up
+
         own["schema"] = SCHEMA_ID  # the app writes @2 (product.md §8.1); @2 is @1 plus optional keys
         text = dumps_doc(own)
         cols = self._derive(own, self._lists(incident_id)).columns()
@@ -242,6 +244,8 @@ class Store:
         return len(rows)
 
     def _insert(self, at: str, incident_id: str, doc: Doc, action: str) -> None:
+        from core.incident import SCHEMA_ID  # lazy: not needed to list incidents at start-up
+
         own, lists = split(doc)
         own["id"] = incident_id
         own["schema"] = SCHEMA_ID
@@ -273,6 +277,8 @@ class Store:
         """A new draft with a new id. ``doc`` (default: an empty incident) may be
         incomplete; only unknown keys and wrong shapes are refused. With ``use_profile``
         an absent ``reporter`` is filled from the organisation profile."""
+        from core.incident import SCHEMA_ID, validate  # lazy: not needed to list incidents at start-up
+
         draft: Doc = copy.deepcopy(doc) if doc is not None else {"schema": SCHEMA_ID}
         check_json_value(draft)
         if not isinstance(draft, dict):
@@ -296,6 +302,8 @@ class Store:
         """Validate ``doc`` (raises ``InvalidIncident``) and store it. Its ``id`` is kept
         if given and free; a taken id raises ``IncidentExists`` unless ``new_id``, which
         always assigns a fresh one. Nothing is ever overwritten."""
+        from core.incident import parse  # lazy: not needed to list incidents at start-up
+
         parsed, _warnings = parse(copy.deepcopy(doc), self.pack)
         given = parsed.get("id")
         incident_id = fresh_id() if new_id or not given else str(given)
@@ -379,6 +387,8 @@ class Store:
         """``(id, title, discovered_at)`` of every incident, not voided, whose personal
         information was or may have been affected (D16; the same rule as
         ``core.incident.personal_info_affected``), for the internal notice reminders."""
+        from core.incident import PI_AFFECTED_YES  # lazy: not needed to list incidents at start-up
+
         yes = ", ".join(f"'{v}'" for v in PI_AFFECTED_YES)
         sql = (
             "SELECT id, title, json_extract(doc, '$.discovered_at') FROM incidents "  # noqa: S608
@@ -446,6 +456,8 @@ class Store:
             return self._profile()
 
     def save_profile(self, profile: Mapping[str, Any]) -> None:
+        from core.incident import SCHEMA_ID, validate  # lazy: not needed to list incidents at start-up
+
         data = dict(profile)
         check_json_value(data)
         errors = [e for e in validate({"schema": SCHEMA_ID, "reporter": data}, self.pack)[0] if e.path.startswith("reporter")]
@@ -459,6 +471,8 @@ class Store:
     # --- submissions, timeline ---
 
     def _check_entry(self, incident_id: str, key: str, entry: Any) -> None:
+        from core.incident import validate  # lazy: not needed to list incidents at start-up
+
         check_json_value(entry)
         doc = assemble(self._own(incident_id), self._lists(incident_id))
         doc[key] = list(doc.get(key) or []) + [entry]
