@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.canonical import canonical_json
 from core.rules import RulePack
-from core.store import IncidentSummary, InvalidEdit, Store
+from core.store import IncidentNotFound, IncidentSummary, InvalidEdit, Store
 from core.vocab import ReportKind
 
 if TYPE_CHECKING:  # the assessment loads with the first use case, not at start-up
@@ -32,6 +33,8 @@ FIRED_KEY = "reminders_fired"  # meta key: reminders already shown (each fires o
 KEEP_FIRED = 5000  # remembered reminder keys (oldest dropped)
 REMINDER_LOOKBACK = timedelta(days=1)  # deadlines that passed while the app was closed are announced up to a day later
 REMINDER_CANDIDATES = 200  # incidents assessed per check, nearest deadlines first (keeps a check cheap)
+PI_SINCE_MARGIN = timedelta(minutes=10)  # changes read again before the last one seen (clock skew)
+PI_FULL_RESCAN_S = 3600  # every incident is read again at most once an hour (about 60 ms for 10,000)
 PAGE = 200  # incidents read per query while looking for deadlines before the horizon
 
 
@@ -47,7 +50,12 @@ class IncidentService:
     def __init__(self, store: Store, pack: RulePack | None = None) -> None:
         self.store = store
         self.pack = pack or store.pack
-        self._pi_cache: tuple[int, list[tuple[str, str | None, str]]] | None = None
+        # The internal notice reminders' candidates (id -> title, discovered_at), kept up to
+        # date from the incidents changed since the last look (``_pi_since``, at ``_pi_mark``).
+        self._pi: dict[str, tuple[str | None, str]] = {}
+        self._pi_mark: int | None = None
+        self._pi_since: str | None = None
+        self._pi_full_at = 0.0
 
     # --- reading ---
     def assess(self, incident_id: str, now: datetime) -> Assessment:
@@ -180,15 +188,30 @@ class IncidentService:
         from core.timeutil import parse_instant
 
         mark = self.store.change_mark()
-        if self._pi_cache is None or self._pi_cache[0] != mark:
-            self._pi_cache = (mark, self.store.personal_info_incidents())
-        for incident_id, title, discovered_text in self._pi_cache[1]:
+        if mark != self._pi_mark:
+            full = self._pi_since is None or time.monotonic() - self._pi_full_at > PI_FULL_RESCAN_S  # a clock set back cannot hide one for long
+            since = None if full else (datetime.fromisoformat(str(self._pi_since)) - PI_SINCE_MARGIN).isoformat()
+            changed, self._pi_since = self.store.personal_info_changes(since)
+            if full:
+                self._pi, self._pi_full_at = {}, time.monotonic()
+            for incident_id, title, discovered_text in changed:
+                if discovered_text is None:
+                    self._pi.pop(incident_id, None)
+                else:
+                    self._pi[incident_id] = (title, discovered_text)
+            self._pi_mark = mark
+        for incident_id, (title, discovered_text) in list(self._pi.items()):
             try:
                 discovered = parse_instant(discovered_text)
             except ValueError:
                 continue  # an invalid time: the list marks the incident invalid
             if any(now - REMINDER_LOOKBACK <= discovered + timedelta(hours=h) <= now for h in INTERNAL_AFTER_HOURS):
-                yield incident_id, title or untitled, discovered, self.assess(incident_id, now).obligations
+                try:
+                    obligations = self.assess(incident_id, now).obligations
+                except IncidentNotFound:  # a drill deleted since: no row changed to say so
+                    self._pi.pop(incident_id, None)
+                    continue
+                yield incident_id, title or untitled, discovered, obligations
 
     def remember_fired(self, order: list[str]) -> None:
         """Keep the newest ``KEEP_FIRED`` keys of reminders already shown."""

@@ -383,21 +383,29 @@ class Store:
             for r in rows
         ]
 
-    def personal_info_incidents(self) -> list[tuple[str, str | None, str]]:
-        """``(id, title, discovered_at)`` of every incident, not voided, whose personal
-        information was or may have been affected (D16; the same rule as
-        ``core.incident.personal_info_affected``), for the internal notice reminders."""
+    def personal_info_changes(self, since: str | None = None) -> tuple[list[tuple[str, str | None, str | None]], str | None]:
+        """For the internal notice reminders: ``(id, title, discovered_at)`` of each incident
+        changed at or after ``since`` (every incident when None), with ``discovered_at`` None
+        unless it is not voided, has a discovery time and its personal information was or
+        may have been affected (D16; the rule of ``core.incident.personal_info_affected``);
+        and the latest change time seen, to pass as ``since`` next time. Only the changed
+        rows' documents are read (a scan of 10,000 takes about 60 ms)."""
         from core.incident import PI_AFFECTED_YES  # lazy: not needed to list incidents at start-up
 
         yes = ", ".join(f"'{v}'" for v in PI_AFFECTED_YES)
-        sql = (
-            "SELECT id, title, json_extract(doc, '$.discovered_at') FROM incidents "  # noqa: S608
-            f"WHERE status != '{Status.VOIDED}' AND json_extract(doc, '$.discovered_at') IS NOT NULL AND "
+        affected = (
+            f"status != '{Status.VOIDED}' AND json_extract(doc, '$.discovered_at') IS NOT NULL AND "
             f"(json_extract(doc, '$.personal_info.affected') IN ({yes}) OR (json_extract(doc, '$.personal_info.affected') IS NULL "
             "AND json_type(doc, '$.impact.personal_info_leaked') = 'integer' AND json_extract(doc, '$.impact.personal_info_leaked') > 0))"
         )
+        sql = (
+            f"SELECT id, title, CASE WHEN {affected} THEN json_extract(doc, '$.discovered_at') END, updated_at FROM incidents "  # noqa: S608
+            "WHERE :since IS NULL OR updated_at >= :since"
+        )
         with translated(self.path):
-            return [(r[0], r[1], str(r[2])) for r in self.db.execute(sql).fetchall()]
+            rows = self.db.execute(sql, {"since": since}).fetchall()
+        latest = max((str(r[3]) for r in rows), default=since)
+        return [(r[0], r[1], None if r[2] is None else str(r[2])) for r in rows], latest
 
     def change_mark(self) -> int:
         """A number that grows with every write (the audit chain's last row): callers cache on it."""

@@ -142,3 +142,18 @@ def test_internal_reminders_come_from_the_store_and_stop_once_notified(tmp_path)
     s.waive_individual_notice(iid, "已加密")
     later, _ = s.check_reminders(parse_instant("2026-11-25T09:31:00+08:00"), done, "x")
     assert later == []
+
+
+def test_internal_reminder_candidates_follow_changes_without_rescanning_every_incident(tmp_path):
+    s = service(tmp_path)
+    iid = s.import_document(pi_leak())
+    other = s.import_document(pi_leak())
+    at = parse_instant("2026-11-24T10:31:00+08:00")
+    assert {r.incident_id for r in s.check_reminders(at, set(), "x")[0]} == {iid, other}
+    s.save_fields(iid, {"personal_info.affected": "no"})  # no longer concerned
+    s.void(other, "录入错误")
+    assert s.check_reminders(at, set(), "x")[0] == []
+    rows, _latest = s.store.personal_info_changes(s._pi_since)
+    assert {r[0] for r in rows} <= {iid, other}  # only what changed at or after the last look is read again
+    s.save_fields(iid, {"personal_info.affected": "possible"})
+    assert {r.incident_id for r in s.check_reminders(at, set(), "x")[0]} == {iid}
