@@ -4,6 +4,11 @@ Canonicalization Scheme of RFC 8785 (through the ``rfc8785`` package), so anyone
 recompute the hash with any RFC 8785 implementation: keys sorted by their UTF-16 code
 units, UTF-8, no insignificant whitespace, numbers written as ECMAScript writes them.
 
+``canonical_flat`` writes the same bytes for the one shape the audit chain hashes on
+every write and at every open (ASCII keys; text, small integers and null as values)
+through the standard library's C encoder: the pure-Python package took ~7 ms to check
+the newest 200 audit rows before the first paint. A property test holds the two equal.
+
 ``legacy_canonical_json`` is the form the first releases wrote (Python's sorted-key
 ``json.dumps``). The store never recomputes a document's text (it hashes the text it
 stored), and the audit chain only canonicalises strings and small integers, for which
@@ -14,6 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Mapping
 from typing import Any
 
 import rfc8785
@@ -21,11 +27,30 @@ import rfc8785
 # Raised for what RFC 8785 cannot write: NaN, infinities, integers beyond 2**53 - 1,
 # lone surrogates and non-text keys. A ValueError, as the old form raised.
 CanonicalizationError = rfc8785.CanonicalizationError
+SAFE_INTEGER = 2**53 - 1  # RFC 8785 (I-JSON): the largest integer written exactly
+
+_FLAT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
 
 
 def canonical_json(doc: Any) -> bytes:
     """The RFC 8785 bytes of ``doc``; raises ``CanonicalizationError`` (a ValueError)."""
     return rfc8785.dumps(doc)
+
+
+def canonical_flat(doc: Mapping[str, str | int | None]) -> bytes:
+    """``canonical_json`` of a flat object with ASCII keys whose values are text, integers
+    within ±(2**53 - 1) or null, the shape of an audit entry. For it the C encoder writes
+    RFC 8785's bytes: ASCII keys sort alike in UTF-16 and in code points, and both escape
+    only the quote, the backslash and control characters (the two-letter escapes of
+    backspace, tab, newline, form feed and return, else six-character ones in lower-case
+    hex). Anything else goes to ``canonical_json``."""
+    for key, value in doc.items():
+        if not key.isascii() or not (value is None or isinstance(value, str) or (type(value) is int and -SAFE_INTEGER <= value <= SAFE_INTEGER)):
+            return canonical_json(doc)
+    try:
+        return _FLAT.encode(doc).encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate: RFC 8785 refuses it, and says so
+        return canonical_json(doc)
 
 
 def legacy_canonical_json(doc: Any) -> bytes:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QIcon
-from PySide6.QtWidgets import QApplication, QMenu, QSystemTrayIcon, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from core import resources
 from core.clock import Clock, SystemClock
@@ -34,6 +34,8 @@ from gui.main_window import MainWindow
 from gui.ticker import Ticker
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
     from core.store.fullcheck import FullCheckResult
     from gui.clockwatch import ClockWatch
     from gui.fullcheck import FullCheckWatch, Starter
@@ -51,7 +53,10 @@ ICON_SIZES = (16, 32, 48, 64, 128, 256)  # resources/icons/incident-assistant-N.
 
 
 def tray_available() -> bool:
-    """The desktop has a system tray (a hidden start would be unreachable without one)."""
+    """The desktop has a system tray (a hidden start would be unreachable without one).
+    The tray's classes load when first needed, not before the first paint (issue 12)."""
+    from PySide6.QtWidgets import QSystemTrayIcon
+
     return QSystemTrayIcon.isSystemTrayAvailable()
 
 
@@ -201,6 +206,8 @@ class Session:
 
     def ensure_tray(self) -> QSystemTrayIcon:
         """The tray icon with its menu: open the main window, or quit."""
+        from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
         if self.tray is None:
             self.tray = QSystemTrayIcon(app_icon())
             self.tray.setToolTip(tr("网络安全事件报告助手"))
@@ -317,6 +324,8 @@ class Session:
         if not result.finished or result.ok:
             return  # cancelled, unreadable for a moment, or whole: nothing to say
         self._show_problem(self.show_main_window() if not self.in_tray else self.main_window(), result)
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if self.tray is not None:
             self.tray.showMessage(tr("数据库完整检查未通过"), tr("已停止写入以保护数据；请打开主窗口查看。"), QSystemTrayIcon.MessageIcon.Critical, 30000)
 
@@ -387,6 +396,8 @@ class Session:
 
     def notify(self, message: str) -> None:
         """A reminder: the tray where the platform has one, and the main window's banner."""
+        from PySide6.QtWidgets import QSystemTrayIcon
+
         if self.tray is None and QSystemTrayIcon.isSystemTrayAvailable():
             self.ensure_tray()
         if self.tray is not None:

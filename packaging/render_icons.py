@@ -1,5 +1,7 @@
 """Renders the app icon's PNG sizes and the Windows ``.ico`` from its SVG source
-(``resources/icons/incident-assistant.svg``) with Qt, no other tool needed.
+(``resources/icons/incident-assistant.svg``), and the incident list's overdue mark
+(``overdue.svg``: read as a PNG at start-up, it spares loading the style's icons before
+the first paint), with Qt, no other tool needed.
 
 Run after changing the SVG:  QT_QPA_PLATFORM=offscreen .venv/bin/python packaging/render_icons.py
 """
@@ -18,10 +20,16 @@ ICONS = Path(__file__).resolve().parent.parent / "resources" / "icons"
 SOURCE = ICONS / "incident-assistant.svg"
 SIZES = (16, 32, 48, 64, 128, 256)
 ICO_SIZES = (16, 32, 48, 256)  # what Windows asks an .ico for
+OVERDUE = ICONS / "overdue.svg"
+OVERDUE_SIZES = (16, 32)  # the list's row height at 100 % and 200 %
 
 
 def png_path(size: int) -> Path:
     return ICONS / f"incident-assistant-{size}.png"
+
+
+def overdue_path(size: int) -> Path:
+    return ICONS / f"overdue-{size}.png"
 
 
 def render(renderer: QSvgRenderer, size: int) -> QImage:
@@ -63,7 +71,13 @@ def main() -> int:
     for size, image in images.items():
         image.save(str(png_path(size)), "PNG")
     write_ico({size: images[size] for size in ICO_SIZES}, ICONS / "incident-assistant.ico")
-    print(f"rendered {', '.join(map(str, SIZES))} px and incident-assistant.ico into {ICONS.name}/")
+    overdue = QSvgRenderer(str(OVERDUE))
+    if not overdue.isValid():
+        print(f"not a valid SVG: {OVERDUE}", file=sys.stderr)
+        return 2
+    for size in OVERDUE_SIZES:
+        render(overdue, size).save(str(overdue_path(size)), "PNG")
+    print(f"rendered {', '.join(map(str, SIZES))} px, incident-assistant.ico and the overdue mark into {ICONS.name}/")
     return 0
 
 

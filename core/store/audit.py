@@ -20,7 +20,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from core.canonical import canonical_json, sha256_hex
+from core.canonical import canonical_flat, canonical_json, sha256_hex
 from core.store.sql import Db
 
 GENESIS = "0" * 64
@@ -69,7 +69,7 @@ def row_digest(table: str, row: Mapping[str, Any]) -> str:
 
 
 def entry_hash(prev_hash: str, seq: int, at: str, action: str, incident_id: str | None, detail: str) -> str:
-    content = canonical_json({"seq": seq, "at": at, "action": action, "incident_id": incident_id, "detail": detail})
+    content = canonical_flat({"seq": seq, "at": at, "action": action, "incident_id": incident_id, "detail": detail})
     return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
 
 

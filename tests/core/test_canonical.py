@@ -119,3 +119,36 @@ def test_rows_of_a_first_release_database_hash_the_same_under_both_forms() -> No
         assert canonical_json(content) == legacy_canonical_json(content)
         assert audit.entry_hash(prev_hash, seq, at, action, incident_id, detail) == stored
         assert canonical_json(json.loads(detail)).decode("utf-8") == detail
+
+
+flat_values = st.none() | st.integers(-(2**53) + 1, 2**53 - 1) | st.text() | st.booleans() | st.floats(allow_nan=False) | st.integers()
+flat_docs = st.dictionaries(st.text(max_size=6), flat_values, max_size=6) | st.fixed_dictionaries(
+    {"seq": st.integers(1, 2**40), "at": st.text(), "action": st.text(max_size=12), "incident_id": st.none() | st.text(max_size=36), "detail": st.text()}
+)
+
+
+@given(doc=flat_docs)
+@settings(max_examples=500, deadline=None)
+def test_the_flat_fast_path_writes_exactly_what_rfc_8785_writes(doc) -> None:
+    """The audit entry's fast path (C encoder) gives RFC 8785's bytes, and refuses what it refuses."""
+    from core.canonical import canonical_flat
+
+    try:
+        expected = rfc8785.dumps(doc)
+    except rfc8785.CanonicalizationError:
+        with pytest.raises(CanonicalizationError):
+            canonical_flat(doc)
+        return
+    assert canonical_flat(doc) == expected
+
+
+@pytest.mark.parametrize("text", ["\x00\x1f\x7f\u2028\u2029", '"\\/', "\ud83d", "é\U0001f600", "\b\t\n\f\r"])
+def test_the_flat_fast_path_on_escapes_and_surrogates(text) -> None:
+    from core.canonical import canonical_flat
+
+    doc = {"detail": text, "seq": 1}
+    if text == "\ud83d":
+        with pytest.raises(CanonicalizationError):
+            canonical_flat(doc)
+    else:
+        assert canonical_flat(doc) == rfc8785.dumps(doc)
