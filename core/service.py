@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from core.canonical import canonical_json
-from core.rules import RulePack
 from core.store import IncidentNotFound, IncidentSummary, InvalidEdit, Store
 from core.vocab import ReportKind
 
@@ -26,6 +25,7 @@ if TYPE_CHECKING:  # the assessment loads with the first use case, not at start-
     from core.assessment import Assessment
     from core.incident import Doc
     from core.reminders import Reminder
+    from core.rules import RulePack
 
 WAIVER_PATH = "personal_info.individual_notice_waived"  # D16: the written reason for not notifying individuals
 SUBMITTED_PREFIX = "submitted:"  # snapshot kind of a document as it was submitted
@@ -49,13 +49,18 @@ class Recorded:
 class IncidentService:
     def __init__(self, store: Store, pack: RulePack | None = None) -> None:
         self.store = store
-        self.pack = pack or store.pack
+        self._pack = pack
         # The internal notice reminders' candidates (id -> title, discovered_at), kept up to
         # date from the incidents changed since the last look (``_pi_since``, at ``_pi_mark``).
         self._pi: dict[str, tuple[str | None, str]] = {}
         self._pi_mark: int | None = None
         self._pi_since: str | None = None
         self._pi_full_at = 0.0
+
+    @property
+    def pack(self) -> RulePack:
+        """The pack given, else the store's (loaded at first use, not to list incidents)."""
+        return self._pack or self.store.pack
 
     # --- reading ---
     def assess(self, incident_id: str, now: datetime) -> Assessment:

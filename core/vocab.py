@@ -1,11 +1,14 @@
 """The incident's vocabulary, declared once: grades, statuses, report kinds, obligation
 ids, channels, reportable states and card urgencies as ``StrEnum`` members, each with its
 label in 中文 and English beside it. Code compares members; user text comes from
-:func:`label`. Names that the rule pack carries (grade names, recipients, channel names)
-stay in the pack and are read through :func:`pack_name`.
+:func:`label`. Names that the rule pack carries (recipients, channel names, site kinds)
+stay in the pack and are read through :func:`pack_name`. The grades' names are the
+annex's and stand in both: the incident list shows them from here, so its first paint
+needs no rule pack (issue 12: start-up); documents and the wizard print the pack's.
 
-A test keeps these enums equal to the rule pack's ids and greps ``core/`` and ``gui/`` for
-string tables of them written anywhere else. Does not compute anything.
+A test keeps these enums equal to the rule pack's ids and the grades' names equal to the
+pack's, and greps ``core/`` and ``gui/`` for string tables of them written anywhere else.
+Does not compute anything.
 """
 
 from __future__ import annotations
@@ -125,6 +128,16 @@ class Label:
         return self.en if lang == "en" else self.zh
 
 
+# A table of its own: members of different enums with one value are one dict key
+# (``Grade.UNDETERMINED == Reportable.UNDETERMINED``).
+GRADE_LABELS: dict[Grade, Label] = {
+    Grade.ESPECIALLY_MAJOR: Label("特别重大", "especially major"),
+    Grade.MAJOR: Label("重大", "major"),
+    Grade.RELATIVELY_MAJOR: Label("较大", "relatively major"),
+    Grade.GENERAL: Label("一般", "general"),
+    Grade.UNDETERMINED: Label("待定", "undetermined"),
+}
+
 LABELS: dict[StrEnum, Label] = {
     Status.PENDING: Label("待报告", "To report"),
     Status.OVERDUE: Label("已超时", "Overdue"),
@@ -176,7 +189,11 @@ def explain(member: StrEnum, lang: Lang = "zh") -> str:
 
 
 def label(member: StrEnum | str, lang: Lang = "zh", *, short: bool = False) -> str:
-    """The user's word for a vocabulary member (or its value) in ``lang``."""
+    """The user's word for a vocabulary member (or its value) in ``lang``. A plain value
+    is read as a status, a report kind or a reportable state (a grade is asked for by its
+    member: ``undetermined`` is also a reportable state)."""
+    if isinstance(member, Grade):
+        return GRADE_LABELS[member](lang)
     for enum in (Status, ReportKind, Reportable):
         try:
             key: StrEnum = enum(member)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from core import resources
 from core.clock import Clock, SystemClock
-from core.rules import RulePack, default_pack
 from core.store import Store, StoreError, open_store, resolve_db_path
 from core.store.writer import WriterLock
 from gui import autostart, dialogs, i18n
@@ -36,6 +35,7 @@ from gui.ticker import Ticker
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
+    from core.rules import RulePack
     from core.store.fullcheck import FullCheckResult
     from gui.clockwatch import ClockWatch
     from gui.fullcheck import FullCheckWatch, Starter
@@ -103,10 +103,13 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
 
 @dataclass
 class Session:
-    """Everything one running app shares: store, hub, pack, ticker, open windows."""
+    """Everything one running app shares: store, hub, pack, ticker, open windows.
+
+    ``rules`` is the rule pack a test gives; the app gives none and ``pack`` is the
+    store's, loaded with the desk right after the first paint (issue 12: start-up)."""
 
     store: Store
-    pack: RulePack
+    rules: RulePack | None
     clock: Clock
     hub: StoreHub = field(init=False)
     ticker: Ticker = field(init=False)
@@ -130,6 +133,10 @@ class Session:
         app = QApplication.instance()
         if isinstance(app, Application):
             app.quitRequested.connect(self._quit_requested)
+
+    @property
+    def pack(self) -> RulePack:
+        return self.rules or self.store.pack
 
     def _quit_requested(self) -> None:
         """The app is ending (the system, or a quit from elsewhere): windows close without asking."""
@@ -259,7 +266,7 @@ class Session:
     def main_window(self) -> MainWindow:
         """The main window, built (not shown) when there is none yet."""
         if self.window is None:
-            self.window = window = MainWindow(self.hub, self.pack, self.ticker, self.open_wizard)
+            self.window = window = MainWindow(self.hub, lambda: self.pack, self.ticker, self.open_wizard)
             window.languageRequested.connect(self.switch_language)
             window.closing.connect(self.close_wizards)
             window.closed.connect(self.cancel_full_check)
@@ -540,7 +547,7 @@ def open_session(db: str | None, clock: Clock | None = None, lang: str | None = 
         writer.release()
         dialogs.warn(None, tr("无法打开数据库"), str(exc))
         return None
-    session = Session(store, default_pack(), clock)
+    session = Session(store, None, clock)
     session.writer = writer
     session.apply_saved_language(lang)
     return session

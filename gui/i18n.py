@@ -47,6 +47,15 @@ def status_name(status: str, *, short: bool = False) -> str:
     return vocab.label(status, language(), short=short)
 
 
+def grade_name(grade: str) -> str:
+    """A grade's name (特别重大 … 一般, 待定) in the UI language, without the rule pack; a
+    stored value that is no grade (a damaged file, before its check) is shown as it is."""
+    try:
+        return vocab.label(vocab.Grade(grade), language())
+    except ValueError:
+        return str(grade)
+
+
 def time_left(due: datetime, now: datetime) -> str:
     """``H:MM:SS`` left, or 已超时 / overdue ``H:MM:SS`` (product.md §2.1)."""
     return time_left_text(due, now, language())

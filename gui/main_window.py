@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import resources
-from core.rules import RulePack
+from core import resources, vocab
 from core.store import IncidentSummary, StoreError
 from core.timeutil import display_beijing
 from core.vocab import OPEN_STATUSES, Status
@@ -45,6 +44,7 @@ from gui.ticker import Ticker
 from gui.widgets import fit_on_screen
 
 if TYPE_CHECKING:
+    from core.rules import RulePack
     from gui.desk import IncidentDesk
 
 
@@ -86,9 +86,9 @@ class IncidentTableModel(QAbstractTableModel):
     FIRST_PAGE = 200
     NUMBER, TITLE, GRADE, STATUS, DUE, LEFT, DRILL = range(7)  # the columns, in HEADERS' order
 
-    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker) -> None:
+    def __init__(self, hub: StoreHub, ticker: Ticker) -> None:
         super().__init__()
-        self.hub, self.pack, self.ticker = hub, pack, ticker
+        self.hub, self.ticker = hub, ticker
         self.all_rows: list[IncidentSummary] = []
         self.rows: list[IncidentSummary] = []  # the rows shown: all_rows through the filter
         self.text = ""
@@ -200,7 +200,7 @@ class IncidentTableModel(QAbstractTableModel):
         if col == self.TITLE:
             return row.title or tr("（未命名事件）")
         if col == self.GRADE:
-            return i18n.pack_name(self.pack.grade(row.grade))
+            return i18n.grade_name(row.grade)
         if col == self.STATUS:
             return i18n.status_name(Status.OVERDUE if self._overdue(row) else row.status, short=True)
         if col == self.DUE:
@@ -252,11 +252,11 @@ class MainWindow(QMainWindow):
     search: QLineEdit  # made below the actions whose slots use them
     status_label: QLabel
 
-    def __init__(self, hub: StoreHub, pack: RulePack, ticker: Ticker, open_wizard: Any) -> None:
+    def __init__(self, hub: StoreHub, pack: Callable[[], RulePack], ticker: Ticker, open_wizard: Any) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self.setWindowTitle(tr("网络安全事件报告助手"))
-        self.hub, self.pack, self.ticker, self.open_wizard = hub, pack, ticker, open_wizard
+        self.hub, self._pack, self.ticker, self.open_wizard = hub, pack, ticker, open_wizard
         self.action_new = self._action("actionNewIncident", tr("新建事件(&N)"), "Ctrl+N", lambda: self.open_wizard(None))
         self.action_edit = self._action("actionEditIncident", tr("继续编辑(&E)"), "Ctrl+Return", self.edit_selected)
         self.action_export = self._action("actionExportPdf", tr("导出报告 PDF(&X)…"), "Ctrl+E", lambda: self.desk.export())
@@ -325,7 +325,7 @@ class MainWindow(QMainWindow):
         hub.incidentsChanged.connect(lambda: self._resume_still_offered(self.resume_id or ""))
         self.banner.setStyleSheet("#resumeBanner { background: #fff6e0; border: 1px solid #e0b050; border-radius: 6px; }")
         self.banner.hide()
-        self.model = IncidentTableModel(hub, pack, ticker)
+        self.model = IncidentTableModel(hub, ticker)
         self.table = QTableView()
         self.table.setObjectName("incidentTable")
         self.table.setModel(self.model)
@@ -453,7 +453,7 @@ class MainWindow(QMainWindow):
     def _grade_width(self) -> int:
         """The grade column wide enough for its header and every grade name in the UI language."""
         metrics = self.table.fontMetrics()
-        names = [i18n.pack_name(g) for g in (*self.pack.grades, self.pack.undetermined)]
+        names = [i18n.grade_name(g) for g in vocab.Grade]
         header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(IncidentTableModel.GRADE, Qt.Orientation.Horizontal)))
         return max(90, header + 24, *(metrics.horizontalAdvance(n) + 24 for n in names))
 
@@ -461,6 +461,11 @@ class MainWindow(QMainWindow):
         """The number column just wide enough for 2026-0003 and its header (narrow)."""
         header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(IncidentTableModel.NUMBER, Qt.Orientation.Horizontal)))
         return max(header, self.table.fontMetrics().horizontalAdvance("2026-00000")) + 20
+
+    @property
+    def pack(self) -> RulePack:
+        """The rule pack, loaded when the desk, the guide or About first asks (not to paint the list)."""
+        return self._pack()
 
     def show_guide(self) -> None:
         """F1: the offline quick guide (the About box stays in the Help menu)."""

@@ -5,16 +5,19 @@ come back as their one-line Chinese message, never a traceback."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
 
 from core import __version__
-from core.rules import RulePack
 from core.store import StoreError
 from core.timeutil import beijing
 from gui import dialogs
 from gui.hub import StoreHub
 from gui.i18n import pick, tr
+
+if TYPE_CHECKING:
+    from core.rules import RulePack
 
 
 def backup(parent: QWidget | None, hub: StoreHub) -> str:

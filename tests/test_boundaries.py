@@ -42,6 +42,8 @@ def test_the_vocabulary_matches_the_rule_pack():
     for member in [*vocab.Status, *vocab.ReportKind, *vocab.Reportable]:
         zh, en = vocab.label(member, "zh"), vocab.label(member, "en")
         assert zh != str(member) and en != str(member) and not re.search(r"[\u4e00-\u9fff]", en), member
+    for grade in (*PACK.grades, PACK.undetermined):  # the list shows the vocabulary's, documents the pack's
+        assert (vocab.label(vocab.Grade(grade.id), "zh"), vocab.label(vocab.Grade(grade.id), "en")) == (grade.name, grade.name_en)
 
 
 # Values whose meaning is a status, a grade, a report kind or a reportable state: written as

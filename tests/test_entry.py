@@ -183,7 +183,8 @@ def test_the_app_icon_is_drawn_in_every_size_with_its_licence(qapp):
     assert sorted(s.width() for s in app_icon().availableSizes()) == list(ICON_SIZES)
 
 
-def test_the_pngs_are_rendered_from_the_svg_as_it_is_now(qapp):
+@pytest.mark.parametrize(("svg", "png", "side"), [("incident-assistant.svg", "incident-assistant-48.png", 48), ("overdue.svg", "overdue-32.png", 32)])
+def test_the_pngs_are_rendered_from_the_svg_as_it_is_now(qapp, svg, png, side):
     """A changed SVG needs ``packaging/render_icons.py`` run again; this notices when it was not."""
     import importlib.util
 
@@ -194,10 +195,10 @@ def test_the_pngs_are_rendered_from_the_svg_as_it_is_now(qapp):
     assert spec is not None and spec.loader is not None
     render_icons = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(render_icons)
-    fresh = render_icons.render(QSvgRenderer(str(ICONS / "incident-assistant.svg")), 48)
-    stored = QImage(str(ICONS / "incident-assistant-48.png")).convertToFormat(fresh.format())
+    fresh = render_icons.render(QSvgRenderer(str(ICONS / svg)), side)
+    stored = QImage(str(ICONS / png)).convertToFormat(fresh.format())
     worst = max(
-        abs(a - b) for y in range(48) for x in range(48) for a, b in zip(fresh.pixelColor(x, y).getRgb(), stored.pixelColor(x, y).getRgb(), strict=True)
+        abs(a - b) for y in range(side) for x in range(side) for a, b in zip(fresh.pixelColor(x, y).getRgb(), stored.pixelColor(x, y).getRgb(), strict=True)
     )
     assert worst <= 8
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from core.rules import RulePack
 from core.vocab import Status
 
-if TYPE_CHECKING:  # a type only: the incident module loads with the first write, not at start-up
+if TYPE_CHECKING:  # types only: the incident module and the rule pack load with the first write, not at start-up
     from core.incident import Doc
+    from core.rules import RulePack
 
 # When no countdown runs, the incident shows the most pressing remaining status.
 STATIC_STATUS_ORDER = (Status.PENDING, Status.OPEN, Status.WAITING, Status.LATE, Status.MET, Status.DONE, Status.WAIVED, Status.NOT_REQUIRED)

@@ -33,10 +33,10 @@ import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from core import __version__
 from core.clock import Clock, SystemClock
-from core.rules import RulePack, default_pack
 from core.store import audit, guard, schema, versions
 from core.store.errors import (
     BackupInvalid,
@@ -54,6 +54,9 @@ from core.store.errors import (
 from core.store.paths import check_header, create_private_file, sibling, wal_companions
 from core.store.sql import Db
 from core.store.store import Store
+
+if TYPE_CHECKING:
+    from core.rules import RulePack
 
 TAIL_ROWS = 200
 
@@ -222,7 +225,7 @@ def open_store(
             db.execute("PRAGMA foreign_keys=ON")
             if pending:
                 _migrate(db, path, clock, pending, backup_first=has_data and bool(versions.applied_names(conn)))
-            store = Store(db, path, clock, pack or default_pack(), opening=background)
+            store = Store(db, path, clock, pack, opening=background)
             if background is None:
                 store.touch_clock()
                 store.assign_missing_numbers()
@@ -258,7 +261,7 @@ def open_readonly(path: Path, clock: Clock, *, pack: RulePack | None = None, bus
             _check_tail(conn, path)
             if len(applied) < len(versions.KNOWN_NAMES):
                 conn = _migrated_in_memory(conn)
-            return Store(Db(conn), path, clock, pack or default_pack(), read_only=True)
+            return Store(Db(conn), path, clock, pack, read_only=True)
         except BaseException:
             conn.close()
             raise
@@ -318,6 +321,8 @@ def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None
             raise NotADatabase(path, "文件为空（0 字节），不是事件数据库")
         conn = guard.connect(path, timeout=timeout, leave_no_companions=True)
         try:
+            from core.rules import default_pack
+
             return _verify(conn, path, pack or default_pack())
         except ForeignSchema as exc:
             return VerifyResult(path, "ok", 0, (audit.Problem("schema", "", exc.detail or exc.problem),))

@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING, Any
 
 from core.canonical import canonical_json, sha256_hex
 from core.clock import Clock
-from core.rules import RulePack
 from core.store import audit
 from core.store.derive import DERIVED_WITH_KEY, LIST_COLUMNS, SAME_LIST_COLUMNS, SET_LIST_COLUMNS, Derived, derivation_id, derive, live_status, utc_iso
 from core.store.docpath import check_json_value, set_path
@@ -35,6 +34,7 @@ from core.vocab import Status
 
 if TYPE_CHECKING:
     from core.incident import Doc
+    from core.rules import RulePack
     from core.store.opening import BackgroundCheck, VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
@@ -72,14 +72,26 @@ class IncidentSummary:
 class Store:
     """An open incident database. Use from one thread at a time; ``close()`` when done."""
 
-    def __init__(self, db: Db, path: Path, clock: Clock, pack: RulePack, *, opening: BackgroundCheck | None = None, read_only: bool = False) -> None:
+    def __init__(
+        self, db: Db, path: Path, clock: Clock, pack: RulePack | None = None, *, opening: BackgroundCheck | None = None, read_only: bool = False
+    ) -> None:
         self.db = db
         self.read_only = read_only
         self.path = path
         self.clock = clock
-        self.pack = pack
+        self._pack = pack
         self.previous_wall_clock = self.last_wall_clock()
         self._opening = opening
+
+    @property
+    def pack(self) -> RulePack:
+        """The rule pack given at opening, else the bundled one, loaded at first use: listing
+        the stored columns needs no pack, so the desktop paints its list before loading it."""
+        if self._pack is None:
+            from core.rules import default_pack
+
+            self._pack = default_pack()
+        return self._pack
 
     def finish_opening(self) -> None:
         """Wait for a background ``quick_check`` (``open_store(check_in_background=True)``)
