@@ -17,16 +17,19 @@ both forms give the same bytes; the old form is kept to prove and test exactly t
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Mapping
 from typing import Any
 
-import rfc8785
+# ``rfc8785`` and ``hashlib`` (OpenSSL) load at first use: the desktop's first paint
+# needs neither (issue 12: start-up).
 
-# Raised for what RFC 8785 cannot write: NaN, infinities, integers beyond 2**53 - 1,
-# lone surrogates and non-text keys. A ValueError, as the old form raised.
-CanonicalizationError = rfc8785.CanonicalizationError
+
+class CanonicalizationError(ValueError):
+    """What RFC 8785 cannot write: NaN, infinities, integers beyond 2**53 - 1, lone
+    surrogates and non-text keys (a ValueError, as the old form raised)."""
+
+
 SAFE_INTEGER = 2**53 - 1  # RFC 8785 (I-JSON): the largest integer written exactly
 
 _FLAT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False)
@@ -34,7 +37,12 @@ _FLAT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":
 
 def canonical_json(doc: Any) -> bytes:
     """The RFC 8785 bytes of ``doc``; raises ``CanonicalizationError`` (a ValueError)."""
-    return rfc8785.dumps(doc)
+    import rfc8785
+
+    try:
+        return rfc8785.dumps(doc)
+    except rfc8785.CanonicalizationError as exc:
+        raise CanonicalizationError(str(exc)) from exc
 
 
 def canonical_flat(doc: Mapping[str, str | int | None]) -> bytes:
@@ -59,6 +67,8 @@ def legacy_canonical_json(doc: Any) -> bytes:
 
 
 def sha256_hex(data: bytes) -> str:
+    import hashlib
+
     return hashlib.sha256(data).hexdigest()
 
 

@@ -13,7 +13,6 @@ DELETE on the audit table. This module never updates or deletes audit rows.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sqlite3
 from collections.abc import Callable, Mapping
@@ -70,7 +69,7 @@ def row_digest(table: str, row: Mapping[str, Any]) -> str:
 
 def entry_hash(prev_hash: str, seq: int, at: str, action: str, incident_id: str | None, detail: str) -> str:
     content = canonical_flat({"seq": seq, "at": at, "action": action, "incident_id": incident_id, "detail": detail})
-    return hashlib.sha256(prev_hash.encode("ascii") + content).hexdigest()
+    return sha256_hex(prev_hash.encode("ascii") + content)
 
 
 def append(db: Db, at: str, action: str, incident_id: str | None, detail: Mapping[str, Any]) -> int:

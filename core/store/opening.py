@@ -13,8 +13,9 @@ objects runs. A good file is then opened read-write in WAL mode with
 ``synchronous=FULL`` (a committed edit survives ``kill -9`` and power loss) and, if it
 has an older schema, a backup copy is written beside it before migrating forward.
 The GUI passes ``check_in_background``: a current file's ``quick_check`` (the one check
-that reads the whole file) then runs in a thread while the first window is painted, and
-the store writes nothing until it passed (``Store.finish_opening``). ``readonly``
+that reads the whole file) then runs in a thread while the first window is painted, the
+audit tail is checked right after the paint, and the store writes nothing until both
+passed (``Store.finish_opening``). ``readonly``
 (the CLI's list, export, verify, backup, check ID) never writes at all.
 
 Second instance: shared, not refused. SQLite's locks keep one file consistent across
@@ -133,7 +134,18 @@ def _quick_check(path: Path, timeout: float) -> None:
         conn.close()
 
 
-def _check_existing(path: Path, timeout: float, *, quick_check: bool = True) -> list[str]:
+def _tail_check(path: Path, timeout: float) -> None:
+    """``_check_tail`` on a read-only connection of its own (files with an audit table)."""
+    conn = _connect(path, readonly=True, timeout=timeout)
+    try:
+        with translated(path):
+            if versions.applied_names(conn):
+                _check_tail(conn, path)
+    finally:
+        conn.close()
+
+
+def _check_existing(path: Path, timeout: float, *, quick_check: bool = True, tail: bool = True) -> list[str]:
     """Read-only checks of an existing database; returns its pending migrations. The
     schema is compared with the app's own first, so nothing else in it ever runs."""
     conn = _connect(path, readonly=True, timeout=timeout)
@@ -144,7 +156,7 @@ def _check_existing(path: Path, timeout: float, *, quick_check: bool = True) -> 
                 state = _integrity(conn, "quick_check")
                 if state != "ok":
                     raise StoreCorrupt(path, state)
-            if applied:
+            if applied and tail:
                 _check_tail(conn, path)
             return [n for n in versions.KNOWN_NAMES if n not in applied]
     finally:
@@ -152,11 +164,13 @@ def _check_existing(path: Path, timeout: float, *, quick_check: bool = True) -> 
 
 
 class BackgroundCheck:
-    """``_quick_check`` in a thread, so a window can be painted meanwhile. ``wait()``
-    returns once it finished and raises what it found (every time it is asked)."""
+    """``_quick_check`` in a thread, so a window can be painted meanwhile; ``wait()`` then
+    checks the audit chain's newest rows (``_check_tail``, on the caller's thread: Python
+    work, kept off the first paint) and raises what either found (every time it is asked)."""
 
     def __init__(self, path: Path, timeout: float) -> None:
         self.error: StoreError | None = None
+        self.path, self.timeout, self._tail_checked = path, timeout, False
         self._thread = threading.Thread(target=self._run, args=(path, timeout), name="store-quick-check", daemon=True)
         self._thread.start()
 
@@ -168,6 +182,12 @@ class BackgroundCheck:
 
     def wait(self) -> None:
         self._thread.join()
+        if self.error is None and not self._tail_checked:
+            self._tail_checked = True
+            try:
+                _tail_check(self.path, self.timeout)
+            except StoreError as exc:
+                self.error = exc
         if self.error is not None:
             raise self.error
 
@@ -206,9 +226,10 @@ def open_store(
     if not has_data:
         pending = list(versions.KNOWN_NAMES)
     elif check_in_background:
-        pending = _check_existing(path, busy_timeout, quick_check=False)
+        pending = _check_existing(path, busy_timeout, quick_check=False, tail=False)
         if pending:
             _quick_check(path, busy_timeout)
+            _tail_check(path, busy_timeout)
         else:
             background = BackgroundCheck(path, busy_timeout)
     else:

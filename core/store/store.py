@@ -11,7 +11,6 @@ process on the same file waits (``busy_timeout``) instead of forking the audit c
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 import re
 from collections.abc import Iterator, Mapping
@@ -555,7 +554,7 @@ class Store:
             "incident_id": incident_id,
             "name": name,
             "size": len(content),
-            "sha256": hashlib.sha256(content).hexdigest(),
+            "sha256": sha256_hex(content),
             "content": content,
             "added_at": at,
         }

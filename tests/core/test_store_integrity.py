@@ -120,6 +120,19 @@ def test_deleting_the_newest_audit_row_is_found_and_refused_on_open(tmp_path: Pa
     with pytest.raises(ChainBroken, match=str(path)):
         open_store(path, FixedClock(T0))
     assert sha(path) == before
+    # The desktop's open checks the tail right after its first paint; until then, and
+    # after, every write is refused and the file stays as it was.
+    store = open_store(path, FixedClock(T0), check_in_background=True)
+    try:
+        incident_id = store.list_incidents(T0)[0].id
+        with pytest.raises(ChainBroken, match=str(path)):
+            store.finish_opening()
+        for _attempt in range(2):
+            with pytest.raises(ChainBroken):
+                store.set_field(incident_id, "harm", "不应写入")
+    finally:
+        store.close()
+    assert sha(path) == before
 
 
 def test_the_audit_table_refuses_updates_and_deletes(tmp_path: Path) -> None:
