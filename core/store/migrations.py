@@ -1,113 +1,22 @@
-"""Schema migrations: numbered steps with sqlite-utils' ``Migrations``, each atomic with
-its version bump (the ``_sqlite_migrations`` record and ``meta.schema_version``).
-
-- ``m001_initial`` (schema 1): meta, profile, incidents (id, document, times),
-  submissions, timeline, attachments, snapshots and the append-only audit log.
-- ``m002_list_columns`` (schema 2): the list columns of each incident (title, grade,
-  status, next due time, drill, validity) and an index to page by next due time.
-- ``m003_number_column`` (schema 3): the human incident number as a list column, so
-  the list shows it without parsing any document (issue 14).
+"""Schema migrations: the steps of ``core.store.steps`` registered with sqlite-utils'
+``Migrations``, each atomic with its version bump (the ``_sqlite_migrations`` record and
+``meta.schema_version``), to bring an older file forward.
 
 sqlite-utils does not notice a file written by a newer app, so ``versions.unknown_applied``
 lists applied names this version does not know; the store refuses such a file.
 Does not back up or open files (see ``core.store.opening``). Opening a current file only
-needs ``core.store.versions`` (plain ``sqlite3``); this module, and with it sqlite-utils,
-is imported when a file is created or migrated.
+needs ``core.store.versions`` (plain ``sqlite3``), and creating a new one only
+``core.store.steps``; this module, and with it sqlite-utils, is imported when an older
+file is migrated.
 """
 
 from __future__ import annotations
 
-import json
+from sqlite_utils import Migrations
 
-from sqlite_utils import Database, Migrations
-
-from core.rules import default_pack
-from core.store import audit
-from core.store.derive import derive
-from core.store.documents import LIST_KEYS, assemble, loads_doc
+from core.store.steps import STEPS
 from core.store.versions import MIGRATION_SET
 
 migrations = Migrations(MIGRATION_SET)
-
-
-def _set_version(db: Database, version: int) -> None:
-    db.execute("INSERT INTO meta (key, value) VALUES ('schema_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(version),))
-
-
-@migrations()
-def m001_initial(db: Database) -> None:
-    statements = (
-        """
-    CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT) STRICT;
-    CREATE TABLE profile (id INTEGER PRIMARY KEY CHECK (id = 1), data TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
-    CREATE TABLE incidents (id TEXT PRIMARY KEY, doc TEXT NOT NULL, created_at TEXT NOT NULL, updated_at TEXT NOT NULL) STRICT;
-    CREATE TABLE submissions (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES incidents(id),
-        data TEXT NOT NULL, recorded_at TEXT NOT NULL) STRICT;
-    CREATE INDEX submissions_incident ON submissions(incident_id);
-    CREATE TABLE timeline (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES incidents(id),
-        data TEXT NOT NULL, recorded_at TEXT NOT NULL) STRICT;
-    CREATE INDEX timeline_incident ON timeline(incident_id);
-    CREATE TABLE attachments (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES incidents(id),
-        name TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, content BLOB NOT NULL, added_at TEXT NOT NULL) STRICT;
-    CREATE INDEX attachments_incident ON attachments(incident_id);
-    CREATE TABLE snapshots (id INTEGER PRIMARY KEY, incident_id TEXT NOT NULL REFERENCES incidents(id),
-        kind TEXT NOT NULL, canonical_json BLOB NOT NULL, sha256 TEXT NOT NULL, pdf_sha256 TEXT,
-        created_at TEXT NOT NULL) STRICT;
-    CREATE INDEX snapshots_incident ON snapshots(incident_id);
-    """
-        + audit.CREATE_SQL
-    )
-    for statement in _split(statements):
-        db.execute(statement)
-    _set_version(db, 1)
-
-
-@migrations()
-def m002_list_columns(db: Database) -> None:
-    for column in (
-        "title TEXT",
-        "grade TEXT",
-        "status TEXT",
-        "next_due TEXT",
-        "sort_due TEXT NOT NULL DEFAULT '9999-12-31T23:59:59+00:00'",
-        "drill INTEGER NOT NULL DEFAULT 0",
-        "valid INTEGER NOT NULL DEFAULT 0",
-    ):
-        db.execute(f"ALTER TABLE incidents ADD COLUMN {column}")
-    db.execute("CREATE INDEX incidents_due ON incidents(sort_due, id)")
-    pack = default_pack()
-    rows = list(db.execute("SELECT id, doc FROM incidents"))
-    for incident_id, text in rows:
-        lists = {
-            table: [json.loads(r[0]) for r in db.execute(f"SELECT data FROM {table} WHERE incident_id = ? ORDER BY id", (incident_id,))]  # noqa: S608
-            for table in LIST_KEYS
-        }
-        cols = derive(assemble(loads_doc(text), lists), pack).columns()  # with its submissions, as Store writes them
-        db.execute(
-            "UPDATE incidents SET title = :title, grade = :grade, status = :status, next_due = :next_due, "
-            "sort_due = :sort_due, drill = :drill, valid = :valid WHERE id = :id",
-            {**cols, "id": incident_id},
-        )
-    _set_version(db, 2)
-
-
-@migrations()
-def m003_number_column(db: Database) -> None:
-    db.execute("ALTER TABLE incidents ADD COLUMN number TEXT")
-    db.execute("UPDATE incidents SET number = json_extract(doc, '$.number') WHERE json_type(doc, '$.number') = 'text'")
-    _set_version(db, 3)
-
-
-def _split(script: str) -> list[str]:
-    """Split a script into statements, keeping trigger bodies (``BEGIN ... END;``) whole."""
-    out: list[str] = []
-    buf = ""
-    for piece in script.split(";"):
-        buf += piece + ";"
-        upper = buf.upper()
-        if "CREATE TRIGGER" in upper and not upper.rstrip(" ;\n").endswith("END"):
-            continue
-        if buf.strip(" ;\n"):
-            out.append(buf.strip())
-        buf = ""
-    return out
+for _step in STEPS:
+    migrations(name=_step.__name__)(_step)

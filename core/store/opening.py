@@ -244,8 +244,10 @@ def open_store(
                 db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=FULL")
             db.execute("PRAGMA foreign_keys=ON")
-            if pending:
-                _migrate(db, path, clock, pending, backup_first=has_data and bool(versions.applied_names(conn)))
+            if not has_data:
+                _create(db)
+            elif pending:
+                _migrate(db, path, clock, pending, backup_first=bool(versions.applied_names(conn)))
             store = Store(db, path, clock, pack, opening=background)
             if background is None:
                 store.touch_clock()
@@ -303,6 +305,14 @@ def _migrated_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
     return memory
 
 
+def _create(db: Db) -> None:
+    """A new file: every schema step (without sqlite-utils, ``core.store.steps``)."""
+    from core.store import steps
+
+    steps.create(db)
+    _note_version(db)
+
+
 def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_first: bool) -> None:
     """Apply the pending schema steps (after a backup copy of an older file)."""
     from core.store.migrations import migrations
@@ -310,6 +320,10 @@ def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_fir
     if backup_first:
         _copy(db.conn, sibling(path, f"before-{pending[0]}", clock.now()))
     migrations.apply(db.utils())
+    _note_version(db)
+
+
+def _note_version(db: Db) -> None:
     with db.atomic():
         db.execute("INSERT INTO meta (key, value) VALUES ('app_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (__version__,))
 

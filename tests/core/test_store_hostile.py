@@ -10,9 +10,10 @@ import json
 import os
 import signal
 import sqlite3
+import subprocess
 import sys
 import time
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -190,6 +191,44 @@ def test_the_expected_schema_is_what_the_migrations_create(tmp_path: Path) -> No
         migrations.apply(Database(conn, execute_plugins=False), stop_before=stop_before)
         assert schema.objects(conn) == schema.EXPECTED[last]
         conn.close()
+
+
+def test_a_new_file_is_created_as_the_migrations_create_it_without_sqlite_utils(tmp_path: Path) -> None:
+    """``steps.create`` (a first run, no sqlite-utils import) writes the schema, the version
+    and the ``_sqlite_migrations`` record that sqlite-utils' ``Migrations`` writes."""
+    from sqlite_utils import Database
+
+    from core.store import steps
+    from core.store.migrations import migrations
+    from core.store.sql import Db
+
+    by_library = sqlite3.connect(str(tmp_path / "library.sqlite3"))
+    migrations.apply(Database(by_library, execute_plugins=False))
+    ours = sqlite3.connect(str(tmp_path / "ours.sqlite3"))
+    steps.create(Db(ours))
+    try:
+        master = "SELECT type, name, tbl_name, sql FROM sqlite_master ORDER BY type, name"
+        assert ours.execute(master).fetchall() == by_library.execute(master).fetchall()
+        assert schema.objects(ours) == schema.EXPECTED["m003_number_column"]
+        record = "SELECT id, migration_set, name, applied_at FROM _sqlite_migrations ORDER BY id"
+        rows, expected = ours.execute(record).fetchall(), by_library.execute(record).fetchall()
+        assert [r[:3] for r in rows] == [r[:3] for r in expected]
+        for (*_, at), (*_, their_at) in zip(rows, expected, strict=True):  # both str() of an aware UTC time
+            assert datetime.fromisoformat(at).utcoffset() == datetime.fromisoformat(their_at).utcoffset() == timedelta(0)
+        assert ours.execute("SELECT * FROM meta").fetchall() == by_library.execute("SELECT * FROM meta").fetchall()
+    finally:
+        ours.close()
+        by_library.close()
+
+
+def test_a_first_run_creates_its_file_without_importing_sqlite_utils(tmp_path: Path) -> None:
+    code = (
+        "import sys\nfrom core.store import open_store\n"
+        f"s = open_store({str(tmp_path / 'new.sqlite3')!r}); print(s.verify().ok); s.close()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('sqlite_utils', 'click', 'pluggy', 'dateutil')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=120)
+    assert out.stdout.split() == ["True", "[]"]
 
 
 # --- staging left by a killed restore ---
