@@ -14,10 +14,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from core import paths
-from core.rules import RulePack
 from core.vocab import Label
+
+if TYPE_CHECKING:  # a type only: the profile form and the wizard's labels need no rule pack
+    from core.rules import RulePack
 
 L = Label
 
@@ -739,6 +742,9 @@ _ENTRIES: tuple[FieldInfo, ...] = (
 )
 
 CATALOGUE: dict[str, FieldInfo] = {f.path: f for f in _ENTRIES}
+# The keys of ``reporter``, also the organisation profile's (``core.incident`` builds the
+# same object of the schema from these entries; a test holds the two equal).
+REPORTER_KEYS: tuple[str, ...] = tuple(p.removeprefix("reporter.") for p in CATALOGUE if p.startswith("reporter.") and p.count(".") == 1)
 _CHOICES = {
     "reporter.category": CATEGORY_CHOICES,
     "impact.defacement.authority_scope": AUTHORITY_SCOPE_CHOICES,

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from core import credit_code
 from core import fields as catalogue
-from core.incident import REPORTER_KEYS
+from core.fields import REPORTER_KEYS
 from gui.i18n import ask, language, tr
 from gui.widgets import fit_on_screen, named
 

@@ -246,6 +246,8 @@ def open_store(
             db.execute("PRAGMA foreign_keys=ON")
             if not has_data:
                 _create(db)
+                if check_in_background:  # the first run's window paints before its opening steps
+                    background = BackgroundCheck(path, busy_timeout)
             elif pending:
                 _migrate(db, path, clock, pending, backup_first=bool(versions.applied_names(conn)))
             store = Store(db, path, clock, pack, opening=background)

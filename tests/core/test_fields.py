@@ -32,6 +32,10 @@ def test_every_field_of_the_schema_has_one_catalogue_entry_and_no_entry_is_left_
     assert set(fields.CATALOGUE) - containers == schema_paths(SCHEMA)
 
 
+def test_the_profile_keys_are_the_reporter_object_of_the_schema_in_order():
+    assert fields.REPORTER_KEYS == tuple((SCHEMA.fields or {})["reporter"].fields or {})
+
+
 def test_every_entry_speaks_both_languages_without_decision_codes():
     for entry in fields.CATALOGUE.values():
         for label in (entry.name, entry.question, entry.help, entry.unit, *entry.choices.values()):
