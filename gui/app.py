@@ -10,7 +10,7 @@ never a crash dialog.
 
 from __future__ import annotations
 
-import argparse
+import gc
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -33,6 +33,8 @@ from gui.main_window import MainWindow
 from gui.ticker import Ticker
 
 if TYPE_CHECKING:
+    import argparse
+
     from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
     from core.rules import RulePack
@@ -463,6 +465,7 @@ class Session:
 
     def _next_step(self) -> None:
         if not self._pending_steps:
+            gc.enable()  # start-up is over: the collector the launcher paused runs again (gui.launch.pause_collection)
             return
         step = self._pending_steps.pop(0)
         try:
@@ -470,7 +473,8 @@ class Session:
         except StoreError as exc:  # the store was closed or is busy: say so, never a crash dialog
             if self.window is not None:
                 self.window.status_label.setText(str(exc))
-        QTimer.singleShot(0, self._next_step)
+        finally:
+            QTimer.singleShot(0, self._next_step)
 
     @property
     def settled(self) -> bool:
@@ -514,6 +518,8 @@ class Session:
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    import argparse
+
     parser = argparse.ArgumentParser(prog="incident-assistant", add_help=False)
     parser.add_argument("--db")
     parser.add_argument("--lang", choices=sorted(i18n.LANGUAGES))

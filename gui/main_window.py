@@ -36,7 +36,7 @@ from core import resources, vocab
 from core.store import IncidentSummary, StoreError
 from core.timeutil import display_beijing
 from core.vocab import OPEN_STATUSES, Status
-from gui import dialogs, i18n, maintenance
+from gui import dialogs, i18n
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
 from gui.i18n import tr
@@ -83,7 +83,7 @@ class IncidentTableModel(QAbstractTableModel):
         QT_TR_NOOP("剩余时间"),
         QT_TR_NOOP("演练"),
     )
-    FIRST_PAGE = 200
+    FIRST_PAGE = 100  # more rows than a 4K screen shows at 100 % (~70); 200 cost ~1.5 ms more before the first paint
     NUMBER, TITLE, GRADE, STATUS, DUE, LEFT, DRILL = range(7)  # the columns, in HEADERS' order
 
     def __init__(self, hub: StoreHub, ticker: Ticker) -> None:
@@ -263,10 +263,8 @@ class MainWindow(QMainWindow):
         self.action_submission = self._action("actionRecordSubmission", tr("登记报送(&S)…"), "Ctrl+R", lambda: self.desk.record_submission())
         self.action_find = self._action("actionFind", tr("搜索事件(&F)"), "Ctrl+F", lambda: self.search.setFocus())
         self.action_profile = self._action("actionProfile", tr("单位资料(&P)…"), "Ctrl+Shift+P", self.edit_profile)
-        self.action_backup = self._action(
-            "actionBackup", tr("备份(&B)…"), "Ctrl+Shift+B", lambda: self.status_label.setText(maintenance.backup(self, self.hub))
-        )
-        self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "", lambda: self.status_label.setText(maintenance.restore(self, self.hub)))
+        self.action_backup = self._action("actionBackup", tr("备份(&B)…"), "Ctrl+Shift+B", lambda: self.status_label.setText(self._backup()))
+        self.action_restore = self._action("actionRestore", tr("从备份恢复(&R)…"), "", lambda: self.status_label.setText(self._restore()))
         self.keep_in_tray: Callable[[], bool] = lambda: False  # the session decides (asked once)
         self.action_quit = self._action("actionQuit", tr("退出(&Q)"), "Ctrl+Q", self.quitRequested.emit)
         self.action_start_at_login = QAction(tr("登录时启动（在托盘中运行提醒）(&L)"), self, checkable=True)
@@ -274,7 +272,7 @@ class MainWindow(QMainWindow):
         self.action_start_at_login.setToolTip(tr("登录系统后自动在托盘中启动，报告期限到来时照常提醒"))
         self.action_start_at_login.toggled.connect(self.startAtLoginRequested.emit)
         self.action_guide = self._action("actionGuide", tr("快速指南(&G)"), "F1", self.show_guide)
-        self.action_about = self._action("actionAbout", tr("关于(&A)"), "", lambda: dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack)))
+        self.action_about = self._action("actionAbout", tr("关于(&A)"), "", self._about)
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         for action in (self.action_new, self.action_edit, self.action_export, self.action_submission):
@@ -461,6 +459,23 @@ class MainWindow(QMainWindow):
         """The number column just wide enough for 2026-0003 and its header (narrow)."""
         header = self.table.horizontalHeader().fontMetrics().horizontalAdvance(str(self.model.headerData(IncidentTableModel.NUMBER, Qt.Orientation.Horizontal)))
         return max(header, self.table.fontMetrics().horizontalAdvance("2026-00000")) + 20
+
+    # Backup, restore and About: ``gui.maintenance`` loads when one is first used.
+
+    def _backup(self) -> str:
+        from gui import maintenance
+
+        return maintenance.backup(self, self.hub)
+
+    def _restore(self) -> str:
+        from gui import maintenance
+
+        return maintenance.restore(self, self.hub)
+
+    def _about(self) -> None:
+        from gui import maintenance
+
+        dialogs.inform(self, tr("关于"), maintenance.about_text(self.pack))
 
     @property
     def pack(self) -> RulePack:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from core.cli import WITHOUT_DB, build_parser, wants_gui
+from core.cli import COMMANDS, WITHOUT_DB, build_parser, wants_gui
 from gui import launch
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,11 +111,30 @@ def test_the_launcher_starts_the_gui_or_runs_the_command(monkeypatch, tmp_path, 
     fake = types.ModuleType("gui.app")
     fake.main = lambda argv: received.append(list(argv)) or 7  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "gui.app", fake)
+    paused: list[bool] = []
+    monkeypatch.setattr(launch, "pause_collection", lambda: paused.append(True))  # the real one: below
     db = tmp_path / "a.sqlite3"
     assert launch.main(["--db", str(db)]) == 7
     assert launch.main(["list", "--db", str(db)]) == 0
     assert received == [["--db", str(db)]]
+    assert paused == [True]  # for the desktop app only
     assert "数据库中还没有事件" in capsys.readouterr().out
+
+
+def test_the_command_names_are_the_parsers():
+    """``wants_gui`` decides from ``COMMANDS`` without building the parser (issue 12)."""
+    assert build_parser()[1] == COMMANDS
+
+
+def test_the_launcher_loads_no_subcommand_before_the_desktop_app():
+    """The desktop app's start pays for the launcher's choice only: no subcommand module,
+    incident module or rule pack (they cost ~75 ms before the first paint)."""
+    code = (
+        "import sys\nfrom gui import launch\nassert launch.wants_gui(['--db', 'x.sqlite3'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith(('core.', 'PySide6')) and m not in ('core.cli', 'core.cli.lang')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.strip() == "[]"
 
 
 def cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

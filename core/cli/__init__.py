@@ -13,6 +13,10 @@ them together and gives every subcommand that touches the database its own ``--d
 (``add_db_option``), so ``--db`` works before or after the subcommand. Help texts and
 usage errors are in Chinese or English (``core.cli.lang``): ``--lang`` is read before
 the parser is built, so the help follows it.
+
+Importing this package is light (the launcher imports it before the desktop app's first
+paint, issue 12): the subcommands, the incident module and the rule pack load when a
+command runs; ``wants_gui`` decides from ``COMMANDS`` without building the parser.
 """
 
 from __future__ import annotations
@@ -26,11 +30,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from core import __version__
-from core.cli.common import CliError, out_err
 from core.cli.lang import LANG_OPTION, LANGS, current_language, language_from_args, t, using_language
-from core.cli.parser import CliParser
-from core.messages import InvalidIncident
-from core.rules import RulePackError, default_pack
 
 if TYPE_CHECKING:
     from core.cli.selftest_cmd import Check
@@ -40,6 +40,8 @@ COMMAND_MODULE_NAMES = ("check_cmd", "pdf_cmd", "notice_cmd", "store_cmds", "sel
 # Subcommands that never open the user's database, so they take no --db of their own
 # (self-test uses a temporary one on purpose). Every other subcommand gets --db.
 WITHOUT_DB = frozenset({"self-test"})
+# The subcommands' names (what ``build_parser`` registers; a test holds the two equal).
+COMMANDS = frozenset({"check", "pdf", "notice", "list", "export", "import", "verify", "backup", "restore", "self-test"})
 DB_OPTION = "--db"
 
 
@@ -48,6 +50,8 @@ def command_modules() -> list[ModuleType]:
 
 
 def version_text() -> str:
+    from core.rules import RulePackError, default_pack
+
     try:
         pack = default_pack()
         rules = f"规则包 {pack.id} {pack.version}（{pack.title}，{pack.text_date}，{pack.in_force} 起施行）"
@@ -58,6 +62,8 @@ def version_text() -> str:
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     """The parser, in the current language, and the names of its subcommands."""
+    from core.cli.parser import CliParser
+
     parser = CliParser(
         prog="incident-assistant",
         description=t(
@@ -149,9 +155,7 @@ def wants_gui(argv: Sequence[str]) -> bool:
     """True when the arguments mean the desktop app: no subcommand, and nothing but the
     GUI's own options (``gui_only``). The launcher (``gui.launch``) asks this."""
     args_list = list(argv)
-    with using_language(language_from_args(args_list) or current_language()):
-        _parser, commands = build_parser()
-    return gui_only(args_list) and not any(a in commands for a in args_list)
+    return gui_only(args_list) and not any(a in COMMANDS for a in args_list)
 
 
 def main(argv: Sequence[str] | None = None, *, extra_checks: Iterable[Check] = ()) -> int:
@@ -164,6 +168,10 @@ def main(argv: Sequence[str] | None = None, *, extra_checks: Iterable[Check] = (
 
 
 def _run(args_list: list[str], lang: str, extra_checks: tuple[Check, ...]) -> int:
+    from core.cli.common import CliError, out_err
+    from core.messages import InvalidIncident
+    from core.rules import RulePackError
+
     parser, _commands = build_parser()
     args = parser.parse_args(args_list)
     args.extra_checks = extra_checks

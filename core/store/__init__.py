@@ -43,6 +43,11 @@ the way out; a failed write changes nothing and can be retried. Invalid imports 
 and on what ``open_store`` checks are in ``core.store.opening``.
 """
 
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from core.store.audit import Problem
 from core.store.errors import (
     BackupInvalid,
@@ -64,8 +69,18 @@ from core.store.errors import (
 )
 from core.store.opening import VerifyResult, backup, open_store, verify_file
 from core.store.paths import ENV_VAR, default_db_path, resolve_db_path
-from core.store.restoring import restore
 from core.store.store import IncidentSummary, Store
+
+if TYPE_CHECKING:
+    from core.clock import Clock
+
+
+def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = None) -> Path | None:
+    """``core.store.restoring.restore``, loaded when asked for (not to open a file)."""
+    from core.store.restoring import restore as restore_file
+
+    return restore_file(db_path, from_path, clock)
+
 
 __all__ = [
     "ENV_VAR",

@@ -99,8 +99,15 @@ def floor() -> None:
 
 
 def _session(db: str) -> Any:
-    """As ``gui.app.main`` does it: the application, then the store and session."""
+    """As the installed command does it: the launcher (``gui.launch.main``: the choice of
+    the desktop app, the collector paused), then ``gui.app.main``: the application, then
+    the store and session."""
     sys.path.insert(0, str(ROOT))
+    from gui import launch
+
+    if not launch.wants_gui(["--db", db]):
+        raise SystemExit(f"the launcher would not start the desktop app for {db}")
+    launch.pause_collection()
     from gui.app import open_session, prepare_application
 
     app = prepare_application()

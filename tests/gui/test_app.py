@@ -127,3 +127,21 @@ def test_a_second_window_on_the_same_database_is_refused_with_a_message(tmp_path
     again.store.close()
     again.ticker.stop()
     again.writer.release()
+
+
+def test_the_collector_paused_for_the_start_runs_again_once_start_up_settles(session, qtbot):
+    """The launcher pauses the cyclic collector for the start (``gui.launch.pause_collection``);
+    the session turns it back on after its last start-up step, whatever the first window."""
+    import gc
+
+    from gui import launch
+
+    launch.pause_collection()
+    try:
+        session.start()
+        assert not gc.isenabled()
+        qtbot.waitUntil(lambda: session.settled)
+        qtbot.waitUntil(gc.isenabled)
+    finally:
+        gc.enable()
+    qtbot.addWidget(session.welcome)
