@@ -7,9 +7,28 @@ from __future__ import annotations
 
 import math
 from datetime import date, datetime, timedelta
-from zoneinfo import ZoneInfo
+from functools import cache
+from typing import TYPE_CHECKING
 
-BEIJING = ZoneInfo("Asia/Shanghai")
+if TYPE_CHECKING:
+    from zoneinfo import ZoneInfo
+
+    BEIJING: ZoneInfo  # the zone (module ``__getattr__`` below)
+
+
+@cache
+def beijing_zone() -> ZoneInfo:
+    """Asia/Shanghai, loaded at the first time read or shown: ``zoneinfo`` costs ~3 ms,
+    which a first window without a time on it need not pay (issue 12: start-up)."""
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo("Asia/Shanghai")
+
+
+def __getattr__(name: str) -> object:
+    if name == "BEIJING":
+        return beijing_zone()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 class TimeFormatError(ValueError):
@@ -32,7 +51,7 @@ def parse_instant(text: str) -> datetime:
     except ValueError as exc:
         raise TimeFormatError(str(exc)) from exc
     if value.tzinfo is None:
-        value = value.replace(tzinfo=BEIJING)
+        value = value.replace(tzinfo=beijing_zone())
     return whole_second(value)
 
 
@@ -46,7 +65,7 @@ def parse_date(text: str) -> date:
 
 
 def beijing(value: datetime) -> datetime:
-    return value.astimezone(BEIJING)
+    return value.astimezone(beijing_zone())
 
 
 def iso_beijing(value: datetime) -> str:
@@ -88,4 +107,4 @@ def end_of_day_after(start: datetime, days: int, day_end: str) -> datetime:
     ``day_end`` (e.g. ``23:59:59``) Beijing time on that date plus ``days``."""
     first = beijing(start).date() + timedelta(days=days)
     hh, mm, ss = (int(p) for p in day_end.split(":"))
-    return datetime(first.year, first.month, first.day, hh, mm, ss, tzinfo=BEIJING)
+    return datetime(first.year, first.month, first.day, hh, mm, ss, tzinfo=beijing_zone())

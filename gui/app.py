@@ -13,7 +13,6 @@ from __future__ import annotations
 import gc
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -103,35 +102,30 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
     return app
 
 
-@dataclass
 class Session:
     """Everything one running app shares: store, hub, pack, ticker, open windows.
 
     ``rules`` is the rule pack a test gives; the app gives none and ``pack`` is the
-    store's, loaded with the desk right after the first paint (issue 12: start-up)."""
+    store's, loaded with the desk right after the first paint (issue 12: start-up). A
+    plain class: a dataclass costs ~1 ms to define before the first paint."""
 
-    store: Store
-    rules: RulePack | None
-    clock: Clock
-    hub: StoreHub = field(init=False)
-    ticker: Ticker = field(init=False)
-    window: MainWindow | None = None
-    welcome: WelcomeWindow | None = None
-    reminders: ReminderService | None = None
-    clock_watch: ClockWatch | None = None
-    tray: QSystemTrayIcon | None = None
-    tray_menu: QMenu | None = None  # kept: the tray does not own its menu in PySide
-    writer: WriterLock | None = None  # this window is the one that writes the database
-    wizards: list[IncidentWizard] = field(default_factory=list)
-    full_check: FullCheckWatch | None = None  # the whole-file check started at open (issue 16)
-    full_check_starter: Starter | None = None  # tests may run it their own way; None: a thread
-    in_tray: bool = False  # started with --tray (at login): the main window waits in the tray
-    _pending_steps: list[Callable[[], None]] = field(default_factory=list, init=False)
-    quitting: bool = field(default=False, init=False)
-
-    def __post_init__(self) -> None:
-        self.hub = StoreHub(self.store)
-        self.ticker = Ticker(self.clock)
+    def __init__(self, store: Store, rules: RulePack | None, clock: Clock, *, in_tray: bool = False) -> None:
+        self.store, self.rules, self.clock = store, rules, clock
+        self.hub = StoreHub(store)
+        self.ticker = Ticker(clock)
+        self.window: MainWindow | None = None
+        self.welcome: WelcomeWindow | None = None
+        self.reminders: ReminderService | None = None
+        self.clock_watch: ClockWatch | None = None
+        self.tray: QSystemTrayIcon | None = None
+        self.tray_menu: QMenu | None = None  # kept: the tray does not own its menu in PySide
+        self.writer: WriterLock | None = None  # this window is the one that writes the database
+        self.wizards: list[IncidentWizard] = []
+        self.full_check: FullCheckWatch | None = None  # the whole-file check started at open (issue 16)
+        self.full_check_starter: Starter | None = None  # tests may run it their own way; None: a thread
+        self.in_tray = in_tray  # started with --tray (at login): the main window waits in the tray
+        self._pending_steps: list[Callable[[], None]] = []
+        self.quitting = False
         app = QApplication.instance()
         if isinstance(app, Application):
             app.quitRequested.connect(self._quit_requested)
