@@ -223,8 +223,9 @@ def test_the_pngs_are_rendered_from_the_svg_as_it_is_now(qapp, svg, png, side):
 
 
 def test_the_windows_get_the_app_icon(qapp):
-    from gui.app import prepare_application
+    from gui.app import install_app_icon, prepare_application
 
     app = prepare_application()
+    install_app_icon()  # the session's first step after the first paint
     assert not app.windowIcon().isNull()
     assert 256 in [s.width() for s in app.windowIcon().availableSizes()]

@@ -145,3 +145,4 @@ def test_the_collector_paused_for_the_start_runs_again_once_start_up_settles(ses
     finally:
         gc.enable()
     qtbot.addWidget(session.welcome)
+    assert not session.welcome.windowIcon().isNull()  # the app's icon follows the first paint
