@@ -228,8 +228,14 @@ class IncidentTableModel(QAbstractTableModel):
     def _overdue(self, row: IncidentSummary) -> bool:
         return row.next_due is not None and row.next_due < self.now
 
+    # The roles answered; the view asks each cell for seven (font, alignment, background…):
+    # the others are turned away first, before the index is read.
+    ANSWERED = frozenset(
+        int(r) for r in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.UserRole)
+    )
+
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        if role not in self.ANSWERED or not index.isValid():
             return None
         row = self.rows[index.row()]
         col = index.column()
