@@ -13,9 +13,8 @@ import json
 import os
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.canonical import canonical_json
 from core.store import IncidentNotFound, IncidentSummary, InvalidEdit, Store
@@ -38,8 +37,7 @@ PI_FULL_RESCAN_S = 3600  # every incident is read again at most once an hour (ab
 PAGE = 200  # incidents read per query while looking for deadlines before the horizon
 
 
-@dataclass(frozen=True)
-class Recorded:
+class Recorded(NamedTuple):
     """A recorded submission: its row id and the record anchor (「记录校验码」) to note with it."""
 
     id: int

@@ -47,6 +47,8 @@ if TYPE_CHECKING:
 
 FONT_FAMILY_FALLBACK = "WenQuanYi Micro Hei"
 _READY: list[QApplication] = []  # set up once (a Python flag: reading an unset Qt property returns None, see fields.choice_value)
+LATER = object()  # a start-up step not ready yet: it runs again STEP_RETRY_MS later
+STEP_RETRY_MS = 15
 LANGUAGE_KEY = "ui_language"  # store meta: the language chosen last time
 TRAY_KEY = "keep_in_tray"  # store meta: TRAY_STAY / TRAY_QUIT, asked once when the window closes with a deadline open
 TRAY_STAY, TRAY_QUIT = "tray", "quit"
@@ -135,7 +137,7 @@ class Session:
         self.full_check: FullCheckWatch | None = None  # the whole-file check started at open (issue 16)
         self.full_check_starter: Starter | None = None  # tests may run it their own way; None: a thread
         self.in_tray = in_tray  # started with --tray (at login): the main window waits in the tray
-        self._pending_steps: list[Callable[[], None]] = []
+        self._pending_steps: list[Callable[[], object]] = []
         self.quitting = False
         app = QApplication.instance()
         if isinstance(app, Application):
@@ -474,22 +476,28 @@ class Session:
             gc.enable()  # start-up is over: the collector the launcher paused runs again (gui.launch.pause_collection)
             return
         step = self._pending_steps.pop(0)
+        later = False
         try:
-            step()
+            later = step() is LATER
         except StoreError as exc:  # the store was closed or is busy: say so, never a crash dialog
             if self.window is not None:
                 self.window.status_label.setText(str(exc))
         finally:
-            QTimer.singleShot(0, self._next_step)
+            if later:  # not ready: the same step again in a moment, the window running meanwhile
+                self._pending_steps.insert(0, step)
+            QTimer.singleShot(STEP_RETRY_MS if later else 0, self._next_step)
 
     @property
     def settled(self) -> bool:
         """All start-up steps have run (tests and the benchmark wait for this)."""
         return not self._pending_steps
 
-    def _finish_opening(self) -> None:
-        """The database check that ran while the window was painted: a damaged file is
-        explained and the app ends, as when it cannot be opened at all; nothing was written."""
+    def _finish_opening(self) -> object:
+        """The database check, started once the window is painted and waited for without
+        blocking it (``LATER`` until it is done): a damaged file is explained and the app
+        ends, as when it cannot be opened at all; nothing was written."""
+        if not self.store.opening_checked():
+            return LATER
         try:
             self.store.finish_opening()
         except StoreError as exc:
@@ -498,6 +506,7 @@ class Session:
             app = QApplication.instance()
             if app is not None:
                 app.exit(2)
+        return None
 
     def _start_full_check(self) -> None:
         """Last of the start-up steps: the whole-file check runs in a thread and would slow the rest."""

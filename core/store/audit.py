@@ -16,8 +16,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from core.canonical import canonical_flat, canonical_json, sha256_hex
 from core.store.sql import Db
@@ -95,8 +94,7 @@ def append_row_change(
     return append(db, at, action, incident_id, detail)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing ``verify`` found: the table, the row (audit ``seq`` or the row's key) and why."""
 
     table: str

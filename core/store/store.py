@@ -92,6 +92,14 @@ class Store:
             self._pack = default_pack()
         return self._pack
 
+    def opening_checked(self) -> bool:
+        """Whether ``finish_opening`` would not wait: the background ``quick_check`` is
+        started by the first call, which never waits (the desktop asks after its first paint)."""
+        if self._opening is None:
+            return True
+        self._opening.start()
+        return self._opening.done
+
     def finish_opening(self) -> None:
         """Wait for a background ``quick_check`` (``open_store(check_in_background=True)``)
         and note this run's clock. Raises ``StoreCorrupt`` when the check failed, now and on
