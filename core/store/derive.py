@@ -9,9 +9,8 @@ time from ``next_due``. Does not read the clock or the database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.vocab import Status
 
@@ -29,8 +28,7 @@ DERIVED_WITH_KEY = "list_columns_from"  # meta key: the derivation the stored co
 _ANY_TIME = datetime(2000, 1, 1, tzinfo=UTC)  # statuses before any due time: pending, never overdue
 
 
-@dataclass(frozen=True)
-class Derived:
+class Derived(NamedTuple):
     """The list columns of one incident, taken from its assessment."""
 
     title: str | None
