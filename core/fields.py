@@ -12,9 +12,10 @@ Adding a field: one entry here, both languages included. Does not validate or co
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 from core import paths
 from core.vocab import Label
@@ -39,9 +40,13 @@ class Page(StrEnum):
     SUMMARY = "summary"  # 总结报告 (第八条)
 
 
-@dataclass(frozen=True)
-class FieldInfo:
-    """One field of the incident: its names, question, help, page, unit, choices and value type."""
+NO_CHOICES: Mapping[str, Label] = MappingProxyType({})  # a field without fixed choices
+
+
+class FieldInfo(NamedTuple):
+    """One field of the incident: its names, question, help, page, unit, choices and value
+    type. (A named tuple: the welcome window's form reads the catalogue before its first
+    paint, and a frozen dataclass is slower to define and to make, issue 12.)"""
 
     path: str  # ``impact.people_affected``; list elements as ``systems[].name``
     name: Label  # the statutory name, for lists, the review page, the report and ``check``
@@ -50,7 +55,7 @@ class FieldInfo:
     help: Label | None = None  # plain words with an example
     unit: Label | None = None
     grading: bool = False  # an input of the annex grading (a known fact makes the grade known)
-    choices: dict[str, Label] = field(default_factory=dict)  # labels of fixed choices
+    choices: Mapping[str, Label] = NO_CHOICES  # labels of fixed choices
     # The value (``core.incident`` builds the schema from these): text, bool, int, number,
     # percent, instant, hours (a sector rule's), amount (text or number), enum (the fixed
     # ``choices``) or enum:<list> (sites, grades, classes, channels, kinds: from the rule pack).
@@ -752,7 +757,7 @@ _CHOICES = {
     "personal_info.affected": PI_AFFECTED_CHOICES,
 }
 for _path, _labels in _CHOICES.items():
-    CATALOGUE[_path] = FieldInfo(**{**CATALOGUE[_path].__dict__, "choices": _labels})
+    CATALOGUE[_path] = CATALOGUE[_path]._replace(choices=_labels)
 
 # The impact questions whose answer counts as a known fact (product.md §4.1: the grade is
 # ``undetermined`` while none is known); the qualitative choice counts as one whole.
@@ -761,8 +766,7 @@ GRADING_FIELDS: tuple[str, ...] = tuple(
 )
 
 
-@dataclass(frozen=True)
-class ImpactArea:
+class ImpactArea(NamedTuple):
     """One kind of harm the impact page asks about first (product.md §8.4): ticking it shows
     the annex questions about it, and only those."""
 
