@@ -1,7 +1,8 @@
 """Watches the computer's clock (product.md §5): at start, a clock behind the latest time
 the database has seen and a time zone other than Beijing time; then every minute, a wall
 clock that jumped compared with a monotonic clock. Each finding is handed to ``notify``
-as a calm sentence; deadlines stay computed in Beijing time either way."""
+as a calm sentence in the UI's language (from ``core.clockcheck``); deadlines stay
+computed in Beijing time either way."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QObject
 
 from core.clockcheck import jump_warning, rollback_warning, zone_warning
 from core.store import StoreError
+from gui.i18n import language
 from gui.ticker import Ticker
 
 EVERY = 60  # ticks
@@ -45,7 +47,8 @@ class ClockWatch(QObject):
         ticker.tick.connect(self._tick)
 
     def check_at_start(self) -> list[str]:
-        found = [w for w in (rollback_warning(self.ticker.now(), self.record.previous_wall_clock), zone_warning(self.local_now())) if w]
+        lang = language()
+        found = [w for w in (rollback_warning(self.ticker.now(), self.record.previous_wall_clock, lang), zone_warning(self.local_now(), lang)) if w]
         for message in found:
             self.notify(message)
         self._touch()
@@ -61,7 +64,7 @@ class ClockWatch(QObject):
 
     def check_running(self, now: datetime) -> str | None:
         mono = self.monotonic()
-        warning = jump_warning(now - self._wall, timedelta(seconds=mono - self._mono))
+        warning = jump_warning(now - self._wall, timedelta(seconds=mono - self._mono), language())
         self._wall, self._mono = now, mono
         if warning:
             self.notify(warning)

@@ -32,3 +32,18 @@ def test_time_zone_other_than_beijing():
     assert zone_warning(NOW.astimezone(timezone(timedelta(hours=8)))) is None
     text = zone_warning(NOW.astimezone(UTC))
     assert text and "UTC+0" in text
+
+
+def test_the_warnings_speak_english_when_asked():
+    import re
+
+    cjk = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+    texts = [
+        rollback_warning(NOW, NOW + timedelta(hours=2), "en"),
+        rollback_warning(NOW, NOW + timedelta(days=3), "en"),
+        jump_warning(timedelta(minutes=-5), timedelta(minutes=1), "en"),
+        jump_warning(timedelta(hours=3), timedelta(minutes=1), "en"),
+        zone_warning(NOW.astimezone(UTC), "en"),
+    ]
+    assert all(t and not cjk.search(t) for t in texts), texts
+    assert "2 h 0 min" in (texts[0] or "") and "3 days" in (texts[1] or "") and "back" in (texts[2] or "") and "UTC+0" in (texts[4] or "")

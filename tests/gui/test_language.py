@@ -226,3 +226,24 @@ def test_english_core_text_has_no_chinese_in_messages_reminders_warnings_cards_a
     service = ReminderService(session.hub, session.pack, session.ticker, shown.append)
     service.check(parse_instant("2026-11-24T13:25:00+08:00"))  # five minutes before the 4-hour deadline
     assert shown and not [m for m in shown if CHINESE.search(m)], shown
+
+
+def test_clock_warnings_reach_the_english_ui_in_english(session, qtbot):
+    """The clock banner (a time zone other than Beijing time, a clock set back) follows the UI
+    language too: seen on a real window in English, it used to be Chinese."""
+    from datetime import UTC, datetime, timedelta
+
+    from gui.clockwatch import ClockWatch
+
+    assert session.switch_language("en")
+
+    class Record:
+        previous_wall_clock = session.ticker.now() + timedelta(hours=3)
+
+        def touch_clock(self) -> None:
+            pass
+
+    shown: list[str] = []
+    watch = ClockWatch(Record(), session.ticker, shown.append, local_now=lambda: datetime.now(UTC))
+    assert len(watch.check_at_start()) == 2
+    assert shown and not [m for m in shown if CHINESE.search(m)], shown
