@@ -320,8 +320,9 @@ def _create(db: Db) -> None:
     """A new file: every schema step (without sqlite-utils, ``core.store.steps``)."""
     from core.store import steps
 
-    steps.create(db)
-    _note_version(db)
+    with db.atomic():  # one commit for the schema and the version that wrote it
+        steps.create(db)
+        _note_version(db)
 
 
 def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_first: bool) -> None:
