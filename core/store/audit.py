@@ -95,13 +95,20 @@ def append_row_change(
 
 
 class Problem(NamedTuple):
-    """One thing ``verify`` found: the table, the row (audit ``seq`` or the row's key) and why."""
+    """One thing ``verify`` found: the table, the row (audit ``seq`` or the row's key) and
+    why, in Chinese and, where the finding has it, English (``line`` picks)."""
 
     table: str
     row: str
     text: str
+    text_en: str = ""
 
-    def line(self) -> str:
+    def line(self, lang: str = "zh") -> str:
+        if lang == "en":
+            why = self.text_en or self.text
+            if self.table == "schema":
+                return f"database structure: {why}"
+            return f"{self.table} table, row {self.row}: {why}" if self.table == "audit" else f"{self.table} table, {self.row}: {why}"
         if self.table == "schema":
             return f"数据库结构：{self.text}"
         return f"{self.table} 表第 {self.row} 行：{self.text}" if self.table == "audit" else f"{self.table} 表中 {self.row}：{self.text}"
@@ -123,11 +130,23 @@ def walk_chain(conn: sqlite3.Connection, tick: Callable[[], None] = _no_tick) ->
         tick()
         count += 1
         if seq != want:
-            problems.append(Problem("audit", str(want), f"审计记录缺失（第 {want} 至 {seq - 1} 行被删除）" if seq > want else "审计记录序号重复"))
+            if seq > want:
+                problems.append(
+                    Problem("audit", str(want), f"审计记录缺失（第 {want} 至 {seq - 1} 行被删除）", f"audit rows missing (rows {want} to {seq - 1} deleted)")
+                )
+            else:
+                problems.append(Problem("audit", str(want), "审计记录序号重复", "audit row number repeated"))
         elif prev_hash != prev:
-            problems.append(Problem("audit", str(seq), "与上一行的哈希不相连（上一行被改动或删除）"))
+            problems.append(
+                Problem(
+                    "audit",
+                    str(seq),
+                    "与上一行的哈希不相连（上一行被改动或删除）",
+                    "does not link to the previous row's hash (that row was changed or deleted)",
+                )
+            )
         elif entry_hash(prev_hash, seq, at, action, incident_id, detail) != stored:
-            problems.append(Problem("audit", str(seq), "内容与其哈希不符（本行被改动）"))
+            problems.append(Problem("audit", str(seq), "内容与其哈希不符（本行被改动）", "its content does not match its hash (this row was changed)"))
         prev, want = stored, (seq + 1 if isinstance(seq, int) else want + 1)
         try:
             parsed = json.loads(detail)
@@ -137,13 +156,22 @@ def walk_chain(conn: sqlite3.Connection, tick: Callable[[], None] = _no_tick) ->
             expected[(str(parsed["table"]), str(parsed["row"]))] = (str(parsed["digest"]), seq)
     head = conn.execute("SELECT value FROM meta WHERE key = ?", (HEAD_KEY,)).fetchone()
     if count and head is None:
-        problems.append(Problem("audit", str(want), "链尾记录（meta.audit_head）缺失"))
+        problems.append(Problem("audit", str(want), "链尾记录（meta.audit_head）缺失", "the record of the chain's end (meta.audit_head) is missing"))
     elif head is not None:
         head_seq, _, head_hash = str(head[0]).partition(":")
         if head_seq.isdigit() and int(head_seq) >= want:
-            problems.append(Problem("audit", str(want), f"最后的审计记录被删除（应有 {head_seq} 行，实有 {want - 1} 行）"))
+            problems.append(
+                Problem(
+                    "audit",
+                    str(want),
+                    f"最后的审计记录被删除（应有 {head_seq} 行，实有 {want - 1} 行）",
+                    f"the last audit rows were deleted ({head_seq} expected, {want - 1} found)",
+                )
+            )
         elif head_hash != prev:
-            problems.append(Problem("audit", str(want - 1), "与链尾记录（meta.audit_head）不符"))
+            problems.append(
+                Problem("audit", str(want - 1), "与链尾记录（meta.audit_head）不符", "does not match the record of the chain's end (meta.audit_head)")
+            )
     return count, problems, expected
 
 
@@ -162,14 +190,32 @@ def check_rows(conn: sqlite3.Connection, expected: dict[tuple[str, str], tuple[s
                 seen.add(ident)
                 want = expected.get(ident)
                 if want is not None and want[0] == DELETED:
-                    problems.append(Problem(table, f"id={data[key]}", f"审计第 {want[1]} 行记录这一行已删除，它却又出现了（在本程序之外写入）"))
+                    problems.append(
+                        Problem(
+                            table,
+                            f"id={data[key]}",
+                            f"审计第 {want[1]} 行记录这一行已删除，它却又出现了（在本程序之外写入）",
+                            f"audit row {want[1]} records this row as deleted, yet it is there (written outside this app)",
+                        )
+                    )
                 elif want is None:
-                    problems.append(Problem(table, f"id={data[key]}", "没有对应的审计记录（在本程序之外写入）"))
+                    problems.append(
+                        Problem(table, f"id={data[key]}", "没有对应的审计记录（在本程序之外写入）", "no audit row records it (written outside this app)")
+                    )
                 elif row_digest(table, data) != want[0]:
-                    problems.append(Problem(table, f"id={data[key]}", f"内容与审计第 {want[1]} 行记录的哈希不符（在本程序之外被改动）"))
+                    problems.append(
+                        Problem(
+                            table,
+                            f"id={data[key]}",
+                            f"内容与审计第 {want[1]} 行记录的哈希不符（在本程序之外被改动）",
+                            f"its content does not match the hash audit row {want[1]} recorded (changed outside this app)",
+                        )
+                    )
     finally:
         conn.row_factory = None
     for ident, (_digest, seq) in expected.items():
         if ident not in seen and ident[0] in TRACKED_TABLES and _digest != DELETED:
-            problems.append(Problem(ident[0], f"id={ident[1]}", f"审计第 {seq} 行记录的这一行已不存在（被删除）"))
+            problems.append(
+                Problem(ident[0], f"id={ident[1]}", f"审计第 {seq} 行记录的这一行已不存在（被删除）", f"the row audit row {seq} records is gone (deleted)")
+            )
     return problems

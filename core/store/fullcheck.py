@@ -78,7 +78,7 @@ class FullCheckResult:
         if self.problems:
             more = f" ({len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
             return (
-                f"Database file {self.path}: the full check failed: {self.problems[0].line()}{more}. "
+                f"Database file {self.path}: the full check failed: {self.problems[0].line('en')}{more}. "
                 "Writing has stopped; save a raw copy for examination, then restore from a backup"
             )
         data_rows = self.rows_checked - self.audit_rows

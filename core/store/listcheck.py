@@ -64,7 +64,7 @@ def check_list_columns(conn: sqlite3.Connection, pack: RulePack) -> list[Problem
         try:
             own = loads_doc(text)
         except (TypeError, ValueError):
-            problems.append(Problem("incidents", f"id={incident_id}", "文档不是 JSON 对象"))
+            problems.append(Problem("incidents", f"id={incident_id}", "文档不是 JSON 对象", "the document is not a JSON object"))
             continue
         want = derive(assemble(own, lists[incident_id]), pack).columns()
         for column in columns:
@@ -79,4 +79,9 @@ def check_list_columns(conn: sqlite3.Connection, pack: RulePack) -> list[Problem
 
 
 def _forged(incident_id: str, column: str, stored: Any, want: Any) -> Problem:
-    return Problem("incidents", f"id={incident_id}", f"列表列 {column} 为 {stored!r}，按文档和审计记录应为 {want!r}（在本程序之外被改动）")
+    return Problem(
+        "incidents",
+        f"id={incident_id}",
+        f"列表列 {column} 为 {stored!r}，按文档和审计记录应为 {want!r}（在本程序之外被改动）",
+        f"list column {column} is {stored!r}, the document and audit rows give {want!r} (changed outside this app)",
+    )

@@ -5,6 +5,7 @@ one consistent snapshot while the app writes, and in a thread."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -56,6 +57,34 @@ def test_three_bytes_changed_in_an_older_incident_open_but_fail_the_full_check(t
     assert not result.ok and result.finished
     assert any(p.table == "incidents" and first in p.row for p in result.problems)
     assert "已停止写入" in result.message() and first in result.message()
+    english = result.message("en")  # the English window says it in English (the file's path aside)
+    assert "Writing has stopped" in english and "changed outside this app" in english
+    assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", english.replace(str(path), ""))
+
+
+@pytest.mark.parametrize(
+    "tamper",
+    [
+        "UPDATE audit SET at = '2026-11-23T00:00:00+00:00' WHERE seq = 2",
+        "DELETE FROM audit WHERE seq = 3",
+        "DELETE FROM audit WHERE seq = (SELECT max(seq) FROM audit)",
+        "DELETE FROM meta WHERE key = 'audit_head'",
+        "INSERT INTO timeline (incident_id, data, recorded_at) SELECT id, '{}', '2026-11-24' FROM incidents LIMIT 1",
+        "DELETE FROM timeline",
+    ],
+)
+def test_every_finding_of_the_full_check_has_its_english(tmp_path: Path, tamper: str) -> None:
+    path = tmp_path / "db.sqlite3"
+    filled(path, incidents=1, edits=3)
+    conn = sqlite3.connect(str(path))
+    conn.executescript("DROP TRIGGER IF EXISTS audit_no_update; DROP TRIGGER IF EXISTS audit_no_delete;")
+    conn.execute(tamper)
+    conn.commit()
+    conn.close()
+    result = run_full_check(path)
+    assert result.problems, tamper
+    for problem in result.problems:
+        assert problem.text_en and not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", problem.line("en")), problem
 
 
 def test_a_cancelled_check_finds_nothing_either_way(tmp_path: Path) -> None:
