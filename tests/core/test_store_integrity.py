@@ -107,7 +107,7 @@ def test_a_deleted_audit_row_is_named_by_number(tmp_path: Path, seq: int) -> Non
 
 def test_deleting_the_newest_audit_row_is_found_and_refused_on_open(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
-    filled(path)
+    incident_id = filled(path)
     last = sqlite3.connect(str(path)).execute("SELECT max(seq) FROM audit").fetchone()[0]
     tamper(
         path,
@@ -122,17 +122,25 @@ def test_deleting_the_newest_audit_row_is_found_and_refused_on_open(tmp_path: Pa
     assert sha(path) == before
     # The desktop's open checks the tail right after its first paint; until then, and
     # after, every write is refused and the file stays as it was.
+    caught = background_open_refuses_writes(path, ChainBroken, incident_id)
+    assert str(path) in str(caught)
+    assert sha(path) == before
+
+
+def background_open_refuses_writes(path: Path, error: type[Exception], incident_id: str) -> Exception:
+    """Open as the desktop does (checks after the first paint): the list reads, and the
+    checks' finding refuses ``finish_opening`` and every write after it; the finding."""
     store = open_store(path, FixedClock(T0), check_in_background=True)
     try:
-        incident_id = store.list_incidents(T0)[0].id
-        with pytest.raises(ChainBroken, match=str(path)):
+        assert [row.id for row in store.list_incidents(T0)] == [incident_id]
+        with pytest.raises(error) as caught:
             store.finish_opening()
         for _attempt in range(2):
-            with pytest.raises(ChainBroken):
+            with pytest.raises(error):
                 store.set_field(incident_id, "harm", "不应写入")
     finally:
         store.close()
-    assert sha(path) == before
+    return caught.value
 
 
 def test_the_audit_table_refuses_updates_and_deletes(tmp_path: Path) -> None:
@@ -195,17 +203,8 @@ def test_a_background_check_lets_reads_go_on_and_refuses_every_write_to_a_damage
     before = sha(path)
     with pytest.raises(StoreCorrupt):
         open_store(path, FixedClock(T0))
-    store = open_store(path, FixedClock(T0), check_in_background=True)
-    try:
-        assert [row.id for row in store.list_incidents(T0)] == [incident_id]
-        with pytest.raises(StoreCorrupt) as caught:
-            store.finish_opening()
-        assert str(path) in str(caught.value) and "恢复" in str(caught.value)
-        for _attempt in range(2):
-            with pytest.raises(StoreCorrupt):
-                store.set_field(incident_id, "harm", "不应写入")
-    finally:
-        store.close()
+    caught = background_open_refuses_writes(path, StoreCorrupt, incident_id)
+    assert str(path) in str(caught) and "恢复" in str(caught)
     assert sha(path) == before
 
 
