@@ -5,16 +5,19 @@ Usage (offscreen; prints one JSON object on its last line, then exits at once)::
 
     python tests/benchmarks/qt_child.py bare                 # QApplication + QWizard shown
     python tests/benchmarks/qt_child.py floor                # a plain PySide6 list window, no app code
-    python tests/benchmarks/qt_child.py main  DB             # Session.show_main_window()
-    python tests/benchmarks/qt_child.py start DB             # Session.start(), as the app does
+    python tests/benchmarks/qt_child.py main  DB             # the launcher's path, then Session.show_main_window()
+    python tests/benchmarks/qt_child.py start DB             # the launcher's path, then Session.start(), as the app does
     python tests/benchmarks/qt_child.py scroll DB            # frames while scrolling the list, one tick
     python tests/benchmarks/qt_child.py countdown N_TICKS    # 50 countdown panels, refresh per tick
     python tests/benchmarks/qt_child.py idle SECONDS DB      # CPU with the real 1 Hz ticker running
     python tests/benchmarks/qt_child.py idle-bare SECONDS    # CPU of the bare window, same time
 
-For the start-up modes ``paint_at`` is ``time.time()`` right after the first window was
-painted (events processed, then grabbed); the parent subtracts its own time before it
-started the process. The process exits with ``os._exit`` so teardown is not measured.
+For ``bare`` ``paint_at`` is ``time.time()`` once its events were processed and it was
+grabbed; for the app's windows, when the window received its first paint event (its
+children are painted in the same pass right after, ~4 ms more). The parent subtracts its
+own time before it started the process. The launcher's path (``gui.launch``: the choice of
+the desktop app, the collector paused) comes first, as in the installed command. The
+process exits with ``os._exit`` so teardown is not measured.
 """
 
 from __future__ import annotations
