@@ -52,6 +52,8 @@ def peak_rss_mb() -> float:
 
 def _done(result: dict[str, Any]) -> None:
     result["peak_rss_mb"] = peak_rss_mb()
+    if PASS_END:
+        result["pass_end"] = PASS_END[0]
     result["loaded"] = [m for m in LAZY if m in sys.modules]
     print(json.dumps(result), flush=True)
     os._exit(0)
@@ -120,9 +122,14 @@ def _session(db: str) -> Any:
     return app, session
 
 
+PASS_END: list[float] = []  # ``time.time()`` once the pass that first painted the window ended
+
+
 def _first_paint(app: Any, window: Any) -> float:
     """``time.time()`` when ``window`` received its first paint event, processing events
-    as the app's own loop would (a grab forces one if the platform never exposes it)."""
+    as the app's own loop would (a grab forces one if the platform never exposes it). The
+    children (the list's rows) are painted in the same pass, right after: when that pass
+    ended goes to ``PASS_END``."""
     from PySide6.QtCore import QEvent, QObject
 
     painted: list[float] = []
@@ -140,6 +147,7 @@ def _first_paint(app: Any, window: Any) -> float:
         app.processEvents()
         if not painted:
             window.grab()
+    PASS_END.append(time.time())
     window.removeEventFilter(watch)
     return painted[0]
 
