@@ -138,6 +138,7 @@ class Session:
         self.full_check_starter: Starter | None = None  # tests may run it their own way; None: a thread
         self.in_tray = in_tray  # started with --tray (at login): the main window waits in the tray
         self._pending_steps: list[Callable[[], object]] = []
+        self._remember_language: str | None = None  # --lang, written once the opening checks passed
         self.quitting = False
         app = QApplication.instance()
         if isinstance(app, Application):
@@ -432,10 +433,12 @@ class Session:
             self.show_main_window().show_clock_warning(message)
 
     def apply_saved_language(self, requested: str | None = None) -> None:
-        """The language asked for on the command line, else the one chosen last time."""
+        """The language asked for on the command line, else the one chosen last time. A
+        requested one is remembered once the opening checks passed (``_finish_opening``):
+        writing before them would wait for them, and a damaged file is never written to."""
         lang = requested or self.store.meta(LANGUAGE_KEY)
         if lang in i18n.LANGUAGES and lang != i18n.language() and i18n.set_language(lang) and requested:
-            self.store.set_meta(LANGUAGE_KEY, lang)
+            self._remember_language = lang
 
     def start(self, tray: bool = False) -> None:
         """First run (no incident, no profile): the welcome screen. No incident yet:
@@ -500,9 +503,13 @@ class Session:
             return LATER
         try:
             self.store.finish_opening()
-        except StoreError as exc:
+            if self._remember_language:  # the language asked for on the command line, now that writing is safe
+                self.store.set_meta(LANGUAGE_KEY, self._remember_language)
+                self._remember_language = None
+        except Exception as exc:  # noqa: BLE001 - whatever stopped the checks, the file is not written to
             self._pending_steps.clear()
-            dialogs.warn(self._front_window(), tr("无法打开数据库"), str(exc))
+            gc.enable()
+            dialogs.warn(self._front_window(), tr("无法打开数据库"), str(exc) if isinstance(exc, StoreError) else f"{self.store.path}：{exc}")
             app = QApplication.instance()
             if app is not None:
                 app.exit(2)
@@ -556,6 +563,7 @@ def open_session(db: str | None, clock: Clock | None = None, lang: str | None = 
     except OSError:
         claimed = True  # a folder we cannot write to: opening the store says so below
     if not claimed:
+        install_app_icon()
         dialogs.warn(
             None,
             tr("数据库已在使用"),
@@ -566,6 +574,7 @@ def open_session(db: str | None, clock: Clock | None = None, lang: str | None = 
         store = open_store(path, clock, check_in_background=True)
     except StoreError as exc:
         writer.release()
+        install_app_icon()
         dialogs.warn(None, tr("无法打开数据库"), str(exc))
         return None
     session = Session(store, None, clock)
@@ -577,14 +586,17 @@ def open_session(db: str | None, clock: Clock | None = None, lang: str | None = 
 def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
     args = parse_args(list(argv or []))
     app = prepare_application()
-    session = open_session(args.db, clock, args.lang)
-    if session is None:
-        return 2
-    session.start(tray=args.tray)
-    code = int(app.exec())
-    session.cancel_full_check(wait=2)
-    session.hub.flush()
-    session.store.close()
-    if session.writer is not None:
-        session.writer.release()
-    return code
+    try:
+        session = open_session(args.db, clock, args.lang)
+        if session is None:
+            return 2
+        session.start(tray=args.tray)
+        code = int(app.exec())
+        session.cancel_full_check(wait=2)
+        session.hub.flush()
+        session.store.close()
+        if session.writer is not None:
+            session.writer.release()
+        return code
+    finally:
+        gc.enable()  # paused by the launcher for the start; on every way out

@@ -111,7 +111,11 @@ def _check_tail(conn: sqlite3.Connection, path: Path) -> None:
         if newer[0] != older[0] + 1 or newer[5] != older[6]:
             raise ChainBroken(path, f"审计第 {older[0] + 1} 行")
     for seq, at, action, incident_id, detail, prev_hash, stored in rows:
-        if audit.entry_hash(prev_hash, seq, at, action, incident_id, detail) != stored:
+        try:
+            digest = audit.entry_hash(prev_hash, seq, at, action, incident_id, detail)
+        except (TypeError, ValueError, AttributeError):  # a value no app writes (a blob, a number as text…)
+            raise ChainBroken(path, f"审计第 {seq} 行") from None
+        if digest != stored:
             raise ChainBroken(path, f"审计第 {seq} 行")
     head = conn.execute("SELECT value FROM meta WHERE key = ?", (audit.HEAD_KEY,)).fetchone()
     last = f"{rows[-1][0]}:{rows[-1][6]}" if rows else None
@@ -191,11 +195,12 @@ class BackgroundCheck:
         self.start()
         self._thread.join()
         if self.error is None and not self._tail_checked:
-            self._tail_checked = True
             try:
                 _tail_check(self.path, self.timeout)
             except StoreError as exc:
                 self.error = exc
+            else:
+                self._tail_checked = True  # only a check that passed counts: anything else is raised again
         if self.error is not None:
             raise self.error
 

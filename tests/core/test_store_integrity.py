@@ -105,6 +105,31 @@ def test_a_deleted_audit_row_is_named_by_number(tmp_path: Path, seq: int) -> Non
     assert verify_file(path).first_broken_row == seq
 
 
+BLOB_IN_THE_TAIL = (
+    "DROP TRIGGER audit_no_update",
+    "UPDATE audit SET incident_id = X'00ff' WHERE seq = (SELECT max(seq) FROM audit)",
+    "CREATE TRIGGER audit_no_update BEFORE UPDATE ON audit\nBEGIN SELECT RAISE(ABORT, 'audit log is append-only: rows cannot be changed'); END",
+)  # a value no app writes, in a row whose hash then cannot be computed; the schema put back
+
+
+def test_an_audit_row_whose_hash_cannot_be_computed_breaks_the_chain_at_every_open(tmp_path: Path) -> None:
+    """A blob where the chain has text: refused at open, under the desktop's open (every
+    write, every time it is asked), and named by the full check; the file stays as it was."""
+    from core.store.fullcheck import run_full_check
+
+    path = tmp_path / "db.sqlite3"
+    incident_id = filled(path)
+    tamper(path, *BLOB_IN_THE_TAIL)
+    before = sha(path)
+    with pytest.raises(ChainBroken, match=str(path)):
+        open_store(path, FixedClock(T0))
+    assert str(path) in str(background_open_refuses_writes(path, ChainBroken, incident_id))
+    found = run_full_check(path)
+    assert found.finished and not found.ok and found.problems[0].table == "audit"
+    assert not verify_file(path).ok
+    assert sha(path) == before
+
+
 def test_deleting_the_newest_audit_row_is_found_and_refused_on_open(tmp_path: Path) -> None:
     path = tmp_path / "db.sqlite3"
     incident_id = filled(path)

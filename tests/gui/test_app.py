@@ -107,6 +107,38 @@ def test_damage_found_by_the_check_after_the_first_paint_gets_a_message_and_ends
     assert hashlib.sha256(path.read_bytes()).digest() == before
 
 
+def test_a_broken_audit_tail_with_a_language_asked_for_gets_a_message_and_nothing_is_written(tmp_path, monkeypatch, qapp, clock):
+    """``--lang`` is remembered only once the opening checks passed: with a broken chain the
+    app explains it after the first paint and ends with 2, and the file stays as it was (the
+    language used to be written first, which raised out of the start)."""
+    import gc
+    import hashlib
+
+    from tests.core.test_store_integrity import BLOB_IN_THE_TAIL, filled, tamper
+
+    path = tmp_path / "broken-tail.sqlite3"
+    filled(path)
+    tamper(path, *BLOB_IN_THE_TAIL)
+    before = hashlib.sha256(path.read_bytes()).digest()
+    shown = []
+    monkeypatch.setattr(dialogs, "warn", lambda parent, title, text: shown.append(text))
+    gc.disable()  # as the launcher leaves it
+    try:
+        assert app_module.main(["--db", str(path), "--lang", "en"], clock=clock) == 2
+        assert gc.isenabled()  # on every way out
+        assert shown and str(path) in shown[0]
+    finally:
+        gc.enable()
+        from gui import i18n
+
+        i18n.set_language("zh")
+        for widget in qapp.topLevelWidgets():
+            widget.close()
+            widget.deleteLater()
+        qapp.processEvents()
+    assert hashlib.sha256(path.read_bytes()).digest() == before
+
+
 def test_a_second_window_on_the_same_database_is_refused_with_a_message(tmp_path, monkeypatch, qapp):
     from gui import app, dialogs
 
