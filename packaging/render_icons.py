@@ -21,7 +21,7 @@ SOURCE = ICONS / "incident-assistant.svg"
 SIZES = (16, 32, 48, 64, 128, 256)
 ICO_SIZES = (16, 32, 48, 256)  # what Windows asks an .ico for
 OVERDUE = ICONS / "overdue.svg"
-OVERDUE_SIZES = (16, 32)  # the list's row height at 100 % and 200 %
+OVERDUE_SIZES = (32,)  # drawn at 16 logical pixels: sharp at 200 %
 
 
 def png_path(size: int) -> Path:
