@@ -450,7 +450,7 @@ class Session:
         self.ticker.start()
         if tray and tray_available():
             self.in_tray = True
-            self._pending_steps = [install_app_icon, self._finish_opening, self._start_reminders, self._start_clock_watch, self._start_full_check]
+            self._pending_steps = self._startup_steps(offer_draft=False)
             self.main_window()
             self.ensure_tray().setToolTip(tr("网络安全事件报告助手：在托盘中提醒报告期限"))
             app = QApplication.instance()
@@ -463,12 +463,18 @@ class Session:
                 self.show_welcome()
             else:
                 self.open_wizard(None)
-            self._pending_steps = [install_app_icon, self._finish_opening, self._start_reminders, self._start_clock_watch, self._start_full_check]
+            self._pending_steps = self._startup_steps(offer_draft=False)
         else:
-            steps = [self._finish_opening, self._offer_draft, self._start_reminders, self._start_clock_watch, self._start_full_check]
-            self._pending_steps = [install_app_icon, *steps]
+            self._pending_steps = self._startup_steps(offer_draft=True)
             self.show_main_window()
         after_first_paint(self._front_window(), self._next_step)
+
+    def _startup_steps(self, *, offer_draft: bool) -> list[Callable[[], object]]:
+        """What follows the first paint, one step per turn of the event loop: the icon, the
+        opening checks, the offer of a draft (with the main window), reminders, the clock
+        checks and the whole-file check (last: its thread would slow the others)."""
+        offer = [self._offer_draft] if offer_draft else []
+        return [install_app_icon, self._finish_opening, *offer, self._start_reminders, self._start_clock_watch, self._start_full_check]
 
     def _front_window(self) -> QWidget | None:
         """The window the user sees: the main window, the welcome, or the first wizard."""
@@ -503,16 +509,16 @@ class Session:
             return LATER
         try:
             self.store.finish_opening()
-            if self._remember_language:  # the language asked for on the command line, now that writing is safe
-                self.store.set_meta(LANGUAGE_KEY, self._remember_language)
-                self._remember_language = None
         except Exception as exc:  # noqa: BLE001 - whatever stopped the checks, the file is not written to
             self._pending_steps.clear()
-            gc.enable()
             dialogs.warn(self._front_window(), tr("无法打开数据库"), str(exc) if isinstance(exc, StoreError) else f"{self.store.path}：{exc}")
             app = QApplication.instance()
             if app is not None:
                 app.exit(2)
+            return None
+        if self._remember_language:  # the language asked for on the command line, now that writing is safe
+            language, self._remember_language = self._remember_language, None
+            self.store.set_meta(LANGUAGE_KEY, language)  # a StoreError here is said in the status line
         return None
 
     def _start_full_check(self) -> None:

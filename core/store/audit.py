@@ -114,9 +114,9 @@ class Problem(NamedTuple):
         return f"{self.table} 表第 {self.row} 行：{self.text}" if self.table == "audit" else f"{self.table} 表中 {self.row}：{self.text}"
 
 
-def _hash_matches(prev_hash: Any, seq: Any, at: Any, action: Any, incident_id: Any, detail: Any, stored: Any) -> bool:
-    """The row's hash is what its content gives; content no app writes (a blob where text
-    belongs…) gives no hash and so does not match."""
+def entry_matches(prev_hash: Any, seq: Any, at: Any, action: Any, incident_id: Any, detail: Any, stored: Any) -> bool:
+    """An audit row's stored hash is what its content gives; content no app writes (a blob
+    where text belongs…) gives no hash and so does not match."""
     try:
         return bool(entry_hash(prev_hash, seq, at, action, incident_id, detail) == stored)
     except (TypeError, ValueError, AttributeError):
@@ -154,7 +154,7 @@ def walk_chain(conn: sqlite3.Connection, tick: Callable[[], None] = _no_tick) ->
                     "does not link to the previous row's hash (that row was changed or deleted)",
                 )
             )
-        elif not _hash_matches(prev_hash, seq, at, action, incident_id, detail, stored):
+        elif not entry_matches(prev_hash, seq, at, action, incident_id, detail, stored):
             problems.append(Problem("audit", str(seq), "内容与其哈希不符（本行被改动）", "its content does not match its hash (this row was changed)"))
         prev, want = stored, (seq + 1 if isinstance(seq, int) else want + 1)
         try:
