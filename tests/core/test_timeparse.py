@@ -61,7 +61,9 @@ def test_typed_930_at_0950_is_today_0930_with_no_leftover_seconds() -> None:
     assert describe(reading, NOW, "en") == "today 09:30 (20 min ago)"
 
 
-@pytest.mark.parametrize("text, code", [("abc", "unreadable"), ("25:00", "bad_time"), ("9:75", "bad_time"), ("2026-02-30 10:00", "bad_date"), ("", "empty"), ("9", "unreadable")])
+@pytest.mark.parametrize(
+    "text, code", [("abc", "unreadable"), ("25:00", "bad_time"), ("9:75", "bad_time"), ("2026-02-30 10:00", "bad_date"), ("", "empty"), ("9", "unreadable")]
+)
 def test_what_cannot_be_read_is_said_with_an_example(text: str, code: str) -> None:
     with pytest.raises(TimeParseError) as caught:
         parse_time(text, NOW)
