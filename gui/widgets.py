@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtGui import QGuiApplication, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 W = TypeVar("W", bound=QObject)
 
@@ -35,3 +35,54 @@ def fit_on_screen(window: QWidget, width: int, height: int) -> None:
     h = min(height, area.height() - FRAME_ALLOWANCE[1])
     window.resize(max(w, 200), max(h, 200))
     window.move(area.x() + (area.width() - w - FRAME_ALLOWANCE[0]) // 2, area.y() + max(0, (area.height() - h - FRAME_ALLOWANCE[1]) // 2))
+
+
+class WheelGuard(QObject):
+    """The mouse wheel scrolls the page; it never changes the value of a combo box, spin box
+    or date field the user has not clicked (or tabbed) into (product.md §9.3: a wheel turn
+    over 「按附件定性情形」 once changed a legal grade). One filter object for the whole app,
+    installed on each such widget by ``guard_wheel`` (not on the application: a Python
+    filter there would run for every event of the start-up): the turn goes to the scroll
+    area around the widget instead."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if event.type() != QEvent.Type.Wheel or not isinstance(watched, QWidget) or watched.hasFocus():
+            return False
+        area = _scroll_area(watched)
+        if area is not None and isinstance(event, QWheelEvent):
+            bar = area.verticalScrollBar() if event.angleDelta().y() else area.horizontalScrollBar()
+            QApplication.sendEvent(bar, event)
+        return True  # swallowed either way: the value stays as the user left it
+
+
+_GUARD: list[WheelGuard] = []
+
+
+def guard_wheel(root: QWidget) -> None:
+    """Guard every combo box and spin box (date and time fields are spin boxes) under
+    ``root``, and ``root`` itself if it is one: the wheel no longer gives them focus
+    (Qt's default for a combo box), and turns over them scroll the page."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    if not _GUARD:
+        _GUARD.append(WheelGuard(QApplication.instance()))
+    kinds = (QComboBox, QAbstractSpinBox)
+    widgets = [root] if isinstance(root, kinds) else []
+    for kind in kinds:
+        widgets.extend(root.findChildren(kind))
+    for widget in widgets:
+        if widget.property("wheelGuarded"):
+            continue
+        widget.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        widget.installEventFilter(_GUARD[0])
+        widget.setProperty("wheelGuarded", True)
+
+
+def _scroll_area(widget: QWidget) -> QAbstractScrollArea | None:
+    node = widget.parentWidget()
+    while node is not None:
+        if isinstance(node, QAbstractScrollArea):
+            return node
+        node = node.parentWidget()
+    return None

@@ -3,9 +3,7 @@ statutory item carries a one-line explanation with an example, in plain Chinese.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
-
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core import credit_code
@@ -16,13 +14,13 @@ from core.symptoms import symptoms
 from gui.i18n import ask, hint, language, pick, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
-from gui.wizard.discovery import DiscoveryQuestion, discovery_problem
+from gui.wizard.discovery import DiscoveryQuestion
 from gui.wizard.fields import (
     CheckField,
     ChoiceField,
-    DateTimeField,
     ListField,
     TextField,
+    TimeField,
     YesNoField,
     form_section,
 )
@@ -33,12 +31,11 @@ PAGE_DISCOVERY, PAGE_REPORTER, PAGE_SYSTEMS, PAGE_TYPE, PAGE_IMPACT, PAGE_RANSOM
 class DiscoveryPage(FieldPage):
     """Page 1 asks the discovery time first, with quick answers (regulation.md D1a)."""
 
-    def __init__(self, ctx: EditContext, on_now: Callable[[bool], None] = lambda _now: None) -> None:
+    def __init__(self, ctx: EditContext) -> None:
         super().__init__(ctx, "pageDiscovery", tr("发现事件"), tr("先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。"))
         c = ctx.change
-        self.on_now = on_now  # the answer was "now": the panel asks to confirm it
-        self.discovered = DateTimeField("discovered_at", ask("discovered_at"), hint("discovered_at"), self._picked, optional=False)
-        self.occurred = DateTimeField("occurred_at", ask("occurred_at"), hint("occurred_at"), c, optional=True)
+        self.discovered = TimeField("discovered_at", ask("discovered_at"), hint("discovered_at"), self._typed, ctx.now)
+        self.occurred = TimeField("occurred_at", ask("occurred_at"), hint("occurred_at"), c, ctx.now)
         self.question = DiscoveryQuestion(self.discovered, ctx.now, self._answered)
         self.layout_.addWidget(self.question)
         self.add_form(
@@ -52,25 +49,17 @@ class DiscoveryPage(FieldPage):
         )
         self.finish_layout()
 
-    def _answered(self, iso: str, now: bool) -> None:
-        """A time that passed D1a's rules is recorded; a warning stays beside the picker."""
-        _refusal, warning = discovery_problem(datetime.fromisoformat(iso), self.ctx.now())
-        self.discovered.local_error = warning
-        self.discovered.widget.setVisible(True)
+    def _answered(self, iso: str) -> None:
+        """A time that passed the rules is recorded; core's warnings show beside the field."""
+        self.discovered.local_error = None
         self.ctx.change("discovered_at", iso)
-        self.on_now(now)
         self.refresh()
 
-    def _picked(self, _path: str, value: object) -> None:
-        """The exact picker: a time in the future is refused and the typed value kept (D1a)."""
-        if not isinstance(value, str):
-            return
-        refusal, _warning = discovery_problem(datetime.fromisoformat(value), self.ctx.now())
-        if refusal:
-            self.discovered.local_error = refusal
-            self.discovered.show_findings([])
-            return
-        self._answered(value, False)
+    def _typed(self, _path: str, value: object) -> None:
+        """The typed time, recorded once read (a future one never reaches here: the field
+        refuses it and keeps the text, D1a)."""
+        if isinstance(value, str):
+            self._answered(value)
 
     def answered(self) -> bool:
         return bool(self.ctx.document().get("discovered_at"))
@@ -83,14 +72,17 @@ class DiscoveryPage(FieldPage):
 
     def initializePage(self) -> None:  # noqa: N802 - Qt's name
         super().initializePage()
-        self.discovered.widget.setVisible(self.answered())
+        if not self.answered():  # she can type the time at once (after the window shows)
+            QTimer.singleShot(0, lambda: self.discovered.edit.setFocus(Qt.FocusReason.OtherFocusReason))
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt's name
+        self.discovered.time.commit()  # what is typed counts, even without Enter
+        if self.discovered.time.problem:
+            return False  # the field says why, beside what she typed
         if not self.answered():
-            self.discovered.local_error = tr("请先回答发现时间：点上面的一个选项，或输入准确时间。")
+            self.discovered.local_error = tr("请先回答发现时间：点上面的一个选项，或输入时间（例如「9:30」）。")
             self.discovered.show_findings([])
-            return False
-        if self.discovered.local_error and discovery_problem(datetime.fromisoformat(self.discovered.value() or ""), self.ctx.now())[0]:
+            self.discovered.local_error = None
             return False
         self.refresh()
         return not any(e.path in ("discovered_at", "occurred_at") for e in self.page_errors())

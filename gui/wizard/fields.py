@@ -15,12 +15,11 @@ from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QT_TR_NOOP, QDateTime, QSignalBlocker, Qt, QTimeZone
+from PySide6.QtCore import QT_TR_NOOP, QSignalBlocker, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -38,7 +37,6 @@ from PySide6.QtWidgets import (
 from core.incident import Doc, get
 from core.messages import Finding
 from core.numbers import QuantityError, format_quantity, parse_quantity
-from core.timeutil import BEIJING
 from gui.i18n import language, tr
 from gui.widgets import named
 
@@ -233,71 +231,38 @@ class YesNoField(Field):
         self.buttons[value if isinstance(value, bool) else None].setChecked(True)
 
 
-class DateTimeField(Field):
-    """A date-time picker with seconds, shown in Beijing time. Optional fields have an
-    「未知」 box: ticked means the value is unknown (null)."""
+class TimeField(Field):
+    """A time typed the way people say it (``gui.timeedit.TimeEdit``, product.md §9.3),
+    recorded in Beijing time when the user finishes typing. Empty means unknown (null)."""
 
-    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, *, optional: bool) -> None:
-        container = QWidget()
-        layout = QHBoxLayout(container)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edit = QDateTimeEdit()
-        self.edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-        self.edit.setCalendarPopup(True)
-        self.edit.setTimeZone(beijing_zone())
-        self.edit.setObjectName(object_name(path))
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, now: Callable[[], datetime], *, allow_future: bool = False) -> None:
+        from gui.timeedit import TimeEdit
+
+        self.time = TimeEdit(object_name(path), now, allow_future=allow_future)
+        self.edit = self.time.line
         self.edit.setAccessibleName(label)
-        zone_label = QLabel(tr("北京时间"))
-        layout.addWidget(self.edit, 1)
-        layout.addWidget(zone_label)
-        self.unknown: QCheckBox | None = None
-        if optional:
-            self.unknown = QCheckBox(tr("不知道"))
-            self.unknown.setObjectName(object_name(path) + "_unknown")
-            layout.addWidget(self.unknown)
-            self.unknown.toggled.connect(self._unknown_toggled)
-        super().__init__(path, label, help_text, container, on_change)
-        container.setObjectName(object_name(path) + "_box")
-        self.edit.dateTimeChanged.connect(lambda _dt: self.emit(self.value()))
+        super().__init__(path, label, help_text, self.time, on_change)
+        self.time.setObjectName(object_name(path) + "_box")
+        self.edit.setObjectName(object_name(path))
+        self.time.committed.connect(self.emit)
 
     def value(self) -> str | None:
-        if self.unknown is not None and self.unknown.isChecked():
-            return None
-        secs = self.edit.dateTime().toSecsSinceEpoch()
-        return datetime.fromtimestamp(secs, BEIJING).isoformat(timespec="seconds")
-
-    def _unknown_toggled(self, checked: bool) -> None:
-        self.edit.setEnabled(not checked)
-        self.emit(self.value())
+        reading = self.time.reading()
+        return reading.iso() if reading is not None else None
 
     def set_datetime(self, value: datetime) -> None:
-        self.edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp()), beijing_zone()))
+        self.time.set_value(value)
 
     def load(self, doc: Doc) -> None:
-        value = get(doc, self.path)
-        blockers = [QSignalBlocker(self.edit)] + ([QSignalBlocker(self.unknown)] if self.unknown else [])
-        if value is None:
-            if self.unknown is not None:
-                self.unknown.setChecked(True)
-                self.edit.setEnabled(False)
-                near = get(doc, "discovered_at")  # start the picker near discovery, not in 2000
-                if isinstance(near, str):
-                    try:
-                        self.set_datetime(datetime.fromisoformat(near))
-                    except ValueError:
-                        pass
-        else:
-            try:
-                self.set_datetime(datetime.fromisoformat(value))
-            except (TypeError, ValueError):
-                pass
-            if self.unknown is not None:
-                self.unknown.setChecked(False)
-                self.edit.setEnabled(True)
-        del blockers
+        with QSignalBlocker(self.time):
+            self.time.set_value(get(doc, self.path))
 
-    def set_value(self, value: Any) -> None:  # load() handles both widgets
+    def set_value(self, value: Any) -> None:  # load() handles it
         pass
+
+    def show_findings(self, findings: Sequence[Finding]) -> None:
+        # what the typed text cannot be is said on the field's own line (gui.timeedit)
+        self.error.setText(self.local_error or "\n".join(f.message(language()) for f in findings))
 
 
 class ListField(Field):

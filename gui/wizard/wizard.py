@@ -57,7 +57,7 @@ def page_builders(wizard: IncidentWizard) -> dict[int, Callable[[], QWizardPage]
     this table is the wizard's order; the ids need not be)."""
     ctx = wizard.ctx
     return {
-        PAGE_DISCOVERY: lambda: DiscoveryPage(ctx, wizard.set_confirm_now),
+        PAGE_DISCOVERY: lambda: DiscoveryPage(ctx),
         PAGE_REPORTER: lambda: ReporterPage(ctx),
         PAGE_SYSTEMS: lambda: SystemsPage(ctx),
         PAGE_TYPE: lambda: TypePage(ctx),
@@ -89,7 +89,6 @@ class IncidentWizard(QWizard):
         self.hub, self.pack, self.ticker, self.incident_id = hub, pack, ticker, incident_id
         self._assessment: tuple[Assessment, list[Finding], list[Finding]] | None = None
         self.opened_at = beijing(ticker.now().replace(microsecond=0))  # the provisional start until discovery is answered (D1a)
-        self.confirm_now = False
         self.ctx = EditContext(
             pack=pack,
             document=self.document,
@@ -169,13 +168,8 @@ class IncidentWizard(QWizard):
         if provisional:
             doc = dict(self.document(), discovered_at=self.opened_at.isoformat(timespec="seconds"))
             result = assess(doc, self.pack, self.ticker.now())
-        self.panel.set_notice(tr("按现在起算（请确认发现时间）") if provisional or self.confirm_now else "")
+        self.panel.set_notice(tr("按现在起算（请确认发现时间）") if provisional else "")
         self.panel.set_obligations(result.obligations, self.ticker.now())
-
-    def set_confirm_now(self, now: bool) -> None:
-        """The answer was 刚刚 / 现在: the panel keeps asking to confirm it."""
-        self.confirm_now = now
-        self._replan()
 
     def change(self, path: str, value: Any) -> None:
         self.hub.set_field(self.created_id(), path, value)

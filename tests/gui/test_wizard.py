@@ -9,12 +9,14 @@ import sys
 from datetime import timedelta
 
 import pytest
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget, QWizard
 
 from gui import dialogs
 from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_REVIEW, PAGE_TYPE
 from tests.conftest import ROOT
 from tests.gui.conftest import DISCOVERED, save_screenshot, type_text
+from tests.walk.hands import Hands
 
 
 def find(wizard: QWizard, name: str, kind: type = QWidget):
@@ -185,16 +187,24 @@ def test_closing_and_reopening_restores_the_draft(wizard, session, qtbot):
     assert session.unfinished_draft() == (wizard.incident_id, "邮箱被盗")
 
 
-def test_occurrence_after_discovery_is_shown_on_the_field_and_blocks_next(wizard):
-    box = find(wizard, "occurred_at_unknown", QCheckBox)
-    box.setChecked(False)
-    wizard.pages[PAGE_DISCOVERY].occurred.set_datetime(DISCOVERED + timedelta(hours=1))
+def test_occurrence_after_discovery_is_shown_on_the_field_and_blocks_next(session, qtbot):
+    wizard = session.open_wizard(None)
+    qtbot.addWidget(wizard)
+    hands = Hands()
+    hands.click(find(wizard, "discovery30", QPushButton))  # discovered 09:00
+    occurred = find(wizard, "occurred_at", QLineEdit)
+    hands.click(occurred)
+    hands.type("9:20")
+    hands.key(Qt.Key.Key_Return)
     error = find(wizard, "occurred_at_error", QLabel)
     assert error.isVisibleTo(wizard) and "不能晚于发现时间" in error.text()
-    wizard.next()
+    hands.click(wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentId() == PAGE_DISCOVERY
-    box.setChecked(True)
-    wizard.next()
+    hands.click(occurred)
+    hands.key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    hands.key(Qt.Key.Key_Delete)  # emptied: not known
+    hands.key(Qt.Key.Key_Return)
+    hands.click(wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentId() == PAGE_REPORTER
 
 
