@@ -61,7 +61,17 @@ def walk(persona: Persona, tmp_path: Path, qtbot, monkeypatch) -> WalkResult:
     return result
 
 
-@pytest.mark.parametrize("persona", PERSONAS, ids=[p.key for p in PERSONAS])
+def _persona_params() -> list:
+    from core import fields as catalogue
+
+    running = catalogue.info("impact.defacement.homepage_started_at") is not None
+    return [
+        pytest.param(p, marks=pytest.mark.xfail(reason="running durations arrive with the third edition", strict=False)) if p.key == "school" and not running else p
+        for p in PERSONAS
+    ]
+
+
+@pytest.mark.parametrize("persona", _persona_params(), ids=[p.key for p in PERSONAS])
 def test_each_persona_gets_her_answers_within_the_targets(persona: Persona, tmp_path, qtbot, monkeypatch) -> None:
     result = walk(persona, tmp_path, qtbot, monkeypatch)
     assert not result.problems, result.problems
