@@ -1,8 +1,8 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name></name>
+    <name />
     <message>
         <source>已超时 · 仍须尽快报告</source>
         <translation>Overdue · still report as soon as you can</translation>
@@ -163,7 +163,7 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     </message>
     <message>
         <source>这个数据库已在另一个窗口中打开（{p}）。为免两处同时修改、互相覆盖，请回到那个窗口继续；关闭它后再从这里打开。</source>
-        <translation>This database is already open in another window ({p}). So that two windows cannot overwrite each other&apos;s changes, please continue in that window, or close it and open the database here again.</translation>
+        <translation>This database is already open in another window ({p}). So that two windows cannot overwrite each other's changes, please continue in that window, or close it and open the database here again.</translation>
     </message>
     <message>
         <source>（演练）</source>
@@ -503,7 +503,7 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     </message>
     <message>
         <source>删除演练「{t}」及其全部记录？删除本身会记入审计日志。</source>
-        <translation>Delete the drill &apos;{t}&apos; and all its records? The deletion itself is recorded in the audit log.</translation>
+        <translation>Delete the drill '{t}' and all its records? The deletion itself is recorded in the audit log.</translation>
     </message>
     <message>
         <source>已删除演练。</source>
@@ -519,7 +519,7 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
     </message>
     <message>
         <source>已作废；在筛选「已作废」中仍可查看。</source>
-        <translation>Voided; the filter &apos;Voided&apos; still shows it.</translation>
+        <translation>Voided; the filter 'Voided' still shows it.</translation>
     </message>
     <message>
         <source>有一份尚未完成首报的草稿：「{t}」。所有已填写的内容都已保存。</source>
@@ -707,7 +707,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>信用代码校验位不符（应为 {c}），请核对；也可以先不填。</source>
-        <translation>The credit code&apos;s check character does not match (it should be {c}). Please check it, or leave it empty for now.</translation>
+        <translation>The credit code's check character does not match (it should be {c}). Please check it, or leave it empty for now.</translation>
     </message>
     <message>
         <source>发现事件</source>
@@ -718,8 +718,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>First, note when it was discovered. Reporting deadlines run from that moment; the countdown is shown on the right.</translation>
     </message>
     <message>
-        <source>请先回答发现时间：点上面的一个选项，或输入准确时间。</source>
-        <translation>First answer when it was discovered: click one of the options above, or enter the exact time.</translation>
+        <source>请先回答发现时间：点上面的一个选项，或输入时间（例如「9:30」）。</source>
+        <translation>First answer when it was discovered: click one of the answers above, or type the time (for example “9:30”).</translation>
     </message>
     <message>
         <source>报告单位</source>
@@ -791,7 +791,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>— 不知道 / 未选择 —</source>
-        <translation>— Don&apos;t know / not chosen —</translation>
+        <translation>— Don't know / not chosen —</translation>
     </message>
     <message>
         <source>不知道就留空</source>
@@ -806,12 +806,48 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>No</translation>
     </message>
     <message>
+        <source>例如 9:30、9点半、昨天 22:10</source>
+        <translation>for example 9:30, 9:30 am, yesterday 22:10</translation>
+    </message>
+    <message>
+        <source>日历…</source>
+        <translation>Calendar…</translation>
+    </message>
+    <message>
+        <source>在日历上选择日期和时刻</source>
+        <translation>Pick the date and time on a calendar</translation>
+    </message>
+    <message>
         <source>北京时间</source>
         <translation>Beijing time</translation>
     </message>
     <message>
+        <source>这个时间晚于现在（现在是北京时间 {now}）。请核对日期和时刻。</source>
+        <translation>This time is later than now (it is {now} Beijing time). Please check the date and time.</translation>
+    </message>
+    <message>
+        <source>读作：{reading}</source>
+        <translation>Read as: {reading}</translation>
+    </message>
+    <message>
+        <source>已记下：{reading}</source>
+        <translation>Recorded: {reading}</translation>
+    </message>
+    <message>
+        <source>选择日期和时刻（北京时间）</source>
+        <translation>Pick the date and time (Beijing time)</translation>
+    </message>
+    <message>
+        <source>时刻</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>确定</source>
+        <translation>OK</translation>
+    </message>
+    <message>
         <source>不知道</source>
-        <translation>Don&apos;t know</translation>
+        <translation>Don't know</translation>
     </message>
     <message>
         <source>删除选中行</source>
@@ -839,7 +875,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>影响了多少人的工作、生活（就医、购物、出行等）。</source>
-        <translation>How many people&apos;s work and daily life were affected (medical care, shopping, travel…).</translation>
+        <translation>How many people's work and daily life were affected (medical care, shopping, travel…).</translation>
     </message>
     <message>
         <source>下面是需要您判断的项目，必须写明理由。</source>
@@ -1215,7 +1251,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>不通知个人（写明理由）…</source>
-        <translation>Don&apos;t notify individuals (reason)…</translation>
+        <translation>Don't notify individuals (reason)…</translation>
     </message>
     <message>
         <source>改为须通知个人</source>
@@ -1379,7 +1415,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>用系统自带的程序打开一份临时副本</source>
-        <translation>Opens a temporary copy with the system&apos;s default program</translation>
+        <translation>Opens a temporary copy with the system's default program</translation>
     </message>
     <message>
         <source>选择附件</source>
@@ -1471,7 +1507,7 @@ This software never goes online; all data stays on this computer.</translation>
     </message>
     <message>
         <source>还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 {days} 日期限从那时起算。</source>
-        <translation>The end of handling is not recorded yet. When handling ends, click &apos;Handling ended&apos; on the desk; the {days}-day period for the summary report starts then.</translation>
+        <translation>The end of handling is not recorded yet. When handling ends, click 'Handling ended' on the desk; the {days}-day period for the summary report starts then.</translation>
     </message>
     <message>
         <source>总结报告期限：{d}（北京时间）。</source>
@@ -1514,20 +1550,12 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Yesterday…</translation>
     </message>
     <message>
-        <source>发现时间不能晚于现在（现在是北京时间 {now}）。请核对所选时间，或电脑的时钟。</source>
-        <translation>The discovery time cannot be later than now (now is {now} Beijing time). Check the time you chose, or the computer&apos;s clock.</translation>
+        <source>昨天 </source>
+        <translation>yesterday </translation>
     </message>
     <message>
-        <source>发现时间在 {days} 天以前。如果确实如此请继续；报告期限已从那时起计算。</source>
-        <translation>The discovery time is more than {days} days ago. If that is right, go on; the deadlines are counted from then.</translation>
-    </message>
-    <message>
-        <source>什么时候发现（或得知）这起事件的？报告期限从这一刻算起。</source>
-        <translation>When was this incident discovered (or learned of)? The reporting deadlines count from that moment.</translation>
-    </message>
-    <message>
-        <source>输入准确时间…</source>
-        <translation>Enter the exact time…</translation>
+        <source>什么时候发现（或得知）这起事件的？报告期限从这一刻算起。点一个选项，或在下面直接输入时间，例如「9:30」「9点半」「昨天 22:10」。</source>
+        <translation>When was the incident discovered (or when did you learn of it)? The reporting deadlines count from that moment. Click an answer, or type the time below, for example “9:30”, “9:30 am”, “yesterday 22:10”.</translation>
     </message>
     <message>
         <source>数据库完整检查发现问题，为保护数据已停止写入（可以继续查看，不能修改）。</source>
