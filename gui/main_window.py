@@ -41,7 +41,7 @@ from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
 from gui.i18n import tr
 from gui.ticker import Ticker
-from gui.widgets import fit_on_screen
+from gui.widgets import fit_on_screen, guard_wheel
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPixmap
@@ -550,6 +550,7 @@ class MainWindow(QMainWindow):
             QWidget.setTabOrder(self.table, desk)  # list → desk, as if it had been there from the start
             self._desk = desk
             desk.show_incident(self.selected_id())
+            guard_wheel(desk)
         return self._desk
 
     @property

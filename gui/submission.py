@@ -27,6 +27,7 @@ from core.rules import RulePack
 from core.timeutil import BEIJING
 from core.vocab import REPORT_KINDS, ReportKind
 from gui.i18n import kind_name, language, pick, tr
+from gui.widgets import guard_wheel
 from gui.wizard.fields import beijing_zone
 
 
@@ -165,6 +166,7 @@ class SubmissionDialog(QDialog):
         buttons.accepted.connect(self._ok)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        guard_wheel(self)
 
     def _ok(self) -> None:
         self.result_ = self.form.submission(self.now)

@@ -26,6 +26,7 @@ def fit_on_screen(window: QWidget, width: int, height: int) -> None:
     """Give ``window`` its preferred size, or less where the screen's available area (the
     screen minus taskbars) is smaller, and centre it there, so its buttons are never
     below the taskbar (product.md §8.4). Content that does not fit scrolls."""
+    guard_wheel(window)  # every window that fits itself is also one the wheel cannot change
     screen = window.screen() or QGuiApplication.primaryScreen()
     if screen is None:
         window.resize(width, height)

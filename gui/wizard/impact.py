@@ -106,13 +106,24 @@ class ImpactPage(FieldPage):
         self.layout_.addWidget(form_section(tr("其他情形与手动定级"), tr("下面是需要您判断的项目，必须写明理由。")))
         self.add_form(
             [
-                choice("impact.qualitative.grade", grades),
+                ChoiceField("impact.qualitative.grade", ask("impact.qualitative.grade"), hint("impact.qualitative.grade"), self._manual_grade, grades),
                 TextField("impact.qualitative.reason", ask("impact.qualitative.reason"), hint("impact.qualitative.reason"), c),
-                choice("grade_override.grade", grades),
+                ChoiceField("grade_override.grade", ask("grade_override.grade"), hint("grade_override.grade"), self._manual_grade, grades),
                 TextField("grade_override.reason", ask("grade_override.reason"), hint("grade_override.reason"), c),
             ]
         )
         self.finish_layout()
+
+    def _manual_grade(self, path: str, value: object) -> None:
+        """A grade chosen by hand; back to 「不知道」 withdraws the finding or the override
+        as a whole (no grade, no reason owed), so it never blocks 下一步."""
+        if value is None:
+            self.ctx.change(path.rsplit(".", 1)[0], None)
+            for f in self.fields:
+                if f.path in ("impact.qualitative.reason", "grade_override.reason") and f.path.startswith(path.rsplit(".", 1)[0]):
+                    f.load(self.ctx.document())
+        else:
+            self.ctx.change(path, value)
 
     def _area(self, key: str, note: str, fields: list[Field]) -> None:
         """One area's questions under its name, hidden until its box is ticked."""

@@ -102,6 +102,7 @@ class Hands:
         """Click the middle of ``widget`` (scrolling it into view first, as she would)."""
         self._scroll_into_view(widget)
         target, local = self._under_pointer(widget)
+        QTest.mouseMove(target, local)  # the pointer travels there first, as a hand moves it
         if double:
             QTest.mouseDClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local)
         else:
@@ -110,6 +111,7 @@ class Hands:
 
     def click_at(self, widget: QWidget, local: QPoint, what: str) -> None:
         """Click a point inside ``widget`` (an item of a list or a table)."""
+        QTest.mouseMove(widget, local)
         QTest.mouseClick(widget, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, local)
         self._count(f"click {what}")
 
