@@ -65,10 +65,8 @@ def _persona_params() -> list:
     from core import fields as catalogue
 
     running = catalogue.info("impact.defacement.homepage_started_at") is not None
-    return [
-        pytest.param(p, marks=pytest.mark.xfail(reason="running durations arrive with the third edition", strict=False)) if p.key == "school" and not running else p
-        for p in PERSONAS
-    ]
+    waiting = pytest.mark.xfail(reason="running durations arrive with the third edition", strict=False)
+    return [pytest.param(p, marks=waiting) if p.key == "school" and not running else p for p in PERSONAS]
 
 
 @pytest.mark.parametrize("persona", _persona_params(), ids=[p.key for p in PERSONAS])
