@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.incident import Doc
 from core.store import StoreError
-from core.timeutil import BEIJING, display_beijing
+from core.timeutil import display_beijing
 from gui import dialogs
 from gui.hub import StoreHub
 from gui.i18n import join_clauses, tr
@@ -72,12 +72,12 @@ class TimelinePane(QWidget):
         self.table = _table("timelineTable", [tr("时间（北京时间）"), tr("经过")], tr("事件时间线"))
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.at = beijing_edit("timelineAt", now())
-        self.at.setAccessibleName(tr("时间线条目的时间（北京时间）"))
-        self.at.setToolTip(tr("默认是现在；补记以前发生的事时改成当时的时间。"))
+        self.at = beijing_edit("timelineAt", now(), now)
+        self.at.line.setAccessibleName(tr("时间线条目的时间（北京时间）"))
+        self.at.line.setToolTip(tr("默认是现在；补记以前发生的事时改成当时的时间。"))
         self._follow_clock = True
         self._setting_clock = False
-        self.at.dateTimeChanged.connect(self._touched)
+        self.at.line.textEdited.connect(self._touched)
         self.text = QLineEdit()
         self.text.setObjectName("timelineText")
         self.text.setPlaceholderText(tr("一句话记下发生了什么，回车添加"))
@@ -124,9 +124,9 @@ class TimelinePane(QWidget):
             self.text.setFocus()
             return
         at = read_beijing(self.at)
-        if at > self.now().astimezone(BEIJING):
-            self.message.setText(tr("时间晚于现在，请核对（时间线只记已经发生的事）。"))
-            self.at.setFocus()
+        if at is None:  # unreadable or in the future: the field says which, what was typed stays
+            self.message.setText(self.at.problem or tr("时间晚于现在，请核对（时间线只记已经发生的事）。"))
+            self.at.line.setFocus()
             return
         try:
             self.hub.add_timeline(self.incident_id, at.isoformat(timespec="seconds"), text)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from gui.i18n import tr
 from gui.widgets import fit_on_screen
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog, QWidget
+    from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -41,18 +42,36 @@ def ask_text(parent: QWidget | None, title: str, label: str) -> str | None:
     return text if ok else None
 
 
-def save_file(parent: QWidget | None, caption: str, default: str, filters: str) -> str | None:
+def file_dialog(parent: QWidget | None, caption: str, default: str, filters: str, *, save: bool) -> QFileDialog:
+    """Qt's own file dialog with its labels in the UI language: the Chinese catalogue that
+    ships with Qt 6.11 lacks the dialog's newer labels (「&Look in:」「Files of &type:」), so
+    a Chinese window showed them in English (product.md §9.3). A platform's native dialog
+    speaks the system's language by itself."""
     from PySide6.QtWidgets import QFileDialog
 
-    path, _ = QFileDialog.getSaveFileName(parent, caption, default, filters)
-    return path or None
+    dialog = QFileDialog(parent, caption, default, filters)
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
+    dialog.setFileMode(QFileDialog.FileMode.AnyFile if save else QFileDialog.FileMode.ExistingFile)
+    labels = {
+        QFileDialog.DialogLabel.LookIn: tr("查找范围(&L)："),
+        QFileDialog.DialogLabel.FileName: tr("文件名(&N)："),
+        QFileDialog.DialogLabel.FileType: tr("文件类型(&T)："),
+        QFileDialog.DialogLabel.Accept: tr("保存(&S)") if save else tr("打开(&O)"),
+        QFileDialog.DialogLabel.Reject: tr("取消"),
+    }
+    for which, text in labels.items():
+        dialog.setLabelText(which, text)
+    return dialog
+
+
+def save_file(parent: QWidget | None, caption: str, default: str, filters: str) -> str | None:
+    dialog = file_dialog(parent, caption, default, filters, save=True)
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else None
 
 
 def open_file(parent: QWidget | None, caption: str, filters: str) -> str | None:
-    from PySide6.QtWidgets import QFileDialog
-
-    path, _ = QFileDialog.getOpenFileName(parent, caption, "", filters)
-    return path or None
+    dialog = file_dialog(parent, caption, "", filters, save=False)
+    return dialog.selectedFiles()[0] if dialog.exec() and dialog.selectedFiles() else None
 
 
 def preview_pdf(parent: QWidget | None, pdf_path: str) -> bool:

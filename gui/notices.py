@@ -116,9 +116,9 @@ class NoticeDialog(QDialog):
     def _ok(self) -> None:
         at = read_beijing(self.time)
         text = self.text.toPlainText()
-        if at > self.now:
-            self.message.setText(tr("通知时间晚于现在，请核对（按北京时间填写实际通知的时刻）。"))
-            self.time.setFocus()
+        if at is None or at > self.now:
+            self.message.setText(self.time.problem or tr("通知时间晚于现在，请核对（按北京时间填写实际通知的时刻）。"))
+            self.time.line.setFocus()
             return
         if not text.strip():
             self.message.setText(tr("请粘贴实际发出的通知文本：保存下来，日后才能证明通知了什么。"))

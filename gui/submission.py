@@ -5,13 +5,12 @@ with a message (the form keeps what was typed)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDateTime
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateTimeEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,29 +23,32 @@ from PySide6.QtWidgets import (
 from core.assessment import submission_channels
 from core.obligations import Obligation
 from core.rules import RulePack
-from core.timeutil import BEIJING
 from core.vocab import REPORT_KINDS, ReportKind
 from gui.i18n import kind_name, language, pick, tr
 from gui.widgets import guard_wheel
-from gui.wizard.fields import beijing_zone
+
+if TYPE_CHECKING:
+    from gui.timeedit import TimeEdit
 
 
-def beijing_edit(object_name: str, value: datetime) -> QDateTimeEdit:
-    """A date-time picker with seconds, in Beijing time, set to ``value``."""
-    edit = QDateTimeEdit()
-    edit.setObjectName(object_name)
-    edit.setDisplayFormat("yyyy-MM-dd HH:mm:ss")
-    edit.setTimeZone(beijing_zone())
-    set_beijing(edit, value)
+def beijing_edit(object_name: str, value: datetime, now: Callable[[], datetime] | None = None) -> TimeEdit:
+    """A time typed as people say it (``gui.timeedit``), in Beijing time, showing ``value``;
+    a time in the future is refused beside the field. ``now`` defaults to ``value``'s
+    moment moving with the system clock only through the caller's own clock."""
+    from gui.timeedit import TimeEdit
+
+    edit = TimeEdit(object_name, now or (lambda: value))
+    edit.set_value(value)
     return edit
 
 
-def set_beijing(edit: QDateTimeEdit, value: datetime) -> None:
-    edit.setDateTime(QDateTime.fromSecsSinceEpoch(int(value.timestamp()), beijing_zone()))
+def set_beijing(edit: TimeEdit, value: datetime) -> None:
+    edit.set_value(value)
 
 
-def read_beijing(edit: QDateTimeEdit) -> datetime:
-    return datetime.fromtimestamp(edit.dateTime().toSecsSinceEpoch(), BEIJING)
+def read_beijing(edit: TimeEdit) -> datetime | None:
+    """The time typed, or None (the field then says why: unreadable, or in the future)."""
+    return edit.value()
 
 
 def recipient_name(o: Obligation, pack: RulePack) -> str:
@@ -61,7 +63,7 @@ class SubmissionForm(QWidget):
     """Inputs ``submissionObligation``, ``submissionKind``, ``submissionChannel``,
     ``submissionTime``, ``submissionPerson``, ``submissionReference``; ``submissionMessage``."""
 
-    def __init__(self, pack: RulePack, now: datetime, parent: QWidget | None = None) -> None:
+    def __init__(self, pack: RulePack, now: datetime, parent: QWidget | None = None, clock: Callable[[], datetime] | None = None) -> None:
         super().__init__(parent)
         self.pack = pack
         form = QFormLayout(self)
@@ -76,7 +78,7 @@ class SubmissionForm(QWidget):
         self.channel.setObjectName("submissionChannel")
         for c in submission_channels(ReportKind.INITIAL, pack):  # reports; notices have their own means
             self.channel.addItem(pick(c.name, c.name_en), c.id)
-        self.time = beijing_edit("submissionTime", now)
+        self.time = beijing_edit("submissionTime", now, clock)
         self.person = QLineEdit()
         self.person.setObjectName("submissionPerson")
         self.reference = QLineEdit()
@@ -120,9 +122,9 @@ class SubmissionForm(QWidget):
             self.message.setText(tr("请先选择报告义务。"))
             return None
         at = read_beijing(self.time)
-        if at > now:
-            self.message.setText(tr("报送时间晚于现在，请核对（按北京时间填写实际报送的时刻）。"))
-            self.time.setFocus()
+        if at is None or at > now:
+            self.message.setText(self.time.problem or tr("报送时间晚于现在，请核对（按北京时间填写实际报送的时刻）。"))
+            self.time.line.setFocus()
             return None
         return {
             "obligation": obligation,

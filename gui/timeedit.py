@@ -89,6 +89,11 @@ class TimeEdit(QWidget):
         self.line.editingFinished.connect(self.commit)
         self.pick.clicked.connect(self.open_calendar)
 
+    def setAccessibleName(self, name: str) -> None:  # noqa: N802 - Qt's name
+        """The name belongs to the line she types in (what a screen reader announces)."""
+        super().setAccessibleName(name)
+        self.line.setAccessibleName(name)
+
     # --- reading ---
     def reading(self) -> Reading | None:
         """The text read now; None when empty. Sets ``problem`` for text that cannot count."""

@@ -72,8 +72,10 @@ class WelcomeWindow(QWidget):
         return self.form.values()
 
     def _save(self) -> None:
-        values = self.profile()
-        if any(v for k, v in values.items() if k != "category"):
+        """What the screen showed is her answer, the category included even when she typed
+        nothing else: the wizard then shows the same 单位类别 (issue: the first hour)."""
+        values = {k: v for k, v in self.profile().items() if v not in (None, "")}
+        if values:
             self._save_profile(values)
 
     def _start(self) -> None:

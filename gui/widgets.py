@@ -6,7 +6,7 @@ from typing import TypeVar
 
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QGuiApplication, QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLabel, QWidget
 
 W = TypeVar("W", bound=QObject)
 
@@ -87,3 +87,23 @@ def _scroll_area(widget: QWidget) -> QAbstractScrollArea | None:
             return node
         node = node.parentWidget()
     return None
+
+
+def reserved_line(lines: int = 2) -> QLabel:
+    """A label for outcomes (「已保存首报：…」) whose height is fixed at ``lines`` lines, so a
+    message appearing, wrapping or going never moves the buttons under the user's cursor
+    (product.md §8.4, §9.3). A longer message is cut to its lines; the whole is its tooltip."""
+    label = _ReservedLabel(lines)
+    return label
+
+
+class _ReservedLabel(QLabel):
+    def __init__(self, lines: int) -> None:
+        super().__init__("")
+        self.setWordWrap(True)
+        self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+        self.setTextInteractionFlags(self.textInteractionFlags())
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        super().setText(text)
+        self.setToolTip(text)

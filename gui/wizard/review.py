@@ -32,7 +32,7 @@ from core.timeutil import display_beijing, format_hms
 from core.vocab import IMMEDIATE, REPORT_KINDS, ReportKind
 from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
 from gui.submission import SubmissionForm, recipient_name, set_beijing
-from gui.widgets import named
+from gui.widgets import named, reserved_line
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_REPORTER, PAGE_RESPONSE, PAGE_SYSTEMS, PAGE_TYPE
 from gui.wizard.fields import form_section
@@ -129,13 +129,13 @@ class ReviewPage(FieldPage):
         self.docx_button = named(QPushButton(tr("导出 Word…")), "exportDocx")
         self.docx_button.setToolTip(tr("同样的内容，可编辑的 Word 文件（.docx），供要求 Word 格式的单位使用"))
         self.docx_button.clicked.connect(self._export_docx)
-        self.export_result = named(QLabel(""), "exportResult")
-        self.export_result.setWordWrap(True)
+        self.export_result = named(reserved_line(), "exportResult")
         row.addWidget(self.kind)
         row.addWidget(self.export_button)
         row.addWidget(self.docx_button)
-        row.addWidget(self.export_result, 1)
+        row.addStretch(1)
         self.layout_.addWidget(box)
+        self.layout_.addWidget(self.export_result)  # under the buttons, its lines reserved: nothing moves
         if self.filing is None:
             return
         helpers = QGroupBox(tr("报送用的材料"))

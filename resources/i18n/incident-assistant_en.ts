@@ -618,6 +618,18 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>These details are filled in automatically on the “Reporting organisation” page of every new incident; existing incidents are not affected.</translation>
     </message>
     <message>
+        <source>查找范围(&amp;L)：</source>
+        <translation>&amp;Look in:</translation>
+    </message>
+    <message>
+        <source>文件名(&amp;N)：</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <source>文件类型(&amp;T)：</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
         <source>保存(&amp;S)</source>
         <translation>&amp;Save</translation>
     </message>

@@ -14,7 +14,7 @@ from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from gui import dialogs
-from gui.submission import SubmissionDialog, set_beijing
+from gui.submission import SubmissionDialog, read_beijing, set_beijing
 from tests.gui.conftest import DISCOVERED, save_screenshot, type_text
 
 
@@ -177,7 +177,7 @@ def test_timeline_entries_are_added_in_one_line_and_may_be_back_dated(session, d
     assert "已断开门诊服务器网络" in texts
     clock.set(DISCOVERED + timedelta(minutes=3))  # the time follows the clock again after adding
     session.ticker.fire()
-    assert pane.at.dateTime().toSecsSinceEpoch() == int(clock.now().timestamp())
+    assert read_beijing(pane.at) == clock.now()
     save_screenshot(window, "desk-timeline")
 
 

@@ -252,3 +252,15 @@ def test_closing_without_an_open_deadline_asks_nothing(session, qtbot, monkeypat
     qtbot.addWidget(window)
     window.close()
     assert not window.isVisible() and session.tray is None
+
+
+def test_the_file_dialog_speaks_chinese_in_the_chinese_window(qapp):
+    """Qt's catalogue lacks the dialog's newer labels; ours names them (product.md §9.3)."""
+    from PySide6.QtWidgets import QLabel as Label
+
+    from gui.dialogs import file_dialog
+
+    dialog = file_dialog(None, "保存报告", "报告.pdf", "PDF (*.pdf)", save=True)
+    texts = " ".join(label.text() for label in dialog.findChildren(Label))
+    assert "查找范围" in texts and "文件类型" in texts and "Look in" not in texts and "Files of" not in texts
+    dialog.deleteLater()

@@ -1,0 +1,62 @@
+"""Nothing moves under the cursor (product.md §8.4, §9.3): after an export from the review
+page or the desk, every button is where it was, so her next click lands where she aims.
+Driven with real hands; the preview and the save dialog are the two actions she takes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QRect
+from PySide6.QtWidgets import QAbstractButton, QApplication, QMenu, QWidget, QWizard
+
+from gui import dialogs
+from tests.conftest import example
+from tests.walk.hands import Hands, find
+
+
+def places(window: QWidget) -> dict[str, QRect]:
+    return {
+        b.objectName(): QRect(b.mapTo(window, b.rect().topLeft()), b.size()) for b in window.findChildren(QAbstractButton) if b.objectName() and b.isVisible()
+    }
+
+
+def saving_to(monkeypatch, target) -> None:
+    monkeypatch.setattr(dialogs, "preview_pdf", lambda parent, path: True)
+    monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: str(target))
+
+
+def test_an_export_on_the_review_page_moves_no_button(session, qtbot, tmp_path, monkeypatch):
+    deep = tmp_path / ("很长的文件夹名称" * 8)
+    deep.mkdir()
+    saving_to(monkeypatch, deep / "首报.pdf")  # a long path: the message wraps
+    incident_id = session.store.import_document(example())
+    wizard = session.open_wizard(incident_id)
+    qtbot.addWidget(wizard)
+    hands = Hands()
+    while wizard.currentPage().objectName() != "pageReview":
+        hands.click(wizard.button(QWizard.WizardButton.NextButton))
+    before = places(wizard)
+    hands.click(find(wizard, "exportPdf"))
+    assert "已保存" in find(wizard, "exportResult").text()
+    assert places(wizard) == before
+    hands.click(find(wizard, "exportDocx"))
+    assert places(wizard) == before
+
+
+def test_an_export_on_the_desk_moves_no_button(session, qtbot, tmp_path, monkeypatch):
+    deep = tmp_path / ("很长的文件夹名称" * 8)
+    deep.mkdir()
+    saving_to(monkeypatch, deep / "首报.pdf")
+    session.store.import_document(example())
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.desk_ready)
+    hands = Hands()
+    table = find(window, "incidentTable")
+    hands.click_at(table.viewport(), table.visualRect(table.model().index(0, 0)).center(), "the incident")
+    before = places(window)
+    hands.click(find(window, "deskExport"))
+    menu = QApplication.activePopupWidget()
+    assert isinstance(menu, QMenu) and menu.isVisible()
+    action = next(a for a in menu.actions() if a.objectName() == "deskExport_initial")
+    hands.click_at(menu, menu.actionGeometry(action).center(), "首报…")
+    assert "已保存" in window.status_label.text()
+    assert places(window) == before
