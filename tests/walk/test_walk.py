@@ -23,7 +23,7 @@ SHOTS = os.environ.get("INCIDENT_ASSISTANT_WALK_SHOTS")  # a folder: a PNG after
 RESULTS: list[WalkResult] = []
 
 
-def walk(persona: Persona, tmp_path: Path, qtbot, monkeypatch) -> WalkResult:
+def walk(persona: Persona, tmp_path: Path, qtbot, monkeypatch, after=None) -> WalkResult:
     from gui import dialogs
     from gui.app import TRAY_KEY, TRAY_QUIT, Session, prepare_application
 
@@ -50,6 +50,8 @@ def walk(persona: Persona, tmp_path: Path, qtbot, monkeypatch) -> WalkResult:
         qtbot.waitUntil(lambda: session.settled)
         with refuse_setters():
             result = Walker(persona, session, hands, lambda _hands: saved).run()
+        if after is not None:
+            after(session)
         for window in [*session.wizards, session.window, session.welcome]:
             if window is not None:
                 qtbot.addWidget(window)
@@ -93,3 +95,20 @@ def test_typed_930_at_0950_gives_today_0930_and_a_deadline_of_1330_on_the_card(t
     persona = Persona(**{**CLINIC.__dict__, "steps": CLINIC.steps[:3]})
     result = walk(persona, tmp_path, qtbot, monkeypatch)
     assert result.marks.get("clock") == 3, result.log
+
+
+def test_the_welcome_screens_category_is_the_wizards(tmp_path, qtbot, monkeypatch) -> None:
+    """She skips the welcome form, which showed 其他网络运营者: the unit page shows the same,
+    without a warning (the first-hour walk found 「未选择」 in red)."""
+    from PySide6.QtWidgets import QComboBox, QLabel
+
+    persona = Persona(**{**CLINIC.__dict__, "steps": CLINIC.steps[:4]})  # start, the time, Enter, 下一步
+    seen: dict[str, str] = {}
+
+    def look(session) -> None:
+        wizard = session.wizards[-1]
+        seen["category"] = wizard.findChild(QComboBox, "reporter_category").currentText()
+        seen["warning"] = wizard.findChild(QLabel, "reporter_category_error").text()
+
+    walk(persona, tmp_path, qtbot, monkeypatch, after=look)
+    assert seen["category"].startswith("其他网络运营者") and seen["warning"] == ""
