@@ -1,6 +1,7 @@
 """``incident-assistant pdf FILE -o OUT.pdf [--kind K] [--now ISO] [--eml OUT.eml]
 [--phone-script OUT.txt] [--fax-cover OUT.pdf]``: render the report PDF (product.md
-§4.4) and, on request, the 12387 filing helpers (§4.5). A report of an incident in the
+§4.4, §9.4) and, on request, the 12387 filing helpers (§4.5); ``--kind worksheet``
+renders the reporter's own worksheet (报送工作单) instead of a report. A report of an incident in the
 database carries the record anchor (「记录校验码」, ``core.store.anchor``) of its audit
 chain; one made with ``--now`` before the real clock says 「按指定时刻 … 生成」. Bad input, a summary report
 before handling ended and unwritable outputs exit 2 with one Chinese line on stderr.
@@ -17,11 +18,12 @@ from core import __version__
 from core.cli.common import CliError, add_now, clock_from, resolve_incident, safe_text
 from core.cli.lang import t
 from core.clock import Clock, SystemClock
-from core.report import KIND_NAMES, KINDS, ReportError, Stamp, render_report, render_report_docx, write_atomic
+from core.report import KIND_NAMES, KINDS, ReportError, Stamp, render_report, render_report_docx, render_worksheet, write_atomic
 from core.rules import default_pack
 from core.vocab import ReportKind
 
 REAL_CLOCK: Clock = SystemClock()  # what "earlier than now" is measured against (tests replace it)
+WORKSHEET = "worksheet"  # 报送工作单: the reporter's own page, not a report (product.md §9.4)
 
 
 def register(sub: Any) -> None:
@@ -50,12 +52,13 @@ def register(sub: Any) -> None:
     )
     p.add_argument(
         "--kind",
-        choices=KINDS,
+        choices=(*KINDS, WORKSHEET),
+        metavar="KIND",
         default=str(ReportKind.INITIAL),
         help=t(
-            "报告类型：" + "、".join(f"{k}（{v}）" for k, v in KIND_NAMES.items()) + "；默认 initial",
+            "报告类型：" + "、".join(f"{k}（{v}）" for k, v in KIND_NAMES.items()) + f"；{WORKSHEET}（报送工作单，本单位自用，不随报告报送）；默认 initial",
             "report kind: initial (first report), supplement (supplementary report), followup (follow-up report) "
-            "or summary (summary report after handling ended); default initial",
+            "or summary (summary report after handling ended); worksheet (the reporter's own worksheet, not sent); default initial",
         ),
     )
     add_now(p)
@@ -117,6 +120,12 @@ def run(args: argparse.Namespace) -> int:
     doc, anchor = incident_and_anchor(args.file, args.db)
     stamp = stamp_for(args, now, anchor, REAL_CLOCK)
     try:
+        if args.kind == WORKSHEET:
+            if args.eml or args.phone_script or args.fax_cover:
+                raise CliError("--kind worksheet：工作单不随报告报送，不能同时生成 --eml、--phone-script 或 --fax-cover")
+            written = render_worksheet(doc, pack, now, args.output, app_version=__version__, fmt=args.format, stamp=stamp)
+            print(f"已生成 {written}（报送工作单）")
+            return 0
         if args.format == "docx":
             written = render_report_docx(doc, pack, args.kind, now, args.output, app_version=__version__, stamp=stamp)
             print(f"已生成 {written}（{KIND_NAMES[args.kind]}，Word 文件）")

@@ -15,7 +15,7 @@ from typing import Any
 
 from core import fields
 from core.incident import Doc, get, instant, personal_info_affected
-from core.report.content import Line, report_date, signature
+from core.report.content import Line, report_date, signature, voided_mark
 from core.report.labels import NBSP, number
 from core.timeutil import BEIJING
 from core.vocab import Channel, ObligationId, ReportKind
@@ -64,6 +64,7 @@ class Notice:
     signature: tuple[Line, ...] = ()  # the report's signature block, on the cover note only
     lang: str = "zh"
     number: str | None = field(default=None)
+    voided: str | None = None  # D17: 「已作废…：理由」 on every page
 
 
 def _t(lang: str, zh: str, en: str) -> str:
@@ -174,12 +175,37 @@ def _basis(lang: str) -> str:
     return _t(lang, "依据《中华人民共和国个人信息保护法》第五十七条", "Under Article 57 of the Personal Information Protection Law of the PRC")
 
 
+# 个人信息保护法第五十七条: 泄露、篡改、丢失, in the law's order (incident@3 ``personal_info.what``).
+WHAT_WORDS: dict[str, tuple[str, str]] = {"leaked": ("泄露", "leaked"), "tampered": ("篡改", "tampered with"), "lost": ("丢失", "lost")}
+
+
+def what_happened(doc: Doc) -> tuple[str, ...]:
+    """What happened to the information (``personal_info.what``), in the law's order; empty
+    when not known (absent, empty or holding nothing the law names)."""
+    given = get(doc, "personal_info.what")
+    if not isinstance(given, list):
+        return ()
+    return tuple(k for k in WHAT_WORDS if k in given)
+
+
+def happened_words(doc: Doc, lang: str = "zh") -> str:
+    """「泄露」「泄露和篡改」「泄露、篡改和丢失」 for what happened; only when it is not known
+    the three together as the law lists them: 「泄露、篡改或丢失」 (issue: the notices name the facts)."""
+    known = [WHAT_WORDS[k][1 if lang == "en" else 0] for k in what_happened(doc)]
+    if not known:
+        return "leaked, tampered with or lost" if lang == "en" else "泄露、篡改或丢失"
+    if len(known) == 1:
+        return known[0]
+    joined = ", ".join(known[:-1]) if lang == "en" else "、".join(known[:-1])
+    return f"{joined} and {known[-1]}" if lang == "en" else f"{joined}和{known[-1]}"
+
+
 def _affected_phrase(doc: Doc, lang: str, *, you: bool) -> str:
     if lang == "en":
         whose = "your personal information" if you else "personal information"
-        return f"{whose} {'may have been' if possible(doc) else 'was'} leaked, tampered with or lost"
+        return f"{whose} {'may have been' if possible(doc) else 'was'} {happened_words(doc, lang)}"
     whose = "您的个人信息" if you else "部分个人信息"
-    return f"{whose}{'可能' if possible(doc) else '已经'}被泄露、篡改或丢失"
+    return f"{whose}{'可能' if possible(doc) else '已经'}被{happened_words(doc)}"
 
 
 def letter(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
@@ -210,6 +236,7 @@ def letter(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         drill=doc.get("drill") is True,
         lang=lang,
         number=text(doc, "number") or None,
+        voided=voided_mark(doc),
     )
 
 
@@ -233,7 +260,7 @@ def announcement(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
     else:
         phrase = _affected_phrase(doc, lang, you=False)
         people = _people(doc, lang)
-        affected = f"{people}个人信息{'可能' if possible(doc) else '已经'}被泄露、篡改或丢失" if people else phrase
+        affected = f"{people}个人信息{'可能' if possible(doc) else '已经'}被{happened_words(doc)}" if people else phrase
         opening = f"{who}于{discovered(doc)}发现一起个人信息安全事件，{affected}。{LAW_INTRO}公告如下。"
         closing = ("对受到影响的各位，我们深表歉意。", "特此公告。")
     return Notice(
@@ -251,6 +278,7 @@ def announcement(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         drill=doc.get("drill") is True,
         lang=lang,
         number=text(doc, "number") or None,
+        voided=voided_mark(doc),
     )
 
 
@@ -314,9 +342,9 @@ def authority(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         Line(_t(lang, "发现时间", "Discovered"), discovered(doc, lang)),
         Line(
             _t(lang, "受影响情况", "Personal information affected"),
-            _t(lang, "可能被泄露、篡改或丢失", "may have been leaked, tampered with or lost")
+            _t(lang, f"可能被{happened_words(doc)}", f"may have been {happened_words(doc, lang)}")
             if possible(doc)
-            else _t(lang, "已被泄露、篡改或丢失", "leaked, tampered with or lost"),
+            else _t(lang, f"已被{happened_words(doc)}", happened_words(doc, lang)),
         ),
         Line(
             _t(lang, "涉及人数", "Individuals concerned"),
@@ -349,6 +377,7 @@ def authority(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         signature=signature(doc, now) if lang != "en" else _signature_en(doc, now),
         lang=lang,
         number=text(doc, "number") or None,
+        voided=voided_mark(doc),
     )
 
 

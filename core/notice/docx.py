@@ -68,6 +68,11 @@ def build_document(notice: Notice) -> DocxDocument:
     else:
         _text(document, notice.sender, indent=False, right=True)
         _text(document, notice.date, indent=False, right=True)
+    if notice.voided:  # D17: in the page header, so on every page
+        header = section.header.paragraphs[0]
+        run = header.add_run(notice.voided)
+        report_docx._font(run, 9, bold=True)
+        run.font.color.rgb = report_docx.RED
     return document
 
 

@@ -75,7 +75,7 @@ def render(notice: Notice) -> bytes:
     """The PDF bytes of a notice; the same bytes for the same notice and ``now``."""
     fonts.register()
     buffer = BytesIO()
-    doc = report_pdf._document(buffer, notice.title, notice.drill, notice.sender, notice.title)
+    doc = report_pdf._document(buffer, notice.title, notice.drill, notice.sender, notice.title, voided=notice.voided)
     pages: list[int] = []
     doc.build(story(notice) + [Spacer(1, 0)], canvasmaker=report_pdf._canvas_maker(draw_page_number, pages, notice.now))
     return buffer.getvalue()

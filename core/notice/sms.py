@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from core.incident import Doc, instant
-from core.notice.content import NoticeError, possible, require_items, sender, text
+from core.notice.content import NoticeError, happened_words, possible, require_items, sender, text, what_happened
+from core.report.content import voided_mark
 from core.timeutil import BEIJING
 
 SMS_LIMIT = 70  # characters in one Chinese SMS (70 UCS-2 characters)
@@ -30,6 +31,7 @@ class SmsTexts:
     short: str
     long: str
     lang: str = "zh"
+    voided: str | None = None  # D17: the file says so first; such a text is not to be sent
 
 
 def phone_in(contact: str) -> str | None:
@@ -64,11 +66,13 @@ def short_candidates(doc: Doc, lang: str = "zh") -> list[str]:
             f"[{name}] Your personal information {may} affected by a security incident. For details call {reach}.",
         ]
     may = "可能" if possible(doc) else "已"
+    # what happened, when known (泄露/篡改/丢失); 受影响 when it is not
+    fact = f"{may}被{happened_words(doc)}" if what_happened(doc) else f"{may}受影响"
     return [
-        f"【{name}】我们{_date(doc, lang)}发现个人信息安全事件，您的{kinds}{may}受影响。详情及应对建议请致电{reach}。",
-        f"【{name}】我们发现个人信息安全事件，您的个人信息{may}受影响。详情及应对建议请致电{reach}。",
-        f"【{name}】您的个人信息{may}因安全事件受影响，详情请致电{reach}。",
-        f"【{name}】您的个人信息{may}泄露，详询{reach}。",
+        f"【{name}】我们{_date(doc, lang)}发现个人信息安全事件，您的{kinds}{fact}。详情及应对建议请致电{reach}。",
+        f"【{name}】我们发现个人信息安全事件，您的个人信息{fact}。详情及应对建议请致电{reach}。",
+        f"【{name}】您的个人信息{fact}，详情请致电{reach}。",
+        f"【{name}】您的个人信息{fact}，详询{reach}。",
     ]
 
 
@@ -94,13 +98,13 @@ def long_text(doc: Doc, lang: str = "zh") -> str:
     if lang == "en":
         may = "may have been" if possible(doc) else "was"
         return (
-            f"[{name}] {name} found a personal information security incident {_date(doc, lang)}: your personal information {may} leaked, "
-            f"tampered with or lost. Information concerned: {v['kinds']}. Cause: {v['cause']}. Possible harm: {v['possible_harm']}. "
+            f"[{name}] {name} found a personal information security incident {_date(doc, lang)}: your personal information {may} "
+            f"{happened_words(doc, lang)}. Information concerned: {v['kinds']}. Cause: {v['cause']}. Possible harm: {v['possible_harm']}. "
             f"What we have done: {v['remedies']}. What you can do: {v['individual_measures']}. Contact: {v['contact']}."
         )
     may = "可能已经" if possible(doc) else "已经"
     return (
-        f"【{name}】您好！{name}{_date(doc, lang)}发现一起个人信息安全事件，您的个人信息{may}被泄露、篡改或丢失。"
+        f"【{name}】您好！{name}{_date(doc, lang)}发现一起个人信息安全事件，您的个人信息{may}被{happened_words(doc)}。"
         f"涉及的信息：{v['kinds']}。原因：{v['cause']}。可能的危害：{v['possible_harm']}。"
         f"我们已采取的措施：{v['remedies']}。建议您：{v['individual_measures']}。如有疑问请联系：{v['contact']}。"
     )
@@ -110,14 +114,15 @@ def sms(doc: Doc, now: datetime, lang: str = "zh") -> SmsTexts:
     """Both SMS texts; refused when an item of 第五十七条第一款 is empty."""
     del now  # an SMS carries no date of its own; the signature keeps the builders' shape
     require_items(doc, lang)
-    return SmsTexts(short_text(doc, lang), long_text(doc, lang), lang)
+    return SmsTexts(short_text(doc, lang), long_text(doc, lang), lang, voided_mark(doc))
 
 
 def as_text(texts: SmsTexts) -> str:
     """The .txt file: the one-message text, then the longer variant, each with its length."""
+    head = f"【{texts.voided}】请勿发送。\n\n" if texts.voided else ""
     if texts.lang == "en":
-        return (
+        return head + (
             f"One message ({len(texts.short)} characters):\n{texts.short}\n\n"
             f"Longer text ({len(texts.long)} characters, sent as several messages):\n{texts.long}\n"
         )
-    return f"一条短信（{len(texts.short)} 字）：\n{texts.short}\n\n完整短信（{len(texts.long)} 字，将分多条发送）：\n{texts.long}\n"
+    return head + f"一条短信（{len(texts.short)} 字）：\n{texts.short}\n\n完整短信（{len(texts.long)} 字，将分多条发送）：\n{texts.long}\n"

@@ -11,6 +11,8 @@ from core.notice.content import Notice
 def render(notice: Notice) -> str:
     """The notice as UTF-8-ready text, one paragraph a line, parts apart by a blank line."""
     blocks: list[str] = [notice.title]
+    if notice.voided:
+        blocks.insert(0, f"【{notice.voided}】")
     if notice.drill:
         blocks.append("[Drill] practice material, not a real incident." if notice.lang == "en" else "【演练】本材料为演练材料，不是真实事件的通知。")
     if notice.addressee:

@@ -38,7 +38,10 @@ __all__ = [
     "render_report",
     "render_report_bytes",
     "render_report_docx",
+    "render_worksheet",
+    "render_worksheet_bytes",
     "report_content",
+    "worksheet_for",
 ]
 
 
@@ -91,17 +94,18 @@ def stated_time_line(now: datetime) -> str:
 
 
 def footer_left(report: Any) -> str:
-    """The footer of every page (PDF and Word): the incident number and when it was made."""
-    number = f"事件编号 {report.number}\u3000" if report.number else ""
-    made = report.footer.get("stated") or f"生成于 {report.footer['generated_at']}"
-    return f"{number}{made}"
-
-
-def last_line(report: Any) -> str:
-    """The last line of the last page: the integrity line (数据校验码) and, for a report
-    exported from a store, the record anchor next to it."""
-    code = report.footer.get("anchor")
-    return f"{report.integrity}\u3000{ANCHOR_LABEL}：{code}" if code else str(report.integrity)
+    """The quiet footer of every page (PDF and Word), beside 「第 n 页 / 共 m 页」: the human
+    incident number, the record anchor when the document comes from the database, and
+    「按指定时刻 … 生成」 when the report time was set by hand in the past. Hashes and
+    program versions go into the file's metadata, never on the page (product.md §9.4)."""
+    parts = []
+    if report.number:
+        parts.append(f"事件编号 {report.number}")
+    if report.footer.get("anchor"):
+        parts.append(f"{ANCHOR_LABEL} {report.footer['anchor']}")
+    if report.footer.get("stated"):
+        parts.append(report.footer["stated"])
+    return "\u3000".join(parts)
 
 
 def _content(
@@ -176,10 +180,18 @@ def render_report_docx(
 
 
 def render_report_bytes(
-    doc: Doc, pack: RulePack, kind: str, now: datetime, *, previous: Doc | None = None, attachments: list[dict[str, Any]] | None = None, app_version: str
+    doc: Doc,
+    pack: RulePack,
+    kind: str,
+    now: datetime,
+    *,
+    previous: Doc | None = None,
+    attachments: list[dict[str, Any]] | None = None,
+    app_version: str,
+    stamp: Stamp = NO_STAMP,
 ) -> bytes:
     """The report PDF as bytes (for previews). Raises ``InvalidIncident`` or ``ReportError``."""
-    return _render(doc, pack, kind, now, previous, attachments, app_version)[0]
+    return _render(doc, pack, kind, now, previous, attachments, app_version, stamp)[0]
 
 
 def render_report(
@@ -207,6 +219,53 @@ def render_report(
     path = Path(out_path)
     write_atomic(path, data)
     return ReportInfo(json_sha256, hashlib.sha256(data).hexdigest(), pages, path)
+
+
+def worksheet_for(doc: Doc, pack: RulePack, now: datetime, *, app_version: str, stamp: Stamp = NO_STAMP) -> Any:
+    """The reporter's worksheet (报送工作单, ``core.report.worksheet.WorksheetContent``) of the
+    incident at ``now``: every duty with its due time and status, the channels that reach
+    each recipient, what is missing, the projections. Raises ``InvalidIncident``."""
+    from core.report.worksheet import worksheet_content
+
+    if now.tzinfo is None:
+        raise ReportError("报告时间须带时区")
+    result = check(doc, pack, now)
+    content = worksheet_content(result, pack, app_version=app_version, json_sha256=_hash(result.doc))
+    if stamp.anchor:
+        content.footer["anchor"] = stamp.anchor
+    if stamp.stated_time:
+        content.footer["stated"] = stated_time_line(now)
+    return content
+
+
+def render_worksheet_bytes(doc: Doc, pack: RulePack, now: datetime, *, app_version: str, fmt: str = "pdf", stamp: Stamp = NO_STAMP) -> bytes:
+    """The worksheet as PDF (``fmt`` "pdf") or Word ("docx") bytes, for previews."""
+    from core.report.worksheet import render_docx, render_pdf  # reportlab / python-docx load inside
+
+    if fmt not in ("pdf", "docx"):
+        raise ReportError(f"工作单格式应为 pdf 或 docx（实际为 {fmt!r}）")
+    content = worksheet_for(doc, pack, now, app_version=app_version, stamp=stamp)
+    return render_docx(content) if fmt == "docx" else render_pdf(content)[0]
+
+
+def render_worksheet(
+    doc: Doc,
+    pack: RulePack,
+    now: datetime,
+    out_path: str | os.PathLike[str],
+    *,
+    app_version: str,
+    fmt: str = "pdf",
+    stamp: Stamp = NO_STAMP,
+) -> Path:
+    """Write the reporter's worksheet (报送工作单, product.md §9.4) of the incident at ``now``
+    to ``out_path`` (atomically) as PDF or, with ``fmt="docx"``, Word; returns the path.
+    It is the reporting unit's own page, exported beside the report and never sent with it.
+    Raises ``InvalidIncident``, ``ReportError`` or ``OSError`` as ``render_report`` does."""
+    data = render_worksheet_bytes(doc, pack, now, app_version=app_version, fmt=fmt, stamp=stamp)
+    path = Path(out_path)
+    write_atomic(path, data)
+    return path
 
 
 def write_atomic(path: Path, data: bytes) -> None:

@@ -1,10 +1,18 @@
-"""What a report says, as plain data: the header block, the deadlines and whether this
-report meets them, the statutory items that have content (第七条 一 to 八, or 第八条 for
-the summary report) and one line naming the items still to come, the channels that fit
-each duty (D13), the changes since the last submitted report, the appendices, the
-signature block and the integrity line. Built from a validated document and its check
-result; the PDF and the Word export lay out the same content.
-Does not lay out pages, import reportlab or read the clock (``now`` is the report time).
+"""What a report says, as plain data: what the receiving office reads (product.md §9.4):
+the header block (reporter, recipient, discovery and report time, the time limit of this
+report and whether it is met, or for a 一般 incident that the report is voluntary), the
+grade and its basis in plain words, the statutory items that have content (第七条 一 to
+八, or 第八条 for the summary report) and one line naming the items still to come, the
+changes since the last submitted report, the appendices that hold something and the
+signature block. A voided incident's report says so (D17).
+
+The reporter's own worksheet (every duty, the channels that reach each recipient, what
+is missing) is ``core.report.worksheet``; it reuses ``deadline_row`` and
+``channel_lines`` from here. What the report was made from and with (the document's
+SHA-256, program and rule-pack versions) goes into the file's metadata, not on the page.
+Built from a validated document and its check result; the PDF and the Word export lay
+out the same content. Does not lay out pages, import reportlab or read the clock
+(``now`` is the report time).
 """
 
 from __future__ import annotations
@@ -22,7 +30,7 @@ from core.report.changes import Change, changes_since
 from core.report.labels import PENDING, display, label, number, shown, when, when_dt
 from core.rules import RulePack
 from core.timeutil import BEIJING, display_beijing
-from core.vocab import CHANGE_KINDS, REPORT_KINDS, ReportKind, Status
+from core.vocab import CHANGE_KINDS, REPORT_KINDS, Reportable, ReportKind, Status
 from core.vocab import label as label_of
 
 KINDS = tuple(str(k) for k in REPORT_KINDS)
@@ -69,10 +77,8 @@ class ReportContent:
     drill: bool
     header: tuple[Line, ...]
     grade: tuple[Line, ...]
-    deadlines: tuple[DeadlineRow, ...]
     changes: tuple[Change, ...] | None
     sections: tuple[Section, ...]
-    channels: tuple[Line, ...]
     timeline: tuple[tuple[str, str], ...]
     attachments: tuple[tuple[str, str, str], ...]
     submissions: tuple[str, ...]
@@ -80,7 +86,10 @@ class ReportContent:
     number: str | None  # the human incident number; the internal id never prints
     author: str  # the reporting unit, for the file's metadata
     signature: tuple[Line, ...] = ()
-    footer: dict[str, str] = field(default_factory=dict)
+    footer: dict[str, str] = field(default_factory=dict)  # anchor, stated: the quiet footer's extras
+    voluntary: str | None = None  # 一般 (第四条): 「依《办法》第四条无须报告；本报告为自愿报送」
+    voided: str | None = None  # D17: 「已作废：理由」, on every page
+    meta: dict[str, str] = field(default_factory=dict)  # app, rules, sha256: the file's metadata only
 
     @property
     def known_sections(self) -> tuple[Section, ...]:
@@ -94,10 +103,22 @@ class ReportContent:
         return f"以下事项待补报：{marks}" if marks else None
 
     @property
-    def integrity(self) -> str:
-        """The last line of the last page: what the report was made from and with."""
-        f = self.footer
-        return f"数据校验码（事件数据 SHA-256）：{f['sha256']}　{f['app']}，规则版本 {f['rules']}"
+    def appendices(self) -> tuple[tuple[str, str], ...]:
+        """(kind, heading) of the appendices that hold something, numbered in order:
+        an empty appendix is left out, never printed as 「无」."""
+        present = [
+            ("timeline", "事件时间线（北京时间）", bool(self.timeline)),
+            ("attachments", "附件及其 SHA-256", bool(self.attachments)),
+            ("submissions", "报送记录", bool(self.submissions)),
+        ]
+        shown = [(k, h) for k, h, has in present if has]
+        return tuple((k, f"附录{_NUMERALS[n]}　{h}") for n, (k, h) in enumerate(shown))
+
+    @property
+    def keywords(self) -> str:
+        """What the report was made from and with, for the file's metadata (not the page)."""
+        m = self.meta
+        return f"{m.get('app', '')}；规则版本 {m.get('rules', '')}；事件数据 SHA-256 {m.get('sha256', '')}"
 
 
 def build(
@@ -113,10 +134,8 @@ def build(
         drill=doc.get("drill") is True,
         header=header_lines(doc, result, pack, kind),
         grade=grade_lines(result, pack),
-        deadlines=tuple(deadline_row(o, result.now) for o in result.obligations),
         changes=changes_since(previous, doc, pack) if kind in CHANGE_KINDS and previous else None,
         sections=summary_sections(doc, pack) if summary else statutory_sections(doc, pack, result),
-        channels=channel_lines(doc, result.obligations, pack),
         timeline=timeline_rows(doc),
         attachments=tuple((str(a.get("name", "")), number(a.get("size", "")), str(a.get("sha256", ""))) for a in attachments or []),
         submissions=submission_lines(doc, pack),
@@ -124,13 +143,26 @@ def build(
         number=_text(doc.get("number")),
         author=_text(get(doc, "reporter.name")) or "",
         signature=signature(doc, result.now),
-        footer={
-            "generated_at": when_dt(result.now),
-            "app": f"incident-assistant {app_version}",
-            "rules": pack.version,
-            "sha256": json_sha256,
-        },
+        voluntary=VOLUNTARY if result.reportable == Reportable.NO else None,
+        voided=voided_mark(doc),
+        meta={"app": f"incident-assistant {app_version}", "rules": pack.version, "sha256": json_sha256},
     )
+
+
+# 第四条第一至三款 bind from 较大 upwards; a 一般 incident may still be reported (D4).
+VOLUNTARY = "依《办法》第四条无须报告；本报告为自愿报送"
+
+
+def voided_mark(doc: Doc) -> str | None:
+    """D17: 「已作废：理由（2026年11月24日作废）」 for a voided incident, on
+    every page of every document made from it; None otherwise."""
+    voided = doc.get("voided")
+    if not isinstance(voided, dict):
+        return None
+    reason = " ".join((_text(voided.get("reason")) or "（未写明理由）").split())
+    at = instant(voided, "at")
+    when_text = f"（{report_date(at)}作废）" if at else ""
+    return f"已作废：{reason}{when_text}"
 
 
 def report_date(now: datetime) -> str:
@@ -201,23 +233,76 @@ def header_lines(doc: Doc, result: Assessment, pack: RulePack, kind: str) -> tup
     if kind == ReportKind.SUMMARY or doc.get("handling_ended_at"):
         lines.append(_line(doc, "handling_ended_at", pack))
     lines.append(Line("报告时间", when_dt(result.now)))
+    deadline = deadline_line(result, kind)
+    if deadline is not None:
+        lines.append(deadline)
     return tuple(lines)
 
 
 def grade_lines(result: Assessment, pack: RulePack) -> tuple[Line, ...]:
+    """The grade and its basis in plain words (第五条 and the annex): the annex items the
+    facts reach, each with the value typed; a qualitative finding (附件 第1—3项、第8项) or a
+    manual grade reads as the reporting unit's own judgement with its reason (D11), and a
+    manual grade below the computed one says so."""
     g = result.grading
     name = labels.grade_name(g.grade, pack)
+    if g.grade == pack.undetermined.id:
+        return (Line("级别", "尚未确定（影响情况正在核实，将及时补报）"),)
     if g.basis == "manual":
-        text = f"{name}（手动定级；理由：{g.reason}）；按附件计算为：{labels.grade_name(g.computed_grade, pack)}"
-        if g.lowered and pack.rank(g.grade) < pack.rank(g.computed_grade):
-            text += "（手动定级低于按附件计算的级别）"
-    else:
-        text = f"{name}（按附件计算）"
-    lines = [Line("级别", text), Line("是否须报告", label_of(result.reportable))]
+        lines = [Line("级别", f"{name}（本单位研判确定）"), Line("定级理由", _text(g.reason) or PENDING)]
+        if g.computed_grade != g.grade:
+            computed = labels.grade_name(g.computed_grade, pack)
+            lower = "，本单位确定的级别低于此级别" if g.lowered and pack.rank(g.grade) < pack.rank(g.computed_grade) else ""
+            basis = "；".join(_basis_text(t, pack) for t in g.triggered if t.grade == g.computed_grade)
+            lines.append(Line("按附件指标计算", f"{computed}{lower}" + (f"（{basis}）" if basis else "")))
+        return tuple(lines)
+    lines = [Line("级别", name)]
+    if result.reportable == Reportable.NO and not any(t.grade == g.grade for t in g.triggered):
+        lines.append(Line("定级依据", "所填影响情况未达到《办法》附件所列较大及以上事件的标准"))
     for t in g.triggered:
-        value = "" if t.value is None else f"（填报值：{display(t.field, t.value, pack)}）"
-        lines.append(Line(f"定级依据（{labels.grade_name(t.grade, pack)}）", f"{t.item}：{t.text}{value}"))
+        if t.grade == g.grade:  # the items that decide the grade; lower ones add nothing
+            lines.append(Line("定级依据", _basis_text(t, pack)))
     return tuple(lines)
+
+
+def _annex(item: str) -> str:
+    """「附件 二 通常情况 第7项」 → 「《办法》附件二通常情况第7项」."""
+    return "《办法》" + "".join(item.split())
+
+
+def _basis_text(t: Any, pack: RulePack) -> str:
+    """One annex item the grade rests on, as a sentence: what was reached, the value typed
+    and the item; a qualitative finding as the reporting unit's own judgement."""
+    if t.field == "impact.qualitative":
+        reason = str(t.text).split("：", 1)[1] if "：" in str(t.text) else str(t.text)
+        return f"本单位判断：{reason.strip()}（对照{_annex(t.item)}）"
+    value = "" if t.value is None else f"，实际为{shown(t.field, t.value, pack)}"
+    return f"{t.text}{value}（{_annex(t.item)}）"
+
+
+def deadline_line(result: Assessment, kind: str) -> Line | None:
+    """「报告期限」 of this report for the office: the due time of the duties it answers and
+    whether it meets it (第四条 for a first report, 第八条 for a summary). None for a 一般
+    incident (voluntary, D4), a voided one (D17) and a supplement or follow-up (no time limit)."""
+    if result.reportable == Reportable.NO or result.doc.get("voided"):
+        return None
+    if kind == ReportKind.SUMMARY:
+        duties = [o for o in result.obligations if o.days is not None]
+    elif kind == ReportKind.INITIAL:
+        duties = [o for o in result.obligations if o.hours is not None and o.statutory]
+    else:
+        return None
+    if not duties:
+        return None
+    rows = [deadline_row(o, result.now) for o in duties]
+    texts = [f"{_due_words(r.due)}（{r.basis}），{r.status}" for r in rows]
+    if len(set(texts)) == 1:
+        return Line("报告期限", texts[0])
+    return Line("报告期限", "；".join(f"{r.recipient}：{t}" for r, t in zip(rows, texts, strict=True)))
+
+
+def _due_words(due: str) -> str:
+    return f"{due}（北京时间）前" if due[:1].isdigit() else due
 
 
 # A document states due times and on-time status only: no countdown, stale once printed.
@@ -226,11 +311,12 @@ STATUS_TEXT: dict[Status, Callable[[Obligation, datetime], str]] = {
     Status.OVERDUE: lambda o, now: "本报告晚于期限报送" if o.due else label_of(Status.OVERDUE),
     Status.MET: lambda o, now: f"已于 {_at(o)} 报送，按时",
     Status.LATE: lambda o, now: f"已于 {_at(o)} 报送，迟于期限",
-    Status.NOT_REQUIRED: lambda o, now: "无须依《办法》报告（一般事件，第四条）",
+    Status.NOT_REQUIRED: lambda o, now: "一般事件，依《办法》第四条无须报告",
     Status.OPEN: lambda o, now: "无法定时限，应及时办理",
     Status.DONE: lambda o, now: f"已于 {_at(o)} 办理",
     Status.WAITING: lambda o, now: label_of(Status.WAITING),
     Status.WAIVED: lambda o, now: label_of(Status.WAIVED),
+    Status.VOIDED: lambda o, now: "事件已作废，无须再办理",  # D17
 }
 
 
@@ -248,7 +334,8 @@ def deadline_row(o: Obligation, now: datetime) -> DeadlineRow:
     else:
         due = "发现时间未填，无法计算"
     recipient = o.recipient + (f"（{o.note}）" if o.note else "")
-    return DeadlineRow(recipient, o.basis, due, STATUS_TEXT[o.status](o, now))
+    text = STATUS_TEXT.get(o.status)
+    return DeadlineRow(recipient, o.basis, due, text(o, now) if text else label_of(o.status))
 
 
 def _systems(doc: Doc) -> list[Line]:
@@ -390,7 +477,8 @@ def summary_sections(doc: Doc, pack: RulePack) -> tuple[Section, ...]:
 def channel_lines(doc: Doc, obligations: list[Obligation], pack: RulePack) -> tuple[Line, ...]:
     """D13: which channels fit each duty; 12387 never stands in for the CII recipients."""
     rule = pack.channel_rule
-    direct = "、".join(c.name for c in pack.channels if c.reaches != "cyberspace")
+    # D13b: 短信、即时通信工具、公告 reach individuals only; never offered to an office
+    direct = "、".join(c.name for c in pack.channels if c.reaches == "any")
     lines = []
     for o in obligations:
         advice = channel_advice(o, pack, doc)

@@ -1,7 +1,10 @@
 """Lays out a ``ReportContent`` as an editable Word file (.docx, python-docx) for offices
-that ask for one (product.md §8.3): the same content as the PDF, in real Word structures
-(headings, ruled tables, the signature block as a table row), A4, with 宋体 (SimSun)
-named as the East-Asian font. Word and LibreOffice substitute their own CJK font where
+that ask for one (product.md §8.3, §9.4): the same content as the PDF, in real Word
+structures (headings, ruled tables, the signature block as a table row), A4, with 宋体
+(SimSun) named as the East-Asian font; the quiet footer (page n / m as Word fields, the
+incident number, the record anchor) and, for a voided incident, 「已作废」 with the reason
+in the page header, so on every page (D17). Hash and versions go into the file's
+properties (keywords, comments), not on the page. Word and LibreOffice substitute their own CJK font where
 宋体 is missing; the file itself carries no font. Imports python-docx; import this module
 only inside functions that export. Does not read the clock.
 """
@@ -20,7 +23,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from core.report import footer_left, last_line
+from core.report import footer_left
 from core.report.content import Line, ReportContent
 from core.report.labels import KIND_NAMES, PENDING
 from core.vocab import CHANGE_KINDS
@@ -28,6 +31,7 @@ from core.vocab import CHANGE_KINDS
 EAST_ASIAN_FONT = "宋体"  # SimSun, the font Chinese offices expect in an editable report
 LATIN_FONT = "SimSun"
 GREY = RGBColor(0x55, 0x55, 0x55)
+RED = RGBColor(0xBF, 0x1A, 0x1A)
 
 
 def _font(run_or_style: object, size: float | None = None, bold: bool | None = None) -> None:
@@ -109,24 +113,60 @@ def _changes(document: DocxDocument, content: ReportContent) -> None:
 
 
 def _appendices(document: DocxDocument, content: ReportContent) -> None:
-    if content.timeline:
-        _heading(document, "附录一　事件时间线（北京时间）")
-        _table(document, [[at, text] for at, text in content.timeline], [40, 130])
-    else:
-        _heading(document, "附录一　事件时间线：无")
-    _heading(document, "附录二　附件及其 SHA-256" if content.attachments else "附录二　附件：无")
-    if content.attachments:
-        _table(document, [["文件", "大小（字节）", "SHA-256"], *[[n, s, d] for n, s, d in content.attachments]], [45, 25, 100], header=True)
-    _heading(document, "附录三　报送记录" if content.submissions else "附录三　报送记录：尚无")
-    for text in content.submissions:
-        _para(document, text)
+    """Timeline, attachments and submissions: only those that hold something."""
+    for kind, heading in content.appendices:
+        _heading(document, heading)
+        if kind == "timeline":
+            _table(document, [[at, text] for at, text in content.timeline], [40, 130])
+        elif kind == "attachments":
+            _table(document, [["文件", "大小（字节）", "SHA-256"], *[[n, s, d] for n, s, d in content.attachments]], [45, 25, 100], header=True)
+        else:
+            for text in content.submissions:
+                _para(document, text)
 
 
-def _footer(document: DocxDocument, content: ReportContent) -> None:
-    footer = document.sections[0].footer.paragraphs[0]
-    run = footer.add_run(footer_left(content))
+def _field(paragraph: Paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) that Word and LibreOffice fill in when they lay out."""
+    run = paragraph.add_run()
     _font(run, 8)
     run.font.color.rgb = GREY
+    for tag, attrs in (("w:fldChar", {"w:fldCharType": "begin"}), ("w:instrText", {}), ("w:fldChar", {"w:fldCharType": "separate"})):
+        element = run._r.makeelement(qn(tag), {qn(k): v for k, v in attrs.items()})
+        if tag == "w:instrText":
+            element.set(qn("xml:space"), "preserve")
+            element.text = f" {code} "
+        run._r.append(element)
+    number = paragraph.add_run("1")
+    _font(number, 8)
+    number.font.color.rgb = GREY
+    end = paragraph.add_run()
+    _font(end, 8)
+    end._r.append(end._r.makeelement(qn("w:fldChar"), {qn("w:fldCharType"): "end"}))
+
+
+def _grey(paragraph: Paragraph, text: str) -> None:
+    run = paragraph.add_run(text)
+    _font(run, 8)
+    run.font.color.rgb = GREY
+
+
+def page_marks(document: DocxDocument, left: str, voided: str | None) -> None:
+    """The quiet footer (``left``, then 「第 n 页 / 共 m 页」) and, for a voided incident, the
+    已作废 line in the page header: both repeat on every page."""
+    section = document.sections[0]
+    footer = section.footer.paragraphs[0]
+    if left:
+        _grey(footer, f"{left}\u3000\u3000")
+    _grey(footer, "第 ")
+    _field(footer, "PAGE")
+    _grey(footer, " 页 / 共 ")
+    _field(footer, "NUMPAGES")
+    _grey(footer, " 页")
+    if voided:
+        header = section.header.paragraphs[0]
+        run = header.add_run(voided)
+        _font(run, 9, bold=True)
+        run.font.color.rgb = RED
 
 
 def build_document(content: ReportContent) -> DocxDocument:
@@ -139,31 +179,26 @@ def build_document(content: ReportContent) -> DocxDocument:
     _font(document.styles["Normal"], 10.5)
     props = document.core_properties
     props.title, props.author, props.subject = content.title, content.author, KIND_NAMES[content.kind]
+    props.keywords = props.comments = content.keywords  # what it was made from and with: not on the page
     props.language = "zh-CN"
     props.created = props.modified = content.now.astimezone(UTC).replace(tzinfo=None)  # the generation time (UTC, as Word keeps it)
     _para(document, content.title, size=16, bold=True, center=True)
     _para(document, content.basis, size=9, center=True)
     if content.drill:
         _para(document, "【演练】本报告为演练材料，不是真实事件的报告。", bold=True, center=True)
-    _table(document, [[line.label, _value(line)] for line in content.header + content.grade], [40, 130])
-    _heading(document, "报告期限")
-    rows = [["报告对象", "依据", "期限（北京时间）", "本报告是否在期限内"]]
-    rows += [[r.recipient, r.basis, r.due, r.status] for r in content.deadlines]
-    _table(document, rows, [50, 26, 40, 54], header=True)
+    if content.voluntary:
+        _para(document, content.voluntary, center=True)
+    _table(document, [[line.label, _value(line)] for line in content.header + content.grade], [34, 136])
     _changes(document, content)
     for item in content.known_sections:
         _heading(document, item.heading)
         _labelled(document, item.lines, bare_single=True)
     if content.pending:
         _heading(document, content.pending)
-    _heading(document, "报送渠道（第九条）")
-    _labelled(document, content.channels)
     _appendices(document, content)
-    document.add_paragraph()
+    _para(document, "")
     _table(document, [[f"{line.label}\n{line.value or ''}" for line in content.signature]], [170 / max(1, len(content.signature))] * len(content.signature))
-    integrity = _para(document, last_line(content), size=6.5)
-    integrity.runs[0].font.color.rgb = GREY
-    _footer(document, content)
+    page_marks(document, footer_left(content), content.voided)
     return document
 
 

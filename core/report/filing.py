@@ -22,7 +22,7 @@ from typing import Any
 from core.assessment import Assessment, check
 from core.incident import Doc, get, instant, involves_cii, is_ransomware
 from core.report import ReportError, labels, write_atomic
-from core.report.content import signature
+from core.report.content import report_date, signature, voided_mark
 from core.report.labels import KIND_NAMES, PENDING
 from core.rules import RulePack
 
@@ -61,30 +61,41 @@ def _subject(doc: Doc, kind: str) -> str:
     reporter = _one_line(get(doc, "reporter.name"), 60) or "（报告单位未填）"
     title = _one_line(doc.get("title"), 60)
     drill = "【演练】" if doc.get("drill") is True else ""
+    drill += "【已作废】" if voided_mark(doc) else ""
     return f"{drill}网络安全事件报告（{KIND_NAMES[kind]}）：{reporter}" + (f"——{title}" if title else "")
 
 
+def cii_also(result: Assessment, pack: RulePack) -> str | None:
+    """For a CII incident, in the reporting unit's voice: that it reports to the CII
+    recipients directly as well (D13: 12387 does not stand in for them); None otherwise."""
+    if not involves_cii(result.doc):
+        return None
+    names = list(dict.fromkeys(o.recipient for o in result.obligations if o.id in pack.channel_rule.not_for_cyberspace_channels and o.hours is not None))
+    return f"本事件涉及关键信息基础设施，本单位同时直接向{'、'.join(names)}报告。" if names else None
+
+
 def _email_body(result: Assessment, pack: RulePack, kind: str, attachment: str) -> str:
+    """A short covering message in the reporting unit's name: what is attached, whom to
+    call, the unit and the date. The report itself carries the signature block."""
     doc = result.doc
-    contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}")) for k in ("contact_name", "contact_phone", "contact_email")) if x)
-    lines = [
-        "您好：",
-        "",
-        f"现报送网络安全事件报告（{KIND_NAMES[kind]}），报告全文见附件 {attachment}。",
-        "",
-        f"报告单位：{_one_line(get(doc, 'reporter.name')) or PENDING}",
-        f"事件名称：{_one_line(doc.get('title')) or PENDING}",
-        f"发现时间：{labels.when(doc.get('discovered_at'))}",
-        f"级别：{labels.grade_name(result.grading.grade, pack)}",
-        f"联系人：{contact or PENDING}",
-    ]
-    note = cii_note(result, pack)
-    if note:
-        lines += ["", note]
+    unit = _one_line(get(doc, "reporter.name")) or "本单位"
+    title = _one_line(doc.get("title"))
+    about = f"「{title}」" if title else ""
+    lines = ["您好：", ""]
+    mark = voided_mark(doc)
+    if mark:
+        lines += [f"【{_one_line(mark)}】", ""]
     if doc.get("drill") is True:
-        lines += ["", "【演练】本邮件为演练材料，不是真实事件的报告。"]
-    lines += ["", *(f"{x.label}：{_one_line(x.value)}" for x in signature(doc, result.now))]
-    lines += ["", "（本邮件草稿由网络安全事件报告助手生成，发送前请核对收件人和附件。）"]
+        lines += ["【演练】本邮件为演练材料，不是真实事件的报告。", ""]
+    lines.append(f"{unit}现报送网络安全事件{about}的报告（{KIND_NAMES[kind]}），全文见附件 {attachment}。")
+    also = cii_also(result, pack)
+    if also:
+        lines.append(also)
+    name, phone, email = (_one_line(get(doc, f"reporter.{k}")) for k in ("contact_name", "contact_phone", "contact_email"))
+    reach = "，".join(x for x in (f"电话 {phone}" if phone else "", f"邮箱 {email}" if email else "") if x)
+    if name or reach:
+        lines.append(f"如需核实情况，请联系{name or '本单位'}" + (f"（{reach}）" if reach else "") + "。")
+    lines += ["", unit, report_date(result.now)]
     return "\n".join(lines) + "\n"
 
 
@@ -196,6 +207,8 @@ def phone_script(doc: Doc, pack: RulePack, now: datetime) -> str:
     out = [f"12387 电话报告稿（{pack.report_items_basis}第一项、第二项；准备于北京时间{labels.spoken_time(now)}）", f"拨号：{hotline.detail}。"]
     if d.get("drill") is True:
         out.append("【演练】这是演练用稿，不要拨打真实热线。")
+    if voided_mark(d):
+        out.append(f"【{voided_mark(d)}】不要拨打。")
     note = cii_note(result, pack)
     if note:
         out.append(note)
@@ -241,7 +254,7 @@ def render_fax_cover(doc: Doc, pack: RulePack, kind: str, now: datetime, out_pat
     from core.report import pdf  # lazy: reportlab loads only here
 
     result = _assess(doc, pack, now)
-    notes = [n for n in (cii_note(result, pack),) if n]
+    notes = [n for n in (cii_also(result, pack),) if n]  # the office reads the cover: the unit's voice
     if result.doc.get("drill") is True:
         notes.append("【演练】本传真为演练材料，不是真实事件的报告。")
     data = pdf.render_cover(
@@ -251,6 +264,7 @@ def render_fax_cover(doc: Doc, pack: RulePack, kind: str, now: datetime, out_pat
         signature=signature(result.doc, now),
         now=now,
         author=_one_line(get(result.doc, "reporter.name")),
+        voided=voided_mark(result.doc),
     )
     path = Path(out_path)
     write_atomic(path, data)

@@ -1,7 +1,10 @@
 """Lays out a ``ReportContent`` as an A4 PDF with reportlab platypus: a plain document
-of the kind a government office receives (title, a ruled header table, the deadlines,
-the statutory items as "label：value" paragraphs, appendices), the bundled CJK font
-embedded as a subset, a footer on every page and a 演练 mark on every page of a drill.
+of the kind a government office receives (title, a ruled header table, the statutory
+items as "label：value" paragraphs, the appendices that hold something, the signature
+block), the bundled CJK font embedded as a subset, a quiet footer on every page (page n /
+m, the incident number, the record anchor), a 演练 mark on every page of a drill and
+「已作废」 with the reason on every page of a voided incident (D17). What the report was
+made from and with (hash, versions) is in the PDF's metadata (Keywords, Creator).
 
 Pages are laid out once: the canvas keeps each finished page and draws the footers at
 the end, when the page count ("共 m 页") is known. Every string goes through
@@ -37,7 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.report import fonts, footer_left, last_line
+from core.report import fonts, footer_left
 from core.report.content import Line, ReportContent
 from core.report.labels import KIND_NAMES, PENDING
 from core.timeutil import BEIJING
@@ -54,6 +57,8 @@ SIGN_ROW_H = 13 * mm  # room for a seal and a signature
 GRID = colors.Color(0.55, 0.55, 0.55)
 FOOTER_GREY = colors.Color(0.3, 0.3, 0.3)
 DRILL_GREY = colors.Color(0.88, 0.88, 0.88)
+VOID_RED = colors.Color(0.75, 0.1, 0.1)
+VOID_PALE = colors.Color(0.97, 0.86, 0.86)
 
 
 @cache
@@ -69,6 +74,7 @@ def styles() -> dict[str, ParagraphStyle]:
         "item": ParagraphStyle("item", parent=base, leftIndent=2 * 9.5, spaceAfter=0.5),
         "timeline": ParagraphStyle("timeline", parent=base, fontSize=8.5, leading=12, leftIndent=30 * mm, firstLineIndent=-30 * mm, spaceAfter=1),
         "drill": ParagraphStyle("drill", parent=base, fontSize=10, leading=15, alignment=TA_CENTER, spaceAfter=6),
+        "note": ParagraphStyle("note", parent=base, fontSize=10, leading=15, alignment=TA_CENTER, spaceAfter=5),
     }
 
 
@@ -161,13 +167,6 @@ def plain_table(lines: tuple[Line, ...]) -> Table:
     return _table(rows, [LABEL_W, FRAME_W - LABEL_W])
 
 
-def deadline_table(content: ReportContent) -> Table:
-    rows = [[para(t, "cell") for t in ("报告对象", "依据", "期限（北京时间）", "本报告是否在期限内")]]
-    rows += [[para(r.recipient, "cell"), para(r.basis, "cell"), para(r.due, "cell"), para(r.status, "cell")] for r in content.deadlines]
-    widths = [50 * mm, 26 * mm, 40 * mm]
-    return _table(rows, widths + [FRAME_W - sum(widths)], header=True)
-
-
 def signature_table(lines: tuple[Line, ...]) -> Table:
     """报告单位（盖章）、负责人（签字）、填报人及联系电话、报告日期 in one ruled row, each
     cell its label over its value, tall enough for a seal and a signature."""
@@ -197,20 +196,16 @@ def changes_part(content: ReportContent) -> list[Flowable]:
 
 
 def appendices(content: ReportContent) -> list[Flowable]:
-    """Timeline, attachments and submissions; an empty appendix is one line."""
+    """Timeline, attachments and submissions: only those that hold something."""
     part: list[Flowable] = []
-    if content.timeline:
-        part.append(para("附录一　事件时间线（北京时间）", "heading"))
-        part += [para(f"{at}\u3000{text}", "timeline") for at, text in content.timeline]
-    else:
-        part.append(para("附录一　事件时间线：无", "heading"))
-    if not content.attachments and not content.submissions:
-        part.append(para("附录二　附件：无\u3000\u3000附录三　报送记录：尚无", "heading"))
-        return part
-    part.append(para("附录二　附件及其 SHA-256" if content.attachments else "附录二　附件：无", "heading"))
-    part += [para(f"{name}（{size} 字节）SHA-256：{digest}", "item") for name, size, digest in content.attachments]
-    part.append(para("附录三　报送记录" if content.submissions else "附录三　报送记录：尚无", "heading"))
-    part += [para(text, "item") for text in content.submissions]
+    for kind, heading in content.appendices:
+        part.append(para(heading, "heading"))
+        if kind == "timeline":
+            part += [para(f"{at}\u3000{text}", "timeline") for at, text in content.timeline]
+        elif kind == "attachments":
+            part += [para(f"{name}（{size} 字节）SHA-256：{digest}", "item") for name, size, digest in content.attachments]
+        else:
+            part += [para(text, "item") for text in content.submissions]
     return part
 
 
@@ -218,16 +213,17 @@ def story(content: ReportContent) -> list[Flowable]:
     flow: list[Flowable] = [para(content.title, "title"), para(content.basis, "basis")]
     if content.drill:
         flow.append(para("【演练】本报告为演练材料，不是真实事件的报告。", "drill"))
-    flow += [header_table(content.header + content.grade), para("报告期限", "heading"), deadline_table(content)]
+    if content.voluntary:
+        flow.append(para(content.voluntary, "note"))
+    flow.append(header_table(content.header + content.grade))
     flow += changes_part(content)
     for section in content.known_sections:
         flow.append(para(section.heading, "heading"))
         flow += labelled(section.lines, bare_single=True)
     if content.pending:
         flow.append(para(content.pending, "heading"))
-    flow += [para("报送渠道（第九条）", "heading"), *labelled(content.channels)]
     flow += appendices(content)
-    flow.append(KeepTogether([Spacer(1, 2 * mm), signature_table(content.signature)]))
+    flow.append(KeepTogether([Spacer(1, 3 * mm), signature_table(content.signature)]))
     return flow
 
 
@@ -237,14 +233,12 @@ def _fit(canvas: Canvas, text: str, size: float, width: float) -> float:
     return size if actual <= width else max(4.0, size * width / actual)
 
 
-def draw_footer(canvas: Canvas, content: ReportContent, page: int, total: int) -> None:
-    """Every page: 事件编号, generation time (or 「按指定时刻 … 生成」) and page n / m; the
-    last page also ends with the integrity line (数据校验码) and, exported from a store,
-    the record anchor (记录校验码), small and grey. No countdown: it is stale once printed."""
+def draw_footer(canvas: Canvas, left_text: str, page: int, total: int) -> None:
+    """Every page, small and grey: 「第 n 页 / 共 m 页」 and ``left_text`` (the incident
+    number, the record anchor). No countdown: it is stale once printed."""
     right = f"第 {page} 页 / 共 {total} 页"
-    left = fonts.clean(footer_left(content))
-    integrity = fonts.clean(last_line(content))
-    fonts.cover(left + right + integrity)
+    left = fonts.clean(left_text)
+    fonts.cover(left + right)
     canvas.saveState()
     canvas.setStrokeColor(GRID)
     canvas.setLineWidth(0.4)
@@ -253,11 +247,30 @@ def draw_footer(canvas: Canvas, content: ReportContent, page: int, total: int) -
     right_w = canvas.stringWidth(right, fonts.FONT_NAME, 8)
     canvas.setFont(fonts.FONT_NAME, 8)
     canvas.drawRightString(PAGE_W - MARGIN_X, MARGIN_BOTTOM - 8 * mm, right)
-    canvas.setFont(fonts.FONT_NAME, _fit(canvas, left, 8, FRAME_W - right_w - 6 * mm))
-    canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 8 * mm, left)
-    if page == total:
-        canvas.setFont(fonts.FONT_NAME, _fit(canvas, integrity, 6.5, FRAME_W))
-        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 12 * mm, integrity)
+    if left:
+        canvas.setFont(fonts.FONT_NAME, _fit(canvas, left, 8, FRAME_W - right_w - 6 * mm))
+        canvas.drawString(MARGIN_X, MARGIN_BOTTOM - 8 * mm, left)
+    canvas.restoreState()
+
+
+def draw_void_mark(canvas: Canvas, text: str) -> None:
+    """D17: a large pale 已作废 across the page, under the text, and 「已作废…：理由」 in red
+    at the top of the page (above the frame), shrunk to one line."""
+    canvas.saveState()
+    canvas.setFillColor(VOID_PALE)
+    canvas.setFont(fonts.FONT_NAME, 110)
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(35)
+    canvas.drawCentredString(0, -40, "已作废")
+    canvas.restoreState()
+    line = fonts.clean(text)
+    if len(line) > 160:
+        line = line[:159] + "…"
+    fonts.cover(line)
+    canvas.saveState()
+    canvas.setFillColor(VOID_RED)
+    canvas.setFont(fonts.FONT_NAME, _fit(canvas, line, 9, FRAME_W))
+    canvas.drawString(MARGIN_X, PAGE_H - 9 * mm, line)
     canvas.restoreState()
 
 
@@ -317,7 +330,9 @@ def _canvas_maker(decorate: Callable[[Canvas, int, int], None], pages: list[int]
     return FooterCanvas
 
 
-def _document(buffer: BytesIO, title: str, drill: bool, author: str, subject: str) -> BaseDocTemplate:
+def _document(
+    buffer: BytesIO, title: str, drill: bool, author: str, subject: str, *, keywords: str = "", creator: str = "incident-assistant", voided: str | None = None
+) -> BaseDocTemplate:
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -328,37 +343,58 @@ def _document(buffer: BytesIO, title: str, drill: bool, author: str, subject: st
         title=title,
         author=author or "（报告单位未填）",
         subject=subject,
-        creator="incident-assistant",
+        creator=creator,
+        keywords=keywords,
         lang="zh-CN",
         invariant=1,
         initialFontName=fonts.FONT_NAME,
     )
     frame = Frame(MARGIN_X, MARGIN_BOTTOM, FRAME_W, FRAME_H, id="body", leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=draw_drill_mark if drill else _no_mark)])
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=_marks(drill, voided))])
     return doc
+
+
+def _marks(drill: bool, voided: str | None) -> Callable[[Canvas, Any], None]:
+    """What every page carries under its text: the 演练 mark, the 已作废 mark (D17)."""
+
+    def draw(canvas: Canvas, doc: Any) -> None:
+        if drill:
+            draw_drill_mark(canvas, doc)
+        if voided:
+            draw_void_mark(canvas, voided)
+
+    return draw
 
 
 def render(content: ReportContent) -> tuple[bytes, int]:
     """The PDF bytes and page count of a report."""
     fonts.register()
     buffer = BytesIO()
-    doc = _document(buffer, content.title, content.drill, content.author, KIND_NAMES[content.kind])
+    doc = _document(
+        buffer,
+        content.title,
+        content.drill,
+        content.author,
+        KIND_NAMES[content.kind],
+        keywords=content.keywords,
+        creator=content.meta.get("app", "incident-assistant"),
+        voided=content.voided,
+    )
     pages: list[int] = []
-    maker = _canvas_maker(lambda c, n, m: draw_footer(c, content, n, m), pages, content.now)
+    left = footer_left(content)
+    maker = _canvas_maker(lambda c, n, m: draw_footer(c, left, n, m), pages, content.now)
     doc.build(story(content) + [Spacer(1, 0)], canvasmaker=maker)
     return buffer.getvalue(), pages[0]
 
 
-def _no_mark(_canvas: Canvas, _doc: Any) -> None:
-    return None
-
-
-def render_cover(lines: list[tuple[str, str]], notes: list[str], drill: bool, signature: tuple[Line, ...], now: datetime, author: str) -> bytes:
+def render_cover(
+    lines: list[tuple[str, str]], notes: list[str], drill: bool, signature: tuple[Line, ...], now: datetime, author: str, voided: str | None = None
+) -> bytes:
     """A one-page fax cover sheet: a title, a ruled table, notes and the report's signature
-    block, shrunk to fit one page."""
+    block, shrunk to fit one page; a voided incident's carries 已作废 (D17)."""
     fonts.register()
     buffer = BytesIO()
-    doc = _document(buffer, "传真封面", drill, author, "传真封面")
+    doc = _document(buffer, "传真封面", drill, author, "传真封面", voided=voided)
     table = plain_table(tuple(Line(k, v) for k, v in lines))
     body: list[Flowable] = [para("传\u3000真", "title"), Spacer(1, 6 * mm), table, Spacer(1, 6 * mm)]
     body += [para(n, "body") for n in notes]

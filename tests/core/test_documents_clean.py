@@ -13,7 +13,7 @@ import pytest
 from pypdf import PdfReader
 
 from core.notice import FORMATS, NOTICE_KINDS, preview, render_notice
-from core.report import render_report_bytes, render_report_docx
+from core.report import render_report_bytes, render_report_docx, render_worksheet_bytes
 from core.report.filing import eml_draft, phone_script, render_fax_cover
 from core.rules import default_pack
 from core.timeutil import parse_instant
@@ -54,6 +54,15 @@ def test_no_report_kind_carries_codes_ids_or_countdowns(name: str, doc: dict, ki
     word = Document(str(render_report_docx(doc, PACK, kind, NOW, tmp_path / "r.docx", previous=previous, app_version="t")))
     texts = [p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells]
     assert clean("\n".join(texts)) == []
+
+
+@pytest.mark.parametrize("name,doc", documents(), ids=lambda v: v if isinstance(v, str) else "")
+def test_the_worksheet_carries_no_codes_ids_or_countdowns(name: str, doc: dict):
+    assert clean(pdf_text(render_worksheet_bytes(doc, PACK, NOW, app_version="t"))) == []
+    from docx import Document
+
+    word = Document(BytesIO(render_worksheet_bytes(doc, PACK, NOW, app_version="t", fmt="docx")))
+    assert clean("\n".join([p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells])) == []
 
 
 @pytest.mark.parametrize("name,doc", documents(), ids=lambda v: v if isinstance(v, str) else "")

@@ -64,21 +64,39 @@ def test_eml_subject_names_the_reporter_and_the_report_kind(report_pdf: Path) ->
         assert "福州市鼓楼区康宁诊所" in subject and f"（{name}）" in subject
 
 
-def test_eml_body_is_plain_chinese_with_the_key_facts(report_pdf: Path) -> None:
+def test_eml_body_is_a_short_covering_message_in_the_units_name(report_pdf: Path) -> None:
+    """The report carries the facts and the signature block; the message says what is
+    attached and whom to call, in the reporting unit's name, and nothing about the app."""
     body = parse_eml(eml_draft(load("clinic-ransomware.json"), PACK, "initial", report_pdf, NOW)).get_body(("plain",))
     assert body is not None
     text = body.get_content()
-    assert "2026-11-24 09:30:00（北京时间）" in text and "王芳" in text and report_pdf.name in text
-    assert "关键信息基础设施" not in text
+    lines = [x for x in text.splitlines() if x.strip()]
+    assert lines[0] == "您好："
+    assert "福州市鼓楼区康宁诊所现报送网络安全事件「门诊系统文件被加密」的报告（首报）" in text and report_pdf.name in text
+    assert "请联系王芳（电话 13800000000，邮箱 wangfang@example.cn）" in text
+    assert lines[-2:] == ["福州市鼓楼区康宁诊所", "2026年11月24日"]
+    assert len(lines) <= 6
+    for absent in ("关键信息基础设施", "助手", "草稿", "（盖章）", "（签字）", "填报人"):
+        assert absent not in text, absent
 
 
-def test_eml_for_a_cii_incident_says_it_does_not_satisfy_the_cii_duty(report_pdf: Path) -> None:
+def test_eml_for_a_cii_incident_says_the_unit_reports_to_the_cii_recipients_directly(report_pdf: Path) -> None:
     message = parse_eml(eml_draft(load("cii-hospital.json"), PACK, "initial", report_pdf, NOW))
     body = message.get_body(("plain",))
     assert body is not None
     text = body.get_content()
-    assert PACK.channel_rule.text in text and PACK.channel_rule.basis in text and "D13" not in text
-    assert "保护工作部门（浙江省卫生健康委员会）（第四条第一款，1 小时内）" in text
+    assert "本事件涉及关键信息基础设施，本单位同时直接向保护工作部门（浙江省卫生健康委员会）、公安机关报告。" in text
+    assert "D13" not in text and "须另行" not in text
+
+
+def test_eml_of_a_voided_incident_says_so_first(report_pdf: Path) -> None:
+    doc = clinic()
+    doc["schema"] = "incident-assistant/incident@2"
+    doc["voided"] = {"at": "2026-11-24T10:30:00+08:00", "reason": "误报：是打印机驱动弹窗"}
+    message = parse_eml(eml_draft(doc, PACK, "initial", report_pdf, NOW))
+    body = message.get_body(("plain",))
+    assert body is not None and message["Subject"].startswith("【已作废】")
+    assert "【已作废：误报：是打印机驱动弹窗（2026年11月24日作废）】" in body.get_content()
 
 
 def test_eml_of_a_drill_is_marked_and_a_bad_sender_address_is_left_out(report_pdf: Path) -> None:
@@ -140,7 +158,7 @@ def test_fax_cover_stays_one_page_with_very_long_values_and_marks_cii_and_drill(
     reader = PdfReader(out)
     assert len(reader.pages) == 1
     text = squash(reader.pages[0].extract_text())
-    assert "演练" in text and squash(PACK.channel_rule.text) in text
+    assert "演练" in text and "本单位同时直接向保护工作部门" in text
 
 
 def test_helpers_refuse_an_unknown_kind(tmp_path: Path, report_pdf: Path) -> None:
@@ -172,12 +190,7 @@ def test_phone_script_names_an_unknown_currency_as_typed() -> None:
     assert "对方要求支付3.5 ZEC的赎金" in phone_script(doc, PACK, NOW)
 
 
-def test_eml_body_and_fax_cover_carry_the_signature_block(report_pdf: Path, tmp_path: Path) -> None:
-    body = parse_eml(eml_draft(clinic(), PACK, "initial", report_pdf, NOW)).get_body(("plain",))
-    assert body is not None
-    text = body.get_content()
-    for line in ("报告单位（盖章）：福州市鼓楼区康宁诊所", "负责人（签字）：", "填报人及联系电话：王芳，13800000000", "报告日期：2026年11月24日"):
-        assert line in text
+def test_the_fax_cover_carries_the_signature_block(tmp_path: Path) -> None:
     cover = render_fax_cover(clinic(), PACK, "initial", NOW, tmp_path / "c.pdf", 1)
     flat = squash(PdfReader(cover).pages[0].extract_text())
     for label in ("报告单位（盖章）福州市鼓楼区康宁诊所", "负责人（签字）", "填报人及联系电话王芳，13800000000", "报告日期2026年11月24日"):

@@ -62,7 +62,7 @@ def pdf_text(data: bytes) -> str:
 
 def body_text(data: bytes) -> str:
     """The text layer without the footers (drawn last on each page), for text that spans pages."""
-    return "".join(re.sub(r"第\d+页/共\d+页生成于.*$", "", squash(page)) for page in page_texts(data))
+    return "".join(re.sub(r"第\d+页/共\d+页.*$", "", squash(page)) for page in page_texts(data))
 
 
 def render(doc: dict[str, Any], kind: str = "initial", now: datetime = NOW, **kw: Any) -> bytes:
@@ -116,20 +116,33 @@ def test_enumerations_print_by_their_chinese_names() -> None:
 
 
 @pytest.mark.parametrize("path", EXAMPLES + FIXTURES, ids=lambda p: p.stem)
-def test_footer_on_every_page_has_the_number_and_page_count_and_the_last_page_the_checksum(path: Path) -> None:
+def test_the_quiet_footer_has_page_count_and_number_and_the_hash_and_versions_are_in_the_metadata(path: Path) -> None:
     doc = load(path)
     doc["schema"], doc["number"] = "incident-assistant/incident@2", "2026-0003"
     doc["timeline"] = (doc.get("timeline") or []) + [{"at": "2026-11-24T10:00:00+08:00", "text": "处置记录" * 40}] * 12
-    pages = page_texts(render(doc))
+    data = render(doc)
+    pages = page_texts(data)
     assert len(pages) >= 2
     for n, page in enumerate(pages, start=1):
         flat = squash(page)
         assert f"第{n}页/共{len(pages)}页" in flat and "事件编号2026-0003" in flat
-        assert "北京时间" in flat and PACK.id not in flat  # no rule-pack id: it means nothing to the office
-        assert ("数据校验码" in flat) == (n == len(pages))
-    last = squash(pages[-1])
-    assert re.findall(r"数据校验码（事件数据SHA-256）：([0-9a-f]{64})", last) == [document_hash(doc)]
-    assert "incident-assistant9.9.9-test" in last and f"规则版本{PACK.version}" in last
+        assert PACK.id not in flat  # no rule-pack id: it means nothing to the office
+        for absent in ("SHA-256", "数据校验码", "incident-assistant", "规则版本", document_hash(doc), "生成于"):
+            assert absent not in flat, absent
+    meta = PdfReader(BytesIO(data)).metadata
+    assert meta is not None
+    assert document_hash(doc) in str(meta["/Keywords"]) and f"规则版本 {PACK.version}" in str(meta["/Keywords"])
+    assert meta["/Creator"] == "incident-assistant 9.9.9-test"
+
+
+def test_a_report_from_the_database_carries_the_record_anchor_on_every_page() -> None:
+    from core.report import Stamp
+
+    doc = load(FIXTURES[0])
+    doc["timeline"] = [{"at": "2026-11-24T10:00:00+08:00", "text": "处置记录" * 40}] * 30
+    data = render_report_bytes(doc, PACK, "initial", NOW, app_version="t", stamp=Stamp(anchor="12-3f9a-77c1-0b2e-9d40"))
+    pages = page_texts(data)
+    assert len(pages) >= 2 and all("记录校验码12-3f9a-77c1-0b2e-9d40" in squash(p) for p in pages)
 
 
 def test_render_report_writes_the_file_and_returns_its_fingerprints(tmp_path: Path) -> None:
@@ -315,33 +328,50 @@ def test_a_drill_carries_the_mark_on_every_page() -> None:
     assert not any("演练" in p for p in page_texts(render(clinic())))
 
 
-def test_manual_grade_shows_reason_and_the_computed_grade_when_lowered() -> None:
+def test_a_manual_grade_reads_as_the_units_own_judgement_with_its_reason() -> None:
     doc = load(next(p for p in FIXTURES if "cii" in p.stem))
     text = pdf_text(render(doc))
-    assert "手动定级" in text and squash(doc["grade_override"]["reason"]) in text
-    assert "按附件计算为：重大" in text and "低于按附件计算的级别" in text
-    assert "附件二通常情况第6项" in text  # the triggered item's citation
+    assert "级别较大（本单位研判确定）" in text and f"定级理由{squash(doc['grade_override']['reason'])}" in text
+    assert "按附件指标计算重大，本单位确定的级别低于此级别" in text
+    assert "《办法》附件二通常情况第6项" in text  # the computed grade's item, cited plainly
+    assert "手动定级" not in text and "用户定性判断" not in text and "附件三" not in text  # lower items add nothing
 
 
-def test_deadlines_say_whether_this_report_meets_them() -> None:
+def test_a_qualitative_finding_reads_as_the_units_judgement_not_as_a_pack_label() -> None:
+    doc = clinic()
+    doc["impact"] = {"qualitative": {"grade": "general", "reason": "仅一台收费电脑受影响，半小时恢复"}}
+    text = pdf_text(render(doc))
+    assert "本单位判断：仅一台收费电脑受影响，半小时恢复（对照《办法》附件四）" in text
+    assert "用户定性判断" not in text and "附件四…" not in text
+
+
+def test_the_time_limit_of_a_first_report_says_whether_this_report_meets_it() -> None:
     doc = clinic()
     on_time = pdf_text(render(doc, now=parse_instant("2026-11-24T11:00:00+08:00")))
     late = pdf_text(render(doc, now=parse_instant("2026-11-24T14:00:00+08:00")))
-    assert "本报告在期限内报送" in on_time and "距期限" not in on_time  # no countdown frozen on paper
+    assert "报告期限2026-11-2413:30:00（北京时间）前（第四条第三款），本报告在期限内报送" in on_time
+    assert "距期限" not in on_time  # no countdown frozen on paper
     assert "本报告晚于期限报送" in late and "已超时" not in late
-    assert "期限（北京时间）" in on_time and "2026-11-2413:30:00" in on_time
+    assert "报告期限" not in pdf_text(render(doc, "supplement", previous=doc))  # the limit is the first report's
 
 
-def test_cii_report_says_12387_does_not_satisfy_the_cii_duty() -> None:
-    text = pdf_text(render(load(next(p for p in FIXTURES if "cii" in p.stem))))
-    assert squash(PACK.channel_rule.text) in text
-    for recipient in ("保护工作部门（浙江省卫生健康委员会）", "公安机关"):
-        line = re.search(f"{re.escape(recipient)}：(直接报送[^；]*)；12387各渠道不能代替（第四条、第九条）", text)
-        assert line is not None and "12387" not in line.group(1), recipient
-    clinic_text = pdf_text(render(clinic()))
-    assert "属地省级网信部门（福建省）：12387网络安全事件报告热线" in clinic_text
-    assert "12387@cert.org.cn" in clinic_text and "010-82992387" in clinic_text
-    assert squash(PACK.channel_rule.text) not in clinic_text
+def test_a_general_incident_is_reported_as_voluntary_with_no_deadline() -> None:
+    doc = clinic()
+    doc["impact"] = {"people_affected": 10}
+    doc["ransomware"], doc["crime_suspected"] = None, False
+    text = pdf_text(render(doc))
+    assert "级别一般" in text and squash("依《办法》第四条无须报告；本报告为自愿报送") in text
+    for absent in ("报告期限", "13:30", "期限内", "无须…"):
+        assert absent not in text, absent
+
+
+def test_the_report_holds_no_worksheet_no_channels_no_other_duties() -> None:
+    """The office reads the report: no channel instructions (how to dial 12387), no table
+    of the reporter's other duties, none of the means that reach individuals only."""
+    for doc in (clinic(), load(next(p for p in FIXTURES if "cii" in p.stem))):
+        text = pdf_text(render(doc))
+        for absent in ("报送渠道", "12387", "拨打", "短信", "即时通信工具", "公告", "总结报告", "处置工作结束后", "本报告是否在期限内", "不能代替"):
+            assert absent not in text, absent
 
 
 def test_supplement_lists_what_changed_since_the_last_submitted_report() -> None:
@@ -366,6 +396,18 @@ def test_attachments_and_submissions_are_listed_in_the_appendices() -> None:
     text = pdf_text(render(load(FIXTURES[0]), attachments=[{"name": "勒索信截图.png", "sha256": digest, "size": 20480}]))
     assert f"勒索信截图.png（20480字节）SHA-256：{digest}" in text
     assert "卫健-2026-001" in text and "当面报送" in text
+    assert "附录一事件时间线" in text and "附录二附件及其SHA-256" in text and "附录三报送记录" in text
+
+
+def test_an_empty_appendix_is_left_out_and_the_others_are_numbered_in_order() -> None:
+    doc = clinic()
+    text = pdf_text(render(doc))
+    assert "附录一事件时间线" in text and "附录二" not in text and "附件：无" not in text and "尚无" not in text
+    doc["timeline"] = []
+    submitted = {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00", "channel": "hotline_12387"}
+    doc["submissions"] = [submitted]
+    text = pdf_text(render(doc, "supplement", previous=clinic()))
+    assert "附录一报送记录" in text and "附录一事件时间线" not in text and "附录二" not in text
 
 
 USER_TEXTS = {
