@@ -48,10 +48,9 @@ def report_strings(doc: dict[str, Any]) -> list[str]:
     pack = default_pack()
     c = content.build(check(doc, pack, NOW), pack, "initial", previous=None, attachments=None, app_version="bench", json_sha256=document_hash(doc))
     lines = [c.title, c.basis] + [f"{x.label}：{x.value}" for x in c.header + c.grade]
-    lines += [f"{r.recipient} {r.basis} {r.due} {r.status}" for r in c.deadlines]
     for s in c.sections:
         lines += [s.heading] + [f"{x.label}：{x.value}" for x in s.lines]
-    lines += [f"{x.label}：{x.value}" for x in c.channels] + [f"{at} {text}" for at, text in c.timeline]
+    lines += [f"{at} {text}" for at, text in c.timeline] + [f"{x.label}：{x.value}" for x in c.signature]
     return lines + list(c.submissions)
 
 
