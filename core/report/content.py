@@ -284,7 +284,7 @@ def deadline_line(result: Assessment, kind: str) -> Line | None:
     """「报告期限」 of this report for the office: the due time of the duties it answers and
     whether it meets it (第四条 for a first report, 第八条 for a summary). None for a 一般
     incident (voluntary, D4), a voided one (D17) and a supplement or follow-up (no time limit)."""
-    if result.reportable == Reportable.NO or result.doc.get("voided"):
+    if result.reportable == Reportable.NO or voided_mark(result.doc):
         return None
     if kind == ReportKind.SUMMARY:
         duties = [o for o in result.obligations if o.days is not None]

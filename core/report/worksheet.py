@@ -26,7 +26,7 @@ from core.report import labels
 from core.report.content import DeadlineRow, Line, channel_lines, deadline_row, grade_lines, voided_mark
 from core.report.labels import PENDING, when_dt
 from core.rules import RulePack
-from core.vocab import Reportable, Status
+from core.vocab import Reportable, ReportKind, Status
 
 TITLE = "报送工作单"
 VOLUNTARY = "一般事件：依《办法》第四条无须报告；如报送，为自愿报送"
@@ -125,8 +125,8 @@ def worksheet_content(result: Assessment, pack: RulePack, *, app_version: str, j
         duties=tuple(duty_row(o, result.now) for o in result.obligations),
         notes=tuple(notes),
         channels=channel_lines(doc, result.obligations, pack),
-        missing_initial=tuple(fields.statutory_label(k, pack) for k in result.missing.get("initial", [])),
-        missing_complete=tuple(fields.statutory_label(k, pack) for k in result.missing.get("complete", [])),
+        missing_initial=tuple(fields.statutory_label(k, pack) for k in result.missing[ReportKind.INITIAL]),
+        missing_complete=tuple(fields.statutory_label(k, pack) for k in result.missing["complete"]),
         projections=projection_lines(result, pack),
         warnings=tuple(w.message() for w in result.warnings),
         made_with=(
