@@ -475,15 +475,25 @@ def summary_sections(doc: Doc, pack: RulePack) -> tuple[Section, ...]:
 
 
 def channel_lines(doc: Doc, obligations: list[Obligation], pack: RulePack) -> tuple[Line, ...]:
-    """D13: which channels fit each duty; 12387 never stands in for the CII recipients."""
+    """第九条, D13 and D13b: the channels that reach each duty's recipient, and only those
+    (the worksheet's list): the 12387 channels reach the 网信部门 only and never stand in
+    for the CII recipients; 短信、即时通信工具、公告 reach individuals only."""
     rule = pack.channel_rule
-    # D13b: 短信、即时通信工具、公告 reach individuals only; never offered to an office
     direct = "、".join(c.name for c in pack.channels if c.reaches == "any")
     lines = []
     for o in obligations:
         advice = channel_advice(o, pack, doc)
+        reaching = tuple(getattr(advice, "channels", ()) or ())  # D13b: the pack's reach table, where it has one
         if advice.notice:
             text = "、".join(c.name for c in advice.notice) + f"（{o.basis}）"
+        elif reaching:
+            text = "；".join(f"{c.name}（{c.detail}）" if c.detail else c.name for c in reaching)
+            if advice.original:
+                text = f"按照原渠道上报（{o.basis}）：{text}"
+            elif advice.sector:
+                text = f"按行业主管监管部门要求的方式报送：{text}"
+            if advice.not_by_12387:
+                text += f"；12387 各渠道不能代替（{rule.basis}）"
         elif advice.cyberspace:
             text = "；".join(f"{c.name}（{c.detail}）" if c.detail else c.name for c in advice.cyberspace)
         elif advice.not_by_12387:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from core import fields
+from core import assessment, fields
 from core.assessment import Assessment
 from core.incident import get
 from core.obligations import Obligation
@@ -76,18 +76,25 @@ def duty_row(o: Obligation, now: datetime) -> DeadlineRow:
 
 
 def projection_lines(result: Assessment, pack: RulePack) -> tuple[str, ...]:
-    """D18: for each running duration, the moment it reaches a higher grade if it goes on
-    (「若仍未结束，2026-11-24 14:40（北京时间）起为较大事件（…）」). Read from the assessment's
-    ``projections`` once it has them; empty before."""
+    """D18: for each running duration, the moment it reaches a higher grade if it goes on,
+    in the words the desk and the review page use (``core.assessment.projection_sentence``:
+    「若首页篡改内容仍未清除，北京时间 14:40 起为较大事件，须在 18:10 前报告」), with the
+    annex item it rests on. Empty when nothing running can raise the grade."""
+    sentence = getattr(assessment, "projection_sentence", None)
     out = []
     for p in getattr(result, "projections", None) or ():
+        item = _attr(p, "item")
+        cite = f"（《办法》{''.join(str(item).split())}：{_attr(p, 'text')}）" if item else ""
+        said = sentence(result, pack, "zh", p) if sentence is not None and hasattr(p, "duration") else None
+        if said:
+            out.append(said.rstrip("。") + cite)
+            continue
         at = _attr(p, "at")
         grade = labels.grade_name(_attr(p, "grade"), pack)
-        item, text, path = _attr(p, "item"), _attr(p, "text"), _attr(p, "field")
         moment = when_dt(at) if isinstance(at, datetime) else labels.when(at)
-        what = fields.name(str(path).removesuffix("_started_at").removesuffix(".started_at")) if path else ""
-        subject = f"{what}" if what and what != path else "持续中的影响"
-        cite = f"（{text}，《办法》{''.join(str(item).split())}）" if item else ""
+        path = str(_attr(p, "field") or "")
+        what = fields.name(path) if path else ""
+        subject = what if what and what != path else "持续中的影响"
         out.append(f"若{subject}仍未结束，{moment}起为{grade}事件{cite}")
     return tuple(out)
 
