@@ -17,8 +17,14 @@ from core.store.errors import ForeignSchema, NotADatabase, StoreTooNew
 from core.store.versions import KNOWN_NAMES, MIGRATION_SET, TABLE
 
 KIND_ZH = {"table": "表", "index": "索引", "view": "视图", "trigger": "触发器"}
-# Statistics ANALYZE may leave; they hold numbers for the planner, never code.
-IGNORED_PREFIX = "sqlite_stat"
+# Statistics ANALYZE may leave; they hold numbers for the planner, never code. Only these
+# exact tables, as SQLite itself creates them, are let through: any other object whose
+# name starts with sqlite_stat (a trigger planted with writable_schema, issue 25) is
+# compared like every other object, so it is named and refused.
+SQLITE_OWN: dict[tuple[str, str], str] = {
+    ("table", "sqlite_stat1"): "CREATE TABLE sqlite_stat1(tbl,idx,stat)",
+    ("table", "sqlite_stat4"): "CREATE TABLE sqlite_stat4(tbl,idx,neq,nlt,ndlt,sample)",
+}
 
 _MIGRATIONS = {
     ("table", TABLE): 'CREATE TABLE "_sqlite_migrations" ( "id" INTEGER PRIMARY KEY, "migration_set" TEXT, "name" TEXT, "applied_at" TEXT )',
@@ -81,10 +87,12 @@ def normalized(sql: str | None) -> str | None:
 
 
 def objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str | None]:
-    """The file's schema objects, ``(type, name) -> normalized SQL``; reading
+    """The file's schema objects, ``(type, name) -> normalized SQL``, every one of them but
+    SQLite's own statistics tables exactly as SQLite makes them (``SQLITE_OWN``); reading
     ``sqlite_master`` runs none of them."""
     rows = conn.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
-    return {(str(t), str(n)): normalized(s) for t, n, s in rows if not str(n).startswith(IGNORED_PREFIX)}
+    found = {(str(t), str(n)): normalized(s) for t, n, s in rows}
+    return {key: sql for key, sql in found.items() if key not in SQLITE_OWN or normalized(SQLITE_OWN[key]) != sql}
 
 
 def differences(actual: dict[tuple[str, str], str | None], expected: dict[tuple[str, str], str | None]) -> list[str]:
