@@ -45,6 +45,8 @@ from core.store.errors import (
     NotADatabase,
     StoreCorrupt,
     StoreError,
+    StoreTimeout,
+    StoreTooNew,
     TargetExists,
     from_os,
     from_sqlite,
@@ -230,6 +232,10 @@ def open_store(
     if path.exists() and not path.is_file():
         raise NotADatabase(path, "不是普通文件（如管道或设备）")  # reading a FIFO would wait forever
     has_data = path.exists() and check_header(path)
+    if path.exists() and not has_data and not _is_default(path):
+        # an empty file the user named (``--db``) is more likely a slip than a wish for a new
+        # database there (issue 25); the default location's empty file is the app's own
+        raise NotADatabase(path, "文件为空（0 字节）", "如要在这里新建数据库，请先删除这个空文件；文件未作任何改动", problem="不是事件数据库")
     if not path.exists():
         create_private_file(path)
     background: BackgroundCheck | None = None
@@ -269,6 +275,15 @@ def open_store(
     except BaseException:
         conn.close()
         raise
+
+
+def _is_default(path: Path) -> bool:
+    from core.store.paths import default_db_path
+
+    try:
+        return path.resolve() == default_db_path().resolve()
+    except OSError:
+        return False
 
 
 def open_readonly(path: Path, clock: Clock, *, pack: RulePack | None = None, busy_timeout: float = 5.0) -> Store:
@@ -441,7 +456,9 @@ def put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
     kept = sibling(db_path, "before-restore", clock.now())
     try:
         store = open_store(db_path, clock)
-    except StoreError:
+    except (NotADatabase, StoreCorrupt, ChainBroken, ForeignSchema, StoreTooNew, StoreTimeout):
+        # only a file that cannot be used is moved aside; a lock, a full disk or a
+        # read-only file is said as it is, and nothing moves (issue 25)
         with translated(db_path):
             os.replace(db_path, kept)
             for companion, moved in zip(wal_companions(db_path), wal_companions(kept), strict=True):

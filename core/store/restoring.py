@@ -7,6 +7,14 @@ schema at that version, the rows of each known table copied in with plain SELECT
 and that copy verified (chain, row digests, list columns) before it replaces the
 current database, which is kept beside it as a copy. The staging folder is removed
 on success and on error; one left by a killed restore is removed by the next one.
+
+Before anything is copied (issue 25) the backup's size is checked: its header (page
+size, page count), its length against that header and against ``MAX_BACKUP_BYTES``, and
+the space the restore needs against the free space beside the database. The restore
+holds the database's one-writer lock (``core.store.writer``) from before it looks at the
+current file until the new one is in place: it refuses while the desktop app has the
+file open in another process, while another program is in a write transaction on it,
+and when the current file is read-only.
 """
 
 from __future__ import annotations
@@ -14,21 +22,38 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import stat
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from core.clock import Clock, SystemClock
 from core.store import guard, schema
-from core.store.errors import BackupInvalid, ForeignSchema, NotADatabase, translated
+from core.store.errors import BackupInvalid, ForeignSchema, NotADatabase, StoreFull, StoreLocked, StoreReadOnly, translated
 from core.store.opening import _integrity, put_in_place, verify_file
-from core.store.paths import check_header, wal_companions
+from core.store.paths import SQLITE_HEADER, check_header, wal_companions
+from core.store.writer import WriterLock, held_here, holder
 
 STAGING_LABEL = "restoring-"
 # Rows go in parents first; the migration record is the fresh file's own.
 COPY_ORDER = ("meta", "profile", "incidents", "submissions", "timeline", "attachments", "snapshots", "audit")
 _STALE_AFTER_S = 3600.0  # where a process's liveness cannot be asked (Windows)
+# The largest backup restore accepts: a year of incidents with their evidence files is far
+# below it; a larger (or sparse) file is refused before a byte is copied.
+MAX_BACKUP_BYTES = 4 * 1024**3
+_SLACK_BYTES = 1024 * 1024  # a file may run past its header's page count by this much
+
+
+def size_text(n: int) -> str:
+    """``n`` bytes for a message: ``4 GB``, ``512 MB``, ``12 KB``."""
+    for unit, size in (("GB", 1024**3), ("MB", 1024**2), ("KB", 1024)):
+        if n >= size:
+            value = n / size
+            return f"{value:.0f} {unit}" if value >= 10 or value == int(value) else f"{value:.1f} {unit}"
+    return f"{n} B"
 
 
 def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = None) -> Path | None:
@@ -44,18 +69,114 @@ def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = No
             raise BackupInvalid(source, "文件为空")
     except NotADatabase as exc:
         raise BackupInvalid(source, "不是 SQLite 数据库文件") from exc
+    size = check_size(source)
     with translated(db_path):
         db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    remove_stale_staging(db_path)
-    staging = _staging_dir(db_path)
+    refuse_read_only(db_path)
+    with writer_lock(db_path):
+        check_space(db_path, size)
+        remove_stale_staging(db_path)
+        staging = _staging_dir(db_path)
+        try:
+            fresh = _rebuild(source, staging)
+            result = verify_file(fresh)
+            if not result.ok:
+                raise BackupInvalid(source, result.message().split("：", 1)[-1])
+            refuse_other_writer(db_path)
+            return put_in_place(db_path, fresh, clock)
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
+
+
+def check_size(source: Path) -> int:
+    """The backup's size in bytes, after checking its header's page size and page count
+    against its length and the length against ``MAX_BACKUP_BYTES``; reads 100 bytes."""
+    with translated(source):
+        size = source.stat().st_size
+        with source.open("rb") as fh:
+            header = fh.read(100)
+    if size > MAX_BACKUP_BYTES:
+        raise BackupInvalid(source, f"文件有 {size_text(size)}，超过恢复所接受的上限 {size_text(MAX_BACKUP_BYTES)}，未复制")
+    if len(header) < 100 or not header.startswith(SQLITE_HEADER):
+        raise BackupInvalid(source, "文件头不完整，不是 SQLite 数据库文件")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        raise BackupInvalid(source, f"文件头所记的页大小（{page_size}）无效")
+    pages = int.from_bytes(header[28:32], "big")
+    counted = header[24:28] == header[92:96] and pages > 0  # SQLite trusts the count only then
+    if counted and pages * page_size > size:
+        raise BackupInvalid(source, f"文件比其文件头所记的短（应有 {size_text(pages * page_size)}，实有 {size_text(size)}），文件不完整")
+    if counted and size > pages * page_size + _SLACK_BYTES:
+        raise BackupInvalid(source, f"文件比其文件头所记的大得多（应有 {size_text(pages * page_size)}，实有 {size_text(size)}），未复制")
+    return size
+
+
+def check_space(db_path: Path, size: int) -> None:
+    """Refuse, before copying, when the folder of the database has not room for the
+    staging copy, the rebuilt file and the kept copy of the current one."""
+    current = db_path.stat().st_size if db_path.is_file() else 0
+    needed = 2 * size + current
+    with translated(db_path):
+        free = shutil.disk_usage(db_path.parent).free
+    if free < needed:
+        raise StoreFull(db_path, f"恢复约需 {size_text(needed)}，可用 {size_text(free)}", "请清理磁盘空间后重试；数据库和备份都未改动")
+
+
+def refuse_read_only(db_path: Path) -> None:
+    """A current file its owner made read-only (no write bit) is never replaced."""
     try:
-        fresh = _rebuild(source, staging)
-        result = verify_file(fresh)
-        if not result.ok:
-            raise BackupInvalid(source, result.message().split("：", 1)[-1])
-        return put_in_place(db_path, fresh, clock)
+        mode = db_path.stat().st_mode
+    except FileNotFoundError:
+        return
+    except OSError as exc:
+        raise StoreReadOnly(db_path, exc.strerror or str(exc)) from exc
+    if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
+        raise StoreReadOnly(db_path, "文件被设为只读", "如确要恢复，请先去掉文件的只读属性；数据库未改动", problem="数据库文件是只读的，未恢复")
+
+
+@contextmanager
+def writer_lock(db_path: Path) -> Iterator[None]:
+    """Hold the one-writer lock of ``db_path`` (already held when the desktop app itself
+    restores); ``StoreLocked`` naming the other process when another holds it."""
+    if held_here(db_path):
+        yield
+        return
+    lock = WriterLock(db_path)
+    try:
+        claimed = lock.acquire()
+    except OSError as exc:
+        raise StoreReadOnly(db_path, exc.strerror or str(exc)) from exc
+    if not claimed:
+        pid = holder(db_path)
+        who = f"（进程 {pid}）" if pid else ""
+        raise StoreLocked(db_path, None, "请先关闭那个窗口再恢复；数据库未改动", problem=f"本程序的另一个窗口{who}正打开着这个数据库，未恢复")
+    try:
+        yield
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        lock.release()
+
+
+def refuse_other_writer(db_path: Path) -> None:
+    """``StoreLocked`` while another program holds a write transaction on ``db_path``
+    (asked with ``BEGIN IMMEDIATE``, rolled back at once). A file SQLite cannot read is
+    not asked: nothing can be writing it."""
+    if not db_path.is_file():
+        return
+    try:
+        conn = sqlite3.connect(str(db_path), timeout=0.5)
+    except sqlite3.Error:
+        return
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as exc:
+        if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise StoreLocked(db_path, None, "请等它写完或关闭它后再恢复；数据库未改动", problem="另一个程序正在写入这个数据库，未恢复") from exc
+    except sqlite3.Error:
+        pass
+    finally:
+        conn.close()
 
 
 def _staging_dir(db_path: Path) -> Path:

@@ -12,6 +12,24 @@ import os
 import sys
 from pathlib import Path
 
+# The lock files this process holds: a restore started from the desktop app runs in the
+# process that already holds its database's lock (issue 25).
+_HELD: set[Path] = set()
+
+
+def held_here(database: str | os.PathLike[str]) -> bool:
+    """True when this process holds the writer lock of ``database``."""
+    return WriterLock(database).path.resolve() in _HELD
+
+
+def holder(database: str | os.PathLike[str]) -> int | None:
+    """The process id written in the lock file by the process holding it (POSIX), if any."""
+    try:
+        text = WriterLock(database).path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return int(text) if text.isdigit() else None
+
 
 class WriterLock:
     def __init__(self, database: str | os.PathLike[str]) -> None:
@@ -36,11 +54,19 @@ class WriterLock:
             os.close(fd)
             return False
         self._fd = fd
+        if sys.platform != "win32":  # who holds it, for a restore refused meanwhile
+            try:
+                os.ftruncate(fd, 0)
+                os.write(fd, str(os.getpid()).encode("ascii"))
+            except OSError:
+                pass
+        _HELD.add(self.path.resolve())
         return True
 
     def release(self) -> None:
         if self._fd is None:
             return
+        _HELD.discard(self.path.resolve())
         try:
             if sys.platform == "win32":
                 import msvcrt
