@@ -137,7 +137,10 @@ def test_restore_refuses_while_the_desktop_app_of_another_process_holds_the_writ
     import sys
 
     db = make_db(tmp_path / "live" / "db.sqlite3")
-    hold = "from core.store.writer import WriterLock; import sys; lock = WriterLock(sys.argv[1]); assert lock.acquire(); print('holding', flush=True); sys.stdin.readline()"
+    hold = (
+        "from core.store.writer import WriterLock; import sys; lock = WriterLock(sys.argv[1]); "
+        "assert lock.acquire(); print('holding', flush=True); sys.stdin.readline()"
+    )
     child = subprocess.Popen([sys.executable, "-c", hold, str(db)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, cwd=ROOT)
     try:
         assert child.stdout is not None and child.stdout.readline().strip() == "holding"
