@@ -1,7 +1,8 @@
 """Reads an untrusted incident file into plain JSON values, refusing what a hostile or
 damaged file can hold: anything but a regular file (folder, FIFO, device), more than
-``MAX_FILE_BYTES``, text that is not UTF-8, nesting deeper than ``MAX_DEPTH``,
-duplicate keys, NaN and infinities, numbers beyond ``MAX_NUMBER`` and lone surrogates.
+``MAX_FILE_BYTES``, text that is not UTF-8, nesting deeper than ``MAX_DEPTH``, an
+array or object of more than ``MAX_ITEMS`` entries, duplicate keys, NaN and
+infinities, numbers beyond ``MAX_NUMBER`` and lone surrogates.
 Every refusal is an ``InvalidIncident`` whose finding names the key path and the limit.
 It does not know the incident schema (``core.incident`` checks that).
 """
@@ -25,6 +26,10 @@ MAX_DEPTH = 64  # objects and arrays inside each other; an incident needs four
 MAX_NUMBER = 10**15  # |x| above this is refused: no count or amount comes near, and every
 MAX_NUMBER_TEXT = "10^15"  # JSON reader holds it exactly (below 2**53)
 _MAX_DIGITS = 17  # an integer literal longer than this is beyond MAX_NUMBER without parsing it
+# Entries in one array (submissions, timeline entries, sector obligations, systems) or one
+# object: a real incident has tens; 100,000 made an import take 45 s and 5,000 about 4 s
+# (issue 25). The benchmark suite times import and check at this size.
+MAX_ITEMS = 1_000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Tokens for locating a too-deep nesting when the parser itself gives up: strings and
@@ -262,6 +267,8 @@ def _clean(values: Any, scope: _Scope) -> bool:
 
 def _container(value: dict[str, Any] | list[Any], path: str, depth: int, scope: _Scope) -> Finding | None:
     is_object = isinstance(value, dict)
+    if len(value) > MAX_ITEMS:
+        return Finding(path, "too_many_items", {"count": len(value), "limit": MAX_ITEMS})
     if is_object and scope.surrogates:
         for key in value:
             if has_surrogate(key):

@@ -158,10 +158,25 @@ def wants_gui(argv: Sequence[str]) -> bool:
     return gui_only(args_list) and not any(a in COMMANDS for a in args_list)
 
 
+def degrade_output() -> None:
+    """On a console that cannot show Chinese (``PYTHONIOENCODING=ascii``, a legacy code
+    page), write what it cannot encode as backslash escapes instead of ending in a
+    traceback (issue 25); a console that can is left as it is."""
+    for stream in (sys.stdout, sys.stderr):
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        try:
+            "中文—「」".encode(encoding)
+        except (UnicodeEncodeError, LookupError):
+            reconfigure = getattr(stream, "reconfigure", None)
+            if callable(reconfigure):
+                reconfigure(errors="backslashreplace")
+
+
 def main(argv: Sequence[str] | None = None, *, extra_checks: Iterable[Check] = ()) -> int:
     """Run one subcommand; with none, print the help. ``extra_checks`` are added to the
     self-test's own (the launcher adds the GUI check: core does not know the GUI)."""
     args_list = ["self-test" if a == "--self-test" else a for a in (sys.argv[1:] if argv is None else argv)]
+    degrade_output()
     lang = language_from_args(args_list) or current_language()
     with using_language(lang):  # help, messages and the text output all in one language
         return _run(args_list, lang, tuple(extra_checks))

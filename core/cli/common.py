@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.cli.lang import t
+from core.cli.lang import current_language, t
 from core.clock import Clock, FixedClock, SystemClock
 from core.incident import MAX_YEAR, MIN_YEAR
 from core.timeutil import TimeFormatError, parse_instant
@@ -35,6 +36,13 @@ def safe_text(text: object) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def said_line(exc: BaseException) -> str:
+    """A store error's or a refused write's line in the command line's language (their
+    ``message(lang)``); any other exception's text as it is."""
+    message = getattr(exc, "message", None)
+    return str(message(current_language())) if callable(message) else str(exc)
 
 
 class CliError(Exception):
@@ -98,16 +106,62 @@ def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:
 
     path = resolve_db_path(db)
     if not path.exists():
-        raise CliError(f"「{safe_text(arg)}」既不是文件，也找不到数据库 {path}（可用 --db 指定）")
+        raise CliError(
+            t(
+                f"「{safe_text(arg)}」既不是文件，也找不到数据库 {path}（可用 --db 指定）",
+                f"'{safe_text(arg)}' is not a file, and there is no database {path} (give one with --db)",
+            )
+        )
     try:
         store = open_store(path, SystemClock(), readonly=True)  # reads only: works on a read-only folder or locked file
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     try:
         if not store.has_incident(arg):
-            raise CliError(f"「{safe_text(arg)}」既不是文件，也不是数据库 {path} 中的事件 id（可用 incident-assistant list 查看）")
+            raise CliError(not_an_incident(arg, path))
         return store.export_document(arg)
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     finally:
         store.close()
+
+
+def not_an_incident(arg: str, path: Path) -> str:
+    return t(
+        f"「{safe_text(arg)}」既不是文件，也不是数据库 {path} 中的事件 id（可用 incident-assistant list 查看）",
+        f"'{safe_text(arg)}' is neither a file nor an incident id in the database {path} (see incident-assistant list)",
+    )
+
+
+def refuse_overwrite(targets: Iterable[str | Path | None], *, force: bool) -> None:
+    """Before anything is written: ``CliError`` naming the first output that is a symbolic
+    link, a folder or something other than a file, or that exists while ``force`` is not
+    given (the README's promise for every output, issue 25). The same rule and words as
+    ``core.store.files.write_private_file``."""
+    from core.store.files import WriteRefused, check_target
+
+    for raw in targets:
+        if raw is None or str(raw) == "-":
+            continue
+        try:
+            check_target(Path(raw), force=force)
+        except WriteRefused as exc:
+            raise CliError(said_line(exc)) from None
+
+
+def user_path(filename: object, targets: Iterable[str | Path | None]) -> str | None:
+    """The user's output for an ``OSError``'s file name: a temporary file written beside a
+    target (``.NAME.xxxx.tmp``) is shown as that target, never by its own name (issue 25)."""
+    if filename is None:
+        return None
+    failed = Path(str(filename))
+    for raw in targets:
+        if raw is None:
+            continue
+        target = Path(raw)
+        if failed == target:
+            return str(target)
+        same_folder = failed.parent == (target.parent if str(target.parent) else Path("."))
+        if same_folder and failed.name.startswith(f".{target.name}.") and failed.name.endswith(".tmp"):
+            return str(target)
+    return None if failed.name.endswith(".tmp") else str(failed)

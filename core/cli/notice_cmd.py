@@ -81,6 +81,6 @@ def run(args: argparse.Namespace) -> int:
     except NoticeError as exc:
         raise CliError(str(exc)) from None
     except WriteRefused as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(exc.message(lang)) from None
     print(t(f"已生成 {path}（{kind_name(args.kind)}，{fmt}）", f"Written {path} ({kind_name(args.kind, 'en')}, {fmt})"))
     return 0

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from core import __version__
-from core.cli.common import CliError, add_now, clock_from, resolve_incident, safe_text
+from core.cli.common import CliError, add_now, clock_from, not_an_incident, refuse_overwrite, resolve_incident, said_line, user_path
 from core.cli.lang import t
 from core.clock import Clock, SystemClock
 from core.report import KIND_NAMES, KINDS, ReportError, Stamp, render_report, render_report_docx, render_worksheet, write_atomic
@@ -73,6 +73,7 @@ def register(sub: Any) -> None:
         help=t("另存 12387 电话报告稿（第七条第一、二项）", "also write a script for reporting to 12387 by phone (items 1 and 2 of Article 7)"),
     )
     p.add_argument("--fax-cover", metavar="OUT.pdf", help=t("另存发往 12387 传真的封面页", "also write a cover page for faxing to 12387"))
+    p.add_argument("--force", action="store_true", help=t("替换已有的输出文件", "replace existing output files"))
     p.set_defaults(run=run)
 
 
@@ -95,13 +96,13 @@ def incident_and_anchor(arg: str, db: str | None) -> tuple[dict[str, Any], str |
     try:
         store = open_store(path, SystemClock(), readonly=True)
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     try:
         if not store.has_incident(arg):
-            raise CliError(f"「{safe_text(arg)}」既不是文件，也不是数据库 {path} 中的事件 id（可用 incident-assistant list 查看）")
+            raise CliError(not_an_incident(arg, path))
         return store.export_document(arg), store_anchor(store)
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     finally:
         store.close()
 
@@ -117,6 +118,8 @@ def run(args: argparse.Namespace) -> int:
 
     pack = default_pack()
     now = clock_from(args.now).now()
+    outputs = (args.output, args.eml, args.phone_script, args.fax_cover)
+    refuse_overwrite(outputs, force=args.force)
     doc, anchor = incident_and_anchor(args.file, args.db)
     stamp = stamp_for(args, now, anchor, REAL_CLOCK)
     try:
@@ -150,6 +153,6 @@ def run(args: argparse.Namespace) -> int:
     except ReportError as exc:
         raise CliError(str(exc)) from None
     except OSError as exc:
-        where = exc.filename or args.output
-        raise CliError(f"无法写入 {where}：{exc.strerror or exc}") from None
+        where = user_path(exc.filename, outputs) or args.output
+        raise CliError(t(f"无法写入 {where}：{exc.strerror or exc}", f"cannot write {where}: {exc.strerror or exc}")) from None
     return 0

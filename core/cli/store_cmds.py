@@ -18,8 +18,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from core.cli.common import CliError, add_now, clock_from, out_err, safe_text
-from core.cli.lang import t
+from core.cli.common import CliError, add_now, clock_from, out_err, safe_text, said_line
+from core.cli.lang import current_language, t
 from core.clock import SystemClock
 from core.incident import load_file
 from core.service import IncidentService
@@ -33,6 +33,7 @@ from core.store import (
     restore,
     verify_file,
 )
+from core.store.errors import said
 from core.store.files import WriteRefused, write_private_file
 from core.timeutil import display_beijing, iso_beijing
 from core.vocab import label
@@ -112,11 +113,11 @@ def _store(args: argparse.Namespace, *, readonly: bool = False) -> Iterator[Stor
     try:
         store = open_store(resolve_db_path(args.db), SystemClock(), readonly=readonly)
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     try:
         yield store
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     finally:
         store.close()
 
@@ -141,7 +142,7 @@ def run_export(args: argparse.Namespace) -> int:
     try:
         write_private_file(Path(args.output), text.encode("utf-8"), force=args.force)
     except WriteRefused as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     return 0
 
 
@@ -198,19 +199,20 @@ def run_verify(args: argparse.Namespace) -> int:
         try:
             wanted = anchor.parse(args.anchor)
         except anchor.AnchorFormatError as exc:
-            raise CliError(f"--anchor：{safe_text(exc)}") from None
+            raise CliError(f"--anchor{t('：', ': ')}{safe_text(said_line(exc))}") from None
     if not path.exists():
-        raise CliError(f"数据库文件 {path} 不存在")
+        raise CliError(t(f"数据库文件 {path} 不存在", f"the database file {path} does not exist"))
+    lang = current_language()
     try:
         result = verify_file(path)
     except NotADatabase as exc:
-        raise CliError(f"{exc}（不是事件数据库，没有可核对的内容）") from None
+        raise CliError(t(f"{exc}（不是事件数据库，没有可核对的内容）", f"{said_line(exc)} (not an incident database: there is nothing to verify)")) from None
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     if result.ok:
-        print(result.message())
+        print(result.message(lang))
     else:
-        out_err(f"{result.message()}。可从备份恢复：incident-assistant restore 备份文件")
+        out_err(f"{result.message(lang)}{t('。', '. ')}{said('store_verify_restore').render(lang)}")
     if wanted is not None and result.integrity == "ok":
         return max(_verify_anchor(path, wanted), 0 if result.ok else 1)  # the anchor is checked even when verify found a problem elsewhere
     return 0 if result.ok else 1
@@ -221,18 +223,19 @@ def _verify_anchor(path: Path, wanted: anchor.Anchor) -> int:
     try:
         found = anchor.check_file(path, wanted)
     except StoreError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
+    lang = current_language()
     if found.ok:
-        print(found.text)
+        print(found.line(lang))
         return 0
-    out_err(f"{anchor.LABEL} {wanted.code} 核对未通过：{found.text}")
+    out_err(said("store_anchor_failed", code=wanted.code, why=found.line(lang)).render(lang))
     return 1
 
 
 def run_backup(args: argparse.Namespace) -> int:
     with _store(args, readonly=True) as store:
         out = store.backup(args.out)
-    print(f"已备份并校验：{out}")
+    print(t(f"已备份并校验：{out}", f"Backed up and verified: {out}"))
     return 0
 
 
@@ -241,8 +244,8 @@ def run_restore(args: argparse.Namespace) -> int:
     try:
         kept = restore(path, args.source, SystemClock())
     except StoreError as exc:
-        raise CliError(str(exc)) from None
-    print(f"已从 {args.source} 恢复到 {path}")
+        raise CliError(said_line(exc)) from None
+    print(t(f"已从 {args.source} 恢复到 {path}", f"Restored {path} from {args.source}"))
     if kept is not None:
-        print(f"原数据库另存为：{kept}")
+        print(t(f"原数据库另存为：{kept}", f"The database as it was is kept as: {kept}"))
     return 0

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from core.store import audit, guard
-from core.store.errors import translated_reading
+from core.store.errors import Each, Said, said, translated_reading
 
 if TYPE_CHECKING:
     from core.store.store import Store
@@ -33,7 +33,15 @@ EXAMPLE = "1234-3F2A-9C01-77BE-0D4E"
 
 
 class AnchorFormatError(ValueError):
-    """The text is not a record anchor; the message says what a code looks like."""
+    """The text is not a record anchor; the message says what a code looks like
+    (``str()`` in Chinese, ``message(lang)`` in the caller's language)."""
+
+    def __init__(self, said_text: Said) -> None:
+        self.said = said_text
+        super().__init__(said_text.render("zh"))
+
+    def message(self, lang: str = "zh") -> str:
+        return self.said.render(lang)
 
 
 @dataclass(frozen=True)
@@ -55,13 +63,18 @@ class Anchor:
 @dataclass(frozen=True)
 class AnchorCheck:
     """Whether the chain extends the anchor; when not, ``row`` is the first audit row
-    that breaks it and ``text`` says how (one Chinese line)."""
+    that breaks it and ``text`` says how (one Chinese line; ``said`` the same, keyed, for
+    another language)."""
 
     anchor: Anchor
     ok: bool
     rows: int  # audit rows in the chain now
     row: int | None
     text: str
+    said: Said | None = None
+
+    def line(self, lang: str = "zh") -> str:
+        return self.said.render(lang) if self.said is not None else self.text
 
 
 def of_hash(rows: int, full_hash: str) -> Anchor:
@@ -73,7 +86,7 @@ def parse(text: str) -> Anchor:
     cleaned = "".join(str(text).split()).translate(_DASHES).upper()
     match = _CODE.match(cleaned)
     if match is None:
-        raise AnchorFormatError(f"{LABEL}应为行数加四组十六进制数字，例如 {EXAMPLE}（实际为 {text!r}）")
+        raise AnchorFormatError(said("store_anchor_format", example=EXAMPLE, got=repr(text)))
     return Anchor(int(match.group(1)), "".join(match.groups()[1:]))
 
 
@@ -96,24 +109,22 @@ def check(conn: sqlite3.Connection, anchor: Anchor) -> AnchorCheck:
     broken = next((p for p in problems if p.table == "audit"), None)
     if broken is not None:
         row = int(broken.row) if broken.row.isdigit() else None
-        return AnchorCheck(anchor, False, count, row, f"审计链在第 {broken.row} 行断开：{broken.text}")
+        return _said(anchor, False, count, row, said("store_anchor_broken", row=broken.row, why=Each(broken.text, broken.text_en or broken.text)))
     if anchor.rows > count:
-        return AnchorCheck(anchor, False, count, count + 1, f"审计链现只有 {count} 行，{LABEL}来自第 {anchor.rows} 行：第 {count + 1} 行起的记录已被删除")
+        return _said(anchor, False, count, count + 1, said("store_anchor_short", count=count, rows=anchor.rows, next=count + 1))
     if anchor.rows == 0:
         at_row = audit.GENESIS
     else:
         found = conn.execute("SELECT hash FROM audit WHERE seq = ?", (anchor.rows,)).fetchone()
         at_row = str(found[0]) if found else ""
     if not anchor.matches(at_row):
-        return AnchorCheck(
-            anchor,
-            False,
-            count,
-            max(anchor.rows, 1),
-            f"审计链第 {anchor.rows} 行的哈希与{LABEL}不符：这一行或更早的记录在打印该校验码之后被改写（整条链被重新计算）",
-        )
+        return _said(anchor, False, count, max(anchor.rows, 1), said("store_anchor_rewritten", rows=anchor.rows))
     later = count - anchor.rows
-    return AnchorCheck(anchor, True, count, None, f"{LABEL} {anchor.code} 与审计链第 {anchor.rows} 行相符，其后 {later} 行与之相连")
+    return _said(anchor, True, count, None, said("store_anchor_ok", code=anchor.code, rows=anchor.rows, later=later))
+
+
+def _said(anchor: Anchor, ok: bool, count: int, row: int | None, text: Said) -> AnchorCheck:
+    return AnchorCheck(anchor, ok, count, row, text.render("zh"), text)
 
 
 def check_file(path: str | Path, anchor: Anchor) -> AnchorCheck:

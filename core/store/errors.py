@@ -1,7 +1,10 @@
 """The store's errors: one ``StoreError`` subclass per situation a user can meet (not a
 database, corrupt, broken chain, newer schema, read-only, disk full, locked), each
-with a Chinese message that names the file, the problem and the way out. Also turns
-``sqlite3`` and ``OSError`` failures into those classes. Does not touch the database.
+with a message that names the file, the problem and the way out, in Chinese (``str()``)
+or English (``message("en")``); the wordings are keyed in ``core.messages`` (its
+``store_`` block). Also turns ``sqlite3`` and ``OSError`` failures into those classes;
+a disk I/O error on a disk with no room left is the full disk it is (issue 25). Does not
+touch the database.
 """
 
 from __future__ import annotations
@@ -10,18 +13,69 @@ import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
-RESTORE_HINT = "可用「备份与恢复」从备份恢复（命令行：incident-assistant restore 备份文件）"
+
+@dataclass(frozen=True)
+class Said:
+    """A keyed text of the store (``core.messages.TEMPLATES``, the ``store_`` block) with
+    its parameters, rendered in the caller's language; a parameter may itself be ``Said``."""
+
+    key: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def render(self, lang: str = "zh") -> str:
+        from core.messages import TEMPLATES
+
+        zh, en = TEMPLATES[self.key]
+        return (en if lang == "en" else zh).format(**{k: text(v, lang) for k, v in self.params})
+
+    def __str__(self) -> str:
+        return self.render("zh")
+
+
+@dataclass(frozen=True)
+class Each:
+    """A text already written in each language (a finding worded elsewhere)."""
+
+    zh: str
+    en: str
+
+    def render(self, lang: str = "zh") -> str:
+        return self.en if lang == "en" else self.zh
+
+    def __str__(self) -> str:
+        return self.zh
+
+
+# A text of a message: keyed, worded in each language, or a plain string shown as it is in
+# every language (a path, SQLite's own English wording of a failure); a tuple is a list.
+Text = Said | Each | str | tuple["Text", ...]
+
+
+def said(key: str, **params: object) -> Said:
+    return Said(key, tuple(params.items()))
+
+
+def text(value: object, lang: str = "zh") -> str:
+    """``value`` in ``lang``: a ``Said`` rendered, a tuple of texts joined as a list."""
+    if isinstance(value, tuple):
+        return ("; " if lang == "en" else "；").join(text(v, lang) for v in value)
+    return value.render(lang) if isinstance(value, Said | Each) else str(value)
+
+
+RESTORE_HINT = said("store_restore_hint")
 
 
 class StoreError(Exception):
-    """An expected failure of the store. ``str()`` is one Chinese line for the user."""
+    """An expected failure of the store. ``str()`` is one Chinese line for the user;
+    ``message(lang)`` the line in the caller's language (``zh`` or ``en``)."""
 
-    problem = "无法使用数据库"
-    remedy = RESTORE_HINT
+    problem: Text = said("store_unusable")
+    remedy: Text = RESTORE_HINT
 
-    def __init__(self, path: Path | str | None, detail: str | None = None, remedy: str | None = None, *, problem: str | None = None) -> None:
+    def __init__(self, path: Path | str | None, detail: Text | None = None, remedy: Text | None = None, *, problem: Text | None = None) -> None:
         self.path = Path(path) if path is not None else None
         self.detail = detail
         if remedy is not None:
@@ -30,84 +84,93 @@ class StoreError(Exception):
             self.problem = problem
         super().__init__(self.message())
 
-    def message(self) -> str:
+    def message(self, lang: str = "zh") -> str:
+        problem, detail, remedy = text(self.problem, lang), text(self.detail or "", lang), text(self.remedy or "", lang)
+        if lang == "en":
+            where = f"database file {self.path}: " if self.path is not None else ""
+            line = f"{where}{problem}" + (f" ({detail})" if detail else "") + (f". {remedy}" if remedy else "")
+            return line if line.endswith(".") else line + "."
         where = f"数据库文件 {self.path}：" if self.path is not None else ""
-        detail = f"（{self.detail}）" if self.detail else ""
-        remedy = f"。{self.remedy}" if self.remedy else ""
-        return f"{where}{self.problem}{detail}{remedy}。".replace("。。", "。")
+        shown = f"（{detail}）" if detail else ""
+        more = f"。{remedy}" if remedy else ""
+        return f"{where}{problem}{shown}{more}。".replace("。。", "。")
+
+    def at(self, path: Path | str | None) -> StoreError:
+        """The same failure said of ``path`` (the user's file, never a temporary one)."""
+        return type(self)(path, self.detail, self.remedy, problem=self.problem)
 
 
 class NotADatabase(StoreError):
-    problem = "不是本程序的数据库文件（文件头不对或已损坏），文件未作任何改动"
+    problem = said("store_not_a_database")
 
 
 class StoreCorrupt(StoreError):
-    problem = "完整性检查（PRAGMA integrity_check）未通过，数据库已损坏，文件未作任何改动"
+    problem = said("store_corrupt")
 
 
 class ChainBroken(StoreError):
-    problem = "审计记录的哈希链断裂，数据可能在本程序之外被改动，文件未作任何改动"
+    problem = said("store_chain_broken")
 
 
 class StoreTooNew(StoreError):
-    problem = "由更新版本的程序创建，本版本无法安全打开，文件未作任何改动"
-    remedy = "请升级程序，或从备份恢复"
+    problem = said("store_too_new")
+    remedy = said("store_too_new_remedy")
 
 
 class StoreReadOnly(StoreError):
-    problem = "文件或所在文件夹不可写（只读），无法保存"
-    remedy = "请检查文件夹权限，或用 --db 指定一个可写的位置；已保存的内容没有丢失，修改可在恢复写入后重试"
+    problem = said("store_read_only")
+    remedy = said("store_read_only_remedy")
 
 
 class StoreFull(StoreError):
-    problem = "磁盘空间已满，本次修改未能保存"
-    remedy = "请清理磁盘空间后重试；已保存的内容没有丢失"
+    problem = said("store_full")
+    remedy = said("store_full_remedy")
 
 
 class StoreLocked(StoreError):
-    problem = "数据库正被另一个程序长时间占用（已锁定），本次修改未能保存"
-    remedy = "请关闭另一个正在写入的窗口或程序后重试；已保存的内容没有丢失"
+    problem = said("store_locked")
+    remedy = said("store_locked_remedy")
 
 
 class StoreIOError(StoreError):
-    problem = "读写数据库时出错"
-    remedy = "请检查磁盘后重试；已保存的内容没有丢失"
+    problem = said("store_io")
+    remedy = said("store_io_remedy")
 
 
 class ForeignSchema(StoreError):
     """The file's tables, indexes, views or triggers are not exactly the app's own (issue 16)."""
 
-    problem = "数据库结构与本程序的不符（可能被人动过手脚），为安全起见未使用，文件未作任何改动"
+    problem = said("store_foreign_schema")
 
 
 class StoreTimeout(StoreError):
-    problem = "读取数据库超时，已中止（文件可能被构造成让程序卡住），文件未作任何改动"
+    problem = said("store_timeout")
 
 
 class BackupInvalid(StoreError):
-    problem = "备份文件校验未通过，未使用"
-    remedy = "请换一个备份文件"
+    problem = said("store_backup_invalid")
+    remedy = said("store_backup_invalid_remedy")
 
 
 class TargetExists(StoreError):
-    problem = "文件已存在，为免覆盖，未写入"
-    remedy = "请换一个文件名"
+    problem = said("store_target_exists")
+    remedy = said("store_target_exists_remedy")
 
 
 class IncidentNotFound(StoreError, LookupError):
-    problem = "没有这个事件"
-    remedy = "请用 incident-assistant list 查看已有事件的 id"
+    problem = said("store_incident_not_found")
+    remedy = said("store_incident_not_found_remedy")
 
 
 class IncidentExists(StoreError):
-    problem = "已有同一 id 的事件，为免覆盖，未导入"
-    remedy = "如需另存一份，请用 import --new-id"
+    problem = said("store_incident_exists")
+    remedy = said("store_incident_exists_remedy")
 
 
 class InvalidEdit(StoreError, ValueError):
     """A field path or value the store refuses (unknown key, not JSON, wrong place)."""
 
-    problem = "修改无效"
+    problem = said("store_invalid_edit")
     remedy = ""
 
 
@@ -126,11 +189,11 @@ _CODE_CLASSES: dict[int, type[StoreError]] = {
 
 # What a failure means when nothing was being written (list, export, verify, backup, check ID):
 # never 「本次修改未能保存」 when no edit was made (issue 16).
-_READING: dict[type[StoreError], tuple[str, str]] = {
-    StoreLocked: ("数据库正被另一个程序独占锁定，无法读取", "请关闭另一个程序后重试；没有作任何修改"),
-    StoreFull: ("磁盘空间已满，无法读取数据库", "请清理磁盘空间后重试；没有作任何修改"),
-    StoreReadOnly: ("无法打开数据库文件读取（没有权限或文件夹不可访问）", "请检查文件和文件夹的权限；没有作任何修改"),
-    StoreIOError: ("读取数据库时出错", "请检查磁盘后重试；没有作任何修改"),
+_READING: dict[type[StoreError], tuple[Said, Said]] = {
+    StoreLocked: (said("store_reading_locked"), said("store_reading_locked_remedy")),
+    StoreFull: (said("store_reading_full"), said("store_reading_full_remedy")),
+    StoreReadOnly: (said("store_reading_denied"), said("store_reading_denied_remedy")),
+    StoreIOError: (said("store_reading_io"), said("store_reading_io_remedy")),
 }
 
 
@@ -143,23 +206,48 @@ def reading(error: StoreError) -> StoreError:
 
 
 def from_sqlite(exc: sqlite3.Error, path: Path | str | None) -> StoreError:
-    """The ``StoreError`` for a sqlite3 failure (by primary result code, then by text)."""
+    """The ``StoreError`` for a sqlite3 failure (by primary result code, then by text).
+    SQLite often says a write that found no room as a disk I/O error; on a disk with
+    almost no room left it is said as the full disk it is."""
     code = getattr(exc, "sqlite_errorcode", None)
+    found: StoreError | None = None
     if isinstance(code, int) and (code & 0xFF) in _CODE_CLASSES:
-        return _CODE_CLASSES[code & 0xFF](path, str(exc))
-    text = str(exc).lower()
-    for needle, cls in (
-        ("locked", StoreLocked),
-        ("full", StoreFull),
-        ("readonly", StoreReadOnly),
-        ("unable to open", StoreReadOnly),
-        ("not a database", NotADatabase),
-        ("malformed", StoreCorrupt),
-        ("disk i/o", StoreIOError),
-    ):
-        if needle in text:
-            return cls(path, str(exc))
-    return StoreIOError(path, str(exc))
+        found = _CODE_CLASSES[code & 0xFF](path, str(exc))
+    else:
+        lowered = str(exc).lower()
+        for needle, cls in (
+            ("locked", StoreLocked),
+            ("full", StoreFull),
+            ("readonly", StoreReadOnly),
+            ("unable to open", StoreReadOnly),
+            ("not a database", NotADatabase),
+            ("malformed", StoreCorrupt),
+            ("disk i/o", StoreIOError),
+        ):
+            if needle in lowered:
+                found = cls(path, str(exc))
+                break
+    if found is None or type(found) is StoreIOError:
+        if path is not None and disk_full(Path(path)):
+            return StoreFull(path)
+        return found or StoreIOError(path, str(exc))
+    return found
+
+
+# Less free space than this beside a file whose write failed: the disk is full (SQLite
+# needs a few pages for its journal; the full disk left ~0 bytes in every case tried).
+FULL_BELOW_BYTES = 256 * 1024
+
+
+def disk_full(path: Path) -> bool:
+    """True when the folder of ``path`` has (almost) no room left."""
+    import shutil
+
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        return shutil.disk_usage(folder).free < FULL_BELOW_BYTES
+    except OSError:
+        return False
 
 
 def from_os(exc: OSError, path: Path | str | None) -> StoreError:

@@ -14,25 +14,37 @@ import os
 import tempfile
 from pathlib import Path
 
+from core.store.errors import Said, said
+
 
 class WriteRefused(Exception):
-    """The file was not written; ``str()`` is one Chinese line naming it and why."""
+    """The file was not written; ``str()`` is one Chinese line naming it (the user's path,
+    never the temporary file) and why, ``message("en")`` the same in English."""
 
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        super().__init__(f"文件 {path}：{text}")
+    def __init__(self, path: Path, why: Said) -> None:
+        self.path, self.why = path, why
+        super().__init__(self.message())
+
+    def message(self, lang: str = "zh") -> str:
+        return said("store_file", path=self.path, text=self.why).render(lang)
+
+
+def _failed(exc: OSError, key: str) -> Said:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return said("store_file_disk_full")
+    return said(key, detail=exc.strerror or type(exc).__name__)
 
 
 def write_private_file(path: str | Path, data: bytes, *, force: bool) -> Path:
     """Write ``data`` to ``path`` atomically, mode 0600. Raises ``WriteRefused`` for a
     symbolic link, a folder, an existing file without ``force``, or an OS error."""
     target = Path(path)
-    _check_target(target, force=force)
+    check_target(target, force=force)
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
-        raise WriteRefused(target, f"无法在所在文件夹写入（{exc.strerror or exc}）") from exc
+        raise WriteRefused(target, _failed(exc, "store_file_folder_unwritable")) from exc
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:
@@ -43,22 +55,22 @@ def write_private_file(path: str | Path, data: bytes, *, force: bool) -> Path:
             os.chmod(tmp, 0o600)  # mkstemp's mode already; said again for clarity
         _move_into_place(tmp, target, force=force)
     except OSError as exc:
-        raise WriteRefused(target, f"写入失败（{exc.strerror or exc}），原有文件未改动") from exc
+        raise WriteRefused(target, _failed(exc, "store_file_write_failed")) from exc
     finally:
         tmp.unlink(missing_ok=True)
     _sync_folder(folder)
     return target
 
 
-def _check_target(target: Path, *, force: bool) -> None:
+def check_target(target: Path, *, force: bool) -> None:
     if target.is_symlink():
-        raise WriteRefused(target, "是一个符号链接，为免写到别处，未写入")
+        raise WriteRefused(target, said("store_file_symlink"))
     if target.is_dir():
-        raise WriteRefused(target, "是一个文件夹，未写入")
+        raise WriteRefused(target, said("store_file_folder"))
     if target.exists() and not force:
-        raise WriteRefused(target, "已存在，未覆盖（要替换请加 --force）")
+        raise WriteRefused(target, said("store_file_exists"))
     if target.exists() and not target.is_file():
-        raise WriteRefused(target, "不是普通文件，未写入")
+        raise WriteRefused(target, said("store_file_not_regular"))
 
 
 def _move_into_place(tmp: Path, target: Path, *, force: bool) -> None:
@@ -71,12 +83,12 @@ def _move_into_place(tmp: Path, target: Path, *, force: bool) -> None:
     try:
         os.link(tmp, target)
     except FileExistsError as exc:
-        raise WriteRefused(target, "已存在，未覆盖（要替换请加 --force）") from exc
+        raise WriteRefused(target, said("store_file_exists")) from exc
     except OSError as exc:
         if exc.errno not in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOSYS, errno.EXDEV, errno.EINVAL, errno.EACCES):
             raise
         if target.exists() or target.is_symlink():
-            raise WriteRefused(target, "已存在，未覆盖（要替换请加 --force）") from exc
+            raise WriteRefused(target, said("store_file_exists")) from exc
         os.replace(tmp, target)
 
 

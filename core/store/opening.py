@@ -41,6 +41,7 @@ from core.store import audit, guard, schema, versions
 from core.store.errors import (
     BackupInvalid,
     ChainBroken,
+    Each,
     ForeignSchema,
     NotADatabase,
     StoreCorrupt,
@@ -50,6 +51,8 @@ from core.store.errors import (
     TargetExists,
     from_os,
     from_sqlite,
+    said,
+    text,
     translated,
     translated_reading,
 )
@@ -83,13 +86,21 @@ class VerifyResult(NamedTuple):
                 return int(p.row)
         return None
 
-    def message(self) -> str:
+    def message(self, lang: str = "zh") -> str:
+        """One line naming the file and what was found, in ``lang``."""
+        return said("store_where", path=self.path).render(lang) + self.finding().render(lang)
+
+    def finding(self) -> Each:
+        """What was found, without the file's name (a backup is checked under another name)."""
+        return Each(self._finding("zh"), self._finding("en"))
+
+    def _finding(self, lang: str) -> str:
         if self.integrity != "ok":
-            return f"数据库文件 {self.path}：完整性检查未通过（{self.integrity}）"
+            return said("store_verify_failed_integrity", state=self.integrity).render(lang)
         if self.problems:
-            more = f"（另有 {len(self.problems) - 1} 处问题）" if len(self.problems) > 1 else ""
-            return f"数据库文件 {self.path}：审计核对未通过：{self.problems[0].line()}{more}"
-        return f"数据库文件 {self.path}：完整，审计链 {self.audit_rows} 行全部相连"
+            more = said("store_verify_more", n=len(self.problems) - 1) if len(self.problems) > 1 else ""
+            return said("store_verify_failed", problem=self.problems[0].line(lang), more=more).render(lang)
+        return said("store_verify_ok", rows=self.audit_rows).render(lang)
 
 
 def _connect(path: Path, *, readonly: bool, timeout: float) -> sqlite3.Connection:
@@ -111,14 +122,14 @@ def _check_tail(conn: sqlite3.Connection, path: Path) -> None:
     rows = conn.execute("SELECT seq, at, action, incident_id, detail, prev_hash, hash FROM audit ORDER BY seq DESC LIMIT ?", (TAIL_ROWS,)).fetchall()[::-1]
     for older, newer in zip(rows, rows[1:], strict=False):
         if newer[0] != older[0] + 1 or newer[5] != older[6]:
-            raise ChainBroken(path, f"审计第 {older[0] + 1} 行")
+            raise ChainBroken(path, said("store_audit_row", row=older[0] + 1))
     for seq, at, action, incident_id, detail, prev_hash, stored in rows:
         if not audit.entry_matches(prev_hash, seq, at, action, incident_id, detail, stored):
-            raise ChainBroken(path, f"审计第 {seq} 行")
+            raise ChainBroken(path, said("store_audit_row", row=seq))
     head = conn.execute("SELECT value FROM meta WHERE key = ?", (audit.HEAD_KEY,)).fetchone()
     last = f"{rows[-1][0]}:{rows[-1][6]}" if rows else None
     if (head[0] if head else None) != last:
-        raise ChainBroken(path, f"审计第 {rows[-1][0] + 1 if rows else 1} 行（链尾）")
+        raise ChainBroken(path, said("store_audit_tail", row=rows[-1][0] + 1 if rows else 1))
 
 
 def _quick_check(path: Path, timeout: float) -> None:
@@ -228,14 +239,14 @@ def open_store(
     if readonly:
         return open_readonly(path, clock, pack=pack, busy_timeout=busy_timeout)
     if path.is_dir():
-        raise NotADatabase(path, "这是一个文件夹")
+        raise NotADatabase(path, said("store_is_folder"))
     if path.exists() and not path.is_file():
-        raise NotADatabase(path, "不是普通文件（如管道或设备）")  # reading a FIFO would wait forever
+        raise NotADatabase(path, said("store_not_regular"))  # reading a FIFO would wait forever
     has_data = path.exists() and check_header(path)
     if path.exists() and not has_data and not _is_default(path):
         # an empty file the user named (``--db``) is more likely a slip than a wish for a new
         # database there (issue 25); the default location's empty file is the app's own
-        raise NotADatabase(path, "文件为空（0 字节）", "如要在这里新建数据库，请先删除这个空文件；文件未作任何改动", problem="不是事件数据库")
+        raise NotADatabase(path, said("store_named_empty"), said("store_named_empty_remedy"), problem=said("store_named_empty_problem"))
     if not path.exists():
         create_private_file(path)
     background: BackgroundCheck | None = None
@@ -293,18 +304,18 @@ def open_readonly(path: Path, clock: Clock, *, pack: RulePack | None = None, bus
     migrated in a copy in memory; the file stays as it was. Writes raise ``StoreReadOnly``."""
     with translated_reading(path):
         if path.is_dir():
-            raise NotADatabase(path, "这是一个文件夹")
+            raise NotADatabase(path, said("store_is_folder"))
         if not path.exists():
-            raise StoreError(path, "文件不存在", "请用 --db 指定数据库文件，或先导入事件")
+            raise StoreError(path, said("store_missing_file"), said("store_missing_file_remedy"))
         if not path.is_file():
-            raise NotADatabase(path, "不是普通文件（如管道或设备）")
+            raise NotADatabase(path, said("store_not_regular"))
         if not check_header(path):
-            raise NotADatabase(path, "文件为空（0 字节），还不是事件数据库")
+            raise NotADatabase(path, said("store_empty_yet"))
         conn = guard.connect(path, timeout=busy_timeout)
         try:
             applied = schema.check(conn, path)
             if not applied:
-                raise NotADatabase(path, "其中没有任何表，还不是事件数据库")
+                raise NotADatabase(path, said("store_no_tables_yet"))
             state = _integrity(conn, "quick_check")
             if state != "ok":
                 raise StoreCorrupt(path, state)
@@ -377,18 +388,19 @@ def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None
     path = Path(path)
     with translated_reading(path):
         if not path.exists():
-            raise StoreError(path, "文件不存在", "请检查路径")
+            raise StoreError(path, said("store_missing_file"), said("store_check_path"))
         if path.is_dir() or not path.is_file():
-            raise NotADatabase(path, "不是普通文件")
+            raise NotADatabase(path, said("store_file_not_regular_plain"))
         if not check_header(path):
-            raise NotADatabase(path, "文件为空（0 字节），不是事件数据库")
+            raise NotADatabase(path, said("store_empty"))
         conn = guard.connect(path, timeout=timeout, leave_no_companions=True)
         try:
             from core.rules import default_pack
 
             return _verify(conn, path, pack or default_pack())
         except ForeignSchema as exc:
-            return VerifyResult(path, "ok", 0, (audit.Problem("schema", "", exc.detail or exc.problem),))
+            found = exc.detail or exc.problem
+            return VerifyResult(path, "ok", 0, (audit.Problem("schema", "", text(found), text(found, "en")),))
         except sqlite3.DatabaseError as exc:
             code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
             if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOTADB):
@@ -401,7 +413,7 @@ def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None
 def _verify(conn: sqlite3.Connection, path: Path, pack: RulePack) -> VerifyResult:
     applied, differences = schema.inspect(conn, path)
     if not applied:
-        raise NotADatabase(path, "其中没有任何表，不是事件数据库")
+        raise NotADatabase(path, said("store_no_tables"))
     state = _integrity(conn, "integrity_check")
     if state != "ok":
         return VerifyResult(path, state, 0, ())
@@ -411,7 +423,7 @@ def _verify(conn: sqlite3.Connection, path: Path, pack: RulePack) -> VerifyResul
         from core.store import listcheck  # lazy: only verify recomputes the columns
 
         problems += listcheck.check_list_columns(conn, pack)
-    problems += [audit.Problem("schema", "", text) for text in differences]
+    problems += [audit.Problem("schema", "", text(found), text(found, "en")) for found in differences]
     return VerifyResult(path, "ok", count, tuple(problems))
 
 
@@ -428,10 +440,13 @@ def backup(store: Store, out: str | Path) -> Path:
     tmp = Path(tmp_name)
     try:
         tmp.unlink()
-        _copy(store.db.conn, tmp)
-        result = verify_file(tmp)
+        try:
+            _copy(store.db.conn, tmp)
+            result = verify_file(tmp)
+        except StoreError as exc:
+            raise exc.at(out) from exc  # the user's file named, never the temporary one (issue 25)
         if not result.ok:
-            raise BackupInvalid(out, result.message())
+            raise BackupInvalid(out, result.finding())
         try:
             os.link(tmp, out)  # fails instead of overwriting a file created meanwhile
         except FileExistsError as exc:

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from core.clock import Clock, SystemClock
 from core.store import guard, schema
-from core.store.errors import BackupInvalid, ForeignSchema, NotADatabase, StoreFull, StoreLocked, StoreReadOnly, translated
+from core.store.errors import BackupInvalid, ForeignSchema, NotADatabase, StoreError, StoreFull, StoreIOError, StoreLocked, StoreReadOnly, said, translated
 from core.store.opening import _integrity, put_in_place, verify_file
 from core.store.paths import SQLITE_HEADER, check_header, wal_companions
 from core.store.writer import WriterLock, held_here, holder
@@ -63,12 +63,12 @@ def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = No
     db_path, source = Path(db_path), Path(from_path)
     clock = clock or SystemClock()
     if not source.is_file():
-        raise BackupInvalid(source, "文件不存在或不是普通文件")
+        raise BackupInvalid(source, said("store_backup_missing"))
     try:
         if not check_header(source):
-            raise BackupInvalid(source, "文件为空")
+            raise BackupInvalid(source, said("store_backup_empty"))
     except NotADatabase as exc:
-        raise BackupInvalid(source, "不是 SQLite 数据库文件") from exc
+        raise BackupInvalid(source, said("store_backup_not_sqlite")) from exc
     size = check_size(source)
     with translated(db_path):
         db_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
@@ -78,10 +78,19 @@ def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = No
         remove_stale_staging(db_path)
         staging = _staging_dir(db_path)
         try:
-            fresh = _rebuild(source, staging)
-            result = verify_file(fresh)
+            try:
+                fresh = _rebuild(source, staging, db_path)
+                result = verify_file(fresh)
+            except StoreError as exc:
+                if exc.path is None or staging not in exc.path.parents:
+                    raise
+                # never the staging folder (issue 25): the disk's failures are the database
+                # folder's, anything else is the backup's
+                if isinstance(exc, StoreFull | StoreReadOnly | StoreIOError | StoreLocked):
+                    raise exc.at(db_path) from exc
+                raise BackupInvalid(source, exc.detail or exc.problem) from exc
             if not result.ok:
-                raise BackupInvalid(source, result.message().split("：", 1)[-1])
+                raise BackupInvalid(source, result.finding())
             refuse_other_writer(db_path)
             return put_in_place(db_path, fresh, clock)
         finally:
@@ -96,19 +105,19 @@ def check_size(source: Path) -> int:
         with source.open("rb") as fh:
             header = fh.read(100)
     if size > MAX_BACKUP_BYTES:
-        raise BackupInvalid(source, f"文件有 {size_text(size)}，超过恢复所接受的上限 {size_text(MAX_BACKUP_BYTES)}，未复制")
+        raise BackupInvalid(source, said("store_backup_too_large", size=size_text(size), limit=size_text(MAX_BACKUP_BYTES)))
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
-        raise BackupInvalid(source, "文件头不完整，不是 SQLite 数据库文件")
+        raise BackupInvalid(source, said("store_backup_bad_header"))
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     if page_size < 512 or page_size & (page_size - 1):
-        raise BackupInvalid(source, f"文件头所记的页大小（{page_size}）无效")
+        raise BackupInvalid(source, said("store_backup_bad_page_size", size=page_size))
     pages = int.from_bytes(header[28:32], "big")
     counted = header[24:28] == header[92:96] and pages > 0  # SQLite trusts the count only then
     if counted and pages * page_size > size:
-        raise BackupInvalid(source, f"文件比其文件头所记的短（应有 {size_text(pages * page_size)}，实有 {size_text(size)}），文件不完整")
+        raise BackupInvalid(source, said("store_backup_short", want=size_text(pages * page_size), size=size_text(size)))
     if counted and size > pages * page_size + _SLACK_BYTES:
-        raise BackupInvalid(source, f"文件比其文件头所记的大得多（应有 {size_text(pages * page_size)}，实有 {size_text(size)}），未复制")
+        raise BackupInvalid(source, said("store_backup_padded", want=size_text(pages * page_size), size=size_text(size)))
     return size
 
 
@@ -120,7 +129,7 @@ def check_space(db_path: Path, size: int) -> None:
     with translated(db_path):
         free = shutil.disk_usage(db_path.parent).free
     if free < needed:
-        raise StoreFull(db_path, f"恢复约需 {size_text(needed)}，可用 {size_text(free)}", "请清理磁盘空间后重试；数据库和备份都未改动")
+        raise StoreFull(db_path, said("store_restore_space", needed=size_text(needed), free=size_text(free)), said("store_restore_space_remedy"))
 
 
 def refuse_read_only(db_path: Path) -> None:
@@ -132,7 +141,7 @@ def refuse_read_only(db_path: Path) -> None:
     except OSError as exc:
         raise StoreReadOnly(db_path, exc.strerror or str(exc)) from exc
     if stat.S_ISREG(mode) and not mode & stat.S_IWUSR:
-        raise StoreReadOnly(db_path, "文件被设为只读", "如确要恢复，请先去掉文件的只读属性；数据库未改动", problem="数据库文件是只读的，未恢复")
+        raise StoreReadOnly(db_path, said("store_restore_read_only"), said("store_restore_read_only_remedy"), problem=said("store_restore_read_only_problem"))
 
 
 @contextmanager
@@ -149,8 +158,8 @@ def writer_lock(db_path: Path) -> Iterator[None]:
         raise StoreReadOnly(db_path, exc.strerror or str(exc)) from exc
     if not claimed:
         pid = holder(db_path)
-        who = f"（进程 {pid}）" if pid else ""
-        raise StoreLocked(db_path, None, "请先关闭那个窗口再恢复；数据库未改动", problem=f"本程序的另一个窗口{who}正打开着这个数据库，未恢复")
+        who = said("store_restore_window_pid", pid=pid) if pid else ""
+        raise StoreLocked(db_path, None, said("store_restore_window_remedy"), problem=said("store_restore_window", who=who))
     try:
         yield
     finally:
@@ -172,7 +181,7 @@ def refuse_other_writer(db_path: Path) -> None:
         conn.execute("ROLLBACK")
     except sqlite3.OperationalError as exc:
         if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise StoreLocked(db_path, None, "请等它写完或关闭它后再恢复；数据库未改动", problem="另一个程序正在写入这个数据库，未恢复") from exc
+            raise StoreLocked(db_path, None, said("store_restore_writer_remedy"), problem=said("store_restore_writer")) from exc
     except sqlite3.Error:
         pass
     finally:
@@ -217,10 +226,11 @@ def _owner_alive(candidate: Path) -> bool:
     return True
 
 
-def _rebuild(source: Path, staging: Path) -> Path:
-    """A fresh database in ``staging`` holding the rows of ``source``; returns its path."""
+def _rebuild(source: Path, staging: Path, db_path: Path) -> Path:
+    """A fresh database in ``staging`` holding the rows of ``source``; returns its path.
+    A failure to write (a full disk) is said of the database's folder."""
     copy = staging / "backup.sqlite3"
-    with translated(source):
+    with translated(db_path):
         shutil.copyfile(source, copy)
         wal = wal_companions(source)[0]
         if wal.is_file() and wal.stat().st_size:
@@ -233,10 +243,11 @@ def _rebuild(source: Path, staging: Path) -> Path:
             except (ForeignSchema, NotADatabase) as exc:
                 raise BackupInvalid(source, exc.detail or exc.problem) from exc
             if not applied:
-                raise BackupInvalid(source, "其中没有任何表，不是事件数据库")
+                raise BackupInvalid(source, said("store_backup_no_tables"))
             state = _integrity(src, "integrity_check")
             if state != "ok":
-                raise BackupInvalid(source, f"完整性检查未通过：{state}")
+                raise BackupInvalid(source, said("store_backup_integrity", state=state))
+        with translated(db_path):
             return _fresh_copy(src, applied, staging / "restored.sqlite3")
     except sqlite3.Error as exc:
         raise BackupInvalid(source, str(exc)) from exc

@@ -13,7 +13,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from core.store.errors import ForeignSchema, NotADatabase, StoreTooNew
+from core.store.errors import ForeignSchema, NotADatabase, Said, StoreTooNew, Text, said
 from core.store.versions import KNOWN_NAMES, MIGRATION_SET, TABLE
 
 KIND_ZH = {"table": "表", "index": "索引", "view": "视图", "trigger": "触发器"}
@@ -95,21 +95,24 @@ def objects(conn: sqlite3.Connection) -> dict[tuple[str, str], str | None]:
     return {key: sql for key, sql in found.items() if key not in SQLITE_OWN or normalized(SQLITE_OWN[key]) != sql}
 
 
-def differences(actual: dict[tuple[str, str], str | None], expected: dict[tuple[str, str], str | None]) -> list[str]:
-    """Each object that is extra, missing or defined otherwise, in Chinese, naming it;
+def differences(actual: dict[tuple[str, str], str | None], expected: dict[tuple[str, str], str | None]) -> list[Said]:
+    """Each object that is extra, missing or defined otherwise, naming it (keyed texts);
     triggers and views (which run code) first."""
 
     def order(key: tuple[str, str]) -> tuple[int, str]:
         return (_RANK.get(key[0], len(_RANK)), key[1])
 
-    found: list[str] = []
+    def named(template: str, key: tuple[str, str]) -> Said:
+        return said(template, kind_zh=KIND_ZH.get(key[0], key[0]), kind_en=key[0], name=key[1])
+
+    found: list[Said] = []
     for key in sorted(actual.keys() - expected.keys(), key=order):
-        found.append(f"多出{KIND_ZH.get(key[0], key[0])} {key[1]}（本程序不会创建）")
+        found.append(named("store_schema_extra", key))
     for key in sorted(expected.keys() - actual.keys(), key=order):
-        found.append(f"缺少{KIND_ZH.get(key[0], key[0])} {key[1]}")
+        found.append(named("store_schema_missing", key))
     for key in sorted(actual.keys() & expected.keys(), key=order):
         if actual[key] != expected[key]:
-            found.append(f"{KIND_ZH.get(key[0], key[0])} {key[1]} 的定义与本程序的不同")
+            found.append(named("store_schema_differs", key))
     return found
 
 
@@ -128,7 +131,7 @@ def check(conn: sqlite3.Connection, path: Path) -> list[str]:
     return applied
 
 
-def inspect(conn: sqlite3.Connection, path: Path) -> tuple[list[str], list[str]]:
+def inspect(conn: sqlite3.Connection, path: Path) -> tuple[list[str], list[Said]]:
     """``(applied steps, differences from the app's schema)`` for ``verify``, which goes
     on to check the rows when only indexes or triggers differ. Raises as ``check`` when
     the app's own tables are not all there as the app made them (reading them could
@@ -140,13 +143,13 @@ def inspect(conn: sqlite3.Connection, path: Path) -> tuple[list[str], list[str]]
         if ("table", "audit") in actual or ("table", "incidents") in actual:
             raise ForeignSchema(path, _summary(differences(actual, _V2)))
         names = "、".join(sorted(n for _t, n in actual)[:3])
-        raise NotADatabase(path, f"其中的表（{names}）不是本程序的")
+        raise NotADatabase(path, said("store_foreign_tables", names=names))
     applied = [str(r[0]) for r in conn.execute(f"SELECT name FROM {TABLE} WHERE migration_set = ? ORDER BY rowid", (MIGRATION_SET,))]  # noqa: S608
     unknown = [n for n in applied if n not in KNOWN_NAMES]
     if unknown:
-        raise StoreTooNew(path, f"未知的结构版本：{'、'.join(unknown)}")
+        raise StoreTooNew(path, said("store_unknown_steps", names="、".join(unknown)))
     if not applied or applied != list(KNOWN_NAMES[: len(applied)]):
-        raise ForeignSchema(path, f"结构版本记录不对：{'、'.join(applied) or '空'}")
+        raise ForeignSchema(path, said("store_wrong_steps", names="、".join(applied) or said("store_none")))
     expected = EXPECTED[applied[-1]]
     found = differences(actual, expected)
     tables = {key for key in expected if key[0] == "table"}
@@ -155,6 +158,7 @@ def inspect(conn: sqlite3.Connection, path: Path) -> tuple[list[str], list[str]]
     return applied, found
 
 
-def _summary(found: list[str], shown: int = 3) -> str:
-    more = f"；另有 {len(found) - shown} 处不同" if len(found) > shown else ""
-    return "；".join(found[:shown]) + more
+def _summary(found: list[Said], shown: int = 3) -> Text:
+    if len(found) > shown:
+        return said("store_schema_more", shown=tuple(found[:shown]), more=len(found) - shown)
+    return tuple(found)

@@ -25,7 +25,7 @@ from core.store import audit
 from core.store.derive import DERIVED_WITH_KEY, LIST_COLUMNS, SAME_LIST_COLUMNS, SET_LIST_COLUMNS, Derived, derivation_id, derive, live_status, utc_iso
 from core.store.docpath import check_json_value, set_path
 from core.store.documents import assemble, dumps_doc, loads_doc, split
-from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, StoreReadOnly, translated
+from core.store.errors import IncidentExists, IncidentNotFound, InvalidEdit, StoreReadOnly, said, translated
 from core.store.sql import Db
 from core.timeutil import beijing
 from core.vocab import Status
@@ -122,7 +122,7 @@ class Store:
         """One committed transaction; yields its UTC time stamp. Failures roll back and
         surface as ``StoreError``s; nothing earlier is lost and the call can be retried."""
         if self.read_only:
-            raise StoreReadOnly(self.path, "以只读方式打开", "请不带只读方式重新打开后再修改", problem="数据库以只读方式打开，不能修改")
+            raise StoreReadOnly(self.path, said("store_read_only_open"), said("store_read_only_open_remedy"), problem=said("store_read_only_open_problem"))
         if self._opening is not None:
             self.finish_opening()
         with translated(self.path), self.db.atomic():

@@ -491,6 +491,37 @@ def cli_process(cfg: Config) -> list[Row]:
     return rows
 
 
+def largest_arrays(cfg: Config) -> list[Row]:
+    """``import`` and ``check`` (as processes) of the example with its longest array at the
+    reader's limit (``core.jsonfile.MAX_ITEMS``, issue 25): 3 s or less each."""
+    from core.jsonfile import MAX_ITEMS
+
+    doc = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    filled = {
+        "submissions": [
+            {"obligation": "provincial_cyberspace_office", "kind": "initial", "channel": "email_12387", "submitted_at": "2026-11-24T10:00:00+08:00"}
+        ]
+        * MAX_ITEMS,
+        "timeline": [{"at": "2026-11-24T08:10:00+08:00", "text": f"处置记录 {i}"} for i in range(MAX_ITEMS)],
+        "sector_obligations": [{"recipient": "行业主管部门", "hours": 2}] * MAX_ITEMS,
+    }
+    py, rows = sys.executable, []
+    with temp_dir() as tmp:
+        for key, items in filled.items():
+            path = tmp / f"{key}.json"
+            path.write_text(json.dumps({**doc, key: items}, ensure_ascii=False), encoding="utf-8")
+            for command in ("import", "check"):
+                walls = []
+                for n in range(cfg.runs if not cfg.quick else 2):
+                    db = tmp / f"{key}-{command}-{n}.sqlite3"
+                    args = [py, "-m", "core.cli", "--db", str(db), command, str(path)] + (["--now", FIXED_NOW] if command == "check" else [])
+                    result = run_child(args)
+                    walls.append(result.wall)
+                m = statistics.median(walls)
+                rows.append(Row(f"`{command}` with {MAX_ITEMS:,} {key} (the limit)", ms(m), target="<= 3 s", met=verdict(m <= 3.0)))
+    return rows
+
+
 # --- the table ---------------------------------------------------------------------------
 
 
@@ -522,6 +553,7 @@ SECTIONS = {
     "import-crash": "import crash test",
     "layout": "pdf layout",
     "cli": "cli",
+    "arrays": "largest arrays",
 }
 
 
@@ -596,6 +628,7 @@ def main() -> int:
     section("crash test", lambda: crashes(cfg, autosave_ms))
     section("import crash test", lambda: import_crashes(cfg))
     section("cli", lambda: cli_process(cfg))
+    section("largest arrays", lambda: largest_arrays(cfg))
     log("done")
     met = sum(r.met == "yes" for r in rows)
     missed = [r.name for r in rows if r.met == "NO"]

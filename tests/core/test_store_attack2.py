@@ -7,6 +7,7 @@ very long arrays and an empty file named with ``--db``."""
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,6 +22,7 @@ from core.store import BackupInvalid, ForeignSchema, StoreFull, StoreLocked, Sto
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources/examples/clinic-ransomware.json"
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 EVIL = "CREATE TRIGGER sqlite_stat_evil AFTER INSERT ON audit BEGIN DELETE FROM meta WHERE key = 'app_version'; END"
 
 
@@ -243,3 +245,265 @@ def test_an_empty_file_at_the_default_location_becomes_the_database(tmp_path: Pa
     monkeypatch.setattr(paths, "default_db_path", lambda: default)
     open_store(default, FixedClock(T0)).close()
     assert default.read_bytes().startswith(b"SQLite format 3")
+
+
+# 4. Every output refuses to overwrite without --force and never replaces a symbolic link
+
+PDF_OUTPUTS = {
+    "pdf": (["-o", "{out}"], "report.pdf"),
+    "docx": (["-o", "{out}", "--format", "docx"], "report.docx"),
+    "eml": (["-o", "{fresh}", "--eml", "{out}"], "draft.eml"),
+    "phone": (["-o", "{fresh}", "--phone-script", "{out}"], "script.txt"),
+    "fax": (["-o", "{fresh}", "--fax-cover", "{out}"], "fax.pdf"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(PDF_OUTPUTS))
+def test_every_pdf_output_refuses_an_existing_file_and_a_symlink_without_force(kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    options, name = PDF_OUTPUTS[kind]
+    out, fresh = tmp_path / name, tmp_path / "fresh.pdf"
+    out.write_bytes(b"the user's own file")
+    argv = ["pdf", str(EXAMPLE), *[o.format(out=out, fresh=fresh) for o in options], "--now", "2026-11-24T12:00:00+08:00"]
+    assert cli_main(argv) == 2
+    assert "已存在，未覆盖" in capsys.readouterr().err
+    assert out.read_bytes() == b"the user's own file" and not fresh.exists()
+
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_bytes(b"not to be touched")
+    out.unlink()
+    out.symlink_to(elsewhere)
+    assert cli_main([*argv, "--force"]) == 2
+    assert "符号链接" in capsys.readouterr().err
+    assert out.is_symlink() and elsewhere.read_bytes() == b"not to be touched"
+
+    out.unlink()
+    out.write_bytes(b"old")
+    assert cli_main([*argv, "--force"]) == 0  # --force replaces a file
+    assert out.read_bytes() != b"old"
+
+
+def test_the_overwrite_refusal_is_said_in_english(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "report.pdf"
+    out.write_bytes(b"x")
+    assert cli_main(["--lang", "en", "pdf", str(EXAMPLE), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "exists and was not overwritten (add --force" in err and not CJK.search(err.replace(str(out), ""))
+
+
+# 6. Messages name the user's path, never a temporary one
+
+
+def test_a_pdf_into_a_missing_folder_names_the_users_path_not_a_temp_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "no-such-folder" / "x.pdf"
+    assert cli_main(["pdf", str(EXAMPLE), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert str(out) in err and ".tmp" not in err
+
+
+def test_a_backup_on_a_full_disk_names_the_backup_not_its_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.store import opening
+
+    db = make_db(tmp_path / "db.sqlite3")
+    store = open_store(db, FixedClock(T0), readonly=True)
+
+    def full(conn: sqlite3.Connection, out: Path) -> None:
+        with opening.translated(out):
+            raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(opening, "_copy", full)
+    out = tmp_path / "backup.sqlite3"
+    try:
+        with pytest.raises(StoreFull) as caught:
+            store.backup(out)
+    finally:
+        store.close()
+    assert str(out) in str(caught.value) and ".tmp" not in str(caught.value)
+    assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
+
+
+def test_a_restore_failing_in_staging_names_the_users_files_not_the_staging_folder(tmp_path: Path, backup_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.store import restoring
+
+    db = make_db(tmp_path / "live" / "db.sqlite3")
+    real = restoring._fresh_copy
+
+    def full(src: sqlite3.Connection, applied: list[str], out: Path) -> Path:
+        real(src, applied, out)
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(restoring, "_fresh_copy", full)
+    with pytest.raises(StoreFull) as caught:
+        restore(db, backup_file, FixedClock(T0))
+    assert str(db) in str(caught.value) and restoring.STAGING_LABEL not in str(caught.value)
+
+    def hostile(src: sqlite3.Connection, applied: list[str], out: Path) -> Path:
+        raise ForeignSchema(out, "多出触发器 x")
+
+    monkeypatch.setattr(restoring, "_fresh_copy", hostile)
+    with pytest.raises(BackupInvalid) as refused:
+        restore(db, backup_file, FixedClock(T0))
+    assert str(backup_file) in str(refused.value) and restoring.STAGING_LABEL not in str(refused.value)
+
+
+# 7. A full disk is said as one message, through the store and the command line
+
+
+def io_error() -> sqlite3.OperationalError:
+    exc = sqlite3.OperationalError("disk I/O error")
+    exc.sqlite_errorcode = 778  # type: ignore[attr-defined]  # SQLITE_IOERR_WRITE, as a write finding no room gives
+    return exc
+
+
+def test_a_disk_io_error_on_a_full_disk_is_the_full_disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from core.store import errors
+
+    usage = shutil.disk_usage(tmp_path)
+    assert type(errors.from_sqlite(io_error(), tmp_path / "db.sqlite3")) is errors.StoreIOError  # room left: a disk error
+    monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage._replace(free=4096))
+    assert type(errors.from_sqlite(io_error(), tmp_path / "db.sqlite3")) is StoreFull
+
+
+def test_the_command_line_says_a_full_disk_as_the_store_does(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from core.service import IncidentService
+    from core.store import errors
+
+    db = make_db(tmp_path / "db.sqlite3")
+    usage = shutil.disk_usage(tmp_path)
+
+    def fails(self: IncidentService, *_a: object, **_k: object) -> str:
+        monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage._replace(free=0))
+        with errors.translated(db):
+            raise io_error()
+
+    monkeypatch.setattr(IncidentService, "import_document", fails)
+    assert cli_main(["--db", str(db), "import", str(EXAMPLE), "--new-id"]) == 2
+    err = capsys.readouterr().err
+    assert "磁盘空间已满" in err and "disk I/O error" not in err
+    assert cli_main(["--lang", "en", "--db", str(db), "import", str(EXAMPLE), "--new-id"]) == 2
+    assert "the disk is full" in capsys.readouterr().err
+
+
+# 8. Store errors in the caller's language
+
+
+def all_store_errors() -> list[type[Any]]:
+    from core.store import errors
+
+    found, todo = [], [errors.StoreError]
+    while todo:
+        cls = todo.pop()
+        found.append(cls)
+        todo.extend(cls.__subclasses__())
+    return found
+
+
+@pytest.mark.parametrize("cls", all_store_errors(), ids=lambda c: c.__name__)
+def test_every_store_error_class_has_english_and_keeps_its_chinese(cls: type[Any], tmp_path: Path) -> None:
+    from core.store.errors import reading
+
+    path = tmp_path / "db.sqlite3"
+    for error in (cls(path), reading(cls(path))):
+        english = error.message("en")
+        assert str(path) in english and not CJK.search(english.replace(str(path), "")), english
+        assert str(error) == error.message("zh") and CJK.search(error.message("zh"))
+
+
+def test_the_chinese_wording_of_the_store_errors_is_unchanged(tmp_path: Path) -> None:
+    from core.store.errors import StoreFull, reading
+
+    path = tmp_path / "db.sqlite3"
+    assert str(StoreFull(path, "x")) == f"数据库文件 {path}：磁盘空间已满，本次修改未能保存（x）。请清理磁盘空间后重试；已保存的内容没有丢失。"
+    assert str(reading(StoreLocked(path))) == f"数据库文件 {path}：数据库正被另一个程序独占锁定，无法读取。请关闭另一个程序后重试；没有作任何修改。"
+
+
+def english(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = cli_main(["--lang", "en", *argv])
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def only_english(text: str, *paths: Path) -> bool:
+    for path in paths:
+        text = text.replace(str(path), "")
+    return not CJK.search(text)
+
+
+def test_the_store_commands_fail_in_english_with_lang_en(tmp_path: Path, backup_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all, just text" * 10)
+    db = make_db(tmp_path / "db.sqlite3")
+    exists = tmp_path / "exists.sqlite3"
+    exists.write_bytes(b"x")
+    out_json = tmp_path / "out.json"
+    out_json.write_bytes(b"{}")
+    tampered = tmp_path / "tampered.sqlite3"
+    tampered.write_bytes(backup_file.read_bytes())
+    plant_schema_row(tampered, "trigger", "sqlite_stat_evil", "audit", EVIL)
+    cases = [
+        (["--db", str(junk), "list"], 2, "not a database of this app"),
+        (["--db", str(junk), "verify"], 2, "not an incident database"),
+        (["--db", str(tampered), "verify"], 1, "an extra trigger sqlite_stat_evil"),
+        (["--db", str(db), "verify", "--anchor", "nonsense"], 2, "a record anchor is a row count"),
+        (["--db", str(db), "verify", "--anchor", "99-0000-0000-0000-0000"], 1, "the rows from"),
+        (["--db", str(db), "restore", str(junk)], 2, "did not pass the checks"),
+        (["--db", str(db), "restore", str(tampered)], 2, "sqlite_stat_evil"),
+        (["--db", str(db), "export", "no-such-id", "-o", str(tmp_path / "x.json")], 2, "there is no such incident"),
+        (["--db", str(db), "export", store_id(db), "-o", str(out_json)], 2, "exists and was not overwritten"),
+        (["--db", str(db), "backup", str(exists)], 2, "the file exists"),
+        (["--db", str(db), "check", "no-such-id"], 2, "neither a file nor an incident id"),
+        (["--db", str(junk), "check", "some-id"], 2, "not a database of this app"),
+        (["--db", str(db), "pdf", "no-such-id", "-o", str(tmp_path / "r.pdf")], 2, "neither a file nor an incident id"),
+        (["--db", str(db), "pdf", str(EXAMPLE), "-o", str(tmp_path / "none" / "r.pdf")], 2, "cannot write"),
+    ]
+    for argv, code, words in cases:
+        got, text = english(capsys, *argv)
+        assert got == code and words in text and only_english(text, junk, db, tampered, exists, out_json, tmp_path), (argv, text)
+    got, text = english(capsys, "--db", str(db), "verify")
+    assert got == 0 and text.startswith(f"database file {db}: whole")
+
+
+def store_id(db: Path) -> str:
+    store = open_store(db, FixedClock(T0), readonly=True)
+    try:
+        return store.list_incidents(T0)[0].id
+    finally:
+        store.close()
+
+
+# 9. A console that cannot show Chinese
+
+
+@pytest.mark.parametrize("command", [["check", str(EXAMPLE), "--now", "2026-11-24T12:00:00+08:00"], ["list"], ["verify"]])
+def test_an_ascii_console_gets_escaped_output_and_exit_0(command: list[str], tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    db = make_db(tmp_path / "db.sqlite3")
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([sys.executable, "-m", "core.cli", "--db", str(db), *command], capture_output=True, env=env, cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert b"Traceback" not in done.stderr
+    assert done.stdout.isascii() and b"\\u" in done.stdout
+
+
+# 10. Arrays longer than a real incident has are refused with the key named
+
+
+@pytest.mark.parametrize("key", ["submissions", "timeline", "sector_obligations"])
+def test_an_array_past_the_limit_is_refused_naming_the_key(key: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.jsonfile import MAX_ITEMS
+
+    doc = example()
+    doc[key] = [{} for _ in range(MAX_ITEMS + 1)]
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert cli_main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert f"{key}:" in err and f"{MAX_ITEMS}" in err and f"{MAX_ITEMS + 1}" in err
+    assert cli_main(["--lang", "en", "--db", str(tmp_path / "db.sqlite3"), "import", str(path)]) == 2
+    assert f"{key}: too many entries" in capsys.readouterr().err

@@ -241,6 +241,6 @@ def test_write_private_file_leaves_the_old_file_when_writing_fails(tmp_path: Pat
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(WriteRefused, match="No space left"):
+    with pytest.raises(WriteRefused, match="磁盘空间已满"):
         write_private_file(target, b"new", force=True)
     assert target.read_bytes() == b"old" and sorted(p.name for p in tmp_path.iterdir()) == ["report.json"]
