@@ -220,6 +220,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "条目过多：一个数组或对象最多 {limit} 项（实际为 {count} 项）",
         "too many entries: an array or object may hold at most {limit} (got {count})",
     ),
+    "store_kept_copy": (
+        "注意：数据库旁保留着一份原数据库的副本 {path}（如一次中断的恢复留下的）；确认不再需要后可以删除它",
+        "Note: a copy of the database as it was is kept beside it, {path} (left by an interrupted restore, for instance); delete it once you are sure it is not needed",
+    ),
     "store_where": ("数据库文件 {path}：", "database file {path}: "),
     "store_verify_failed_integrity": ("完整性检查未通过（{state}）", "the integrity check failed ({state})"),
     "store_verify_failed": ("审计核对未通过：{problem}{more}", "the audit check failed: {problem}{more}"),

@@ -108,6 +108,16 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run_restore)
 
 
+def tell_kept_copies(store: Store, *, already_said: Path | None = None) -> None:
+    """Say once, on stderr, each copy of the database kept beside it that the user was not
+    told about (one a killed restore left); ``already_said`` was just printed."""
+    copies = store.untold_copies()
+    for copy in copies:
+        if copy != already_said:
+            out_err(said("store_kept_copy", path=copy).render(current_language()))
+    store.note_told(copies)
+
+
 @contextmanager
 def _store(args: argparse.Namespace, *, readonly: bool = False) -> Iterator[Store]:
     try:
@@ -115,6 +125,8 @@ def _store(args: argparse.Namespace, *, readonly: bool = False) -> Iterator[Stor
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     try:
+        if not readonly:
+            tell_kept_copies(store)
         yield store
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
@@ -248,4 +260,14 @@ def run_restore(args: argparse.Namespace) -> int:
     print(t(f"已从 {args.source} 恢复到 {path}", f"Restored {path} from {args.source}"))
     if kept is not None:
         print(t(f"原数据库另存为：{kept}", f"The database as it was is kept as: {kept}"))
+    try:
+        store = open_store(path, SystemClock())
+    except StoreError:
+        return 0  # restored; the note on older copies waits for the next command
+    try:
+        tell_kept_copies(store, already_said=kept)
+    except StoreError:
+        pass
+    finally:
+        store.close()
     return 0

@@ -28,6 +28,7 @@ Opening::
     record_snapshot(id, kind, canonical_json: bytes, pdf_sha256: str | None) -> int;  snapshots(id) -> list[dict]
     history(id | None) -> list[dict]                  # audit rows, oldest first
     verify() -> VerifyResult;  backup(out) -> Path;  restore(from_path) -> Path | None
+    untold_copies() -> list[Path];  note_told(copies)   # kept copies the user was not told about yet
     meta(key) -> str | None;  last_wall_clock();  previous_wall_clock;  clock_rollback(tolerance)
     close()
 

@@ -30,14 +30,13 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import tempfile
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from core import __version__
 from core.clock import Clock, SystemClock
-from core.store import audit, guard, schema, versions
+from core.store import audit, guard, leftovers, schema, versions
 from core.store.errors import (
     BackupInvalid,
     ChainBroken,
@@ -242,6 +241,7 @@ def open_store(
         raise NotADatabase(path, said("store_is_folder"))
     if path.exists() and not path.is_file():
         raise NotADatabase(path, said("store_not_regular"))  # reading a FIFO would wait forever
+    clean_leftovers(path)
     has_data = path.exists() and check_header(path)
     if path.exists() and not has_data and not _is_default(path):
         # an empty file the user named (``--db``) is more likely a slip than a wish for a new
@@ -368,16 +368,44 @@ def _note_version(db: Db) -> None:
 
 
 def _copy(conn: sqlite3.Connection, out: Path) -> None:
-    """Online backup of ``conn`` into the new file ``out`` (0600). The copy uses a
-    rollback journal, so reading it later leaves no -wal or -shm file beside it."""
-    create_private_file(out)
-    target = sqlite3.connect(str(out))
+    """Online backup of ``conn`` into the new file ``out`` (0600), written under a partial
+    name (``core.store.leftovers``) and moved to ``out`` only once complete: a killed copy
+    never leaves a half ``.bak``, and its partial file is removed later."""
+    with translated(out):
+        partial = leftovers.partial_name(out)
     try:
+        _copy_into(conn, partial, out)
         with translated(out):
+            os.replace(partial, out)  # ``out`` is a new, unused name (``sibling``)
+    finally:
+        _remove_partial(partial)
+
+
+def _copy_into(conn: sqlite3.Connection, target_path: Path, shown: Path) -> None:
+    """Online backup of ``conn`` into the empty file ``target_path``; failures name
+    ``shown`` (the user's file). The copy uses a rollback journal, so reading it later
+    leaves no -wal or -shm file beside it."""
+    target = sqlite3.connect(str(target_path))
+    try:
+        with translated(shown):
             conn.backup(target)
             target.execute("PRAGMA journal_mode=DELETE")
     finally:
         target.close()
+
+
+def _remove_partial(partial: Path) -> None:
+    for leftover in [partial, partial.with_name(partial.name + "-journal"), *wal_companions(partial)]:
+        leftover.unlink(missing_ok=True)
+
+
+def clean_leftovers(path: Path) -> None:
+    """Remove what killed copies and restores left beside the database ``path`` (only
+    those whose process has ended; ``core.store.leftovers``)."""
+    from core.store.restoring import remove_stale_staging
+
+    leftovers.remove_partials(path.parent)
+    remove_stale_staging(path)
 
 
 def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None = None) -> VerifyResult:
@@ -434,14 +462,13 @@ def backup(store: Store, out: str | Path) -> Path:
     out = Path(out)
     if out.exists():
         raise TargetExists(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    with translated(out):
+        out.parent.mkdir(parents=True, exist_ok=True)
+        leftovers.remove_partials(out.parent)  # of backups killed before (issue 25)
+        tmp = leftovers.partial_name(out)
     try:
-        tmp.unlink()
         try:
-            _copy(store.db.conn, tmp)
+            _copy_into(store.db.conn, tmp, out)
             result = verify_file(tmp)
         except StoreError as exc:
             raise exc.at(out) from exc  # the user's file named, never the temporary one (issue 25)
@@ -454,8 +481,7 @@ def backup(store: Store, out: str | Path) -> Path:
         except OSError as exc:
             raise from_os(exc, out) from exc
     finally:
-        for leftover in [tmp, *wal_companions(tmp)]:
-            leftover.unlink(missing_ok=True)
+        _remove_partial(tmp)
     return out
 
 

@@ -165,6 +165,20 @@ class Store:
         with self._write():
             self.db.execute("INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (key, value))
 
+    def untold_copies(self) -> list[Path]:
+        """Copies of this database kept beside it (before a restore or a migration) that the
+        user has not been told about yet, such as one a killed restore left (issue 25)."""
+        from core.store import leftovers
+
+        return leftovers.untold_copies(self.path, self.meta(leftovers.TOLD_KEY))
+
+    def note_told(self, copies: list[Path]) -> None:
+        """Remember that the user was told about ``copies`` (each is told once)."""
+        from core.store import leftovers
+
+        if copies:
+            self.set_meta(leftovers.TOLD_KEY, leftovers.told_value(self.meta(leftovers.TOLD_KEY), copies))
+
     def last_wall_clock(self) -> datetime | None:
         """The latest wall-clock time any run has written to this file."""
         value = self.meta(LAST_CLOCK_KEY)

@@ -306,11 +306,11 @@ def test_a_backup_on_a_full_disk_names_the_backup_not_its_temp_file(tmp_path: Pa
     db = make_db(tmp_path / "db.sqlite3")
     store = open_store(db, FixedClock(T0), readonly=True)
 
-    def full(conn: sqlite3.Connection, out: Path) -> None:
-        with opening.translated(out):
+    def full(conn: sqlite3.Connection, target: Path, shown: Path) -> None:
+        with opening.translated(target):  # a failure said of the partial file: the backup names the user's
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(opening, "_copy", full)
+    monkeypatch.setattr(opening, "_copy_into", full)
     out = tmp_path / "backup.sqlite3"
     try:
         with pytest.raises(StoreFull) as caught:
@@ -507,3 +507,107 @@ def test_an_array_past_the_limit_is_refused_naming_the_key(key: str, tmp_path: P
     assert f"{key}:" in err and f"{MAX_ITEMS}" in err and f"{MAX_ITEMS + 1}" in err
     assert cli_main(["--lang", "en", "--db", str(tmp_path / "db.sqlite3"), "import", str(path)]) == 2
     assert f"{key}: too many entries" in capsys.readouterr().err
+
+
+# 5. Leftovers of killed processes are removed at the next start; kept copies told once
+
+KILLED_BACKUP = """
+import os, signal, sys
+from core.clock import FixedClock
+from core.store import opening, open_store
+from datetime import UTC, datetime
+
+def killed(path, **_kw):
+    os.kill(os.getpid(), signal.SIGKILL)  # dies with the copy written, before it is checked
+
+opening.verify_file = killed
+store = open_store(sys.argv[1], FixedClock(datetime(2026, 11, 24, 1, 0, tzinfo=UTC)), readonly=True)
+store.backup(sys.argv[2])
+"""
+
+
+def partials(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".partial-" in p.name)
+
+
+def dead_pid() -> int:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    return int(done.stdout)
+
+
+def test_a_backup_killed_mid_copy_leaves_a_partial_file_that_the_next_start_removes(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = make_db(tmp_path / "db.sqlite3")
+    out = tmp_path / "backup.sqlite3"
+    done = subprocess.run([sys.executable, "-c", KILLED_BACKUP, str(db), str(out)], cwd=ROOT, capture_output=True, timeout=60)
+    assert done.returncode == -9
+    assert not out.exists()
+    left = partials(tmp_path)
+    assert left and all(name.startswith(".backup.sqlite3.partial-") for name in left)
+    open_store(db, FixedClock(T0)).close()  # the next start
+    assert partials(tmp_path) == []
+
+
+def test_only_partial_files_of_dead_processes_are_removed(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    db = make_db(tmp_path / "db.sqlite3")
+    gone = dead_pid()
+    live = subprocess.Popen([sys.executable, "-c", "import sys; sys.stdin.readline()"], stdin=subprocess.PIPE)
+    try:
+        dead_files = [
+            f".out.sqlite3.partial-{gone}-abc.tmp",
+            f".out.sqlite3.partial-{gone}-abc.tmp-journal",
+            f".db.sqlite3.before-restore-x.bak.partial-{gone}-q.tmp",
+        ]
+        live_files = [f".out.sqlite3.partial-{live.pid}-def.tmp", f".out.sqlite3.partial-{live.pid}-def.tmp-journal"]
+        for name in dead_files + live_files:
+            (tmp_path / name).write_bytes(b"SQLite format 3\x00")
+        staging = tmp_path / f"db.sqlite3.restoring-{gone}-zz"
+        staging.mkdir()
+        (staging / "backup.sqlite3").write_bytes(b"x")
+        open_store(db, FixedClock(T0)).close()
+        assert partials(tmp_path) == sorted(live_files)
+        assert not staging.exists()
+    finally:
+        live.communicate(b"\n", timeout=30)
+
+
+def test_a_backup_removes_dead_partials_in_its_folder(tmp_path: Path) -> None:
+    db = make_db(tmp_path / "db" / "db.sqlite3")
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    (folder / f".old.sqlite3.partial-{dead_pid()}-x.tmp").write_bytes(b"half a copy")
+    store = open_store(db, FixedClock(T0), readonly=True)
+    try:
+        store.backup(folder / "new.sqlite3")
+    finally:
+        store.close()
+    assert partials(folder) == [] and (folder / "new.sqlite3").exists()
+
+
+def test_a_copy_kept_by_a_killed_restore_is_told_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_db(tmp_path / "db.sqlite3")
+    kept = tmp_path / "db.sqlite3.before-restore-20261124T010000Z.bak"
+    kept.write_bytes(db.read_bytes())
+    assert cli_main(["--db", str(db), "import", str(EXAMPLE), "--new-id"]) == 0
+    assert str(kept) in capsys.readouterr().err
+    assert cli_main(["--db", str(db), "import", str(EXAMPLE), "--new-id"]) == 0
+    assert str(kept) not in capsys.readouterr().err
+    assert kept.exists()  # the user's data: told about, never removed
+
+
+def test_a_restore_tells_its_own_kept_copy_once_and_not_again(tmp_path: Path, backup_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = make_db(tmp_path / "db.sqlite3")
+    assert cli_main(["--db", str(db), "restore", str(backup_file)]) == 0
+    out = capsys.readouterr()
+    kept = [p for p in tmp_path.iterdir() if ".before-restore-" in p.name]
+    assert len(kept) == 1 and out.out.count(str(kept[0])) == 1 and str(kept[0]) not in out.err
+    assert cli_main(["--db", str(db), "import", str(EXAMPLE), "--new-id"]) == 0
+    assert str(kept[0]) not in capsys.readouterr().err
