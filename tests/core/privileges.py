@@ -1,18 +1,47 @@
 """Test helpers for file permissions: run a block as ``nobody`` (root ignores permissions),
-in a folder ``nobody`` can enter. Shared by the store's integrity and read-only tests."""
+in a folder ``nobody`` can enter. Shared by the store's integrity and read-only tests.
+
+The clone may lie where ``nobody`` cannot read (root's home, mode 0700; issue 28): before
+the first drop, every module of ``core`` and the libraries it loads lazily are imported
+and the rule pack loaded, as root, so the code under test reads nothing from the clone
+as ``nobody``; test data goes through ``readable``."""
 
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 
 import pytest
 
 NOBODY = 65534
+
+
+@cache
+def preload() -> None:
+    """Import, as the current user, what the store and the command line load lazily."""
+    import core
+
+    for info in pkgutil.walk_packages(core.__path__, "core."):
+        if not info.name.endswith("__main__"):
+            importlib.import_module(info.name)
+    for name in ("sqlite_utils", "platformdirs"):
+        importlib.import_module(name)
+    from core.rules import default_pack
+
+    default_pack()
+
+
+@cache
+def readable(path: Path) -> str:
+    """The text of ``path``, read as the current user (before any drop to ``nobody``)."""
+    return path.read_text(encoding="utf-8")
 
 
 @contextmanager
@@ -21,6 +50,7 @@ def unprivileged() -> Iterator[None]:
     if os.geteuid() != 0:
         yield
         return
+    preload()
     os.setegid(NOBODY)
     os.seteuid(NOBODY)
     try:

@@ -32,7 +32,7 @@ from core.store import (
     restore,
     verify_file,
 )
-from tests.core.privileges import unprivileged
+from tests.core.privileges import readable, unprivileged
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_V1 = ROOT / "tests" / "fixtures" / "store-v1.sqlite3"
@@ -44,7 +44,7 @@ def sha(path: Path) -> str:
 
 
 def example() -> dict[str, Any]:
-    return json.loads((ROOT / "resources/examples/clinic-ransomware.json").read_text(encoding="utf-8"))
+    return json.loads(readable(ROOT / "resources/examples/clinic-ransomware.json"))  # read before any drop to nobody
 
 
 def filled(path: Path) -> str:

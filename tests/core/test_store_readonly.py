@@ -26,7 +26,7 @@ import pytest
 from core.cli import main as cli_main
 from core.clock import FixedClock
 from core.store import NotADatabase, StoreLocked, StoreReadOnly, open_store, restore, verify_file
-from tests.core.privileges import unprivileged
+from tests.core.privileges import readable, unprivileged
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
@@ -39,7 +39,7 @@ def sha(path: Path) -> str:
 
 
 def example() -> dict[str, Any]:
-    return json.loads((ROOT / "resources/examples/clinic-ransomware.json").read_text(encoding="utf-8"))
+    return json.loads(readable(ROOT / "resources/examples/clinic-ransomware.json"))  # read before any drop to nobody
 
 
 def filled(path: Path) -> str:
