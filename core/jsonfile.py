@@ -1,7 +1,8 @@
 """Reads an untrusted incident file into plain JSON values, refusing what a hostile or
 damaged file can hold: anything but a regular file (folder, FIFO, device), more than
 ``MAX_FILE_BYTES``, text that is not UTF-8, nesting deeper than ``MAX_DEPTH``, an
-array or object of more than ``MAX_ITEMS`` entries, duplicate keys, NaN and
+array or object of more than ``MAX_ITEMS`` entries (``MAX_TOTAL_ITEMS`` in the whole
+file), duplicate keys, NaN and
 infinities, numbers beyond ``MAX_NUMBER`` and lone surrogates.
 Every refusal is an ``InvalidIncident`` whose finding names the key path and the limit.
 It does not know the incident schema (``core.incident`` checks that).
@@ -14,7 +15,7 @@ import math
 import os
 import re
 import stat
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +31,9 @@ _MAX_DIGITS = 17  # an integer literal longer than this is beyond MAX_NUMBER wit
 # object: a real incident has tens; 100,000 made an import take 45 s and 5,000 about 4 s
 # (issue 25). The benchmark suite times import and check at this size.
 MAX_ITEMS = 1_000
+# Entries of all arrays and objects together: the example has about 100, a file with every
+# list at MAX_ITEMS about 12,000; 900,000 unknown keys made a check take 4.5 s.
+MAX_TOTAL_ITEMS = 20_000
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 # Tokens for locating a too-deep nesting when the parser itself gives up: strings and
@@ -227,6 +231,7 @@ class _Scope:
     """What the reader allows while it walks one JSON value (depth, surrogates)."""
 
     surrogates: bool  # whether strings and keys must be searched for lone surrogates
+    seen: list[int] = field(default_factory=lambda: [0])  # entries of the containers walked so far
 
 
 _PLAIN = frozenset({bool, type(None), str})
@@ -269,6 +274,9 @@ def _container(value: dict[str, Any] | list[Any], path: str, depth: int, scope: 
     is_object = isinstance(value, dict)
     if len(value) > MAX_ITEMS:
         return Finding(path, "too_many_items", {"count": len(value), "limit": MAX_ITEMS})
+    scope.seen[0] += len(value)
+    if scope.seen[0] > MAX_TOTAL_ITEMS:
+        return Finding(path, "too_many_items_total", {"limit": MAX_TOTAL_ITEMS})
     if is_object and scope.surrogates:
         for key in value:
             if has_surrogate(key):

@@ -224,6 +224,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "注意：数据库旁保留着一份原数据库的副本 {path}（如一次中断的恢复留下的）；确认不再需要后可以删除它",
         "Note: a copy of the database as it was is kept beside it, {path} (left by an interrupted restore, for instance); delete it once you are sure it is not needed",
     ),
+    "too_many_items_total": (
+        "条目过多：整个文件的数组和对象合计最多 {limit} 项，到这里已超过",
+        "too many entries: the arrays and objects of the whole file may hold at most {limit} together, and this is past it",
+    ),
     "store_where": ("数据库文件 {path}：", "database file {path}: "),
     "store_verify_failed_integrity": ("完整性检查未通过（{state}）", "the integrity check failed ({state})"),
     "store_verify_failed": ("审计核对未通过：{problem}{more}", "the audit check failed: {problem}{more}"),

@@ -140,11 +140,17 @@ def refuse_overwrite(targets: Iterable[str | Path | None], *, force: bool) -> No
     ``core.store.files.write_private_file``."""
     from core.store.files import WriteRefused, check_target
 
+    seen: set[Path] = set()
     for raw in targets:
         if raw is None or str(raw) == "-":
             continue
+        path = Path(raw)
+        if path.absolute() in seen:  # one output would overwrite another of the same run
+            shown = safe_text(path)
+            raise CliError(t(f"文件 {shown}：同一文件被指定为两个输出，未写入", f"file {shown}: named for two outputs; nothing was written"))
+        seen.add(path.absolute())
         try:
-            check_target(Path(raw), force=force)
+            check_target(path, force=force)
         except WriteRefused as exc:
             raise CliError(said_line(exc)) from None
 

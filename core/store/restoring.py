@@ -99,13 +99,16 @@ def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = No
 
 def check_size(source: Path) -> int:
     """The backup's size in bytes, after checking its header's page size and page count
-    against its length and the length against ``MAX_BACKUP_BYTES``; reads 100 bytes."""
+    against its length and the length, with its -wal file's, against ``MAX_BACKUP_BYTES``;
+    returns both lengths together. Reads 100 bytes."""
     with translated(source):
         size = source.stat().st_size
         with source.open("rb") as fh:
             header = fh.read(100)
-    if size > MAX_BACKUP_BYTES:
-        raise BackupInvalid(source, said("store_backup_too_large", size=size_text(size), limit=size_text(MAX_BACKUP_BYTES)))
+        wal = wal_companions(source)[0]
+        wal_size = wal.stat().st_size if wal.is_file() else 0  # copied with it (``_rebuild``)
+    if size + wal_size > MAX_BACKUP_BYTES:
+        raise BackupInvalid(source, said("store_backup_too_large", size=size_text(size + wal_size), limit=size_text(MAX_BACKUP_BYTES)))
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise BackupInvalid(source, said("store_backup_bad_header"))
     page_size = int.from_bytes(header[16:18], "big")
@@ -118,7 +121,7 @@ def check_size(source: Path) -> int:
         raise BackupInvalid(source, said("store_backup_short", want=size_text(pages * page_size), size=size_text(size)))
     if counted and size > pages * page_size + _SLACK_BYTES:
         raise BackupInvalid(source, said("store_backup_padded", want=size_text(pages * page_size), size=size_text(size)))
-    return size
+    return size + wal_size
 
 
 def check_space(db_path: Path, size: int) -> None:

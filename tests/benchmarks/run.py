@@ -504,12 +504,15 @@ def largest_arrays(cfg: Config) -> list[Row]:
         * MAX_ITEMS,
         "timeline": [{"at": "2026-11-24T08:10:00+08:00", "text": f"处置记录 {i}"} for i in range(MAX_ITEMS)],
         "sector_obligations": [{"recipient": "行业主管部门", "hours": 2}] * MAX_ITEMS,
+        "systems": [{"name": f"系统 {i}"} for i in range(MAX_ITEMS)],
     }
+    variants = {key: {**doc, key: items} for key, items in filled.items()}
+    variants["every list"] = {**doc, **filled}  # within MAX_TOTAL_ITEMS
     py, rows = sys.executable, []
     with temp_dir() as tmp:
-        for key, items in filled.items():
+        for key, content in variants.items():
             path = tmp / f"{key}.json"
-            path.write_text(json.dumps({**doc, key: items}, ensure_ascii=False), encoding="utf-8")
+            path.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
             for command in ("import", "check"):
                 walls = []
                 for n in range(cfg.runs if not cfg.quick else 2):
@@ -518,7 +521,8 @@ def largest_arrays(cfg: Config) -> list[Row]:
                     result = run_child(args)
                     walls.append(result.wall)
                 m = statistics.median(walls)
-                rows.append(Row(f"`{command}` with {MAX_ITEMS:,} {key} (the limit)", ms(m), target="<= 3 s", met=verdict(m <= 3.0)))
+                what = f"{MAX_ITEMS:,} in {key}" if key in filled else f"{MAX_ITEMS:,} in every list"
+                rows.append(Row(f"`{command}` with {what} (the limit)", ms(m), target="<= 3 s", met=verdict(m <= 3.0)))
     return rows
 
 

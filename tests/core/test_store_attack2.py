@@ -611,3 +611,47 @@ def test_a_restore_tells_its_own_kept_copy_once_and_not_again(tmp_path: Path, ba
     assert len(kept) == 1 and out.out.count(str(kept[0])) == 1 and str(kept[0]) not in out.err
     assert cli_main(["--db", str(db), "import", str(EXAMPLE), "--new-id"]) == 0
     assert str(kept[0]) not in capsys.readouterr().err
+
+
+def test_entries_past_the_whole_files_limit_are_refused_naming_where(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from core.jsonfile import MAX_ITEMS, MAX_TOTAL_ITEMS
+
+    doc = example()
+    per_item = 500  # each entry an object of 500 keys: every array within MAX_ITEMS
+    doc["sector_obligations"] = [{f"k{j}": 1 for j in range(per_item)} for _ in range(MAX_ITEMS)]
+    path = tmp_path / "wide.json"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    assert cli_main(["--lang", "en", "check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "sector_obligations[" in err and f"at most {MAX_TOTAL_ITEMS}" in err
+
+
+def test_an_incident_with_every_list_at_its_limit_is_accepted(tmp_path: Path) -> None:
+    from core.jsonfile import MAX_ITEMS, loads
+
+    doc = example()
+    doc["timeline"] = [{"at": "2026-11-24T08:10:00+08:00", "text": f"条目 {i}"} for i in range(MAX_ITEMS)]
+    doc["sector_obligations"] = [{"recipient": "行业主管部门", "hours": 2}] * MAX_ITEMS
+    doc["systems"] = [{"name": f"系统 {i}"} for i in range(MAX_ITEMS)]
+    sent = {"obligation": "provincial_cyberspace_office", "kind": "initial", "channel": "email_12387", "submitted_at": "2026-11-24T10:00:00+08:00"}
+    doc["submissions"] = [sent] * MAX_ITEMS
+    assert loads(json.dumps(doc)) == doc
+
+
+def test_one_file_named_for_two_pdf_outputs_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "same.pdf"
+    assert cli_main(["pdf", str(EXAMPLE), "-o", str(out), "--fax-cover", str(out)]) == 2
+    assert "两个输出" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_backups_wal_counts_toward_the_size_limit(tmp_path: Path, backup_file: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.store import restoring
+
+    monkeypatch.setattr(restoring, "MAX_BACKUP_BYTES", backup_file.stat().st_size + 1024)
+    source = tmp_path / "with-wal.sqlite3"
+    source.write_bytes(backup_file.read_bytes())
+    with (tmp_path / "with-wal.sqlite3-wal").open("wb") as fh:
+        fh.truncate(10 * 1024 * 1024)  # sparse
+    with pytest.raises(BackupInvalid) as caught:
+        restore(make_db(tmp_path / "live" / "db.sqlite3"), source, FixedClock(T0))
+    assert "上限" in str(caught.value)
