@@ -69,10 +69,14 @@ class Walker:
         welcome = getattr(self.session, "welcome", None)
         if welcome is not None and welcome.isVisible():
             self.hands.click(find(welcome, "startIncident", QAbstractButton))
+        for _ in range(20):  # she waits for the wizard to come up (a real window takes a moment)
+            if self.session.wizards and self.wizard.isActiveWindow():
+                break
+            self.hands.settle()
 
     def do_field(self, name: str, text: str) -> None:
         widget = find(self.wizard, name)
-        if QApplication.focusWidget() is not widget:
+        if QApplication.focusWidget() is not widget or not widget.window().isActiveWindow():
             self.hands.click(widget, name)
         self.hands.type(text, name)
 
