@@ -172,7 +172,15 @@ class TypePage(FieldPage):
         symptom_box = QWidget()
         grid = QHBoxLayout(symptom_box)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.layout_.addWidget(form_section(tr("常见现象"), tr("点一下即可选好类别和子类，之后仍可修改。")))
+        self.layout_.addWidget(
+            form_section(
+                tr("常见现象"),
+                tr(
+                    "点一下即可选好类别和子类，之后仍可修改。同时发生了两件事（例如首页被篡改，学生名单也泄露）？"
+                    "选主要的一类；泄露的个人信息在「影响与定级」页勾选「个人信息」，另一类写进「其他应当报告的情况」。"
+                ),
+            )
+        )
         columns = [QVBoxLayout(), QVBoxLayout()]
         for column in columns:
             grid.addLayout(column)

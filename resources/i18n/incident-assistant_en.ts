@@ -798,8 +798,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Common symptoms</translation>
     </message>
     <message>
-        <source>点一下即可选好类别和子类，之后仍可修改。</source>
-        <translation>One click picks the category and subcategory; you can still change them later.</translation>
+        <source>点一下即可选好类别和子类，之后仍可修改。同时发生了两件事（例如首页被篡改，学生名单也泄露）？选主要的一类；泄露的个人信息在「影响与定级」页勾选「个人信息」，另一类写进「其他应当报告的情况」。</source>
+        <translation>One click chooses the class and subclass; you can still change them. Two things happened at once (say the homepage was defaced and the pupil list leaked)? Choose the main one; tick “Personal information” on the “Impact and grade” page for the leaked information, and write the other one under “Other matters”.</translation>
     </message>
     <message>
         <source>— 不知道 / 未选择 —</source>
