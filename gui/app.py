@@ -27,7 +27,7 @@ from core.store.writer import WriterLock
 from gui import autostart, dialogs, i18n
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
-from gui.i18n import tr
+from gui.i18n import said, tr
 from gui.main_window import MainWindow
 from gui.ticker import Ticker
 
@@ -307,7 +307,7 @@ class Session:
         try:
             self.store.set_meta(START_AT_LOGIN_KEY, autostart.ON if enabled else autostart.OFF)
         except StoreError as exc:
-            message = str(exc)
+            message = said(exc)
         if self.window is not None:
             self.window.status_label.setText(message)
         return message
@@ -474,7 +474,19 @@ class Session:
         opening checks, the offer of a draft (with the main window), reminders, the clock
         checks and the whole-file check (last: its thread would slow the others)."""
         offer = [self._offer_draft] if offer_draft else []
-        return [install_app_icon, self._finish_opening, *offer, self._start_reminders, self._start_clock_watch, self._start_full_check]
+        return [install_app_icon, self._finish_opening, *offer, self._start_reminders, self._start_clock_watch, self._tell_kept_copies, self._start_full_check]
+
+    def _tell_kept_copies(self) -> None:
+        """A copy of the database kept beside it (before a restore that was cut short, or a
+        migration) is named once, in a message she can read at leisure (issue 25)."""
+        copies = self.store.untold_copies()
+        if not copies:
+            return
+        names = "\n".join(str(c) for c in copies)
+        dialogs.inform(
+            self._front_window(), tr("保留的数据库副本"), tr("以下是以前保留的数据库副本，没有删除；确认不再需要后可以自行删除：\n{names}").format(names=names)
+        )
+        self.store.note_told(copies)
 
     def _front_window(self) -> QWidget | None:
         """The window the user sees: the main window, the welcome, or the first wizard."""
@@ -490,7 +502,7 @@ class Session:
             later = step() is LATER
         except StoreError as exc:  # the store was closed or is busy: say so, never a crash dialog
             if self.window is not None:
-                self.window.status_label.setText(str(exc))
+                self.window.status_label.setText(said(exc))
         finally:
             if later:  # not ready: the same step again in a moment, the window running meanwhile
                 self._pending_steps.insert(0, step)
@@ -511,7 +523,7 @@ class Session:
             self.store.finish_opening()
         except Exception as exc:  # noqa: BLE001 - whatever stopped the checks, the file is not written to
             self._pending_steps.clear()
-            dialogs.warn(self._front_window(), tr("无法打开数据库"), str(exc) if isinstance(exc, StoreError) else f"{self.store.path}：{exc}")
+            dialogs.warn(self._front_window(), tr("无法打开数据库"), said(exc) if isinstance(exc, StoreError) else f"{self.store.path}：{exc}")
             app = QApplication.instance()
             if app is not None:
                 app.exit(2)
@@ -581,7 +593,7 @@ def open_session(db: str | None, clock: Clock | None = None, lang: str | None = 
     except StoreError as exc:
         writer.release()
         install_app_icon()
-        dialogs.warn(None, tr("无法打开数据库"), str(exc))
+        dialogs.warn(None, tr("无法打开数据库"), said(exc))
         return None
     session = Session(store, None, clock)
     session.writer = writer

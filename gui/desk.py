@@ -37,7 +37,7 @@ from gui import dialogs
 from gui.countdown import CountdownPanel
 from gui.desk_parts import AttachmentPane, TimelinePane
 from gui.hub import StoreHub
-from gui.i18n import kind_name, pick, tr
+from gui.i18n import kind_name, pick, said, tr
 from gui.next_report import NextReportDialog
 from gui.pi_notices import NoticeGroup, ledger_notice, notice_hashes
 from gui.reporting import ReportActions
@@ -197,10 +197,10 @@ class IncidentDesk(QWidget):
             doc = self.hub.document(self.incident_id)
         except StoreError as exc:  # a damaged or vanished file: say so where the incident would be
             self.result = None
-            self.heading.setText(escape(str(exc)))
+            self.heading.setText(escape(said(exc)))
             self.notices.show_obligations([])
             self._enable(False)
-            self.message.emit(str(exc))
+            self.message.emit(said(exc))
             return
         result = assess(doc, self.pack, self.now())
         self.result = result

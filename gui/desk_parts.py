@@ -31,7 +31,7 @@ from core.store import StoreError
 from core.timeutil import display_beijing
 from gui import dialogs
 from gui.hub import StoreHub
-from gui.i18n import join_clauses, tr
+from gui.i18n import join_clauses, said, tr
 from gui.submission import beijing_edit, read_beijing, set_beijing
 
 MAX_ATTACHMENT_BYTES = 200 * 1024 * 1024  # ours, not the law's: keeps the database file manageable
@@ -131,7 +131,7 @@ class TimelinePane(QWidget):
         try:
             self.hub.add_timeline(self.incident_id, at.isoformat(timespec="seconds"), text)
         except StoreError as exc:
-            self.message.setText(str(exc))  # what was typed stays in the box
+            self.message.setText(said(exc))  # what was typed stays in the box
             return
         self.text.clear()
         self._follow_clock = True
@@ -211,7 +211,7 @@ class AttachmentPane(QWidget):
             try:
                 info = self.hub.add_attachment(self.incident_id, str(file))
             except StoreError as exc:
-                problems.append(str(exc))
+                problems.append(said(exc))
                 continue
             added.append(tr("「{n}」SHA-256 {h}").format(n=info["name"], h=info["sha256"]))
         lines = ([tr("已加入：") + join_clauses(added)] if added else []) + ([tr("未加入：") + join_clauses(problems)] if problems else [])

@@ -19,6 +19,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from core.service import IncidentService, Recorded
 from core.store import IncidentSummary, Store, StoreError
 from core.store.docpath import set_path
+from gui.i18n import said
 
 if TYPE_CHECKING:  # a type only: the incident module loads with the first write, not at start-up
     from core.incident import Doc
@@ -110,7 +111,7 @@ class StoreHub(QObject):
             try:
                 self.store.set_fields(iid, batch)  # one transaction, one audit row per incident
             except StoreError as exc:
-                self.storeError.emit(str(exc))
+                self.storeError.emit(said(exc))
                 self._timer.start(RETRY_MS)  # the edits stay queued for a retry
                 return False
             for path in batch:

@@ -139,3 +139,17 @@ def basis(text: str) -> str:
     from core.pack_text import cite
 
     return cite(text, language())
+
+
+def said(exc: BaseException) -> str:
+    """What an error from core says, in the UI language: store errors and their kin carry
+    ``message(lang)``; anything else is its own text."""
+    message = getattr(exc, "message", None)
+    if callable(message):
+        try:
+            text = message(language())
+        except TypeError:
+            text = None
+        if isinstance(text, str) and text:
+            return text
+    return str(exc)

@@ -39,7 +39,7 @@ from core.vocab import OPEN_STATUSES, Status
 from gui import dialogs, i18n
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
-from gui.i18n import tr
+from gui.i18n import said, tr
 from gui.ticker import Ticker
 from gui.widgets import fit_on_screen, guard_wheel
 
@@ -630,7 +630,7 @@ class MainWindow(QMainWindow):
             try:
                 self.hub.void_incident(row.id, reason)
             except StoreError as exc:
-                message = str(exc)
+                message = said(exc)
             else:
                 message = tr("已作废；在筛选「已作废」中仍可查看。")
         self.status_label.setText(message)

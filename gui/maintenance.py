@@ -14,7 +14,7 @@ from core.store import StoreError
 from core.timeutil import beijing
 from gui import dialogs
 from gui.hub import StoreHub
-from gui.i18n import pick, tr
+from gui.i18n import pick, said, tr
 
 if TYPE_CHECKING:
     from core.rules import RulePack
@@ -30,7 +30,7 @@ def backup(parent: QWidget | None, hub: StoreHub) -> str:
     try:
         written = hub.backup(target)
     except StoreError as exc:
-        return str(exc)
+        return said(exc)
     return tr("已备份并校验：{p}").format(p=written)
 
 
@@ -44,7 +44,7 @@ def restore(parent: QWidget | None, hub: StoreHub) -> str:
     try:
         kept = hub.restore(source)
     except StoreError as exc:
-        return str(exc)
+        return said(exc)
     return tr("已从备份恢复。原来的数据另存在：{p}").format(p=kept) if kept else tr("已从备份恢复。")
 
 

@@ -46,7 +46,7 @@ from core.timeutil import display_beijing
 from core.vocab import Channel, ObligationId, ReportKind, Status
 from gui import dialogs
 from gui.hub import StoreHub
-from gui.i18n import english, language, pick, tr
+from gui.i18n import english, language, pick, said, tr
 from gui.i18n import kind_name as kind_label
 from gui.notices import NoticeDialog, WaiverDialog, notice_obligations
 from gui.reporting import ReportActions, Say
@@ -246,7 +246,7 @@ class NoticeGroup(QGroupBox):
         try:
             obligations = check(doc, self.pack, self.now()).obligations
         except InvalidIncident as exc:
-            self.refused(str(exc))
+            self.refused(said(exc))
             return None
         return next((o for o in obligations if o.id == obligation_id), None)
 
@@ -269,7 +269,7 @@ class NoticeGroup(QGroupBox):
         try:
             recorded = self.hub.record_notice(incident_id, submission, text)
         except StoreError as exc:
-            self.refused(str(exc))
+            self.refused(said(exc))
             return
         at = datetime.fromisoformat(str(submission["submitted_at"]))
         anchor = tr("记录校验码：{c}（请与报送材料一起留存）").format(c=recorded.anchor)
@@ -288,7 +288,7 @@ class NoticeGroup(QGroupBox):
         try:
             self.hub.waive_individual_notice(incident_id, dialog.result_)
         except StoreError as exc:
-            self.refused(str(exc))
+            self.refused(said(exc))
             return
         self._said(tr("已记下不通知个人的理由。部门要求通知时，点「改为须通知个人」。"))
 
@@ -299,7 +299,7 @@ class NoticeGroup(QGroupBox):
         try:
             self.hub.withdraw_waiver(incident_id)
         except StoreError as exc:
-            self.refused(str(exc))
+            self.refused(said(exc))
             return
         self._said(tr("已改为须通知个人：请立即通知，并登记已通知个人。"))
 
@@ -320,7 +320,7 @@ class NoticeGroup(QGroupBox):
             if english():
                 texts = notice_content(doc, self.pack, SMS, self.now())  # the message itself is Chinese
         except (NoticeError, InvalidIncident) as exc:
-            self.refused(str(exc))
+            self.refused(said(exc))
             return None
         assert isinstance(texts, SmsTexts)
         dialog = SmsDialog(texts, self)
@@ -337,7 +337,7 @@ class NoticeGroup(QGroupBox):
         try:
             text = preview(doc, self.pack, kind, self.now())
         except (NoticeError, InvalidIncident) as exc:
-            self.refused(str(exc))
+            self.refused(said(exc))
             return
         self._clear_refusal()
         dialogs.show_text(self, tr("预览（英文）") + " · " + kind_name(kind, "en"), text)

@@ -178,3 +178,17 @@ def test_the_collector_paused_for_the_start_runs_again_once_start_up_settles(ses
         gc.enable()
     qtbot.addWidget(session.welcome)
     assert not session.welcome.windowIcon().isNull()  # the app's icon follows the first paint
+
+
+def test_a_kept_copy_of_the_database_is_told_once(session, qtbot, monkeypatch):
+    """A copy a cut-short restore kept beside the database is named once, never deleted."""
+    from gui import dialogs
+
+    kept = session.store.path.parent / (session.store.path.name + ".before-restore-20261124-093000.bak")
+    kept.write_bytes(b"copy")
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))
+    session._tell_kept_copies()
+    session._tell_kept_copies()
+    assert len(told) == 1 and kept.name in told[0]
+    assert kept.exists()
