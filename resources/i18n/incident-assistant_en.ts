@@ -154,6 +154,16 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Incident Reporting Assistant: reminding of reporting deadlines from the tray</translation>
     </message>
     <message>
+        <source>保留的数据库副本</source>
+        <translation>Kept copies of the database</translation>
+    </message>
+    <message>
+        <source>以下是以前保留的数据库副本，没有删除；确认不再需要后可以自行删除：
+{names}</source>
+        <translation>These earlier copies of the database were kept, not deleted; once you are sure you no longer need them, you may delete them yourself:
+{names}</translation>
+    </message>
+    <message>
         <source>无法打开数据库</source>
         <translation>Cannot open the database</translation>
     </message>
