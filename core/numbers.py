@@ -11,6 +11,10 @@ from decimal import Decimal, InvalidOperation
 
 UNITS = {"万": Decimal(10_000), "亿": Decimal(100_000_000), "千": Decimal(1_000), "百": Decimal(100)}
 SUFFIXES = ("人次", "人", "元", "次", "条", "分钟", "分", "个", "户", "%", "％")
+# An estimate is a number (the hints themselves say 「约 12 万名患者」): the word that makes
+# it one, and the people it counts, are set aside.
+APPROXIMATELY = ("大约", "大概", "约合", "约", "近", "将近", "超过", "逾", "about", "approx.", "approximately", "around", "over", "~")
+_COUNTED = re.compile(r"(?:名|位)?[\u4e00-\u9fff]{0,6}$")  # 「名患者」「位学生」「名顾客」 after the number
 _NUMBER = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*([万亿千百]?)\s*([万亿]?)$")
 
 
@@ -28,6 +32,17 @@ def parse_quantity(text: str, *, integer: bool) -> int | float | None:
     cleaned = unicodedata.normalize("NFKC", text).strip().replace(",", "").replace("，", "").replace(" ", "")
     if not cleaned:
         return None
+    lowered = cleaned.lower()
+    for word in APPROXIMATELY:
+        if lowered.startswith(word.replace(" ", "")):
+            cleaned = cleaned[len(word.replace(" ", "")) :]
+            break
+    counted = _COUNTED.search(cleaned)
+    if counted and counted.group(0) and not _NUMBER.match(cleaned):
+        rest = cleaned[: counted.start()]
+        head = re.match(r"^[0-9.]+\s*[万亿千百]?[万亿]?", rest + counted.group(0))
+        if head:  # keep 万/亿 that belong to the number, drop the words after it
+            cleaned = head.group(0)
     for suffix in SUFFIXES:
         if cleaned.endswith(suffix):
             cleaned = cleaned[: -len(suffix)]

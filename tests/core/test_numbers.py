@@ -62,3 +62,23 @@ def test_any_text_is_a_number_none_or_a_quantity_error(text):
 def test_every_symptom_points_to_a_real_class_and_subclass():
     items = symptoms(default_pack())
     assert any(s.subclass == "勒索软件事件" for s in items)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("约 12 万名患者", 120_000),
+        ("约12万", 120_000),
+        ("近3000名学生", 3_000),
+        ("大约 5000 条", 5_000),
+        ("about 120000", 120_000),
+        ("300万元人民币", 3_000_000),
+    ],
+)
+def test_an_estimate_written_as_the_hints_write_it_is_a_number(text, value):
+    assert parse_quantity(text, integer=True) == value
+
+
+@given(st.integers(min_value=0, max_value=10**12), st.sampled_from(["约", "大约", "近", ""]), st.sampled_from(["名患者", "人", "位学生", "名顾客", ""]))
+def test_estimates_round_trip(n, about, counted):
+    assert parse_quantity(f"{about}{n}{counted}", integer=True) == n
