@@ -335,33 +335,28 @@ def describe(reading: Reading, now: datetime, lang: str = "zh") -> str:
     return f"{day} {clock}（{_ago(now - at, lang)}）"
 
 
+_AGO_WORDS = {
+    "zh": {"days": "{d} 天", "hm": "{h} 小时 {m} 分钟", "h": "{h} 小时", "m": "{m} 分钟", "now": "刚刚", "ago": "{t}前", "later": "{t}后"},
+    "en": {"days": "{d} day{s}", "hm": "{h} h {m} min", "h": "{h} h", "m": "{m} min", "now": "just now", "ago": "{t} ago", "later": "in {t}"},
+}
+
+
 def _ago(delta: timedelta, lang: str) -> str:
     """「20 分钟前」「11 小时 40 分钟前」「4 天前」「刚刚」, or 「3 小时后」 for a future time."""
+    words = _AGO_WORDS.get(lang, _AGO_WORDS["zh"])
     seconds = int(delta.total_seconds())
     later = seconds < 0
-    seconds = abs(seconds)
-    days, rest = divmod(seconds, 86400)
-    hours, rest = divmod(rest, 3600)
-    minutes = rest // 60
-    if lang == "en":
-        if days:
-            text = f"{days} day{'s' if days != 1 else ''}"
-        elif hours:
-            text = f"{hours} h {minutes} min" if minutes else f"{hours} h"
-        elif minutes:
-            text = f"{minutes} min"
-        else:
-            return "just now"
-        return f"in {text}" if later else f"{text} ago"
+    days, rest = divmod(abs(seconds), 86400)
+    hours, minutes = rest // 3600, rest % 3600 // 60
     if days:
-        text = f"{days} 天"
+        text = words["days"].format(d=days, s="" if days == 1 else "s")
     elif hours:
-        text = f"{hours} 小时 {minutes} 分钟" if minutes else f"{hours} 小时"
+        text = (words["hm"] if minutes else words["h"]).format(h=hours, m=minutes)
     elif minutes:
-        text = f"{minutes} 分钟"
+        text = words["m"].format(m=minutes)
     else:
-        return "刚刚"
-    return f"{text}后" if later else f"{text}前"
+        return words["now"]
+    return (words["later"] if later else words["ago"]).format(t=text)
 
 
 def editable_text(value: datetime, now: datetime, lang: str = "zh") -> str:

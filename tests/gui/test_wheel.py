@@ -48,7 +48,8 @@ def test_the_wheel_over_every_choice_of_every_page_changes_nothing(session, qtbo
     assert turned >= 8  # the impact page alone has seven choices; the type page two
 
 
-def test_the_wheel_still_scrolls_the_page_under_the_pointer(session, qtbot):
+def on_the_impact_page(session, qtbot) -> tuple[QWizard, Hands]:
+    """A new incident discovered 30 minutes ago, walked to the impact page by 下一步."""
     wizard = session.open_wizard(None)
     qtbot.addWidget(wizard)
     hands = Hands()
@@ -56,6 +57,11 @@ def test_the_wheel_still_scrolls_the_page_under_the_pointer(session, qtbot):
     for _ in range(4):
         hands.click(wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentPage().objectName() == "pageImpact"
+    return wizard, hands
+
+
+def test_the_wheel_still_scrolls_the_page_under_the_pointer(session, qtbot):
+    wizard, hands = on_the_impact_page(session, qtbot)
     for tick in wizard.currentPage().findChildren(QCheckBox):
         if tick.objectName().startswith("impactArea_"):
             hands.click(tick)
@@ -69,13 +75,7 @@ def test_the_wheel_still_scrolls_the_page_under_the_pointer(session, qtbot):
 
 
 def test_a_grade_chosen_and_set_back_to_unknown_never_blocks_next(session, qtbot):
-    wizard = session.open_wizard(None)
-    qtbot.addWidget(wizard)
-    hands = Hands()
-    hands.click(find(wizard, "discovery30"))
-    for _ in range(4):
-        hands.click(wizard.button(QWizard.WizardButton.NextButton))
-    assert wizard.currentPage().objectName() == "pageImpact"
+    wizard, hands = on_the_impact_page(session, qtbot)
     for name in ("impact_qualitative_grade", "grade_override_grade"):
         combo = find(wizard, name, QComboBox)
         hands.choose(combo, combo.itemText(2))
