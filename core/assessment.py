@@ -13,22 +13,66 @@ whole), so a legal deadline keeps running whatever else is wrong. Does not read 
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from core import completeness, grading, obligations, paths
-from core.grading import GradeResult
-from core.incident import SCHEMA_ID, Doc, involves_cii, parse, validate
+from core import completeness, fields, grading, obligations, paths
+from core.grading import GradeResult, Projection
+from core.incident import (
+    DISCOVERY_LONG_AGO_DAYS,
+    SCHEMA_ID,
+    VOIDED_KEY,
+    Doc,
+    get,
+    instant,
+    involves_cii,
+    parse,
+    personal_info_contradiction,
+    reason_problem,
+    validate,
+    written_reason,
+)
 from core.messages import FieldPaths, Finding
 from core.obligations import EscalationInfo, Obligation
 from core.rules import Channel, RulePack
+from core.timeutil import beijing, display_beijing, iso_beijing, whole_second
 from core.vocab import REPORT_KINDS, Grade, ObligationId, Reportable, ReportKind, Status
-from core.vocab import Channel as ChannelId
+
+# The public names the GUI calls for the third edition (the GUI asks this module only).
+__all__ = [
+    "Assessment",
+    "ChannelAdvice",
+    "assess",
+    "channel_advice",
+    "check",
+    "discovery_problem",
+    "discovery_warning",
+    "has_running_duration",
+    "next_change",
+    "notice_channels",
+    "obligation_channels",
+    "projection_sentence",
+    "reason_problem",
+    "recompute_due",
+    "submission_channels",
+    "written_reason",
+]
 
 MAX_REPAIR_ROUNDS = 50
 # Errors that only show once the document's shape is sound (a repair round may reveal them).
-CROSS_FIELD_CODES = frozenset({"occurred_after_discovered", "ended_before_discovered", "subclass_mismatch", "subclass_unknown", "obligation_unknown"})
+CROSS_FIELD_CODES = frozenset(
+    {
+        "occurred_after_discovered",
+        "ended_before_discovered",
+        "subclass_mismatch",
+        "subclass_unknown",
+        "obligation_unknown",
+        "duration_ended_before_started",
+        "duration_starts_in_future",
+    }
+)
 # An object missing a required key is dropped whole: its other values mean nothing alone.
 DROP_PARENT_CODES = frozenset({"missing", "blank_reason"})
 
@@ -43,6 +87,7 @@ class ChannelAdvice:
     sector: bool  # as the sector regulator asks (D9)
     not_by_12387: bool  # 12387 cannot stand in for this recipient (D13)
     notice: tuple[Channel, ...] = ()  # a personal-information notice: the means that count (D16)
+    channels: tuple[Channel, ...] = ()  # D13b: every channel that reaches the recipient, and only those
 
 
 @dataclass(frozen=True)
@@ -59,6 +104,23 @@ class Assessment:
     warnings: list[Finding]
     valid: bool = True  # the draft as stored had no errors
     errors: list[Finding] = field(default_factory=list)  # the draft's own errors, when not valid
+    projections: list[Projection] = field(default_factory=list)  # D18, sorted by ``at``
+
+    @property
+    def voided(self) -> dict[str, Any] | None:
+        """D17: ``{"at", "reason"}`` of a voided incident, else None."""
+        found = self.doc.get(VOIDED_KEY)
+        return found if isinstance(found, dict) else None
+
+    @property
+    def next_change(self) -> datetime | None:
+        """The next moment this assessment can change by time alone (see ``next_change``)."""
+        return next_change(self)
+
+    @property
+    def running(self) -> bool:
+        """D18: a duration of the incident has begun and not ended."""
+        return has_running_duration(self.doc)
 
     @property
     def next_due(self) -> Obligation | None:
@@ -85,7 +147,16 @@ class Assessment:
             "escalations": [e.as_json() for e in self.escalations],
             "missing": self.missing,
             "warnings": [w.as_json(lang) for w in self.warnings],
+            "projections": [p.as_json() for p in self.projections],  # D18 (product.md §9.2)
+            "voided": _voided_json(self.voided),  # D17
         }
+
+
+def _voided_json(voided: dict[str, Any] | None) -> dict[str, Any] | None:
+    if voided is None:
+        return None
+    at = instant(voided, "at")
+    return {"at": iso_beijing(at) if at else None, "reason": voided.get("reason")}
 
 
 # --- repair: one way for every caller ---
@@ -100,7 +171,7 @@ def _removal_target(error: Finding) -> str | None:
     return error.path
 
 
-def repair(draft: Any, pack: RulePack) -> tuple[Doc, bool, list[Finding]]:
+def repair(draft: Any, pack: RulePack, now: datetime | None = None) -> tuple[Doc, bool, list[Finding]]:
     """``(document to assess, whether the draft was valid, the draft's errors)``.
 
     Each round removes every offending value (deepest and last list positions first, so
@@ -108,14 +179,14 @@ def repair(draft: Any, pack: RulePack) -> tuple[Doc, bool, list[Finding]]:
     even an object is assessed as empty."""
     if not isinstance(draft, dict):
         return {"schema": SCHEMA_ID}, False, [Finding("", "not_object")]
-    errors, _warnings = validate(draft, pack)
+    errors, _warnings = validate(draft, pack, now)
     if not errors:
         return draft, True, []
     found: list[Finding] = list(errors)
     work = copy.deepcopy(draft)
     for _round in range(MAX_REPAIR_ROUNDS):
         work["schema"] = SCHEMA_ID
-        errors, _warnings = validate(work, pack)
+        errors, _warnings = validate(work, pack, now)
         if not errors:
             return work, False, found
         found.extend(e for e in errors if e.code in CROSS_FIELD_CODES and e not in found)
@@ -132,12 +203,18 @@ def repair(draft: Any, pack: RulePack) -> tuple[Doc, bool, list[Finding]]:
 
 
 def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Finding], future_counts: bool = True) -> Assessment:
-    result = grading.grade(doc, pack)
+    result = grading.grade(doc, pack, now)  # D18: running durations count up to ``now``
     planned = obligations.plan(doc, pack, result.grade, now, future_counts=future_counts)
     found = list(warnings) + list(result.warnings)
-    before = obligations.in_force_warning(doc, pack)  # D14, 第十四条
-    if before is not None:
-        found.append(before)
+    found.extend(obligations.discovery_warnings(doc, now))  # D1b
+    for extra in (
+        obligations.in_force_warning(doc, pack),  # D14, 第十四条
+        obligations.cii_unknown_warning(doc, pack),  # D3a
+        _pi_contradiction(doc),  # D16b
+        obligations.voided_warning(doc),  # D17
+    ):
+        if extra is not None:
+            found.append(extra)
     found.extend(obligations.submission_warnings(doc, pack, planned, now))  # D13a
     reportable = Reportable(grading.reportable(result.grade, pack))
     if reportable == Reportable.NO:
@@ -153,14 +230,21 @@ def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Findin
         escalations=obligations.escalations(planned, pack, result.grade),
         missing=completeness.missing(doc, pack, grade_known=result.grade != Grade.UNDETERMINED),
         warnings=found,
+        projections=[] if doc.get(VOIDED_KEY) is not None else grading.projections(doc, pack, result.grade, now),
     )
+
+
+def _pi_contradiction(doc: Doc) -> Finding | None:
+    """D16b: ``affected`` no beside a recorded leak: the fact wins, and the user is told."""
+    count = personal_info_contradiction(doc)
+    return None if count is None else Finding("personal_info.affected", "pi_answer_contradicts_count", {"count": count})
 
 
 def assess(draft: Any, pack: RulePack, now: datetime, *, future_counts: bool = False) -> Assessment:
     """The assessment of a draft or a stored incident, valid or not, at ``now``: as
     ``check`` does, a submission timed after ``now`` does not count yet (it is warned).
     ``future_counts`` is for the stored list columns, which must not depend on the clock."""
-    doc, valid, errors = repair(draft, pack)
+    doc, valid, errors = repair(draft, pack, now)
     _errors, warnings = validate(doc, pack)
     result = _assess_valid(doc, pack, now, warnings, future_counts=future_counts)
     if valid:
@@ -174,7 +258,7 @@ def check(data: Any, pack: RulePack, now: datetime) -> Assessment:
     Strict about time too (product.md §8.2): a submission timed after ``now`` does not count
     yet. ``assess`` warns about it but counts it, so that its statuses depend on ``now``
     only through pending/overdue (the store's list columns are computed once)."""
-    doc, warnings = parse(data, pack)
+    doc, warnings = parse(data, pack, now)  # D18: a duration may not begin after ``now``
     return _assess_valid(doc, pack, now, warnings, future_counts=False)
 
 
@@ -206,40 +290,53 @@ def submission_verdicts(result: Assessment) -> dict[int, Status]:
 
 
 def channel_advice(obligation: Obligation, pack: RulePack, doc: Doc | None = None) -> ChannelAdvice:
-    """第九条 and D13: the channels that fit ``obligation``; for a personal-information notice
-    (D16) the means that count for it (``doc`` names the department it goes to)."""
-    rule = pack.channel_rule
+    """第九条, D13 and D13b: the channels that reach ``obligation``'s recipient (``channels``,
+    from the rule pack's one reach table); for a personal-information notice (D16) the means
+    that count for it. ``doc`` names the recipients the user typed (a sector regulator, the
+    PI-protection department) and the first-report recipients of the summary report."""
+    doc = doc or {}
+    kind = obligations.recipient_kind(pack, doc, obligation.id)
+    reaching = obligations.reaching_channels(pack, doc, obligation.id)
     if obligation.id in (ObligationId.PI_AUTHORITY_NOTICE, ObligationId.PI_INDIVIDUAL_NOTICE):
-        return ChannelAdvice((), direct=False, original=False, sector=False, not_by_12387=False, notice=notice_channels(obligation.id, doc or {}, pack))
-    cyberspace = tuple(c for c in pack.channels if c.reaches == "cyberspace")
-    if obligation.id in rule.cyberspace_obligations:
-        return ChannelAdvice(cyberspace, direct=False, original=False, sector=False, not_by_12387=False)
-    if obligation.id in rule.not_for_cyberspace_channels:
-        return ChannelAdvice((), direct=True, original=False, sector=False, not_by_12387=True)
+        return ChannelAdvice((), direct=False, original=False, sector=False, not_by_12387=False, notice=reaching, channels=reaching)
+    cyberspace = tuple(c for c in reaching if c.reaches in pack.channel_reach.values_reaching("cyberspace") and c.reaches not in _reach_all(pack))
+    authority = kind == "authority"
     if obligation.sector:
-        return ChannelAdvice((), direct=False, original=False, sector=True, not_by_12387=False)
-    return ChannelAdvice((), direct=False, original=obligation.id == ObligationId.SUMMARY_REPORT, sector=False, not_by_12387=False)
+        return ChannelAdvice(cyberspace, direct=False, original=False, sector=True, not_by_12387=authority, channels=reaching)
+    if obligation.id == ObligationId.SUMMARY_REPORT:  # 第八条 按原渠道: the channels that reach are in ``channels``
+        return ChannelAdvice((), direct=False, original=True, sector=False, not_by_12387=authority, channels=reaching)
+    return ChannelAdvice(cyberspace, direct=authority, original=False, sector=False, not_by_12387=authority, channels=reaching)
+
+
+def _reach_all(pack: RulePack) -> tuple[str, ...]:
+    """The ``reaches`` values that reach every kind of recipient (in person, telephone…)."""
+    table = pack.channel_reach
+    return tuple(v for v, kinds in table.reaches.items() if {"cyberspace", "authority", "individuals"} <= set(kinds))
+
+
+def obligation_channels(obligation_id: str, doc: Doc, pack: RulePack) -> tuple[Channel, ...]:
+    """D13b: the channels that reach an obligation's recipient (the review page, the card,
+    the worksheet): only those; a submission through any other does not count (D13a)."""
+    return obligations.reaching_channels(pack, doc, obligation_id)
 
 
 def submission_channels(kind: str, pack: RulePack) -> tuple[Channel, ...]:
-    """The channels a submission of ``kind`` can go by: notices to individuals by the means
-    of 网络数据安全管理条例第十一条 (D16), reports by the others (第九条)."""
-    for_individuals = kind == ReportKind.NOTICE
-    return tuple(
-        c
-        for c in pack.channels
-        if (c.reaches == "individuals") == for_individuals or (for_individuals and c.id in (ChannelId.PHONE, ChannelId.EMAIL_OTHER, ChannelId.OTHER))
-    )
+    """The channels a submission of ``kind`` can go by (D13b): notices to individuals by
+    the channels that reach individuals (网络数据安全管理条例第十一条), reports by those that
+    reach an authority or a 网信部门 (第九条)."""
+    table = pack.channel_reach
+    if kind == ReportKind.NOTICE:
+        values = table.values_reaching("individuals")
+    else:
+        values = tuple(dict.fromkeys(table.values_reaching("cyberspace") + table.values_reaching("authority")))
+    return tuple(c for c in pack.channels if c.reaches in values)
 
 
 def notice_channels(obligation_id: str, doc: Doc, pack: RulePack) -> tuple[Channel, ...]:
-    """The channels a personal-information notice can go by (D16): to individuals by the
-    means of 网络数据安全管理条例第十一条; to the department by those that reach it (12387
-    only when the department named is a 网信部门)."""
-    if obligation_id == ObligationId.PI_INDIVIDUAL_NOTICE:
-        return submission_channels(ReportKind.NOTICE, pack)
-    reached = obligations.reached_by(pack, doc, obligation_id)
-    return tuple(c for c in pack.channels if c.reaches in reached)
+    """The channels a personal-information notice can go by (D16, D13b): to individuals by
+    the means of 网络数据安全管理条例第十一条 and any the user names; to the department by
+    those that reach it (12387 only when the department named is a 网信部门)."""
+    return obligations.reaching_channels(pack, doc, obligation_id)
 
 
 def cii_channel_caution(result: Assessment) -> bool:
@@ -258,3 +355,94 @@ def summary_days(pack: RulePack) -> int:
     days = pack.obligation(ObligationId.SUMMARY_REPORT).days
     assert days is not None  # the pack's loader requires it
     return days
+
+
+# --- the third edition's answers for every caller (D1b, D11a, D18) ---
+
+
+def discovery_problem(discovered_at: datetime | None, now: datetime, lang: str = "zh") -> str | None:
+    """D1b (D1a, 第四条): the one rule for a discovery time a user enters. A time later than
+    ``now`` beyond 2 minutes of clock skew is refused: the message to show, in ``lang``;
+    None when it may be recorded (including an unknown time)."""
+    if discovered_at is None or obligations.discovery_code(discovered_at, now) != "discovery_in_future":
+        return None
+    params = {"value": display_beijing(discovered_at), "now": display_beijing(now)}
+    if lang == "en":
+        return f"The discovery time ({params['value']}) is later than the present moment ({params['now']}); enter a time that has already come."
+    return f"发现时间（{params['value']}）晚于当前时间（{params['now']}），请填写已经发生的时间。"
+
+
+def discovery_warning(discovered_at: datetime | None, now: datetime, lang: str = "zh") -> str | None:
+    """D1b: the caution for a discovery time accepted with a warning (more than 30 days
+    before ``now``), in ``lang``; None otherwise."""
+    if discovered_at is None or obligations.discovery_code(discovered_at, now) != "discovery_long_ago":
+        return None
+    finding = Finding("discovered_at", "discovery_long_ago", {"value": display_beijing(discovered_at), "days": DISCOVERY_LONG_AGO_DAYS})
+    return finding.message(lang)
+
+
+def has_running_duration(doc: Any) -> bool:
+    """D18: a duration (outage, defacement) has begun and not ended, and no minutes were
+    typed for it: the grade may change as time passes. Cheap: no grading."""
+    if not isinstance(doc, dict) or doc.get(VOIDED_KEY) is not None:
+        return False
+    for duration in fields.DURATIONS:
+        started = get(doc, duration.started) if isinstance(doc.get("impact"), dict) else None
+        if isinstance(started, str) and get(doc, duration.ended) is None and get(doc, duration.minutes) is None:
+            return True
+    return False
+
+
+def next_change(result: Assessment) -> datetime | None:
+    """The next moment after ``result.now`` at which the assessment can change by time
+    alone: the earliest projection (D18: a running duration reaches a higher grade) or the
+    second after an open due time (pending turns overdue). None when nothing is timed. The
+    GUI recomputes an incident when its 1 Hz tick reaches this moment, not on every tick."""
+    moments = [p.at for p in result.projections]
+    now = whole_second(result.now)
+    moments += [o.due + timedelta(seconds=1) for o in result.obligations if o.has_clock and o.due is not None and o.due >= now]
+    return min(moments) if moments else None
+
+
+def recompute_due(watch: Mapping[str, datetime | None], now: datetime) -> list[str]:
+    """Of ``{incident id: next_change}``, the ids whose moment has come at ``now`` (the
+    tick's whole work when nothing crosses: one comparison per watched incident)."""
+    return [incident_id for incident_id, at in watch.items() if at is not None and at <= now]
+
+
+def _clock(at: datetime, now: datetime, lang: str) -> str:
+    """Beijing time of ``at``: the time of day when it falls on ``now``'s day, else with the date."""
+    local, today = beijing(at), beijing(now)
+    time_text = local.strftime("%H:%M") if local.second == 0 else local.strftime("%H:%M:%S")
+    if local.date() == today.date():
+        return time_text
+    return f"{local.month}月{local.day}日 {time_text}" if lang != "en" else f"{local.strftime('%Y-%m-%d')} {time_text}"
+
+
+def projection_sentence(result: Assessment, pack: RulePack, lang: str = "zh", projection: Projection | None = None) -> str | None:
+    """D18 in plain words for the earliest projection (or ``projection``): 「若首页篡改内容仍
+    未清除，北京时间 14:40 起为较大事件，须在 18:10 前报告」. The report is due by the
+    earliest open hour deadline, which runs from discovery (D1, D4), not from the
+    threshold; None when nothing running can raise the grade."""
+    chosen = projection or (result.projections[0] if result.projections else None)
+    if chosen is None:
+        return None
+    grade = pack.grade(chosen.grade)
+    at = _clock(chosen.at, result.now, lang)
+    dues = [o.due for o in result.obligations if o.hours is not None and o.due is not None and o.statutory and o.status != Status.VOIDED]
+    if o_due := (min(dues) if dues else None):
+        reportable = pack.rank(chosen.grade) >= pack.rank(pack.reportable_from)
+        due_text = _clock(o_due, result.now, lang)
+        if lang == "en":
+            tail = f"; report it by {due_text}" if reportable else ""
+            return f"{chosen.duration.running('en')}, from {at} Beijing time the incident is graded {grade.name_en}{tail}."
+        tail = f"，须在 {due_text} 前报告" if reportable else ""
+        return f"{chosen.duration.running('zh')}，北京时间 {at} 起为{grade.name}事件{tail}。"
+    if lang == "en":
+        return f"{chosen.duration.running('en')}, from {at} Beijing time the incident is graded {grade.name_en}."
+    return f"{chosen.duration.running('zh')}，北京时间 {at} 起为{grade.name}事件。"
+
+
+def projections_due(watch: Iterable[tuple[str, Projection]], now: datetime) -> list[tuple[str, Projection]]:
+    """The projections (by incident id) whose moment has come at ``now``."""
+    return [(incident_id, p) for incident_id, p in watch if p.at <= now]

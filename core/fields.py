@@ -58,11 +58,12 @@ class FieldInfo(NamedTuple):
     choices: Mapping[str, Label] = NO_CHOICES  # labels of fixed choices
     # The value (``core.incident`` builds the schema from these): text, bool, int, number,
     # percent, instant, hours (a sector rule's), amount (text or number), enum (the fixed
-    # ``choices``) or enum:<list> (sites, grades, classes, channels, kinds: from the rule pack).
+    # ``choices``), enum_list (a list of the fixed ``choices``, incident@3) or enum:<list>
+    # (sites, grades, classes, channels, kinds: from the rule pack).
     type: str = "text"
     required: bool = False  # required in its object (a list element, a grade choice)
     nonblank: bool = False  # text that may not be blank (a reason)
-    since: int = 1  # the incident format that added it (2: incident@2 only)
+    since: int = 1  # the incident format that added it (2: incident@2, 3: incident@3)
 
     def ask(self, lang: str = "zh") -> str:
         return (self.question or self.name)(lang)
@@ -88,6 +89,11 @@ DATA_THREAT_CHOICES = {
     "especially_serious": L("特别严重威胁", "Especially serious threat"),
     "serious": L("严重威胁", "Serious threat"),
     "relatively_serious": L("较严重威胁", "Relatively serious threat"),
+}
+PI_WHAT_CHOICES = {
+    "leaked": L("泄露", "Leaked"),
+    "tampered": L("篡改", "Altered"),
+    "lost": L("丢失", "Lost"),
 }
 PI_AFFECTED_CHOICES = {
     "yes": L("是，已经泄露、篡改或丢失", "Yes, it was leaked, altered or lost"),
@@ -246,6 +252,52 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         type="number",
     ),
     F(
+        "impact.cii_full_outage.started_at",
+        L("关基整体中断开始时间", "CII fully down: since when"),
+        page=Page.IMPACT,
+        question=L("还在持续吗？从几点开始？（关基整体中断）", "Is it still going on? Since when? (CII fully down)"),
+        help=L(
+            "不知道分钟数也没关系：填开始时间，时长自动算到现在。例：9:10 发现无法访问，就填 9:10。",
+            "No need to know the minutes: enter when it began and the duration counts up to now. Example: unreachable since 9:10, so enter 9:10.",
+        ),
+        type="instant",
+        since=3,
+    ),
+    F(
+        "impact.cii_full_outage.ended_at",
+        L("关基整体中断结束时间", "CII fully down: ended at"),
+        page=Page.IMPACT,
+        question=L("已经结束了吗？几点结束？（关基整体中断）", "Has it ended? When? (CII fully down)"),
+        help=L(
+            "还在持续就留空：时长算到现在，定级随时间更新。", "Leave empty while it is still going on: the duration counts up to now and the grade follows."
+        ),
+        type="instant",
+        since=3,
+    ),
+    F(
+        "impact.cii_main_function_outage.started_at",
+        L("关基主要功能中断开始时间", "CII main functions down: since when"),
+        page=Page.IMPACT,
+        question=L("还在持续吗？从几点开始？（关基主要功能中断）", "Is it still going on? Since when? (CII main functions down)"),
+        help=L(
+            "不知道分钟数也没关系：填开始时间，时长自动算到现在。例：9:10 发现无法访问，就填 9:10。",
+            "No need to know the minutes: enter when it began and the duration counts up to now. Example: unreachable since 9:10, so enter 9:10.",
+        ),
+        type="instant",
+        since=3,
+    ),
+    F(
+        "impact.cii_main_function_outage.ended_at",
+        L("关基主要功能中断结束时间", "CII main functions down: ended at"),
+        page=Page.IMPACT,
+        question=L("已经结束了吗？几点结束？（关基主要功能中断）", "Has it ended? When? (CII main functions down)"),
+        help=L(
+            "还在持续就留空：时长算到现在，定级随时间更新。", "Leave empty while it is still going on: the duration counts up to now and the grade follows."
+        ),
+        type="instant",
+        since=3,
+    ),
+    F(
         "impact.portal_outage.site",
         L("中断网站类型", "Type of website that could not be reached"),
         page=Page.IMPACT,
@@ -261,6 +313,29 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         unit=L("分钟", "minutes"),
         grading=True,
         type="number",
+    ),
+    F(
+        "impact.portal_outage.started_at",
+        L("网站不能访问开始时间", "Website unreachable: since when"),
+        page=Page.IMPACT,
+        question=L("还在持续吗？从几点开始？（网站不能访问）", "Is it still going on? Since when? (Website unreachable)"),
+        help=L(
+            "不知道分钟数也没关系：填开始时间，时长自动算到现在。例：9:10 发现无法访问，就填 9:10。",
+            "No need to know the minutes: enter when it began and the duration counts up to now. Example: unreachable since 9:10, so enter 9:10.",
+        ),
+        type="instant",
+        since=3,
+    ),
+    F(
+        "impact.portal_outage.ended_at",
+        L("网站不能访问结束时间", "Website unreachable: ended at"),
+        page=Page.IMPACT,
+        question=L("已经结束了吗？几点结束？（网站不能访问）", "Has it ended? When? (Website unreachable)"),
+        help=L(
+            "还在持续就留空：时长算到现在，定级随时间更新。", "Leave empty while it is still going on: the duration counts up to now and the grade follows."
+        ),
+        type="instant",
+        since=3,
     ),
     F(
         "impact.province_population_percent",
@@ -342,6 +417,52 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         unit=L("分钟", "minutes"),
         grading=True,
         type="number",
+    ),
+    F(
+        "impact.defacement.homepage_started_at",
+        L("主页违法有害信息开始时间", "Harmful content on the home page: since when"),
+        page=Page.IMPACT,
+        question=L("还在持续吗？从几点开始？（主页违法有害信息）", "Is it still going on? Since when? (Harmful content on the home page)"),
+        help=L(
+            "从几点起主页上出现违法有害信息？还没清除就留空结束时间。例：14:10 起首页被改。",
+            "Since when has the harmful content been on the home page? Leave the end empty while it is still there. Example: the home page was altered at 14:10.",
+        ),
+        type="instant",
+        since=3,
+    ),
+    F(
+        "impact.defacement.homepage_ended_at",
+        L("主页违法有害信息结束时间", "Harmful content on the home page: ended at"),
+        page=Page.IMPACT,
+        question=L("已经结束了吗？几点结束？（主页违法有害信息）", "Has it ended? When? (Harmful content on the home page)"),
+        help=L(
+            "还在持续就留空：时长算到现在，定级随时间更新。", "Leave empty while it is still going on: the duration counts up to now and the grade follows."
+        ),
+        type="instant",
+        since=3,
+    ),
+    F(
+        "impact.defacement.other_page_started_at",
+        L("其他页面违法有害信息开始时间", "Harmful content on other pages: since when"),
+        page=Page.IMPACT,
+        question=L("还在持续吗？从几点开始？（其他页面违法有害信息）", "Is it still going on? Since when? (Harmful content on other pages)"),
+        help=L(
+            "从几点起其他页面上出现违法有害信息？还没清除就留空结束时间。",
+            "Since when has the harmful content been on other pages? Leave the end empty while it is still there.",
+        ),
+        type="instant",
+        since=3,
+    ),
+    F(
+        "impact.defacement.other_page_ended_at",
+        L("其他页面违法有害信息结束时间", "Harmful content on other pages: ended at"),
+        page=Page.IMPACT,
+        question=L("已经结束了吗？几点结束？（其他页面违法有害信息）", "Has it ended? When? (Harmful content on other pages)"),
+        help=L(
+            "还在持续就留空：时长算到现在，定级随时间更新。", "Leave empty while it is still going on: the duration counts up to now and the grade follows."
+        ),
+        type="instant",
+        since=3,
     ),
     F(
         "impact.defacement.reposts",
@@ -629,6 +750,18 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         since=2,
     ),
     F(
+        "personal_info.what",
+        L("个人信息遭受的情形", "What happened to the personal information"),
+        page=Page.PERSONAL_INFO,
+        question=L("个人信息是泄露、被篡改还是丢失（可多选）", "Was it leaked, altered or lost (tick all that apply)"),
+        help=L(
+            "通知中会如实写明发生了什么（个人信息保护法第五十七条）。不清楚就都不选。",
+            "The notices say exactly what happened (PIPL Art. 57). If you do not know, tick none.",
+        ),
+        type="enum_list",
+        since=3,
+    ),
+    F(
         "personal_info.cause",
         L("发生的原因", "Cause"),
         page=Page.PERSONAL_INFO,
@@ -755,6 +888,7 @@ _CHOICES = {
     "impact.defacement.authority_scope": AUTHORITY_SCOPE_CHOICES,
     "impact.data_threat": DATA_THREAT_CHOICES,
     "personal_info.affected": PI_AFFECTED_CHOICES,
+    "personal_info.what": PI_WHAT_CHOICES,
 }
 for _path, _labels in _CHOICES.items():
     CATALOGUE[_path] = CATALOGUE[_path]._replace(choices=_labels)
@@ -785,9 +919,56 @@ IMPACT_AREAS: tuple[ImpactArea, ...] = (
     ImpactArea("money", L("资金", "Money"), ("impact.direct_loss_yuan",)),
     ImpactArea("website", L("网站", "Websites"), tuple(f.path for f in _ENTRIES if f.path.startswith(("impact.portal_outage.", "impact.defacement.")))),
     ImpactArea(
-        "cii", L("关键信息基础设施", "Critical information infrastructure"), ("impact.cii_full_outage_minutes", "impact.cii_main_function_outage_minutes")
+        "cii",
+        L("关键信息基础设施", "Critical information infrastructure"),
+        tuple(f.path for f in _ENTRIES if f.path.startswith(("impact.cii_full_outage", "impact.cii_main_function_outage"))),
     ),
     ImpactArea("data", L("核心数据、重要数据", "Core or important data"), ("impact.data_threat",)),
+)
+
+
+class Duration(NamedTuple):
+    """A duration of the annex that may still be running (D18; 附件 一、二、三 第1、2、6项):
+    the minutes the user may type, and the instants it began and ended (incident@3). While
+    it has begun and not ended it counts up to the present moment; typed minutes win."""
+
+    minutes: str  # the annex criterion's field
+    started: str
+    ended: str
+    running: Label  # 「若……仍……」: the condition a projection rests on, in plain words
+
+
+DURATIONS: tuple[Duration, ...] = (
+    Duration(
+        "impact.cii_full_outage_minutes",
+        "impact.cii_full_outage.started_at",
+        "impact.cii_full_outage.ended_at",
+        L("若关键信息基础设施仍整体中断", "If the critical information infrastructure stays fully down"),
+    ),
+    Duration(
+        "impact.cii_main_function_outage_minutes",
+        "impact.cii_main_function_outage.started_at",
+        "impact.cii_main_function_outage.ended_at",
+        L("若关键信息基础设施主要功能仍中断", "If the main functions of the critical information infrastructure stay down"),
+    ),
+    Duration(
+        "impact.portal_outage.minutes",
+        "impact.portal_outage.started_at",
+        "impact.portal_outage.ended_at",
+        L("若网站仍不能访问", "If the website stays unreachable"),
+    ),
+    Duration(
+        "impact.defacement.homepage_minutes",
+        "impact.defacement.homepage_started_at",
+        "impact.defacement.homepage_ended_at",
+        L("若首页篡改内容仍未清除", "If the harmful content stays on the home page"),
+    ),
+    Duration(
+        "impact.defacement.other_page_minutes",
+        "impact.defacement.other_page_started_at",
+        "impact.defacement.other_page_ended_at",
+        L("若其他页面篡改内容仍未清除", "If the harmful content stays on the other pages"),
+    ),
 )
 
 

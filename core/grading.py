@@ -9,19 +9,29 @@ D15: findings of scope by the authorities and data-threat degrees are matched "a
 least" on the pack's ordered scale (特大范围 ⊇ 大范围 ⊇ 较大范围; 特别严重 ⊇ 严重 ⊇
 较严重), and a province's population share also counts for a prefecture (a criterion
 of the pack reads the same field).
-Does not read the clock or compute deadlines.
+D16a: the number of people whose personal information leaked is one fact, read from
+``impact.personal_info_leaked`` or ``personal_info.count`` (the larger when both differ, warned).
+D18: a duration that has begun and not ended counts up to ``now``; typed minutes win for
+their item; ``projections`` say when a running duration would raise the grade.
+Does not read the clock (``now`` is a parameter) or compute deadlines.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 from typing import Any
 
-from core.fields import GRADING_FIELDS
-from core.incident import Doc, get
+from core.fields import DURATIONS, GRADING_FIELDS, Duration
+from core.incident import Doc, get, instant, personal_info_counts
 from core.messages import Finding
 from core.rules import Criterion, Level, RulePack, pick
+from core.timeutil import iso_beijing, whole_second
 from core.vocab import Reportable
+
+PI_LEAKED_FIELD = "impact.personal_info_leaked"
+# D18: each duration's facts count as known once it has begun (its minutes are then known).
+_DURATION_OF = {d.minutes: d for d in DURATIONS}
 
 FACT_FIELDS = GRADING_FIELDS  # from the field catalogue
 
@@ -74,8 +84,59 @@ def _reached(criterion: Criterion, level: Level, value: Any, site: Any, any_site
     return isinstance(value, (int, float)) and not isinstance(value, bool) and value >= level.min
 
 
-def _evaluate(criterion: Criterion, doc: Doc, pack: RulePack, warnings: list[Finding]) -> Triggered | None:
-    value = get(doc, criterion.field)
+@dataclass(frozen=True)
+class Projection:
+    """D18: when a running duration, if it keeps running, first reaches a grade above the
+    incident's current one (附件 一、二、三 第1、2、6项)."""
+
+    at: datetime
+    grade: str
+    item: str
+    text: str
+    field: str  # the instant the duration began (``impact.defacement.homepage_started_at``)
+    duration: Duration
+    text_en: str = ""
+
+    def as_json(self) -> dict[str, Any]:
+        return {"at": iso_beijing(self.at), "grade": self.grade, "item": self.item, "text": self.text, "field": self.field}
+
+
+def duration_minutes(doc: Doc, duration: Duration, now: datetime | None) -> tuple[int | float | None, bool]:
+    """D18: ``(minutes, running)`` of one duration. Typed minutes win; otherwise whole
+    minutes from ``started`` to ``ended``, or to ``now`` while it has not ended (None
+    without ``now``). Instants count to the whole second (D2a)."""
+    typed = get(doc, duration.minutes)
+    if typed is not None:
+        return typed, False
+    started = instant(doc, duration.started)
+    if started is None:
+        return None, False
+    ended = instant(doc, duration.ended)
+    running = ended is None
+    if ended is None:
+        if now is None:
+            return None, True
+        ended = now
+    elapsed = whole_second(ended) - whole_second(started)
+    return max(0, elapsed // timedelta(minutes=1)), running
+
+
+def facts(doc: Doc, now: datetime | None) -> dict[str, Any]:
+    """The values grading reads that do not stand as typed: durations counted from their
+    instants (D18) and the one number of leaked personal information (D16a)."""
+    found: dict[str, Any] = {}
+    for duration in DURATIONS:
+        minutes, _running = duration_minutes(doc, duration, now)
+        if minutes is not None and get(doc, duration.minutes) is None:
+            found[duration.minutes] = minutes
+    leaked, count = personal_info_counts(doc)
+    if count is not None and (leaked is None or count > leaked):
+        found[PI_LEAKED_FIELD] = count
+    return found
+
+
+def _evaluate(criterion: Criterion, doc: Doc, pack: RulePack, warnings: list[Finding], known: dict[str, Any] | None = None) -> Triggered | None:
+    value = (known or {}).get(criterion.field, get(doc, criterion.field))
     if value is None:
         return None
     site = get(doc, criterion.site_field) if criterion.site_field else None
@@ -95,10 +156,15 @@ def _evaluate(criterion: Criterion, doc: Doc, pack: RulePack, warnings: list[Fin
     return None
 
 
-def grade(doc: Doc, pack: RulePack) -> GradeResult:
-    """Grade ``doc`` (a validated incident document)."""
+def grade(doc: Doc, pack: RulePack, now: datetime | None = None) -> GradeResult:
+    """Grade ``doc`` (a validated incident document) at ``now`` (running durations count
+    up to it, D18; without it they count as unknown)."""
     warnings: list[Finding] = []
-    hits = [t for c in pack.criteria if (t := _evaluate(c, doc, pack, warnings)) is not None]
+    known = facts(doc, now)
+    hits = [t for c in pack.criteria if (t := _evaluate(c, doc, pack, warnings, known)) is not None]
+    leaked, count = personal_info_counts(doc)
+    if leaked is not None and count is not None and leaked != count:  # D16a: the larger grades
+        warnings.append(Finding("personal_info.count", "pi_count_differs", {"leaked": leaked, "count": count, "larger": max(leaked, count)}))
     qualitative = get(doc, "impact.qualitative")
     if qualitative is not None:
         q = pack.qualitative[qualitative["grade"]]
@@ -110,7 +176,7 @@ def grade(doc: Doc, pack: RulePack) -> GradeResult:
         )
     hits.sort(key=lambda t: -pack.rank(t.grade))
 
-    unknown = tuple(f for f in FACT_FIELDS if get(doc, f) is None)
+    unknown = tuple(f for f in FACT_FIELDS if get(doc, f) is None and f not in known and not _begun(doc, f))
     if hits:
         computed = hits[0].grade
     elif len(unknown) < len(FACT_FIELDS):
@@ -134,6 +200,37 @@ def grade(doc: Doc, pack: RulePack) -> GradeResult:
         if w not in unique:
             unique.append(w)
     return GradeResult(result_grade, computed, basis, tuple(hits), reason, unknown, tuple(unique))
+
+
+def _begun(doc: Doc, fact: str) -> bool:
+    """D18: a duration that has begun is a known fact, even before ``now`` is given."""
+    duration = _DURATION_OF.get(fact)
+    return duration is not None and get(doc, duration.started) is not None
+
+
+def projections(doc: Doc, pack: RulePack, current: str, now: datetime) -> list[Projection]:
+    """D18 (product.md §9.2): for each running duration, the earliest moment after ``now``
+    at which, if it keeps running, it reaches a threshold of a grade above ``current``
+    (site kinds still apply, D10); sorted by that moment. The deadlines still run from
+    discovery (D1, D4): a projection moves no due time."""
+    now = whole_second(now)
+    found: list[Projection] = []
+    criteria = {c.field: c for c in pack.criteria}
+    for duration in DURATIONS:
+        minutes, running = duration_minutes(doc, duration, now)
+        criterion = criteria.get(duration.minutes)
+        started = instant(doc, duration.started)
+        if not running or criterion is None or started is None:
+            continue
+        site = get(doc, criterion.site_field) if criterion.site_field else None
+        above = [lv for lv in criterion.levels if lv.min is not None and pack.rank(lv.grade) > pack.rank(current) and (lv.sites is None or site in lv.sites)]
+        moments = [(whole_second(started) + timedelta(minutes=lv.min or 0), lv) for lv in above]  # 注：以上均包括本数
+        moments = [(at, lv) for at, lv in moments if at > now]
+        if not moments:
+            continue
+        at, level = min(moments, key=lambda m: m[0])
+        found.append(Projection(at, level.grade, level.item, level.text, duration.started, duration, level.text_en))
+    return sorted(found, key=lambda p: (p.at, -pack.rank(p.grade)))
 
 
 def reportable(grade_id: str, pack: RulePack) -> str:

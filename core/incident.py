@@ -1,5 +1,5 @@
-"""The incident document (``incident-assistant/incident@2``, product.md §4.1 and §8.1;
-``@1`` files are still read) and its strict validation.
+"""The incident document (``incident-assistant/incident@3``, product.md §4.1, §8.1 and
+§9.1; ``@1`` and ``@2`` files are still read) and its strict validation.
 
 The document is plain JSON: the validated dict *is* the incident, so import and
 export round-trip exactly. This module checks shape, types, enumerations, the number
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,8 +27,15 @@ from core.timeutil import TimeFormatError, display_beijing, parse_instant
 from core.vocab import REPORT_KINDS, ReportKind
 
 SCHEMA_V1 = "incident-assistant/incident@1"
-SCHEMA_ID = "incident-assistant/incident@2"  # what the app writes (product.md §8.1)
-ACCEPTED_SCHEMAS = (SCHEMA_V1, SCHEMA_ID)  # what it reads; an @1 file is read as it is
+SCHEMA_V2 = "incident-assistant/incident@2"
+SCHEMA_ID = "incident-assistant/incident@3"  # what the app writes (product.md §9.1)
+ACCEPTED_SCHEMAS = (SCHEMA_V1, SCHEMA_V2, SCHEMA_ID)  # what it reads; an @1 or @2 file is read as it is
+VOIDED_KEY = "voided"  # the incident file's key of a voided incident (D17, product.md §8.1)
+# D1a, D18: clock skew tolerated before an instant counts as later than the present moment.
+FUTURE_SKEW_SECONDS = 120
+# D1a/D1b: a discovery more than this many days (of 24 hours) before the present moment is
+# accepted with a warning (the decision's figure, not a legal number).
+DISCOVERY_LONG_AGO_DAYS = 30
 
 # Fixed choices are the catalogue's (core.fields): their keys, in the order the wizard offers them.
 REPORTER_CATEGORIES = tuple(CATALOGUE["reporter.category"].choices)
@@ -128,6 +136,8 @@ def _leaf(entry: FieldInfo, version: int) -> Node:
     """The schema node of one catalogue entry's value."""
     if entry.type == "enum":
         return _enum(_fixed(tuple(entry.choices)))
+    if entry.type == "enum_list":  # incident@3: e.g. personal_info.what (leaked, tampered, lost)
+        return Node("list", item=_enum(_fixed(tuple(entry.choices))))
     if entry.type.startswith("enum:"):
         return _enum(_choices(entry.type.removeprefix("enum:"), version))
     return {
@@ -166,7 +176,7 @@ class _Draft:
 
 
 def _schema(version: int) -> Node:
-    """The incident schema of format ``version`` (1 or 2), built from the field catalogue:
+    """The incident schema of format ``version`` (1, 2 or 3), built from the field catalogue:
     each entry's path places it, its ``type`` gives the value; an entry with entries below
     it (``systems``, ``impact``) only names its object."""
     entries = [e for e in CATALOGUE.values() if e.since <= version]
@@ -188,10 +198,13 @@ def _schema(version: int) -> Node:
 
 
 SCHEMA_V1_NODE = _schema(1)
-SCHEMA = _schema(2)  # incident@2: @1 plus optional keys, the notices' kind, channels and count (product.md §8.1)
-SCHEMAS: dict[str, Node] = {SCHEMA_V1: SCHEMA_V1_NODE, SCHEMA_ID: SCHEMA}
+SCHEMA_V2_NODE = _schema(2)  # incident@2: @1 plus optional keys, the notices' kind, channels and count (product.md §8.1)
+SCHEMA = _schema(3)  # incident@3: @2 plus the instants of running durations and personal_info.what (product.md §9.1)
+SCHEMAS: dict[str, Node] = {SCHEMA_V1: SCHEMA_V1_NODE, SCHEMA_V2: SCHEMA_V2_NODE, SCHEMA_ID: SCHEMA}
 # The top-level keys incident@2 added (an @1 file that uses one gets a hint to declare @2).
-V2_FIELDS = frozenset((SCHEMA.fields or {}).keys() - (SCHEMA_V1_NODE.fields or {}).keys())
+V2_FIELDS = frozenset((SCHEMA_V2_NODE.fields or {}).keys() - (SCHEMA_V1_NODE.fields or {}).keys())
+# The keys incident@3 added, by path (an @2 file that uses one gets a hint to declare @3).
+V3_PATHS = frozenset(e.path for e in CATALOGUE.values() if e.since == 3)
 
 
 # The keys of ``reporter`` (also the organisation profile's keys): the catalogue's, which
@@ -221,7 +234,7 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
                 continue
             _check(sub, child, _join(path, key), pack, errors)
         for key in sorted(node.nonblank):
-            if isinstance(value.get(key), str) and not value[key].strip():
+            if isinstance(value.get(key), str) and not written_reason(value[key]):  # D11a
                 errors.append(Finding(_join(path, key), "blank_reason"))
         return
     if kind == "list":
@@ -230,7 +243,7 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
             return
         assert node.item is not None
         for i, element in enumerate(value):
-            if element is None:
+            if element is None and node.item.kind != "enum":
                 errors.append(Finding(f"{path}[{i}]", "not_object"))
             else:
                 _check(node.item, element, f"{path}[{i}]", pack, errors)
@@ -293,6 +306,23 @@ def _check(node: Node, value: Any, path: str, pack: RulePack, errors: list[Findi
     raise AssertionError(kind)
 
 
+def written_reason(text: object) -> bool:
+    """D11a (D11, D16, D17): a written reason holds at least one Unicode letter or number
+    (categories L* and N*; CJK ideographs are letters). Whitespace, control and format
+    characters (Z*, Cc, Cf: zero-width spaces and joiners, byte-order marks, no-break
+    spaces), punctuation, symbols and dashes do not make a reason. The one checker of every
+    reason field: manual grade, qualitative finding, waiver of the individual notice, voiding."""
+    return isinstance(text, str) and any(unicodedata.category(c)[0] in "LN" for c in text)
+
+
+def reason_problem(text: object, field: str, lang: str = "zh") -> str | None:
+    """D11a for a form: None when ``text`` is a written reason, else the one-line message
+    naming ``field`` (e.g. ``grade_override.reason``) in ``lang``."""
+    if written_reason(text):
+        return None
+    return Finding(field, "blank_reason").message(lang)
+
+
 def _finite(value: float) -> bool:
     return value == value and value not in (float("inf"), float("-inf"))
 
@@ -300,9 +330,18 @@ def _finite(value: float) -> bool:
 _SUBMISSION_KEY = re.compile(r"^submissions\[\d+\]\.(recipients_count|kind|channel)$")
 
 
+def _explain_v2(error: Finding) -> Finding:
+    """In an @2 document, an @3 key gets a hint to declare @3 instead of a bare refusal."""
+    if error.code == "unknown_key" and error.path in V3_PATHS:
+        return Finding(error.path, "v2_only", {"key": error.path, "expected": SCHEMA_ID})
+    return error
+
+
 def _explain_v1(error: Finding) -> Finding:
     """In an @1 document, an @2 key or value gets a hint to declare @2 instead of a bare refusal."""
-    hint = {"expected": SCHEMA_ID}
+    if error.code == "unknown_key" and error.path in V3_PATHS:
+        return _explain_v2(error)
+    hint = {"expected": SCHEMA_V2}
     if error.code == "unknown_key" and error.path in V2_FIELDS:
         return Finding(error.path, "v2_only", {"key": error.path, **hint})
     match = _SUBMISSION_KEY.match(error.path)
@@ -316,8 +355,11 @@ def _explain_v1(error: Finding) -> Finding:
     return error
 
 
-def validate(data: Any, pack: RulePack) -> tuple[list[Finding], list[Finding]]:
-    """Return ``(errors, warnings)`` for a candidate incident document (@1 or @2)."""
+def validate(data: Any, pack: RulePack, now: datetime | None = None) -> tuple[list[Finding], list[Finding]]:
+    """Return ``(errors, warnings)`` for a candidate incident document (@1, @2 or @3).
+
+    With ``now``, a running duration that begins after it (beyond the clock skew) is an
+    error naming the key (D18, product.md §9.1)."""
     errors: list[Finding] = []
     if not isinstance(data, dict):
         return [Finding("", "not_object")], []
@@ -327,11 +369,15 @@ def validate(data: Any, pack: RulePack) -> tuple[list[Finding], list[Finding]]:
     if schema_id == SCHEMA_V1:
         _check(SCHEMA_V1_NODE, data, "", pack, errors)
         errors = [_explain_v1(e) for e in errors]
+    elif schema_id == SCHEMA_V2:
+        _check(SCHEMA_V2_NODE, data, "", pack, errors)
+        errors = [_explain_v2(e) for e in errors]
     else:
         _check(SCHEMA, data, "", pack, errors)
     if errors:
         return errors, []
     _cross_checks(data, pack, errors)
+    _duration_checks(data, errors, now)
     return errors, _warnings(data, pack) if not errors else []
 
 
@@ -365,6 +411,19 @@ def _cross_checks(doc: Doc, pack: RulePack, errors: list[Finding]) -> None:
             errors.append(Finding(f"submissions[{i}].obligation", "obligation_unknown", {"value": sub["obligation"], "choices": list(valid_ids)}))
 
 
+def _duration_checks(doc: Doc, errors: list[Finding], now: datetime | None) -> None:
+    """D18 (product.md §9.1): a running duration does not end before it began, nor begin
+    after the present moment beyond the clock skew (when ``now`` is given)."""
+    for duration in fields.DURATIONS:
+        started, ended = instant(doc, duration.started), instant(doc, duration.ended)
+        if started is not None and ended is not None and ended < started:
+            errors.append(Finding(duration.ended, "duration_ended_before_started", {"started": display_beijing(started)}))
+        if started is not None and now is not None and (started - now).total_seconds() > FUTURE_SKEW_SECONDS:
+            errors.append(Finding(duration.started, "duration_starts_in_future", {"value": display_beijing(started), "now": display_beijing(now)}))
+        if ended is not None and started is None:
+            errors.append(Finding(duration.started, "duration_start_missing", {"ended": display_beijing(ended)}))
+
+
 def obligation_ids(doc: Doc, pack: RulePack) -> tuple[str, ...]:
     """Every obligation id a submission may name: the pack's, plus ``sector_<n>`` (n from 1)."""
     sectors = tuple(f"{SECTOR_PREFIX}{n}" for n in range(1, len(doc.get("sector_obligations") or []) + 1))
@@ -386,7 +445,7 @@ def _warnings(doc: Doc, pack: RulePack) -> list[Finding]:
         warnings.append(Finding("reporter.category", "category_unknown"))
     discovered = instant(doc, "discovered_at")
     if discovered is None:
-        warnings.append(Finding("discovered_at", "discovered_unknown"))
+        warnings.append(Finding("discovered_at", "discovery_unknown"))
     # D13a: a channel that cannot reach its recipient is warned by core.obligations, which
     # also leaves such a submission out of the status.
     for i, sub in enumerate(doc.get("submissions") or []):
@@ -396,17 +455,17 @@ def _warnings(doc: Doc, pack: RulePack) -> list[Finding]:
     return warnings
 
 
-def parse(data: Any, pack: RulePack) -> tuple[Doc, list[Finding]]:
+def parse(data: Any, pack: RulePack, now: datetime | None = None) -> tuple[Doc, list[Finding]]:
     """Validate and return ``(document, warnings)``; raise ``InvalidIncident`` with every error."""
-    errors, warnings = validate(data, pack)
+    errors, warnings = validate(data, pack, now)
     if errors:
         raise InvalidIncident(errors)
     return data, warnings
 
 
 def upgrade(doc: Doc) -> Doc:
-    """A copy of a valid @1 or @2 document declared as @2: @2 is @1 plus optional keys,
-    so nothing else changes (the app writes @2, product.md §8.1)."""
+    """A copy of a valid @1, @2 or @3 document declared as @3: each format is the one before
+    plus optional keys, so nothing else changes (the app writes @3, product.md §9.1)."""
     return {**doc, "schema": SCHEMA_ID}
 
 
@@ -421,9 +480,11 @@ def loads(text: str | bytes) -> Any:
     return jsonfile.loads(text)
 
 
-# --- The published JSON Schema (resources/schema/incident@2.schema.json, product.md §8.1). ---
+# --- The published JSON Schemas (resources/schema/incident@2.schema.json and
+# incident@3.schema.json, product.md §8.1 and §9.1). ---
 
-SCHEMA_FILE = "schema/incident@2.schema.json"  # under resources/
+SCHEMA_FILES = {SCHEMA_V2: "schema/incident@2.schema.json", SCHEMA_ID: "schema/incident@3.schema.json"}  # under resources/
+SCHEMA_FILE = SCHEMA_FILES[SCHEMA_ID]
 # Text that ``str.strip()`` does not reduce to nothing: one character outside Python's
 # whitespace (the set ``str.isspace`` knows), spelled out so every regex engine agrees.
 NONBLANK_PATTERN = "[^\\t-\\r\\u001c-\\u0020\\u0085\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000]"
@@ -444,6 +505,25 @@ SCHEMA_DESCRIPTION = (
 )
 
 
+SCHEMA_DESCRIPTION_V3 = SCHEMA_DESCRIPTION.replace(
+    "Files of the previous format, incident-assistant/incident@1, are still read.",
+    "A duration that may still be running (an outage, a defacement) is given by started_at and, once it has "
+    "ended, ended_at: with ended_at null it counts up to the present moment, and minutes typed beside it win; "
+    "ended_at is not before started_at and started_at not after the present moment. Files of the previous "
+    "formats, incident-assistant/incident@1 and incident@2, are still read.",
+)
+
+# Descriptions of the keys incident@3 adds (D18, product.md §9.1).
+FIELD_DESCRIPTIONS_V3 = {
+    "impact.cii_full_outage": "A full outage of the critical information infrastructure that may still be running: "
+    "started_at and ended_at (null while it goes on: counted to the present moment).",
+    "impact.cii_main_function_outage": "An outage of the CII's main functions that may still be running: started_at and ended_at.",
+    "impact.portal_outage.started_at": "When the website became unreachable (with ended_at null: still unreachable).",
+    "impact.defacement.homepage_started_at": "When the harmful content appeared on the home page (with homepage_ended_at null: still there).",
+    "impact.defacement.other_page_started_at": "When the harmful content appeared on other pages (with other_page_ended_at null: still there).",
+    "personal_info.what": "What happened to the personal information (个人信息保护法第五十七条): leaked, tampered, lost; empty: not known.",
+}
+
 # Descriptions of the keys incident@2 adds, for the published schema's readers.
 FIELD_DESCRIPTIONS = {
     "number": "The incident's human number, unique in the app's store (e.g. 2026-0003).",
@@ -459,53 +539,86 @@ FIELD_DESCRIPTIONS = {
 }
 
 
-def json_schema(pack: RulePack) -> dict[str, Any]:
-    """The JSON Schema (2020-12) of incident@2 as this module validates it, enums from ``pack``."""
-    root = _json_node(SCHEMA, pack, nullable=False)
-    root["properties"]["schema"] = {"const": SCHEMA_ID}
+def json_schema(pack: RulePack, schema_id: str = SCHEMA_ID) -> dict[str, Any]:
+    """The JSON Schema (2020-12) of ``schema_id`` (incident@3 by default, or @2) as this
+    module validates it, enums from ``pack``."""
+    # D11a: incident@3's reasons need a letter or number; @2's file stays as it was published.
+    root = _json_node(SCHEMAS[schema_id], pack, nullable=False, reason_rule=schema_id == SCHEMA_ID)
+    root["properties"]["schema"] = {"const": schema_id}
     root["required"] = ["schema"]
-    for path, text in FIELD_DESCRIPTIONS.items():
+    descriptions = FIELD_DESCRIPTIONS | (FIELD_DESCRIPTIONS_V3 if schema_id == SCHEMA_ID else {})
+    for path, text in descriptions.items():
         node = root
         for part in path.split("."):
             node = node["properties"][part] if "properties" in node else node["items"]["properties"][part]
         node["description"] = text
-    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": SCHEMA_ID, "description": SCHEMA_DESCRIPTION, **root}
+    description = SCHEMA_DESCRIPTION_V3 if schema_id == SCHEMA_ID else SCHEMA_DESCRIPTION
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", "title": schema_id, "description": description, **root}
 
 
-def json_schema_text(pack: RulePack) -> str:
-    """The published file's exact text. To refresh it after a schema or rule-pack change:
+def json_schema_text(pack: RulePack, schema_id: str = SCHEMA_ID) -> str:
+    """A published file's exact text. To refresh both after a schema or rule-pack change:
     ``python -c "from core.incident import write_json_schema; write_json_schema()"``."""
-    return json.dumps(json_schema(pack), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(json_schema(pack, schema_id), ensure_ascii=False, indent=2) + "\n"
 
 
-def write_json_schema() -> Path:
-    """Write ``resources/schema/incident@2.schema.json`` from the default rule pack."""
+def write_json_schema() -> list[Path]:
+    """Write ``resources/schema/incident@2.schema.json`` and ``incident@3.schema.json``
+    from the default rule pack."""
     from core import resources
     from core.rules import default_pack
 
-    path = resources.path(SCHEMA_FILE)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json_schema_text(default_pack()), encoding="utf-8")
-    return path
+    written = []
+    for schema_id, file in SCHEMA_FILES.items():
+        path = resources.path(file)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json_schema_text(default_pack(), schema_id), encoding="utf-8")
+        written.append(path)
+    return written
 
 
-def _json_node(node: Node, pack: RulePack, nullable: bool) -> dict[str, Any]:
+_REASON_PATTERN: list[str] = []
+
+
+def reason_pattern() -> str:
+    """D11a as a regular expression every engine reads: one character of Unicode category
+    L* or N* (of this Python's Unicode database) in the Basic Multilingual Plane, spelled as
+    ``\\uXXXX`` ranges (an ECMA-262 pattern cannot name a higher plane without the ``u``
+    flag, so a reason written only in such letters passes the app but not this pattern).
+    Built on demand: the published schema needs it, the app's start-up does not."""
+    if not _REASON_PATTERN:
+        ranges: list[tuple[int, int]] = []
+        for code in range(0x10000):
+            if unicodedata.category(chr(code))[0] in "LN":
+                if ranges and ranges[-1][1] == code - 1:
+                    ranges[-1] = (ranges[-1][0], code)
+                else:
+                    ranges.append((code, code))
+
+        def one(code: int) -> str:
+            return f"\\u{code:04x}"
+
+        _REASON_PATTERN.append("[" + "".join(one(a) if a == b else f"{one(a)}-{one(b)}" for a, b in ranges) + "]")
+    return _REASON_PATTERN[0]
+
+
+def _json_node(node: Node, pack: RulePack, nullable: bool, reason_rule: bool = False) -> dict[str, Any]:
     def typed(name: str, **extra: Any) -> dict[str, Any]:
         return {"type": [name, "null"] if nullable else name, **extra}
 
     kind = node.kind
     if kind in ("object", "grade_choice"):
         fields = node.fields or {}
-        properties = {key: _json_node(sub, pack, nullable=key not in node.required) for key, sub in fields.items()}
+        properties = {key: _json_node(sub, pack, nullable=key not in node.required, reason_rule=reason_rule) for key, sub in fields.items()}
         for key in sorted(node.nonblank):
-            properties[key]["pattern"] = NONBLANK_PATTERN
+            properties[key]["pattern"] = reason_pattern() if reason_rule else NONBLANK_PATTERN
         out = typed("object", properties=properties, additionalProperties=False)
         if node.required:
             out["required"] = sorted(node.required)
         return out
     if kind == "list":
         assert node.item is not None
-        return typed("array", items=_json_node(node.item, pack, nullable=False))
+        return typed("array", items=_json_node(node.item, pack, nullable=False, reason_rule=reason_rule))
     if kind == "enum":
         assert node.choices is not None
         return {"enum": [*node.choices(pack), *([None] if nullable else [])]}
@@ -547,13 +660,45 @@ def involves_cii(doc: Doc) -> bool:
     return doc.get("involves_cii") is True or any(s.get("is_cii") for s in doc.get("systems") or [])
 
 
+def _count(value: Any) -> int | None:
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
+def personal_info_counts(doc: Doc) -> tuple[int | None, int | None]:
+    """The two places a number of people whose personal information leaked may be recorded:
+    ``impact.personal_info_leaked`` and ``personal_info.count`` (this one only when
+    ``affected`` is yes: D16a, the annex grades what happened)."""
+    count = _count(get(doc, "personal_info.count")) if get(doc, "personal_info.affected") == "yes" else None
+    return _count(get(doc, "impact.personal_info_leaked")), count
+
+
+def personal_info_leaked(doc: Doc) -> int | None:
+    """D16a (附件 一、二、三 第5项): the one number of people whose personal information
+    leaked: ``impact.personal_info_leaked``, or ``personal_info.count`` with ``affected``
+    yes when that is empty; the larger when both are given."""
+    leaked, count = personal_info_counts(doc)
+    known = [n for n in (leaked, count) if n is not None]
+    return max(known) if known else None
+
+
+def personal_info_contradiction(doc: Doc) -> int | None:
+    """D16b: ``affected`` no beside a leaked count above zero: the count (else None)."""
+    if get(doc, "personal_info.affected") != "no":
+        return None
+    counts = [n for n in (_count(get(doc, "impact.personal_info_leaked")), _count(get(doc, "personal_info.count"))) if n]
+    return max(counts) if counts else None
+
+
 def personal_info_affected(doc: Doc) -> bool:
     """D16 (个人信息保护法第五十七条): personal information leaked, tampered with or lost,
     or possibly so. The user's answer decides; with no answer, a count of leaked records
-    in the impact (附件第5项) means it happened."""
+    in the impact (附件第5项) means it happened. D16b: an answer of no beside a recorded
+    leak above zero does not silence it (the recorded fact wins)."""
     affected = get(doc, "personal_info.affected")
-    if affected is not None:
+    if affected is not None and personal_info_contradiction(doc) is None:
         return bool(affected in PI_AFFECTED_YES)
+    if affected == "no":
+        return True
     leaked = get(doc, "impact.personal_info_leaked")
     return isinstance(leaked, int) and not isinstance(leaked, bool) and leaked > 0
 

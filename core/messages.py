@@ -263,7 +263,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "统一社会信用代码「{value}」格式不符（应为 18 位，不含 I、O、Z、S、V），请核对",
         "unified social credit code '{value}' is malformed (18 characters, no I, O, Z, S, V); please check it",
     ),
-    "submission_channel_not_counted": (
+    "channel_does_not_reach": (
         "第 {n} 条报送记录经「{channel}」报送，该渠道送达不了{recipient}，不计为已向其报告；请直接向其报告（第四条、第九条）",
         "submission {n} went by '{channel_en}', which does not reach the {recipient_en}; it does not count as reported to them: report to them directly (Articles 4 and 9)",
     ),
@@ -287,7 +287,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "未选择报告单位类别，暂按「其他网络运营者」计算期限（第四条第三款）",
         "reporter category not chosen; deadlines are computed for 'other operators' for now",
     ),
-    "discovered_unknown": ("未填写发现时间，无法计算报告期限", "discovery time missing: deadlines cannot be computed"),
+    "discovery_unknown": ("未填写发现时间，无法计算报告期限", "discovery time missing: deadlines cannot be computed"),
     "general_with_unknowns": (
         "已判为一般事件，但仍有影响情况未知（{fields}）；事实变化时须重新定级",
         "graded general while some impact facts are unknown ({fields}); re-grade when facts change",
@@ -305,6 +305,43 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "general_other_laws": (
         "一般事件无须依《办法》报告，但个人信息保护法、数据安全法等其他法律法规及行业规定仍可能要求报告",
         "a general incident need not be reported under the Measures, but other laws and sector rules may still require it",
+    ),
+    # the law's third edition (product.md §9): durations that may still run, reasons, voiding
+    "duration_ended_before_started": ("结束时间不能早于开始时间（开始：{started}）", "the end must not be before the start ({started})"),
+    "duration_starts_in_future": (
+        "开始时间（{value}）晚于当前时间（{now}）；请填写已经开始的时间",
+        "the start ({value}) is later than the present moment ({now}); enter a time that has already come",
+    ),
+    "enum_list": ("应为以下值组成的列表：{choices}（实际为 {value}）", "expected a list of: {choices} (got {value})"),
+    "discovery_in_future": (
+        "发现时间（{value}）晚于当前时间（{now}），请核对；期限按所填发现时间计算",
+        "the discovery time ({value}) is later than the present moment ({now}); please check it (deadlines count from it)",
+    ),
+    "discovery_long_ago": (
+        "发现时间（{value}）早于当前时间 {days} 天以上，请核对",
+        "the discovery time ({value}) is more than {days} days before the present moment; please check it",
+    ),
+    "cii_unknown": (
+        "未回答是否涉及关键信息基础设施，暂按不涉及计算；如涉及，须在发现后 {hours} 小时内（{due} 前）向保护工作部门和公安机关报告（第四条第一款）",
+        "whether critical information infrastructure is involved is not answered, so it is counted as not involved; if it is, "
+        "report to the CII protection department and the public security organ within {hours} hour(s) of discovery (by {due}) (Art. 4(1))",
+    ),
+    "pi_count_differs": (
+        "泄露个人信息的人数填了两个不同的数（影响情况：{leaked} 人；个人信息：{count} 人），已按较大的 {larger} 人定级，请核对",
+        "two different numbers of people whose personal information leaked ({leaked} in the impact, {count} under personal information); "
+        "graded by the larger, {larger}: please check them",
+    ),
+    "pi_answer_contradicts_count": (
+        "个人信息是否受影响答「否」，但填写的泄露人数为 {count}：已按已泄露计算通知义务，请核对",
+        "personal information is answered as not affected, but {count} people are recorded as leaked: the notice duties apply; please check it",
+    ),
+    "handling_end_missing": (
+        "已记录总结报告，但未填写处置工作结束时间；请补填（第八条）",
+        "a summary report is recorded but the time handling ended is missing; please add it (Art. 8)",
+    ),
+    "voided": (
+        "本事件已于 {at} 作废（理由：{reason}）；尚未完成的义务随之作废，不再提醒",
+        "this incident was voided at {at} (reason: {reason}); the duties still open are voided and no longer reminded",
     ),
 }
 
@@ -334,7 +371,8 @@ class Finding:
         return f"{where}: {self.message(lang)}"
 
     def as_json(self, lang: str = "zh") -> dict[str, str]:
-        return {"code": self.code, "field": self.path, "message": self.message(lang)}
+        text = self.message(lang)
+        return {"code": self.code, "field": self.path, "message": text, "text": text}
 
 
 # Characters that would break a one-line message or drive a terminal: controls, format

@@ -19,6 +19,15 @@ statuses, and the authorities' onward escalations, from the rule pack.
   个人信息保护法第五十七条 whatever the grade; the individual notice may be waived with a
   written reason; 12387 channels reach the PI department only when it is a 网信部门.
 - D14: a discovery before the Measures' ``in_force`` date is warned (第十四条).
+- D1b: a discovery time later than ``now`` (beyond the clock skew) or long before it
+  (``DISCOVERY_LONG_AGO_DAYS``) is warned; an unknown one leaves ``due`` null, pending.
+- D3a: ``involves_cii`` unknown: D3 (b)/(c) apply and a warning gives the 1-hour duty.
+- D7b: a summary report recorded before ``handling_ended_at`` is known is ``met``, warned.
+- D13b: which channel reaches which recipient is the rule pack's one ``channel_reach``
+  table, for counting submissions, for the warnings and for the channels each duty offers.
+- D16a/D16b: one number of people whose personal information leaked; a recorded leak
+  wins over an answer of "no".
+- D17: a voided incident's open duties are ``voided`` (no countdown, no reminder).
 Does not read the clock: ``now`` is a parameter.
 """
 
@@ -28,11 +37,22 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from core.incident import NOTICE_CHANNELS, Doc, get, instant, involves_cii, personal_info_affected
+from core.incident import (
+    DISCOVERY_LONG_AGO_DAYS,
+    FUTURE_SKEW_SECONDS,
+    NOTICE_CHANNELS,
+    VOIDED_KEY,
+    Doc,
+    get,
+    instant,
+    involves_cii,
+    personal_info_affected,
+    written_reason,
+)
 from core.messages import Finding
-from core.rules import ObligationRule, RulePack
+from core.rules import NAMED, ORIGINAL, SECTOR_KEY, Channel, ObligationRule, RulePack
 from core.timeutil import BEIJING, display_beijing, end_of_day_after, iso_beijing, parse_date, whole_second
-from core.vocab import CLOCK_STATUSES, Grade, ReportKind, Status, sector_id
+from core.vocab import CLOCK_STATUSES, OPEN_STATUSES, SECTOR_PREFIX, Grade, ObligationId, ReportKind, Status, is_sector, sector_id
 
 # Why a submission recorded against an obligation does not count for it.
 CHANNEL_DOES_NOT_REACH = "channel_does_not_reach"  # D13a
@@ -149,25 +169,54 @@ def _reaches(pack: RulePack, channel: Any) -> str | None:
     return "individuals" if channel in NOTICE_CHANNELS else None
 
 
-def reached_by(pack: RulePack, doc: Doc, obligation_id: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
-    """D13a, D16: the channel ``reaches`` values that count for an obligation of ``doc``."""
+def recipient_kind(pack: RulePack, doc: Doc, obligation_id: str) -> str | None:
+    """D13b: whom an obligation's report reaches: ``cyberspace`` (a 网信部门), ``authority``
+    (any other body) or ``individuals``; None for an id the pack does not know.
+
+    A recipient the user names (``sector_<n>``, the PI-protection department) is a 网信部门
+    when its name contains 网信 or 互联网信息办公室; the summary report goes 按原渠道
+    (第八条), to a 网信部门 only when every first-report recipient of the incident is one."""
+    table = pack.channel_reach
+    kind = table.recipients.get(SECTOR_KEY if is_sector(obligation_id) else obligation_id)
+    if kind == NAMED:
+        return "cyberspace" if table.is_cyberspace_name(_named_recipient(pack, doc, obligation_id)) else "authority"
+    if kind == ORIGINAL:
+        first = [r.id for r in applicable_rules(doc, pack) if r.hours is not None and r.statutory]
+        kinds = {table.recipients.get(oid) for oid in first}
+        return "cyberspace" if kinds == {"cyberspace"} else "authority"
+    return kind
+
+
+def _named_recipient(pack: RulePack, doc: Doc, obligation_id: str) -> object:
+    if is_sector(obligation_id):
+        sectors = doc.get("sector_obligations") or []
+        suffix = obligation_id.removeprefix(SECTOR_PREFIX)
+        n = int(suffix) if suffix.isdigit() else 0
+        return sectors[n - 1].get("recipient") if 0 < n <= len(sectors) and isinstance(sectors[n - 1], dict) else None
     for rule in pack.obligations:
-        if rule.id == obligation_id:
-            return rule.reached_by + (rule.cyberspace_reached_by if _names_cyberspace(doc, rule) else ())
-    return default
+        if rule.id == obligation_id and rule.recipient_detail_field:
+            return get(doc, rule.recipient_detail_field)
+    return None
 
 
-def _names_cyberspace(doc: Doc, rule: ObligationRule) -> bool:
-    """D16: the department the user named is a 网信部门 (12387 channels then reach it)."""
-    named = get(doc, rule.recipient_detail_field) if rule.recipient_detail_field else None
-    return isinstance(named, str) and any(part in named for part in rule.cyberspace_names)
+def reached_by(pack: RulePack, doc: Doc, obligation_id: str, default: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """D13b: the channel ``reaches`` values that count for an obligation of ``doc``."""
+    kind = recipient_kind(pack, doc, obligation_id)
+    return default if kind is None else pack.channel_reach.values_reaching(kind)
+
+
+def reaching_channels(pack: RulePack, doc: Doc, obligation_id: str) -> tuple[Channel, ...]:
+    """D13b: the channels of the pack that reach an obligation's recipient, in the pack's
+    order (the police: in person, telephone, e-mail, a letter; never SMS, IM or a notice)."""
+    values = reached_by(pack, doc, obligation_id)
+    return tuple(c for c in pack.channels if c.reaches in values)
 
 
 def _waiver(doc: Doc, rule: ObligationRule) -> str | None:
     """D16 (第五十七条第二款): the written reason a duty is waived, or None."""
     waived = get(doc, rule.waived_field) if rule.waived_field else None
     reason = waived.get("reason") if isinstance(waived, dict) else None
-    return reason.strip() if isinstance(reason, str) and reason.strip() else None
+    return reason.strip() if isinstance(reason, str) and written_reason(reason) else None  # D11a
 
 
 def _first_submission(
@@ -191,7 +240,9 @@ def _first_submission(
         if at is None:
             continue
         reaches = _reaches(pack, sub.get("channel"))
-        if reaches is not None and reaches not in reached_by(pack, doc, sub["obligation"], default_reached):
+        # D13b: a summary report must reach the summary's own recipients (按原渠道).
+        target = obligation_id if summary else sub["obligation"]
+        if reaches is not None and reaches not in reached_by(pack, doc, target, default_reached):
             ignored.append(Ignored(index, CHANNEL_DOES_NOT_REACH))
         elif now is not None and at > now:
             ignored.append(Ignored(index, AFTER_NOW))
@@ -218,7 +269,8 @@ def _status(due: datetime | None, submitted: datetime | None, now: datetime, tim
     if not timed:
         return Status.DONE if submitted else Status.OPEN
     if due is None:
-        return Status.DONE if submitted else Status.PENDING
+        # D1b, D7b: no due time it could be late against: a report made is met.
+        return Status.MET if submitted else Status.PENDING
     if submitted is not None:
         return Status.MET if submitted <= due else Status.LATE
     return Status.PENDING if now <= due else Status.OVERDUE
@@ -233,6 +285,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
     now = whole_second(now)  # D2a
     cutoff = None if future_counts else now
     discovered = instant(doc, "discovered_at")
+    voided = doc.get(VOIDED_KEY) is not None  # D17
     not_required = grade_id != Grade.UNDETERMINED and pack.rank(grade_id) < pack.rank(pack.reportable_from)
     result = []
     for rule in applicable_rules(doc, pack):
@@ -252,7 +305,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
             if not_required and rule.statutory:
                 status = Status.NOT_REQUIRED
             elif ended is None:
-                status = Status.DONE if submitted else Status.WAITING
+                status = Status.MET if submitted else Status.WAITING  # D7b: never ``done``
             else:
                 status = _status(due, submitted, now, timed=True)
         else:
@@ -264,6 +317,8 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
         waived = _waiver(doc, rule)
         if waived is not None and submitted is None:
             status = Status.WAIVED  # D16: the card keeps a way back (the authority may demand the notice)
+        if voided and status in OPEN_STATUSES:
+            status = Status.VOIDED  # D17 (第十一条): met, late, done, waived and not_required stay
         # D4a: for 一般, a duty that rests on another rule (第四条第五款) stays open and says why.
         reason, reason_en = (rule.general_reason, rule.general_reason_en) if not_required and not rule.statutory else (None, None)
         result.append(
@@ -290,6 +345,9 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
         hours = sector.get("hours")
         due = _after(discovered, hours)
         submitted, answered_by, ignored = _first_submission(doc, pack, oid, False, pack.sector_reached_by, cutoff)
+        status = _status(due, submitted, now, timed=hours is not None)
+        if voided and status in OPEN_STATUSES:
+            status = Status.VOIDED  # D17
         result.append(
             Obligation(
                 oid,
@@ -298,7 +356,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
                 hours,
                 None,
                 due,
-                _status(due, submitted, now, timed=hours is not None),
+                status,
                 submitted,
                 statutory=False,
                 sector=True,
@@ -341,7 +399,10 @@ def submission_warnings(doc: Doc, pack: RulePack, obligations: list[Obligation],
             # 第四条、第九条: only a channel that reaches the recipient discharges the duty.
             target = by_id.get(sub["obligation"], o)
             params = {"n": ignored.index + 1, **_channel_names(pack, sub["channel"]), **_recipient_names(pack, target.id, target.recipient)}
-            found.append(Finding(f"submissions[{ignored.index}].channel", "submission_channel_not_counted", params))
+            found.append(Finding(f"submissions[{ignored.index}].channel", "channel_does_not_reach", params))
+    summary = by_id.get(ObligationId.SUMMARY_REPORT)
+    if summary is not None and summary.submitted_at is not None and instant(doc, "handling_ended_at") is None:
+        found.append(Finding("handling_ended_at", "handling_end_missing"))  # D7b (第八条)
     for index, sub in enumerate(doc.get("submissions") or []):
         at = instant(sub, "submitted_at")
         if at is not None and at > now:
@@ -363,6 +424,52 @@ def in_force_warning(doc: Doc, pack: RulePack) -> Finding | None:
     if discovered.astimezone(BEIJING).date() >= start:
         return None
     return Finding("discovered_at", "before_in_force", {"date": pack.in_force})
+
+
+def discovery_warnings(doc: Doc, now: datetime) -> list[Finding]:
+    """D1b (D1a, 第四条): the discovery time later than ``now`` beyond the clock skew, or more
+    than ``DISCOVERY_LONG_AGO_DAYS`` whole days before it, is warned (the obligations are
+    computed all the same)."""
+    discovered = instant(doc, "discovered_at")
+    if discovered is None:
+        return []
+    problem = discovery_code(discovered, now)
+    if problem is None:
+        return []
+    params = {"value": display_beijing(discovered), "now": display_beijing(now), "days": DISCOVERY_LONG_AGO_DAYS}
+    return [Finding("discovered_at", problem, params)]
+
+
+def discovery_code(discovered: datetime, now: datetime) -> str | None:
+    """D1b: ``discovery_in_future``, ``discovery_long_ago`` or None."""
+    seconds = (whole_second(discovered) - whole_second(now)).total_seconds()
+    if seconds > FUTURE_SKEW_SECONDS:
+        return "discovery_in_future"
+    if -seconds > DISCOVERY_LONG_AGO_DAYS * 24 * 3600:
+        return "discovery_long_ago"
+    return None
+
+
+def cii_unknown_warning(doc: Doc, pack: RulePack) -> Finding | None:
+    """D3a (第四条第一款): ``involves_cii`` not answered. The obligations follow D3 (b)/(c)
+    as if the incident did not involve CII; this warning says what changes if it does."""
+    if doc.get("involves_cii") is not None or involves_cii(doc):
+        return None
+    rules = [r for r in pack.obligations if r.when == "involves_cii" and r.hours is not None]
+    if not rules:
+        return None
+    hours = min(r.hours for r in rules if r.hours is not None)
+    due = _after(instant(doc, "discovered_at"), hours)
+    return Finding("involves_cii", "cii_unknown", {"hours": _number(hours), "due": display_beijing(due) if due else "—"})
+
+
+def voided_warning(doc: Doc) -> Finding | None:
+    """D17 (第十一条): a voided incident says when and why."""
+    voided = doc.get(VOIDED_KEY)
+    if not isinstance(voided, dict):
+        return None
+    at = instant(voided, "at")
+    return Finding(VOIDED_KEY, VOIDED_KEY, {"at": display_beijing(at) if at else "—", "reason": voided.get("reason") or ""})
 
 
 def escalations(obligations: list[Obligation], pack: RulePack, grade_id: str) -> list[EscalationInfo]:

@@ -190,6 +190,34 @@ class ChannelRule:
     text_en: str = ""  # the UI's English wording (reports print ``text``)
 
 
+# D13b: the kinds of recipient a channel may reach, and how an obligation's recipient is told.
+RECIPIENT_KINDS = ("cyberspace", "authority", "individuals")  # 网信部门 / any other body / individuals
+NAMED = "named"  # the recipient the user names: a 网信部门 when its name says so, else an authority
+ORIGINAL = "original"  # the summary report, 按原渠道 (第八条): a 网信部门 only when every first report went to one
+SECTOR_KEY = "sector"  # the recipients table's entry for every ``sector_<n>``
+
+
+@dataclass(frozen=True)
+class ChannelReach:
+    """D13b (第四条、第八条、第九条; 个人信息保护法第五十七条; 网络数据安全管理条例第十一条):
+    the one table of which channel reaches which recipient. ``reaches`` maps a channel's
+    ``reaches`` value to the recipient kinds it reaches; ``recipients`` gives each
+    obligation's recipient kind (``named``, ``original`` or one of ``RECIPIENT_KINDS``)."""
+
+    basis: str
+    reaches: dict[str, tuple[str, ...]]
+    recipients: dict[str, str]
+    cyberspace_names: tuple[str, ...]
+
+    def values_reaching(self, kind: str) -> tuple[str, ...]:
+        """The channel ``reaches`` values that reach a recipient of ``kind``."""
+        return tuple(value for value, kinds in self.reaches.items() if kind in kinds)
+
+    def is_cyberspace_name(self, name: object) -> bool:
+        """D13b, D16: a named department is a 网信部门 when its name contains 网信 or 互联网信息办公室."""
+        return isinstance(name, str) and any(part in name for part in self.cyberspace_names)
+
+
 @dataclass(frozen=True)
 class RulePack:
     """The rule pack: grades, criteria, obligations, channels and report items, as loaded."""
@@ -221,6 +249,7 @@ class RulePack:
     summary_basis: str
     channels: tuple[Channel, ...]
     channel_rule: ChannelRule
+    channel_reach: ChannelReach
     incident_classes: tuple[IncidentClass, ...]
     ransomware_subclass: str
     path: str
@@ -447,27 +476,18 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
     channel_reaches = set()
     for w, c in r.items(raw, "channels", ""):
         channel_reaches.add(r.get(c, "reaches", w, str))
+    reach = _channel_reach(raw, r, channel_reaches)
 
-    def reached_by(obj: Any, where: str) -> tuple[str, ...]:
-        """D13a: which channel ``reaches`` values satisfy an obligation (required)."""
-        values = r.strings(obj, "reached_by", where) or ()
-        for v in values:
-            if v not in channel_reaches:
-                raise r.fail(f"{where}.reached_by", f"{v!r} 不是任何渠道的 reaches")
-        return values
-
-    def cyberspace_authority(obj: Any, where: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-        """D16: 12387 channels count for the PI authority notice only when the named
-        department is a 网信部门 (recognised by the pack's name fragments)."""
-        found = r.get(obj, "cyberspace_authority", where, dict, optional=True)
-        if found is None:
-            return (), ()
-        names = r.strings(found, "names_contain", f"{where}.cyberspace_authority") or ()
-        extra = r.strings(found, "also_reached_by", f"{where}.cyberspace_authority") or ()
-        for v in extra:
-            if v not in channel_reaches:
-                raise r.fail(f"{where}.cyberspace_authority.also_reached_by", f"{v!r} 不是任何渠道的 reaches")
-        return names, extra
+    def reached_by(obligation_id: str, where: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+        """D13b: the ``reaches`` values that satisfy an obligation whatever its recipient is
+        named, the name fragments of a 网信部门 and the values that also count for one."""
+        kind = reach.recipients.get(obligation_id)
+        if kind is None:
+            raise r.fail("channel_reach.recipients", f"缺少义务 {obligation_id!r} 的接收方类别（{where}）")
+        if kind == NAMED:
+            authority = reach.values_reaching("authority")
+            return authority, reach.cyberspace_names, tuple(v for v in reach.values_reaching("cyberspace") if v not in authority)
+        return reach.values_reaching("authority" if kind == ORIGINAL else kind), (), ()
 
     whens = {"involves_cii", "central_state_organ", "otherwise", "crime_suspected", "personal_info_affected", "always"}
     obligations = []
@@ -493,11 +513,11 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
                 r.get(o, "basis", w, str),
                 r.get(o, "statutory", w, bool),
                 r.get(o, "text", w, str),
-                reached_by(o, w),
+                *reached_by(r.get(o, "id", w, str), w)[:1],
                 r.get(o, "general_reason", w, str, optional=True),
                 r.get(o, "general_reason_en", w, str, optional=True),
                 r.get(o, "waived_field", w, str, optional=True),
-                *cyberspace_authority(o, w),
+                *reached_by(r.get(o, "id", w, str), w)[1:],
                 en(o, "text", w),
             )
         )
@@ -585,7 +605,7 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         obligations=tuple(obligations),
         sector_basis=r.get(sector, "basis", "sector_obligation", str),
         sector_label=r.get(sector, "label", "sector_obligation", str),
-        sector_reached_by=reached_by(sector, "sector_obligation"),
+        sector_reached_by=reached_by(SECTOR_KEY, "sector_obligation")[0],
         sector_general_reason=r.get(sector, "general_reason", "sector_obligation", str, optional=True),
         sector_general_reason_en=r.get(sector, "general_reason_en", "sector_obligation", str, optional=True),
         sector_text=r.get(sector, "text", "sector_obligation", str),
@@ -602,7 +622,33 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         summary_basis=r.get(summary, "basis", "summary_items", str),
         channels=channels,
         channel_rule=channel_rule,
+        channel_reach=reach,
         incident_classes=classes,
         ransomware_subclass=r.get(raw, "ransomware_subclass", "", str),
         path=label,
     )
+
+
+def _channel_reach(raw: Any, r: _Reader, channel_reaches: set[str]) -> ChannelReach:
+    """D13b: read and check the one table of channel reach (every channel's ``reaches``
+    value listed, every kind known)."""
+    where = "channel_reach"
+    table = r.get(raw, where, "", dict)
+    reaches_raw = r.get(table, "reaches", where, dict)
+    reaches: dict[str, tuple[str, ...]] = {}
+    for value in sorted(channel_reaches):
+        kinds = r.strings(reaches_raw, value, f"{where}.reaches") or ()
+        for kind in kinds:
+            if kind not in RECIPIENT_KINDS:
+                raise r.fail(f"{where}.reaches.{value}", f"应为 {list(RECIPIENT_KINDS)} 之中的值")
+        reaches[value] = kinds
+    recipients_raw = r.get(table, "recipients", where, dict)
+    recipients: dict[str, str] = {}
+    for key, kind in recipients_raw.items():
+        if kind not in (*RECIPIENT_KINDS, NAMED, ORIGINAL):
+            raise r.fail(f"{where}.recipients.{key}", f"应为 {[*RECIPIENT_KINDS, NAMED, ORIGINAL]} 之一")
+        recipients[key] = kind
+    if SECTOR_KEY not in recipients:
+        raise r.fail(f"{where}.recipients", f"缺少 {SECTOR_KEY}")
+    names = r.strings(table, "names_contain", where) or ()
+    return ChannelReach(r.get(table, "basis", where, str), reaches, recipients, names)

@@ -34,8 +34,8 @@ def register(sub: Any) -> None:
         "file",
         metavar="FILE",
         help=t(
-            "事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
-            "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database",
+            "事件文件（incident-assistant/incident@1、@2 或 @3 JSON）或数据库中的事件 id",
+            "incident file (incident-assistant/incident@1, @2 or @3 JSON) or an incident id in the database",
         ),
     )
     add_now(p)

@@ -21,7 +21,10 @@ def test_check_json_on_the_example_prints_the_contract_object():
     out = cli("check", str(EXAMPLES / "clinic-ransomware.json"), "--now", NOW, "--json")
     assert out.returncode == 0, out.stderr
     result = json.loads(out.stdout)
-    assert list(result) == ["grade", "computed_grade", "grade_basis", "reportable", "triggered", "obligations", "escalations", "missing", "warnings"]
+    assert list(result) == [
+        *("grade", "computed_grade", "grade_basis", "reportable", "triggered", "obligations", "escalations", "missing", "warnings"),
+        *("projections", "voided"),  # the third edition (product.md §9.2)
+    ]
     assert (result["grade"], result["grade_basis"], result["reportable"]) == ("relatively_major", "computed", "yes")
     provincial = result["obligations"][0]
     assert provincial == {

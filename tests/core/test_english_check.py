@@ -106,7 +106,7 @@ def test_the_cases_cover_what_they_claim(pack):
     now = parse_instant(NOW)
     seen = {c.__name__: check(c()[0], pack, now) for c in CASES}
     assert {o.id for o in seen["cii_hospital"].obligations} >= {"cii_protection_department", "cii_public_security"}
-    assert seen["cii_hospital"].escalations and any(w.code == "submission_channel_not_counted" for w in seen["cii_hospital"].warnings)
+    assert seen["cii_hospital"].escalations and any(w.code == "channel_does_not_reach" for w in seen["cii_hospital"].warnings)
     assert seen["central_organ"].obligations[0].id == "central_organ_cyberspace_office" and seen["central_organ"].escalations
     assert any(o.sector and o.reason for o in seen["ordinary_general"].obligations)
     assert any(o.id == "police_case" for o in seen["ransomware_police"].obligations)

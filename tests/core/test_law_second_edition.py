@@ -109,7 +109,7 @@ def test_a_12387_mail_to_the_protection_department_does_not_count_and_is_overdue
     o = obligations(doc, due_second + timedelta(seconds=1))["cii_protection_department"]
     assert o.status == "overdue" and o.submitted_at is None
     assert o.as_json()["ignored_submissions"] == [{"index": 0, "counts": False, "why": "channel_does_not_reach"}]
-    assert ("submissions[0].channel", "submission_channel_not_counted") in codes(doc, due_second)
+    assert ("submissions[0].channel", "channel_does_not_reach") in codes(doc, due_second)
 
 
 @pytest.mark.parametrize(("at", "status"), [("2026-11-24T10:30:00+08:00", "met"), ("2026-11-24T10:30:01+08:00", "late")])
@@ -133,13 +133,13 @@ def test_a_12387_report_of_a_crime_is_not_a_police_case():
     assert obligations(doc)["police_case"].status == "open"
 
 
-@pytest.mark.parametrize("channel", ["sms", "im", "letter", "announcement"])
+@pytest.mark.parametrize("channel", ["sms", "im", "announcement"])  # a letter reaches any recipient (D13b)
 def test_a_notice_channel_satisfies_no_report(channel):
     doc = minimal(
         schema="incident-assistant/incident@2", impact=RELATIVELY_MAJOR, submissions=[sub("provincial_cyberspace_office", "2026-11-24T09:40:00+08:00", channel)]
     )
     assert obligations(doc)["provincial_cyberspace_office"].status == "pending"
-    assert codes(doc)[-1] == ("submissions[0].channel", "submission_channel_not_counted")
+    assert codes(doc)[-1] == ("submissions[0].channel", "channel_does_not_reach")
 
 
 def test_12387_still_counts_for_the_provincial_cyberspace_office():
@@ -150,7 +150,7 @@ def test_12387_still_counts_for_the_provincial_cyberspace_office():
 
 def test_the_ignored_submission_warning_names_the_channel_and_recipient_in_both_languages():
     doc = cii_doc(sub("cii_protection_department", "2026-11-24T09:40:00+08:00", "email_12387"))
-    warning = next(w for w in check(doc, PACK, NOW).warnings if w.code == "submission_channel_not_counted")
+    warning = next(w for w in check(doc, PACK, NOW).warnings if w.code == "channel_does_not_reach")
     assert "12387 邮箱" in warning.message() and "保护工作部门" in warning.message() and "第四条、第九条" in warning.message()
     assert "12387 mailbox" in warning.message("en") and "CII protection department" in warning.message("en")
     assert "Articles 4 and 9" in warning.message("en")
@@ -299,7 +299,7 @@ def test_check_prints_the_reason_in_text_and_json(tmp_path, capsys):
 
 # --- Texts a user reads ---
 
-NEW_CODES = ("submission_channel_not_counted", "submission_not_applicable", "submission_in_future", "before_in_force", "instant_range", "hours_beyond_calendar")
+NEW_CODES = ("channel_does_not_reach", "submission_not_applicable", "submission_in_future", "before_in_force", "instant_range", "hours_beyond_calendar")
 
 
 @pytest.mark.parametrize("code", NEW_CODES)

@@ -88,7 +88,7 @@ def test_every_missing_value_is_named_and_in_english_for_the_english_ui():
 
 def test_an_incident_without_personal_information_gets_no_notice():
     with pytest.raises(NoticeError, match="未涉及个人信息"):
-        render_notice(leak(affected="no"), PACK, "letter", "pdf", NOW)
+        render_notice(leak(affected="no", count=None), PACK, "letter", "pdf", NOW)
 
 
 @pytest.mark.parametrize("kind,fmt", [("sms", "pdf"), ("sms", "docx"), ("authority", "txt")])

@@ -217,7 +217,7 @@ def test_12387_channel_against_a_cii_obligation_warns_d13(pack):
         submissions=[{"obligation": "cii_public_security", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00", "channel": "hotline_12387"}],
     )
     warnings = run(doc, pack).warnings
-    assert any(w.code == "submission_channel_not_counted" and w.path == "submissions[0].channel" for w in warnings)
+    assert any(w.code == "channel_does_not_reach" and w.path == "submissions[0].channel" for w in warnings)
 
 
 def test_due_is_exactly_hours_after_discovery_in_utc_too(pack):

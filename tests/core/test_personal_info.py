@@ -54,7 +54,11 @@ def test_a_general_grade_leak_of_120000_records_creates_both_notices_open():
 
 def test_possible_creates_both_and_no_creates_none():
     assert PI_IDS <= set(obligations(clinic_leak(affected="possible")))
-    assert not PI_IDS & set(obligations(clinic_leak(affected="no")))
+    no_leak = clinic_leak(affected="no")
+    no_leak["impact"] = {"personal_info_leaked": 0}
+    assert not PI_IDS & set(obligations(no_leak))
+    # D16b: an answer of no beside a recorded leak above zero does not silence it
+    assert PI_IDS <= set(obligations(clinic_leak(affected="no")))
 
 
 def test_an_unanswered_question_with_leaked_records_counts_as_affected_and_none_without():
@@ -96,7 +100,7 @@ def test_12387_reaches_the_pi_department_only_when_it_is_a_cyberspace_office():
     health = clinic_leak()
     health["submissions"] = [submission]
     assert obligations(health)[AUTHORITY].status == Status.OPEN
-    assert [w.code for w in check(health, PACK, NOW).warnings if w.path == "submissions[0].channel"] == ["submission_channel_not_counted"]
+    assert [w.code for w in check(health, PACK, NOW).warnings if w.path == "submissions[0].channel"] == ["channel_does_not_reach"]
     cyberspace = clinic_leak(authority="某市委网信办")
     cyberspace["submissions"] = [submission]
     assert obligations(cyberspace)[AUTHORITY].status == Status.DONE
@@ -155,7 +159,7 @@ def test_the_duties_follow_the_answer_whatever_the_grade_and_count(affected, lea
     if cii_level:
         doc["involves_cii"] = True
         doc["impact"]["cii_full_outage_minutes"] = [0, 30, 120, 600][cii_level]
-    expected = affected in ("yes", "possible") or (affected is None and bool(leaked))
+    expected = affected in ("yes", "possible") or (affected in (None, "no") and bool(leaked))  # D16b: the recorded leak wins
     assert (PI_IDS <= set(obligations(doc))) is expected
     assert bool(PI_IDS & set(obligations(doc))) is expected
 

@@ -58,9 +58,12 @@ def test_every_annex_item_1_to_7_is_encoded_for_each_level(pack):
         (lambda r: r["summary_rule"].__setitem__("day_end", "midnight"), "summary_rule.day_end"),
         # D15: a finding level names a point of its criterion's ordered scale.
         (lambda r: next(c for c in r["criteria"] if c["id"] == "data_threat")["levels"][0].__setitem__("at_least", "apocalyptic"), "levels[0].at_least"),
-        # D13a: every obligation says which channel reaches satisfy it.
-        (lambda r: r["obligations"][0].pop("reached_by"), "obligations[0].reached_by"),
-        (lambda r: r["obligations"][0].__setitem__("reached_by", ["carrier_pigeon"]), "obligations[0].reached_by"),
+        # D13b: one table says which channel reaches which recipient, for every obligation.
+        (lambda r: r["channel_reach"]["recipients"].pop("cii_protection_department"), "channel_reach.recipients"),
+        (lambda r: r["channel_reach"]["recipients"].__setitem__("police_case", "carrier_pigeon"), "channel_reach.recipients.police_case"),
+        (lambda r: r["channel_reach"]["reaches"].pop("individuals"), "channel_reach.reaches.individuals"),
+        (lambda r: r["channel_reach"]["reaches"]["any"].append("martians"), "channel_reach.reaches.any"),
+        (lambda r: r["channel_reach"]["recipients"].pop("sector"), "channel_reach.recipients"),
     ],
 )
 def test_malformed_pack_names_file_and_key(tmp_path, mutate, key):

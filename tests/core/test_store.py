@@ -73,7 +73,7 @@ def test_export_of_an_import_equals_the_input_plus_an_id_and_a_number_as_inciden
     exported = store.export_document(incident_id)
     assert exported.pop("id") == incident_id
     assert exported.pop("number") == "2026-0001"  # the store's clock says 2026
-    assert exported == {**doc, "schema": "incident-assistant/incident@2"}
+    assert exported == {**doc, "schema": "incident-assistant/incident@3"}
     assert store.verify().ok
 
 
@@ -115,7 +115,7 @@ def test_import_keeps_a_free_id_and_refuses_a_taken_one(store: Store) -> None:
         store.import_document(doc)
     other = store.import_document(doc, new_id=True)
     assert other != "fixed-id-1"
-    assert store.export_document(other) == doc | {"id": other, "number": "2026-0002", "schema": "incident-assistant/incident@2"}
+    assert store.export_document(other) == doc | {"id": other, "number": "2026-0002", "schema": "incident-assistant/incident@3"}
     assert store.count_incidents() == 2
 
 
@@ -339,7 +339,7 @@ def test_any_valid_incident_round_trips(store: Store, doc: dict[str, Any]) -> No
     assert exported.pop("id") == incident_id
     number = exported.pop("number")  # the file's own when free in the store, else the next one
     assert isinstance(number, str) and number
-    assert exported == {k: v for k, v in doc.items() if k != "number"} | {"schema": "incident-assistant/incident@2"}
+    assert exported == {k: v for k, v in doc.items() if k != "number"} | {"schema": "incident-assistant/incident@3"}
 
 
 def test_the_list_shows_each_human_number_from_a_stored_column_and_an_old_file_gains_it(tmp_path: Path) -> None:

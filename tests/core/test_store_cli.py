@@ -45,7 +45,7 @@ def test_import_prints_the_id_last_and_export_round_trips(tmp_path: Path) -> Non
     exported: dict[str, Any] = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert exported.pop("id") == incident_id
     assert exported.pop("number") == "2026-0001" or exported.get("number") is None
-    assert exported == json.loads(EXAMPLE.read_text(encoding="utf-8")) | {"schema": "incident-assistant/incident@2"}
+    assert exported == json.loads(EXAMPLE.read_text(encoding="utf-8")) | {"schema": "incident-assistant/incident@3"}
 
 
 def test_importing_the_same_export_twice_is_refused_unless_new_id(tmp_path: Path) -> None:

@@ -352,7 +352,7 @@ def test_a_schema_1_database_migrates_forward_after_a_backup_copy(tmp_path: Path
         old.close()
         migrated = store.export_document("7f1c2a9e-0000-4000-8000-000000000001")
         assert migrated.pop("number").endswith("-0001")  # numbers came after this file was made
-        assert migrated == example() | {"id": "7f1c2a9e-0000-4000-8000-000000000001", "schema": "incident-assistant/incident@2"}
+        assert migrated == example() | {"id": "7f1c2a9e-0000-4000-8000-000000000001", "schema": "incident-assistant/incident@3"}
         rows = {r.id: r for r in store.list_incidents(T0)}
         assert rows["7f1c2a9e-0000-4000-8000-000000000001"].grade == "relatively_major"
         assert rows["7f1c2a9e-0000-4000-8000-000000000002"].valid is False

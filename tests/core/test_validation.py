@@ -165,11 +165,11 @@ PERSONAL_INFO = {
 }
 
 
-def test_the_app_writes_at_2_and_reads_at_1_and_at_2(pack):
+def test_the_app_writes_at_3_and_reads_at_1_at_2_and_at_3(pack):
     from core.incident import ACCEPTED_SCHEMAS, SCHEMA_ID, upgrade
 
-    assert SCHEMA_ID == "incident-assistant/incident@2"
-    assert ACCEPTED_SCHEMAS == ("incident-assistant/incident@1", "incident-assistant/incident@2")
+    assert SCHEMA_ID == "incident-assistant/incident@3"
+    assert ACCEPTED_SCHEMAS == ("incident-assistant/incident@1", "incident-assistant/incident@2", "incident-assistant/incident@3")
     assert example()["schema"] == "incident-assistant/incident@1"
     assert validate(upgrade(example()), pack) == ([], [])
     assert upgrade(example())["schema"] == SCHEMA_ID and example()["schema"].endswith("@1")  # an @1 file is read as it is
@@ -275,12 +275,12 @@ def test_an_at_1_file_with_at_2_content_is_told_to_say_at_2(pack, patch, path):
     assert errors_of(v2(**patch), pack) == []
 
 
-def test_an_unknown_schema_names_both_accepted_ones(pack):
+def test_an_unknown_schema_names_every_accepted_one(pack):
     doc = minimal()
-    doc["schema"] = "incident-assistant/incident@3"
+    doc["schema"] = "incident-assistant/incident@4"
     err = validate(doc, pack)[0][0]
     assert err.code == "schema"
-    assert "incident-assistant/incident@2" in err.message() and "incident-assistant/incident@1" in err.message()
+    assert all(f"incident-assistant/incident@{n}" in err.message() for n in (1, 2, 3))
 
 
 @pytest.mark.parametrize("at", ["2026-11-24T09:30:00.5+08:00", "2026-11-24T09:30:00.123456Z", "2026-11-24T09:30:00.1"])
