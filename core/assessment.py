@@ -148,7 +148,7 @@ class Assessment:
             "missing": self.missing,
             "warnings": [w.as_json(lang) for w in self.warnings],
             "projections": [p.as_json() for p in self.projections],  # D18 (product.md §9.2)
-            "voided": _voided_json(self.voided),  # D17
+            VOIDED_KEY: _voided_json(self.voided),  # D17
         }
 
 

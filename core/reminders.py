@@ -5,6 +5,8 @@ A reminder is identified by incident, obligation, due time and threshold, so mov
 due time (new discovery time, new grade) makes fresh reminders. When several thresholds
 were crossed at once (the app was closed), only the most urgent is shown and the others
 are marked done, so a user returning to the app sees one message per deadline, not five.
+D18: a projection of a running duration reminds once when its moment is reached. D17: a
+voided incident's duties are ``voided`` (no countdown), so they raise no reminder.
 Does not read the clock or the database: ``now`` and the set of keys already fired are
 parameters.
 """
@@ -15,6 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+from core.grading import Projection
 from core.obligations import Obligation
 from core.timeutil import display_beijing, iso_beijing, time_left_text
 from core.vocab import CLOCK_STATUSES, ObligationId, Status, Urgency
@@ -149,4 +152,45 @@ def due_reminders(incidents: Iterable[tuple[str, str, list[Obligation]]], now: d
             show.append(Reminder(_key(incident_id, o, most_urgent), incident_id, title, o, most_urgent))
             done.update(_key(incident_id, o, t) for t in fresh)
     show.sort(key=lambda r: r.obligation.due or now)
+    return show, done
+
+
+@dataclass(frozen=True)
+class ProjectionReminder:
+    """D18: a running duration has reached the threshold a projection named: the grade may
+    have risen (the deadlines still run from discovery). ``text`` is the projection's plain
+    words, made by ``core.assessment.projection_sentence`` in the UI's language."""
+
+    key: str
+    incident_id: str
+    title: str
+    projection: Projection
+
+    def message(self, lang: str = "zh", grade_name: str | None = None) -> str:
+        """The reminder in ``lang``; ``grade_name`` is the grade's name in that language."""
+        p = self.projection
+        grade = grade_name or p.grade
+        at = display_beijing(p.at)
+        if lang == "en":
+            condition = p.duration.running("en")
+            return f"'{self.title}': from {at} Beijing time the incident is graded {grade} ({condition[:1].lower()}{condition[1:]}). Check the deadlines."
+        return f"「{self.title}」{p.duration.running('zh')}，北京时间 {at} 起已为{grade}事件，请查看报告期限。"
+
+
+def projection_reminders(incidents: Iterable[tuple[str, str, list[Projection]]], now: datetime, fired: set[str]) -> tuple[list[ProjectionReminder], set[str]]:
+    """``incidents`` yields ``(incident_id, title, projections)`` (a voided incident has none,
+    D17). Each projection whose moment has come gives one reminder, once: its key holds the
+    incident, the field, the moment and the grade, so a changed start makes a fresh one."""
+    show: list[ProjectionReminder] = []
+    done: set[str] = set()
+    for incident_id, title, projections in incidents:
+        for p in projections:
+            if p.at > now:
+                continue
+            key = f"{incident_id}|{p.field}|{iso_beijing(p.at)}|{p.grade}"
+            if key in fired:
+                continue
+            show.append(ProjectionReminder(key, incident_id, title, p))
+            done.add(key)
+    show.sort(key=lambda r: r.projection.at)
     return show, done
