@@ -55,6 +55,7 @@ __all__ = [
     "obligation_channels",
     "projection_sentence",
     "reason_problem",
+    "reassess",
     "recompute_due",
     "submission_channels",
     "written_reason",
@@ -105,6 +106,8 @@ class Assessment:
     valid: bool = True  # the draft as stored had no errors
     errors: list[Finding] = field(default_factory=list)  # the draft's own errors, when not valid
     projections: list[Projection] = field(default_factory=list)  # D18, sorted by ``at``
+    validation_warnings: list[Finding] = field(default_factory=list)  # the document's own (for ``reassess``)
+    future_counts: bool = False
 
     @property
     def voided(self) -> dict[str, Any] | None:
@@ -231,6 +234,8 @@ def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Findin
         missing=completeness.missing(doc, pack, grade_known=result.grade != Grade.UNDETERMINED),
         warnings=found,
         projections=[] if doc.get(VOIDED_KEY) is not None else grading.projections(doc, pack, result.grade, now),
+        validation_warnings=list(warnings),
+        future_counts=future_counts,
     )
 
 
@@ -250,6 +255,16 @@ def assess(draft: Any, pack: RulePack, now: datetime, *, future_counts: bool = F
     if valid:
         return result
     return Assessment(**{**result.__dict__, "valid": False, "errors": errors})
+
+
+def reassess(previous: Assessment, pack: RulePack, now: datetime) -> Assessment:
+    """The same document assessed again at a later ``now`` (the 1 Hz tick once
+    ``next_change`` has come, D18): the document is not validated or repaired again, as only
+    time moved. For an edited document, call ``assess``."""
+    result = _assess_valid(previous.doc, pack, now, previous.validation_warnings, future_counts=previous.future_counts)
+    if previous.valid:
+        return result
+    return Assessment(**{**result.__dict__, "valid": False, "errors": previous.errors})
 
 
 def check(data: Any, pack: RulePack, now: datetime) -> Assessment:

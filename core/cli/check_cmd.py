@@ -11,7 +11,7 @@ import json
 import unicodedata
 from typing import Any
 
-from core.assessment import Assessment, check
+from core.assessment import Assessment, check, projection_sentence
 from core.cli.common import add_now, clock_from, resolve_incident, safe_text
 from core.cli.lang import current_language, t
 from core.fields import statutory_label
@@ -90,6 +90,10 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
             if lang != "en"
             else f"  · {pack_name(pack.grade(hit.grade), lang)} | {item}: {text}{value}"
         )
+    for projection in result.projections:  # D18: what a running duration will do to the grade
+        sentence = projection_sentence(result, pack, lang, projection)
+        if sentence:
+            lines.append(f"  → {sentence}")
     lines.append("")
     lines.append(t(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：", f"Reporting obligations (Beijing time; now {display_beijing(result.now)}):"))
     rows = [(t("接收方", "Recipient"), t("依据", "Basis"), t("期限", "Due"), t("剩余", "Left"), t("状态", "Status"))]

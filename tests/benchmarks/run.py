@@ -526,6 +526,36 @@ def largest_arrays(cfg: Config) -> list[Row]:
     return rows
 
 
+# --- (g): running durations (D18) ---------------------------------------------------------
+
+
+def running_durations(cfg: Config) -> list[Row]:
+    """The 1 Hz tick with 10,000 incidents listed and 50 running durations (core only)."""
+    import running_tick
+
+    found = running_tick.measure(cfg.ticks)
+    label = f"{found['listed']:,} listed, {found['running']} running durations"
+    target = f"< {running_tick.TARGET_MS:.0f} ms"
+    return [
+        Row(
+            f"1 Hz tick, {label}: nothing crossed (p99)",
+            f"{found['quiet_p99_ms']:.2f} ms",
+            f"median {found['quiet_median_ms']:.2f} ms",
+            "—",
+            target,
+            verdict(found["quiet_p99_ms"] < running_tick.TARGET_MS),
+        ),
+        Row(
+            f"1 Hz tick, {label}: all {found['running']} cross a threshold at once (max)",
+            f"{found['crossing_max_ms']:.2f} ms",
+            f"median {found['crossing_median_ms']:.2f} ms",
+            "—",
+            target,
+            verdict(found["crossing_max_ms"] < running_tick.TARGET_MS),
+        ),
+    ]
+
+
 # --- the table ---------------------------------------------------------------------------
 
 
@@ -558,6 +588,7 @@ SECTIONS = {
     "layout": "pdf layout",
     "cli": "cli",
     "arrays": "largest arrays",
+    "running": "running durations",
 }
 
 
@@ -633,6 +664,7 @@ def main() -> int:
     section("import crash test", lambda: import_crashes(cfg))
     section("cli", lambda: cli_process(cfg))
     section("largest arrays", lambda: largest_arrays(cfg))
+    section("running durations", lambda: running_durations(cfg))
     log("done")
     met = sum(r.met == "yes" for r in rows)
     missed = [r.name for r in rows if r.met == "NO"]
