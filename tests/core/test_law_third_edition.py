@@ -29,6 +29,7 @@ from core.assessment import (
     obligation_channels,
     projection_sentence,
     reason_problem,
+    reassess,
     recompute_due,
     written_reason,
 )
@@ -205,6 +206,17 @@ def test_the_next_moment_to_recompute_and_the_watch_of_running_incidents():
     assert recompute_due(watch, NOW.replace(minute=39, second=59)) == []
     assert recompute_due(watch, NOW.replace(minute=40)) == ["a"]
     assert not has_running_duration(example()) and not has_running_duration(None)
+
+
+@pytest.mark.parametrize("minutes", [0, 9, 10, 11, 125, 24 * 60])
+def test_reassessing_at_a_later_moment_gives_what_a_fresh_assessment_gives(minutes):
+    first = assess(defacement(), PACK, NOW)
+    later = NOW + timedelta(minutes=minutes)
+    assert reassess(first, PACK, later).as_json() == assess(defacement(), PACK, later).as_json()
+    broken = defacement()
+    broken["impact"]["defacement"]["views"] = "many"
+    assert reassess(assess(broken, PACK, NOW), PACK, later).as_json() == assess(broken, PACK, later).as_json()
+    assert not reassess(assess(broken, PACK, NOW), PACK, later).valid
 
 
 def test_a_projection_reminds_once_when_reached():
@@ -448,8 +460,8 @@ def test_numbers_above_ten_to_the_fifteen_are_refused(tmp_path, capsys, value, c
 
 def test_the_running_school_example_projects_and_owes_the_notices():
     doc = json.loads((EXAMPLES / "school-defacement-running.json").read_text(encoding="utf-8"))
-    result = check(doc, PACK, datetime(2026, 11, 24, 14, 30, tzinfo=BEIJING))
+    result = check(doc, PACK, datetime(2026, 11, 24, 10, 30, tzinfo=BEIJING))
     assert result.projections and {"pi_authority_notice", "pi_individual_notice"} <= {o.id for o in result.obligations}
-    assert projection_sentence(result, PACK) == "若首页篡改内容仍未清除，北京时间 14:40 起为较大事件，须在 18:10 前报告。"
+    assert projection_sentence(result, PACK) == "若首页篡改内容仍未清除，北京时间 10:40 起为较大事件，须在 14:10 前报告。"
     with pytest.raises(InvalidIncident):
-        check(doc, PACK, datetime(2026, 11, 24, 13, 0, tzinfo=BEIJING))  # the defacement had not begun
+        check(doc, PACK, datetime(2026, 11, 24, 10, 0, tzinfo=BEIJING))  # the defacement had not begun
