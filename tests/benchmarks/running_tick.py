@@ -35,7 +35,7 @@ LISTED = 10_000
 RUNNING = 50
 VISIBLE = 40  # the rows a list window shows at once (its tick updates only those)
 TARGET_MS = 50.0
-NOW = datetime(2026, 11, 24, 10, 30, tzinfo=BEIJING)
+NOW = datetime(2026, 11, 24, 9, 50, tzinfo=BEIJING)
 EXAMPLES = ROOT / "resources" / "examples"
 
 

@@ -460,8 +460,8 @@ def test_numbers_above_ten_to_the_fifteen_are_refused(tmp_path, capsys, value, c
 
 def test_the_running_school_example_projects_and_owes_the_notices():
     doc = json.loads((EXAMPLES / "school-defacement-running.json").read_text(encoding="utf-8"))
-    result = check(doc, PACK, datetime(2026, 11, 24, 10, 30, tzinfo=BEIJING))
+    result = check(doc, PACK, datetime(2026, 11, 24, 9, 50, tzinfo=BEIJING))
     assert result.projections and {"pi_authority_notice", "pi_individual_notice"} <= {o.id for o in result.obligations}
-    assert projection_sentence(result, PACK) == "若首页篡改内容仍未清除，北京时间 10:40 起为较大事件，须在 14:10 前报告。"
+    assert projection_sentence(result, PACK) == "若首页篡改内容仍未清除，北京时间 10:00 起为较大事件，须在 13:30 前报告。"
     with pytest.raises(InvalidIncident):
-        check(doc, PACK, datetime(2026, 11, 24, 10, 0, tzinfo=BEIJING))  # the defacement had not begun
+        check(doc, PACK, datetime(2026, 11, 24, 9, 20, tzinfo=BEIJING))  # the defacement had not begun
