@@ -350,15 +350,44 @@ def _systems(doc: Doc) -> list[Line]:
     return lines or [Line("涉事系统或设施", None)]
 
 
+# incident@3 (D18): durations answered by when they began and, once over, when they ended.
+RUNNING_BLOCKS = ("portal_outage", "defacement", "cii_full_outage", "cii_main_function_outage")
+
+
 def _impact(doc: Doc, pack: RulePack) -> list[Line]:
-    """The annex's impact facts that are known, with units (what the grade rests on)."""
-    paths = [f"impact.{block}.{key}" for block in ("portal_outage", "defacement") for key in (get(doc, f"impact.{block}") or {})]
+    """The annex's impact facts that are known, with units (what the grade rests on); a
+    duration answered by its start (D18) prints its start in Beijing time and, while it has
+    no end, 「至报告时仍未结束」 (the report time is the moment it is counted to)."""
+    paths = [f"impact.{block}.{key}" for block in RUNNING_BLOCKS for key in (get(doc, f"impact.{block}") or {}) if not key.endswith("ended_at")]
     paths += [path for path, _unit in labels.IMPACT_UNITS]
-    lines = [Line(label(p), shown(p, get(doc, p), pack)) for p in paths if get(doc, p) is not None]
+    lines = [_impact_line(doc, p, pack) for p in paths if get(doc, p) is not None]
+    lines += _personal_info(doc)
     qualitative = get(doc, "impact.qualitative")
     if qualitative:
         lines.append(Line("定性判断", f"{labels.grade_name(qualitative.get('grade'), pack)}：{qualitative.get('reason')}"))
     return lines or [Line("影响情况（用于定级）", None)]
+
+
+def _impact_line(doc: Doc, path: str, pack: RulePack) -> Line:
+    if not path.endswith("started_at"):
+        return Line(label(path), shown(path, get(doc, path), pack))
+    end = get(doc, path.removesuffix("started_at") + "ended_at")
+    until = f"至 {labels.when(end)}" if end is not None else "至报告时仍未结束"
+    return Line(label(path).removesuffix("开始时间"), f"{labels.when(get(doc, path))}起，{until}")
+
+
+def _personal_info(doc: Doc) -> list[Line]:
+    """个人信息 (D16, D16a): what happened to whose information, when the annex's leaked
+    count does not already say it (the number is held once)."""
+    if not personal_info_affected(doc) or get(doc, "impact.personal_info_leaked") is not None:
+        return []
+    from core.notice.content import happened_words  # lazy: core.notice builds on this module
+
+    may = "可能被" if get(doc, "personal_info.affected") == "possible" else "已被"
+    count = get(doc, "personal_info.count")
+    people = f"约 {number(count)}{labels.NBSP}人的" if isinstance(count, int) and not isinstance(count, bool) and count > 0 else ""
+    kinds = _text(get(doc, "personal_info.kinds"))
+    return [Line("个人信息", f"{people}{kinds or '个人信息'}{may}{happened_words(doc)}")]
 
 
 def _joined(heading: str, lines: list[Line]) -> Line:

@@ -84,7 +84,7 @@ def projection_lines(result: Assessment, pack: RulePack) -> tuple[str, ...]:
     out = []
     for p in getattr(result, "projections", None) or ():
         item = _attr(p, "item")
-        cite = f"（《办法》{''.join(str(item).split())}：{_attr(p, 'text')}）" if item else ""
+        cite = f"（《办法》{''.join(str(item).split())}）" if item else ""
         said = sentence(result, pack, "zh", p) if sentence is not None and hasattr(p, "duration") else None
         if said:
             out.append(said.rstrip("。") + cite)

@@ -69,7 +69,9 @@ def render(doc: dict[str, Any], kind: str = "initial", now: datetime = NOW, **kw
     return render_report_bytes(doc, PACK, kind, now, app_version="9.9.9-test", **kw)
 
 
-TIME_PATHS = re.compile(r"^(discovered_at|occurred_at|handling_ended_at|submissions\[\d+\]\.submitted_at|timeline\[\d+\]\.at)$")
+TIME_PATHS = re.compile(
+    r"^(discovered_at|occurred_at|handling_ended_at|submissions\[\d+\]\.submitted_at|timeline\[\d+\]\.at|impact\.[a-z_]+\.[a-z_]*(started|ended)_at)$"
+)
 
 
 def expected_value(path: str, value: Any) -> str | None:
@@ -474,3 +476,17 @@ def test_a_lone_surrogate_is_refused_with_a_clear_message_not_a_crash() -> None:
     doc["harm"] = "坏\ud800字"
     with pytest.raises(ReportError, match="无法编码"):
         render(doc)
+
+
+def test_personal_information_held_once_reads_as_what_happened_to_whose_information() -> None:
+    """D16a: the number is held in ``personal_info.count``; the report's impact line says
+    whose information and what happened to it, 可能 when that is not yet established."""
+    doc = clinic()
+    doc["schema"] = "incident-assistant/incident@2"
+    doc["impact"]["personal_info_leaked"] = None
+    doc["personal_info"] = {"affected": "possible", "count": 860, "kinds": "学生姓名、班级"}
+    assert "个人信息：约860人的学生姓名、班级可能被泄露、篡改或丢失" in pdf_text(render(doc))
+    doc["impact"]["personal_info_leaked"] = 860
+    text = pdf_text(render(doc))
+    assert "泄露个人信息涉及人数：860人" in text
+    assert "可能被泄露、篡改或丢失" not in text  # the annex's count already says it, once
