@@ -191,8 +191,8 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         L("发生时间", "Time it began"),
         page=Page.DISCOVERY,
         help=L(
-            "事件实际开始的时间，不能晚于发现时间；不清楚就勾「不知道」。例：日志显示 8:10 有异常登录。",
-            "When the incident actually began; it cannot be later than the discovery time. If you are not sure, tick “Don't know”. Example: the logs show a suspicious login at 8:10.",
+            "事件实际开始的时间，不能晚于发现时间；不清楚就留空。例：日志显示 8:10 有异常登录。",
+            "When the incident actually began; it cannot be later than the discovery time. If you are not sure, leave it empty. Example: the logs show a suspicious login at 8:10.",
         ),
         type="instant",
     ),

@@ -9,11 +9,13 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLabel, QVBox
 
 from core import fields as catalogue
 from core import vocab
+from core.assessment import projection_sentence
 from core.incident import involves_cii, is_ransomware
 from core.suggestions import reason_for
 from gui.i18n import ask, basis, hint, language, pick, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
+from gui.wizard.durations import DurationQuestion, running_note
 from gui.wizard.facts import PAGE_RANSOMWARE, PAGE_RESPONSE
 from gui.wizard.fields import AreaField, ChoiceField, Field, ListField, QuantityField, TextField, YesNoField, add_rows, form_section
 from gui.wizard.personal_info import PAGE_PERSONAL_INFO
@@ -68,39 +70,39 @@ class ImpactPage(FieldPage):
             "personal_info",
             "",
             [
-                q("impact.personal_info_leaked"),
                 ChoiceField(
                     "personal_info.affected",
                     ask("personal_info.affected"),
                     hint("personal_info.affected"),
                     c,
                     catalogue.choices("personal_info.affected", language()),
-                    unknown="不知道",  # null: not known yet (the leaked count above then decides, D16)
+                    unknown="不知道",  # null: not known yet (a leaked count then decides, D16, D16b)
                 ),
+                # D16a: the number of people is asked here once (grading reads it when it
+                # leaked; the notices name it); the personal-information page does not ask again.
+                q("personal_info.count"),
             ],
         )
         self._area("money", "", [q("impact.direct_loss_yuan", integer=False)])
+        self.durations: list[DurationQuestion] = []
         self._area(
             "website",
-            "",
+            running_note(),
             [
-                choice("impact.portal_outage.site", sites),
-                q("impact.portal_outage.minutes", integer=False),
                 choice("impact.defacement.site", sites),
-                q("impact.defacement.homepage_minutes", integer=False),
-                q("impact.defacement.other_page_minutes", integer=False),
+                *self._duration("impact.defacement.homepage_minutes"),
+                *self._duration("impact.defacement.other_page_minutes"),
                 q("impact.defacement.reposts"),
                 q("impact.defacement.views"),
                 choice("impact.defacement.authority_scope", catalogue.choices("impact.defacement.authority_scope", language())),
+                choice("impact.portal_outage.site", sites),
+                *self._duration("impact.portal_outage.minutes"),
             ],
         )
         self._area(
             "cii",
-            tr("只在涉及关键信息基础设施时填写。"),
-            [
-                q("impact.cii_full_outage_minutes", integer=False),
-                q("impact.cii_main_function_outage_minutes", integer=False),
-            ],
+            tr("只在涉及关键信息基础设施时填写。") + running_note(),
+            [*self._duration("impact.cii_full_outage_minutes"), *self._duration("impact.cii_main_function_outage_minutes")],
         )
         self._area("data", "", [choice("impact.data_threat", catalogue.choices("impact.data_threat", language()))])
         self.layout_.addWidget(form_section(tr("其他情形与手动定级"), tr("下面是需要您判断的项目，必须写明理由。")))
@@ -125,7 +127,13 @@ class ImpactPage(FieldPage):
         else:
             self.ctx.change(path, value)
 
-    def _area(self, key: str, note: str, fields: list[Field]) -> None:
+    def _duration(self, minutes_path: str) -> list[Field | QWidget]:
+        """A duration's questions (when it began, ended, or its minutes) and its live figure (D18)."""
+        question = DurationQuestion(minutes_path, self.ctx.change, self.ctx.now)
+        self.durations.append(question)
+        return [*question.fields, question.live_row()]
+
+    def _area(self, key: str, note: str, rows: list[Field | QWidget]) -> None:
         """One area's questions under its name, hidden until its box is ticked."""
         box = named(QWidget(), f"impactSection_{key}")
         layout = QVBoxLayout(box)
@@ -134,7 +142,12 @@ class ImpactPage(FieldPage):
         layout.addWidget(form_section(area.name(language()), note))
         form = QFormLayout()
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
-        add_rows(form, fields)
+        fields = [r for r in rows if isinstance(r, Field)]
+        for row in rows:
+            if isinstance(row, Field):
+                add_rows(form, [row])
+            else:
+                form.addRow("", row)
         layout.addLayout(form)
         self.fields.extend(fields)
         box.setVisible(False)
@@ -169,7 +182,17 @@ class ImpactPage(FieldPage):
             value = "" if t.value is None else tr("（填报值：{v}）").format(v=t.value)
             level = pack.grade(t.grade)
             lines.append("· " + escape(f"{pick(level.name, level.name_en)} | {basis(t.item)}: {t.describe(language())}{value}"))
+        projection = projection_sentence(result, pack, language())
+        if projection:  # D18: what a running duration will reach, and when
+            lines.append("<span style='color:#8a4b00'>⏱ " + escape(projection) + "</span>")
         self.summary.setText("<br>".join(lines))
+        self.tick()
+
+    def tick(self) -> None:
+        """The live figures of running durations (each second the page is shown)."""
+        doc = self.ctx.document()
+        for question in self.durations:
+            question.show(doc)
 
     def nextId(self) -> int:  # noqa: N802 - Qt's name
         if is_ransomware(self.ctx.document(), self.ctx.pack):

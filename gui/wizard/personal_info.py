@@ -14,7 +14,7 @@ from gui.i18n import ask, english, hint, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RESPONSE
-from gui.wizard.fields import AreaField, QuantityField, TextField, form_section
+from gui.wizard.fields import AreaField, TextField, form_section
 
 CONTACT_PATH = "personal_info.contact"
 # The page's id: after the impact and ransomware pages, before the response (the wizard
@@ -50,8 +50,7 @@ class PersonalInfoPage(FieldPage):
         self.layout_.addWidget(form_section(tr("（一）信息种类、原因和可能的危害")))
         self.add_form(
             [
-                area("personal_info.kinds"),
-                QuantityField("personal_info.count", ask("personal_info.count"), hint("personal_info.count"), c, integer=True),
+                area("personal_info.kinds"),  # the number of people: asked once, on the impact page (D16a)
                 area("personal_info.cause"),
                 area("personal_info.possible_harm"),
             ]

@@ -11,6 +11,7 @@ is already on disk.
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -113,6 +114,7 @@ class IncidentWizard(QWizard):
         fit_on_screen(self, 1100, 760)
         hub.incidentChanged.connect(self._incident_changed)
         ticker.tick.connect(self.panel.refresh)
+        ticker.tick.connect(self._tick)
         self.accepted.connect(self.hub.flush)
         self.rejected.connect(self.hub.flush)
         self.saved_page = self.hub.meta(PAGE_KEY + incident_id) if incident_id else None  # read before showing page 1 overwrites it
@@ -150,6 +152,21 @@ class IncidentWizard(QWizard):
             result = assess(self.document(), self.pack, self.ticker.now())
             self._assessment = (result, result.errors, result.warnings)
         return self._assessment
+
+    def _tick(self, now: datetime) -> None:
+        """Time alone can change the answer (D18: a running outage or defacement reaches a
+        threshold; a due time passes): recompute when core's next moment of change has come,
+        not on every tick; running durations' figures follow the clock on the impact page."""
+        result = self.assessment()[0]
+        change = result.next_change
+        page = self.currentPage()
+        if change is not None and now >= change:
+            self._assessment = None
+            self._replan()
+            if page is not None and hasattr(page, "refresh"):
+                page.refresh()
+        elif result.running and page is not None and hasattr(page, "tick"):
+            page.tick()
 
     def _incident_changed(self, incident_id: str) -> None:
         if self.incident_id is None or incident_id != self.incident_id:

@@ -1615,5 +1615,29 @@ This software never goes online; all data stays on this computer.</translation>
         <source>（三）联系方式和要通知的部门</source>
         <translation>(3) Contact, and the department to notify</translation>
     </message>
+    <message>
+        <source>已结束且知道分钟数时才填；否则填上面的开始时间</source>
+        <translation>Only once it has ended and you know the minutes; otherwise enter when it began, above</translation>
+    </message>
+    <message>
+        <source>建议：先截图、保存网页和服务器日志留作证据，再把被篡改的页面下线或恢复；清除后在「结束时间」里填上时刻。</source>
+        <translation>Advice: first take screenshots and keep the page and the server logs as evidence, then take the defaced page down or restore it; once it is gone, enter the time under “ended at”.</translation>
+    </message>
+    <message>
+        <source>建议：保存日志和报错截图留作证据，尽快恢复服务；恢复后在「结束时间」里填上时刻。</source>
+        <translation>Advice: keep the logs and screenshots of the errors as evidence and restore the service as soon as you can; once restored, enter the time under “ended at”.</translation>
+    </message>
+    <message>
+        <source>已持续 {m} 分钟，仍在持续（时长随时间增加，定级会随之更新）</source>
+        <translation>{m} minutes so far, still going on (the duration grows with time and the grade follows)</translation>
+    </message>
+    <message>
+        <source>持续了 {m} 分钟</source>
+        <translation>Lasted {m} minutes</translation>
+    </message>
+    <message>
+        <source>还在持续吗？从几点开始？不知道分钟数也没关系：填开始时间，时长按现在的时间自动计算，定级随之更新。</source>
+        <translation>Is it still going on? Since when? No need to know the minutes: enter when it began; the duration counts up to now and the grade follows.</translation>
+    </message>
 </context>
 </TS>

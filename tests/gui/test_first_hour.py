@@ -81,7 +81,6 @@ def test_a_future_discovery_time_is_refused_and_the_typed_value_kept(session, qt
     assert time_left(wizard, "provincial_cyberspace_office") == "4:01:00"
 
 
-@pytest.mark.xfail(reason="the long-ago warning moves into core with the third edition (D1b)", strict=False)
 def test_more_than_thirty_days_back_is_accepted_with_a_warning(session, qtbot):
     wizard = session.open_wizard(None)
     qtbot.addWidget(wizard)

@@ -220,9 +220,9 @@ def test_bad_count_keeps_the_text_and_says_what_to_do(wizard):
     go_to(wizard, PAGE_IMPACT)
     fill(wizard, "impact_people_affected", "-5")
     assert "不能为负数" in find(wizard, "impact_people_affected_error", QLabel).text()
-    fill(wizard, "impact_personal_info_leaked", "很多")
-    assert "不是数字" in find(wizard, "impact_personal_info_leaked_error", QLabel).text()
-    assert stored(wizard)["impact"]["personal_info_leaked"] == "很多"  # nothing typed is lost
+    fill(wizard, "personal_info_count", "很多")
+    assert "不是数字" in find(wizard, "personal_info_count_error", QLabel).text()
+    assert stored(wizard)["personal_info"]["count"] == "很多"  # nothing typed is lost
     wizard.next()
     assert wizard.currentId() > PAGE_IMPACT  # an unknown number does not block a report
 

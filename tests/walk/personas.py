@@ -100,7 +100,8 @@ SCHOOL = Persona(
         ("field", "impact_defacement_homepage_started_at", "14:10"),
         ("key", "Return"),
         ("click", "impactArea_personal_info"),
-        ("field", "impact_personal_info_leaked", "1200"),
+        ("choose", "personal_info_affected", "是，已经泄露、篡改或丢失"),
+        ("field", "personal_info_count", "约1200名学生"),
         ("key", "Return"),
     ),
 )
@@ -124,7 +125,8 @@ SHOP = Persona(
         ("next",),
         ("next",),
         ("click", "impactArea_personal_info"),
-        ("field", "impact_personal_info_leaked", "8万"),
+        ("choose", "personal_info_affected", "是，已经泄露、篡改或丢失"),
+        ("field", "personal_info_count", "约8万名顾客"),
         ("key", "Return"),
     ),
 )

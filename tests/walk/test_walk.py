@@ -63,18 +63,7 @@ def walk(persona: Persona, tmp_path: Path, qtbot, monkeypatch, after=None) -> Wa
     return result
 
 
-def _persona_params() -> list:
-    from core import fields as catalogue
-
-    # Core has the running durations (incident@3); the school waits until the wizard asks them.
-    wizard = Path(__file__).resolve().parents[2] / "gui" / "wizard"
-    asked = any("homepage_started_at" in f.read_text(encoding="utf-8") for f in wizard.glob("*.py"))
-    running = catalogue.info("impact.defacement.homepage_started_at") is not None and asked
-    waiting = pytest.mark.xfail(reason="running durations arrive with the third edition", strict=False)
-    return [pytest.param(p, marks=waiting) if p.key == "school" and not running else p for p in PERSONAS]
-
-
-@pytest.mark.parametrize("persona", _persona_params(), ids=[p.key for p in PERSONAS])
+@pytest.mark.parametrize("persona", PERSONAS, ids=[p.key for p in PERSONAS])
 def test_each_persona_gets_her_answers_within_the_targets(persona: Persona, tmp_path, qtbot, monkeypatch) -> None:
     result = walk(persona, tmp_path, qtbot, monkeypatch)
     assert not result.problems, result.problems
