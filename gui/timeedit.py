@@ -58,9 +58,17 @@ class TimeEdit(QWidget):
 
     committed = Signal(object)
 
-    def __init__(self, name: str, now: Callable[[], datetime], *, allow_future: bool = False, placeholder: str = "") -> None:
+    def __init__(
+        self,
+        name: str,
+        now: Callable[[], datetime],
+        *,
+        allow_future: bool = False,
+        placeholder: str = "",
+        rule: Callable[[datetime, datetime], str | None] | None = None,
+    ) -> None:
         super().__init__()
-        self.now, self.allow_future = now, allow_future
+        self.now, self.allow_future, self.rule = now, allow_future, rule
         self.setObjectName(name + "_box")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -107,7 +115,11 @@ class TimeEdit(QWidget):
         except TimeParseError as refusal:
             self.problem = refusal.message(language())
             return None
-        if reading.future and not self.allow_future:
+        if self.rule is not None:  # the field's own rule from core (discovery: D1a, D1b)
+            self.problem = self.rule(reading.at, now)
+            if self.problem:
+                return None
+        elif reading.future and not self.allow_future:
             self.problem = tr("这个时间晚于现在（现在是北京时间 {now}）。请核对日期和时刻。").format(now=display_beijing(now))
             return None
         return reading

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 from core import credit_code
 from core import fields as catalogue
+from core.assessment import discovery_problem
 from core.incident import REPORTER_KEYS, get
 from core.suggestions import suggestions
 from core.symptoms import symptoms
@@ -34,7 +35,14 @@ class DiscoveryPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
         super().__init__(ctx, "pageDiscovery", tr("发现事件"), tr("先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。"))
         c = ctx.change
-        self.discovered = TimeField("discovered_at", ask("discovered_at"), hint("discovered_at"), self._typed, ctx.now)
+        self.discovered = TimeField(
+            "discovered_at",
+            ask("discovered_at"),
+            hint("discovered_at"),
+            self._typed,
+            ctx.now,
+            rule=lambda at, now: discovery_problem(at, now, language()),  # core's one rule (D1a, D1b)
+        )
         self.occurred = TimeField("occurred_at", ask("occurred_at"), hint("occurred_at"), c, ctx.now)
         self.question = DiscoveryQuestion(self.discovered, ctx.now, self._answered)
         self.layout_.addWidget(self.question)

@@ -235,10 +235,20 @@ class TimeField(Field):
     """A time typed the way people say it (``gui.timeedit.TimeEdit``, product.md §9.3),
     recorded in Beijing time when the user finishes typing. Empty means unknown (null)."""
 
-    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, now: Callable[[], datetime], *, allow_future: bool = False) -> None:
+    def __init__(
+        self,
+        path: str,
+        label: str,
+        help_text: str,
+        on_change: OnChange,
+        now: Callable[[], datetime],
+        *,
+        allow_future: bool = False,
+        rule: Callable[[datetime, datetime], str | None] | None = None,
+    ) -> None:
         from gui.timeedit import TimeEdit
 
-        self.time = TimeEdit(object_name(path), now, allow_future=allow_future)
+        self.time = TimeEdit(object_name(path), now, allow_future=allow_future, rule=rule)
         self.edit = self.time.line
         self.edit.setAccessibleName(label)
         super().__init__(path, label, help_text, self.time, on_change)

@@ -68,12 +68,12 @@ def test_a_future_discovery_time_is_refused_and_the_typed_value_kept(session, qt
     hands.type("2026-11-24 10:30")
     hands.key(Qt.Key.Key_Return)
     reading = wizard.findChild(QLabel, "discovered_at_reading").text()
-    assert "晚于现在" in reading
+    assert "晚于当前时间" in reading
     assert field.text() == "2026-11-24 10:30"  # kept as typed
     assert wizard.incident_id is None  # nothing recorded
     hands.click(wizard.button(wizard.WizardButton.NextButton))
     assert wizard.currentId() == PAGE_DISCOVERY
-    assert "晚于现在" in wizard.findChild(QLabel, "discovered_at_reading").text()  # still the specific reason
+    assert "晚于当前时间" in wizard.findChild(QLabel, "discovered_at_reading").text()  # still the specific reason
     hands.click(field)
     hands.key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     hands.type("9:31")  # within the clock skew: accepted
