@@ -707,16 +707,18 @@ def personal_info_contradiction(doc: Doc) -> int | None:
 
 def personal_info_affected(doc: Doc) -> bool:
     """D16 (个人信息保护法第五十七条): personal information leaked, tampered with or lost,
-    or possibly so. The user's answer decides; with no answer, a count of leaked records
-    in the impact (附件第5项) means it happened. D16b: an answer of no beside a recorded
+    or possibly so. The user's answer decides; with no answer, a count of people above
+    zero means it happened. D16b: an answer of no beside a recorded
     leak above zero does not silence it (the recorded fact wins)."""
     affected = get(doc, "personal_info.affected")
     if affected is not None and personal_info_contradiction(doc) is None:
         return bool(affected in PI_AFFECTED_YES)
     if affected == "no":
         return True
-    leaked = get(doc, "impact.personal_info_leaked")
-    return isinstance(leaked, int) and not isinstance(leaked, bool) and leaked > 0
+    # No answer: a count of people above zero, in the impact (附件第5项) or the one number the
+    # wizard asks (D16a), means it happened (D16b: the recorded fact; never later than the truth).
+    counts = (get(doc, "impact.personal_info_leaked"), get(doc, "personal_info.count"))
+    return any(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in counts)
 
 
 def walk_strings(doc: Doc) -> Iterator[tuple[str, str]]:

@@ -306,7 +306,13 @@ class IncidentDesk(QWidget):
         if not self.incident_id or self.result is None:
             return ""
         dialog = SubmissionDialog(
-            self.pack, self.result.obligations, self.now(), parent=self, obligation=self._open_obligation(), kind=kind or next_report_kind(self.result.doc)
+            self.pack,
+            self.result.obligations,
+            self.now(),
+            parent=self,
+            obligation=self._open_obligation(),
+            kind=kind or next_report_kind(self.result.doc),
+            doc=self.result.doc,
         )
         while True:  # a write that fails shows why in the same form, with what was typed
             if not dialogs.run(dialog) or dialog.result_ is None:

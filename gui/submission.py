@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.assessment import submission_channels
+from core.assessment import obligation_channels, submission_channels
+from core.incident import Doc
 from core.obligations import Obligation
 from core.rules import RulePack
 from core.vocab import REPORT_KINDS, ReportKind
@@ -68,8 +69,10 @@ class SubmissionForm(QWidget):
         self.pack = pack
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
+        self.doc: Doc | None = None
         self.obligation = QComboBox()
         self.obligation.setObjectName("submissionObligation")
+        self.obligation.currentIndexChanged.connect(lambda _i: self._channels())
         self.kind = QComboBox()
         self.kind.setObjectName("submissionKind")
         for kind in REPORT_KINDS:
@@ -99,8 +102,10 @@ class SubmissionForm(QWidget):
             form.addRow(label, widget)
         form.addRow("", self.message)
 
-    def set_obligations(self, obligations: Sequence[Obligation]) -> None:
-        """Offer ``obligations``, keeping the current choice when it is still there."""
+    def set_obligations(self, obligations: Sequence[Obligation], doc: Doc | None = None) -> None:
+        """Offer ``obligations``, keeping the current choice when it is still there; the
+        channels follow the chosen one (only those that reach its recipient, D13b)."""
+        self.doc = doc
         current = self.obligation.itemData(self.obligation.currentIndex()) if self.obligation.count() else None
         self.obligation.blockSignals(True)
         self.obligation.clear()
@@ -108,6 +113,21 @@ class SubmissionForm(QWidget):
             self.obligation.addItem(recipient_name(o, self.pack), o.id)
         self.obligation.setCurrentIndex(max(self.obligation.findData(current), 0))
         self.obligation.blockSignals(False)
+        self._channels()
+
+    def _channels(self) -> None:
+        """The channel list for the chosen obligation: core's D13b answer (a report through a
+        channel that cannot reach the recipient would not count, D13a)."""
+        obligation = self.obligation.itemData(self.obligation.currentIndex()) if self.obligation.count() else None
+        if not obligation or self.doc is None:
+            return
+        current = self.channel.currentData()
+        self.channel.blockSignals(True)
+        self.channel.clear()
+        for c in obligation_channels(obligation, self.doc, self.pack):
+            self.channel.addItem(pick(c.name, c.name_en), c.id)
+        self.channel.setCurrentIndex(max(self.channel.findData(current), 0))
+        self.channel.blockSignals(False)
 
     def preset(self, obligation: str | None = None, kind: str | None = None) -> None:
         if obligation is not None and self.obligation.findData(obligation) >= 0:
@@ -148,6 +168,7 @@ class SubmissionDialog(QDialog):
         obligation: str | None = None,
         kind: str | None = None,
         parent: QWidget | None = None,
+        doc: Doc | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("SubmissionDialog")
@@ -159,7 +180,7 @@ class SubmissionDialog(QDialog):
         note.setWordWrap(True)
         layout.addWidget(note)
         self.form = SubmissionForm(pack, now, self)
-        self.form.set_obligations(obligations)
+        self.form.set_obligations(obligations, doc)
         self.form.preset(obligation, kind)
         layout.addWidget(self.form)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

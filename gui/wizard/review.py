@@ -65,20 +65,18 @@ def page_of(key: str) -> int:
 
 
 def channels_for(obligation: Obligation, pack: RulePack, doc: Doc | None = None) -> tuple[list[str], str | None]:
-    """The channels core says fit an obligation, formatted, and the caution where 12387
-    cannot stand in for the recipient."""
+    """The channels that reach an obligation's recipient (core's answer, D13b), formatted:
+    the 12387 ones with how to use them, and the caution where 12387 cannot stand in."""
     advice = channel_advice(obligation, pack, doc)
-    if advice.notice:
-        return [pick(c.name, c.name_en) for c in advice.notice], None
-    if advice.cyberspace:
-        return [
-            tr("{name}（{detail}）").format(name=pick(c.name, c.name_en), detail=pick(c.detail, c.detail_en)) if c.detail else pick(c.name, c.name_en)
-            for c in advice.cyberspace
-        ], None
-    if advice.direct:
-        rule = pack.channel_rule
-        return [tr("直接联系接收单位：当面、电话或其指定方式")], pick(rule.text, rule.text_en) if advice.not_by_12387 else None
-    return [tr("按接收单位要求的方式（原渠道）")], None
+    reach = advice.notice or advice.channels
+    if not reach:
+        return [tr("按接收单位要求的方式（原渠道）")], None
+    names = [
+        tr("{name}（{detail}）").format(name=pick(c.name, c.name_en), detail=pick(c.detail, c.detail_en)) if c.detail else pick(c.name, c.name_en)
+        for c in reach
+    ]
+    rule = pack.channel_rule
+    return names, pick(rule.text, rule.text_en) if advice.not_by_12387 else None
 
 
 class ReviewPage(FieldPage):
@@ -218,7 +216,7 @@ class ReviewPage(FieldPage):
     def _show_obligations(self, result: Assessment) -> None:
         pack = self.ctx.pack
         parts = []
-        self.submission.set_obligations(result.obligations)
+        self.submission.set_obligations(result.obligations, result.doc)
         for o in result.obligations:
             if o.due:
                 due = tr("{t}（北京时间）").format(t=display_beijing(o.due))

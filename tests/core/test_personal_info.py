@@ -68,6 +68,17 @@ def test_an_unanswered_question_with_leaked_records_counts_as_affected_and_none_
     assert not PI_IDS & set(obligations(minimal()))
 
 
+def test_an_unanswered_question_with_the_one_number_of_people_counts_as_affected():
+    """D16a, D16b: the wizard asks the number once (``personal_info.count``); with no answer
+    to 「是否泄露」, a number above zero is the recorded fact and the duties apply."""
+    doc = minimal()
+    doc["schema"] = "incident-assistant/incident@3"
+    doc["personal_info"] = {"affected": None, "count": 500}
+    assert PI_IDS <= set(obligations(doc))
+    doc["personal_info"]["count"] = 0
+    assert not PI_IDS & set(obligations(doc))
+
+
 def test_the_individual_notice_waived_with_a_reason_reads_waived_and_keeps_the_reason():
     reason = "泄露的数据已全部加密，密钥未泄露，能够有效避免危害"
     found = obligations(clinic_leak(individual_notice_waived={"reason": reason}))

@@ -288,3 +288,25 @@ def test_a_submission_that_cannot_be_written_is_offered_again_with_what_was_type
     message = desk.record_submission()
     assert runs == ["王芳", "王芳"]  # shown again, as typed, after the failure
     assert message.startswith("已登记报送")
+
+
+def test_the_submission_form_offers_only_the_channels_that_reach_the_recipient(qapp):
+    """D13b: the police are reached in person, by phone or letter, never by 12387; a
+    department that is not a 网信部门 is not offered the 12387 channels."""
+    from core.assessment import check
+    from core.rules import default_pack
+    from tests.conftest import example
+
+    pack = default_pack()
+    doc = example()
+    doc["schema"] = "incident-assistant/incident@3"
+    doc["personal_info"] = {"affected": "yes", "authority": "某市教育局"}
+    result = check(doc, pack, DISCOVERED + timedelta(minutes=20))
+    dialog = SubmissionDialog(pack, result.obligations, DISCOVERED + timedelta(minutes=20), doc=result.doc, obligation="police_case")
+    offered = [dialog.form.channel.itemData(i) for i in range(dialog.form.channel.count())]
+    assert offered and not any(c.endswith("12387") or c == "wechat_official_account" for c in offered)
+    assert "sms" not in offered and "announcement" not in offered
+    dialog.form.preset("provincial_cyberspace_office")
+    offered = [dialog.form.channel.itemData(i) for i in range(dialog.form.channel.count())]
+    assert "email_12387" in offered
+    dialog.deleteLater()

@@ -88,7 +88,7 @@ def test_the_impact_answer_decides_whether_the_personal_information_page_comes_n
     assert page.nextId() == PAGE_RESPONSE
     combo.setCurrentIndex(0)  # 不知道: null, and then a leaked count decides
     assert wizard.document()["personal_info"]["affected"] is None
-    leaked = next(f for f in page.fields if f.path == "impact.personal_info_leaked")
+    leaked = next(f for f in page.fields if f.path == "personal_info.count")  # the one number (D16a)
     leaked.emit(500)
     assert page.nextId() == PAGE_PERSONAL_INFO
 
