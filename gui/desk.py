@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.assessment import Assessment, assess, next_report_kind, submission_verdicts, summary_days
+from core.assessment import Assessment, assess, next_report_kind, projection_sentence, submission_verdicts, summary_days
 from core.rules import RulePack
 from core.store import StoreError
 from core.timeutil import beijing, display_beijing
@@ -37,7 +37,7 @@ from gui import dialogs
 from gui.countdown import CountdownPanel
 from gui.desk_parts import AttachmentPane, TimelinePane
 from gui.hub import StoreHub
-from gui.i18n import kind_name, pick, said, tr
+from gui.i18n import kind_name, language, pick, said, tr
 from gui.next_report import NextReportDialog
 from gui.pi_notices import NoticeGroup, ledger_notice, notice_hashes
 from gui.reporting import ReportActions
@@ -208,6 +208,9 @@ class IncidentDesk(QWidget):
         drill = " " + tr("（演练）") if doc.get("drill") else ""
         grade = self.pack.grade(result.grading.grade)
         self.heading.setText(f"<b>{escape(title)}</b>{escape(drill)}<br>" + escape(tr("定级：{g}").format(g=pick(grade.name, grade.name_en))))
+        projection = projection_sentence(result, self.pack, language())
+        if projection:  # D18: a running outage or defacement, and what it will reach when
+            self.heading.setText(self.heading.text() + "<br><span style='color:#8a4b00'>⏱ " + escape(projection) + "</span>")
         ended = doc.get("handling_ended_at")
         self.ended_button.setEnabled(ended is None)
         if ended:
@@ -265,6 +268,11 @@ class IncidentDesk(QWidget):
         return "<b>" + escape(tr("已导出的报告")) + "</b><br>" + body
 
     def refresh(self, now: datetime) -> None:
+        """Each second: the countdowns; and when core's next moment of change has come (a
+        running duration reaches a threshold, a due time passes), the whole answer again."""
+        change = self.result.next_change if self.result is not None else None
+        if change is not None and now >= change:
+            self.reload()
         self.panel.refresh(now)
         self.timeline.tick(now)
 

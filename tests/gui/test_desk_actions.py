@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import email
 import hashlib
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
+from core.timeutil import BEIJING
 from gui import dialogs
 from gui.submission import SubmissionDialog, read_beijing, set_beijing
 from tests.gui.conftest import DISCOVERED, save_screenshot, type_text
@@ -310,3 +311,22 @@ def test_the_submission_form_offers_only_the_channels_that_reach_the_recipient(q
     offered = [dialog.form.channel.itemData(i) for i in range(dialog.form.channel.count())]
     assert "email_12387" in offered
     dialog.deleteLater()
+
+
+def test_the_desk_follows_a_running_defacement_as_time_passes(session, clock, qtbot):
+    """D18: the desk shows the projection, and when its moment comes the 1 Hz tick brings the
+    higher grade (recomputed once then, not on every tick)."""
+    from tests.conftest import example
+
+    doc = example("school-defacement-running.json")
+    clock.set(datetime(2026, 11, 24, 9, 50, tzinfo=BEIJING))  # 20 minutes of a defaced homepage
+    incident_id = session.store.import_document(doc)
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.desk_ready)
+    window.desk.show_incident(incident_id)
+    heading = window.desk.heading.text()
+    assert "一般" in heading and "10:00" in heading and "较大" in heading  # 30 minutes at 10:00
+    clock.set(datetime(2026, 11, 24, 10, 0, tzinfo=BEIJING))
+    session.ticker.fire()
+    assert "定级：较大" in window.desk.heading.text()
