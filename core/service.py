@@ -54,6 +54,11 @@ class IncidentService:
         self._pi_mark: int | None = None
         self._pi_since: str | None = None
         self._pi_full_at = 0.0
+        # D18: the projections seen at the last check, by incident: once a projection's moment
+        # has come it leaves the assessment, so the reminder is made from the earlier look.
+        self._projections: dict[str, tuple[str, list[Any]]] = {}
+        self._running: list[tuple[str, str | None]] = []
+        self._running_mark: int | None = None
 
     @property
     def pack(self) -> RulePack:
@@ -183,6 +188,28 @@ class IncidentService:
         shown, done = due_reminders(candidates, now, fired)
         internal, internal_done = internal_reminders(self._internal_candidates(now, untitled), now, fired)
         return shown + internal, done | internal_done
+
+    def check_projection_reminders(self, now: datetime, fired: set[str], untitled: str) -> tuple[list[Any], set[str]]:
+        """D18: the running durations whose projected threshold has been reached since the
+        last check, each once (``core.reminders.projection_reminders``). Only incidents with a
+        duration that began are assessed (the list of them is cached until the next write);
+        a voided one has no projections (D17)."""
+        from core.reminders import projection_reminders
+
+        mark = self.store.change_mark()
+        if mark != self._running_mark:
+            self._running, self._running_mark = self.store.running_candidates()[:REMINDER_CANDIDATES], mark
+        seen: dict[str, tuple[str, list[Any]]] = {}
+        for incident_id, title in self._running:
+            try:
+                result = self.assess(incident_id, now)
+            except IncidentNotFound:
+                continue
+            if result.projections:
+                seen[incident_id] = (title or untitled, list(result.projections))
+        earlier = [(incident_id, title, projections) for incident_id, (title, projections) in self._projections.items()]
+        self._projections = seen
+        return projection_reminders(earlier, now, fired)
 
     def _internal_candidates(self, now: datetime, untitled: str) -> Iterator[tuple[str, str, datetime, list[Any]]]:
         """Incidents with personal information affected whose 1 h or 24 h internal reminder

@@ -49,6 +49,10 @@ class ReminderService(QObject):
             self._remember(done)
         lang = i18n.language()
         messages = [r.message(now, lang, recipient_name(r.obligation, self.pack)) for r in shown[:MAX_MESSAGES]]
+        projected, projected_done = self.hub.service.check_projection_reminders(now, self.fired, tr("（未命名事件）"))
+        if projected_done:
+            self._remember(projected_done)
+        messages += [r.message(lang, i18n.grade_name(r.projection.grade)) for r in projected]
         if len(shown) > MAX_MESSAGES:
             messages.append(overflow_message(len(shown) - MAX_MESSAGES, lang))
         for message in messages:

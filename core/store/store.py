@@ -428,8 +428,10 @@ class Store:
         yes = ", ".join(f"'{v}'" for v in PI_AFFECTED_YES)
         affected = (
             f"status != '{Status.VOIDED}' AND json_extract(doc, '$.discovered_at') IS NOT NULL AND "
-            f"(json_extract(doc, '$.personal_info.affected') IN ({yes}) OR (json_extract(doc, '$.personal_info.affected') IS NULL "
-            "AND json_type(doc, '$.impact.personal_info_leaked') = 'integer' AND json_extract(doc, '$.impact.personal_info_leaked') > 0))"
+            f"(json_extract(doc, '$.personal_info.affected') IN ({yes}) OR "
+            # D16a, D16b: with no answer, or an answer of no, a count of people above zero
+            "((json_type(doc, '$.impact.personal_info_leaked') = 'integer' AND json_extract(doc, '$.impact.personal_info_leaked') > 0) OR "
+            "(json_type(doc, '$.personal_info.count') = 'integer' AND json_extract(doc, '$.personal_info.count') > 0)))"
         )
         sql = (
             f"SELECT id, title, CASE WHEN {affected} THEN json_extract(doc, '$.discovered_at') END, updated_at FROM incidents "  # noqa: S608
@@ -439,6 +441,18 @@ class Store:
             rows = self.db.execute(sql, {"since": since}).fetchall()
         latest = max((str(r[3]) for r in rows), default=since)
         return [(r[0], r[1], None if r[2] is None else str(r[2])) for r in rows], latest
+
+    def running_candidates(self) -> list[tuple[str, str | None]]:
+        """``(id, title)`` of each incident that is not voided and has a duration that began
+        (an outage or a defacement, D18; ``core.fields.DURATIONS``), for the reminder that
+        fires when a running one reaches a threshold. One scan of the stored documents
+        (about as costly as ``personal_info_changes``); callers cache on ``change_mark``."""
+        from core.fields import DURATIONS  # lazy: not needed to list incidents at start-up
+
+        began = " OR ".join(f"json_extract(doc, '$.{d.started}') IS NOT NULL" for d in DURATIONS)
+        sql = f"SELECT id, title FROM incidents WHERE status != '{Status.VOIDED}' AND ({began})"  # noqa: S608
+        with translated(self.path):
+            return [(str(r[0]), r[1]) for r in self.db.execute(sql).fetchall()]
 
     def change_mark(self) -> int:
         """A number that grows with every write (the audit chain's last row): callers cache on it."""

@@ -150,10 +150,28 @@ def test_internal_reminder_candidates_follow_changes_without_rescanning_every_in
     other = s.import_document(pi_leak())
     at = parse_instant("2026-11-24T10:31:00+08:00")
     assert {r.incident_id for r in s.check_reminders(at, set(), "x")[0]} == {iid, other}
-    s.save_fields(iid, {"personal_info.affected": "no"})  # no longer concerned
+    s.save_fields(iid, {"personal_info.affected": "no", "impact.personal_info_leaked": 0})  # no longer concerned (a count above zero would still be, D16b)
     s.void(other, "录入错误")
     assert s.check_reminders(at, set(), "x")[0] == []
     rows, _latest = s.store.personal_info_changes(s._pi_since)
     assert {r[0] for r in rows} <= {iid, other}  # only what changed at or after the last look is read again
     s.save_fields(iid, {"personal_info.affected": "possible"})
     assert {r.incident_id for r in s.check_reminders(at, set(), "x")[0]} == {iid}
+
+
+def test_a_running_defacement_reminds_once_when_its_projection_is_reached(tmp_path):
+    """D18: the homepage defaced since 09:30 reaches 30 minutes (较大) at 10:00; the check
+    after that moment reminds once, in the caller's language, and never again."""
+    from tests.conftest import example
+
+    svc = service(tmp_path)
+    svc.import_document(example("school-defacement-running.json"))
+    fired: set[str] = set()
+    shown, done = svc.check_projection_reminders(parse_instant("2026-11-24T09:59:50+08:00"), fired, "（未命名事件）")
+    assert shown == []
+    shown, done = svc.check_projection_reminders(parse_instant("2026-11-24T10:00:05+08:00"), fired, "（未命名事件）")
+    assert len(shown) == 1 and shown[0].projection.grade == "relatively_major"
+    assert "10:00" in shown[0].message("zh", "较大") and "较大" in shown[0].message("zh", "较大")
+    fired |= done
+    again, _ = svc.check_projection_reminders(parse_instant("2026-11-24T10:00:20+08:00"), fired, "（未命名事件）")
+    assert again == []
