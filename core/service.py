@@ -196,11 +196,8 @@ class IncidentService:
         a voided one has no projections (D17)."""
         from core.reminders import projection_reminders
 
-        mark = self.store.change_mark()
-        if mark != self._running_mark:
-            self._running, self._running_mark = self.store.running_candidates()[:REMINDER_CANDIDATES], mark
         seen: dict[str, tuple[str, list[Any]]] = {}
-        for incident_id, title in self._running:
+        for incident_id, title in self._running_rows()[:REMINDER_CANDIDATES]:
             try:
                 result = self.assess(incident_id, now)
             except IncidentNotFound:
@@ -210,6 +207,17 @@ class IncidentService:
         earlier = [(incident_id, title, projections) for incident_id, (title, projections) in self._projections.items()]
         self._projections = seen
         return projection_reminders(earlier, now, fired)
+
+    def _running_rows(self) -> list[tuple[str, str | None]]:
+        mark = self.store.change_mark()
+        if mark != self._running_mark:
+            self._running, self._running_mark = self.store.running_candidates(), mark
+        return self._running
+
+    def running_incidents(self) -> set[str]:
+        """The incidents with a duration that began (D18): their grade can change with time
+        alone, so the list asks for their live answer (cached until the next write)."""
+        return {incident_id for incident_id, _title in self._running_rows()}
 
     def _internal_candidates(self, now: datetime, untitled: str) -> Iterator[tuple[str, str, datetime, list[Any]]]:
         """Incidents with personal information affected whose 1 h or 24 h internal reminder

@@ -110,6 +110,10 @@ class IncidentTableModel(QAbstractTableModel):
         self.now = ticker.now()
         self._partial = 0  # > 0 while only the first page is loaded: the reload it belongs to
         self._reloads = 0
+        # D18: incidents whose grade time alone can change (a duration that began), and their
+        # live grade with core's next moment of change; None until asked after the first paint.
+        self.running: set[str] | None = None
+        self.live: dict[str, tuple[str, datetime | None]] = {}
         self.reload(rest_later=False)
 
     def reload(self, rest_later: bool = True) -> None:
@@ -186,6 +190,27 @@ class IncidentTableModel(QAbstractTableModel):
     def incident_id(self, row: int) -> str | None:
         return self.rows[row].id if 0 <= row < len(self.rows) else None
 
+    def watch_running(self) -> None:
+        """Ask core which incidents have a running duration (after the first paint and after
+        each change); their grade cells show the live answer, asked again at the next tick."""
+        self.running = self.hub.service.running_incidents()
+        self.live.clear()
+
+    def _live_grades(self, now: datetime, first: int, last: int) -> None:
+        """The rows in view with a running duration: assessed again only when core's next
+        moment of change has come (``recompute_due``), not on every tick."""
+        from core.assessment import recompute_due
+
+        if not self.running:
+            return
+        view = {row.id: i for i, row in enumerate(self.rows[first : last + 1], start=first) if row.id in self.running}
+        watch = {iid: self.live[iid][1] if iid in self.live else now for iid in view}
+        for iid in recompute_due(watch, now):
+            result = self.hub.service.assess(iid, now)
+            self.live[iid] = (str(result.grading.grade), result.next_change)  # None: time alone changes nothing more
+            cell = self.index(view[iid], self.GRADE)
+            self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])
+
     def tick(self, now: datetime, first: int = 0, last: int | None = None) -> None:
         """On a tick only the time left of the rows in view changes; the status, icon and
         colour change too when a deadline among them has just passed."""
@@ -193,6 +218,7 @@ class IncidentTableModel(QAbstractTableModel):
         if not self.rows:
             return
         first, last = max(first, 0), len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
+        self._live_grades(now, first, last)
         passed = any(row.next_due is not None and before <= row.next_due < now for row in self.rows[first : last + 1])
         left = self.LEFT
         self.dataChanged.emit(self.index(first, 0 if passed else left), self.index(last, left), [] if passed else [Qt.ItemDataRole.DisplayRole])
@@ -214,7 +240,7 @@ class IncidentTableModel(QAbstractTableModel):
         if col == self.TITLE:
             return row.title or tr("（未命名事件）")
         if col == self.GRADE:
-            return i18n.grade_name(row.grade)
+            return i18n.grade_name(self.live[row.id][0] if row.id in self.live else row.grade)
         if col == self.STATUS:
             return i18n.status_name(Status.OVERDUE if self._overdue(row) else row.status, short=True)
         if col == self.DUE:
@@ -423,6 +449,7 @@ class MainWindow(QMainWindow):
         self.status_label = QLabel("")
         self.statusBar().addWidget(self.status_label)
         hub.incidentsChanged.connect(self.model.reload)
+        hub.incidentsChanged.connect(lambda *_: self.model.watch_running() if self.model.running is not None else None)
         after_first_paint(self, self._after_first_paint)
         hub.storeError.connect(lambda msg: self.status_label.setText(msg))
         hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
@@ -561,6 +588,7 @@ class MainWindow(QMainWindow):
         self._name_shortcuts_in_tooltips()
         self.desk.show()
         QTimer.singleShot(0, self.model.complete)
+        QTimer.singleShot(0, self.model.watch_running)
 
     def _selection_changed(self, *_args: object) -> None:
         if self._desk is not None:  # else the desk shows the selection when it is built

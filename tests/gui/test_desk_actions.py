@@ -330,3 +330,22 @@ def test_the_desk_follows_a_running_defacement_as_time_passes(session, clock, qt
     clock.set(datetime(2026, 11, 24, 10, 0, tzinfo=BEIJING))
     session.ticker.fire()
     assert "定级：较大" in window.desk.heading.text()
+
+
+def test_the_list_shows_the_live_grade_of_a_running_defacement(session, clock, qtbot):
+    """D18: the list's stored grade cannot know the present moment; for an incident with a
+    running duration the row in view shows core's live grade, recomputed when it can change."""
+    from tests.conftest import example
+
+    clock.set(datetime(2026, 11, 24, 9, 50, tzinfo=BEIJING))
+    session.store.import_document(example("school-defacement-running.json"))
+    window = session.show_main_window()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.model.running is not None)
+    model = window.model
+    grade = model.index(0, model.GRADE)
+    session.ticker.fire()
+    assert model.data(grade) == "一般"
+    clock.set(datetime(2026, 11, 24, 10, 0, tzinfo=BEIJING))
+    session.ticker.fire()
+    assert model.data(grade) == "较大"
