@@ -210,7 +210,7 @@ class IncidentDesk(QWidget):
         self.heading.setText(f"<b>{escape(title)}</b>{escape(drill)}<br>" + escape(tr("定级：{g}").format(g=pick(grade.name, grade.name_en))))
         projection = projection_sentence(result, self.pack, language())
         if projection:  # D18: a running outage or defacement, and what it will reach when
-            self.heading.setText(self.heading.text() + "<br><span style='color:#8a4b00'>⏱ " + escape(projection) + "</span>")
+            self.heading.setText(self.heading.text() + "<br><span style='color:#8a4b00'>" + escape(projection) + "</span>")
         ended = doc.get("handling_ended_at")
         self.ended_button.setEnabled(ended is None)
         if ended:

@@ -193,6 +193,40 @@ class CheckField(Field):
         self.widget.setChecked(value is True)  # type: ignore[attr-defined]
 
 
+class ChecksField(Field):
+    """Several answers that may all hold (「泄露」「篡改」「丢失」): a row of tick boxes
+    ``<name>_<value>``, written as the list of the ticked values; none ticked is unknown (null)."""
+
+    def __init__(self, path: str, label: str, help_text: str, on_change: OnChange, choices: Sequence[tuple[str, str]]) -> None:
+        box = QWidget()
+        layout = QHBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
+        for value, text in choices:
+            tick = QCheckBox(text)
+            tick.setObjectName(f"{object_name(path)}_{value}")
+            tick.setAccessibleName(f"{label}：{text}")
+            tick.toggled.connect(lambda _on: self.emit(self.value()))
+            layout.addWidget(tick)
+            self.boxes[value] = tick
+        layout.addStretch(1)
+        super().__init__(path, label, help_text, box, on_change)
+
+    def value(self) -> list[str] | None:
+        ticked = [v for v, tick in self.boxes.items() if tick.isChecked()]
+        return ticked or None
+
+    def load(self, doc: Doc) -> None:
+        blockers = [QSignalBlocker(b) for b in self.boxes.values()]
+        self.set_value(get(doc, self.path))
+        del blockers
+
+    def set_value(self, value: Any) -> None:
+        chosen = set(value) if isinstance(value, list) else set()
+        for v, tick in self.boxes.items():
+            tick.setChecked(v in chosen)
+
+
 class YesNoField(Field):
     """A yes/no question with a third answer, 不知道: written true, false or null (product.md
     §8.1), so "no" is never mistaken for "not known" and the other way round. Radio buttons

@@ -184,7 +184,7 @@ class ImpactPage(FieldPage):
             lines.append("· " + escape(f"{pick(level.name, level.name_en)} | {basis(t.item)}: {t.describe(language())}{value}"))
         projection = projection_sentence(result, pack, language())
         if projection:  # D18: what a running duration will reach, and when
-            lines.append("<span style='color:#8a4b00'>⏱ " + escape(projection) + "</span>")
+            lines.append("<span style='color:#8a4b00'>" + escape(projection) + "</span>")
         self.summary.setText("<br>".join(lines))
         self.tick()
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from core import fields as catalogue
 from core.incident import Doc, get, personal_info_affected
 from core.reminders import INTERNAL_AFTER_HOURS
-from gui.i18n import ask, english, hint, tr
+from gui.i18n import ask, english, hint, language, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RESPONSE
-from gui.wizard.fields import AreaField, TextField, form_section
+from gui.wizard.fields import AreaField, ChecksField, TextField, form_section
 
 CONTACT_PATH = "personal_info.contact"
 # The page's id: after the impact and ransomware pages, before the response (the wizard
@@ -50,6 +51,13 @@ class PersonalInfoPage(FieldPage):
         self.layout_.addWidget(form_section(tr("（一）信息种类、原因和可能的危害")))
         self.add_form(
             [
+                ChecksField(
+                    "personal_info.what",
+                    ask("personal_info.what"),
+                    hint("personal_info.what"),
+                    c,
+                    catalogue.choices("personal_info.what", language()),
+                ),  # the notices say exactly what happened (个人信息保护法第五十七条)
                 area("personal_info.kinds"),  # the number of people: asked once, on the impact page (D16a)
                 area("personal_info.cause"),
                 area("personal_info.possible_harm"),

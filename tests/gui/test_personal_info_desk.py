@@ -281,3 +281,25 @@ def test_in_english_the_documents_stay_chinese_with_an_english_preview(session, 
         assert "个人信息" in body  # the notice itself is Chinese
     finally:
         i18n.set_language("zh")
+
+
+def test_what_happened_to_the_information_is_asked_with_tick_boxes(session, qtbot):
+    """§9.1 ``personal_info.what``: the notices name exactly what happened; none ticked is
+    not known. Real hands."""
+    from PySide6.QtWidgets import QCheckBox
+
+    from tests.walk.hands import Hands, find
+
+    incident_id = session.store.import_document(clinic_leak())
+    wizard = session.open_wizard(incident_id)
+    qtbot.addWidget(wizard)
+    wizard.jump_to(PAGE_PERSONAL_INFO)
+    hands = Hands()
+    hands.click(find(wizard, "personal_info_what_leaked", QCheckBox))
+    hands.click(find(wizard, "personal_info_what_lost", QCheckBox))
+    wizard.hub.flush()
+    assert session.store.get_incident(incident_id)["personal_info"]["what"] == ["leaked", "lost"]
+    hands.click(find(wizard, "personal_info_what_leaked", QCheckBox))
+    hands.click(find(wizard, "personal_info_what_lost", QCheckBox))
+    wizard.hub.flush()
+    assert session.store.get_incident(incident_id)["personal_info"].get("what") is None
