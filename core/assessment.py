@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from core import completeness, fields, grading, obligations, paths
-from core.grading import GradeResult, Projection
+from core.grading import GradeResult, Projection, duration_minutes
 from core.incident import (
     DISCOVERY_LONG_AGO_DAYS,
     SCHEMA_ID,
@@ -49,6 +49,7 @@ __all__ = [
     "check",
     "discovery_problem",
     "discovery_warning",
+    "duration_minutes",
     "has_running_duration",
     "next_change",
     "notice_channels",

@@ -193,7 +193,10 @@ class IncidentTableModel(QAbstractTableModel):
     def watch_running(self) -> None:
         """Ask core which incidents have a running duration (after the first paint and after
         each change); their grade cells show the live answer, asked again at the next tick."""
-        self.running = self.hub.service.running_incidents()
+        try:
+            self.running = self.hub.service.running_incidents()
+        except StoreError:
+            return  # the store is busy or closed: asked again at the next change
         self.live.clear()
 
     def _live_grades(self, now: datetime, first: int, last: int) -> None:
@@ -206,7 +209,10 @@ class IncidentTableModel(QAbstractTableModel):
         view = {row.id: i for i, row in enumerate(self.rows[first : last + 1], start=first) if row.id in self.running}
         watch = {iid: self.live[iid][1] if iid in self.live else now for iid in view}
         for iid in recompute_due(watch, now):
-            result = self.hub.service.assess(iid, now)
+            try:
+                result = self.hub.service.assess(iid, now)
+            except (StoreError, LookupError, ValueError):
+                continue  # gone or unreadable meanwhile: the stored grade stays shown
             self.live[iid] = (str(result.grading.grade), result.next_change)  # None: time alone changes nothing more
             cell = self.index(view[iid], self.GRADE)
             self.dataChanged.emit(cell, cell, [Qt.ItemDataRole.DisplayRole])

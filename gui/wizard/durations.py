@@ -2,7 +2,7 @@
 outage or a defacement the impact interview asks 「还在持续吗？从几点开始？」 instead of only
 a number of minutes nobody knows, and shows the live figure (「已持续 30 分钟，仍在持续」).
 Minutes typed by the user still win for their item. The figure is core's
-(``core.grading.duration_minutes``); this module only lays out the fields and formats it.
+(``core.assessment.duration_minutes``); this module only lays out the fields and formats it.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from datetime import datetime
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core import fields as catalogue
-from core.grading import duration_minutes
+from core.assessment import duration_minutes
 from core.incident import Doc
 from gui.i18n import ask, hint, tr
 from gui.widgets import named
