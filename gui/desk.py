@@ -120,6 +120,11 @@ class IncidentDesk(QWidget):
         word.setObjectName("deskExportDocx")
         word.triggered.connect(lambda _c=False: self.export_docx())
         self.export_menu.addAction(word)
+        self.export_menu.addSeparator()
+        sheet = QAction(tr("报送工作单（自己用，PDF）…"), self)
+        sheet.setObjectName("deskExportWorksheet")
+        sheet.triggered.connect(lambda _c=False: self.export_worksheet())
+        self.export_menu.addAction(sheet)
         self.export_button.setMenu(self.export_menu)
         self.supplement_button = self._button(
             "deskSupplement", tr("新补报(&U)…"), tr("首报后查清了新情况：列出与上次报送相比的变化，导出补报"), lambda: self.next_report(ReportKind.SUPPLEMENT)
@@ -309,6 +314,13 @@ class IncidentDesk(QWidget):
             return
         kind = kind or next_report_kind(self.hub.document(self.incident_id))
         self.reports.export_docx(self, self.incident_id, kind, self.now(), self._say)
+
+    def export_worksheet(self) -> None:
+        """The reporter's worksheet (报送工作单): duties, channels, gaps and projections."""
+        if not self.incident_id:
+            self._say(tr("请先在左侧选择一个事件。"))
+            return
+        self.reports.export_worksheet(self, self.incident_id, self.now(), self._say)
 
     def record_submission(self, kind: str | None = None) -> str:
         if not self.incident_id or self.result is None:

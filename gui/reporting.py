@@ -154,6 +154,32 @@ class ReportActions:
         say(tr("正在生成报告……"))
         tasks.run(work, done, lambda exc: say(tr("无法生成报告：{e}").format(e=exc)))
 
+    def export_worksheet(self, parent: QWidget | None, incident_id: str, now: datetime, say: Say) -> None:
+        """The reporter's own worksheet (报送工作单, product.md §9.4: every duty with its due
+        time and status, the channels that reach each recipient, what is missing, the
+        projections) as a PDF beside the report, made in the background."""
+        doc, problem = self._document(incident_id)
+        if problem:
+            say(problem)
+            return
+        name = default_name(doc, "", now, ".pdf", label=tr("报送工作单"))
+        target = dialogs.save_file(parent, tr("保存报送工作单"), str(Path.home() / name), "PDF (*.pdf)")
+        if not target:
+            say(tr("已取消导出。"))
+            return
+        pack = self.pack
+
+        def work() -> bytes:
+            from core.report import render_worksheet_bytes
+
+            return render_worksheet_bytes(doc, pack, now, app_version=__version__)
+
+        def done(data: bytes) -> None:
+            say(self._write(Path(target), data) or tr("已保存报送工作单：{p}").format(p=target))
+
+        say(tr("正在生成报送工作单……"))
+        tasks.run(work, done, lambda exc: say(tr("无法生成报送工作单：{e}").format(e=exc)))
+
     def export_notice(self, parent: QWidget | None, incident_id: str, kind: str, fmt: str, now: datetime, say: Say, refused: Say) -> None:
         """A personal-information notice (个人信息保护法第五十七条, D16) as PDF or Word, made in
         the background and saved where the user chooses. A notice lacking one of the three

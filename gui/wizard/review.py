@@ -89,6 +89,7 @@ class ReviewPage(FieldPage):
         export_docx: Callable[[str, Callable[[str], None]], None] | None = None,
         notices: Callable[[Callable[[str], None]], QWidget] | None = None,
         filing: Callable[[str, str, Callable[[str], None]], None] | None = None,
+        export_worksheet: Callable[[Callable[[str], None]], None] | None = None,
     ) -> None:
         """``notices(say)`` builds the personal-information notices group (``gui.pi_notices``);
         ``filing(helper, kind, say)`` makes the 12387 e-mail draft, phone script or fax cover."""
@@ -97,6 +98,7 @@ class ReviewPage(FieldPage):
         self.jump = jump
         self.export = export
         self.export_docx = export_docx or (lambda _kind, say: say(""))
+        self.export_worksheet = export_worksheet or (lambda say: say(""))
         self.record = record
         self.ready = named(QLabel(""), "readyMeter")
         self.ready.setWordWrap(True)
@@ -127,10 +129,14 @@ class ReviewPage(FieldPage):
         self.docx_button = named(QPushButton(tr("导出 Word…")), "exportDocx")
         self.docx_button.setToolTip(tr("同样的内容，可编辑的 Word 文件（.docx），供要求 Word 格式的单位使用"))
         self.docx_button.clicked.connect(self._export_docx)
-        self.export_result = named(reserved_line(), "exportResult")
+        self.export_result: QLabel = named(reserved_line(), "exportResult")
+        self.worksheet_button = named(QPushButton(tr("导出报送工作单…")), "exportWorksheet")
+        self.worksheet_button.setToolTip(tr("自己用的工作单：每项报告义务的期限和状态、可用渠道、缺项和预计升级，不用报送"))
+        self.worksheet_button.clicked.connect(lambda: self.export_worksheet(self.export_result.setText))
         row.addWidget(self.kind)
         row.addWidget(self.export_button)
         row.addWidget(self.docx_button)
+        row.addWidget(self.worksheet_button)
         row.addStretch(1)
         self.layout_.addWidget(box)
         self.layout_.addWidget(self.export_result)  # under the buttons, its lines reserved: nothing moves

@@ -67,7 +67,14 @@ def page_builders(wizard: IncidentWizard) -> dict[int, Callable[[], QWizardPage]
         PAGE_PERSONAL_INFO: lambda: PersonalInfoPage(ctx),  # only when personal information was or may have been affected (D16)
         PAGE_RESPONSE: lambda: ResponsePage(ctx),
         PAGE_REVIEW: lambda: ReviewPage(
-            ctx, wizard.jump_to, wizard.export_pdf, wizard.record_submission, wizard.export_docx, wizard.notice_group, wizard.filing_helper
+            ctx,
+            wizard.jump_to,
+            wizard.export_pdf,
+            wizard.record_submission,
+            wizard.export_docx,
+            wizard.notice_group,
+            wizard.filing_helper,
+            wizard.export_worksheet,
         ),
     }
 
@@ -226,6 +233,10 @@ class IncidentWizard(QWizard):
     def export_docx(self, kind: str, say: Callable[[str], None]) -> None:
         """The same report as an editable Word file."""
         ReportActions(self.hub, self.pack).export_docx(self, self.created_id(), kind, self.ticker.now(), say)
+
+    def export_worksheet(self, say: Callable[[str], None]) -> None:
+        """The reporter's worksheet (报送工作单) beside the report."""
+        ReportActions(self.hub, self.pack).export_worksheet(self, self.created_id(), self.ticker.now(), say)
 
     def filing_helper(self, helper: str, kind: str, say: Callable[[str], None]) -> None:
         """The 12387 e-mail draft, phone script or fax cover, as the desk makes them."""

@@ -232,6 +232,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Word file (.docx, editable)…</translation>
     </message>
     <message>
+        <source>报送工作单（自己用，PDF）…</source>
+        <translation>Filing worksheet (for yourself, PDF)…</translation>
+    </message>
+    <message>
         <source>新补报(&amp;U)…</source>
         <translation>New s&amp;upplementary report…</translation>
     </message>
@@ -972,10 +976,6 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>{name} ({detail})</translation>
     </message>
     <message>
-        <source>直接联系接收单位：当面、电话或其指定方式</source>
-        <translation>Contact the recipient directly: in person, by phone or as they specify</translation>
-    </message>
-    <message>
         <source>按接收单位要求的方式（原渠道）</source>
         <translation>As the recipient requires (the original channel)</translation>
     </message>
@@ -1006,6 +1006,14 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>同样的内容，可编辑的 Word 文件（.docx），供要求 Word 格式的单位使用</source>
         <translation>The same content as an editable Word file (.docx), for offices that ask for Word</translation>
+    </message>
+    <message>
+        <source>导出报送工作单…</source>
+        <translation>Export the filing worksheet…</translation>
+    </message>
+    <message>
+        <source>自己用的工作单：每项报告义务的期限和状态、可用渠道、缺项和预计升级，不用报送</source>
+        <translation>Your own worksheet: every duty's deadline and status, the channels that reach it, what is missing and what a running incident will reach; not for sending</translation>
     </message>
     <message>
         <source>报送用的材料</source>
@@ -1206,6 +1214,26 @@ This software never goes online; all data stays on this computer.</translation>
     <message>
         <source>已保存 Word 文件：{p}</source>
         <translation>Word file saved: {p}</translation>
+    </message>
+    <message>
+        <source>报送工作单</source>
+        <translation>filing worksheet</translation>
+    </message>
+    <message>
+        <source>保存报送工作单</source>
+        <translation>Save the filing worksheet</translation>
+    </message>
+    <message>
+        <source>已保存报送工作单：{p}</source>
+        <translation>Filing worksheet saved: {p}</translation>
+    </message>
+    <message>
+        <source>正在生成报送工作单……</source>
+        <translation>Making the filing worksheet…</translation>
+    </message>
+    <message>
+        <source>无法生成报送工作单：{e}</source>
+        <translation>Could not make the filing worksheet: {e}</translation>
     </message>
     <message>
         <source>保存{k}</source>

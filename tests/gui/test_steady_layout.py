@@ -81,3 +81,23 @@ def test_the_english_review_page_fits_its_panel(session, qtbot):
         assert scroll.horizontalScrollBar().maximum() == 0
     finally:
         i18n.set_language("zh")
+
+
+def test_the_worksheet_is_exported_beside_the_report_and_moves_no_button(session, qtbot, tmp_path, monkeypatch):
+    """§9.4: the reporter's worksheet (报送工作单) from the review page, with real hands."""
+    from pypdf import PdfReader
+
+    target = tmp_path / "工作单.pdf"
+    saving_to(monkeypatch, target)
+    incident_id = session.store.import_document(example())
+    wizard = session.open_wizard(incident_id)
+    qtbot.addWidget(wizard)
+    hands = Hands()
+    while wizard.currentPage().objectName() != "pageReview":
+        hands.click(wizard.button(QWizard.WizardButton.NextButton))
+    before = places(wizard)
+    hands.click(find(wizard, "exportWorksheet"))
+    assert "已保存报送工作单" in find(wizard, "exportResult").text()
+    text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
+    assert "报送工作单" in text and "12387" in text
+    assert places(wizard) == before
