@@ -128,6 +128,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "store_incident_exists": ("已有同一 id 的事件，为免覆盖，未导入", "an incident with the same id exists; nothing was imported, so as not to overwrite it"),
     "store_incident_exists_remedy": ("如需另存一份，请用 import --new-id", "To keep a second copy, use import --new-id"),
     "store_invalid_edit": ("修改无效", "the change is not valid"),
+    "store_void_needs_reason": ("作废须写明理由（至少要有一个字或数字）", "voiding needs a written reason (at least one letter or number)"),
+    "store_already_voided": ("这个事件已经作废", "this incident is already voided"),
     "store_reading_locked": ("数据库正被另一个程序独占锁定，无法读取", "another program holds the database locked; it cannot be read"),
     "store_reading_locked_remedy": ("请关闭另一个程序后重试；没有作任何修改", "Close the other program and try again; nothing was changed"),
     "store_reading_full": ("磁盘空间已满，无法读取数据库", "the disk is full; the database cannot be read"),

@@ -463,12 +463,14 @@ class Store:
     def void_incident(self, incident_id: str, reason: str) -> None:
         """Void a real incident entered by mistake (product.md §8.1): it leaves the list and
         its deadlines stop, and everything it held stays, with its history. Audited."""
-        if not isinstance(reason, str) or not reason.strip():
-            raise InvalidEdit(self.path, "作废须写明理由")
+        from core.incident import written_reason  # lazy: listing does not need the incident module
+
+        if not written_reason(reason):  # D11a, D17: invisible characters are no reason
+            raise InvalidEdit(self.path, said("store_void_needs_reason"))
         with self._write() as at:
             own = self._own(incident_id)
             if own.get("voided") is not None:
-                raise InvalidEdit(self.path, "这个事件已经作废")
+                raise InvalidEdit(self.path, said("store_already_voided"))
             own["voided"] = {"at": at, "reason": reason.strip()}
             self._save(at, incident_id, own, "void", {"voided": own["voided"]})
 

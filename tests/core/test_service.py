@@ -175,3 +175,18 @@ def test_a_running_defacement_reminds_once_when_its_projection_is_reached(tmp_pa
     fired |= done
     again, _ = svc.check_projection_reminders(parse_instant("2026-11-24T10:00:20+08:00"), fired, "（未命名事件）")
     assert again == []
+
+
+def test_voiding_with_an_invisible_reason_is_refused_in_the_callers_language(tmp_path):
+    """D11a, D17: two zero-width spaces are no reason; the refusal names it in English too."""
+    from core.store import StoreError
+
+    s = service(tmp_path)
+    iid = s.import_document(minimal())
+    try:
+        s.void(iid, "\u200b\u200b")
+    except StoreError as exc:
+        assert "理由" in exc.message("zh") and "reason" in exc.message("en")
+    else:
+        raise AssertionError("an invisible reason voided the incident")
+    assert s.store.get_incident(iid).get("voided") is None
