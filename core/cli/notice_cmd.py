@@ -36,8 +36,8 @@ def register(sub: Any) -> None:
         "file",
         metavar="FILE|ID",
         help=t(
-            "事件文件（incident-assistant/incident@2 JSON）或数据库中的事件 id",
-            "incident file (incident-assistant/incident@2 JSON) or an incident id in the database",
+            "事件文件（incident-assistant/incident@2 或 @3 JSON）或数据库中的事件 id",
+            "incident file (incident-assistant/incident@2 or @3 JSON) or an incident id in the database",
         ),
     )
     p.add_argument(

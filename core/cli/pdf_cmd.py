@@ -39,8 +39,8 @@ def register(sub: Any) -> None:
         "file",
         metavar="FILE|ID",
         help=t(
-            "事件文件（incident-assistant/incident@1 或 @2 JSON）或数据库中的事件 id",
-            "incident file (incident-assistant/incident@1 or @2 JSON) or an incident id in the database",
+            "事件文件（incident-assistant/incident@1、@2 或 @3 JSON）或数据库中的事件 id",
+            "incident file (incident-assistant/incident@1, @2 or @3 JSON) or an incident id in the database",
         ),
     )
     p.add_argument("-o", "--output", metavar="OUT", required=True, help=t("输出的报告文件（.pdf 或 .docx）", "the report file to write (.pdf or .docx)"))

@@ -85,3 +85,25 @@ def test_the_words_follow_the_laws_order_once_each(what: list[str]) -> None:
     named = [WORDS[k] for k in WORDS if k in what]
     assert [w for w in WORDS.values() if w in words] == named
     assert all(words.count(w) == 1 for w in named)
+
+
+@pytest.mark.parametrize("kind,fmt", [("letter", "txt"), ("announcement", "txt"), ("sms", "txt"), ("authority", "docx")])
+def test_the_exported_notices_of_an_incident_at3_name_what_happened(kind: str, fmt: str) -> None:
+    """Through the whole export (validation included): ``personal_info.what`` of an
+    incident@3 file decides the words."""
+    from io import BytesIO
+
+    from docx import Document
+
+    from core.notice import render_notice
+    from core.rules import default_pack
+
+    doc = leak(what=["tampered"])
+    doc["schema"] = "incident-assistant/incident@3"
+    data = render_notice(doc, default_pack(), kind, fmt, NOW)
+    if fmt == "docx":
+        word = Document(BytesIO(data))
+        text = "\n".join([p.text for p in word.paragraphs] + [c.text for t in word.tables for r in t.rows for c in r.cells])
+    else:
+        text = data.decode("utf-8")
+    assert "被篡改" in text and "泄露、篡改或丢失" not in text and "被泄露" not in text

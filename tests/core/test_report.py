@@ -490,3 +490,13 @@ def test_personal_information_held_once_reads_as_what_happened_to_whose_informat
     text = pdf_text(render(doc))
     assert "泄露个人信息涉及人数：860人" in text
     assert "可能被泄露、篡改或丢失" not in text  # the annex's count already says it, once
+
+
+def test_a_running_duration_is_counted_to_the_report_time_and_says_it_has_not_ended() -> None:
+    doc = load(ROOT / "resources" / "examples" / "school-defacement-running.json")
+    text = pdf_text(render(doc, now=parse_instant("2026-11-24T10:20:00+08:00")))
+    assert "2026-11-2409:30:00（北京时间）起，至报告时仍未结束" in text
+    assert "级别较大" in text and "实际为50分钟" in text
+    doc["impact"]["defacement"]["homepage_ended_at"] = "2026-11-24T09:45:00+08:00"
+    text = pdf_text(render(doc, now=parse_instant("2026-11-24T10:20:00+08:00")))
+    assert "起，至2026-11-2409:45:00（北京时间）" in text and "仍未结束" not in text

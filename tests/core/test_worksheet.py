@@ -154,3 +154,29 @@ def test_the_cli_refuses_filing_helpers_with_the_worksheet(tmp_path: Path, capsy
 def test_render_worksheet_writes_the_file(tmp_path: Path) -> None:
     path = render_worksheet(cii(), PACK, NOW, tmp_path / "w.pdf", app_version="t")
     assert path.read_bytes() == render_worksheet_bytes(cii(), PACK, NOW, app_version="t")  # deterministic
+
+
+RUNNING = ROOT / "resources" / "examples" / "school-defacement-running.json"
+
+
+def test_the_worksheet_shows_the_projection_of_a_running_duration_in_the_desks_words() -> None:
+    """D18: the home page is still defaced at 09:50; at 10:00 it has lasted 30 minutes and
+    the incident is 较大 (附件三第6项), due by 13:30 (4 hours from discovery, not from 10:00)."""
+    doc = json.loads(RUNNING.read_text(encoding="utf-8"))
+    content = worksheet_for(doc, PACK, parse_instant("2026-11-24T09:50:00+08:00"), app_version="t")
+    assert content.projections == ("若首页篡改内容仍未清除，北京时间 10:00 起为较大事件，须在 13:30 前报告（《办法》附件三通常情况第6项）",)
+    text = flat(render_worksheet_bytes(doc, PACK, parse_instant("2026-11-24T09:50:00+08:00"), app_version="t"))
+    assert "持续中的影响若首页篡改内容仍未清除，北京时间10:00起为较大事件" in text
+    ended = json.loads(RUNNING.read_text(encoding="utf-8"))
+    ended["impact"]["defacement"]["homepage_ended_at"] = "2026-11-24T09:45:00+08:00"
+    assert worksheet_for(ended, PACK, parse_instant("2026-11-24T09:50:00+08:00"), app_version="t").projections == ()
+
+
+def test_a_voided_incidents_open_duties_read_as_ended() -> None:
+    from tests.core.notice_fixtures import leak
+
+    doc = leak()
+    doc["schema"] = "incident-assistant/incident@3"
+    doc["voided"] = {"at": "2026-11-24T11:30:00+08:00", "reason": "误报：打印机驱动弹窗"}
+    duties = worksheet_for(doc, PACK, parse_instant("2026-11-24T12:00:00+08:00"), app_version="t").duties
+    assert duties and all(r.status == "事件已作废，无须再办理" for r in duties)
