@@ -143,6 +143,13 @@ class IncidentService:
         self.record_export(incident_id, kind, doc, info.pdf_sha256)
         return info
 
+    def record_anchor(self) -> str:
+        """The record anchor (记录校验码) of the store now: what a report exported from it
+        prints in its footer and the reporter keeps (product.md §9.4)."""
+        from core.store.anchor import store_anchor
+
+        return store_anchor(self.store)
+
     def void(self, incident_id: str, reason: str) -> None:
         """A real incident entered by mistake: voided with a reason, never deleted."""
         self.store.void_incident(incident_id, reason)

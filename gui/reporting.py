@@ -54,13 +54,15 @@ class ReportActions:
         """Render the report PDF to ``target`` off the UI thread, then call ``then`` with
         ``(error, pdf sha256, pages)`` on the GUI thread. The worker gets data only."""
         previous, attachments = self.hub.last_submitted(incident_id), self.hub.attachments(incident_id)
-        pack = self.pack
+        pack, anchor = self.pack, self.hub.service.record_anchor()  # the footer's record anchor (§9.4)
 
         def work() -> RenderResult:
-            from core.report import ReportError, render_report  # lazy: reportlab loads only on export
+            from core.report import ReportError, Stamp, render_report  # lazy: reportlab loads only on export
 
             try:
-                info = render_report(doc, pack, kind, now, target, previous=previous, attachments=attachments, app_version=__version__)
+                info = render_report(
+                    doc, pack, kind, now, target, previous=previous, attachments=attachments, app_version=__version__, stamp=Stamp(anchor=anchor)
+                )
             except ReportError as exc:
                 return str(exc), None, 0
             except OSError as exc:
@@ -141,12 +143,24 @@ class ReportActions:
             say(tr("已取消导出。"))
             return
         previous, attachments, pack = self.hub.last_submitted(incident_id), self.hub.attachments(incident_id), self.pack
+        anchor = self.hub.service.record_anchor()
 
         def work() -> bytes:
-            from core.report import docx as word
-            from core.report import report_content
+            from core.report import Stamp, render_report_docx
 
-            return word.render(report_content(doc, pack, kind, now, previous=previous, attachments=attachments, app_version=__version__))
+            with tempfile.TemporaryDirectory(prefix="incident-report-") as folder:
+                written = render_report_docx(
+                    doc,
+                    pack,
+                    kind,
+                    now,
+                    Path(folder) / "report.docx",
+                    previous=previous,
+                    attachments=attachments,
+                    app_version=__version__,
+                    stamp=Stamp(anchor=anchor),
+                )
+                return written.read_bytes()
 
         def done(data: bytes) -> None:
             say(self._write(Path(target), data) or tr("已保存 Word 文件：{p}").format(p=target))
@@ -167,12 +181,12 @@ class ReportActions:
         if not target:
             say(tr("已取消导出。"))
             return
-        pack = self.pack
+        pack, anchor = self.pack, self.hub.service.record_anchor()
 
         def work() -> bytes:
-            from core.report import render_worksheet_bytes
+            from core.report import Stamp, render_worksheet_bytes
 
-            return render_worksheet_bytes(doc, pack, now, app_version=__version__)
+            return render_worksheet_bytes(doc, pack, now, app_version=__version__, stamp=Stamp(anchor=anchor))
 
         def done(data: bytes) -> None:
             say(self._write(Path(target), data) or tr("已保存报送工作单：{p}").format(p=target))

@@ -37,6 +37,10 @@ def test_an_export_on_the_review_page_moves_no_button(session, qtbot, tmp_path, 
     hands.click(find(wizard, "exportPdf"))
     assert "已保存" in find(wizard, "exportResult").text()
     assert places(wizard) == before
+    from pypdf import PdfReader
+
+    footer = PdfReader(str(deep / "首报.pdf")).pages[0].extract_text()
+    assert "记录校验码" in footer  # the record anchor she keeps, as the desk exported it (§9.4)
     hands.click(find(wizard, "exportDocx"))
     assert places(wizard) == before
 
