@@ -12,10 +12,9 @@ import zipfile
 from datetime import UTC
 from io import BytesIO
 
-from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.shared import Mm, Pt
+from docx.shared import Pt
 
 from core.notice.content import Notice
 from core.report import docx as report_docx
@@ -34,12 +33,7 @@ def _text(document: DocxDocument, text: str, *, indent: bool = True, right: bool
 
 
 def build_document(notice: Notice) -> DocxDocument:
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(25)
-    section.top_margin, section.bottom_margin = Mm(20), Mm(20)
-    report_docx._font(document.styles["Normal"], BODY_SIZE)
+    document = report_docx.a4_document(25, 20, 20, BODY_SIZE)
     props = document.core_properties
     props.title, props.author, props.subject = notice.title, notice.sender, notice.title
     props.language = "zh-CN"
@@ -69,10 +63,7 @@ def build_document(notice: Notice) -> DocxDocument:
         _text(document, notice.sender, indent=False, right=True)
         _text(document, notice.date, indent=False, right=True)
     if notice.voided:  # D17: in the page header, so on every page
-        header = section.header.paragraphs[0]
-        run = header.add_run(notice.voided)
-        report_docx._font(run, 9, bold=True)
-        run.font.color.rgb = report_docx.RED
+        report_docx.void_header(document, notice.voided)
     return document
 
 

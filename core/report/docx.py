@@ -163,20 +163,31 @@ def page_marks(document: DocxDocument, left: str, voided: str | None) -> None:
     _field(footer, "NUMPAGES")
     _grey(footer, " 页")
     if voided:
-        header = section.header.paragraphs[0]
-        run = header.add_run(voided)
-        _font(run, 9, bold=True)
-        run.font.color.rgb = RED
+        void_header(document, voided)
+
+
+def void_header(document: DocxDocument, voided: str) -> None:
+    """D17: 「已作废…：理由」 in red in the page header, so on every page."""
+    run = document.sections[0].header.paragraphs[0].add_run(voided)
+    _font(run, 9, bold=True)
+    run.font.color.rgb = RED
+
+
+def a4_document(side_mm: float, top_mm: float, bottom_mm: float, body_size: float) -> DocxDocument:
+    """A new Word document on A4 with these margins and the body in the bundled CJK font
+    (the report, the worksheet and the notices all start here)."""
+    document = Document()
+    section = document.sections[0]
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(side_mm)
+    section.top_margin, section.bottom_margin = Mm(top_mm), Mm(bottom_mm)
+    _font(document.styles["Normal"], body_size)
+    return document
 
 
 def build_document(content: ReportContent) -> DocxDocument:
     """The Word document of a report, in the PDF's order."""
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    section.top_margin, section.bottom_margin = Mm(15), Mm(18)
-    _font(document.styles["Normal"], 10.5)
+    document = a4_document(20, 15, 18, 10.5)
     props = document.core_properties
     props.title, props.author, props.subject = content.title, content.author, KIND_NAMES[content.kind]
     props.keywords = props.comments = content.keywords  # what it was made from and with: not on the page

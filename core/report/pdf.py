@@ -253,16 +253,21 @@ def draw_footer(canvas: Canvas, left_text: str, page: int, total: int) -> None:
     canvas.restoreState()
 
 
+def _diagonal(canvas: Canvas, word: str, colour: Any, size: float) -> None:
+    """A large pale word across the middle of the page, under the text (演练, 已作废)."""
+    canvas.saveState()
+    canvas.setFillColor(colour)
+    canvas.setFont(fonts.FONT_NAME, size)
+    canvas.translate(PAGE_W / 2, PAGE_H / 2)
+    canvas.rotate(35)
+    canvas.drawCentredString(0, -40, word)
+    canvas.restoreState()
+
+
 def draw_void_mark(canvas: Canvas, text: str) -> None:
     """D17: a large pale 已作废 across the page, under the text, and 「已作废…：理由」 in red
     at the top of the page (above the frame), shrunk to one line."""
-    canvas.saveState()
-    canvas.setFillColor(VOID_PALE)
-    canvas.setFont(fonts.FONT_NAME, 110)
-    canvas.translate(PAGE_W / 2, PAGE_H / 2)
-    canvas.rotate(35)
-    canvas.drawCentredString(0, -40, "已作废")
-    canvas.restoreState()
+    _diagonal(canvas, "已作废", VOID_PALE, 110)
     line = fonts.clean(text)
     if len(line) > 160:
         line = line[:159] + "…"
@@ -276,13 +281,7 @@ def draw_void_mark(canvas: Canvas, text: str) -> None:
 
 def draw_drill_mark(canvas: Canvas, _doc: Any) -> None:
     """A large light 演练 across the page, under the text, and a small one at the top."""
-    canvas.saveState()
-    canvas.setFillColor(DRILL_GREY)
-    canvas.setFont(fonts.FONT_NAME, 120)
-    canvas.translate(PAGE_W / 2, PAGE_H / 2)
-    canvas.rotate(35)
-    canvas.drawCentredString(0, -40, "演练")
-    canvas.restoreState()
+    _diagonal(canvas, "演练", DRILL_GREY, 120)
     canvas.saveState()
     canvas.setFont(fonts.FONT_NAME, 9)
     canvas.setFillColor(FOOTER_GREY)

@@ -209,18 +209,10 @@ def render_docx(content: WorksheetContent) -> bytes:
     from datetime import UTC
     from io import BytesIO
 
-    from docx import Document
-    from docx.shared import Mm
-
     from core.report import docx as report_docx
     from core.report import footer_left
 
-    document = Document()
-    section = document.sections[0]
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(20)
-    section.top_margin, section.bottom_margin = Mm(15), Mm(18)
-    report_docx._font(document.styles["Normal"], 10.5)
+    document = report_docx.a4_document(20, 15, 18, 10.5)
     props = document.core_properties
     props.title = props.subject = TITLE
     props.author = content.author

@@ -18,6 +18,16 @@ def places(window: QWidget) -> dict[str, QRect]:
     }
 
 
+def on_the_review_page(session, qtbot) -> tuple[QWizard, Hands]:
+    """The example incident opened in the wizard and walked to the review page by 下一步."""
+    wizard = session.open_wizard(session.store.import_document(example()))
+    qtbot.addWidget(wizard)
+    hands = Hands()
+    while wizard.currentPage().objectName() != "pageReview":
+        hands.click(wizard.button(QWizard.WizardButton.NextButton))
+    return wizard, hands
+
+
 def saving_to(monkeypatch, target) -> None:
     monkeypatch.setattr(dialogs, "preview_pdf", lambda parent, path: True)
     monkeypatch.setattr(dialogs, "save_file", lambda *a, **k: str(target))
@@ -27,12 +37,7 @@ def test_an_export_on_the_review_page_moves_no_button(session, qtbot, tmp_path, 
     deep = tmp_path / ("很长的文件夹名称" * 8)
     deep.mkdir()
     saving_to(monkeypatch, deep / "首报.pdf")  # a long path: the message wraps
-    incident_id = session.store.import_document(example())
-    wizard = session.open_wizard(incident_id)
-    qtbot.addWidget(wizard)
-    hands = Hands()
-    while wizard.currentPage().objectName() != "pageReview":
-        hands.click(wizard.button(QWizard.WizardButton.NextButton))
+    wizard, hands = on_the_review_page(session, qtbot)
     before = places(wizard)
     hands.click(find(wizard, "exportPdf"))
     assert "已保存" in find(wizard, "exportResult").text()
@@ -93,12 +98,7 @@ def test_the_worksheet_is_exported_beside_the_report_and_moves_no_button(session
 
     target = tmp_path / "工作单.pdf"
     saving_to(monkeypatch, target)
-    incident_id = session.store.import_document(example())
-    wizard = session.open_wizard(incident_id)
-    qtbot.addWidget(wizard)
-    hands = Hands()
-    while wizard.currentPage().objectName() != "pageReview":
-        hands.click(wizard.button(QWizard.WizardButton.NextButton))
+    wizard, hands = on_the_review_page(session, qtbot)
     before = places(wizard)
     hands.click(find(wizard, "exportWorksheet"))
     assert "已保存报送工作单" in find(wizard, "exportResult").text()
