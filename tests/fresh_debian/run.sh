@@ -207,7 +207,7 @@ deb_build() {  # the README's .deb command, on the bundle .ci/run built
 }
 
 deb_install() {  # apt install of the .deb, as the README says: apt brings its Depends
-  as_user "cd incident-assistant && $(readme_line '^sudo apt install \./dist/incident-assistant_')"
+  as_user "cd incident-assistant && $(readme_line '^sudo apt install (-y )?\./dist/incident-assistant_')"
   in_root dpkg -s incident-assistant | grep -E '^(Status|Version):'
   in_root ls -l /usr/bin/incident-assistant
 }
