@@ -167,7 +167,7 @@ class Hands:
         else:  # offscreen popups may not show: the keyboard does the same (Home, then Down)
             self.key(Qt.Key.Key_Home, what=f"{combo.objectName()} Home")
             for _ in range(index.row()):
-                QTest.keyClick(combo, Qt.Key.Key_Down)
+                self.key(Qt.Key.Key_Down, what=f"{combo.objectName()} Down")  # each press counts
         self.settle()
 
     def mark(self, name: str) -> None:
