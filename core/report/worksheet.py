@@ -33,7 +33,7 @@ VOLUNTARY = "一般事件：依《办法》第四条无须报告；如报送，�
 PURPOSE = "本单供报告单位内部跟踪报送工作使用，不随报告报送。"
 
 # A worksheet says what is still to do; a report says whether it meets its time limit.
-TODO_TEXT: dict[str, str] = {
+NEXT_STEP_TEXT: dict[str, str] = {
     Status.PENDING: "尚未报送（期限未到）",
     Status.OVERDUE: "尚未报送，已过期限，请立即报送",
     Status.OPEN: "尚未办理，应及时办理",
@@ -71,8 +71,8 @@ class WorksheetContent:
 def duty_row(o: Obligation, now: datetime) -> DeadlineRow:
     """One duty as the worksheet lists it: what is still to do, or when it was done."""
     row = deadline_row(o, now)
-    todo = TODO_TEXT.get(o.status)
-    return DeadlineRow(row.recipient, row.basis, row.due, todo or row.status)
+    next_step = NEXT_STEP_TEXT.get(o.status)
+    return DeadlineRow(row.recipient, row.basis, row.due, next_step or row.status)
 
 
 def projection_lines(result: Assessment, pack: RulePack) -> tuple[str, ...]:

@@ -162,7 +162,7 @@ class ReviewPage(FieldPage):
     def _build_submission(self) -> None:
         box = QGroupBox(tr("登记报送（报送后填写，证明按时报告）"))
         layout = QVBoxLayout(box)
-        self.submission = SubmissionForm(self.ctx.pack, self.ctx.now(), box)
+        self.submission = SubmissionForm(self.ctx.pack, self.ctx.now(), box, clock=self.ctx.now)  # the present moment, not the page's making
         self.sub_button = named(QPushButton(tr("登记报送")), "recordSubmission")
         self.sub_button.clicked.connect(self._record)
         layout.addWidget(self.submission)

@@ -105,3 +105,21 @@ def test_the_worksheet_is_exported_beside_the_report_and_moves_no_button(session
     text = "".join(page.extract_text() for page in PdfReader(str(target)).pages)
     assert "报送工作单" in text and "12387" in text
     assert places(wizard) == before
+
+
+def test_a_submission_time_is_judged_against_the_present_moment_not_the_pages_making(session, qtbot, clock):
+    """The review page is built once; an hour later, a time typed 30 minutes back is not 「in the future」."""
+    from datetime import timedelta
+
+    from PySide6.QtCore import Qt
+
+    wizard, hands = on_the_review_page(session, qtbot)
+    clock.advance(hours=1)
+    typed_at = clock.now() - timedelta(minutes=30)
+    field = find(wizard, "submissionTime")
+    hands.click(field)
+    hands.key(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    hands.type(typed_at.strftime("%Y-%m-%d %H:%M"))
+    hands.key(Qt.Key.Key_Return)
+    assert "晚于" not in find(wizard, "submissionTime_reading").text()
+    assert "已记下" in find(wizard, "submissionTime_reading").text()
