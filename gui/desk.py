@@ -7,7 +7,7 @@ Actions: continue editing (the wizard), record a submission, export a report of 
 kind, new supplement (补报) and follow-up (续报) showing what changed since the last
 submitted report, mark handling ended (starts the 30-day summary clock, D7), the summary
 report, the filing helpers (e-mail draft, phone script, fax cover), and for an incident
-touching personal information the 「个人信息通知」 group (D16, ``gui.pi_notices``)."""
+touching personal information the 「个人信息通知」 group (D16, ``gui.notice_group``)."""
 
 from __future__ import annotations
 
@@ -35,11 +35,11 @@ from core.timeutil import beijing, display_beijing
 from core.vocab import REPORT_KINDS, ReportKind, Status
 from gui import dialogs
 from gui.countdown import CountdownPanel
-from gui.desk_parts import AttachmentPane, TimelinePane
+from gui.desk_tabs import AttachmentPane, TimelinePane
 from gui.hub import StoreHub
 from gui.i18n import kind_name, language, pick, said, tr
 from gui.next_report import NextReportDialog
-from gui.pi_notices import NoticeGroup, ledger_notice, notice_hashes
+from gui.notice_group import NoticeGroup, ledger_notice, notice_hashes
 from gui.reporting import ReportActions
 from gui.submission import SubmissionDialog, recipient_name
 from gui.widgets import named

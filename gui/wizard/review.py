@@ -91,7 +91,7 @@ class ReviewPage(FieldPage):
         filing: Callable[[str, str, Callable[[str], None]], None] | None = None,
         export_worksheet: Callable[[Callable[[str], None]], None] | None = None,
     ) -> None:
-        """``notices(say)`` builds the personal-information notices group (``gui.pi_notices``);
+        """``notices(say)`` builds the personal-information notices group (``gui.notice_group``);
         ``filing(helper, kind, say)`` makes the 12387 e-mail draft, phone script or fax cover."""
         self.filing = filing
         super().__init__(ctx, "pageReview", tr("检查与导出"), tr("看看还缺什么，导出报告，报送后在这里登记。"))

@@ -252,7 +252,7 @@ class IncidentWizard(QWizard):
 
     def notice_group(self, say: Callable[[str], None]) -> QWidget:
         """The desk's personal-information notices group, for the review page (product.md §8.4)."""
-        from gui.pi_notices import NoticeGroup
+        from gui.notice_group import NoticeGroup
 
         return NoticeGroup(self.hub, self.pack, self.ticker.now, lambda: self.incident_id, lambda: self.jump_to(PAGE_PERSONAL_INFO), say, columns=2)
 

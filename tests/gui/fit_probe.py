@@ -87,7 +87,7 @@ def main(lang: str, db: str) -> None:
 
     from gui.guide import GuideDialog
     from gui.next_report import NextReportDialog
-    from gui.notices import NoticeDialog, WaiverDialog, notice_obligations
+    from gui.notice_dialogs import NoticeDialog, WaiverDialog, notice_obligations
     from gui.preview import PdfPreviewDialog
     from gui.profile import ProfileDialog
     from gui.submission import SubmissionDialog

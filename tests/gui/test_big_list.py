@@ -113,7 +113,7 @@ def test_repaints_ticks_and_choices_keep_none_referenced(session, qtbot):
 
 
 def test_the_rest_of_the_list_follows_the_first_page_and_a_filter_or_change_meanwhile_is_not_lost(session, qtbot, monkeypatch):
-    from gui.main_window import IncidentTableModel
+    from gui.incident_table import IncidentTableModel
 
     monkeypatch.setattr(IncidentTableModel, "FIRST_PAGE", 2)
     ids = [session.hub.create_incident({"schema": "incident-assistant/incident@1", "title": f"事件{i}"}) for i in range(5)]

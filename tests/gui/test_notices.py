@@ -9,7 +9,7 @@ from typing import Any
 
 from core.assessment import assess
 from core.rules import default_pack
-from gui.notices import NoticeDialog, WaiverDialog, notice_obligations
+from gui.notice_dialogs import NoticeDialog, WaiverDialog, notice_obligations
 from gui.submission import set_beijing
 from tests.conftest import minimal
 from tests.gui.conftest import DISCOVERED

@@ -14,8 +14,8 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from gui import dialogs, i18n
-from gui.notices import NoticeDialog, WaiverDialog
-from gui.pi_notices import NoticeGroup, SmsDialog
+from gui.notice_dialogs import NoticeDialog, WaiverDialog
+from gui.notice_group import NoticeGroup, SmsDialog
 from gui.submission import set_beijing
 from gui.wizard.facts import PAGE_IMPACT, PAGE_RESPONSE, PAGE_REVIEW
 from gui.wizard.personal_info import PAGE_PERSONAL_INFO

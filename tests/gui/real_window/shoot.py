@@ -70,7 +70,7 @@ def clinic_leak() -> dict:
 def shoot_personal_info(app: QApplication, session, window, lang: str, tag: str) -> None:
     """The desk with its 「个人信息通知」 group, the wizard's personal-information page and its
     review page with the same group, and the SMS dialog."""
-    from gui.pi_notices import SmsDialog
+    from gui.notice_group import SmsDialog
     from gui.wizard.facts import PAGE_REVIEW
     from gui.wizard.personal_info import PAGE_PERSONAL_INFO
 

@@ -48,7 +48,7 @@ from gui import dialogs
 from gui.hub import StoreHub
 from gui.i18n import english, language, pick, said, tr
 from gui.i18n import kind_name as kind_label
-from gui.notices import NoticeDialog, WaiverDialog, notice_obligations
+from gui.notice_dialogs import NoticeDialog, WaiverDialog, notice_obligations
 from gui.reporting import ReportActions, Say
 from gui.submission import recipient_name
 from gui.widgets import fit_on_screen, named
