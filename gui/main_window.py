@@ -82,6 +82,36 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.setWindowTitle(tr("网络安全事件报告助手"))
         self.hub, self._pack, self.ticker, self.open_wizard = hub, pack, ticker, open_wizard
+        self._build_actions()
+        self._build_menus()
+        self._build_resume_banner()
+        self._build_list()
+        self._build_splitter()
+        self._build_banners()
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        self.integrity = self._integrity_banner()
+        layout.addWidget(self.integrity)
+        layout.addWidget(self.reminder)
+        layout.addWidget(self.clock_banner)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.splitter)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._after_reload)
+        self.setCentralWidget(central)
+        self.status_label = QLabel("")
+        self.statusBar().addWidget(self.status_label)
+        hub.incidentsChanged.connect(self.model.reload)
+        hub.incidentsChanged.connect(lambda *_: self.model.watch_running() if self.model.running is not None else None)
+        after_first_paint(self, self._after_first_paint)
+        hub.storeError.connect(lambda msg: self.status_label.setText(msg))
+        hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
+        ticker.tick.connect(self._tick)
+        fit_on_screen(self, 1200, 700)
+        self._after_reload()
+
+    def _build_actions(self) -> None:
+        """The window's actions, with their shortcuts named in the tooltips."""
         self._shortcut_tips: list[QAction] = []
         self.action_new = self._action("actionNewIncident", tr("新建事件(&N)"), "Ctrl+N", lambda: self.open_wizard(None))
         self.action_edit = self._action("actionEditIncident", tr("继续编辑(&E)"), "Ctrl+Return", self.edit_selected)
@@ -99,6 +129,9 @@ class MainWindow(QMainWindow):
         self.action_start_at_login.toggled.connect(self.startAtLoginRequested.emit)
         self.action_guide = self._action("actionGuide", tr("快速指南(&G)"), "F1", self.show_guide)
         self.action_about = self._action("actionAbout", tr("关于(&A)"), "", self._about)
+
+    def _build_menus(self) -> None:
+        """The toolbar and the menus: 事件, 数据, 语言, 帮助."""
         toolbar = QToolBar(tr("工具栏"))
         toolbar.setObjectName("mainToolbar")
         for action in (self.action_new, self.action_edit, self.action_export, self.action_submission):
@@ -107,7 +140,7 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(tr("事件(&I)"))
         for action in (self.action_new, self.action_edit, self.action_export, self.action_submission, self.action_find):
             menu.addAction(action)
-        data_menu = self.menuBar().addMenu(tr("数据(&D)"))
+        data_menu = self.data_menu = self.menuBar().addMenu(tr("数据(&D)"))
         for action in (self.action_profile, self.action_backup, self.action_restore):
             data_menu.addAction(action)
         menu.addSeparator()
@@ -129,8 +162,8 @@ class MainWindow(QMainWindow):
         help_menu.addAction(self.action_guide)
         help_menu.addAction(self.action_about)
 
-        central = QWidget()
-        layout = QVBoxLayout(central)
+    def _build_resume_banner(self) -> None:
+        """The line that offers to go on with a draft the wizard left (hidden until there is one)."""
         self.banner = QWidget()
         self.banner.setObjectName("resumeBanner")
         banner_layout = QHBoxLayout(self.banner)
@@ -145,11 +178,14 @@ class MainWindow(QMainWindow):
         banner_layout.addWidget(self.banner_button)
         self.resume_id: str | None = None
         self.banner_button.clicked.connect(self._resume)
-        hub.incidentChanged.connect(self._resume_still_offered)
-        hub.incidentsChanged.connect(lambda: self._resume_still_offered(self.resume_id or ""))
+        self.hub.incidentChanged.connect(self._resume_still_offered)
+        self.hub.incidentsChanged.connect(lambda: self._resume_still_offered(self.resume_id or ""))
         self.banner.setStyleSheet("#resumeBanner { background: #fff6e0; border: 1px solid #e0b050; border-radius: 6px; }")
         self.banner.hide()
-        self.model = IncidentTableModel(hub, ticker)
+
+    def _build_list(self) -> None:
+        """The incident list with its search field, status filter and 作废或删除 action."""
+        self.model = IncidentTableModel(self.hub, self.ticker)
         self.table = QTableView()
         self.table.setObjectName("incidentTable")
         self.table.setModel(self.model)
@@ -183,6 +219,9 @@ class MainWindow(QMainWindow):
         self.action_remove.setToolTip(tr("真实事件作废（写明理由，记录保留）；演练可以删除"))
         self.action_remove.triggered.connect(self.remove_selected)
         self.table.addAction(self.action_remove)
+
+    def _build_splitter(self) -> None:
+        """The list (with its search and filter) beside the holder the desk goes into after the first paint."""
         self._desk: IncidentDesk | None = None
         self.desk_holder = QWidget()  # the desk goes in here after the first paint
         self.desk_holder.setObjectName("deskHolder")
@@ -202,6 +241,9 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setSizes([760, 440])
+
+    def _build_banners(self) -> None:
+        """The reminder and system-clock banners above the list (hidden until they have something to say)."""
         self.reminder = QLabel("")
         self.reminder.setObjectName("reminderBanner")
         self.reminder.setWordWrap(True)
@@ -216,25 +258,6 @@ class MainWindow(QMainWindow):
         self.clock_banner.setStyleSheet("#clockBanner { background: #eef4fa; color: #1f4e79; border: 1px solid #9dbbd8; border-radius: 6px; padding: 6px; }")
         self.clock_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.clock_banner.hide()
-        self.integrity = self._integrity_banner()
-        layout.addWidget(self.integrity)
-        layout.addWidget(self.reminder)
-        layout.addWidget(self.clock_banner)
-        layout.addWidget(self.banner)
-        layout.addWidget(splitter)
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.model.modelReset.connect(self._after_reload)
-        self.setCentralWidget(central)
-        self.status_label = QLabel("")
-        self.statusBar().addWidget(self.status_label)
-        hub.incidentsChanged.connect(self.model.reload)
-        hub.incidentsChanged.connect(lambda *_: self.model.watch_running() if self.model.running is not None else None)
-        after_first_paint(self, self._after_first_paint)
-        hub.storeError.connect(lambda msg: self.status_label.setText(msg))
-        hub.saved.connect(lambda: self.status_label.setText(tr("已自动保存")))
-        ticker.tick.connect(self._tick)
-        fit_on_screen(self, 1200, 700)
-        self._after_reload()
 
     def _integrity_banner(self) -> QWidget:
         """The full check's finding (issue 16): what was found, that writing stopped, and
