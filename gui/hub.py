@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from core.service import IncidentService, Recorded
-from core.store import IncidentSummary, Store, StoreError
+from core.store import IncidentSummary, Store, StoreError, restore
 from core.store.docpath import set_path
 from gui.i18n import said
 
@@ -189,7 +189,7 @@ class StoreHub(QObject):
     def restore(self, source: str) -> str | None:
         """Replace the data with a backup; returns where the current data was kept."""
         self.flush()
-        kept = self.store.restore(source)
+        kept = restore(self.store.path, source, self.store.clock)
         self.incidentsChanged.emit()
         return str(kept) if kept else None
 

@@ -27,7 +27,7 @@ Opening::
     add_attachment(id, file_path) -> dict;  attachments(id) -> list[dict];  attachment_content(att_id) -> bytes
     record_snapshot(id, kind, canonical_json: bytes, pdf_sha256: str | None) -> int;  snapshots(id) -> list[dict]
     history(id | None) -> list[dict]                  # audit rows, oldest first
-    verify() -> VerifyResult;  backup(out) -> Path;  restore(from_path) -> Path | None
+    verify() -> VerifyResult;  backup(out) -> Path   # restore: the function above (it replaces the open file)
     untold_copies() -> list[Path];  note_told(copies)   # kept copies the user was not told about yet
     meta(key) -> str | None;  last_wall_clock();  previous_wall_clock;  clock_rollback(tolerance)
     close()
@@ -68,17 +68,19 @@ from core.store.errors import (
     StoreTooNew,
     TargetExists,
 )
-from core.store.opening import VerifyResult, backup, open_store, verify_file
+from core.store.opening import open_store
 from core.store.paths import ENV_VAR, default_db_path, resolve_db_path
 from core.store.store import IncidentSummary, Store
+from core.store.verifying import VerifyResult, backup, verify_file
 
 if TYPE_CHECKING:
     from core.clock import Clock
 
 
 def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = None) -> Path | None:
-    """``core.store.restoring.restore``, loaded when asked for (not to open a file)."""
-    from core.store.restoring import restore as restore_file
+    """``core.store.restoring.restore``, loaded when asked for: it brings sqlite-utils
+    (the migrations), which opening a current file does not need."""
+    from core.store.restoring import restore as restore_file  # lazy: start-up speed
 
     return restore_file(db_path, from_path, clock)
 

@@ -41,7 +41,7 @@ def parse_path(path: str) -> list[Part]:
 
 
 def _check_schema(parts: list[Part], path: str) -> None:
-    from core.incident import SCHEMA
+    from core.incident import SCHEMA  # lazy: the schema loads at the first edit, not at start-up
 
     node: Node | None = SCHEMA
     for part in parts:
@@ -58,7 +58,7 @@ def _check_schema(parts: list[Part], path: str) -> None:
 
 def check_json_value(value: Any, path: str = "") -> None:
     """Refuse anything that is not plain JSON (NaN and infinities included)."""
-    from core.jsonfile import MAX_NUMBER, MAX_NUMBER_TEXT
+    from core.jsonfile import MAX_NUMBER, MAX_NUMBER_TEXT  # lazy: not needed to list incidents at start-up
 
     if value is None or isinstance(value, (str, bool)):
         return

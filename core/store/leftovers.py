@@ -8,7 +8,7 @@ partial file (with its ``-journal``, ``-wal`` or ``-shm``) whose process is gone
 removed at the next opening of a database in that folder or the next backup into it;
 never one whose process still runs (it may be writing it). Where a process's liveness
 cannot be asked (Windows), only partial files older than an hour go. Restore staging
-folders are ``core.store.restoring``'s, removed by the same rule.
+folders (``core.store.restoring``) are removed by the same rule.
 
 Kept copies (``<name>.before-restore-<time>.bak``, ``<name>.before-<step>-<time>.bak``)
 hold the user's data and are never removed; ``untold_copies`` lists those the user has
@@ -19,12 +19,14 @@ she was. Does not read the database.
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
 PARTIAL_LABEL = "partial-"
+STAGING_LABEL = "restoring-"  # a restore's staging folder: <name>.restoring-<pid>-<random>
 TOLD_KEY = "kept_copies_told"  # store meta: the kept copies' names the user was told about
 _STALE_AFTER_S = 3600.0
 _COMPANIONS = ("", "-journal", "-wal", "-shm")
@@ -107,3 +109,36 @@ def told_value(told: str | None, copies: list[Path]) -> str:
     names = [n for n in (told or "").split("\n") if n]
     names += [p.name for p in copies if p.name not in names]
     return "\n".join(names)
+
+
+def remove_stale_staging(db_path: Path) -> list[Path]:
+    """Remove staging folders (and older staging files) of restores that died; returns them."""
+    removed: list[Path] = []
+    for candidate in db_path.parent.glob(f"{db_path.name}.{STAGING_LABEL}*"):
+        if _owner_alive(candidate):
+            continue
+        if candidate.is_dir():
+            shutil.rmtree(candidate, ignore_errors=True)
+        else:
+            candidate.unlink(missing_ok=True)
+        removed.append(candidate)
+    return removed
+
+
+def _owner_alive(candidate: Path) -> bool:
+    tail = candidate.name.rsplit(STAGING_LABEL, 1)[-1]
+    pid_text = tail.split("-", 1)[0]
+    if not candidate.is_dir() or not pid_text.isdigit():
+        return False  # an older version's staging file: its restore has ended
+    if sys.platform == "win32":  # os.kill would end the process there
+        try:
+            return time.time() - candidate.stat().st_mtime < _STALE_AFTER_S
+        except OSError:
+            return False
+    try:
+        os.kill(int(pid_text), 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True

@@ -1,5 +1,5 @@
-"""Opening, checking and backing up the database file (restoring is
-``core.store.restoring``).
+"""Opening the database file (the full check and backup are ``core.store.verifying``,
+restoring is ``core.store.restoring``).
 
 ``open_store`` refuses, before anything is written, a file that is not a SQLite
 database, whose schema is not exactly the app's own for its version (an extra or
@@ -32,74 +32,32 @@ import os
 import sqlite3
 import threading
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from core import __version__
 from core.clock import Clock, SystemClock
-from core.store import audit, guard, leftovers, schema, versions
+from core.store import audit, guard, leftovers, paths, schema, versions
 from core.store.errors import (
-    BackupInvalid,
     ChainBroken,
-    Each,
     ForeignSchema,
     NotADatabase,
     StoreCorrupt,
     StoreError,
     StoreTimeout,
     StoreTooNew,
-    TargetExists,
-    from_os,
-    from_sqlite,
     said,
-    text,
     translated,
     translated_reading,
 )
 from core.store.paths import check_header, create_private_file, sibling, wal_companions
 from core.store.sql import Db
 from core.store.store import Store
+from core.store.verifying import copy_file, integrity
 
 if TYPE_CHECKING:
     from core.rules import RulePack
 
 TAIL_ROWS = 200
-
-
-class VerifyResult(NamedTuple):
-    """What ``verify`` found. ``first_broken_row`` is the audit row number of the first
-    chain break (None if the chain is whole or the break is in another table)."""
-
-    path: Path
-    integrity: str
-    audit_rows: int
-    problems: tuple[audit.Problem, ...]
-
-    @property
-    def ok(self) -> bool:
-        return self.integrity == "ok" and not self.problems
-
-    @property
-    def first_broken_row(self) -> int | None:
-        for p in self.problems:
-            if p.table == "audit" and p.row.isdigit():
-                return int(p.row)
-        return None
-
-    def message(self, lang: str = "zh") -> str:
-        """One line naming the file and what was found, in ``lang``."""
-        return said("store_where", path=self.path).render(lang) + self.finding().render(lang)
-
-    def finding(self) -> Each:
-        """What was found, without the file's name (a backup is checked under another name)."""
-        return Each(self._finding("zh"), self._finding("en"))
-
-    def _finding(self, lang: str) -> str:
-        if self.integrity != "ok":
-            return said("store_verify_failed_integrity", state=self.integrity).render(lang)
-        if self.problems:
-            more = said("store_verify_more", n=len(self.problems) - 1) if len(self.problems) > 1 else ""
-            return said("store_verify_failed", problem=self.problems[0].line(lang), more=more).render(lang)
-        return said("store_verify_ok", rows=self.audit_rows).render(lang)
 
 
 def _connect(path: Path, *, readonly: bool, timeout: float) -> sqlite3.Connection:
@@ -109,11 +67,6 @@ def _connect(path: Path, *, readonly: bool, timeout: float) -> sqlite3.Connectio
         return guard.connect(path, timeout=timeout)
     with translated(path):
         return sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
-
-
-def _integrity(conn: sqlite3.Connection, pragma: str) -> str:
-    rows = [str(r[0]) for r in conn.execute(f"PRAGMA {pragma}")]
-    return "ok" if rows == ["ok"] else "；".join(rows[:3])
 
 
 def _check_tail(conn: sqlite3.Connection, path: Path) -> None:
@@ -137,7 +90,7 @@ def _quick_check(path: Path, timeout: float) -> None:
     conn = _connect(path, readonly=True, timeout=timeout)
     try:
         with translated(path):
-            state = _integrity(conn, "quick_check")
+            state = integrity(conn, "quick_check")
             if state != "ok":
                 raise StoreCorrupt(path, state)
     finally:
@@ -163,7 +116,7 @@ def _check_existing(path: Path, timeout: float, *, quick_check: bool = True, tai
         with translated(path):
             applied = schema.check(conn, path)
             if quick_check:
-                state = _integrity(conn, "quick_check")
+                state = integrity(conn, "quick_check")
                 if state != "ok":
                     raise StoreCorrupt(path, state)
             if applied and tail:
@@ -289,10 +242,8 @@ def open_store(
 
 
 def _is_default(path: Path) -> bool:
-    from core.store.paths import default_db_path
-
     try:
-        return path.resolve() == default_db_path().resolve()
+        return path.resolve() == paths.default_db_path().resolve()
     except OSError:
         return False
 
@@ -316,7 +267,7 @@ def open_readonly(path: Path, clock: Clock, *, pack: RulePack | None = None, bus
             applied = schema.check(conn, path)
             if not applied:
                 raise NotADatabase(path, said("store_no_tables_yet"))
-            state = _integrity(conn, "quick_check")
+            state = integrity(conn, "quick_check")
             if state != "ok":
                 raise StoreCorrupt(path, state)
             _check_tail(conn, path)
@@ -329,7 +280,7 @@ def open_readonly(path: Path, clock: Clock, *, pack: RulePack | None = None, bus
 
 
 def _migrated_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
-    from core.store.migrations import migrations
+    from core.store.migrations import migrations  # lazy: sqlite-utils only for an older file
 
     memory = sqlite3.connect(":memory:", check_same_thread=False)
     try:
@@ -345,7 +296,7 @@ def _migrated_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
 
 def _create(db: Db) -> None:
     """A new file: every schema step (without sqlite-utils, ``core.store.steps``)."""
-    from core.store import steps
+    from core.store import steps  # lazy: only a new file is built from the steps
 
     with db.atomic():  # one commit for the schema and the version that wrote it
         steps.create(db)
@@ -354,10 +305,10 @@ def _create(db: Db) -> None:
 
 def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_first: bool) -> None:
     """Apply the pending schema steps (after a backup copy of an older file)."""
-    from core.store.migrations import migrations
+    from core.store.migrations import migrations  # lazy: sqlite-utils only for an older file
 
     if backup_first:
-        _copy(db.conn, sibling(path, f"before-{pending[0]}", clock.now()))
+        copy_file(db.conn, sibling(path, f"before-{pending[0]}", clock.now()))
     migrations.apply(db.utils())
     _note_version(db)
 
@@ -367,122 +318,11 @@ def _note_version(db: Db) -> None:
         db.execute("INSERT INTO meta (key, value) VALUES ('app_version', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value", (__version__,))
 
 
-def _copy(conn: sqlite3.Connection, out: Path) -> None:
-    """Online backup of ``conn`` into the new file ``out`` (0600), written under a partial
-    name (``core.store.leftovers``) and moved to ``out`` only once complete: a killed copy
-    never leaves a half ``.bak``, and its partial file is removed later."""
-    with translated(out):
-        partial = leftovers.partial_name(out)
-    try:
-        _copy_into(conn, partial, out)
-        with translated(out):
-            os.replace(partial, out)  # ``out`` is a new, unused name (``sibling``)
-    finally:
-        _remove_partial(partial)
-
-
-def _copy_into(conn: sqlite3.Connection, target_path: Path, shown: Path) -> None:
-    """Online backup of ``conn`` into the empty file ``target_path``; failures name
-    ``shown`` (the user's file). The copy uses a rollback journal, so reading it later
-    leaves no -wal or -shm file beside it."""
-    target = sqlite3.connect(str(target_path))
-    try:
-        with translated(shown):
-            conn.backup(target)
-            target.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        target.close()
-
-
-def _remove_partial(partial: Path) -> None:
-    for leftover in [partial, partial.with_name(partial.name + "-journal"), *wal_companions(partial)]:
-        leftover.unlink(missing_ok=True)
-
-
 def clean_leftovers(path: Path) -> None:
     """Remove what killed copies and restores left beside the database ``path`` (only
     those whose process has ended; ``core.store.leftovers``)."""
-    from core.store.restoring import remove_stale_staging
-
     leftovers.remove_partials(path.parent)
-    remove_stale_staging(path)
-
-
-def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None = None) -> VerifyResult:
-    """Full check without writing: the schema against the app's own, ``integrity_check``,
-    the whole chain, every row against it and every incident's list columns against its
-    document. Raises ``NotADatabase`` for an empty or foreign file (nothing to verify).
-    Leaves no -wal or -shm file beside a file nothing has open (a backup)."""
-    path = Path(path)
-    with translated_reading(path):
-        if not path.exists():
-            raise StoreError(path, said("store_missing_file"), said("store_check_path"))
-        if path.is_dir() or not path.is_file():
-            raise NotADatabase(path, said("store_file_not_regular_plain"))
-        if not check_header(path):
-            raise NotADatabase(path, said("store_empty"))
-        conn = guard.connect(path, timeout=timeout, leave_no_companions=True)
-        try:
-            from core.rules import default_pack
-
-            return _verify(conn, path, pack or default_pack())
-        except ForeignSchema as exc:
-            found = exc.detail or exc.problem
-            return VerifyResult(path, "ok", 0, (audit.Problem("schema", "", text(found), text(found, "en")),))
-        except sqlite3.DatabaseError as exc:
-            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
-            if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOTADB):
-                raise from_sqlite(exc, path) from exc
-            return VerifyResult(path, str(exc), 0, ())
-        finally:
-            conn.close()
-
-
-def _verify(conn: sqlite3.Connection, path: Path, pack: RulePack) -> VerifyResult:
-    applied, differences = schema.inspect(conn, path)
-    if not applied:
-        raise NotADatabase(path, said("store_no_tables"))
-    state = _integrity(conn, "integrity_check")
-    if state != "ok":
-        return VerifyResult(path, state, 0, ())
-    count, problems, expected = audit.walk_chain(conn)
-    problems += audit.check_rows(conn, expected)
-    if "m002_list_columns" in applied:
-        from core.store import listcheck  # lazy: only verify recomputes the columns
-
-        problems += listcheck.check_list_columns(conn, pack)
-    problems += [audit.Problem("schema", "", text(found), text(found, "en")) for found in differences]
-    return VerifyResult(path, "ok", count, tuple(problems))
-
-
-def backup(store: Store, out: str | Path) -> Path:
-    """Copy the open database to ``out`` with SQLite's online backup API, then verify the
-    copy; a copy that does not verify is deleted and ``BackupInvalid`` raised. Never
-    overwrites an existing file."""
-    out = Path(out)
-    if out.exists():
-        raise TargetExists(out)
-    with translated(out):
-        out.parent.mkdir(parents=True, exist_ok=True)
-        leftovers.remove_partials(out.parent)  # of backups killed before (issue 25)
-        tmp = leftovers.partial_name(out)
-    try:
-        try:
-            _copy_into(store.db.conn, tmp, out)
-            result = verify_file(tmp)
-        except StoreError as exc:
-            raise exc.at(out) from exc  # the user's file named, never the temporary one (issue 25)
-        if not result.ok:
-            raise BackupInvalid(out, result.finding())
-        try:
-            os.link(tmp, out)  # fails instead of overwriting a file created meanwhile
-        except FileExistsError as exc:
-            raise TargetExists(out) from exc
-        except OSError as exc:
-            raise from_os(exc, out) from exc
-    finally:
-        _remove_partial(tmp)
-    return out
+    leftovers.remove_stale_staging(path)
 
 
 def put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
@@ -510,7 +350,7 @@ def put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
         open_store(db_path, clock).close()
         return kept
     try:
-        _copy(store.db.conn, kept)
+        copy_file(store.db.conn, kept)
         src = _connect(staged, readonly=True, timeout=5.0)
         try:
             with translated(db_path):

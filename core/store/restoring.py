@@ -23,9 +23,7 @@ import os
 import shutil
 import sqlite3
 import stat
-import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -33,14 +31,17 @@ from pathlib import Path
 from core.clock import Clock, SystemClock
 from core.store import guard, schema
 from core.store.errors import BackupInvalid, ForeignSchema, NotADatabase, StoreError, StoreFull, StoreIOError, StoreLocked, StoreReadOnly, said, translated
-from core.store.opening import _integrity, put_in_place, verify_file
+from core.store.leftovers import STAGING_LABEL, remove_stale_staging
+from core.store.migrations import migrations
+from core.store.opening import put_in_place
 from core.store.paths import SQLITE_HEADER, check_header, wal_companions
+from core.store.sql import Db
+from core.store.verifying import integrity, verify_file
+from core.store.versions import KNOWN_NAMES
 from core.store.writer import WriterLock, held_here, holder
 
-STAGING_LABEL = "restoring-"
 # Rows go in parents first; the migration record is the fresh file's own.
 COPY_ORDER = ("meta", "profile", "incidents", "submissions", "timeline", "attachments", "snapshots", "audit")
-_STALE_AFTER_S = 3600.0  # where a process's liveness cannot be asked (Windows)
 # The largest backup restore accepts: a year of incidents with their evidence files is far
 # below it; a larger (or sparse) file is refused before a byte is copied.
 MAX_BACKUP_BYTES = 4 * 1024**3
@@ -196,39 +197,6 @@ def _staging_dir(db_path: Path) -> Path:
         return Path(tempfile.mkdtemp(prefix=f"{db_path.name}.{STAGING_LABEL}{os.getpid()}-", dir=db_path.parent))
 
 
-def remove_stale_staging(db_path: Path) -> list[Path]:
-    """Remove staging folders (and older staging files) of restores that died; returns them."""
-    removed: list[Path] = []
-    for candidate in db_path.parent.glob(f"{db_path.name}.{STAGING_LABEL}*"):
-        if _owner_alive(candidate):
-            continue
-        if candidate.is_dir():
-            shutil.rmtree(candidate, ignore_errors=True)
-        else:
-            candidate.unlink(missing_ok=True)
-        removed.append(candidate)
-    return removed
-
-
-def _owner_alive(candidate: Path) -> bool:
-    tail = candidate.name.rsplit(STAGING_LABEL, 1)[-1]
-    pid_text = tail.split("-", 1)[0]
-    if not candidate.is_dir() or not pid_text.isdigit():
-        return False  # an older version's staging file: its restore has ended
-    if sys.platform == "win32":  # os.kill would end the process there
-        try:
-            return time.time() - candidate.stat().st_mtime < _STALE_AFTER_S
-        except OSError:
-            return False
-    try:
-        os.kill(int(pid_text), 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True
-    return True
-
-
 def _rebuild(source: Path, staging: Path, db_path: Path) -> Path:
     """A fresh database in ``staging`` holding the rows of ``source``; returns its path.
     A failure to write (a full disk) is said of the database's folder."""
@@ -247,7 +215,7 @@ def _rebuild(source: Path, staging: Path, db_path: Path) -> Path:
                 raise BackupInvalid(source, exc.detail or exc.problem) from exc
             if not applied:
                 raise BackupInvalid(source, said("store_backup_no_tables"))
-            state = _integrity(src, "integrity_check")
+            state = integrity(src, "integrity_check")
             if state != "ok":
                 raise BackupInvalid(source, said("store_backup_integrity", state=state))
         with translated(db_path):
@@ -259,10 +227,6 @@ def _rebuild(source: Path, staging: Path, db_path: Path) -> Path:
 
 
 def _fresh_copy(src: sqlite3.Connection, applied: list[str], out: Path) -> Path:
-    from core.store.migrations import migrations
-    from core.store.sql import Db
-    from core.store.versions import KNOWN_NAMES
-
     conn = sqlite3.connect(str(out))
     try:
         db = Db(conn)
@@ -276,10 +240,7 @@ def _fresh_copy(src: sqlite3.Connection, applied: list[str], out: Path) -> Path:
     return out
 
 
-def _copy_rows(src: sqlite3.Connection, db: object, table: str) -> None:
-    from core.store.sql import Db
-
-    assert isinstance(db, Db)
+def _copy_rows(src: sqlite3.Connection, db: Db, table: str) -> None:
     columns = [str(r[1]) for r in db.execute(f'PRAGMA table_info("{table}")')]
     names = ", ".join(f'"{c}"' for c in columns)
     marks = ", ".join("?" for _ in columns)

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Protocol
 
 from core.store import audit
+from core.store.derive import derive
 from core.store.documents import LIST_KEYS, assemble, loads_doc
 from core.store.versions import MIGRATION_SET, TABLE
 
@@ -81,8 +82,7 @@ def m002_list_columns(db: Executes) -> None:
     db.execute("CREATE INDEX incidents_due ON incidents(sort_due, id)")
     rows = list(db.execute("SELECT id, doc FROM incidents"))
     if rows:  # an older file's incidents: their columns, from the assessment (loads the rule pack)
-        from core.rules import default_pack
-        from core.store.derive import derive
+        from core.rules import default_pack  # lazy: the rule pack only for an older file with incidents
 
         pack = default_pack()
         for incident_id, text in rows:

@@ -1,7 +1,8 @@
 """The ``Store``: every read and write of incidents, the organisation profile,
 submissions, timeline entries, attachments and report snapshots, each write one
-transaction (``db.atomic()``) together with its audit row. Opening, checking, backup
-and restore live in ``core.store.opening``; this module does not open files.
+transaction (``db.atomic()``) together with its audit row. Opening lives in
+``core.store.opening``, checking and backup in ``core.store.verifying``, restore in
+``core.store.restoring``; this module does not open files.
 
 Timestamps come from the injected ``Clock``. Writes start with a write to ``meta``
 so the transaction holds SQLite's write lock before it reads anything: a second
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.canonical import canonical_json, sha256_hex
 from core.clock import Clock
-from core.store import audit
+from core.store import audit, leftovers, verifying
 from core.store.derive import DERIVED_WITH_KEY, LIST_COLUMNS, SAME_LIST_COLUMNS, SET_LIST_COLUMNS, Derived, derivation_id, derive, live_status, utc_iso
 from core.store.docpath import check_json_value, set_path
 from core.store.documents import assemble, dumps_doc, loads_doc, split
@@ -33,7 +34,8 @@ from core.vocab import Status
 if TYPE_CHECKING:
     from core.incident import Doc
     from core.rules import RulePack
-    from core.store.opening import BackgroundCheck, VerifyResult
+    from core.store.opening import BackgroundCheck
+    from core.store.verifying import VerifyResult
 
 LAST_CLOCK_KEY = "last_wall_clock"
 
@@ -87,7 +89,7 @@ class Store:
         """The rule pack given at opening, else the bundled one, loaded at first use: listing
         the stored columns needs no pack, so the desktop paints its list before loading it."""
         if self._pack is None:
-            from core.rules import default_pack
+            from core.rules import default_pack  # lazy: start-up speed (see above)
 
             self._pack = default_pack()
         return self._pack
@@ -168,14 +170,10 @@ class Store:
     def untold_copies(self) -> list[Path]:
         """Copies of this database kept beside it (before a restore or a migration) that the
         user has not been told about yet, such as one a killed restore left (issue 25)."""
-        from core.store import leftovers
-
         return leftovers.untold_copies(self.path, self.meta(leftovers.TOLD_KEY))
 
     def note_told(self, copies: list[Path]) -> None:
         """Remember that the user was told about ``copies`` (each is told once)."""
-        from core.store import leftovers
-
         if copies:
             self.set_meta(leftovers.TOLD_KEY, leftovers.told_value(self.meta(leftovers.TOLD_KEY), copies))
 
@@ -644,25 +642,16 @@ class Store:
         with translated(self.path):
             return [{**r, "detail": json.loads(r["detail"])} for r in self.db.query(sql + " ORDER BY seq", params)]
 
-    # --- whole-file operations (implemented in core.store.opening) ---
+    # --- whole-file operations (implemented in core.store.verifying) ---
 
     def verify(self) -> VerifyResult:
         """``PRAGMA integrity_check``, the whole audit chain and every row against it."""
-        from core.store.opening import verify_file
-
-        return verify_file(self.path, pack=self.pack)
+        return verifying.verify_file(self.path, pack=self.pack)
 
     def backup(self, out_path: str | Path) -> Path:
-        """Online backup to a new file, verified after writing."""
-        from core.store.opening import backup
-
-        return backup(self, out_path)
-
-    def restore(self, from_path: str | Path) -> Path | None:
-        """Replace this database's content with a verified backup; returns the kept copy."""
-        from core.store.restoring import restore
-
-        return restore(self.path, from_path, self.clock)
+        """Online backup to a new file, verified after writing. (Restoring replaces the file
+        a ``Store`` has open, so it is not one of its methods: ``core.store.restore``.)"""
+        return verifying.backup(self, out_path)
 
     def close(self) -> None:
         if self._opening is not None:

@@ -163,7 +163,7 @@ def test_a_restore_from_the_window_holding_the_lock_goes_ahead(tmp_path: Path, b
     assert lock.acquire()
     try:
         store = open_store(db, FixedClock(T0))
-        assert store.restore(backup_file) is not None
+        assert restore(db, backup_file, FixedClock(T0)) is not None
         store.close()
     finally:
         lock.release()
@@ -301,16 +301,16 @@ def test_a_pdf_into_a_missing_folder_names_the_users_path_not_a_temp_file(tmp_pa
 
 
 def test_a_backup_on_a_full_disk_names_the_backup_not_its_temp_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from core.store import opening
+    from core.store import verifying
 
     db = make_db(tmp_path / "db.sqlite3")
     store = open_store(db, FixedClock(T0), readonly=True)
 
     def full(conn: sqlite3.Connection, target: Path, shown: Path) -> None:
-        with opening.translated(target):  # a failure said of the partial file: the backup names the user's
+        with verifying.translated(target):  # a failure said of the partial file: the backup names the user's
             raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(opening, "_copy_into", full)
+    monkeypatch.setattr(verifying, "_copy_into", full)
     out = tmp_path / "backup.sqlite3"
     try:
         with pytest.raises(StoreFull) as caught:
@@ -514,13 +514,13 @@ def test_an_array_past_the_limit_is_refused_naming_the_key(key: str, tmp_path: P
 KILLED_BACKUP = """
 import os, signal, sys
 from core.clock import FixedClock
-from core.store import opening, open_store
+from core.store import open_store, verifying
 from datetime import UTC, datetime
 
 def killed(path, **_kw):
     os.kill(os.getpid(), signal.SIGKILL)  # dies with the copy written, before it is checked
 
-opening.verify_file = killed
+verifying.verify_file = killed
 store = open_store(sys.argv[1], FixedClock(datetime(2026, 11, 24, 1, 0, tzinfo=UTC)), readonly=True)
 store.backup(sys.argv[2])
 """

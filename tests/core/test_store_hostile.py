@@ -26,7 +26,7 @@ from core.cli import main as cli_main
 from core.clock import FixedClock
 from core.store import BackupInvalid, ForeignSchema, NotADatabase, StoreTimeout, guard, open_store, restore, schema, verify_file
 from core.store.errors import translated
-from core.store.restoring import remove_stale_staging
+from core.store.leftovers import remove_stale_staging
 from tests.fixtures.hostile_backups import HOSTILE, build, plant
 
 ROOT = Path(__file__).resolve().parents[2]

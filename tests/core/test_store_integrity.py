@@ -386,7 +386,7 @@ def test_restore_brings_back_the_backup_and_keeps_the_current_file(tmp_path: Pat
     store = open_store(path, FixedClock(T0))
     backup = store.backup(tmp_path / "backup.sqlite3")
     store.set_field(incident_id, "title", "备份之后的修改")
-    kept = store.restore(backup)
+    kept = restore(path, backup, FixedClock(T0))
     assert store.get_incident(incident_id)["title"] == "门诊系统文件被加密"  # the open store sees it too
     store.close()
     assert kept is not None and kept.exists()
