@@ -64,6 +64,9 @@ class FieldInfo(NamedTuple):
     required: bool = False  # required in its object (a list element, a grade choice)
     nonblank: bool = False  # text that may not be blank (a reason)
     since: int = 1  # the incident format that added it (2: incident@2, 3: incident@3)
+    # A document's own wording for the field, where it is not the name: the worksheet's and
+    # the notices' 「报告单位」, the report's 「涉事系统或设施」 (``heading()``).
+    heading: Label | None = None
 
     def ask(self, lang: str = "zh") -> str:
         return (self.question or self.name)(lang)
@@ -125,6 +128,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         L("涉事单位名称", "Organisation name"),
         page=Page.REPORTER,
         question=L("单位名称", "Organisation name"),
+        heading=L("报告单位", "Reporting organisation"),
         help=L("与营业执照或登记证书一致。例：某某市某某诊所。", "As on the business licence or registration certificate. Example: X Clinic, X City."),
     ),
     F(
@@ -222,6 +226,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         L("涉事系统", "Affected systems"),
         page=Page.SYSTEMS,
         question=L("受影响的系统或设施", "Affected systems or facilities"),
+        heading=L("涉事系统或设施", "Affected system or facility"),
         help=L(
             "每行一个。例：HIS门诊系统｜挂号、收费和电子病历｜否。「关基」指被认定为关键信息基础设施的系统，一般单位不是。",
             "One per row. Example: HIS outpatient system | registration, billing and medical records | not ticked. “CII” means a system officially designated as critical information infrastructure; most organisations have none.",
@@ -641,6 +646,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         "ransomware.amount",
         L("要求支付的赎金金额", "Ransom amount"),
         page=Page.RANSOMWARE,
+        heading=L("要求支付的赎金", "Ransom demanded"),
         question=L("要求的金额", "Amount demanded"),
         help=L("例：2", "Example: 2"),
         type="amount",
@@ -743,6 +749,7 @@ _ENTRIES: tuple[FieldInfo, ...] = (
         "personal_info.count",
         L("涉及的个人人数", "Individuals concerned"),
         page=Page.PERSONAL_INFO,
+        heading=L("涉及人数", "Individuals concerned"),
         question=L("涉及多少人", "How many people"),
         help=L("估计即可，按人数而不是按记录条数。例：约 12 万名患者。", "An estimate will do; count people, not records. Example: about 120,000 patients."),
         unit=L("人", "people"),
@@ -987,6 +994,12 @@ def name(path: str, lang: str = "zh") -> str:
     qualitative choice, one grading fact of two entries, is named by its grade's entry."""
     entry = info(path) or info(f"{path}.grade")
     return entry.name(lang) if entry else path
+
+
+def heading(path: str, lang: str = "zh") -> str:
+    """The field as a document labels it: its ``heading``, else its name."""
+    entry = info(path)
+    return entry.heading(lang) if entry and entry.heading else name(path, lang)
 
 
 # Examples shown beside a choice in the wizard (never printed in a report).

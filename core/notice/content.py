@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from core import field_paths as fp
 from core import fields
 from core.incident import Doc, get, instant, personal_info_affected
 from core.report.content import Line, report_date, signature, voided_mark
@@ -336,10 +337,10 @@ def authority(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
     department = text(doc, "personal_info.authority") or _t(lang, "履行个人信息保护职责的部门", "the personal-information protection authority")
     n = count(doc)
     rows = [
-        Line(_t(lang, "事件编号", "Incident number"), text(doc, "number") or None),
-        Line(_t(lang, "报告单位", "Reporting organisation"), who),
-        Line(_t(lang, "事件名称", "Incident"), text(doc, "title") or None),
-        Line(_t(lang, "发现时间", "Discovered"), discovered(doc, lang)),
+        Line(fields.heading(fp.NUMBER, lang), text(doc, "number") or None),
+        Line(fields.heading(fp.REPORTER_NAME, lang), who),
+        Line(fields.heading(fp.TITLE, lang), text(doc, "title") or None),
+        Line(fields.heading(fp.DISCOVERED_AT, lang), discovered(doc, lang)),
         Line(
             _t(lang, "受影响情况", "Personal information affected"),
             _t(lang, f"可能被{happened_words(doc)}", f"may have been {happened_words(doc, lang)}")
@@ -347,7 +348,7 @@ def authority(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
             else _t(lang, f"已被{happened_words(doc)}", happened_words(doc, lang)),
         ),
         Line(
-            _t(lang, "涉及人数", "Individuals concerned"),
+            fields.heading(fp.PERSONAL_INFO_COUNT, lang),
             (f"about {n:,}" if lang == "en" else f"约 {number(n)}{NBSP}人") if n else _t(lang, "尚在核实", "being established"),
         ),
     ]

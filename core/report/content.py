@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from core import field_paths as fp
+from core import fields
 from core.assessment import Assessment, channel_advice
 from core.incident import Doc, get, instant, involves_cii, is_ransomware, personal_info_affected
 from core.obligations import Obligation
@@ -209,7 +211,7 @@ def recipients(result: Assessment, kind: str) -> str:
 
 
 def header_lines(doc: Doc, result: Assessment, pack: RulePack, kind: str) -> tuple[Line, ...]:
-    lines = [Line("事件名称", _text(doc.get("title")))]
+    lines = [Line(fields.heading(fp.TITLE), _text(doc.get("title")))]
     if _text(doc.get("number")):  # the human number; the internal id stays out of documents
         lines.append(Line(label("number"), doc["number"]))
     for path in (
@@ -346,8 +348,8 @@ def _systems(doc: Doc) -> list[Line]:
             parts.append(f"基本情况：{system['description']}")
         if system.get("is_cii") is not None:
             parts.append("属于关键信息基础设施" if system["is_cii"] else "不属于关键信息基础设施")
-        lines.append(Line(f"涉事系统或设施{n}", "；".join(parts)))
-    return lines or [Line("涉事系统或设施", None)]
+        lines.append(Line(f"{fields.heading(fp.SYSTEMS)}{n}", "；".join(parts)))
+    return lines or [Line(fields.heading(fp.SYSTEMS), None)]
 
 
 # incident@3 (D18): durations answered by when they began and, once over, when they ended.
@@ -411,7 +413,7 @@ def _ransomware(doc: Doc, pack: RulePack) -> list[Line]:
     if not is_ransomware(doc, pack):
         return []
     r = doc.get("ransomware") or {}
-    parts = [Line("要求支付的赎金", amount(r.get("amount"), r.get("currency")))]
+    parts = [Line(fields.heading(fp.RANSOMWARE_AMOUNT), amount(r.get("amount"), r.get("currency")))]
     if r.get("amount") is None:
         parts.append(_line(doc, "ransomware.currency", pack))
     parts += [_line(doc, p, pack) for p in ("ransomware.method", "ransomware.date", "ransomware.contact", "ransomware.paid")]

@@ -19,6 +19,7 @@ from datetime import datetime
 from typing import Any
 
 from core import assessment, fields
+from core import field_paths as fp
 from core.assessment import Assessment
 from core.incident import get
 from core.obligations import Obligation
@@ -108,12 +109,12 @@ def worksheet_content(result: Assessment, pack: RulePack, *, app_version: str, j
     doc = result.doc
     title = str(doc.get("title") or "").strip() or PENDING
     number = str(doc.get("number") or "").strip() or None
-    header = [Line("事件名称", title)]
+    header = [Line(fields.heading(fp.TITLE), title)]
     if number:
-        header.append(Line("事件编号", number))
+        header.append(Line(fields.heading(fp.NUMBER), number))
     header += [
-        Line("报告单位", str(get(doc, "reporter.name") or "").strip() or PENDING),
-        Line("发现时间", labels.when(doc.get("discovered_at"))),
+        Line(fields.heading(fp.REPORTER_NAME), str(get(doc, "reporter.name") or "").strip() or PENDING),
+        Line(fields.heading(fp.DISCOVERED_AT), labels.when(doc.get("discovered_at"))),
         *grade_lines(result, pack),
         Line("制单时间", when_dt(result.now)),
     ]
