@@ -48,7 +48,7 @@ ALLOWED: set[tuple[str, str, str, str]] = {
     *{("core/store/derive.py", MODULE, w, ANY) for w in ("title", "drill", "number")},  # LIST_COLUMNS
     # ``schema``: a kind of finding (validation's, the database check's), a message key, and
     # the prefix of the database's own meta keys.
-    ("core/store/opening.py", ANY, "schema", ANY),
+    ("core/store/verifying.py", ANY, "schema", ANY),
     ("core/store/store.py", MODULE, "schema", ANY),
     ("core/store/store.py", "Store.set_meta", "schema", ANY),
     ("core/messages.py", ANY, "schema", ANY),
