@@ -1,75 +1,219 @@
-"""The use cases, one call each, for every client (the GUI through its hub, the CLI, tests):
-assess an incident, save edits, record a submission with the document it sent, export a
-report and keep its snapshot, import, and find the reminders that are due. Each one is
-the same whoever calls it, so the desk and a script cannot behave differently.
+"""The one door into core for every client (the desktop through its hub, the command
+line, tests): open a database, read and assess incidents, save edits, record submissions
+and notices with the document they sent, export reports and keep their snapshots, back
+up, restore and check the file, and find the reminders that are due. Each use case is the
+same whoever calls it, so the desk and a script cannot behave differently, and each write
+says what it changed (``Changes``; Anki's ``OpChanges`` is the model), so a client redraws
+from the answer instead of deciding itself what a write touched.
 
-Holds the store and the rule pack; reads the clock only through the ``now`` it is given.
-Does not format anything for a screen.
+The store (``core.store``) is core's private business: a client never imports it, never
+holds a ``Store`` and never calls one of its methods (tests/test_boundaries.py checks the
+GUI and the command line). Errors the clients catch are re-exported here.
+
+The service is made of areas (``core.usecases``): reading, editing, submissions and
+notices, documents (here), maintenance (backup, restore, checks), settings (profile,
+remembered choices, the clock record) and reminders. It reads the clock only through the
+``now`` it is given and formats nothing for a screen.
+
+Opening, in one place (``open_service``)::
+
+    database_path(cli_value) -> Path          # --db > INCIDENT_ASSISTANT_DB > the user data folder
+    open_service(where, clock, *, readonly=False, check_in_background=False, pack=None,
+                 claim_writer=False) -> IncidentService    # raises StoreError, DatabaseInUse
 """
 
 from __future__ import annotations
 
 import json
 import os
-import time
-from collections.abc import Iterator, Mapping
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from core.canonical import canonical_json
-from core.store import IncidentNotFound, IncidentSummary, InvalidEdit, Store
+from core.store import (
+    BackupInvalid,
+    IncidentExists,
+    IncidentNotFound,
+    IncidentSummary,
+    InvalidEdit,
+    NotADatabase,
+    StoreError,
+    StoreReadOnly,
+    VerifyResult,
+    open_store,
+    resolve_db_path,
+)
+from core.store.docpath import set_path
+from core.store.errors import said
+from core.store.fullcheck import FullCheck, FullCheckResult, Progress
+from core.store.writer import WriterLock
+from core.usecases.changes import LISTING, NOTHING, Attached, Changes, Created, Recorded, Restored, of_incident
+from core.usecases.maintenance import (
+    Anchor,
+    AnchorCheck,
+    AnchorFormatError,
+    Maintenance,
+    check_anchor,
+    parse_anchor,
+    restore_database,
+    start_full_check,
+    verify_database,
+)
+from core.usecases.reminders import Reminders
+from core.usecases.settings import Settings
 from core.vocab import ReportKind
 
-if TYPE_CHECKING:  # the assessment loads with the first use case, not at start-up
-    from core.assessment import Assessment
+if TYPE_CHECKING:
+    from core.clock import Clock
     from core.incident import Doc
-    from core.reminders import Reminder
+    from core.report import ReportInfo
     from core.rules import RulePack
+    from core.store import Store
+
+__all__ = [
+    "Anchor",
+    "AnchorCheck",
+    "AnchorFormatError",
+    "Attached",
+    "BackupInvalid",
+    "Changes",
+    "Created",
+    "DatabaseInUse",
+    "Draft",
+    "FullCheck",
+    "FullCheckResult",
+    "IncidentExists",
+    "IncidentNotFound",
+    "IncidentService",
+    "IncidentSummary",
+    "InvalidEdit",
+    "NotADatabase",
+    "Progress",
+    "Recorded",
+    "Restored",
+    "StoreError",
+    "StoreReadOnly",
+    "VerifyResult",
+    "check_anchor",
+    "database_path",
+    "open_service",
+    "parse_anchor",
+    "restore_database",
+    "said",
+    "set_path",
+    "start_full_check",
+    "verify_database",
+]
 
 WAIVER_PATH = "personal_info.individual_notice_waived"  # D16: the written reason for not notifying individuals
 SUBMITTED_PREFIX = "submitted:"  # snapshot kind of a document as it was submitted
-FIRED_KEY = "reminders_fired"  # meta key: reminders already shown (each fires once, across restarts)
-KEEP_FIRED = 5000  # remembered reminder keys (oldest dropped)
-REMINDER_LOOKBACK = timedelta(days=1)  # deadlines that passed while the app was closed are announced up to a day later
-REMINDER_CANDIDATES = 200  # incidents assessed per check, nearest deadlines first (keeps a check cheap)
-PI_SINCE_MARGIN = timedelta(minutes=10)  # changes read again before the last one seen (clock skew)
-PI_FULL_RESCAN_S = 3600  # every incident is read again at most once an hour (about 60 ms for 10,000)
-PAGE = 200  # incidents read per query while looking for deadlines before the horizon
 
 
-class Recorded(NamedTuple):
-    """A recorded submission: its row id and the record anchor (「记录校验码」) to note with it."""
+class Draft(NamedTuple):
+    """An incident to offer for resuming: its id and title (None when untitled)."""
 
-    id: int
-    anchor: str
+    id: str
+    title: str | None
 
 
-class IncidentService:
+class DatabaseInUse(Exception):
+    """Another window (process) already writes this database (issue 16): opening it again
+    would let two places overwrite each other's edits."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(str(path))
+        self.path = path
+
+
+def database_path(where: str | os.PathLike[str] | None) -> Path:
+    """The database a client means: ``--db`` given, else ``INCIDENT_ASSISTANT_DB``, else
+    the user data folder's."""
+    return resolve_db_path(None if where is None else str(where))
+
+
+def open_service(
+    where: str | os.PathLike[str] | None,
+    clock: Clock | None = None,
+    *,
+    readonly: bool = False,
+    check_in_background: bool = False,
+    pack: RulePack | None = None,
+    claim_writer: bool = False,
+) -> IncidentService:
+    """The one place a client opens a database (a key or passphrase, when the file is
+    encrypted, will be given here too). ``where`` as ``database_path`` reads it.
+
+    ``readonly``: reads only, never writes (works on a read-only folder or a locked file).
+    ``check_in_background``: the desktop's start-up; the file's quick check runs while the
+    first window paints and nothing is written before it passed (``finish_opening``).
+    ``claim_writer``: the desktop's one writing window per database; ``DatabaseInUse``
+    when another holds it. Raises a ``StoreError`` naming the file and the problem."""
+    path = database_path(where)
+    writer = None
+    if claim_writer:
+        writer = WriterLock(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            claimed = writer.acquire()
+        except OSError:
+            claimed = True  # a folder we cannot write to: opening the store says so below
+        if not claimed:
+            raise DatabaseInUse(path)
+    try:
+        store = open_store(path, clock, pack=pack, readonly=readonly, check_in_background=check_in_background)
+    except BaseException:
+        if writer is not None:
+            writer.release()
+        raise
+    service = IncidentService(store, pack)
+    service._writer = writer
+    return service
+
+
+class IncidentService(Maintenance, Settings, Reminders):
+    """The use cases on one open database (see the module docstring)."""
+
     def __init__(self, store: Store, pack: RulePack | None = None) -> None:
-        self.store = store
+        self.store = store  # core's own: clients never reach it (tests/test_boundaries.py)
         self._pack = pack
-        # The internal notice reminders' candidates (id -> title, discovered_at), kept up to
-        # date from the incidents changed since the last look (``_pi_since``, at ``_pi_mark``).
-        self._pi: dict[str, tuple[str | None, str]] = {}
-        self._pi_mark: int | None = None
-        self._pi_since: str | None = None
-        self._pi_full_at = 0.0
-        # D18: the projections seen at the last check, by incident: once a projection's moment
-        # has come it leaves the assessment, so the reminder is made from the earlier look.
-        self._projections: dict[str, tuple[str, list[Any]]] = {}
-        self._running: list[tuple[str, str | None]] = []
-        self._running_mark: int | None = None
-
-    @property
-    def pack(self) -> RulePack:
-        """The pack given, else the store's (loaded at first use, not to list incidents)."""
-        return self._pack or self.store.pack
+        self._writer: WriterLock | None = None
+        self._init_reminders()
 
     # --- reading ---
-    def assess(self, incident_id: str, now: datetime) -> Assessment:
-        from core.assessment import assess
+    def get_incident(self, incident_id: str) -> Doc:
+        """The incident as stored (product.md §4.1, with its id)."""
+        return self.store.get_incident(incident_id)
 
-        return assess(self.store.get_incident(incident_id), self.pack, now)
+    def export_document(self, incident_id: str) -> Doc:
+        """The incident as an incident file (importable again)."""
+        return self.store.export_document(incident_id)
+
+    def has_incident(self, incident_id: str) -> bool:
+        return self.store.has_incident(incident_id)
+
+    def list_incidents(self, now: datetime, **options: Any) -> list[IncidentSummary]:
+        """The list's rows (stored, derived columns), nearest deadline first; ``options`` as
+        ``core.store.Store.list_incidents`` (limit, offset, include_drills, due_from, voided)."""
+        return self.store.list_incidents(now, **options)
+
+    def count_incidents(self, *, include_drills: bool = True) -> int:
+        return self.store.count_incidents(include_drills=include_drills)
+
+    def latest_incident_id(self) -> str | None:
+        """The incident edited last, if any."""
+        return self.store.latest_incident_id()
+
+    def snapshots(self, incident_id: str) -> list[dict[str, Any]]:
+        """The documents as they were exported or submitted, oldest first."""
+        return self.store.snapshots(incident_id)
+
+    def attachments(self, incident_id: str) -> list[dict[str, Any]]:
+        return self.store.attachments(incident_id)
+
+    def attachment_content(self, attachment_id: int) -> bytes:
+        return self.store.attachment_content(attachment_id)
 
     def last_submitted(self, incident_id: str) -> Doc | None:
         """The document as it was when last submitted (the base for 补报/续报's changes)."""
@@ -79,54 +223,98 @@ class IncidentService:
                 return loaded
         return None
 
-    # --- writing ---
-    def save_fields(self, incident_id: str, changes: Mapping[str, Any]) -> bool:
-        """Autosave several field edits in one transaction and one audit row."""
-        return self.store.set_fields(incident_id, changes)
+    def unfinished_draft(self, now: datetime, pack: RulePack | None = None) -> Draft | None:
+        """The most recently edited incident that still lacks items for a first report and
+        has no submission: the draft to offer for resuming (derived, no extra state)."""
+        from core.assessment import assess
 
+        latest = self.store.latest_incident_id()
+        if latest is None:
+            return None
+        doc = self.store.get_incident(latest)
+        result = assess(doc, pack or self.pack, now)
+        if result.missing["initial"] and not doc.get("submissions"):
+            return Draft(latest, doc.get("title") or None)
+        return None
+
+    # --- editing ---
+    def create_incident(self, doc: Doc | None = None) -> Created:
+        """A new draft (the organisation's profile as its reporter)."""
+        incident_id = self.store.create_incident(doc)
+        return Created(incident_id, LISTING)
+
+    def import_document(self, doc: Doc, *, new_id: bool = False) -> Created:
+        """An incident file, validated; a free id is kept, nothing is overwritten."""
+        return Created(self.store.import_document(doc, new_id=new_id), LISTING)
+
+    def save_fields(self, incident_id: str, changes: Mapping[str, Any]) -> Changes:
+        """Autosave several field edits in one transaction and one audit row."""
+        changed = self.store.set_fields(incident_id, changes)
+        return of_incident(incident_id, listing=True) if changed else NOTHING
+
+    def add_timeline(self, incident_id: str, at: str, text: str) -> Changes:
+        """Append a timeline entry (the list's row does not show it)."""
+        self.store.add_timeline(incident_id, {"at": at, "text": text})
+        return of_incident(incident_id, listing=False)
+
+    def add_attachment(self, incident_id: str, file_path: str | os.PathLike[str]) -> Attached:
+        """Copy a file into the database; its name, size and SHA-256."""
+        info = self.store.add_attachment(incident_id, Path(file_path))
+        return Attached(info, of_incident(incident_id, listing=False))
+
+    def void(self, incident_id: str, reason: str) -> Changes:
+        """A real incident entered by mistake: voided with a reason, never deleted."""
+        self.store.void_incident(incident_id, reason)
+        return of_incident(incident_id, listing=True)
+
+    def delete_drill(self, incident_id: str) -> Changes:
+        """A drill may be deleted outright; the deletion is recorded in the audit log."""
+        self.store.delete_drill(incident_id)
+        return LISTING
+
+    # --- submissions and notices ---
     def record_submission(self, incident_id: str, submission: Mapping[str, Any]) -> Recorded:
         """Record a submission and, in the same transaction, the exact document submitted;
         returns its id and the record anchor of the chain that now includes it."""
-        from core.store.anchor import store_anchor
-
         row = self.store.add_submission(incident_id, submission, snapshot_kind=SUBMITTED_PREFIX + str(submission.get("kind")))
-        return Recorded(row, store_anchor(self.store))
+        return Recorded(row, self.record_anchor(), of_incident(incident_id, listing=True))
 
     def record_notice(self, incident_id: str, submission: Mapping[str, Any], text: str) -> Recorded:
         """Record a personal-information notice given (D16: kind ``notice``, its channel, time
         and how many individuals) with the exact text sent, in one transaction: the text is
         kept as an attachment and its SHA-256 beside the document as it stood. Returns its id
         and the record anchor, as ``record_submission`` does."""
-        from core.store.anchor import store_anchor
-
         entry = {**submission, "kind": str(ReportKind.NOTICE)}
         body = text.encode("utf-8")
         stamp = str(entry.get("submitted_at", "")).replace(":", "")[:15]
         name = f"通知文本-{entry.get('channel') or 'other'}-{stamp}.txt"
         row = self.store.add_submission(incident_id, entry, snapshot_kind=SUBMITTED_PREFIX + str(ReportKind.NOTICE), sent=(name, body))
-        return Recorded(row, store_anchor(self.store))
+        return Recorded(row, self.record_anchor(), of_incident(incident_id, listing=True))
 
-    def waive_individual_notice(self, incident_id: str, reason: str) -> bool:
+    def waive_individual_notice(self, incident_id: str, reason: str) -> Changes:
         """D16 (第五十七条第二款): the individuals are not notified because the measures taken
         effectively avoid harm; the written reason is required (a blank one is refused)."""
         if not isinstance(reason, str) or not reason.strip():
             raise InvalidEdit(self.store.path, "须写明不通知个人的理由：采取的措施为何能够有效避免危害（个人信息保护法第五十七条第二款）")
-        return self.store.set_fields(incident_id, {WAIVER_PATH: {"reason": reason}})
+        self.store.set_fields(incident_id, {WAIVER_PATH: {"reason": reason}})
+        return of_incident(incident_id, listing=True)
 
-    def withdraw_waiver(self, incident_id: str) -> bool:
+    def withdraw_waiver(self, incident_id: str) -> Changes:
         """Back to "notify": the PI-protection department may still demand the notice (D16)."""
-        return self.store.set_fields(incident_id, {WAIVER_PATH: None})
+        self.store.set_fields(incident_id, {WAIVER_PATH: None})
+        return of_incident(incident_id, listing=True)
 
-    def record_export(self, incident_id: str, kind: str, doc: Doc, pdf_sha256: str | None) -> None:
+    # --- documents ---
+    def record_export(self, incident_id: str, kind: str, doc: Doc, pdf_sha256: str | None) -> Changes:
         """Keep the exact document a report was made from, with the report's SHA-256."""
         self.store.record_snapshot(incident_id, kind, canonical_json(doc), pdf_sha256)
+        return of_incident(incident_id, listing=False)
 
-    def export_report(self, incident_id: str, kind: str, now: datetime, target: str | os.PathLike[str], *, app_version: str) -> Any:
+    def export_report(self, incident_id: str, kind: str, now: datetime, target: str | os.PathLike[str], *, app_version: str) -> ReportInfo:
         """Render the report of ``kind`` for a stored incident to ``target`` and keep its
         snapshot; returns the report's ``ReportInfo``. Raises ``ReportError`` or
         ``InvalidIncident`` with the reason."""
         from core.report import Stamp, render_report  # lazy: reportlab loads only here
-        from core.store.anchor import store_anchor
 
         doc = self.store.get_incident(incident_id)
         info = render_report(
@@ -138,126 +326,7 @@ class IncidentService:
             previous=self.last_submitted(incident_id),
             attachments=self.store.attachments(incident_id),
             app_version=app_version,
-            stamp=Stamp(anchor=store_anchor(self.store)),
+            stamp=Stamp(anchor=self.record_anchor()),
         )
         self.record_export(incident_id, kind, doc, info.pdf_sha256)
         return info
-
-    def record_anchor(self) -> str:
-        """The record anchor (记录校验码) of the store now: what a report exported from it
-        prints in its footer and the reporter keeps (product.md §9.4)."""
-        from core.store.anchor import store_anchor
-
-        return store_anchor(self.store)
-
-    def void(self, incident_id: str, reason: str) -> None:
-        """A real incident entered by mistake: voided with a reason, never deleted."""
-        self.store.void_incident(incident_id, reason)
-
-    def delete_drill(self, incident_id: str) -> None:
-        """A drill may be deleted outright; the deletion is recorded in the audit log."""
-        self.store.delete_drill(incident_id)
-
-    def import_document(self, doc: Doc, *, new_id: bool = False) -> str:
-        return self.store.import_document(doc, new_id=new_id)
-
-    # --- reminders ---
-    def _due_between(self, start: datetime, horizon: datetime, now: datetime) -> Iterator[IncidentSummary]:
-        """Incidents whose nearest deadline lies from ``start`` to ``horizon``, page by page
-        in the store's order (nearest first): a check reads only those, not every incident."""
-        offset = 0
-        while True:
-            page = self.store.list_incidents(now, limit=PAGE, offset=offset, due_from=start)
-            for row in page:
-                if row.next_due is None or row.next_due > horizon:
-                    return
-                yield row
-            if len(page) < PAGE:
-                return
-            offset += PAGE
-
-    def fired_reminders(self) -> list[str]:
-        raw = self.store.meta(FIRED_KEY)
-        return list(json.loads(raw)) if raw else []
-
-    def check_reminders(self, now: datetime, fired: set[str], untitled: str) -> tuple[list[Reminder], set[str]]:
-        """The reminders due at ``now`` (60/30/15/5 minutes before each deadline and when
-        overdue, product.md §2.1), each once: returns them and every key now done.
-        ``untitled`` names an incident without a title, in the caller's language."""
-        from core.reminders import LOOKAHEAD_MINUTES, due_reminders, internal_reminders
-
-        horizon = now + timedelta(minutes=LOOKAHEAD_MINUTES + 1)
-        candidates = []
-        for row in self._due_between(now - REMINDER_LOOKBACK, horizon, now):
-            candidates.append((row.id, row.title or untitled, self.assess(row.id, now).obligations))
-            if len(candidates) >= REMINDER_CANDIDATES:
-                break
-        shown, done = due_reminders(candidates, now, fired)
-        internal, internal_done = internal_reminders(self._internal_candidates(now, untitled), now, fired)
-        return shown + internal, done | internal_done
-
-    def check_projection_reminders(self, now: datetime, fired: set[str], untitled: str) -> tuple[list[Any], set[str]]:
-        """D18: the running durations whose projected threshold has been reached since the
-        last check, each once (``core.reminders.projection_reminders``). Only incidents with a
-        duration that began are assessed (the list of them is cached until the next write);
-        a voided one has no projections (D17)."""
-        from core.reminders import projection_reminders
-
-        seen: dict[str, tuple[str, list[Any]]] = {}
-        for incident_id, title in self._running_rows()[:REMINDER_CANDIDATES]:
-            try:
-                result = self.assess(incident_id, now)
-            except IncidentNotFound:
-                continue
-            if result.projections:
-                seen[incident_id] = (title or untitled, list(result.projections))
-        earlier = [(incident_id, title, projections) for incident_id, (title, projections) in self._projections.items()]
-        self._projections = seen
-        return projection_reminders(earlier, now, fired)
-
-    def _running_rows(self) -> list[tuple[str, str | None]]:
-        mark = self.store.change_mark()
-        if mark != self._running_mark:
-            self._running, self._running_mark = self.store.running_candidates(), mark
-        return self._running
-
-    def running_incidents(self) -> set[str]:
-        """The incidents with a duration that began (D18): their grade can change with time
-        alone, so the list asks for their live answer (cached until the next write)."""
-        return {incident_id for incident_id, _title in self._running_rows()}
-
-    def _internal_candidates(self, now: datetime, untitled: str) -> Iterator[tuple[str, str, datetime, list[Any]]]:
-        """Incidents with personal information affected whose 1 h or 24 h internal reminder
-        (D16: 立即) fell due within the look-back; the list is cached until the next write."""
-        from core.reminders import INTERNAL_AFTER_HOURS
-        from core.timeutil import parse_instant
-
-        mark = self.store.change_mark()
-        if mark != self._pi_mark:
-            full = self._pi_since is None or time.monotonic() - self._pi_full_at > PI_FULL_RESCAN_S  # a clock set back cannot hide one for long
-            since = None if full else (datetime.fromisoformat(str(self._pi_since)) - PI_SINCE_MARGIN).isoformat()
-            changed, self._pi_since = self.store.personal_info_changes(since)
-            if full:
-                self._pi, self._pi_full_at = {}, time.monotonic()
-            for incident_id, title, discovered_text in changed:
-                if discovered_text is None:
-                    self._pi.pop(incident_id, None)
-                else:
-                    self._pi[incident_id] = (title, discovered_text)
-            self._pi_mark = mark
-        for incident_id, (title, discovered_text) in list(self._pi.items()):
-            try:
-                discovered = parse_instant(discovered_text)
-            except ValueError:
-                continue  # an invalid time: the list marks the incident invalid
-            if any(now - REMINDER_LOOKBACK <= discovered + timedelta(hours=h) <= now for h in INTERNAL_AFTER_HOURS):
-                try:
-                    obligations = self.assess(incident_id, now).obligations
-                except IncidentNotFound:  # a drill deleted since: no row changed to say so
-                    self._pi.pop(incident_id, None)
-                    continue
-                yield incident_id, title or untitled, discovered, obligations
-
-    def remember_fired(self, order: list[str]) -> None:
-        """Keep the newest ``KEEP_FIRED`` keys of reminders already shown."""
-        self.store.set_meta(FIRED_KEY, json.dumps(order[-KEEP_FIRED:], ensure_ascii=False))

@@ -22,8 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from core import resources
 from core.clock import Clock, SystemClock
-from core.store import Store, StoreError, open_store, resolve_db_path
-from core.store.writer import WriterLock
+from core.service import DatabaseInUse, IncidentService, StoreError, open_service
 from gui import autostart, dialogs, i18n
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
@@ -38,7 +37,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
     from core.rules import RulePack
-    from core.store.fullcheck import FullCheckResult
+    from core.service import FullCheckResult
     from gui.clockwatch import ClockWatch
     from gui.fullcheck import FullCheckWatch, Starter
     from gui.reminders import ReminderService
@@ -116,15 +115,16 @@ def prepare_application(argv: Sequence[str] = ()) -> QApplication:
 
 
 class Session:
-    """Everything one running app shares: store, hub, pack, ticker, open windows.
+    """Everything one running app shares: the core service, its hub, pack, ticker, open
+    windows.
 
     ``rules`` is the rule pack a test gives; the app gives none and ``pack`` is the
-    store's, loaded with the desk right after the first paint (issue 12: start-up). A
+    service's, loaded with the desk right after the first paint (issue 12: start-up). A
     plain class: a dataclass costs ~1 ms to define before the first paint."""
 
-    def __init__(self, store: Store, rules: RulePack | None, clock: Clock, *, in_tray: bool = False) -> None:
-        self.store, self.rules, self.clock = store, rules, clock
-        self.hub = StoreHub(store)
+    def __init__(self, service: IncidentService, rules: RulePack | None, clock: Clock, *, in_tray: bool = False) -> None:
+        self.service, self.rules, self.clock = service, rules, clock
+        self.hub = StoreHub(service)
         self.ticker = Ticker(clock)
         self.window: MainWindow | None = None
         self.welcome: WelcomeWindow | None = None
@@ -132,7 +132,6 @@ class Session:
         self.clock_watch: ClockWatch | None = None
         self.tray: QSystemTrayIcon | None = None
         self.tray_menu: QMenu | None = None  # kept: the tray does not own its menu in PySide
-        self.writer: WriterLock | None = None  # this window is the one that writes the database
         self.wizards: list[IncidentWizard] = []
         self.full_check: FullCheckWatch | None = None  # the whole-file check started at open (issue 16)
         self.full_check_starter: Starter | None = None  # tests may run it their own way; None: a thread
@@ -146,7 +145,7 @@ class Session:
 
     @property
     def pack(self) -> RulePack:
-        return self.rules or self.store.pack
+        return self.rules or self.service.pack
 
     def _quit_requested(self) -> None:
         """The app is ending (the system, or a quit from elsewhere): windows close without asking."""
@@ -198,7 +197,7 @@ class Session:
         try:
             if self.quitting or not self._open_deadline():
                 return False
-            choice = self.store.meta(TRAY_KEY)
+            choice = self.hub.meta(TRAY_KEY)
         except StoreError:  # the store is closed or gone (the app is ending): just close
             return False
         if choice not in (TRAY_STAY, TRAY_QUIT):
@@ -209,7 +208,7 @@ class Session:
             )
             choice = TRAY_STAY if yes else TRAY_QUIT
             try:
-                self.store.set_meta(TRAY_KEY, choice)
+                self.hub.set_meta(TRAY_KEY, choice)
             except StoreError:
                 pass  # asked again next time at worst
         if choice != TRAY_STAY:
@@ -254,7 +253,7 @@ class Session:
     def show_welcome(self) -> WelcomeWindow:
         from gui.welcome import WelcomeWindow
 
-        self.welcome = WelcomeWindow(self.store.profile(), self.hub.save_profile)
+        self.welcome = WelcomeWindow(self.hub.profile(), self.hub.save_profile)
         self.welcome.startIncident.connect(lambda: self.open_wizard(None))
         self.welcome.openExample.connect(self.open_example)
         self.welcome.show()
@@ -264,8 +263,7 @@ class Session:
         """The bundled example, imported as a drill, to see how everything works."""
         from gui.welcome import example_drill
 
-        incident_id = self.store.import_document(example_drill(), new_id=True)
-        self.hub.incidentsChanged.emit()
+        incident_id = self.hub.import_document(example_drill(), new_id=True)
         return self.open_wizard(incident_id)
 
     def show_main_window(self) -> MainWindow:
@@ -291,7 +289,7 @@ class Session:
 
     def _meta(self, key: str) -> str | None:
         try:
-            return self.store.meta(key)
+            return self.hub.meta(key)
         except StoreError:
             return None
 
@@ -305,7 +303,7 @@ class Session:
         else:
             message = (tr("已设置登录时启动：登录后在托盘中运行并提醒（{p}）") if enabled else tr("已取消登录时启动（{p}）")).format(p=where)
         try:
-            self.store.set_meta(START_AT_LOGIN_KEY, autostart.ON if enabled else autostart.OFF)
+            self.hub.set_meta(START_AT_LOGIN_KEY, autostart.ON if enabled else autostart.OFF)
         except StoreError as exc:
             message = said(exc)
         if self.window is not None:
@@ -356,7 +354,7 @@ class Session:
 
         from gui.fullcheck import raw_copy_name, raw_copy_report, save_raw_copy
 
-        db_path = Path(self.store.path)
+        db_path = Path(self.hub.data_path())
         name = raw_copy_name(db_path, self.clock.now())
         target = dialogs.save_file(parent, tr("保存原始副本（供取证）"), str(Path.home() / name), tr("原始副本 (*.sqlite3)"))
         if not target:
@@ -377,7 +375,7 @@ class Session:
             if self.window is not None:
                 self.window.status_label.setText(tr("无法加载英文界面文件，仍使用中文。"))
             return False
-        self.store.set_meta(LANGUAGE_KEY, lang)
+        self.hub.set_meta(LANGUAGE_KEY, lang)
         self.hub.flush()
         old = self.window
         if old is not None:
@@ -400,16 +398,10 @@ class Session:
     def unfinished_draft(self) -> tuple[str, str] | None:
         """The most recently edited incident that still lacks items for a first report and
         has no submission: the draft to offer for resuming (derived, no extra state)."""
-        from core.assessment import assess
-
-        latest = self.store.latest_incident_id()
-        if latest is None:
+        draft = self.service.unfinished_draft(self.clock.now(), self.pack)
+        if draft is None:
             return None
-        doc = self.store.get_incident(latest)
-        result = assess(doc, self.pack, self.clock.now())
-        if result.missing["initial"] and not doc.get("submissions"):
-            return latest, doc.get("title") or tr("（未命名事件）")
-        return None
+        return draft.id, draft.title or tr("（未命名事件）")
 
     def notify(self, message: str) -> None:
         """A reminder: the tray where the platform has one, and the main window's banner."""
@@ -436,7 +428,7 @@ class Session:
         """The language asked for on the command line, else the one chosen last time. A
         requested one is remembered once the opening checks passed (``_finish_opening``):
         writing before them would wait for them, and a damaged file is never written to."""
-        lang = requested or self.store.meta(LANGUAGE_KEY)
+        lang = requested or self.hub.meta(LANGUAGE_KEY)
         if lang in i18n.LANGUAGES and lang != i18n.language() and i18n.set_language(lang) and requested:
             self._remember_language = lang
 
@@ -458,8 +450,8 @@ class Session:
                 app.setQuitOnLastWindowClosed(False)
             after_first_paint(None, self._next_step)
             return
-        if self.store.count_incidents() == 0:
-            if not any(v for v in self.store.profile().values()):
+        if self.service.count_incidents() == 0:
+            if not any(v for v in self.hub.profile().values()):
                 self.show_welcome()
             else:
                 self.open_wizard(None)
@@ -479,14 +471,14 @@ class Session:
     def _tell_kept_copies(self) -> None:
         """A copy of the database kept beside it (before a restore that was cut short, or a
         migration) is named once, in a message she can read at leisure (issue 25)."""
-        copies = self.store.untold_copies()
+        copies = self.service.untold_copies()
         if not copies:
             return
         names = "\n".join(str(c) for c in copies)
         dialogs.inform(
             self._front_window(), tr("保留的数据库副本"), tr("以下是以前保留的数据库副本，没有删除；确认不再需要后可以自行删除：\n{names}").format(names=names)
         )
-        self.store.note_told(copies)
+        self.service.note_told(copies)
 
     def _front_window(self) -> QWidget | None:
         """The window the user sees: the main window, the welcome, or the first wizard."""
@@ -517,20 +509,20 @@ class Session:
         """The database check, started once the window is painted and waited for without
         blocking it (``LATER`` until it is done): a damaged file is explained and the app
         ends, as when it cannot be opened at all; nothing was written."""
-        if not self.store.opening_checked():
+        if not self.service.opening_checked():
             return LATER
         try:
-            self.store.finish_opening()
+            self.service.finish_opening()
         except Exception as exc:  # noqa: BLE001 - whatever stopped the checks, the file is not written to
             self._pending_steps.clear()
-            dialogs.warn(self._front_window(), tr("无法打开数据库"), said(exc) if isinstance(exc, StoreError) else f"{self.store.path}：{exc}")
+            dialogs.warn(self._front_window(), tr("无法打开数据库"), said(exc) if isinstance(exc, StoreError) else f"{self.hub.data_path()}：{exc}")
             app = QApplication.instance()
             if app is not None:
                 app.exit(2)
             return None
         if self._remember_language:  # the language asked for on the command line, now that writing is safe
             language, self._remember_language = self._remember_language, None
-            self.store.set_meta(LANGUAGE_KEY, language)  # a StoreError here is said in the status line
+            self.hub.set_meta(LANGUAGE_KEY, language)  # a StoreError here is said in the status line
         return None
 
     def _start_full_check(self) -> None:
@@ -546,14 +538,14 @@ class Session:
         from gui.reminders import ReminderService
 
         self.reminders = ReminderService(self.hub, self.pack, self.ticker, self.notify)
-        if self.store.count_incidents():
+        if self.service.count_incidents():
             self.reminders.check(self.clock.now())
 
     def _start_clock_watch(self) -> None:
         from gui.clockwatch import ClockWatch
 
-        self.clock_watch = ClockWatch(self.store, self.ticker, self.notify_clock)
-        if self.store.count_incidents():
+        self.clock_watch = ClockWatch(self.service, self.ticker, self.notify_clock)
+        if self.service.count_incidents():
             self.clock_watch.check_at_start()
 
 
@@ -569,34 +561,25 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 
 def open_session(db: str | None, clock: Clock | None = None, lang: str | None = None) -> Session | None:
-    """The store (``--db`` / ``INCIDENT_ASSISTANT_DB`` / the user data folder, its
-    quick_check in the background) and a session on it; None, after a message, when the
-    file cannot be opened."""
+    """The database (``--db`` / ``INCIDENT_ASSISTANT_DB`` / the user data folder, its
+    quick_check in the background, this window its one writer) and a session on it; None,
+    after a message, when the file cannot be opened or another window writes it."""
     clock = clock or SystemClock()
-    path = resolve_db_path(db)
-    writer = WriterLock(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        claimed = writer.acquire()
-    except OSError:
-        claimed = True  # a folder we cannot write to: opening the store says so below
-    if not claimed:
+        service = open_service(db, clock, check_in_background=True, claim_writer=True)
+    except DatabaseInUse as exc:
         install_app_icon()
         dialogs.warn(
             None,
             tr("数据库已在使用"),
-            tr("这个数据库已在另一个窗口中打开（{p}）。为免两处同时修改、互相覆盖，请回到那个窗口继续；关闭它后再从这里打开。").format(p=path),
+            tr("这个数据库已在另一个窗口中打开（{p}）。为免两处同时修改、互相覆盖，请回到那个窗口继续；关闭它后再从这里打开。").format(p=exc.path),
         )
         return None
-    try:
-        store = open_store(path, clock, check_in_background=True)
     except StoreError as exc:
-        writer.release()
         install_app_icon()
         dialogs.warn(None, tr("无法打开数据库"), said(exc))
         return None
-    session = Session(store, None, clock)
-    session.writer = writer
+    session = Session(service, None, clock)
     session.apply_saved_language(lang)
     return session
 
@@ -612,9 +595,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         code = int(app.exec())
         session.cancel_full_check(wait=2)
         session.hub.flush()
-        session.store.close()
-        if session.writer is not None:
-            session.writer.release()
+        session.service.close()
         return code
     finally:
         gc.enable()  # paused by the launcher for the start; on every way out

@@ -14,7 +14,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject
 
 from core.clockcheck import jump_warning, rollback_warning, zone_warning
-from core.store import StoreError
+from core.service import StoreError
 from gui.i18n import language
 from gui.ticker import Ticker
 
@@ -22,9 +22,10 @@ EVERY = 60  # ticks
 
 
 class ClockRecord(Protocol):
-    """Where the last wall-clock reading is kept (the store)."""
+    """Where the last wall-clock reading is kept (the database, through the core service)."""
 
-    previous_wall_clock: datetime | None
+    @property
+    def previous_wall_clock(self) -> datetime | None: ...
 
     def touch_clock(self) -> None: ...
 

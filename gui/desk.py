@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.assessment import Assessment, assess, next_report_kind, projection_sentence, submission_verdicts, summary_days
 from core.rules import RulePack
-from core.store import StoreError
+from core.service import StoreError
 from core.timeutil import beijing, display_beijing
 from core.vocab import REPORT_KINDS, ReportKind, Status
 from gui import dialogs

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.incident import Doc
-from core.store import StoreError
+from core.service import StoreError
 from core.timeutil import display_beijing
 from gui import dialogs
 from gui.hub import StoreHub

@@ -1,5 +1,5 @@
 """The full background check at open, in the running app (issue 16, defect 8): starts
-``core.store.fullcheck`` on its own thread, brings its progress and result back to the UI
+the core service's full check on its own thread, brings its progress and result back to the UI
 thread through Qt signals (the worker never touches a widget), and, when the check finds
 a problem, stops writing (``StoreHub.stop_writing``) and offers a raw copy of the file for
 forensics.
@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from core.store.fullcheck import FullCheck, FullCheckResult, Progress, start_full_check
+from core.service import FullCheck, FullCheckResult, Progress, start_full_check
 from core.timeutil import beijing
 from gui import i18n
 from gui.i18n import tr

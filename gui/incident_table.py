@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 
 from core import resources
-from core.store import IncidentSummary, StoreError
+from core.service import IncidentSummary, StoreError
 from core.timeutil import display_beijing
 from core.vocab import OPEN_STATUSES, Status
 from gui import i18n

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import vocab
-from core.store import StoreError
+from core.service import StoreError
 from core.vocab import Status
 from gui import dialogs, i18n
 from gui.firstpaint import after_first_paint

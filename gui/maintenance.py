@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QWidget
 
 from core import __version__
-from core.store import StoreError
+from core.service import StoreError
 from core.timeutil import beijing
 from gui import dialogs
 from gui.hub import StoreHub

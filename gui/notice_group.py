@@ -40,8 +40,7 @@ from core.notice import ANNOUNCEMENT, AUTHORITY, LETTER, NOTICE_KINDS, SMS, Noti
 from core.notice.sms import SMS_LIMIT, SmsTexts
 from core.obligations import Obligation
 from core.rules import RulePack
-from core.service import SUBMITTED_PREFIX
-from core.store import StoreError
+from core.service import SUBMITTED_PREFIX, StoreError
 from core.timeutil import display_beijing
 from core.vocab import Channel, ObligationId, ReportKind, Status
 from gui import dialogs

@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject
 
 from core.reminders import overflow_message
 from core.rules import RulePack
-from core.store import StoreError
+from core.service import StoreError
 from gui import i18n
 from gui.hub import StoreHub
 from gui.i18n import tr

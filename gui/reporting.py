@@ -16,9 +16,9 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from core import __version__
+from core.files import WriteRefused, write_private_file
 from core.incident import Doc, validate
 from core.rules import RulePack
-from core.store.files import WriteRefused, write_private_file
 from core.timeutil import beijing
 from gui import dialogs, tasks
 from gui.hub import StoreHub

@@ -102,9 +102,9 @@ def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:
         if not isinstance(data, dict):
             return data  # type: ignore[no-any-return]  # validation reports "not an object"
         return data
-    from core.store import StoreError, open_store, resolve_db_path  # lazy: sqlite-utils only when needed
+    from core.service import StoreError, database_path, open_service  # lazy: sqlite-utils only when needed
 
-    path = resolve_db_path(db)
+    path = database_path(db)
     if not path.exists():
         raise CliError(
             t(
@@ -113,17 +113,17 @@ def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:
             )
         )
     try:
-        store = open_store(path, SystemClock(), readonly=True)  # reads only: works on a read-only folder or locked file
+        service = open_service(path, SystemClock(), readonly=True)  # reads only: works on a read-only folder or locked file
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     try:
-        if not store.has_incident(arg):
+        if not service.has_incident(arg):
             raise CliError(not_an_incident(arg, path))
-        return store.export_document(arg)
+        return service.export_document(arg)
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     finally:
-        store.close()
+        service.close()
 
 
 def not_an_incident(arg: str, path: Path) -> str:
@@ -137,8 +137,8 @@ def refuse_overwrite(targets: Iterable[str | Path | None], *, force: bool) -> No
     """Before anything is written: ``CliError`` naming the first output that is a symbolic
     link, a folder or something other than a file, or that exists while ``force`` is not
     given (the README's promise for every output, issue 25). The same rule and words as
-    ``core.store.files.write_private_file``."""
-    from core.store.files import WriteRefused, check_target
+    ``core.files.write_private_file``."""
+    from core.files import WriteRefused, check_target
 
     seen: set[Path] = set()
     for raw in targets:

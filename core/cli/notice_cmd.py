@@ -64,7 +64,7 @@ def register(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from core.store.files import WriteRefused, write_private_file  # lazy, as the other writers
+    from core.files import WriteRefused, write_private_file  # lazy, as the other writers
 
     lang = current_language()
     fmt = args.format or default_format(args.kind)

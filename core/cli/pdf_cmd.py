@@ -2,7 +2,7 @@
 [--phone-script OUT.txt] [--fax-cover OUT.pdf]``: render the report PDF (product.md
 §4.4, §9.4) and, on request, the 12387 filing helpers (§4.5); ``--kind worksheet``
 renders the reporter's own worksheet (报送工作单) instead of a report. A report of an incident in the
-database carries the record anchor (「记录校验码」, ``core.store.anchor``) of its audit
+database carries the record anchor (「记录校验码」) of its audit
 chain; one made with ``--now`` before the real clock says 「按指定时刻 … 生成」. Bad input, a summary report
 before handling ended and unwritable outputs exit 2 with one Chinese line on stderr.
 """
@@ -87,24 +87,23 @@ def incident_and_anchor(arg: str, db: str | None) -> tuple[dict[str, Any], str |
     anchor of its audit chain read in the same read-only open; a file has no anchor."""
     if _is_file_arg(arg):
         return resolve_incident(arg, db), None
-    from core.store import StoreError, open_store, resolve_db_path  # lazy: the store only for an id
-    from core.store.anchor import store_anchor
+    from core.service import StoreError, database_path, open_service  # lazy: the database only for an id
 
-    path = resolve_db_path(db)
+    path = database_path(db)
     if not path.exists():
         return resolve_incident(arg, db), None  # its message: neither a file nor a database
     try:
-        store = open_store(path, SystemClock(), readonly=True)
+        service = open_service(path, SystemClock(), readonly=True)
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     try:
-        if not store.has_incident(arg):
+        if not service.has_incident(arg):
             raise CliError(not_an_incident(arg, path))
-        return store.export_document(arg), store_anchor(store)
+        return service.export_document(arg), service.record_anchor()
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     finally:
-        store.close()
+        service.close()
 
 
 def stamp_for(args: argparse.Namespace, now: datetime, anchor: str | None, real: Clock) -> Stamp:

@@ -130,21 +130,21 @@ def _store(state: SelfTestState) -> str:
     import sqlite3
 
     from core.clock import FixedClock
-    from core.store import open_store
+    from core.service import open_service
 
     db = state.tmp / "self-test.sqlite3"
-    store = open_store(db, FixedClock(state.now), pack=state.pack)
+    service = open_service(db, FixedClock(state.now), pack=state.pack)
     try:
-        incident_id = store.import_document(state.doc)
-        if store.export_document(incident_id).get("title") != state.doc.get("title"):
+        incident_id = service.import_document(state.doc).id
+        if service.export_document(incident_id).get("title") != state.doc.get("title"):
             raise RuntimeError("the stored incident does not read back as imported")
-        store.set_field(incident_id, "location", "self-test")
-        result = store.verify()
+        service.save_fields(incident_id, {"location": "self-test"})
+        result = service.verify()
         if not result.ok:
             raise RuntimeError(result.message())
         return f"temporary database, import + autosave, audit chain {result.audit_rows} rows whole (SQLite {sqlite3.sqlite_version})"
     finally:
-        store.close()
+        service.close()
 
 
 # A check: its name, the function (one line of detail, or an exception), the checks it needs.

@@ -1,9 +1,9 @@
 """The database subcommands (product.md §4.3): ``import FILE``, ``export ID -o FILE``,
 ``list [--json]``, ``verify``, ``backup OUT``, ``restore FROM``. Each is a thin client
-of ``core.store``; store failures become one line on stderr (exit 2, or 1 when
+of ``core.service``; store failures become one line on stderr (exit 2, or 1 when
 ``verify`` finds a corrupt file or a broken chain). The database is ``--db PATH``, else
 ``INCIDENT_ASSISTANT_DB``, else the user data folder. ``verify --anchor CODE`` also
-checks a record anchor (``core.store.anchor``). ``list``, ``export``, ``verify``
+checks a record anchor (「记录校验码」). ``list``, ``export``, ``verify``
 and ``backup`` only read the database (``mode=ro``), so they work on a read-only folder, a full
 disk and a file another program is writing; ``list`` prints every text through
 ``safe_text`` so no title or id can forge a row or drive the terminal.
@@ -21,20 +21,22 @@ from typing import Any
 from core.cli.common import CliError, add_now, clock_from, out_err, safe_text, said_line
 from core.cli.lang import current_language, t
 from core.clock import SystemClock
+from core.files import WriteRefused, write_private_file
 from core.incident import load_file
-from core.service import IncidentService
-from core.store import (
+from core.service import (
+    Anchor,
+    AnchorFormatError,
+    IncidentService,
     NotADatabase,
-    Store,
     StoreError,
-    anchor,
-    open_store,
-    resolve_db_path,
-    restore,
-    verify_file,
+    check_anchor,
+    database_path,
+    open_service,
+    parse_anchor,
+    restore_database,
+    said,
+    verify_database,
 )
-from core.store.errors import said
-from core.store.files import WriteRefused, write_private_file
 from core.timeutil import display_beijing, iso_beijing
 from core.vocab import label
 
@@ -108,45 +110,45 @@ def register(sub: Any) -> None:
     p.set_defaults(run=run_restore)
 
 
-def tell_kept_copies(store: Store, *, already_said: Path | None = None) -> None:
+def tell_kept_copies(service: IncidentService, *, already_said: Path | None = None) -> None:
     """Say once, on stderr, each copy of the database kept beside it that the user was not
     told about (one a killed restore left); ``already_said`` was just printed."""
-    copies = store.untold_copies()
+    copies = service.untold_copies()
     for copy in copies:
         if copy != already_said:
             out_err(said("store_kept_copy", path=copy).render(current_language()))
-    store.note_told(copies)
+    service.note_told(copies)
 
 
 @contextmanager
-def _store(args: argparse.Namespace, *, readonly: bool = False) -> Iterator[Store]:
+def _service(args: argparse.Namespace, *, readonly: bool = False) -> Iterator[IncidentService]:
     try:
-        store = open_store(resolve_db_path(args.db), SystemClock(), readonly=readonly)
+        service = open_service(args.db, SystemClock(), readonly=readonly)
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     try:
         if not readonly:
-            tell_kept_copies(store)
-        yield store
+            tell_kept_copies(service)
+        yield service
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     finally:
-        store.close()
+        service.close()
 
 
 def run_import(args: argparse.Namespace) -> int:
     data = load_file(args.file)
-    with _store(args) as store:
-        incident_id = IncidentService(store).import_document(data, new_id=args.new_id)
-        title = store.get_incident(incident_id).get("title") or "（未命名事件）"
+    with _service(args) as service:
+        incident_id = service.import_document(data, new_id=args.new_id).id
+        title = service.get_incident(incident_id).get("title") or "（未命名事件）"
     print(f"已导入：{safe_text(title)}")
     print(incident_id)
     return 0
 
 
 def run_export(args: argparse.Namespace) -> int:
-    with _store(args, readonly=True) as store:
-        doc = store.export_document(args.id)
+    with _service(args, readonly=True) as service:
+        doc = service.export_document(args.id)
     text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     if args.output == "-":
         print(text, end="")
@@ -160,13 +162,13 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_list(args: argparse.Namespace) -> int:
     now = clock_from(args.now).now()
-    path = resolve_db_path(args.db)
+    path = database_path(args.db)
     if not path.exists():
         rows, pack = [], None
     else:
-        with _store(args, readonly=True) as store:
-            rows = store.list_incidents(now)
-            pack = store.pack
+        with _service(args, readonly=True) as service:
+            rows = service.list_incidents(now)
+            pack = service.pack
     if args.json:
         print(
             json.dumps(
@@ -205,18 +207,18 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_verify(args: argparse.Namespace) -> int:
-    path = resolve_db_path(args.db)
+    path = database_path(args.db)
     wanted = None
     if args.anchor is not None:
         try:
-            wanted = anchor.parse(args.anchor)
-        except anchor.AnchorFormatError as exc:
+            wanted = parse_anchor(args.anchor)
+        except AnchorFormatError as exc:
             raise CliError(f"--anchor{t('：', ': ')}{safe_text(said_line(exc))}") from None
     if not path.exists():
         raise CliError(t(f"数据库文件 {path} 不存在", f"the database file {path} does not exist"))
     lang = current_language()
     try:
-        result = verify_file(path)
+        result = verify_database(path)
     except NotADatabase as exc:
         raise CliError(t(f"{exc}（不是事件数据库，没有可核对的内容）", f"{said_line(exc)} (not an incident database: there is nothing to verify)")) from None
     except StoreError as exc:
@@ -230,10 +232,10 @@ def run_verify(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
-def _verify_anchor(path: Path, wanted: anchor.Anchor) -> int:
+def _verify_anchor(path: Path, wanted: Anchor) -> int:
     """The anchor line: exit 0 when the chain extends it, 1 naming the row that breaks it."""
     try:
-        found = anchor.check_file(path, wanted)
+        found = check_anchor(path, wanted)
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     lang = current_language()
@@ -245,29 +247,29 @@ def _verify_anchor(path: Path, wanted: anchor.Anchor) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    with _store(args, readonly=True) as store:
-        out = store.backup(args.out)
+    with _service(args, readonly=True) as service:
+        out = service.backup(args.out)
     print(t(f"已备份并校验：{out}", f"Backed up and verified: {out}"))
     return 0
 
 
 def run_restore(args: argparse.Namespace) -> int:
-    path = resolve_db_path(args.db)
+    path = database_path(args.db)
     try:
-        kept = restore(path, args.source, SystemClock())
+        kept = restore_database(path, args.source, SystemClock())
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     print(t(f"已从 {args.source} 恢复到 {path}", f"Restored {path} from {args.source}"))
     if kept is not None:
         print(t(f"原数据库另存为：{kept}", f"The database as it was is kept as: {kept}"))
     try:
-        store = open_store(path, SystemClock())
+        service = open_service(path, SystemClock())
     except StoreError:
         return 0  # restored; the note on older copies waits for the next command
     try:
-        tell_kept_copies(store, already_said=kept)
+        tell_kept_copies(service, already_said=kept)
     except StoreError:
         pass
     finally:
-        store.close()
+        service.close()
     return 0

@@ -10,7 +10,7 @@ Opening::
                check_in_background=False, readonly=False) -> Store   # then Store.finish_opening()
     verify_file(path, *, pack=None) -> VerifyResult   # no writes; for files open_store refuses
     restore(db_path, from_path, clock=None) -> Path | None   # rebuilt from the backup's rows; the kept copy
-    core.store.files.write_private_file(path, data, *, force) -> Path   # exports: atomic, 0600, no symlinks
+    core.files.write_private_file(path, data, *, force) -> Path   # exports: atomic, 0600, no symlinks
 
 ``Store`` (use from one thread at a time)::
 

@@ -26,8 +26,7 @@ from core.messages import Finding
 from core.obligations import Obligation
 from core.pack_text import escalation
 from core.rules import RulePack
-from core.service import Recorded
-from core.store import StoreError
+from core.service import Recorded, StoreError
 from core.timeutil import display_beijing, format_hms
 from core.vocab import IMMEDIATE, REPORT_KINDS, ReportKind
 from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr

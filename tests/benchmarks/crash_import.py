@@ -76,7 +76,7 @@ def _child(db: Path, files: list[Path], out_fd: int, seed: int) -> None:
     service = IncidentService(store)
     while True:
         n = rng.randrange(len(files))
-        incident_id = service.import_document(load_file(str(files[n])), new_id=True)
+        incident_id = service.import_document(load_file(str(files[n])), new_id=True).id
         os.write(out_fd, f"{incident_id} {n}\n".encode())
 
 

@@ -17,7 +17,7 @@ def service(tmp_path):
 
 def test_a_recorded_submission_keeps_the_document_it_sent(tmp_path):
     s = service(tmp_path)
-    iid = s.import_document(minimal(impact={"direct_loss_yuan": 6_000_000}))
+    iid = s.import_document(minimal(impact={"direct_loss_yuan": 6_000_000})).id
     s.record_submission(
         iid, {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"}
     )
@@ -29,7 +29,7 @@ def test_a_recorded_submission_keeps_the_document_it_sent(tmp_path):
 
 def test_reminders_fire_once_each_and_use_the_callers_word_for_an_untitled_incident(tmp_path):
     s = service(tmp_path)
-    iid = s.import_document(minimal(title=None, impact={"direct_loss_yuan": 6_000_000}))  # due 13:30
+    iid = s.import_document(minimal(title=None, impact={"direct_loss_yuan": 6_000_000})).id  # due 13:30
     at = parse_instant("2026-11-24T13:20:00+08:00")
     shown, done = s.check_reminders(at, set(), "(untitled incident)")
     assert [(r.incident_id, r.threshold, r.title) for r in shown] == [(iid, "15", "(untitled incident)")]
@@ -41,7 +41,7 @@ def test_reminders_fire_once_each_and_use_the_callers_word_for_an_untitled_incid
 
 def test_an_exported_report_is_kept_as_a_snapshot_with_its_hash(tmp_path):
     s = service(tmp_path)
-    iid = s.import_document(minimal(harm="文件被加密", measures_taken="已断网"))
+    iid = s.import_document(minimal(harm="文件被加密", measures_taken="已断网")).id
     info = s.export_report(iid, "initial", NOW, tmp_path / "r.pdf", app_version="test")
     snaps = s.store.snapshots(iid)
     assert [(x["kind"], x["pdf_sha256"]) for x in snaps] == [("initial", info.pdf_sha256)]
@@ -51,7 +51,7 @@ def test_a_real_incident_is_voided_with_a_reason_and_keeps_its_history(tmp_path)
     from core.store import InvalidEdit
 
     s = service(tmp_path)
-    iid = s.import_document(minimal(impact={"direct_loss_yuan": 6_000_000}))
+    iid = s.import_document(minimal(impact={"direct_loss_yuan": 6_000_000})).id
     try:
         s.void(iid, "   ")
     except InvalidEdit as exc:
@@ -75,8 +75,8 @@ def test_a_real_incident_is_voided_with_a_reason_and_keeps_its_history(tmp_path)
 
 def test_a_drill_is_deleted_with_everything_it_held_and_verify_stays_whole(tmp_path):
     s = service(tmp_path)
-    keep = s.import_document(minimal(title="真实"))
-    drill = s.import_document(minimal(drill=True, title="演练", timeline=[{"at": "2026-11-24T09:30:00+08:00", "text": "演练开始"}]))
+    keep = s.import_document(minimal(title="真实")).id
+    drill = s.import_document(minimal(drill=True, title="演练", timeline=[{"at": "2026-11-24T09:30:00+08:00", "text": "演练开始"}])).id
     s.record_submission(drill, {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T10:00:00+08:00"})
     s.delete_drill(drill)
     assert [r.id for r in s.store.list_incidents(NOW, voided=None)] == [keep]
@@ -99,7 +99,7 @@ def test_a_recorded_notice_keeps_the_exact_text_and_its_sha256_and_is_not_a_repo
     import hashlib
 
     s = service(tmp_path)
-    iid = s.import_document(pi_leak())
+    iid = s.import_document(pi_leak()).id
     text = "【某诊所】您的就诊信息可能已泄露，详情见诊所公告或致电 0591-12345678。"
     s.record_notice(
         iid, {"obligation": "pi_individual_notice", "submitted_at": "2026-11-24T09:50:00+08:00", "channel": "sms", "recipients_count": 118_000}, text
@@ -122,7 +122,7 @@ def test_a_waiver_needs_a_reason_and_can_be_withdrawn(tmp_path):
     from core.store import InvalidEdit
 
     s = service(tmp_path)
-    iid = s.import_document(pi_leak())
+    iid = s.import_document(pi_leak()).id
     with pytest.raises(InvalidEdit, match="理由"):
         s.waive_individual_notice(iid, "  ")
     assert s.assess(iid, NOW).obligation("pi_individual_notice").status == "open"
@@ -134,7 +134,7 @@ def test_a_waiver_needs_a_reason_and_can_be_withdrawn(tmp_path):
 
 def test_internal_reminders_come_from_the_store_and_stop_once_notified(tmp_path):
     s = service(tmp_path)
-    iid = s.import_document(pi_leak())  # discovered 09:30
+    iid = s.import_document(pi_leak()).id  # discovered 09:30
     shown, done = s.check_reminders(parse_instant("2026-11-24T10:31:00+08:00"), set(), "x")
     assert {(r.obligation.id, r.threshold) for r in shown} == {("pi_authority_notice", "internal_1h"), ("pi_individual_notice", "internal_1h")}
     assert all(r.internal for r in shown)
@@ -146,8 +146,8 @@ def test_internal_reminders_come_from_the_store_and_stop_once_notified(tmp_path)
 
 def test_internal_reminder_candidates_follow_changes_without_rescanning_every_incident(tmp_path):
     s = service(tmp_path)
-    iid = s.import_document(pi_leak())
-    other = s.import_document(pi_leak())
+    iid = s.import_document(pi_leak()).id
+    other = s.import_document(pi_leak()).id
     at = parse_instant("2026-11-24T10:31:00+08:00")
     assert {r.incident_id for r in s.check_reminders(at, set(), "x")[0]} == {iid, other}
     s.save_fields(iid, {"personal_info.affected": "no", "impact.personal_info_leaked": 0})  # no longer concerned (a count above zero would still be, D16b)
@@ -182,7 +182,7 @@ def test_voiding_with_an_invisible_reason_is_refused_in_the_callers_language(tmp
     from core.store import StoreError
 
     s = service(tmp_path)
-    iid = s.import_document(minimal())
+    iid = s.import_document(minimal()).id
     try:
         s.void(iid, "\u200b\u200b")
     except StoreError as exc:

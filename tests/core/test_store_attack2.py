@@ -374,7 +374,7 @@ def test_the_command_line_says_a_full_disk_as_the_store_does(tmp_path: Path, mon
     db = make_db(tmp_path / "db.sqlite3")
     usage = shutil.disk_usage(tmp_path)
 
-    def fails(self: IncidentService, *_a: object, **_k: object) -> str:
+    def fails(self: IncidentService, *_a: object, **_k: object) -> object:
         monkeypatch.setattr(shutil, "disk_usage", lambda _p: usage._replace(free=0))
         with errors.translated(db):
             raise io_error()

@@ -19,7 +19,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from core.cli.common import safe_text
-from core.store.files import WriteRefused, write_private_file
+from core.files import WriteRefused, write_private_file
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "clinic-ransomware.json"

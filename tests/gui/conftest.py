@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from core.clock import FixedClock
 from core.rules import default_pack
+from core.service import IncidentService
 from core.store import open_store
 from core.timeutil import BEIJING
 
@@ -63,7 +64,7 @@ def session(qapp, store, clock):
     from gui.app import TRAY_KEY, TRAY_QUIT, Session, prepare_application
 
     prepare_application()
-    session = Session(store, default_pack(), clock)
+    session = Session(IncidentService(store), default_pack(), clock)
     store.set_meta(TRAY_KEY, TRAY_QUIT)  # answered: closing a window never waits on the tray question (tests of it clear this)
     yield session
     session.cancel_full_check(wait=5)  # the check's thread reads the file: done before the folder goes
@@ -85,7 +86,7 @@ def desk_window(session, qtbot):
     """The main window on the example incident, selected: (window, incident id)."""
     from tests.conftest import example
 
-    incident_id = session.store.import_document(example())
+    incident_id = session.service.store.import_document(example())
     window = session.show_main_window()
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.desk_ready)  # built right after the first paint, as in the app

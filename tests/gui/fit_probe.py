@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, Q
 from core.assessment import assess  # noqa: E402
 from core.clock import FixedClock  # noqa: E402
 from core.rules import default_pack  # noqa: E402
+from core.service import IncidentService  # noqa: E402
 from core.store import open_store  # noqa: E402
 from core.timeutil import BEIJING  # noqa: E402
 from gui import i18n  # noqa: E402
@@ -67,7 +68,7 @@ def main(lang: str, db: str) -> None:
     clock = FixedClock(NOW)
     store = open_store(db, clock)
     pack = default_pack()
-    session = Session(store, pack, clock)
+    session = Session(IncidentService(store), pack, clock)
     doc = example()
     doc["schema"] = "incident-assistant/incident@2"
     doc["personal_info"] = {"affected": "possible", "authority": "某市卫生健康委员会"}

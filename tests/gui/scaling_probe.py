@@ -14,6 +14,7 @@ sys.path.insert(0, str(ROOT))
 
 from core.clock import FixedClock  # noqa: E402
 from core.rules import default_pack  # noqa: E402
+from core.service import IncidentService  # noqa: E402
 from core.store import open_store  # noqa: E402
 from core.timeutil import BEIJING  # noqa: E402
 from gui import i18n  # noqa: E402
@@ -26,7 +27,7 @@ def main(lang: str, db: str, screenshots: str) -> None:
     i18n.set_language(lang)
     clock = FixedClock(datetime(2026, 11, 24, 10, 0, tzinfo=BEIJING))
     store = open_store(db, clock)
-    session = Session(store, default_pack(), clock)
+    session = Session(IncidentService(store), default_pack(), clock)
     incident_id = store.import_document(example())
     window = session.show_main_window()
     window.select_incident(incident_id)

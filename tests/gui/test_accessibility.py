@@ -85,7 +85,7 @@ def test_every_input_of_the_main_window_and_the_desk_has_a_name(window):
 
 
 def test_every_input_of_every_wizard_page_has_a_name(session, qtbot):
-    incident_id = session.store.import_document(example())
+    incident_id = session.service.store.import_document(example())
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     for page_id in wizard.pageIds():

@@ -21,11 +21,11 @@ def radio(wizard, name: str) -> QRadioButton:
 
 def stored(session, wizard, path: str):
     session.hub.flush()
-    return session.store.get_incident(wizard.incident_id).get(path)
+    return session.service.store.get_incident(wizard.incident_id).get(path)
 
 
 def test_no_and_dont_know_are_different_answers_written_and_shown_back(session, qtbot):
-    incident_id = session.store.import_document({**example(), "involves_cii": None})
+    incident_id = session.service.store.import_document({**example(), "involves_cii": None})
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     wizard.jump_to(PAGE_SYSTEMS)
@@ -56,20 +56,20 @@ def test_a_no_prints_as_no_and_a_dont_know_is_never_printed_as_an_answer(session
         return "".join("".join(p.extract_text() or "" for p in PdfReader(BytesIO(data)).pages).split())
 
     doc = example()
-    incident_id = session.store.import_document(doc)
+    incident_id = session.service.store.import_document(doc)
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     from gui.wizard.facts import PAGE_RANSOMWARE
 
     wizard.jump_to(PAGE_RANSOMWARE)
     radio(wizard, "ransomware_paid_no").click()  # GUI → file
-    said_no = session.store.get_incident(incident_id) if session.hub.flush() else None
+    said_no = session.service.store.get_incident(incident_id) if session.hub.flush() else None
     assert said_no is not None and said_no["ransomware"]["paid"] is False
     assert "是否已支付赎金：否" in layer(said_no)  # file → PDF
     assert "赎金未支付" in phone_script(said_no, pack, now)  # → phone script
     radio(wizard, "ransomware_paid_unknown").click()
     session.hub.flush()
-    not_known = session.store.get_incident(incident_id)
+    not_known = session.service.store.get_incident(incident_id)
     assert not_known["ransomware"]["paid"] is None
     assert "是否已支付赎金：否" not in layer(not_known) and "是否已支付赎金：是" not in layer(not_known)
     script = phone_script(not_known, pack, now)
@@ -77,7 +77,7 @@ def test_a_no_prints_as_no_and_a_dont_know_is_never_printed_as_an_answer(session
 
 
 def test_a_ransom_demand_pre_answers_the_crime_question_and_says_why(session, qtbot):
-    incident_id = session.store.import_document({**example(), "crime_suspected": None, "ransomware": None, "type": {"class": None, "subclass": None}})
+    incident_id = session.service.store.import_document({**example(), "crime_suspected": None, "ransomware": None, "type": {"class": None, "subclass": None}})
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     wizard.jump_to(PAGE_TYPE)
@@ -99,7 +99,7 @@ def test_the_summary_reports_own_items_are_asked_on_the_response_page(session, q
 
     from tests.gui.conftest import type_text
 
-    incident_id = session.store.import_document(example())
+    incident_id = session.service.store.import_document(example())
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     wizard.jump_to(PAGE_RESPONSE)

@@ -18,7 +18,7 @@ def test_first_run_shows_the_welcome_and_the_big_button_starts_an_incident(sessi
     type_text(welcome.findChild(QLineEdit, "profile_name"), "康宁诊所")
     save_screenshot(welcome, "welcome")
     welcome.findChild(QWidget, "startIncident").click()
-    assert session.store.profile()["name"] == "康宁诊所"
+    assert session.service.store.profile()["name"] == "康宁诊所"
     wizard = session.wizards[-1]
     qtbot.addWidget(wizard)
     assert wizard.objectName() == "IncidentWizard"
@@ -39,7 +39,7 @@ def test_example_opens_as_a_drill(session, qtbot):
 
 
 def test_with_a_profile_and_no_incident_it_opens_straight_into_a_new_incident(session, qtbot):
-    session.store.save_profile({"name": "某某学校", "category": "other"})
+    session.service.store.save_profile({"name": "某某学校", "category": "other"})
     session.start()
     qtbot.waitUntil(lambda: session.settled)  # the draft offer, reminders and clock checks follow the first paint
     assert session.welcome is None and len(session.wizards) == 1
@@ -151,14 +151,12 @@ def test_a_second_window_on_the_same_database_is_refused_with_a_message(tmp_path
         assert app.open_session(db) is None  # a second app on the same file
         assert said and "另一个窗口" in said[0]
     finally:
-        first.store.close()
         first.ticker.stop()
-        first.writer.release()
+        first.service.close()
     again = app.open_session(db)  # free again once the first has let go
     assert again is not None
-    again.store.close()
     again.ticker.stop()
-    again.writer.release()
+    again.service.close()
 
 
 def test_the_collector_paused_for_the_start_runs_again_once_start_up_settles(session, qtbot):
@@ -184,7 +182,7 @@ def test_a_kept_copy_of_the_database_is_told_once(session, qtbot, monkeypatch):
     """A copy a cut-short restore kept beside the database is named once, never deleted."""
     from gui import dialogs
 
-    kept = session.store.path.parent / (session.store.path.name + ".before-restore-20261124-093000.bak")
+    kept = session.service.store.path.parent / (session.service.store.path.name + ".before-restore-20261124-093000.bak")
     kept.write_bytes(b"copy")
     told: list[str] = []
     monkeypatch.setattr(dialogs, "inform", lambda parent, title, text: told.append(text))

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from core.clock import FixedClock
 from core.rules import default_pack
+from core.service import IncidentService
 from core.store import open_store
 from tests.gui.conftest import save_screenshot
 
@@ -44,7 +45,7 @@ def test_ten_thousand_incidents_open_scroll_tick_and_filter(qapp, qtbot, big_sto
     clock = FixedClock(datetime(2026, 11, 24, 3, 0, tzinfo=UTC))
     store = open_store(big_store_path, clock)
     try:
-        session = Session(store, default_pack(), clock)
+        session = Session(IncidentService(store), default_pack(), clock)
         window = session.show_main_window()
         qtbot.addWidget(window)
         table = window.table
@@ -90,7 +91,7 @@ def test_repaints_ticks_and_choices_keep_none_referenced(session, qtbot):
     from tests.conftest import example
 
     for _ in range(30):
-        session.store.import_document(example(), new_id=True)
+        session.service.store.import_document(example(), new_id=True)
     window = session.show_main_window()
     qtbot.addWidget(window)
     window.table.selectRow(0)
@@ -127,11 +128,11 @@ def test_the_rest_of_the_list_follows_the_first_page_and_a_filter_or_change_mean
     model.reload()
     assert model.rowCount() == 2
     renamed = model.rows[0].id
-    session.store.set_field(renamed, "title", "改名")  # another window changed the first page meanwhile
+    session.service.store.set_field(renamed, "title", "改名")  # another window changed the first page meanwhile
     qtbot.waitUntil(lambda: model.loaded)
     assert {r.id: r.title for r in model.rows}[renamed] == "改名" and model.rowCount() == 5
     model.reload()
-    session.store.create_incident({"schema": "incident-assistant/incident@1", "title": "新来的"})
+    session.service.store.create_incident({"schema": "incident-assistant/incident@1", "title": "新来的"})
     qtbot.waitUntil(lambda: model.loaded)
     assert model.rowCount() == 6 and "新来的" in [r.title for r in model.rows]
     window.select_incident(ids[2])

@@ -12,7 +12,7 @@ from tests.gui.conftest import DISCOVERED, save_screenshot
 
 
 def open_desk(session, qtbot):
-    incident_id = session.store.import_document(example())
+    incident_id = session.service.store.import_document(example())
     window = session.show_main_window()
     qtbot.addWidget(window)
     window.table.selectRow(0)
@@ -44,7 +44,7 @@ def test_life_of_an_incident_first_report_then_handling_ended_and_summary(sessio
     assert "按时" in window.desk.ledger.text()
     clock.set(DISCOVERED + timedelta(days=3))
     window.desk.findChild(QWidget, "deskHandlingEnded").click()
-    doc = session.store.get_incident(incident_id)
+    doc = session.service.store.get_incident(incident_id)
     assert doc["handling_ended_at"] == "2026-11-27T09:30:00+08:00"
     summary = window.desk.findChild(QWidget, "countdown_summary_report")
     assert "2026-12-27 23:59:59" in summary.findChild(QLabel, "due").text()
@@ -60,7 +60,7 @@ def test_life_of_an_incident_first_report_then_handling_ended_and_summary(sessio
 def test_reminders_fire_once_per_threshold_and_for_deadlines_passed_while_closed(session, qtbot, clock):
     from gui.reminders import ReminderService
 
-    session.store.import_document(example())
+    session.service.store.import_document(example())
     window = session.show_main_window()
     qtbot.addWidget(window)
     shown: list[str] = []
@@ -76,7 +76,7 @@ def test_reminders_fire_once_per_threshold_and_for_deadlines_passed_while_closed
 
 
 def test_start_announces_an_overdue_deadline_in_the_window(session, qtbot, clock):
-    session.store.import_document(example())
+    session.service.store.import_document(example())
     clock.set(DISCOVERED + timedelta(hours=5))
     session.start()
     qtbot.waitUntil(lambda: session.settled)  # the draft offer, reminders and clock checks follow the first paint
@@ -92,11 +92,11 @@ def test_clock_set_back_and_jumps_are_reported_calmly(session, qtbot, clock):
     from gui.clockwatch import ClockWatch
 
     clock.set(DISCOVERED + timedelta(hours=2))
-    session.store.touch_clock()  # last seen: 11:30
+    session.service.store.touch_clock()  # last seen: 11:30
     clock.set(DISCOVERED)  # the clock was set back two hours
     from core.store import open_store
 
-    reopened = open_store(session.store.path, clock)
+    reopened = open_store(session.service.store.path, clock)
     shown: list[str] = []
     ticks = iter([0.0, 60.0])
     watch = ClockWatch(reopened, session.ticker, shown.append, local_now=lambda: datetime.now(UTC), monotonic=lambda: next(ticks))
@@ -111,7 +111,7 @@ def test_many_overdue_incidents_give_a_few_messages_and_a_summary(session, qtbot
     from gui.reminders import MAX_MESSAGES, ReminderService
 
     for _ in range(MAX_MESSAGES + 3):
-        session.store.import_document(example(), new_id=True)
+        session.service.store.import_document(example(), new_id=True)
     clock.set(DISCOVERED + timedelta(hours=5))
     shown: list[str] = []
     messages = ReminderService(session.hub, session.pack, session.ticker, shown.append).check(clock.now())
@@ -137,7 +137,7 @@ def test_a_tick_repaints_only_time_left_until_a_deadline_passes_then_the_whole_r
 def test_the_police_card_of_a_general_incident_says_why_it_stays_open(session, qtbot):
     from tests.conftest import minimal
 
-    incident_id = session.store.import_document(minimal(crime_suspected=True, impact={"people_affected": 10}))  # 一般
+    incident_id = session.service.store.import_document(minimal(crime_suspected=True, impact={"people_affected": 10}))  # 一般
     window = session.show_main_window()
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.desk_ready)

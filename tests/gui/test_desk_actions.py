@@ -83,7 +83,7 @@ def test_life_of_an_incident_from_first_report_to_summary(session, desk_window, 
     assert "补报" in dialog.findChild(QLabel, "nextReportMessage").text()
     accept_submission(monkeypatch, at=DISCOVERED + timedelta(hours=5, minutes=59), obligation="provincial_cyberspace_office")
     dialog.findChild(QWidget, "nextReportRecord").click()
-    subs = session.store.get_incident(incident_id)["submissions"]
+    subs = session.service.store.get_incident(incident_id)["submissions"]
     assert [s["kind"] for s in subs] == ["initial", "supplement"]
     save_screenshot(dialog, "desk-supplement-dialog")
     dialog.close()
@@ -101,7 +101,7 @@ def test_life_of_an_incident_from_first_report_to_summary(session, desk_window, 
     # Handling ends; the summary card counts down from the right due time (第八条, D7).
     clock.set(DISCOVERED + timedelta(days=3))
     window.desk.findChild(QWidget, "deskHandlingEnded").click()
-    assert session.store.get_incident(incident_id)["handling_ended_at"] == "2026-11-27T09:30:00+08:00"
+    assert session.service.store.get_incident(incident_id)["handling_ended_at"] == "2026-11-27T09:30:00+08:00"
     assert not window.desk.findChild(QWidget, "deskHandlingEnded").isEnabled()
     left, state, due = card(window, "summary_report")
     assert "2026-12-27 23:59:59" in due and state == "calm"
@@ -161,7 +161,7 @@ def test_timeline_entries_are_added_in_one_line_and_may_be_back_dated(session, d
     window, incident_id = desk_window
     pane = window.desk.timeline
     window.desk.tabs.setCurrentWidget(pane)
-    before = len(session.store.get_incident(incident_id)["timeline"])
+    before = len(session.service.store.get_incident(incident_id)["timeline"])
     pane.add_button.click()
     assert "请先写一句" in pane.message.text()
     type_text(pane.text, "已断开门诊服务器网络")
@@ -170,7 +170,7 @@ def test_timeline_entries_are_added_in_one_line_and_may_be_back_dated(session, d
     assert "晚于现在" in pane.message.text() and pane.text.text() == "已断开门诊服务器网络"  # kept
     set_beijing(pane.at, DISCOVERED - timedelta(minutes=20))  # back-dated
     pane.text.returnPressed.emit()
-    timeline = session.store.get_incident(incident_id)["timeline"]
+    timeline = session.service.store.get_incident(incident_id)["timeline"]
     assert len(timeline) == before + 1, pane.message.text()
     assert {"at": "2026-11-24T09:10:00+08:00", "text": "已断开门诊服务器网络"} in timeline
     assert pane.text.text() == ""
@@ -199,7 +199,7 @@ def test_attachments_by_drop_and_by_picker_show_sha256_and_open_a_copy(session, 
     log.write_bytes(b"deny 1.2.3.4\n")
     monkeypatch.setattr(dialogs, "open_file", lambda parent, caption, filters: str(log))
     pane.add_button.click()
-    assert [a["name"] for a in session.store.attachments(incident_id)] == ["勒索信.txt", "firewall.log"]
+    assert [a["name"] for a in session.service.store.attachments(incident_id)] == ["勒索信.txt", "firewall.log"]
     opened: list[str] = []
     monkeypatch.setattr(dialogs, "open_with_system", lambda path: opened.append(path) or True)
     pane.open_button.click()
@@ -241,7 +241,7 @@ def test_profile_menu_action_saves_to_the_store(session, desk_window, monkeypatc
     monkeypatch.setattr(dialogs, "run", run)
     assert window.action_profile.objectName() == "actionProfile"
     window.action_profile.trigger()
-    assert session.store.profile()["name"] == "某某市某某诊所"
+    assert session.service.store.profile()["name"] == "某某市某某诊所"
     assert "单位资料已保存" in window.status_label.text()
 
 
@@ -320,7 +320,7 @@ def test_the_desk_follows_a_running_defacement_as_time_passes(session, clock, qt
 
     doc = example("school-defacement-running.json")
     clock.set(datetime(2026, 11, 24, 9, 50, tzinfo=BEIJING))  # 20 minutes of a defaced homepage
-    incident_id = session.store.import_document(doc)
+    incident_id = session.service.store.import_document(doc)
     window = session.show_main_window()
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.desk_ready)
@@ -338,7 +338,7 @@ def test_the_list_shows_the_live_grade_of_a_running_defacement(session, clock, q
     from tests.conftest import example
 
     clock.set(datetime(2026, 11, 24, 9, 50, tzinfo=BEIJING))
-    session.store.import_document(example("school-defacement-running.json"))
+    session.service.store.import_document(example("school-defacement-running.json"))
     window = session.show_main_window()
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.model.running is not None)

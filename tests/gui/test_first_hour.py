@@ -25,7 +25,7 @@ def notice(wizard) -> QLabel:
 
 
 def test_thirty_minutes_ago_shows_the_deadline_counted_from_then_in_one_action(session, qtbot):
-    session.store.save_profile({"name": "康宁诊所"})  # set up before; no incident yet: the app opens straight on a new one
+    session.service.store.save_profile({"name": "康宁诊所"})  # set up before; no incident yet: the app opens straight on a new one
     session.start()
     qtbot.waitUntil(lambda: session.settled)
     wizard = session.wizards[-1]
@@ -39,7 +39,7 @@ def test_thirty_minutes_ago_shows_the_deadline_counted_from_then_in_one_action(s
     assert time_left(wizard, "provincial_cyberspace_office") == "3:30:00"
     assert not notice(wizard).isVisible()
     wizard.hub.flush()
-    assert wizard.hub.store.get_incident(wizard.incident_id)["discovered_at"] == (DISCOVERED - timedelta(minutes=30)).isoformat()
+    assert wizard.hub.service.store.get_incident(wizard.incident_id)["discovered_at"] == (DISCOVERED - timedelta(minutes=30)).isoformat()
 
 
 def test_just_now_is_an_answer_and_yesterday_starts_the_typed_time(session, qtbot):
@@ -56,7 +56,7 @@ def test_just_now_is_an_answer_and_yesterday_starts_the_typed_time(session, qtbo
     hands.key(Qt.Key.Key_Return)
     assert wizard.findChild(QLabel, "discovered_at_reading").text() == "已记下：昨天 22:10（11 小时 20 分钟前）"
     wizard.hub.flush()
-    assert wizard.hub.store.get_incident(wizard.incident_id)["discovered_at"] == "2026-11-23T22:10:00+08:00"
+    assert wizard.hub.service.store.get_incident(wizard.incident_id)["discovered_at"] == "2026-11-23T22:10:00+08:00"
 
 
 def test_a_future_discovery_time_is_refused_and_the_typed_value_kept(session, qtbot):
@@ -90,7 +90,7 @@ def test_more_than_thirty_days_back_is_accepted_with_a_warning(session, qtbot):
     hands.key(Qt.Key.Key_Return)
     assert "天以前" in wizard.findChild(QLabel, "discovered_at_error").text() or "30" in wizard.findChild(QLabel, "discovered_at_error").text()
     wizard.hub.flush()
-    assert wizard.hub.store.get_incident(wizard.incident_id)["discovered_at"] == (DISCOVERED - timedelta(days=31)).isoformat()
+    assert wizard.hub.service.store.get_incident(wizard.incident_id)["discovered_at"] == (DISCOVERED - timedelta(days=31)).isoformat()
 
 
 def test_next_without_an_answer_asks_for_the_discovery_time(session, qtbot):
@@ -124,7 +124,7 @@ def test_new_without_any_answer_leaves_no_ghost_incident(session, qtbot):
     qtbot.addWidget(wizard)
     wizard.reject()
     session.hub.flush()
-    assert session.store.count_incidents() == 0
+    assert session.service.store.count_incidents() == 0
     assert window.model.rowCount() == 0
 
 
@@ -138,7 +138,7 @@ def test_the_wizard_closes_with_the_main_window(session, qtbot):
     assert wizard.isVisible()
     window.close()
     assert not wizard.isVisible() and session.wizards == []
-    assert session.store.count_incidents() == 1  # the answer was kept
+    assert session.service.store.count_incidents() == 1  # the answer was kept
 
 
 def test_qt_standard_buttons_read_in_chinese(session):
@@ -163,7 +163,7 @@ def test_f1_opens_the_offline_quick_guide_with_the_pack_deadlines(session, qtbot
     for rule in default_pack().obligations:
         if rule.hours is not None:
             assert f"最迟 {int(rule.hours)} 小时内" in text
-    assert str(session.store.path) in text
+    assert str(session.service.store.path) in text
     assert not browser.openExternalLinks() and not browser.openLinks()
     save_screenshot(guide, "quick-guide")
 
@@ -195,7 +195,7 @@ def test_the_grade_column_fits_the_longest_english_grade(session, qtbot):
 
     session.switch_language("en")
     try:
-        session.store.import_document(english_incident())
+        session.service.store.import_document(english_incident())
         window = session.show_main_window()
         qtbot.addWidget(window)
         metrics = window.table.fontMetrics()
@@ -213,8 +213,8 @@ def test_closing_with_an_open_deadline_keeps_the_app_in_the_tray_and_reminders_f
 
     asked: list[str] = []
     monkeypatch.setattr(dialogs, "ask", lambda parent, title, text: asked.append(title) or True)
-    session.store.set_meta(TRAY_KEY, "")  # not asked yet
-    session.store.import_document(example())
+    session.service.store.set_meta(TRAY_KEY, "")  # not asked yet
+    session.service.store.import_document(example())
     window = session.show_main_window()
     qtbot.addWidget(window)
     session._start_reminders()
@@ -246,7 +246,7 @@ def test_closing_without_an_open_deadline_asks_nothing(session, qtbot, monkeypat
     from gui.app import TRAY_KEY
 
     monkeypatch.setattr(dialogs, "ask", lambda *a: pytest.fail("asked without an open deadline"))
-    session.store.set_meta(TRAY_KEY, "")
+    session.service.store.set_meta(TRAY_KEY, "")
     window = session.show_main_window()
     qtbot.addWidget(window)
     window.close()

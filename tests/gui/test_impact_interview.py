@@ -12,7 +12,7 @@ from tests.conftest import minimal
 
 
 def impact_page(session, qtbot, doc=None):
-    incident_id = session.store.import_document(doc or minimal())
+    incident_id = session.service.store.import_document(doc or minimal())
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     wizard.jump_to(PAGE_IMPACT)
@@ -49,7 +49,7 @@ def test_answers_open_ticked_cii_follows_the_systems_and_unticking_keeps_the_ans
     page.findChild(QCheckBox, "impactArea_money").setChecked(False)
     assert not section(page, "money").isVisibleTo(page)
     wizard.hub.flush()
-    assert wizard.hub.store.get_incident(wizard.incident_id)["impact"]["direct_loss_yuan"] == 6_000_000
+    assert wizard.hub.service.store.get_incident(wizard.incident_id)["impact"]["direct_loss_yuan"] == 6_000_000
     assert "较大" in page.findChild(QLabel, "gradeSummary").text()  # the answer still counts
 
 

@@ -105,7 +105,7 @@ def untranslated(window: QWidget) -> list[tuple[str, str]]:
 
 
 def test_switching_to_english_changes_the_main_window_without_restart(session, qtbot):
-    incident_id = session.store.import_document(english_incident())
+    incident_id = session.service.store.import_document(english_incident())
     window = session.show_main_window()
     qtbot.addWidget(window)
     window.select_incident(incident_id)
@@ -117,7 +117,7 @@ def test_switching_to_english_changes_the_main_window_without_restart(session, q
     assert english.menuBar().actions()[0].text() == "&Incident"
     assert english.desk.incident_id == incident_id  # same incident on the desk
     assert english.findChild(QAction, "actionLanguage_en").isChecked()
-    assert session.store.meta("ui_language") == "en"  # remembered for the next start
+    assert session.service.store.meta("ui_language") == "en"  # remembered for the next start
     for tab in range(english.desk.tabs.count()):  # every tab of the desk
         english.desk.tabs.setCurrentIndex(tab)
         assert untranslated(english) == [], english.desk.tabs.tabText(tab)
@@ -126,13 +126,13 @@ def test_switching_to_english_changes_the_main_window_without_restart(session, q
     english.findChild(QAction, "actionLanguage_zh").trigger()
     chinese = session.window
     qtbot.addWidget(chinese)
-    assert chinese.menuBar().actions()[0].text() == "事件(&I)" and session.store.meta("ui_language") == "zh"
+    assert chinese.menuBar().actions()[0].text() == "事件(&I)" and session.service.store.meta("ui_language") == "zh"
 
 
 def test_an_open_wizard_is_rebuilt_in_english_on_the_same_page_with_its_input(session, qtbot):
     from gui.wizard.facts import PAGE_TYPE
 
-    incident_id = session.store.import_document(english_incident())
+    incident_id = session.service.store.import_document(english_incident())
     window = session.show_main_window()
     qtbot.addWidget(window)
     wizard = session.open_wizard(incident_id)
@@ -144,12 +144,12 @@ def test_an_open_wizard_is_rebuilt_in_english_on_the_same_page_with_its_input(se
     assert rebuilt is not wizard and rebuilt.incident_id == incident_id and rebuilt.currentId() == PAGE_TYPE
     assert rebuilt.windowTitle() and not CHINESE.search(rebuilt.windowTitle())
     assert rebuilt.findChild(QWidget, "title") is not None
-    assert session.store.get_incident(incident_id)["title"] == "Clinic files encrypted"
+    assert session.service.store.get_incident(incident_id)["title"] == "Clinic files encrypted"
     save_screenshot(rebuilt, "wizard-english-type-page")
 
 
 def test_the_saved_language_is_used_at_the_next_start(session):
-    session.store.set_meta("ui_language", "en")
+    session.service.store.set_meta("ui_language", "en")
     session.apply_saved_language()
     assert i18n.language() == "en" and i18n.tr("新建事件(&N)") == "&New incident"
 
@@ -202,8 +202,8 @@ def test_english_core_text_has_no_chinese_in_messages_reminders_warnings_cards_a
     doc["reporter"]["credit_code"] = "91350100M000100Y44"  # a warning (wrong check character)
     doc["scene_preservation"] = None  # a missing item on the review page
     doc["submissions"] = []  # the 4-hour deadline still runs: cards and reminders
-    incident_id = session.store.import_document({**doc, "impact": {**doc["impact"], "people_affected": 5}})
-    session.store.set_field(incident_id, "impact.people_affected", -5)
+    incident_id = session.service.store.import_document({**doc, "impact": {**doc["impact"], "people_affected": 5}})
+    session.service.store.set_field(incident_id, "impact.people_affected", -5)
     assert session.switch_language("en")
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)

@@ -7,8 +7,8 @@ from tests.conftest import example
 
 
 def test_backup_then_restore_gives_back_identical_incidents(session, qtbot, tmp_path, monkeypatch):
-    first = session.store.import_document(example())
-    before = session.store.export_document(first)
+    first = session.service.store.import_document(example())
+    before = session.service.store.export_document(first)
     window = session.show_main_window()
     qtbot.addWidget(window)
     target = tmp_path / "backup.sqlite3"
@@ -21,12 +21,12 @@ def test_backup_then_restore_gives_back_identical_incidents(session, qtbot, tmp_
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)
     window.action_restore.trigger()
     assert "已从备份恢复" in window.status_label.text()
-    assert session.store.export_document(first) == before
-    assert session.store.verify().ok
+    assert session.service.store.export_document(first) == before
+    assert session.service.store.verify().ok
 
 
 def test_restore_from_a_bad_file_says_why_and_changes_nothing(session, qtbot, tmp_path, monkeypatch):
-    first = session.store.import_document(example())
+    first = session.service.store.import_document(example())
     window = session.show_main_window()
     qtbot.addWidget(window)
     bad = tmp_path / "bad.sqlite3"
@@ -35,7 +35,7 @@ def test_restore_from_a_bad_file_says_why_and_changes_nothing(session, qtbot, tm
     monkeypatch.setattr(dialogs, "ask", lambda *a, **k: True)
     window.action_restore.trigger()
     assert str(bad) in window.status_label.text() or "备份" in window.status_label.text()
-    assert session.store.export_document(first)["title"] == example()["title"]
+    assert session.service.store.export_document(first)["title"] == example()["title"]
 
 
 def test_about_names_app_and_rule_pack_versions(session, qtbot, monkeypatch):
@@ -54,10 +54,10 @@ def test_list_filter_by_text_and_status(session, qtbot, clock):
 
     from tests.gui.conftest import DISCOVERED, type_text
 
-    session.store.import_document(example())
+    session.service.store.import_document(example())
     drill = example()
     drill.update(title="演练：网站被篡改", drill=True)
-    session.store.import_document(drill)
+    session.service.store.import_document(drill)
     clock.set(DISCOVERED + timedelta(hours=5))
     window = session.show_main_window()
     qtbot.addWidget(window)
@@ -83,8 +83,8 @@ def test_a_real_incident_is_voided_from_the_list_and_a_drill_deleted(session, qt
     from gui import dialogs
     from tests.conftest import example
 
-    real = session.store.import_document(example())
-    drill = session.store.import_document({**example(), "drill": True, "title": "演练：勒索"})
+    real = session.service.store.import_document(example())
+    drill = session.service.store.import_document({**example(), "drill": True, "title": "演练：勒索"})
     window = session.show_main_window()
     qtbot.addWidget(window)
     window.select_incident(real)
@@ -101,4 +101,4 @@ def test_a_real_incident_is_voided_from_the_list_and_a_drill_deleted(session, qt
     window.select_incident(drill)
     monkeypatch.setattr(dialogs, "ask", lambda *_a: True)
     assert window.remove_selected() == "已删除演练。"
-    assert not session.store.has_incident(drill) and session.store.verify().ok
+    assert not session.service.store.has_incident(drill) and session.service.store.verify().ok

@@ -108,5 +108,5 @@ def test_the_clinic_manager_reaches_a_first_report_pdf_within_thirty_actions(ses
     print(f"persona: {walk.actions} actions: " + ", ".join(walk.log))
     assert walk.actions <= TARGET, walk.log
     wizard.hub.flush()
-    doc = wizard.hub.store.get_incident(wizard.incident_id)
+    doc = wizard.hub.service.store.get_incident(wizard.incident_id)
     assert doc["crime_suspected"] is True  # the ransom demand pre-answered it: the police card is there

@@ -43,7 +43,7 @@ def clinic_leak(**pi: Any) -> dict[str, Any]:
 
 
 def open_desk(session, qtbot, doc: dict[str, Any]):
-    incident_id = session.store.import_document(doc)
+    incident_id = session.service.store.import_document(doc)
     window = session.show_main_window()
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.desk_ready)
@@ -94,7 +94,7 @@ def test_the_impact_answer_decides_whether_the_personal_information_page_comes_n
 
 
 def test_the_review_page_links_a_missing_personal_information_item_to_its_page_and_ends_the_wizard(session, qtbot):
-    incident_id = session.store.import_document(clinic_leak(remedies=None))
+    incident_id = session.service.store.import_document(clinic_leak(remedies=None))
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     wizard.jump_to(PAGE_REVIEW)
@@ -290,7 +290,7 @@ def test_what_happened_to_the_information_is_asked_with_tick_boxes(session, qtbo
 
     from tests.walk.hands import Hands, find
 
-    incident_id = session.store.import_document(clinic_leak())
+    incident_id = session.service.store.import_document(clinic_leak())
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     wizard.jump_to(PAGE_PERSONAL_INFO)
@@ -298,8 +298,8 @@ def test_what_happened_to_the_information_is_asked_with_tick_boxes(session, qtbo
     hands.click(find(wizard, "personal_info_what_leaked", QCheckBox))
     hands.click(find(wizard, "personal_info_what_lost", QCheckBox))
     wizard.hub.flush()
-    assert session.store.get_incident(incident_id)["personal_info"]["what"] == ["leaked", "lost"]
+    assert session.service.store.get_incident(incident_id)["personal_info"]["what"] == ["leaked", "lost"]
     hands.click(find(wizard, "personal_info_what_leaked", QCheckBox))
     hands.click(find(wizard, "personal_info_what_lost", QCheckBox))
     wizard.hub.flush()
-    assert session.store.get_incident(incident_id)["personal_info"].get("what") is None
+    assert session.service.store.get_incident(incident_id)["personal_info"].get("what") is None

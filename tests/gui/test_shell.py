@@ -31,10 +31,10 @@ from tests.gui.test_wizard import find, go_to
 def damaged(session) -> str:
     """An incident whose stored document had three bytes changed behind the app's back:
     the quick checks at open pass, only the full check finds it (issue 16, defect 8)."""
-    incident_id = session.store.import_document(example())
-    session.store.set_field(incident_id, "harm", "门诊停摆两小时")
-    session.store.set_field(incident_id, "cause", "远程桌面弱口令")
-    conn = sqlite3.connect(str(session.store.path))
+    incident_id = session.service.store.import_document(example())
+    session.service.store.set_field(incident_id, "harm", "门诊停摆两小时")
+    session.service.store.set_field(incident_id, "cause", "远程桌面弱口令")
+    conn = sqlite3.connect(str(session.service.store.path))
     conn.execute("UPDATE incidents SET doc = replace(doc, '门诊', '门X') WHERE id = ?", (incident_id,))
     conn.commit()
     conn.close()
@@ -76,9 +76,9 @@ def test_a_damaged_file_stops_writing_says_why_and_the_raw_copy_is_byte_for_byte
     text = window.findChild(QLabel, "integrityText").text()
     assert banner.isVisibleTo(window)
     assert "已停止写入" in text and "不能修改" in text and incident_id in text
-    assert session.store.read_only
+    assert session.service.store.read_only
     with pytest.raises(StoreReadOnly):
-        session.store.set_field(incident_id, "cause", "再改一次")
+        session.service.store.set_field(incident_id, "cause", "再改一次")
     errors: list[str] = []
     session.hub.storeError.connect(errors.append)
     session.hub.set_field(incident_id, "cause", "从界面再改")
@@ -99,7 +99,7 @@ def test_a_damaged_file_stops_writing_says_why_and_the_raw_copy_is_byte_for_byte
     name = Path(asked[0]).name
     assert name.startswith("incidents.sqlite.原始副本-") and name.endswith(".sqlite3")
     copy = folder / name
-    db = Path(session.store.path)
+    db = Path(session.service.store.path)
     assert copy.read_bytes() == db.read_bytes()
     wal = db.with_name(db.name + "-wal")
     if wal.is_file():
@@ -111,17 +111,17 @@ def test_a_damaged_file_stops_writing_says_why_and_the_raw_copy_is_byte_for_byte
 
 
 def test_a_whole_file_shows_nothing_and_stays_writable(session, qtbot):
-    incident_id = session.store.import_document(example())
+    incident_id = session.service.store.import_document(example())
     window = started(session, qtbot)
     assert session.full_check.result.ok
     assert not window.findChild(QWidget, "integrityBanner").isVisibleTo(window)
     assert "完整检查" not in window.status_label.text()
-    assert not session.store.read_only
-    session.store.set_field(incident_id, "cause", "可以照常修改")
+    assert not session.service.store.read_only
+    session.service.store.set_field(incident_id, "cause", "可以照常修改")
 
 
 def test_progress_of_a_large_file_is_in_the_status_bar_and_cleared_at_the_end(session, qtbot):
-    session.store.import_document(example())
+    session.service.store.import_document(example())
     window = started(session, qtbot)
     session.full_check.progressed.emit(30_000, 60_000)
     assert "50%" in window.status_label.text()
@@ -144,7 +144,7 @@ class FakeCheck:
 
 
 def test_closing_the_window_cancels_the_check(session, qtbot):
-    session.store.import_document(example())
+    session.service.store.import_document(example())
     checks: list[FakeCheck] = []
     session.full_check_starter = lambda _path, _progress, _done: checks.append(FakeCheck()) or checks[-1]  # type: ignore[assignment]
     session.start()
@@ -159,18 +159,18 @@ def test_a_recorded_submission_shows_its_record_anchor_on_the_desk(session, qtbo
     clock.set(DISCOVERED + timedelta(hours=1))
     accept_submission(monkeypatch, at=DISCOVERED + timedelta(minutes=50), obligation="provincial_cyberspace_office")
     message = window.desk.record_submission()
-    anchor = store_anchor(session.store)
+    anchor = store_anchor(session.service.store)
     assert "已登记报送" in message and f"记录校验码：{anchor}（请与报送材料一起留存）" in message
     assert anchor in window.status_label.text()
 
 
 def test_the_hub_returns_the_record_and_its_anchor(session):
-    incident_id = session.store.import_document(example())
+    incident_id = session.service.store.import_document(example())
     recorded = session.hub.add_submission(
         incident_id,
         {"kind": "initial", "obligation": "provincial_cyberspace_office", "submitted_at": "2026-11-24T10:20:00+08:00", "channel": "phone", "person": "王芳"},
     )
-    assert recorded.id > 0 and recorded.anchor == store_anchor(session.store)
+    assert recorded.id > 0 and recorded.anchor == store_anchor(session.service.store)
 
 
 def test_the_review_page_shows_the_record_anchor(wizard):
@@ -178,16 +178,16 @@ def test_the_review_page_shows_the_record_anchor(wizard):
     find(wizard, "submissionPerson", QLineEdit).setText("王芳")
     find(wizard, "recordSubmission").click()
     text = find(wizard, "submissionMessage", QLabel).text()
-    assert "已登记" in text and f"记录校验码：{store_anchor(wizard.hub.store)}" in text
+    assert "已登记" in text and f"记录校验码：{store_anchor(wizard.hub.service.store)}" in text
 
 
 def test_one_wizard_per_incident(session, qtbot):
-    incident_id = session.store.import_document(example())
+    incident_id = session.service.store.import_document(example())
     first = session.open_wizard(incident_id)
     qtbot.addWidget(first)
     again = session.open_wizard(incident_id)
     assert again is first and len(session.wizards) == 1 and first.isVisible()
-    other_id = session.store.import_document(example(), new_id=True)
+    other_id = session.service.store.import_document(example(), new_id=True)
     other = session.open_wizard(other_id)
     qtbot.addWidget(other)
     assert other is not first and len(session.wizards) == 2
@@ -207,7 +207,7 @@ def test_new_incidents_each_get_their_own_wizard(session, qtbot):
 def test_start_at_login_writes_and_removes_the_xdg_autostart_entry(session, qtbot, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setattr(autostart.sys, "platform", "linux")
-    session.store.import_document(example())
+    session.service.store.import_document(example())
     window = session.show_main_window()
     qtbot.addWidget(window)
     action = window.findChild(type(window.action_quit), "actionStartAtLogin")
@@ -218,13 +218,13 @@ def test_start_at_login_writes_and_removes_the_xdg_autostart_entry(session, qtbo
     assert "[Desktop Entry]" in text and "Type=Application" in text
     exec_line = next(line for line in text.splitlines() if line.startswith("Exec="))
     assert exec_line.endswith(" --tray")
-    assert session.store.meta(autostart.KEY) == autostart.ON and "登录时启动" in window.status_label.text()
+    assert session.service.store.meta(autostart.KEY) == autostart.ON and "登录时启动" in window.status_label.text()
     session.window = None  # a new window (next start) shows the stored choice
     again = session.main_window()
     qtbot.addWidget(again)
     assert again.action_start_at_login.isChecked()
     again.action_start_at_login.trigger()
-    assert not entry.exists() and session.store.meta(autostart.KEY) == autostart.OFF
+    assert not entry.exists() and session.service.store.meta(autostart.KEY) == autostart.OFF
 
 
 def test_the_autostart_file_follows_xdg_config_home_and_quotes_the_command():
@@ -242,7 +242,7 @@ def test_the_autostart_file_follows_xdg_config_home_and_quotes_the_command():
 
 def test_tray_start_keeps_the_main_window_hidden_and_reminds(session, qtbot, monkeypatch, clock):
     monkeypatch.setattr(app_module, "tray_available", lambda: True)
-    session.store.import_document(example())
+    session.service.store.import_document(example())
     session.start(tray=True)
     qtbot.waitUntil(lambda: session.settled)
     assert session.window is not None and not session.window.isVisible()
@@ -266,9 +266,9 @@ def test_the_launcher_takes_tray_as_the_desktop_apps_own():
 
 
 def test_the_list_shows_the_number_first_and_the_search_finds_it(session, qtbot):
-    first = session.store.import_document(example())
-    second = session.store.import_document(example(), new_id=True)
-    numbers = {row.id: row.number for row in session.store.list_incidents(session.clock.now())}
+    first = session.service.store.import_document(example())
+    second = session.service.store.import_document(example(), new_id=True)
+    numbers = {row.id: row.number for row in session.service.store.list_incidents(session.clock.now())}
     assert numbers[first] and numbers[second] and numbers[first] != numbers[second]
     window = session.show_main_window()
     qtbot.addWidget(window)
@@ -285,8 +285,8 @@ def test_the_list_shows_the_number_first_and_the_search_finds_it(session, qtbot)
 
 
 def test_the_hub_gives_the_database_path_to_the_windows(session, qtbot):
-    session.store.import_document(example())
-    assert session.hub.data_path() == str(session.store.path)
+    session.service.store.import_document(example())
+    assert session.hub.data_path() == str(session.service.store.path)
     wizard = session.open_wizard(None)
     qtbot.addWidget(wizard)
     assert wizard.data_path == session.hub.data_path()

@@ -19,6 +19,7 @@ from core.clock import FixedClock
 from core.store import open_store
 from core.rules import default_pack
 from core.timeutil import parse_instant
+from core.service import IncidentService
 from gui import dialogs
 from gui.app import Application, Session, prepare_application
 from tests.conftest import example
@@ -30,7 +31,7 @@ assert isinstance(app, Application)
 clock = FixedClock(parse_instant("2026-11-24T10:00:00+08:00"))
 store = open_store({db!r}, clock)
 store.import_document(example())  # a deadline is open: closing the window by hand would ask
-session = Session(store, default_pack(), clock)
+session = Session(IncidentService(store), default_pack(), clock)
 session.show_main_window()
 QTimer.singleShot(300, app.quit)
 app.exec()

@@ -20,7 +20,7 @@ def places(window: QWidget) -> dict[str, QRect]:
 
 def on_the_review_page(session, qtbot) -> tuple[QWizard, Hands]:
     """The example incident opened in the wizard and walked to the review page by 下一步."""
-    wizard = session.open_wizard(session.store.import_document(example()))
+    wizard = session.open_wizard(session.service.store.import_document(example()))
     qtbot.addWidget(wizard)
     hands = Hands()
     while wizard.currentPage().objectName() != "pageReview":
@@ -54,7 +54,7 @@ def test_an_export_on_the_desk_moves_no_button(session, qtbot, tmp_path, monkeyp
     deep = tmp_path / ("很长的文件夹名称" * 8)
     deep.mkdir()
     saving_to(monkeypatch, deep / "首报.pdf")
-    session.store.import_document(example())
+    session.service.store.import_document(example())
     window = session.show_main_window()
     qtbot.addWidget(window)
     qtbot.waitUntil(lambda: window.desk_ready)
@@ -78,7 +78,7 @@ def test_the_english_review_page_fits_its_panel(session, qtbot):
 
     i18n.set_language("en")
     try:
-        incident_id = session.store.import_document(example())
+        incident_id = session.service.store.import_document(example())
         wizard = session.open_wizard(incident_id)
         qtbot.addWidget(wizard)
         wizard.resize(1100, 700)

@@ -90,7 +90,7 @@ def test_a_grade_chosen_and_set_back_to_unknown_never_blocks_next(session, qtbot
     hands.click(wizard.button(QWizard.WizardButton.NextButton))
     assert wizard.currentPage().objectName() != "pageImpact"
     wizard.hub.flush()
-    doc = wizard.hub.store.get_incident(wizard.incident_id)
+    doc = wizard.hub.service.store.get_incident(wizard.incident_id)
     assert doc["grade_override"] is None and (doc.get("impact") or {}).get("qualitative") is None
 
 

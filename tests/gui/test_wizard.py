@@ -46,7 +46,7 @@ def pick(wizard, name, data):
 
 def stored(wizard):
     wizard.hub.flush()
-    return wizard.hub.store.get_incident(wizard.incident_id)
+    return wizard.hub.service.store.get_incident(wizard.incident_id)
 
 
 def time_left(wizard, obligation_id):
@@ -113,7 +113,7 @@ def test_ransomware_clinic_happy_path_ends_in_a_pdf_with_the_typed_values(wizard
     text = "".join(p.extract_text() for p in PdfReader(str(target)).pages).replace("\n", "").replace(" ", "")
     for value in ("门诊系统文件被加密", "康宁诊所", "HIS门诊系统", "全天无法挂号收费", "已断网隔离服务器", "比特币转账", "公网远程桌面弱口令"):
         assert value in text, value
-    assert wizard.hub.store.snapshots(wizard.incident_id)
+    assert wizard.hub.service.store.snapshots(wizard.incident_id)
 
 
 def test_countdown_text_with_a_fake_clock_and_after_a_submission(wizard, clock):
@@ -267,11 +267,12 @@ import sys, time
 from core.clock import SystemClock
 from core.rules import default_pack
 from core.store import open_store
+from core.service import IncidentService
 from gui.app import Session, prepare_application
 from tests.gui.conftest import type_text
 app = prepare_application()
 store = open_store(sys.argv[1], SystemClock())
-session = Session(store, default_pack(), SystemClock())
+session = Session(IncidentService(store), default_pack(), SystemClock())
 wizard = session.open_wizard(None)
 from PySide6.QtWidgets import QLineEdit
 edit = wizard.findChild(QLineEdit, "title")
@@ -299,6 +300,7 @@ def test_a_killed_app_resumes_its_draft(tmp_path):
         child.wait(timeout=30)
     from core.clock import SystemClock
     from core.rules import default_pack
+    from core.service import IncidentService
     from core.store import open_store
     from gui.app import Session
 
@@ -306,7 +308,7 @@ def test_a_killed_app_resumes_its_draft(tmp_path):
     try:
         assert store.verify().ok
         assert store.get_incident(incident_id)["title"] == "断电前输入的标题"
-        assert Session(store, default_pack(), SystemClock()).unfinished_draft() == (incident_id, "断电前输入的标题")
+        assert Session(IncidentService(store), default_pack(), SystemClock()).unfinished_draft() == (incident_id, "断电前输入的标题")
     finally:
         store.close()
 
@@ -327,7 +329,7 @@ def test_the_review_page_has_the_filing_helpers_too(session, qtbot, monkeypatch,
 
     from tests.conftest import example
 
-    incident_id = session.store.import_document(example())
+    incident_id = session.service.store.import_document(example())
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     wizard.jump_to(PAGE_REVIEW)
@@ -348,8 +350,8 @@ def test_the_review_page_lists_a_missing_title_and_a_number_it_could_not_read(se
     """issue 18: every item the first report needs is listed, and 「约12万」 is not silently dropped."""
     from tests.conftest import minimal
 
-    incident_id = session.store.import_document(minimal(title=None))
-    session.store.set_field(incident_id, "impact.people_affected", "约12万")  # kept as typed: the draft may be wrong
+    incident_id = session.service.store.import_document(minimal(title=None))
+    session.service.store.set_field(incident_id, "impact.people_affected", "约12万")  # kept as typed: the draft may be wrong
     wizard = session.open_wizard(incident_id)
     qtbot.addWidget(wizard)
     wizard.jump_to(PAGE_REVIEW)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QDialogButtonBox, QFileDialog, QWidget
 
+from core.service import IncidentService
 from tests.walk.hands import Hands, _aim
 from tests.walk.personas import PERSONAS, Persona
 from tests.walk.walker import Walker, table
@@ -153,7 +154,7 @@ def main(argv: list[str]) -> int:
     clock = FixedClock(persona.now)
     store = open_store(home / "incidents.sqlite", clock)
     store.set_meta(TRAY_KEY, TRAY_QUIT)
-    session = Session(store, default_pack(), clock)
+    session = Session(IncidentService(store), default_pack(), clock)
     hands = XHands(Path(args.shots) if args.shots else None)
     saved: list[Path] = []
 

@@ -13,6 +13,7 @@ import pytest
 
 from core.clock import FixedClock
 from core.rules import default_pack
+from core.service import IncidentService
 from core.store import open_store
 from tests.walk.hands import Hands, refuse_setters
 from tests.walk.personas import CLINIC, PERSONAS, Persona
@@ -31,7 +32,7 @@ def walk(persona: Persona, tmp_path: Path, qtbot, monkeypatch, after=None) -> Wa
     clock = FixedClock(persona.now)
     store = open_store(tmp_path / "incidents.sqlite", clock)
     store.set_meta(TRAY_KEY, TRAY_QUIT)
-    session = Session(store, default_pack(), clock)
+    session = Session(IncidentService(store), default_pack(), clock)
     hands = Hands(Path(SHOTS) / persona.key if SHOTS else None)
     saved = tmp_path / "首报.pdf"
 

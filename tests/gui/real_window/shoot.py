@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea  # noqa: E402
 
 from core.clock import FixedClock  # noqa: E402
 from core.rules import default_pack  # noqa: E402
+from core.service import IncidentService  # noqa: E402
 from core.store import open_store  # noqa: E402
 from core.timeutil import parse_instant  # noqa: E402
 from tests.conftest import example  # noqa: E402
@@ -105,7 +106,7 @@ def main() -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     prepare_application()
     store = open_store(Path(tempfile.mkdtemp()) / "shots.sqlite3", FixedClock(NOW))
-    session = Session(store, default_pack(), FixedClock(NOW))
+    session = Session(IncidentService(store), default_pack(), FixedClock(NOW))
     if lang == "en":
         session.switch_language("en")
     incident_id = store.import_document(example())
