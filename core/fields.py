@@ -1025,6 +1025,11 @@ def choices(path: str, lang: str = "zh", *, with_example: bool = True) -> list[t
     return [(value, choice_label(path, value, lang, with_example=with_example)) for value in (entry.choices if entry else {})]
 
 
+def on_page(page: Page) -> tuple[str, ...]:
+    """The fields ``page`` asks, in the catalogue's order (list elements included)."""
+    return tuple(path for path, entry in CATALOGUE.items() if entry.page == page)
+
+
 def page_of(path: str) -> Page | None:
     """The wizard page that asks for ``path`` (or for the object it lies in)."""
     steps = paths.parse(path)

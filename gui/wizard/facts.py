@@ -23,6 +23,7 @@ from gui.wizard.fields import (
     TextField,
     TimeField,
     YesNoField,
+    catalogue_field,
     form_section,
 )
 
@@ -99,22 +100,8 @@ class DiscoveryPage(FieldPage):
 class ReporterPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
         super().__init__(ctx, "pageReporter", tr("报告单位"), tr("涉事单位的基本信息（第七条第一项）。已自动填入单位资料，改动后可保存为今后的默认值。"))
-        c = ctx.change
-        categories = catalogue.choices("reporter.category", language())
-        self.add_form(
-            [
-                TextField("reporter.name", ask("reporter.name"), hint("reporter.name"), c),
-                TextField("reporter.credit_code", ask("reporter.credit_code"), hint("reporter.credit_code"), c),
-                ChoiceField("reporter.category", ask("reporter.category"), hint("reporter.category"), c, categories),
-                TextField("reporter.province", ask("reporter.province"), hint("reporter.province"), c),
-                TextField("reporter.protection_department", ask("reporter.protection_department"), hint("reporter.protection_department"), c),
-                TextField("reporter.cyberspace_office", ask("reporter.cyberspace_office"), hint("reporter.cyberspace_office"), c),
-                TextField("reporter.contact_name", ask("reporter.contact_name"), hint("reporter.contact_name"), c),
-                TextField("reporter.contact_phone", ask("reporter.contact_phone"), hint("reporter.contact_phone"), c),
-                TextField("reporter.contact_email", ask("reporter.contact_email"), hint("reporter.contact_email"), c),
-                TextField("reporter.address", ask("reporter.address"), hint("reporter.address"), c),
-            ]
-        )
+        # The catalogue's reporter fields in its order: a field added there is asked here.
+        self.add_form([catalogue_field(path, ctx.change) for path in catalogue.on_page(catalogue.Page.REPORTER)])
         row = QWidget()
         buttons = QHBoxLayout(row)
         self.save_profile_button = named(QPushButton(tr("保存为单位资料（下次自动填入）")), "saveProfile")

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from core.incident import Doc, get
 from core.messages import Finding
 from core.numbers import QuantityError, format_quantity, parse_quantity
-from gui.i18n import language, tr
+from gui.i18n import ask, hint, language, tr
 from gui.widgets import named
 
 OnChange = Callable[[str, Any], None]
@@ -150,6 +150,19 @@ class QuantityField(Field):
     def set_value(self, value: Any) -> None:
         text = value if isinstance(value, str) else format_quantity(value)
         self.widget.setText(text)  # type: ignore[attr-defined]
+
+
+def catalogue_field(path: str, on_change: OnChange) -> Field:
+    """The widget the field catalogue declares for ``path``, with its question and help: a
+    choice among its fixed choices, or a line of text. Other kinds are laid out by hand."""
+    from core import fields as catalogue  # lazy, as gui.i18n: the catalogue loads with the first form
+
+    entry = catalogue.info(path)
+    if entry is not None and entry.type == "enum":
+        return ChoiceField(path, ask(path), hint(path), on_change, catalogue.choices(path, language()))
+    if entry is not None and entry.type == "text":
+        return TextField(path, ask(path), hint(path), on_change)
+    raise ValueError(f"{path}: not a text or fixed-choice field of the catalogue")
 
 
 def choice_value(combo: QComboBox, index: int) -> Any:
