@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from core.incident import Doc, instant
-from core.notice.content import NoticeError, happened_words, possible, require_items, sender, text, what_happened
+from core.notice.content import NoticeError, possible, require_items, sender, text
 from core.report.content import voided_mark
+from core.report.personal_info import happened_words, what_happened
 from core.timeutil import BEIJING
 
 SMS_LIMIT = 70  # characters in one Chinese SMS (70 UCS-2 characters)

@@ -29,9 +29,10 @@ from core.incident import Doc, get, instant, involves_cii, is_ransomware, person
 from core.obligations import Obligation
 from core.report import labels
 from core.report.changes import Change, changes_since
-from core.report.labels import PENDING, display, label, number, shown, when, when_dt
+from core.report.labels import PENDING, display, label, number, report_date, shown, when, when_dt
+from core.report.personal_info import happened_words, notified_sentence
 from core.rules import RulePack
-from core.timeutil import BEIJING, display_beijing
+from core.timeutil import display_beijing
 from core.vocab import CHANGE_KINDS, REPORT_KINDS, Reportable, ReportKind, Status
 from core.vocab import label as label_of
 
@@ -165,12 +166,6 @@ def voided_mark(doc: Doc) -> str | None:
     at = instant(voided, "at")
     when_text = f"（{report_date(at)}作废）" if at else ""
     return f"已作废：{reason}{when_text}"
-
-
-def report_date(now: datetime) -> str:
-    """``2026年11月24日`` (Beijing date), as a signed paper is dated."""
-    local = now.astimezone(BEIJING)
-    return f"{local.year}年{local.month}月{local.day}日"
 
 
 def signature(doc: Doc, now: datetime) -> tuple[Line, ...]:
@@ -383,8 +378,6 @@ def _personal_info(doc: Doc) -> list[Line]:
     count does not already say it (the number is held once)."""
     if not personal_info_affected(doc) or get(doc, "impact.personal_info_leaked") is not None:
         return []
-    from core.notice.content import happened_words  # lazy: core.notice builds on this module
-
     may = "可能被" if get(doc, "personal_info.affected") == "possible" else "已被"
     count = get(doc, "personal_info.count")
     people = f"约 {number(count)}{labels.NBSP}人的" if isinstance(count, int) and not isinstance(count, bool) and count > 0 else ""
@@ -441,8 +434,6 @@ def _pi_notices(doc: Doc) -> list[Line]:
     notified (when, how, how many) or why they are not; nothing while neither is so."""
     if not personal_info_affected(doc):
         return []
-    from core.notice.content import notified_sentence  # lazy: core.notice builds on this module
-
     sentence = notified_sentence(doc)
     return [Line("通知个人情况", sentence)] if sentence else []
 

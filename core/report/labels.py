@@ -152,3 +152,9 @@ def type_text(doc: dict[str, Any], pack: RulePack, joiner: str = " / ") -> str |
         return None
     name = display("type.class", cls, pack) if cls is not None else "类别待定"
     return f"{name}{joiner}{sub}" if sub else name
+
+
+def report_date(now: datetime) -> str:
+    """``2026年11月24日`` (Beijing date), as a signed paper is dated."""
+    local = now.astimezone(BEIJING)
+    return f"{local.year}年{local.month}月{local.day}日"

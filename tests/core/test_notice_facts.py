@@ -11,8 +11,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core.notice.content import announcement, authority, happened_words, letter
+from core.notice.content import announcement, authority, letter
 from core.notice.sms import sms
+from core.report.personal_info import happened_words
 from tests.core.notice_fixtures import NOW, leak
 
 WORDS = {"leaked": "泄露", "tampered": "篡改", "lost": "丢失"}
