@@ -20,16 +20,18 @@ from typing import Any
 from core.assessment import check
 from core.canonical import document_hash
 from core.incident import Doc
+from core.report import content
 from core.report.content import KINDS
+from core.report.footer import footer_left, stated_time_line
 from core.report.labels import KIND_NAMES
+from core.report.worksheet import worksheet_content
 from core.rules import RulePack
-from core.timeutil import BEIJING
 from core.vocab import ReportKind
-
-ANCHOR_LABEL = "记录校验码"  # core.store.anchor.LABEL (not imported: this package does not load the store)
 
 __all__ = [
     "KINDS",
+    "footer_left",
+    "stated_time_line",
     "KIND_NAMES",
     "NO_STAMP",
     "ReportError",
@@ -87,27 +89,6 @@ class Stamp:
 NO_STAMP = Stamp()
 
 
-def stated_time_line(now: datetime) -> str:
-    """「按指定时刻 2026年11月24日 10:00 生成」 (Beijing time)."""
-    local = now.astimezone(BEIJING)
-    return f"按指定时刻 {local.year}年{local.month}月{local.day}日 {local:%H:%M} 生成"
-
-
-def footer_left(report: Any) -> str:
-    """The quiet footer of every page (PDF and Word), beside 「第 n 页 / 共 m 页」: the human
-    incident number, the record anchor when the document comes from the database, and
-    「按指定时刻 … 生成」 when the report time was set by hand in the past. Hashes and
-    program versions go into the file's metadata, never on the page (product.md §9.4)."""
-    parts = []
-    if report.number:
-        parts.append(f"事件编号 {report.number}")
-    if report.footer.get("anchor"):
-        parts.append(f"{ANCHOR_LABEL} {report.footer['anchor']}")
-    if report.footer.get("stated"):
-        parts.append(report.footer["stated"])
-    return "\u3000".join(parts)
-
-
 def _content(
     doc: Any,
     pack: RulePack,
@@ -119,8 +100,6 @@ def _content(
     stamp: Stamp = NO_STAMP,
 ) -> tuple[Any, str]:
     """The report's content (``core.report.content.ReportContent``) and the document's hash."""
-    from core.report import content  # lazy: reportlab loads only on export
-
     if now.tzinfo is None:
         raise ReportError("报告时间须带时区")
     result = check(doc, pack, now)
@@ -225,8 +204,6 @@ def worksheet_for(doc: Doc, pack: RulePack, now: datetime, *, app_version: str, 
     """The reporter's worksheet (报送工作单, ``core.report.worksheet.WorksheetContent``) of the
     incident at ``now``: every duty with its due time and status, the channels that reach
     each recipient, what is missing, the projections. Raises ``InvalidIncident``."""
-    from core.report.worksheet import worksheet_content
-
     if now.tzinfo is None:
         raise ReportError("报告时间须带时区")
     result = check(doc, pack, now)
@@ -240,7 +217,7 @@ def worksheet_for(doc: Doc, pack: RulePack, now: datetime, *, app_version: str, 
 
 def render_worksheet_bytes(doc: Doc, pack: RulePack, now: datetime, *, app_version: str, fmt: str = "pdf", stamp: Stamp = NO_STAMP) -> bytes:
     """The worksheet as PDF (``fmt`` "pdf") or Word ("docx") bytes, for previews."""
-    from core.report.worksheet import render_docx, render_pdf  # reportlab / python-docx load inside
+    from core.report.worksheet import render_docx, render_pdf  # reportlab / python-docx load inside these
 
     if fmt not in ("pdf", "docx"):
         raise ReportError(f"工作单格式应为 pdf 或 docx（实际为 {fmt!r}）")

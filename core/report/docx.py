@@ -23,8 +23,8 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from core.report import footer_left
 from core.report.content import Line, ReportContent
+from core.report.footer import footer_left
 from core.report.labels import KIND_NAMES, PENDING
 from core.vocab import CHANGE_KINDS
 

@@ -40,8 +40,9 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from core.report import fonts, footer_left
+from core.report import fonts
 from core.report.content import Line, ReportContent
+from core.report.footer import footer_left
 from core.report.labels import KIND_NAMES, PENDING
 from core.timeutil import BEIJING
 from core.vocab import CHANGE_KINDS

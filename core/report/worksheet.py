@@ -15,7 +15,8 @@ out (reportlab and python-docx load only there). Does not read the clock.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
+from io import BytesIO
 from typing import Any
 
 from core import assessment, fields
@@ -25,6 +26,7 @@ from core.incident import get
 from core.obligations import Obligation
 from core.report import labels
 from core.report.content import DeadlineRow, Line, channel_lines, deadline_row, grade_lines, voided_mark
+from core.report.footer import footer_left
 from core.report.labels import PENDING, when_dt
 from core.rules import RulePack
 from core.vocab import Reportable, ReportKind, Status
@@ -167,9 +169,7 @@ def _sections(content: WorksheetContent) -> list[tuple[str, tuple[str, ...]]]:
 
 def render_pdf(content: WorksheetContent) -> tuple[bytes, int]:
     """The worksheet as an A4 PDF: bytes and page count."""
-    from io import BytesIO
-
-    from core.report import fonts, footer_left
+    from core.report import fonts  # lazy: reportlab loads only here
     from core.report import pdf as report_pdf
     from core.report.pdf import _canvas_maker, _document, _table, draw_footer, para, plain_table
 
@@ -207,11 +207,7 @@ def render_pdf(content: WorksheetContent) -> tuple[bytes, int]:
 
 def render_docx(content: WorksheetContent) -> bytes:
     """The worksheet as an editable Word file (.docx)."""
-    from datetime import UTC
-    from io import BytesIO
-
-    from core.report import docx as report_docx
-    from core.report import footer_left
+    from core.report import docx as report_docx  # lazy: python-docx loads only here
 
     document = report_docx.a4_document(20, 15, 18, 10.5)
     props = document.core_properties
@@ -242,7 +238,7 @@ def render_docx(content: WorksheetContent) -> bytes:
 
 @dataclass(frozen=True)
 class _FooterView:
-    """What ``core.report.footer_left`` reads (the report's footer shape)."""
+    """What ``core.report.footer.footer_left`` reads (the report's footer shape)."""
 
     content: WorksheetContent
 
