@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 from core import resources
 
@@ -351,6 +351,19 @@ class _Reader:
                 raise self.fail(f"{path}[{i}]", "类型应为字符串")
         return tuple(value)
 
+    def en(self, obj: Any, key: str, where: str) -> str:
+        """The optional English twin ``<key>_en`` of a text ("" when the pack has none)."""
+        return self.get(obj, f"{key}_en", where, str, optional=True) or ""
+
+    def twins(self, obj: Any, key: str, where: str) -> tuple[str, ...]:
+        """The optional English list ``<key>_en``, one entry per entry of ``key``."""
+        found = self.strings(obj, f"{key}_en", where, optional=True)
+        if found is None:
+            return ()
+        if len(found) != len(self.strings(obj, key, where) or ()):
+            raise self.fail(f"{where}.{key}_en" if where else f"{key}_en", f"应与 {key} 一一对应")
+        return found
+
 
 def _kind_name(kind: type | tuple[type, ...]) -> str:
     names = {str: "字符串", int: "整数", float: "数字", bool: "布尔值", list: "数组", dict: "对象"}
@@ -378,244 +391,41 @@ def default_pack() -> RulePack:
 
 
 def _build(raw: Any, r: _Reader, label: str) -> RulePack:
+    """The pack from its raw JSON, section by section (each checked as it is read)."""
     if r.get(raw, "pack", "", str) != PACK_FORMAT:
         raise r.fail("pack", f"应为 {PACK_FORMAT}")
-    num = (int, float)
-
-    def en(obj: Any, key: str, where: str) -> str:
-        """The optional English twin ``<key>_en`` of a text ("" when the pack has none)."""
-        return r.get(obj, f"{key}_en", where, str, optional=True) or ""
-
-    def twins(obj: Any, key: str, where: str) -> tuple[str, ...]:
-        """The optional English list ``<key>_en``, one entry per entry of ``key``."""
-        found = r.strings(obj, f"{key}_en", where, optional=True)
-        if found is None:
-            return ()
-        if len(found) != len(r.strings(obj, key, where) or ()):
-            raise r.fail(f"{where}.{key}_en" if where else f"{key}_en", f"应与 {key} 一一对应")
-        return found
-
-    grades = tuple(
-        Grade(r.get(g, "id", w, str), r.get(g, "name", w, str), r.get(g, "name_en", w, str), r.get(g, "rank", w, int), r.get(g, "annex", w, str))
-        for w, g in r.items(raw, "grades", "")
-    )
+    grades, undetermined = _grades(raw, r)
     grade_ids = {g.id for g in grades}
-    und = r.get(raw, "undetermined", "", dict)
-    undetermined = Grade(r.get(und, "id", "undetermined", str), r.get(und, "name", "undetermined", str), r.get(und, "name_en", "undetermined", str), -1, "")
-
-    def check_grade(value: str, key: str) -> str:
-        if value not in grade_ids:
-            raise r.fail(key, f"等级 {value!r} 未在 grades 中定义")
-        return value
-
     rf = r.get(raw, "reportable_from", "", dict)
-    reportable_from = check_grade(r.get(rf, "grade", "reportable_from", str), "reportable_from.grade")
-
-    notes = r.get(raw, "site_notes", "", dict, optional=True) or {}
-    notes_en = r.get(raw, "site_notes_en", "", dict, optional=True) or {}
-    for key, table in (("site_notes", notes), ("site_notes_en", notes_en)):
-        for site_id, note in table.items():
-            if not isinstance(note, str):
-                raise r.fail(f"{key}.{site_id}", "类型应为字符串")
-    sites = tuple(
-        SiteKind(
-            r.get(s, "id", w, str),
-            r.get(s, "name", w, str),
-            r.get(s, "name_en", w, str),
-            notes.get(s.get("id")) if isinstance(s, dict) else None,
-            notes_en.get(s.get("id")) if isinstance(s, dict) else None,
-        )
-        for w, s in r.items(raw, "site_kinds", "")
-    )
-    site_ids = {s.id for s in sites}
-
-    criteria = []
-    for w, c in r.items(raw, "criteria", ""):
-        levels = []
-        scale = r.strings(c, "scale", w, optional=True) or ()
-        for lw, lv in r.items(c, "levels", w):
-            minimum = r.get(lv, "min", lw, num, optional=True)
-            at_least = r.get(lv, "at_least", lw, str, optional=True)
-            if (minimum is None) == (at_least is None):
-                raise r.fail(lw, "须有且只有 min 或 at_least 之一")
-            if minimum is not None and minimum < 0:
-                raise r.fail(f"{lw}.min", "不能为负数")
-            if at_least is not None and at_least not in scale:
-                raise r.fail(f"{lw}.at_least", f"{at_least!r} 未在 {w}.scale 中列出")
-            level_sites = r.strings(lv, "sites", lw, optional=True)
-            for s in level_sites or ():
-                if s not in site_ids:
-                    raise r.fail(f"{lw}.sites", f"网站类型 {s!r} 未在 site_kinds 中定义")
-            levels.append(
-                Level(
-                    check_grade(r.get(lv, "grade", lw, str), f"{lw}.grade"),
-                    r.get(lv, "item", lw, str),
-                    r.get(lv, "text", lw, str),
-                    minimum,
-                    at_least,
-                    level_sites,
-                    en(lv, "text", lw),
-                )
-            )
-        ranks = [next(g.rank for g in grades if g.id == lv.grade) for lv in levels]
-        if ranks != sorted(ranks, reverse=True) or len(set(ranks)) != len(ranks):
-            raise r.fail(f"{w}.levels", "须按等级从高到低排列且不重复")
-        site_field = r.get(c, "site_field", w, str, optional=True)
-        if site_field is not None and any(lv.sites is None for lv in levels):
-            raise r.fail(f"{w}.levels", "有 site_field 的标准，每一级都须列出 sites")
-        criteria.append(Criterion(r.get(c, "id", w, str), r.get(c, "field", w, str), site_field, r.get(c, "unit", w, str), tuple(levels), scale))
-
-    qual_raw = r.get(raw, "qualitative", "", dict)
-    qualitative = {}
-    for gid in grade_ids:
-        q = r.get(qual_raw, gid, "qualitative", dict)
-        qualitative[gid] = QualitativeItem(
-            r.get(q, "item", f"qualitative.{gid}", str), r.get(q, "text", f"qualitative.{gid}", str), en(q, "text", f"qualitative.{gid}")
-        )
-
-    channel_reaches = set()
-    for w, c in r.items(raw, "channels", ""):
-        channel_reaches.add(r.get(c, "reaches", w, str))
-    reach = _channel_reach(raw, r, channel_reaches)
-
-    def reached_by(obligation_id: str, where: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-        """D13b: the ``reaches`` values that satisfy an obligation whatever its recipient is
-        named, the name fragments of a 网信部门 and the values that also count for one."""
-        kind = reach.recipients.get(obligation_id)
-        if kind is None:
-            raise r.fail("channel_reach.recipients", f"缺少义务 {obligation_id!r} 的接收方类别（{where}）")
-        if kind == NAMED:
-            authority = reach.values_reaching("authority")
-            return authority, reach.cyberspace_names, tuple(v for v in reach.values_reaching("cyberspace") if v not in authority)
-        return reach.values_reaching("authority" if kind == ORIGINAL else kind), (), ()
-
-    whens = {"involves_cii", "central_state_organ", "otherwise", "crime_suspected", "personal_info_affected", "always"}
-    obligations = []
-    for w, o in r.items(raw, "obligations", ""):
-        when = r.get(o, "when", w, str)
-        if when not in whens:
-            raise r.fail(f"{w}.when", f"应为 {sorted(whens)} 之一")
-        hours = r.get(o, "hours", w, num, optional=True)
-        days = r.get(o, "days", w, int, optional=True)
-        if hours is not None and hours <= 0:
-            raise r.fail(f"{w}.hours", "应为正数")
-        if days is not None and days <= 0:
-            raise r.fail(f"{w}.days", "应为正整数")
-        obligations.append(
-            ObligationRule(
-                r.get(o, "id", w, str),
-                when,
-                r.get(o, "recipient", w, str),
-                r.get(o, "recipient_en", w, str),
-                r.get(o, "recipient_detail_field", w, str, optional=True),
-                hours,
-                days,
-                r.get(o, "basis", w, str),
-                r.get(o, "statutory", w, bool),
-                r.get(o, "text", w, str),
-                *reached_by(r.get(o, "id", w, str), w)[:1],
-                r.get(o, "general_reason", w, str, optional=True),
-                r.get(o, "general_reason_en", w, str, optional=True),
-                r.get(o, "waived_field", w, str, optional=True),
-                *reached_by(r.get(o, "id", w, str), w)[1:],
-                en(o, "text", w),
-            )
-        )
-    obligation_ids = {o.id for o in obligations}
-    for required in ("summary_report", "police_case"):
-        if required not in obligation_ids:
-            raise r.fail("obligations", f"缺少义务 {required}")
-
-    escalations = []
-    for w, e in r.items(raw, "escalations", ""):
-        after = r.get(e, "after", w, str)
-        if after not in obligation_ids:
-            raise r.fail(f"{w}.after", f"义务 {after!r} 未定义")
-        escalations.append(
-            Escalation(
-                after,
-                check_grade(r.get(e, "min_grade", w, str), f"{w}.min_grade"),
-                r.get(e, "by", w, str),
-                r.get(e, "to", w, str),
-                r.get(e, "within_minutes", w, int),
-                r.get(e, "basis", w, str),
-                en(e, "by", w),
-                en(e, "to", w),
-            )
-        )
-
-    report_items = tuple(
-        ReportItem(
-            r.get(i, "id", w, str),
-            r.get(i, "heading", w, str),
-            r.get(i, "initial", w, bool),
-            r.strings(i, "fields", w) or (),
-            r.strings(i, "ransomware_fields", w, optional=True) or (),
-            en(i, "heading", w),
-        )
-        for w, i in r.items(raw, "report_items", "")
-    )
+    reportable_from = _check_grade(r, grade_ids, r.get(rf, "grade", "reportable_from", str), "reportable_from.grade")
+    sites = _site_kinds(raw, r)
+    criteria = _criteria(raw, r, grades, {s.id for s in sites})
+    qualitative = _qualitative(raw, r, grade_ids)
+    reach = _channel_reach(raw, r, {r.get(c, "reaches", w, str) for w, c in r.items(raw, "channels", "")})
+    obligations = _obligations(raw, r, reach)
+    escalations = _escalations(raw, r, grade_ids, {o.id for o in obligations})
+    report_items = _report_items(raw, r)
     summary = r.get(raw, "summary_items", "", dict)
     sr = r.get(raw, "summary_rule", "", dict)
-    day_end = r.get(sr, "day_end", "summary_rule", str)
-    parts = day_end.split(":")
-    if len(parts) != 3 or not all(p.isdigit() for p in parts):
-        raise r.fail("summary_rule.day_end", "应为 HH:MM:SS")
-
-    channels = tuple(
-        Channel(
-            r.get(c, "id", w, str),
-            r.get(c, "name", w, str),
-            r.get(c, "detail", w, str),
-            r.get(c, "reaches", w, str),
-            en(c, "name", w),
-            en(c, "detail", w),
-        )
-        for w, c in r.items(raw, "channels", "")
-    )
-    cr = r.get(raw, "channel_rule", "", dict)
-    channel_rule = ChannelRule(
-        r.get(cr, "basis", "channel_rule", str),
-        r.get(cr, "text", "channel_rule", str),
-        r.strings(cr, "cyberspace_obligations", "channel_rule") or (),
-        r.strings(cr, "not_for_cyberspace_channels", "channel_rule") or (),
-        r.get(cr, "text_en", "channel_rule", str, optional=True) or "",
-    )
-    classes = tuple(
-        IncidentClass(r.get(c, "id", w, str), r.get(c, "name", w, str), r.strings(c, "subclasses", w) or (), en(c, "name", w), twins(c, "subclasses", w))
-        for w, c in r.items(raw, "incident_classes", "")
-    )
+    day_end = _day_end(sr, r)
+    channels, channel_rule, classes = _channels(raw, r), _channel_rule(raw, r), _incident_classes(raw, r)
     sector = r.get(raw, "sector_obligation", "", dict)
-
     return RulePack(
-        id=r.get(raw, "id", "", str),
-        version=r.get(raw, "version", "", str),
-        title=r.get(raw, "title", "", str),
-        title_en=r.get(raw, "title_en", "", str, optional=True) or "",
-        text_date=r.get(raw, "text_date", "", str),
-        in_force=r.get(raw, "in_force", "", str),
-        source=r.get(raw, "source", "", str),
+        **_about(raw, r),
         grades=grades,
         undetermined=undetermined,
         reportable_from=reportable_from,
         reportable_basis=r.get(rf, "basis", "reportable_from", str),
         site_kinds=sites,
-        criteria=tuple(criteria),
+        criteria=criteria,
         qualitative=qualitative,
-        obligations=tuple(obligations),
-        sector_basis=r.get(sector, "basis", "sector_obligation", str),
-        sector_label=r.get(sector, "label", "sector_obligation", str),
-        sector_reached_by=reached_by(SECTOR_KEY, "sector_obligation")[0],
-        sector_general_reason=r.get(sector, "general_reason", "sector_obligation", str, optional=True),
-        sector_general_reason_en=r.get(sector, "general_reason_en", "sector_obligation", str, optional=True),
-        sector_text=r.get(sector, "text", "sector_obligation", str),
-        sector_text_en=en(sector, "text", "sector_obligation"),
-        sector_label_en=en(sector, "label", "sector_obligation"),
+        obligations=obligations,
+        **_sector(sector, r, reach),
         reportable_text=r.get(rf, "text", "reportable_from", str, optional=True) or "",
-        reportable_text_en=en(rf, "text", "reportable_from"),
-        summary_headings_en=twins(summary, "headings", "summary_items"),
+        reportable_text_en=r.en(rf, "text", "reportable_from"),
+        summary_headings_en=r.twins(summary, "headings", "summary_items"),
         summary_rule=SummaryRule(day_end, r.get(sr, "basis", "summary_rule", str)),
-        escalations=tuple(escalations),
+        escalations=escalations,
         report_items=report_items,
         report_items_basis=r.get(raw, "report_items_basis", "", str),
         summary_headings=r.strings(summary, "headings", "summary_items") or (),
@@ -627,6 +437,273 @@ def _build(raw: Any, r: _Reader, label: str) -> RulePack:
         ransomware_subclass=r.get(raw, "ransomware_subclass", "", str),
         path=label,
     )
+
+
+class _About(TypedDict):
+    id: str
+    version: str
+    title: str
+    title_en: str
+    text_date: str
+    in_force: str
+    source: str
+
+
+def _about(raw: Any, r: _Reader) -> _About:
+    """The pack's own name, version, dates and source."""
+    return {
+        "id": r.get(raw, "id", "", str),
+        "version": r.get(raw, "version", "", str),
+        "title": r.get(raw, "title", "", str),
+        "title_en": r.get(raw, "title_en", "", str, optional=True) or "",
+        "text_date": r.get(raw, "text_date", "", str),
+        "in_force": r.get(raw, "in_force", "", str),
+        "source": r.get(raw, "source", "", str),
+    }
+
+
+def _check_grade(r: _Reader, grade_ids: set[str], value: str, key: str) -> str:
+    if value not in grade_ids:
+        raise r.fail(key, f"等级 {value!r} 未在 grades 中定义")
+    return value
+
+
+def _grades(raw: Any, r: _Reader) -> tuple[tuple[Grade, ...], Grade]:
+    """The annex's grades (特别重大 … 一般) and the grade of an incident not yet graded."""
+    grades = tuple(
+        Grade(r.get(g, "id", w, str), r.get(g, "name", w, str), r.get(g, "name_en", w, str), r.get(g, "rank", w, int), r.get(g, "annex", w, str))
+        for w, g in r.items(raw, "grades", "")
+    )
+    und = r.get(raw, "undetermined", "", dict)
+    undetermined = Grade(r.get(und, "id", "undetermined", str), r.get(und, "name", "undetermined", str), r.get(und, "name_en", "undetermined", str), -1, "")
+    return grades, undetermined
+
+
+def _site_kinds(raw: Any, r: _Reader) -> tuple[SiteKind, ...]:
+    """The kinds of website the annex names, with their optional notes."""
+    notes = r.get(raw, "site_notes", "", dict, optional=True) or {}
+    notes_en = r.get(raw, "site_notes_en", "", dict, optional=True) or {}
+    for key, table in (("site_notes", notes), ("site_notes_en", notes_en)):
+        for site_id, note in table.items():
+            if not isinstance(note, str):
+                raise r.fail(f"{key}.{site_id}", "类型应为字符串")
+    return tuple(
+        SiteKind(
+            r.get(s, "id", w, str),
+            r.get(s, "name", w, str),
+            r.get(s, "name_en", w, str),
+            notes.get(s.get("id")) if isinstance(s, dict) else None,
+            notes_en.get(s.get("id")) if isinstance(s, dict) else None,
+        )
+        for w, s in r.items(raw, "site_kinds", "")
+    )
+
+
+def _criteria(raw: Any, r: _Reader, grades: tuple[Grade, ...], site_ids: set[str]) -> tuple[Criterion, ...]:
+    """The annex's criteria, each with its levels from the highest grade down."""
+    criteria = []
+    for w, c in r.items(raw, "criteria", ""):
+        scale = r.strings(c, "scale", w, optional=True) or ()
+        levels = [_level(lw, lv, r, {g.id for g in grades}, site_ids, w, scale) for lw, lv in r.items(c, "levels", w)]
+        ranks = [next(g.rank for g in grades if g.id == lv.grade) for lv in levels]
+        if ranks != sorted(ranks, reverse=True) or len(set(ranks)) != len(ranks):
+            raise r.fail(f"{w}.levels", "须按等级从高到低排列且不重复")
+        site_field = r.get(c, "site_field", w, str, optional=True)
+        if site_field is not None and any(lv.sites is None for lv in levels):
+            raise r.fail(f"{w}.levels", "有 site_field 的标准，每一级都须列出 sites")
+        criteria.append(Criterion(r.get(c, "id", w, str), r.get(c, "field", w, str), site_field, r.get(c, "unit", w, str), tuple(levels), scale))
+    return tuple(criteria)
+
+
+def _level(lw: str, lv: Any, r: _Reader, grade_ids: set[str], site_ids: set[str], w: str, scale: tuple[str, ...]) -> Level:
+    """One level of the criterion at ``w``: a ``min`` or an ``at_least`` on its ``scale`` (D15)."""
+    minimum = r.get(lv, "min", lw, (int, float), optional=True)
+    at_least = r.get(lv, "at_least", lw, str, optional=True)
+    if (minimum is None) == (at_least is None):
+        raise r.fail(lw, "须有且只有 min 或 at_least 之一")
+    if minimum is not None and minimum < 0:
+        raise r.fail(f"{lw}.min", "不能为负数")
+    if at_least is not None and at_least not in scale:
+        raise r.fail(f"{lw}.at_least", f"{at_least!r} 未在 {w}.scale 中列出")
+    level_sites = r.strings(lv, "sites", lw, optional=True)
+    for s in level_sites or ():
+        if s not in site_ids:
+            raise r.fail(f"{lw}.sites", f"网站类型 {s!r} 未在 site_kinds 中定义")
+    grade = _check_grade(r, grade_ids, r.get(lv, "grade", lw, str), f"{lw}.grade")
+    return Level(grade, r.get(lv, "item", lw, str), r.get(lv, "text", lw, str), minimum, at_least, level_sites, r.en(lv, "text", lw))
+
+
+def _qualitative(raw: Any, r: _Reader, grade_ids: set[str]) -> dict[str, QualitativeItem]:
+    """The annex's qualitative item for each grade."""
+    qual_raw = r.get(raw, "qualitative", "", dict)
+    qualitative = {}
+    for gid in grade_ids:
+        q = r.get(qual_raw, gid, "qualitative", dict)
+        where = f"qualitative.{gid}"
+        qualitative[gid] = QualitativeItem(r.get(q, "item", where, str), r.get(q, "text", where, str), r.en(q, "text", where))
+    return qualitative
+
+
+def _reached_by(r: _Reader, reach: ChannelReach, obligation_id: str, where: str) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """D13b: the ``reaches`` values that satisfy an obligation whatever its recipient is
+    named, the name fragments of a 网信部门 and the values that also count for one."""
+    kind = reach.recipients.get(obligation_id)
+    if kind is None:
+        raise r.fail("channel_reach.recipients", f"缺少义务 {obligation_id!r} 的接收方类别（{where}）")
+    if kind == NAMED:
+        authority = reach.values_reaching("authority")
+        return authority, reach.cyberspace_names, tuple(v for v in reach.values_reaching("cyberspace") if v not in authority)
+    return reach.values_reaching("authority" if kind == ORIGINAL else kind), (), ()
+
+
+OBLIGATION_WHENS = {"involves_cii", "central_state_organ", "otherwise", "crime_suspected", "personal_info_affected", "always"}
+
+
+def _obligations(raw: Any, r: _Reader, reach: ChannelReach) -> tuple[ObligationRule, ...]:
+    """The reporting obligations; the summary report and the police case must be among them."""
+    obligations = tuple(_obligation(w, o, r, reach) for w, o in r.items(raw, "obligations", ""))
+    obligation_ids = {o.id for o in obligations}
+    for required in ("summary_report", "police_case"):
+        if required not in obligation_ids:
+            raise r.fail("obligations", f"缺少义务 {required}")
+    return obligations
+
+
+def _obligation(w: str, o: Any, r: _Reader, reach: ChannelReach) -> ObligationRule:
+    when = r.get(o, "when", w, str)
+    if when not in OBLIGATION_WHENS:
+        raise r.fail(f"{w}.when", f"应为 {sorted(OBLIGATION_WHENS)} 之一")
+    hours = r.get(o, "hours", w, (int, float), optional=True)
+    days = r.get(o, "days", w, int, optional=True)
+    if hours is not None and hours <= 0:
+        raise r.fail(f"{w}.hours", "应为正数")
+    if days is not None and days <= 0:
+        raise r.fail(f"{w}.days", "应为正整数")
+    return ObligationRule(
+        r.get(o, "id", w, str),
+        when,
+        r.get(o, "recipient", w, str),
+        r.get(o, "recipient_en", w, str),
+        r.get(o, "recipient_detail_field", w, str, optional=True),
+        hours,
+        days,
+        r.get(o, "basis", w, str),
+        r.get(o, "statutory", w, bool),
+        r.get(o, "text", w, str),
+        *_reached_by(r, reach, r.get(o, "id", w, str), w)[:1],
+        r.get(o, "general_reason", w, str, optional=True),
+        r.get(o, "general_reason_en", w, str, optional=True),
+        r.get(o, "waived_field", w, str, optional=True),
+        *_reached_by(r, reach, r.get(o, "id", w, str), w)[1:],
+        r.en(o, "text", w),
+    )
+
+
+def _escalations(raw: Any, r: _Reader, grade_ids: set[str], obligation_ids: set[str]) -> tuple[Escalation, ...]:
+    """Who tells whom, within how many minutes, after an obligation of a high enough grade."""
+    escalations = []
+    for w, e in r.items(raw, "escalations", ""):
+        after = r.get(e, "after", w, str)
+        if after not in obligation_ids:
+            raise r.fail(f"{w}.after", f"义务 {after!r} 未定义")
+        escalations.append(
+            Escalation(
+                after,
+                _check_grade(r, grade_ids, r.get(e, "min_grade", w, str), f"{w}.min_grade"),
+                r.get(e, "by", w, str),
+                r.get(e, "to", w, str),
+                r.get(e, "within_minutes", w, int),
+                r.get(e, "basis", w, str),
+                r.en(e, "by", w),
+                r.en(e, "to", w),
+            )
+        )
+    return tuple(escalations)
+
+
+def _report_items(raw: Any, r: _Reader) -> tuple[ReportItem, ...]:
+    """第七条's items of a report, with the fields each holds."""
+    return tuple(
+        ReportItem(
+            r.get(i, "id", w, str),
+            r.get(i, "heading", w, str),
+            r.get(i, "initial", w, bool),
+            r.strings(i, "fields", w) or (),
+            r.strings(i, "ransomware_fields", w, optional=True) or (),
+            r.en(i, "heading", w),
+        )
+        for w, i in r.items(raw, "report_items", "")
+    )
+
+
+def _day_end(sr: Any, r: _Reader) -> str:
+    """The summary rule's end of a working day, ``HH:MM:SS``."""
+    day_end: str = r.get(sr, "day_end", "summary_rule", str)
+    parts = day_end.split(":")
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        raise r.fail("summary_rule.day_end", "应为 HH:MM:SS")
+    return day_end
+
+
+def _channels(raw: Any, r: _Reader) -> tuple[Channel, ...]:
+    """The ways a report can be sent, each with the kind of recipient it reaches."""
+    return tuple(
+        Channel(
+            r.get(c, "id", w, str),
+            r.get(c, "name", w, str),
+            r.get(c, "detail", w, str),
+            r.get(c, "reaches", w, str),
+            r.en(c, "name", w),
+            r.en(c, "detail", w),
+        )
+        for w, c in r.items(raw, "channels", "")
+    )
+
+
+def _channel_rule(raw: Any, r: _Reader) -> ChannelRule:
+    """Which obligations go to the cyberspace authority and which channels do not reach it."""
+    cr = r.get(raw, "channel_rule", "", dict)
+    return ChannelRule(
+        r.get(cr, "basis", "channel_rule", str),
+        r.get(cr, "text", "channel_rule", str),
+        r.strings(cr, "cyberspace_obligations", "channel_rule") or (),
+        r.strings(cr, "not_for_cyberspace_channels", "channel_rule") or (),
+        r.get(cr, "text_en", "channel_rule", str, optional=True) or "",
+    )
+
+
+def _incident_classes(raw: Any, r: _Reader) -> tuple[IncidentClass, ...]:
+    """The classes of incident with their subclasses (names in both languages)."""
+    return tuple(
+        IncidentClass(r.get(c, "id", w, str), r.get(c, "name", w, str), r.strings(c, "subclasses", w) or (), r.en(c, "name", w), r.twins(c, "subclasses", w))
+        for w, c in r.items(raw, "incident_classes", "")
+    )
+
+
+class _Sector(TypedDict):
+    sector_basis: str
+    sector_label: str
+    sector_reached_by: tuple[str, ...]
+    sector_general_reason: str | None
+    sector_general_reason_en: str | None
+    sector_text: str
+    sector_text_en: str
+    sector_label_en: str
+
+
+def _sector(sector: Any, r: _Reader, reach: ChannelReach) -> _Sector:
+    """The sector obligation's fields of the pack (its basis, label, reasons and reach)."""
+    where = "sector_obligation"
+    return {
+        "sector_basis": r.get(sector, "basis", where, str),
+        "sector_label": r.get(sector, "label", where, str),
+        "sector_reached_by": _reached_by(r, reach, SECTOR_KEY, where)[0],
+        "sector_general_reason": r.get(sector, "general_reason", where, str, optional=True),
+        "sector_general_reason_en": r.get(sector, "general_reason_en", where, str, optional=True),
+        "sector_text": r.get(sector, "text", where, str),
+        "sector_text_en": r.en(sector, "text", where),
+        "sector_label_en": r.en(sector, "label", where),
+    }
 
 
 def _channel_reach(raw: Any, r: _Reader, channel_reaches: set[str]) -> ChannelReach:
