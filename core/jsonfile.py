@@ -266,7 +266,8 @@ def _clean(values: Any, scope: _Scope) -> bool:
     if kinds & _NUMBERS:
         if not kinds <= _NUMBERS:
             return False
-        return -MAX_NUMBER <= min(values) and max(values) <= MAX_NUMBER
+        in_range: bool = -MAX_NUMBER <= min(values) and max(values) <= MAX_NUMBER
+        return in_range
     return True
 
 

@@ -397,8 +397,8 @@ def _named(value: FieldPaths, lang: str) -> str:
 
 def _show(value: Any) -> str:
     if isinstance(value, str):
-        value = printable(value if len(value) <= 200 else value[:200])
-        return value if len(value) <= 80 else value[:77] + "..."
+        shown = printable(value if len(value) <= 200 else value[:200])
+        return shown if len(shown) <= 80 else shown[:77] + "..."
     if isinstance(value, (list, tuple)):
         return "、".join(_show(v) for v in value)
     try:

@@ -126,7 +126,8 @@ def count(doc: Doc) -> int | None:
 
 
 def possible(doc: Doc) -> bool:
-    return get(doc, "personal_info.affected") == "possible"
+    affected: object = get(doc, "personal_info.affected")
+    return affected == "possible"
 
 
 def item_parts(doc: Doc, lang: str, *, you: bool) -> tuple[Part, ...]:

@@ -76,7 +76,7 @@ def _value(line: Line) -> str:
 
 
 def _table(document: DocxDocument, rows: list[list[str]], widths_mm: list[float], *, header: bool = False) -> Table:
-    table = document.add_table(rows=len(rows), cols=len(widths_mm))
+    table: Table = document.add_table(rows=len(rows), cols=len(widths_mm))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     table.autofit = False

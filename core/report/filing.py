@@ -22,8 +22,8 @@ from typing import Any
 from core.assessment import Assessment, check
 from core.incident import Doc, get, instant, involves_cii, is_ransomware
 from core.report import ReportError, labels, write_atomic
-from core.report.content import report_date, signature, voided_mark
-from core.report.labels import KIND_NAMES, PENDING
+from core.report.content import signature, voided_mark
+from core.report.labels import KIND_NAMES, PENDING, report_date
 from core.rules import RulePack
 
 EMAIL_CHANNEL, FAX_CHANNEL, HOTLINE_CHANNEL = "email_12387", "fax_12387", "hotline_12387"

@@ -211,10 +211,10 @@ def register() -> TTFont:
     global _native
     ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     for module in (paragraph, textsplit):  # both CJK line breakers look a space up by category
-        module.category = _category  # type: ignore[attr-defined]
+        module.category = _category
     for module in (paragraph, textsplit):
         module.ALL_CANNOT_START += "".join(ch for ch in NO_LINE_START if ch not in module.ALL_CANNOT_START)
-    textsplit.dumbSplit = dumb_split  # type: ignore[assignment]  # both breakers keep short parentheses whole
+    textsplit.dumbSplit = dumb_split  # both breakers keep short parentheses whole
     paragraph.cjkFragSplit = cjk_frag_split
     font = TTFont(FONT_NAME, str(resources.path(FONT_FILE)), subfontIndex=0)
     _native = frozenset(font.face.charToGlyph)

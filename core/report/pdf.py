@@ -49,12 +49,12 @@ from core.vocab import CHANGE_KINDS
 
 PAGE_W, PAGE_H = A4
 MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 20 * mm, 14 * mm, 19 * mm
-FRAME_W = PAGE_W - 2 * MARGIN_X
-FRAME_H = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
-LABEL_W = 31 * mm
-PAIR_VALUE_W = (FRAME_W - 2 * LABEL_W) / 2
+FRAME_W: float = PAGE_W - 2 * MARGIN_X  # points, as every length here
+FRAME_H: float = PAGE_H - MARGIN_TOP - MARGIN_BOTTOM
+LABEL_W: float = 31 * mm
+PAIR_VALUE_W: float = (FRAME_W - 2 * LABEL_W) / 2
 CELL_PADDING = 16  # left 4 + right 12 points
-SIGN_ROW_H = 13 * mm  # room for a seal and a signature
+SIGN_ROW_H: float = 13 * mm  # room for a seal and a signature
 GRID = colors.Color(0.55, 0.55, 0.55)
 FOOTER_GREY = colors.Color(0.3, 0.3, 0.3)
 DRILL_GREY = colors.Color(0.88, 0.88, 0.88)
@@ -79,7 +79,7 @@ def styles() -> dict[str, ParagraphStyle]:
     }
 
 
-class LinearParagraph(Paragraph):
+class LinearParagraph(Paragraph):  # type: ignore[misc]  # reportlab has no type hints: Paragraph is Any
     """A paragraph that breaks its lines once, however many pages it runs over.
 
     reportlab's ``split`` gives the part that goes to the next page only the remaining
@@ -142,7 +142,8 @@ def _table(
 def _short(line: Line) -> bool:
     """True when the value fits one line of a half-width cell."""
     style = styles()["cell"]
-    return stringWidth(fonts.clean(_value(line)), fonts.FONT_NAME, style.fontSize) <= PAIR_VALUE_W - CELL_PADDING
+    width: float = stringWidth(fonts.clean(_value(line)), fonts.FONT_NAME, style.fontSize)
+    return width <= PAIR_VALUE_W - CELL_PADDING
 
 
 def header_table(lines: tuple[Line, ...]) -> Table:
@@ -306,7 +307,7 @@ class _Stamp:
 
 
 def _canvas_maker(decorate: Callable[[Canvas, int, int], None], pages: list[int], now: datetime) -> type[Canvas]:
-    class FooterCanvas(Canvas):
+    class FooterCanvas(Canvas):  # type: ignore[misc]  # reportlab has no type hints: Canvas is Any
         """Keeps finished pages and draws their footers once the page count is known."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -169,7 +169,9 @@ def _sections(content: WorksheetContent) -> list[tuple[str, tuple[str, ...]]]:
 
 def render_pdf(content: WorksheetContent) -> tuple[bytes, int]:
     """The worksheet as an A4 PDF: bytes and page count."""
-    from core.report import fonts  # lazy: reportlab loads only here
+    from reportlab.lib.units import mm  # lazy: reportlab loads only here
+
+    from core.report import fonts
     from core.report import pdf as report_pdf
     from core.report.pdf import _canvas_maker, _document, _table, draw_footer, para, plain_table
 
@@ -194,7 +196,7 @@ def render_pdf(content: WorksheetContent) -> tuple[bytes, int]:
     flow.append(para("报送事项、期限和状态", "heading"))
     rows = [[para(t, "cell") for t in ("报送对象", "依据", "期限（北京时间）", "状态")]]
     rows += [[para(r.recipient, "cell"), para(r.basis, "cell"), para(r.due, "cell"), para(r.status, "cell")] for r in content.duties]
-    widths = [52 * report_pdf.mm, 30 * report_pdf.mm, 38 * report_pdf.mm]
+    widths = [52 * mm, 30 * mm, 38 * mm]
     flow.append(_table(rows, [*widths, report_pdf.FRAME_W - sum(widths)], header=True))
     for heading, lines in _sections(content):
         flow.append(para(heading, "heading"))
