@@ -37,7 +37,7 @@ _FLAT = json.JSONEncoder(ensure_ascii=False, sort_keys=True, separators=(",", ":
 
 def canonical_json(doc: Any) -> bytes:
     """The RFC 8785 bytes of ``doc``; raises ``CanonicalizationError`` (a ValueError)."""
-    import rfc8785
+    import rfc8785  # lazy: start-up speed (only hashing and snapshots need it)
 
     try:
         return rfc8785.dumps(doc)
@@ -67,7 +67,7 @@ def legacy_canonical_json(doc: Any) -> bytes:
 
 
 def sha256_hex(data: bytes) -> str:
-    import hashlib
+    import hashlib  # lazy: start-up speed
 
     return hashlib.sha256(data).hexdigest()
 

@@ -566,7 +566,7 @@ def json_schema_text(pack: RulePack, schema_id: str = SCHEMA_ID) -> str:
 def write_json_schema() -> list[Path]:
     """Write ``resources/schema/incident@2.schema.json`` and ``incident@3.schema.json``
     from the default rule pack."""
-    from core import resources
+    from core import resources  # lazy: only this maintenance helper writes the published files
     from core.rules import default_pack
 
     written = []

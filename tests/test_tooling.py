@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -36,6 +37,14 @@ def test_ruff_format_is_applied():
 def test_mypy_is_clean_on_core_and_gui():
     out = subprocess.run([tool("mypy"), "core", "gui"], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_mypy_checks_core_strictly():
+    """Issue 26: the run above checks core as ``mypy --strict core`` does (the GUI as configured)."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["mypy"]
+    strict = [o for o in config.get("overrides", []) if o.get("strict") is True]
+    assert any({"core", "core.*"} <= set(o["module"]) for o in strict), config
+    assert not any(m.startswith("gui") for o in strict for m in o["module"])
 
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")

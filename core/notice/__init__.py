@@ -17,8 +17,10 @@ from typing import Any
 
 from core.assessment import check
 from core.incident import Doc
+from core.notice import text
 from core.notice.content import ANNOUNCEMENT, AUTHORITY, BUILDERS, LETTER, NOTICE_KINDS, SMS, Notice, NoticeError, missing_items
-from core.notice.sms import SmsTexts
+from core.notice.sms import SmsTexts, as_text
+from core.notice.sms import sms as sms_texts  # not ``sms``: that is the module's name here
 from core.rules import RulePack
 
 __all__ = [
@@ -86,9 +88,7 @@ def notice_content(doc: Any, pack: RulePack, kind: str, now: datetime, lang: str
     _check_request(kind, FORMATS[kind][0] if kind in FORMATS else "", now, lang)
     valid: Doc = check(doc, pack, now).doc
     if kind == SMS:
-        from core.notice.sms import sms
-
-        return sms(valid, now, lang)
+        return sms_texts(valid, now, lang)
     return BUILDERS[kind](valid, now, lang)
 
 
@@ -100,12 +100,8 @@ def render_notice(doc: Any, pack: RulePack, kind: str, fmt: str, now: datetime, 
     notice_content(doc, pack, kind, now, lang)  # refuses a missing item in the user's language
     content = notice_content(doc, pack, kind, now)
     if isinstance(content, SmsTexts):
-        from core.notice.sms import as_text
-
         return as_text(content).encode("utf-8")
     if fmt == "txt":
-        from core.notice import text
-
         return text.render(content).encode("utf-8")
     if fmt == "docx":
         from core.notice import docx  # lazy: python-docx loads only here
@@ -121,9 +117,5 @@ def preview(doc: Any, pack: RulePack, kind: str, now: datetime) -> str:
     as the Chinese notice; the user's own entries stay as typed."""
     content = notice_content(doc, pack, kind, now, "en")
     if isinstance(content, SmsTexts):
-        from core.notice.sms import as_text
-
         return as_text(content)
-    from core.notice import text
-
     return text.render(content)
