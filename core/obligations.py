@@ -51,7 +51,7 @@ from core.incident import (
 )
 from core.messages import Finding
 from core.rules import NAMED, ORIGINAL, SECTOR_KEY, Channel, ObligationRule, RulePack
-from core.timeutil import BEIJING, display_beijing, end_of_day_after, iso_beijing, parse_date, whole_second
+from core.timeutil import BEIJING, display_beijing, end_of_day_after, iso_beijing, parse_date, past_due, whole_second
 from core.vocab import CLOCK_STATUSES, OPEN_STATUSES, SECTOR_PREFIX, Grade, ObligationId, ReportKind, Status, is_sector, sector_id
 
 # Why a submission recorded against an obligation does not count for it.
@@ -100,6 +100,21 @@ class Obligation:
     def has_clock(self) -> bool:
         """True when a countdown applies (a due time and still open)."""
         return self.due is not None and self.status in CLOCK_STATUSES
+
+    @property
+    def reported(self) -> bool:
+        """A submission answered it, on time or late (``submitted_at`` says when)."""
+        return self.status in (Status.MET, Status.LATE)
+
+    @property
+    def waived(self) -> bool:
+        """D16: the individuals are not notified, with the written reason."""
+        return self.status == Status.WAIVED
+
+    @property
+    def awaited(self) -> bool:
+        """Still to be done, with no clock of hours (立即 for the personal-information notices, D16)."""
+        return self.status == Status.OPEN
 
     def as_json(self, lang: str = "zh") -> dict[str, Any]:
         out: dict[str, Any] = {
@@ -273,7 +288,7 @@ def _status(due: datetime | None, submitted: datetime | None, now: datetime, tim
         return Status.MET if submitted else Status.PENDING
     if submitted is not None:
         return Status.MET if submitted <= due else Status.LATE
-    return Status.PENDING if now <= due else Status.OVERDUE
+    return Status.OVERDUE if past_due(due, now) else Status.PENDING
 
 
 def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: bool = False) -> list[Obligation]:

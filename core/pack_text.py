@@ -26,7 +26,7 @@ LAWS = {
     "网络数据安全管理条例": "Network Data Security Regulations",
 }
 _LAW = "|".join(map(re.escape, LAWS))
-_ARTICLE = re.compile(rf"(?:《?({_LAW})》?)?第({_NUM})条(?:第({_NUM})款)?(?:第({_NUM})项)?")
+_ARTICLE = re.compile(rf"(?:《?({_LAW})》?)?第({_NUM})条(?:第({_NUM})款)?(?:第({_NUM})(?:至({_NUM}))?项)?")
 _ANNEX = re.compile(rf"附件\s*({_NUM})(?:\s+(.+))?")
 _ANNEX_PART = re.compile(rf"(通常情况\s*)?第({_NUM})(?:[—–-]({_NUM}))?项")
 
@@ -59,7 +59,8 @@ def _article_en(m: re.Match[str], law: str | None) -> str | None:
     nums = [number(g) if g else None for g in m.groups()[1:]]
     if nums[0] is None or any(g and n is None for g, n in zip(m.groups()[1:], nums, strict=True)):
         return None
-    text = f"Art. {nums[0]}" + (f"({nums[1]})" if nums[1] is not None else "") + (f", item {nums[2]}" if nums[2] is not None else "")
+    items = f", items {nums[2]}–{nums[3]}" if nums[3] is not None else f", item {nums[2]}" if nums[2] is not None else ""  # 第二至八项: items 2–8
+    text = f"Art. {nums[0]}" + (f"({nums[1]})" if nums[1] is not None else "") + items
     return f"{LAWS[law]} {text}" if law else text
 
 

@@ -178,14 +178,27 @@ def parse_time(text: str, now: datetime) -> Reading:
         at = datetime(base.year, base.month, base.day, hour, minute, second, tzinfo=BEIJING)
     except ValueError as exc:
         raise TimeParseError("bad_time", raw) from exc
-    if day is None and at > now + FUTURE_SKEW:
+    if day is None and in_future(at, now):
         at -= timedelta(days=1)  # a time of day later than now: yesterday's
     return _reading(at, now, date_given=day is not None)
 
 
+def minutes_back(now: datetime, minutes: int) -> datetime:
+    """A quick answer to the discovery question (刚刚 / 10 / 30 分钟前 / 1 小时前, D1a): that
+    many minutes before ``now``, in Beijing time, to the whole second (D2a)."""
+    return now.astimezone(BEIJING).replace(microsecond=0) - timedelta(minutes=minutes)
+
+
+def in_future(at: datetime, now: datetime) -> bool:
+    """D1a: ``at`` lies after the present moment beyond ``FUTURE_SKEW`` of clock skew. The
+    one rule for every time a user enters (discovery, submissions, notices, the timeline):
+    a time that has not come yet is refused where it is typed."""
+    return at > now + FUTURE_SKEW
+
+
 def _reading(at: datetime, now: datetime, *, date_given: bool) -> Reading:
     at = at.astimezone(BEIJING).replace(microsecond=0)
-    return Reading(at, at > now + FUTURE_SKEW, date_given)
+    return Reading(at, in_future(at, now), date_given)
 
 
 def _iso_with_offset(text: str) -> datetime | None:

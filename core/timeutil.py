@@ -93,6 +93,13 @@ def display_beijing(value: datetime) -> str:
     return _written(value).strftime("%Y-%m-%d %H:%M:%S")
 
 
+def past_due(due: datetime, now: datetime) -> bool:
+    """第四条: a deadline has passed once ``now`` is later than it (a report at the due
+    second itself is on time, D2a): the one rule for "overdue", for the cards, the list and
+    the stored status alike."""
+    return now > due
+
+
 def format_hms(seconds: float) -> str:
     """``H:MM:SS`` of a non-negative duration, whole seconds (rounded down)."""
     total = int(seconds) if seconds > 0 else 0

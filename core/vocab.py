@@ -46,6 +46,11 @@ CLOCK_STATUSES = frozenset({Status.PENDING, Status.OVERDUE})  # a countdown runs
 OPEN_STATUSES = frozenset({Status.PENDING, Status.OVERDUE, Status.OPEN, Status.WAITING})  # something still to do
 
 
+def unfinished(status: str) -> bool:
+    """Something is still to do for an incident (or a duty) in ``status``."""
+    return status in OPEN_STATUSES
+
+
 class ReportKind(StrEnum):
     INITIAL = "initial"  # 首报
     SUPPLEMENT = "supplement"  # 补报

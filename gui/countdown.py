@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, 
 from core.obligations import Obligation
 from core.reminders import minutes_for, urgency
 from core.timeutil import display_beijing
-from core.vocab import CLOCK_STATUSES, IMMEDIATE, Status, Urgency
+from core.vocab import IMMEDIATE, Status, Urgency
 from gui.i18n import basis, english, status_name, time_left, tr
 
 STATE_STYLE: dict[str, tuple[str, str, QStyle.StandardPixmap]] = {
@@ -34,27 +34,22 @@ STATE_STYLE: dict[str, tuple[str, str, QStyle.StandardPixmap]] = {
 
 
 def status_text(state: str) -> str:
-    """The card's status line; the minutes come from core's thresholds."""
-    if state == Urgency.SOON:
-        return tr("待报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.SOON))
-    if state == Urgency.URGENT:
-        return tr("尽快报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.URGENT))
-    if state == Urgency.CRITICAL:
-        return tr("立即报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.CRITICAL))
-    if state == Urgency.CALM:
-        return status_name(Status.PENDING)
-    if state == Status.OVERDUE:
-        return tr("已超时 · 仍须尽快报告")
-    return status_name(state)
+    """The card's status line for the look core decided (``core.reminders.urgency``); the
+    minutes come from core's thresholds."""
+    lines: dict[str, str] = {
+        Urgency.SOON: tr("待报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.SOON)),
+        Urgency.URGENT: tr("尽快报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.URGENT)),
+        Urgency.CRITICAL: tr("立即报告 · 剩余不足 {m} 分钟").format(m=minutes_for(Urgency.CRITICAL)),
+        Urgency.CALM: status_name(Status.PENDING),
+        Status.OVERDUE: tr("已超时 · 仍须尽快报告"),
+    }
+    return lines.get(state) or status_name(state)
 
 
 def notice_state(status: str) -> str:
     """A personal-information notice's status in words (D16: no hours, 立即)."""
-    if status == Status.DONE:
-        return tr("已通知")
-    if status == Status.WAIVED:
-        return tr("已决定不通知（已写明理由）")
-    return tr("{now} · 待通知").format(now=immediate())
+    words: dict[str, str] = {Status.DONE: tr("已通知"), Status.WAIVED: tr("已决定不通知（已写明理由）")}
+    return words.get(status) or tr("{now} · 待通知").format(now=immediate())
 
 
 def immediate() -> str:
@@ -154,11 +149,11 @@ class CountdownCard(QFrame):
     def refresh(self, now: datetime) -> None:
         o = self.obligation
         state = card_state(o, now)
-        if o.due is not None and o.status in CLOCK_STATUSES:
+        if o.has_clock and o.due is not None:
             _set(self.time_left, time_left(o.due, now))
-        elif o.status in (Status.MET, Status.LATE) and o.submitted_at is not None:
+        elif o.reported and o.submitted_at is not None:
             _set(self.time_left, tr("已报 ") + display_beijing(o.submitted_at)[5:])
-        elif o.id in IMMEDIATE and o.status == Status.OPEN:
+        elif o.id in IMMEDIATE and o.awaited:
             _set(self.time_left, immediate())
         else:
             _set(self.time_left, "—")

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import datetime
 from html import escape
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import citations
 from core.assessment import Assessment, assess, next_report_kind, projection_sentence, submission_verdicts, summary_days
 from core.rules import RulePack
 from core.service import StoreError
@@ -37,12 +38,14 @@ from gui import dialogs
 from gui.countdown import CountdownPanel
 from gui.desk_tabs import AttachmentPane, TimelinePane
 from gui.hub import StoreHub
-from gui.i18n import kind_name, language, pick, said, tr
+from gui.i18n import basis, kind_name, language, pick, said, tr
 from gui.next_report import NextReportDialog
 from gui.notice_group import NoticeGroup, ledger_notice, notice_hashes
 from gui.reporting import ReportActions
 from gui.submission import SubmissionDialog, recipient_name
 from gui.widgets import named
+
+VERDICT_WORDS = {Status.MET: str(QT_TR_NOOP("按时")), Status.LATE: str(QT_TR_NOOP("迟于期限"))}  # core's verdict on a submission, in words
 
 
 def _scrolled(widget: QWidget) -> QScrollArea:
@@ -136,7 +139,7 @@ class IncidentDesk(QWidget):
         self.ended_button = self._button(
             "deskHandlingEnded",
             tr("处置工作已结束(&D)"),
-            tr("记下处置结束时间；总结报告须在其后 {days} 日内报送（第八条）").format(days=days),
+            tr("记下处置结束时间；总结报告须在其后 {days} 日内报送（{basis}）").format(days=days, basis=basis(citations.summary_report(self.pack))),
             self._handling_ended,
         )
         self.summary_button = self._button(
@@ -251,7 +254,7 @@ class IncidentDesk(QWidget):
                 channel = self.pack.channel(sub["channel"])
                 parts.append(pick(channel.name, channel.name_en))
             if index in verdicts:
-                parts.append(tr("按时") if verdicts[index] == Status.MET else tr("迟于期限"))
+                parts.append(tr(VERDICT_WORDS[verdicts[index]]))
             if sub.get("person"):
                 parts.append(tr("报送人 {p}").format(p=sub["person"]))
             if sub.get("reference"):
@@ -384,7 +387,11 @@ class IncidentDesk(QWidget):
         self.hub.set_field(self.incident_id, "handling_ended_at", at.isoformat(timespec="seconds"))
         self.hub.flush()
         self.reload()
-        self._say(tr("已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（第八条）。").format(t=display_beijing(at), days=summary_days(self.pack)))
+        self._say(
+            tr("已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（{basis}）。").format(
+                t=display_beijing(at), days=summary_days(self.pack), basis=basis(citations.summary_report(self.pack))
+            )
+        )
 
     def _email(self) -> None:
         if self.incident_id:

@@ -12,8 +12,8 @@ from PySide6.QtCore import QT_TR_NOOP, QAbstractTableModel, QModelIndex, QPersis
 
 from core import resources
 from core.service import IncidentSummary, StoreError
-from core.timeutil import display_beijing
-from core.vocab import OPEN_STATUSES, Status
+from core.timeutil import display_beijing, past_due
+from core.vocab import Status, unfinished
 from gui import i18n
 from gui.hub import StoreHub
 from gui.i18n import tr
@@ -142,9 +142,9 @@ class IncidentTableModel(QAbstractTableModel):
         if self.text and self.text not in (row.title or "").lower() and self.text not in (row.number or "").lower():
             return False
         if self.kind == "unfinished":
-            return row.status in OPEN_STATUSES
+            return unfinished(row.status)
         if self.kind == "past_due":
-            return row.next_due is not None and row.next_due < self.now
+            return self._overdue(row)
         if self.kind == "drill":
             return row.drill
         if self.kind == "real":
@@ -189,7 +189,7 @@ class IncidentTableModel(QAbstractTableModel):
             return
         first, last = max(first, 0), len(self.rows) - 1 if last is None else min(last, len(self.rows) - 1)
         self._live_grades(now, first, last)
-        passed = any(row.next_due is not None and before <= row.next_due < now for row in self.rows[first : last + 1])
+        passed = any(row.next_due is not None and past_due(row.next_due, now) and not past_due(row.next_due, before) for row in self.rows[first : last + 1])
         left = self.LEFT
         self.dataChanged.emit(self.index(first, 0 if passed else left), self.index(last, left), [] if passed else [Qt.ItemDataRole.DisplayRole])
 
@@ -222,7 +222,7 @@ class IncidentTableModel(QAbstractTableModel):
         return None
 
     def _overdue(self, row: IncidentSummary) -> bool:
-        return row.next_due is not None and row.next_due < self.now
+        return row.next_due is not None and past_due(row.next_due, self.now)
 
     # The roles answered; the view asks each cell for seven (font, alignment, background…):
     # the others are turned away first, before the index is read.

@@ -14,20 +14,21 @@ from html import escape
 from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
+from core import citations
 from core.assessment import Assessment, summary_days
 from core.incident import Doc
 from core.report.changes import changes_since
 from core.rules import RulePack
 from core.timeutil import display_beijing
 from core.vocab import ObligationId, ReportKind
-from gui.i18n import join, kind_name, tr
+from gui.i18n import basis, join, kind_name, tr
 from gui.widgets import fit_on_screen, named
 from gui.wizard.review import field_name
 
 INTRO = {
-    ReportKind.SUPPLEMENT: QT_TR_NOOP("补报：把首报时还不清楚、现在查清的情况报告给原接收单位（第七条第二款）。"),
+    ReportKind.SUPPLEMENT: QT_TR_NOOP("补报：把首报时还不清楚、现在查清的情况报告给原接收单位（{paragraph}）。"),
     ReportKind.FOLLOWUP: QT_TR_NOOP("续报：事件有新进展（影响扩大、处置取得效果、查明原因等）时，及时报告最新情况。"),
-    ReportKind.SUMMARY: QT_TR_NOOP("总结报告：处置工作结束后 {days} 日内报送，说明原因、处置、整改和教训（第八条）。"),
+    ReportKind.SUMMARY: QT_TR_NOOP("总结报告：处置工作结束后 {days} 日内报送，说明原因、处置、整改和教训（{article}）。"),
 }
 
 
@@ -60,7 +61,8 @@ class NextReportDialog(QDialog):
         self.kind = kind
         self.setWindowTitle(kind_name(kind))
         layout = QVBoxLayout(self)
-        intro = named(QLabel(tr(str(INTRO[ReportKind(kind)])).format(days=summary_days(pack))), "nextReportIntro")
+        cited = {"paragraph": basis(citations.supplement(pack)), "article": basis(citations.summary_report(pack))}
+        intro = named(QLabel(tr(str(INTRO[ReportKind(kind)])).format(days=summary_days(pack), **cited)), "nextReportIntro")
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.due = named(QLabel(""), "summaryDue")
@@ -111,4 +113,6 @@ class NextReportDialog(QDialog):
         self.due.setVisible(bool(note))
         self.changes.setText(changes_html(previous, doc, pack))
         missing = [field_name(k) for k in result.missing["complete"]]
-        self.missing.setText(tr("完整报告尚缺：{m}").format(m=join(missing)) if missing else tr("第七条各项都已填写。"))
+        self.missing.setText(
+            tr("完整报告尚缺：{m}").format(m=join(missing)) if missing else tr("{basis}各项都已填写。").format(basis=basis(citations.report_items(pack)))
+        )

@@ -22,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import citations
 from core.assessment import notice_channels
 from core.incident import Doc
 from core.obligations import Obligation
 from core.rules import RulePack
 from core.vocab import ObligationId, ReportKind
-from gui.i18n import pick, tr
+from gui.i18n import basis, pick, tr
 from gui.submission import beijing_edit, read_beijing, recipient_name
 from gui.widgets import named
 
@@ -143,7 +144,7 @@ class WaiverDialog(QDialog):
     """objectName ``WaiverDialog``: the written reason for not notifying individuals
     (``waiverReason``); a blank reason is refused in ``waiverMessage``."""
 
-    def __init__(self, current: str = "", parent: QWidget | None = None) -> None:
+    def __init__(self, pack: RulePack, current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("WaiverDialog")
         self.setWindowTitle(tr("不通知个人"))
@@ -151,9 +152,9 @@ class WaiverDialog(QDialog):
         layout = QVBoxLayout(self)
         note = QLabel(
             tr(
-                "只有采取的措施能够有效避免危害时，才可以不通知个人，并须写明理由（个人信息保护法第五十七条第二款）。"
+                "只有采取的措施能够有效避免危害时，才可以不通知个人，并须写明理由（{basis}）。"
                 "履行个人信息保护职责的部门认为可能造成危害的，仍有权要求通知；那时可在这里改回「须通知」。"
-            )
+            ).format(basis=basis(citations.notice_waiver(pack)))
         )
         note.setWordWrap(True)
         layout.addWidget(note)

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import citations
 from core.assessment import check
 from core.incident import Doc
 from core.messages import InvalidIncident
@@ -42,10 +43,10 @@ from core.obligations import Obligation
 from core.rules import RulePack
 from core.service import SUBMITTED_PREFIX, StoreError
 from core.timeutil import display_beijing
-from core.vocab import Channel, ObligationId, ReportKind, Status
+from core.vocab import Channel, ObligationId, ReportKind
 from gui import dialogs
 from gui.hub import StoreHub
-from gui.i18n import english, language, pick, said, tr
+from gui.i18n import basis, english, language, pick, said, tr
 from gui.i18n import kind_name as kind_label
 from gui.notice_dialogs import NoticeDialog, WaiverDialog, notice_obligations
 from gui.reporting import ReportActions, Say
@@ -144,7 +145,9 @@ class NoticeGroup(QGroupBox):
         self.record_individuals = self._button("piRecordIndividuals", tr("登记已通知个人…"), lambda: self.record(ObligationId.PI_INDIVIDUAL_NOTICE))
         self.waive_button = self._button("piWaive", tr("不通知个人（写明理由）…"), self.waive)
         self.withdraw_button = self._button("piWithdrawWaiver", tr("改为须通知个人"), self.withdraw)
-        self.withdraw_button.setToolTip(tr("履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人（第五十七条第二款）"))
+        self.withdraw_button.setToolTip(
+            tr("履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人（{basis}）").format(basis=basis(citations.notice_waiver(pack)))
+        )
         self.documents: dict[str, QPushButton] = {}
         for name, kind, text in DOCUMENTS:
             button = named(QPushButton(tr(text)), name)
@@ -209,10 +212,10 @@ class NoticeGroup(QGroupBox):
         by_id = {o.id: o for o in self.obligations}
         self.setVisible(bool(self.obligations))
         individual = by_id.get(ObligationId.PI_INDIVIDUAL_NOTICE)
-        waived = individual is not None and individual.status == Status.WAIVED
+        waived = individual is not None and individual.waived
         self.record_authority.setEnabled(ObligationId.PI_AUTHORITY_NOTICE in by_id)
         self.record_individuals.setEnabled(individual is not None)
-        self.waive_button.setVisible(individual is not None and individual.status == Status.OPEN)
+        self.waive_button.setVisible(individual is not None and individual.awaited)
         self.withdraw_button.setVisible(waived)
         self.preview_button.setVisible(english())
         if not self.obligations:
@@ -280,7 +283,7 @@ class NoticeGroup(QGroupBox):
             return
         incident_id, doc = found
         current = ((doc.get("personal_info") or {}).get("individual_notice_waived") or {}).get("reason") or ""
-        dialog = WaiverDialog(current, parent=self)
+        dialog = WaiverDialog(self.pack, current, parent=self)
         if not dialogs.run(dialog) or dialog.result_ is None:
             self._said(tr("已取消。"))
             return

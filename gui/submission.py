@@ -135,14 +135,15 @@ class SubmissionForm(QWidget):
         if kind is not None:
             self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
 
-    def submission(self, now: datetime) -> dict[str, object] | None:
-        """The submission typed, or None with the reason shown in ``submissionMessage``."""
+    def submission(self) -> dict[str, object] | None:
+        """The submission typed, or None with the reason shown in ``submissionMessage`` (a time
+        in the future is refused by the field, against the form's clock)."""
         obligation = self.obligation.itemData(self.obligation.currentIndex()) if self.obligation.count() else None
         if not obligation:
             self.message.setText(tr("请先选择报告义务。"))
             return None
         at = read_beijing(self.time)
-        if at is None or at > now:
+        if at is None:  # unreadable or in the future (core.timeparse.in_future, D1a): the field says which
             self.message.setText(self.time.problem or tr("报送时间晚于现在，请核对（按北京时间填写实际报送的时刻）。"))
             self.time.line.setFocus()
             return None
@@ -192,6 +193,6 @@ class SubmissionDialog(QDialog):
         guard_wheel(self)
 
     def _ok(self) -> None:
-        self.result_ = self.form.submission(self.now)
+        self.result_ = self.form.submission()
         if self.result_ is not None:
             self.accept()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.timeparse import FUTURE_SKEW, Reading, TimeParseError, describe, editable_text, parse_time
+from core.timeparse import Reading, TimeParseError, describe, editable_text, in_future, parse_time
 from core.timeutil import BEIJING, display_beijing
 from gui.i18n import language, tr
 from gui.widgets import named
@@ -182,7 +182,7 @@ class TimeEdit(QWidget):
         self.line.setText(editable_text(at, now, language()))
         self.problem = None
         self.reading_label.setStyleSheet("color: #1a5e20;")
-        self.reading_label.setText(tr("已记下：{reading}").format(reading=describe(Reading(at, at > now + FUTURE_SKEW, True), now, language())))
+        self.reading_label.setText(tr("已记下：{reading}").format(reading=describe(Reading(at, in_future(at, now), True), now, language())))
 
     def set_prefix(self, text: str) -> None:
         """Start the text (「昨天 」) and put the cursor after it, for the quick answers."""

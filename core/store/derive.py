@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from core.timeutil import past_due
 from core.vocab import Status
 
 if TYPE_CHECKING:  # types only: the incident module and the rule pack load with the first write, not at start-up
@@ -71,7 +72,7 @@ def live_status(static_status: str, next_due_utc: str | None, now: datetime) -> 
     """The incident's status at ``now``: overdue or pending while a countdown runs."""
     if next_due_utc is None:
         return Status(static_status)
-    return Status.OVERDUE if now > datetime.fromisoformat(next_due_utc) else Status.PENDING
+    return Status.OVERDUE if past_due(datetime.fromisoformat(next_due_utc), now) else Status.PENDING
 
 
 def derivation_id(pack: RulePack) -> str:

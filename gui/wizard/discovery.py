@@ -11,13 +11,13 @@ parser flags a future time and the assessment warns (D1a, D1b).
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import NamedTuple
 
 from PySide6.QtCore import QT_TR_NOOP
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core.timeutil import BEIJING
+from core.timeparse import minutes_back
 from gui.i18n import tr
 from gui.widgets import named
 from gui.wizard.fields import TimeField
@@ -74,7 +74,7 @@ class DiscoveryQuestion(QWidget):
         if quick.minutes is None:
             self.field.time.set_prefix(tr(quick.prefix) if quick.prefix else "")
             return
-        value = self.now().astimezone(BEIJING).replace(microsecond=0) - timedelta(minutes=quick.minutes)
+        value = minutes_back(self.now(), quick.minutes)
         self.field.set_datetime(value)
         self.field.local_error = None
         self.answer(value.isoformat(timespec="seconds"))

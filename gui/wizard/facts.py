@@ -6,13 +6,13 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from core import credit_code
+from core import citations, credit_code
 from core import fields as catalogue
 from core.assessment import discovery_problem
 from core.incident import REPORTER_KEYS, get
 from core.suggestions import suggestions
 from core.symptoms import symptoms
-from gui.i18n import ask, hint, language, pick, tr
+from gui.i18n import ask, basis, hint, language, pick, tr
 from gui.widgets import named
 from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.discovery import DiscoveryQuestion
@@ -99,7 +99,12 @@ class DiscoveryPage(FieldPage):
 
 class ReporterPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageReporter", tr("报告单位"), tr("涉事单位的基本信息（第七条第一项）。已自动填入单位资料，改动后可保存为今后的默认值。"))
+        super().__init__(
+            ctx,
+            "pageReporter",
+            tr("报告单位"),
+            tr("涉事单位的基本信息（{basis}）。已自动填入单位资料，改动后可保存为今后的默认值。").format(basis=basis(citations.report_item(ctx.pack, 1))),
+        )
         # The catalogue's reporter fields in its order: a field added there is asked here.
         self.add_form([catalogue_field(path, ctx.change) for path in catalogue.on_page(catalogue.Page.REPORTER)])
         row = QWidget()
@@ -133,7 +138,12 @@ class ReporterPage(FieldPage):
 
 class SystemsPage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageSystems", tr("涉事系统"), tr("哪些系统或设施受到影响（第七条第一项）。写清用途，不需要技术细节。"))
+        super().__init__(
+            ctx,
+            "pageSystems",
+            tr("涉事系统"),
+            tr("哪些系统或设施受到影响（{basis}）。写清用途，不需要技术细节。").format(basis=basis(citations.report_item(ctx.pack, 1))),
+        )
         c = ctx.change
         self.add_form(
             [
@@ -153,7 +163,12 @@ class SystemsPage(FieldPage):
 
 class TypePage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
-        super().__init__(ctx, "pageType", tr("事件类型"), tr("按 GB/T 20986-2023 分类（第七条第二项「类型」）。不会分类？点下面最像的现象。"))
+        super().__init__(
+            ctx,
+            "pageType",
+            tr("事件类型"),
+            tr("按 GB/T 20986-2023 分类（{basis}「类型」）。不会分类？点下面最像的现象。").format(basis=basis(citations.report_item(ctx.pack, 2))),
+        )
         c = ctx.change
         pack = ctx.pack
         self.class_field = ChoiceField(
@@ -161,7 +176,10 @@ class TypePage(FieldPage):
         )
         self.subclass_field = ChoiceField("type.subclass", ask("type.subclass"), hint("type.subclass"), c, [])
         self.ransom = CheckField(
-            "ransom_demanded", tr("对方要求支付赎金"), tr("勾选后会多一页，记录赎金金额、方式和日期（第七条第二项）。"), self._ransom_changed
+            "ransom_demanded",
+            tr("对方要求支付赎金"),
+            tr("勾选后会多一页，记录赎金金额、方式和日期（{basis}）。").format(basis=basis(citations.report_item(pack, 2))),
+            self._ransom_changed,
         )
         self.ransom.widget.setObjectName("ransom_demanded")
         symptom_box = QWidget()

@@ -7,8 +7,8 @@ from html import escape
 
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from core import citations, vocab
 from core import fields as catalogue
-from core import vocab
 from core.assessment import projection_sentence
 from core.incident import involves_cii, is_ransomware
 from core.suggestions import reason_for
@@ -216,7 +216,9 @@ class RansomwarePage(FieldPage):
             ctx,
             "pageRansomware",
             tr("勒索软件"),
-            tr("第七条第二项：勒索软件攻击事件还应报告要求支付赎金的金额、方式、日期等。照勒索信上写的填；不要联系攻击者。"),
+            tr("{basis}：勒索软件攻击事件还应报告要求支付赎金的金额、方式、日期等。照勒索信上写的填；不要联系攻击者。").format(
+                basis=basis(citations.report_item(ctx.pack, 2))
+            ),
         )
         c = ctx.change
         self.add_form(
@@ -238,7 +240,12 @@ class RansomwarePage(FieldPage):
 class ResponsePage(FieldPage):
     def __init__(self, ctx: EditContext) -> None:
         super().__init__(
-            ctx, "pageResponse", tr("处置情况"), tr("第七条第二至八项。首报可以只填「影响和危害」「措施及效果」，其余查清后及时补报（第七条第二款）。")
+            ctx,
+            "pageResponse",
+            tr("处置情况"),
+            tr("{items}。首报可以只填「影响和危害」「措施及效果」，其余查清后及时补报（{basis}）。").format(
+                items=basis(citations.report_item_range(ctx.pack, 2, len(ctx.pack.report_items))), basis=basis(citations.supplement(ctx.pack))
+            ),
         )
         c = ctx.change
 
@@ -271,7 +278,11 @@ class ResponsePage(FieldPage):
                 ),
             ]
         )
-        self.layout_.addWidget(form_section(tr("总结报告（第八条）"), tr("处置工作结束后填写；总结报告在其后规定期限内报送。")))
+        self.layout_.addWidget(
+            form_section(
+                tr("总结报告（{basis}）").format(basis=basis(citations.summary_report(ctx.pack))), tr("处置工作结束后填写；总结报告在其后规定期限内报送。")
+            )
+        )
         self.add_form([a("accountability"), a("remediation"), a("lessons")])
         self.finish_layout()
 

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import citations
 from core import fields as catalogue
 from core.assessment import Assessment, channel_advice
 from core.fields import Page
@@ -25,10 +26,11 @@ from core.incident import Doc
 from core.messages import Finding
 from core.obligations import Obligation
 from core.pack_text import escalation
+from core.readiness import readiness
 from core.rules import RulePack
 from core.service import Recorded, StoreError
 from core.timeutil import display_beijing, format_hms
-from core.vocab import IMMEDIATE, REPORT_KINDS, ReportKind
+from core.vocab import IMMEDIATE, REPORT_KINDS
 from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
 from gui.submission import SubmissionForm, recipient_name, set_beijing
 from gui.widgets import named, reserved_line
@@ -37,7 +39,6 @@ from gui.wizard.facts import PAGE_DISCOVERY, PAGE_IMPACT, PAGE_RANSOMWARE, PAGE_
 from gui.wizard.fields import form_section
 from gui.wizard.personal_info import PAGE_PERSONAL_INFO
 
-TITLE_PATH = "title"
 FILING_EMAIL, FILING_PHONE, FILING_FAX = "email", "phone", "fax"  # the review page's filing helpers (product.md §8.4)
 
 # The wizard page of each catalogue page (core.fields.Page).
@@ -185,38 +186,30 @@ class ReviewPage(FieldPage):
         return -1  # the last page (the personal-information page has a higher id)
 
     def _show_missing(self, result: Assessment, errors: list[Finding]) -> None:
-        initial, complete = result.missing["initial"], result.missing["complete"]
-        rest = [k for k in complete if k not in initial]
-        if not str(self.ctx.document().get("title") or "").strip():
-            initial = [TITLE_PATH, *initial]  # not a statutory item, but the report's heading (issue 18)
+        """Renders core's answer (``core.readiness``): what the first report lacks, and the
+        nearest deadline with the time to it or past it."""
+        ready = readiness(result, self.ctx.now())
         unreadable = list(dict.fromkeys(e.path for e in errors))  # left out of grading until corrected
 
         def links(keys: list[str]) -> str:
             return join([f'<a href="page:{page_of(k)}">{escape(field_name(k))}</a>' for k in keys]) or tr("无")
 
-        reported = any(sub.get("kind") == ReportKind.INITIAL for sub in result.doc.get("submissions") or [])
-        # Once the first report went out, what it lacked is for a supplement (第七条第二款),
-        # not "missing from the first report" (issue 18: consistent with what was submitted).
-        first = escape(tr("首报已报送；补报时补充：") if reported else tr("首报（第一、二项）尚缺："))
+        first = escape(tr("首报已报送；补报时补充：") if ready.first_sent else tr("首报（第一、二项）尚缺："))
         more = escape(tr("完整报告另缺："))
         to_correct = escape(tr("须更正（无法识别，暂未计入）："))
         fix = f"<br><b>{to_correct}</b>{links(unreadable)}" if unreadable else ""
-        self.missing.setText(f"<b>{first}</b>{links(initial)}<br><b>{more}</b>{links(rest)}{fix}")
-        timed = [o for o in result.obligations if o.has_clock and o.due is not None]
-        now = self.ctx.now()
-        if timed:
-            nearest = min(timed, key=lambda o: o.due)  # type: ignore[arg-type,return-value]
-            assert nearest.due is not None
-            left = format_hms(abs((nearest.due - now).total_seconds()))
-            advice = (
-                tr("可以先报第一、二项，其余及时补报（第七条第二款）。")
-                if not initial or reported
-                else tr("首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。").format(n=len(initial))
-            )
-            where = tr("最近期限：{r}，还剩 {left}。") if nearest.due >= now else tr("最近期限：{r}，已超时 {left}，仍须尽快报告。")
-            self.ready.setText(where.format(r=recipient_name(nearest, self.ctx.pack), left=left) + advice)
-        else:
+        self.missing.setText(f"<b>{first}</b>{links(ready.lacking_first)}<br><b>{more}</b>{links(ready.lacking_complete)}{fix}")
+        if ready.nearest is None:
             self.ready.setText(tr("目前没有正在倒计时的报告期限。"))
+            return
+        left = format_hms(ready.seconds)
+        advice = (
+            tr("可以先报第一、二项，其余及时补报（{basis}）。").format(basis=basis(citations.supplement(self.ctx.pack)))
+            if ready.report_known_now
+            else tr("首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。").format(n=len(ready.lacking_first))
+        )
+        where = tr("最近期限：{r}，已超时 {left}，仍须尽快报告。") if ready.overdue else tr("最近期限：{r}，还剩 {left}。")
+        self.ready.setText(where.format(r=recipient_name(ready.nearest, self.ctx.pack), left=left) + advice)
 
     def _show_obligations(self, result: Assessment) -> None:
         pack = self.ctx.pack
@@ -261,7 +254,7 @@ class ReviewPage(FieldPage):
         self.export(self.kind.currentData(), self.export_result.setText)
 
     def _record(self) -> None:
-        submission = self.submission.submission(self.ctx.now())
+        submission = self.submission.submission()
         if submission is None:
             return
         try:

@@ -256,8 +256,8 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Handling e&amp;nded</translation>
     </message>
     <message>
-        <source>记下处置结束时间；总结报告须在其后 {days} 日内报送（第八条）</source>
-        <translation>Record when handling ended; the summary report is due within {days} days after it (Art. 8)</translation>
+        <source>记下处置结束时间；总结报告须在其后 {days} 日内报送（{basis}）</source>
+        <translation>Record when handling ended; the summary report is due within {days} days after it ({basis})</translation>
     </message>
     <message>
         <source>总结报告(&amp;Y)…</source>
@@ -276,8 +276,8 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Record anchor: {c} (keep it with the submitted material)</translation>
     </message>
     <message>
-        <source>已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（第八条）。</source>
-        <translation>Handling ended at {t} is recorded; the {days}-day period for the summary report has started (Art. 8).</translation>
+        <source>已记下处置结束时间 {t}；总结报告的 {days} 日期限已开始计算（{basis}）。</source>
+        <translation>Handling ended at {t} is recorded; the {days}-day period for the summary report has started ({basis}).</translation>
     </message>
     <message>
         <source>报送辅助(&amp;H)</source>
@@ -700,8 +700,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Not notifying individuals</translation>
     </message>
     <message>
-        <source>只有采取的措施能够有效避免危害时，才可以不通知个人，并须写明理由（个人信息保护法第五十七条第二款）。履行个人信息保护职责的部门认为可能造成危害的，仍有权要求通知；那时可在这里改回「须通知」。</source>
-        <translation>You may leave individuals un-notified only when the measures taken effectively avoid harm, and you must write down why (Personal Information Protection Law, Art. 57(2)). The department performing personal-information protection duties can still require a notice if it sees possible harm; you can then switch back to “must notify” here.</translation>
+        <source>只有采取的措施能够有效避免危害时，才可以不通知个人，并须写明理由（{basis}）。履行个人信息保护职责的部门认为可能造成危害的，仍有权要求通知；那时可在这里改回「须通知」。</source>
+        <translation>You may leave individuals un-notified only when the measures taken effectively avoid harm, and you must write down why ({basis}). The department performing personal-information protection duties can still require a notice if it sees possible harm; you can then switch back to “must notify” here.</translation>
     </message>
     <message>
         <source>例：丢失的是加密硬盘，密钥未丢失，数据无法被读取。</source>
@@ -752,8 +752,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Reporting organisation</translation>
     </message>
     <message>
-        <source>涉事单位的基本信息（第七条第一项）。已自动填入单位资料，改动后可保存为今后的默认值。</source>
-        <translation>Basic details of the organisation involved (Art. 7 item 1). Filled in from your organisation profile; if you change anything, you can save it as the new default.</translation>
+        <source>涉事单位的基本信息（{basis}）。已自动填入单位资料，改动后可保存为今后的默认值。</source>
+        <translation>Basic details of the organisation involved ({basis}). Filled in from your organisation profile; if you change anything, you can save it as the new default.</translation>
     </message>
     <message>
         <source>保存为单位资料（下次自动填入）</source>
@@ -772,8 +772,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Affected systems</translation>
     </message>
     <message>
-        <source>哪些系统或设施受到影响（第七条第一项）。写清用途，不需要技术细节。</source>
-        <translation>Which systems or facilities are affected (Art. 7 item 1). Say what they are used for; no technical details needed.</translation>
+        <source>哪些系统或设施受到影响（{basis}）。写清用途，不需要技术细节。</source>
+        <translation>Which systems or facilities are affected ({basis}). Say what they are used for; no technical details needed.</translation>
     </message>
     <message>
         <source>名称</source>
@@ -796,16 +796,16 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Incident type</translation>
     </message>
     <message>
-        <source>按 GB/T 20986-2023 分类（第七条第二项「类型」）。不会分类？点下面最像的现象。</source>
-        <translation>Classified by GB/T 20986-2023 (Art. 7 item 2, “type”). Not sure which class? Click the symptom below that fits best.</translation>
+        <source>按 GB/T 20986-2023 分类（{basis}「类型」）。不会分类？点下面最像的现象。</source>
+        <translation>Classified by GB/T 20986-2023 ({basis}, “type”). Not sure which class? Click the symptom below that fits best.</translation>
     </message>
     <message>
         <source>对方要求支付赎金</source>
         <translation>A ransom was demanded</translation>
     </message>
     <message>
-        <source>勾选后会多一页，记录赎金金额、方式和日期（第七条第二项）。</source>
-        <translation>If ticked, an extra page appears for the ransom amount, payment method and date (Art. 7 item 2).</translation>
+        <source>勾选后会多一页，记录赎金金额、方式和日期（{basis}）。</source>
+        <translation>If ticked, an extra page appears for the ransom amount, payment method and date ({basis}).</translation>
     </message>
     <message>
         <source>常见现象</source>
@@ -936,16 +936,16 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Ransomware</translation>
     </message>
     <message>
-        <source>第七条第二项：勒索软件攻击事件还应报告要求支付赎金的金额、方式、日期等。照勒索信上写的填；不要联系攻击者。</source>
-        <translation>Art. 7 item 2: for a ransomware attack, also report the ransom demanded: amount, payment method, date and so on. Copy what the ransom note says; do not contact the attackers.</translation>
+        <source>{basis}：勒索软件攻击事件还应报告要求支付赎金的金额、方式、日期等。照勒索信上写的填；不要联系攻击者。</source>
+        <translation>{basis}: for a ransomware attack, also report the ransom demanded: amount, payment method, date and so on. Copy what the ransom note says; do not contact the attackers.</translation>
     </message>
     <message>
         <source>处置情况</source>
         <translation>Response</translation>
     </message>
     <message>
-        <source>第七条第二至八项。首报可以只填「影响和危害」「措施及效果」，其余查清后及时补报（第七条第二款）。</source>
-        <translation>Art. 7 items 2 to 8. The initial report may contain just “impact and harm” and “measures and effect”; once you know the rest, send it promptly in a supplementary report (Art. 7(2)).</translation>
+        <source>{items}。首报可以只填「影响和危害」「措施及效果」，其余查清后及时补报（{basis}）。</source>
+        <translation>{items}. The initial report may contain just “impact and harm” and “measures and effect”; once you know the rest, send it promptly in a supplementary report ({basis}).</translation>
     </message>
     <message>
         <source>接收单位</source>
@@ -964,8 +964,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Add sector report</translation>
     </message>
     <message>
-        <source>总结报告（第八条）</source>
-        <translation>Summary report (Art. 8)</translation>
+        <source>总结报告（{basis}）</source>
+        <translation>Summary report ({basis})</translation>
     </message>
     <message>
         <source>处置工作结束后填写；总结报告在其后规定期限内报送。</source>
@@ -1096,8 +1096,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>To correct (could not be read, not counted yet): </translation>
     </message>
     <message>
-        <source>可以先报第一、二项，其余及时补报（第七条第二款）。</source>
-        <translation>You can submit items 1 and 2 now and send the rest promptly in a supplementary report (Art. 7(2)).</translation>
+        <source>可以先报第一、二项，其余及时补报（{basis}）。</source>
+        <translation>You can submit items 1 and 2 now and send the rest promptly in a supplementary report ({basis}).</translation>
     </message>
     <message>
         <source>首报还缺 {n} 项（见下）；来不及补齐也要在期限前先报已知情况。</source>
@@ -1308,8 +1308,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Notify individuals after all</translation>
     </message>
     <message>
-        <source>履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人（第五十七条第二款）</source>
-        <translation>If the personal-information protection authority thinks harm may result, it can require the individuals to be notified (Article 57(2))</translation>
+        <source>履行个人信息保护职责的部门认为可能造成危害的，有权要求通知个人（{basis}）</source>
+        <translation>If the personal-information protection authority thinks harm may result, it can require the individuals to be notified ({basis})</translation>
     </message>
     <message>
         <source>预览（英文）</source>
@@ -1512,16 +1512,16 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>No program on this computer can open “{n}”. The copy is at: {p}</translation>
     </message>
     <message>
-        <source>补报：把首报时还不清楚、现在查清的情况报告给原接收单位（第七条第二款）。</source>
-        <translation>Supplementary report: report to the original recipient what was still unclear at the time of the initial report and has now been established (Art. 7(2)).</translation>
+        <source>补报：把首报时还不清楚、现在查清的情况报告给原接收单位（{paragraph}）。</source>
+        <translation>Supplementary report: report to the original recipient what was still unclear at the time of the initial report and has now been established ({paragraph}).</translation>
     </message>
     <message>
         <source>续报：事件有新进展（影响扩大、处置取得效果、查明原因等）时，及时报告最新情况。</source>
         <translation>Follow-up report: when the incident develops (the impact grows, the response takes effect, the cause is found, etc.), promptly report the latest situation.</translation>
     </message>
     <message>
-        <source>总结报告：处置工作结束后 {days} 日内报送，说明原因、处置、整改和教训（第八条）。</source>
-        <translation>Summary report: due within {days} days after handling ends; it states the cause, the response, the remediation and the lessons (Art. 8).</translation>
+        <source>总结报告：处置工作结束后 {days} 日内报送，说明原因、处置、整改和教训（{article}）。</source>
+        <translation>Summary report: due within {days} days after handling ends; it states the cause, the response, the remediation and the lessons ({article}).</translation>
     </message>
     <message>
         <source>还没有登记过报送，没有可比较的上一份报告。报送后请先登记，之后的补报、续报会列出变化。</source>
@@ -1568,8 +1568,8 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Still missing for the full report: {m}</translation>
     </message>
     <message>
-        <source>第七条各项都已填写。</source>
-        <translation>All items of Art. 7 have been filled in.</translation>
+        <source>{basis}各项都已填写。</source>
+        <translation>All items of {basis} have been filled in.</translation>
     </message>
     <message>
         <source>快速指南</source>

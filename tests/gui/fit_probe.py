@@ -99,7 +99,7 @@ def main(lang: str, db: str) -> None:
     dialogs: list[tuple[str, QWidget]] = [
         ("preview", PdfPreviewDialog(str(pdf), window)),
         ("submission", SubmissionDialog(pack, result.obligations, NOW, parent=window)),
-        ("waiver", WaiverDialog(parent=window)),
+        ("waiver", WaiverDialog(pack, parent=window)),
         ("profile", ProfileDialog(store.profile(), store.save_profile, window)),
         ("guide", GuideDialog(pack, str(store.path), window)),
         (

@@ -61,7 +61,7 @@ def test_the_department_form_has_no_count_and_offers_what_reaches_it(qtbot):
 
 
 def test_a_waiver_needs_a_reason(qtbot):
-    dialog = WaiverDialog()
+    dialog = WaiverDialog(PACK)
     qtbot.addWidget(dialog)
     dialog.reason.setPlainText("   ")
     dialog._ok()
