@@ -256,6 +256,42 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "store_anchor_failed": ("记录校验码 {code} 核对未通过：{why}", "the record anchor {code} did not check out: {why}"),
     "store_verify_restore": ("可从备份恢复：incident-assistant restore 备份文件", "A backup can be restored: incident-assistant restore BACKUP"),
     "store_file_not_regular_plain": ("不是普通文件", "not a regular file"),
+    # encryption at rest (issue 28): never the key, never the passphrase
+    "store_passphrase_needed": ("数据库已加密，需要口令才能打开", "the database is encrypted and needs its passphrase"),
+    "store_passphrase_needed_remedy": (
+        "请提供口令或恢复密钥（命令行：--passphrase-file 口令文件，或 --recovery-key-file 恢复密钥文件）",
+        "Give its passphrase or recovery key (command line: --passphrase-file FILE, or --recovery-key-file FILE)",
+    ),
+    "store_passphrase_wrong": ("口令不正确", "the passphrase is wrong"),
+    "store_passphrase_wrong_remedy": (
+        "请检查口令后重试（多次输错不会损坏数据）；忘记口令时可用恢复密钥打开并设置新口令",
+        "Check it and try again (wrong tries damage nothing); a forgotten passphrase is replaced by opening with the recovery key",
+    ),
+    "store_recovery_wrong": ("恢复密钥不正确", "the recovery key is wrong"),
+    "store_recovery_wrong_remedy": ("请核对打印或抄写的恢复密钥后重试", "Check the printed or written-down recovery key and try again"),
+    "store_recovery_format": (
+        "恢复密钥格式不对（应为 8 组、每组 4 个字符，如 K7M2-…，其中有字符输错）",
+        "the recovery key is not well formed (8 groups of 4 characters such as K7M2-…; a character is mistyped)",
+    ),
+    "store_key_file_missing": (
+        "数据库已加密，但旁边的密钥文件（文件名后加 .keys）不见了",
+        "the database is encrypted but its key file beside it (its name followed by .keys) is missing",
+    ),
+    "store_key_file_damaged": (
+        "旁边的密钥文件（文件名后加 .keys）已损坏或不属于此数据库",
+        "its key file beside it (its name followed by .keys) is damaged or belongs to another database",
+    ),
+    "store_key_file_remedy": (
+        "可把加密后做的任一备份旁的 .keys 文件复制到数据库旁，改名为数据库文件名加 .keys，再用恢复密钥打开；密钥文件全部丢失时，数据无法恢复",
+        "Copy the .keys file beside any backup made since encryption next to the database, named as the database plus .keys, "
+        "then open it with the recovery key; "
+        "if every key file is lost, the data cannot be recovered",
+    ),
+    "store_weak_passphrase": ("新口令太短（至少 8 个字符）", "the new passphrase is too short (at least 8 characters)"),
+    "store_already_encrypted": ("数据库已经加密", "the database is already encrypted"),
+    "store_not_encrypted": ("数据库没有加密", "the database is not encrypted"),
+    "store_encrypt_failed": ("加密后的副本未通过核对，原文件未改动", "the encrypted copy did not verify; the original is unchanged"),
+    "store_decrypt_failed": ("解密后的副本未通过核对，原文件未改动", "the decrypted copy did not verify; the original is unchanged"),
     # warnings
     "credit_code_check_digit": (
         "统一社会信用代码「{value}」校验位不符（按 GB 32100-2015 应为 {expected}），请核对",

@@ -19,7 +19,15 @@ Opening, in one place (``open_service``)::
 
     database_path(cli_value) -> Path          # --db > INCIDENT_ASSISTANT_DB > the user data folder
     open_service(where, clock, *, readonly=False, check_in_background=False, pack=None,
-                 claim_writer=False) -> IncidentService    # raises StoreError, DatabaseInUse
+                 claim_writer=False, passphrase=None, recovery_key=None, remember=False)
+        -> IncidentService    # raises StoreError (PassphraseNeeded, WrongPassphrase, …), DatabaseInUse
+
+Encryption at rest (issue 28; ``core.usecases.encryption`` for the whole flow): an
+encrypted file is opened with the passphrase or recovery key given to ``open_service``,
+else with the secrets offered once (``offer_secrets``, the command line's files), else with
+the key the OS keyring holds; otherwise ``PassphraseNeeded`` (the desktop then asks and
+calls ``unlock_database`` or ``open_service`` again). ``encrypt_database``,
+``decrypt_database`` and ``change_passphrase`` work on a closed database.
 """
 
 from __future__ import annotations
@@ -50,6 +58,23 @@ from core.store.errors import said
 from core.store.fullcheck import FullCheck, FullCheckResult, Progress
 from core.store.writer import WriterLock
 from core.usecases.changes import LISTING, NOTHING, Attached, Changes, Created, Recorded, Restored, of_incident
+from core.usecases.encryption import (
+    Encrypted,
+    KeyFileProblem,
+    Offer,
+    PassphraseNeeded,
+    WrongPassphrase,
+    change_passphrase,
+    decrypt_database,
+    encrypt_database,
+    encryption_state,
+    forget_key_in_keyring,
+    lock_database,
+    offer_secrets,
+    recovery_groups_match,
+    recovery_key_groups,
+    unlock_database,
+)
 from core.usecases.maintenance import (
     Anchor,
     AnchorCheck,
@@ -82,6 +107,7 @@ __all__ = [
     "Created",
     "DatabaseInUse",
     "Draft",
+    "Encrypted",
     "FullCheck",
     "FullCheckResult",
     "IncidentExists",
@@ -89,21 +115,35 @@ __all__ = [
     "IncidentService",
     "IncidentSummary",
     "InvalidEdit",
+    "KeyFileProblem",
     "NotADatabase",
+    "Offer",
+    "PassphraseNeeded",
     "Progress",
     "Recorded",
     "Restored",
     "StoreError",
     "StoreReadOnly",
     "VerifyResult",
+    "WrongPassphrase",
+    "change_passphrase",
     "check_anchor",
     "database_path",
+    "decrypt_database",
+    "encrypt_database",
+    "encryption_state",
+    "forget_key_in_keyring",
+    "lock_database",
+    "offer_secrets",
     "open_service",
     "parse_anchor",
+    "recovery_groups_match",
+    "recovery_key_groups",
     "restore_database",
     "said",
     "set_path",
     "start_full_check",
+    "unlock_database",
     "verify_database",
 ]
 
@@ -141,9 +181,16 @@ def open_service(
     check_in_background: bool = False,
     pack: RulePack | None = None,
     claim_writer: bool = False,
+    passphrase: str | None = None,
+    recovery_key: str | None = None,
+    remember: bool = False,
 ) -> IncidentService:
-    """The one place a client opens a database (a key or passphrase, when the file is
-    encrypted, will be given here too). ``where`` as ``database_path`` reads it.
+    """The one place a client opens a database. ``where`` as ``database_path`` reads it.
+
+    An encrypted file (issue 28) is unlocked with ``passphrase`` or ``recovery_key`` when
+    given (``remember``: its key is then kept in the OS keyring), else as
+    ``unlock_database`` without a secret (what was offered, the keyring);
+    ``PassphraseNeeded`` or ``WrongPassphrase`` when that does not open it.
 
     ``readonly``: reads only, never writes (works on a read-only folder or a locked file).
     ``check_in_background``: the desktop's start-up; the file's quick check runs while the
@@ -151,6 +198,8 @@ def open_service(
     ``claim_writer``: the desktop's one writing window per database; ``DatabaseInUse``
     when another holds it. Raises a ``StoreError`` naming the file and the problem."""
     path = database_path(where)
+    if passphrase is not None or recovery_key is not None:
+        unlock_database(path, passphrase=passphrase, recovery_key=recovery_key, remember=remember)
     writer = None
     if claim_writer:
         writer = WriterLock(path)

@@ -36,12 +36,14 @@ if TYPE_CHECKING:
     from core.cli.selftest_cmd import Check
 
 # Subcommand modules, in help order. Each has ``register(subparsers)``.
-COMMAND_MODULE_NAMES = ("check_cmd", "pdf_cmd", "notice_cmd", "store_cmds", "selftest_cmd")
+COMMAND_MODULE_NAMES = ("check_cmd", "pdf_cmd", "notice_cmd", "store_cmds", "crypt_cmds", "selftest_cmd")
 # Subcommands that never open the user's database, so they take no --db of their own
 # (self-test uses a temporary one on purpose). Every other subcommand gets --db.
 WITHOUT_DB = frozenset({"self-test"})
 # The subcommands' names (what ``build_parser`` registers; a test holds the two equal).
-COMMANDS = frozenset({"check", "pdf", "notice", "list", "export", "import", "verify", "backup", "restore", "self-test"})
+COMMANDS = frozenset(
+    {"check", "pdf", "notice", "list", "export", "import", "verify", "backup", "restore", "encrypt", "decrypt", "change-passphrase", "self-test"}
+)
 DB_OPTION = "--db"
 
 
@@ -62,6 +64,7 @@ def version_text() -> str:
 
 def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     """The parser, in the current language, and the names of its subcommands."""
+    from core.cli.crypt_cmds import add_key_options
     from core.cli.parser import CliParser
 
     parser = CliParser(
@@ -99,6 +102,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
             "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB)",
         ),
     )
+    add_key_options(parser, top=True)
     parser.add_argument(
         LANG_OPTION,
         choices=LANGS,
@@ -114,6 +118,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
     for name, command in sub.choices.items():
         if name not in WITHOUT_DB:
             add_db_option(command)
+            add_key_options(command)  # an encrypted database's passphrase (issue 28), like --db
     return parser, set(sub.choices)
 
 
@@ -184,12 +189,21 @@ def main(argv: Sequence[str] | None = None, *, extra_checks: Iterable[Check] = (
 
 def _run(args_list: list[str], lang: str, extra_checks: tuple[Check, ...]) -> int:
     from core.cli.common import CliError, out_err
+    from core.cli.crypt_cmds import offer_from_args
     from core.messages import InvalidIncident
     from core.rules import RulePackError
 
     parser, _commands = build_parser()
     args = parser.parse_args(args_list)
     args.extra_checks = extra_checks
+    if args.command and args.command not in WITHOUT_DB:
+        from core.cli.common import CliError, out_err
+
+        try:
+            offer_from_args(args)  # the secret files are read now; the database only when a command opens it
+        except CliError as exc:
+            out_err(t("错误：", "Error: ") + str(exc))
+            return exc.exit_code
     if args.version:
         print(version_text())
         return 0

@@ -5,7 +5,8 @@ without touching the user's database (product.md §6; what CI runs on the bundle
 It loads the rule pack, registers the bundled CJK font with reportlab, checks the
 bundled example incident at a fixed time, renders its report PDF into a temporary
 folder and reads it back (pypdf when installed, else the header and size), and stores
-the example in a temporary database and verifies its audit chain. The GUI check (import
+the example in a temporary database and verifies its audit chain, then encrypts that
+database and opens it again with its passphrase (issue 28). The GUI check (import
 the GUI modules, load the PDF with QtPdf, no window) is not here: core never imports the
 GUI, so the launcher (``gui.launch``) hands it in as an extra check, which runs after
 these with the same state (``SelfTestState``). One line per check, ``ok`` or ``failed``;
@@ -147,6 +148,40 @@ def _store(state: SelfTestState) -> str:
         service.close()
 
 
+def _crypt(state: SelfTestState) -> str:
+    """Encryption at rest (issue 28): SQLCipher, Argon2id, AES-GCM and the keyring package
+    are here (the bundle carries them): the temporary database is encrypted, its bytes hold
+    no title, and it opens again with the passphrase only."""
+    import importlib
+
+    from core.clock import FixedClock
+    from core.service import WrongPassphrase, encrypt_database, lock_database, open_service
+
+    db = state.tmp / "self-test.sqlite3"
+    encrypt_database(db, "self-test passphrase", clock=FixedClock(state.now))
+    lock_database(db)
+    title = str(state.doc.get("title") or "")
+    if title and title.encode("utf-8") in db.read_bytes():
+        raise RuntimeError("the incident title is readable in the encrypted file")
+    try:
+        open_service(db, FixedClock(state.now), readonly=True, passphrase="not the passphrase").close()
+        raise RuntimeError("a wrong passphrase opened the encrypted database")
+    except WrongPassphrase:
+        pass
+    service = open_service(db, FixedClock(state.now), readonly=True, passphrase="self-test passphrase")
+    try:
+        result = service.verify()
+        if not result.ok:
+            raise RuntimeError(result.message())
+    finally:
+        service.close()
+        lock_database(db)
+    importlib.import_module("keyring")  # the OS keyring is optional at run time, but shipped
+    from sqlcipher3 import dbapi2
+
+    return f"encrypted, refused a wrong passphrase, reopened with the right one: audit chain whole (SQLCipher, SQLite {dbapi2.sqlite_version})"
+
+
 # A check: its name, the function (one line of detail, or an exception), the checks it needs.
 Check = tuple[str, Callable[[SelfTestState], str], tuple[str, ...]]
 
@@ -156,6 +191,7 @@ CHECKS: tuple[Check, ...] = (
     ("check", _check, ("rules",)),
     ("pdf", _pdf, ("check", "font")),
     ("store", _store, ("check",)),
+    ("crypt", _crypt, ("store",)),
 )
 
 

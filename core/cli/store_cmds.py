@@ -31,6 +31,7 @@ from core.service import (
     StoreError,
     check_anchor,
     database_path,
+    encryption_state,
     open_service,
     parse_anchor,
     restore_database,
@@ -99,6 +100,14 @@ def register(sub: Any) -> None:
         description=t("用 SQLite 在线备份写出副本，并校验副本。", "Write a copy with SQLite's online backup and verify the copy."),
     )
     p.add_argument("out", metavar="OUT", help=t("备份文件（不会覆盖已有文件）", "backup file (an existing file is never overwritten)"))
+    p.add_argument(
+        "--plain",
+        action="store_true",
+        help=t(
+            "加密数据库也写出未加密的副本（任何拿到它的人都能读取；默认备份与数据库一样加密）",
+            "write a clear copy of an encrypted database (anyone who gets it can read it; by default a backup is encrypted like the database)",
+        ),
+    )
     p.set_defaults(run=run_backup)
 
     p = sub.add_parser(
@@ -248,8 +257,23 @@ def _verify_anchor(path: Path, wanted: Anchor) -> int:
 
 def run_backup(args: argparse.Namespace) -> int:
     with _service(args, readonly=True) as service:
-        out = service.backup(args.out)
+        encrypted = encryption_state(service.data_path()) != "plain"
+        out = service.backup(args.out, plain=args.plain)
     print(t(f"已备份并校验：{out}", f"Backed up and verified: {out}"))
+    if encrypted and args.plain:
+        out_err(
+            t(
+                f"注意：{out} 未加密，任何拿到它的人都能读取其中的事件和证据；请妥善保管，不需要时删除",
+                f"Note: {out} is not encrypted: anyone who gets it can read the incidents and evidence in it; keep it safe, delete it when not needed",
+            )
+        )
+    elif encrypted:
+        print(
+            t(
+                f"备份已加密，口令和恢复密钥与数据库相同；密钥文件 {out}.keys 须与备份放在一起",
+                f"The backup is encrypted with the database's passphrase and recovery key; keep its key file {out}.keys with it",
+            )
+        )
     return 0
 
 

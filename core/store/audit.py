@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
@@ -189,7 +190,7 @@ def check_rows(conn: sqlite3.Connection, expected: dict[tuple[str, str], tuple[s
     (``tick`` once per row, as in ``walk_chain``)."""
     problems: list[Problem] = []
     seen: set[tuple[str, str]] = set()
-    conn.row_factory = sqlite3.Row
+    conn.row_factory = sys.modules[type(conn).__module__].Row  # sqlite3's, or SQLCipher's (issue 28)
     try:
         for table, key in TRACKED_TABLES.items():
             for row in conn.execute(f'SELECT * FROM "{table}" ORDER BY rowid'):  # noqa: S608 - fixed names

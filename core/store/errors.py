@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from core.store import connection
+
 
 @dataclass(frozen=True)
 class Said:
@@ -167,6 +169,27 @@ class IncidentExists(StoreError):
     remedy = said("store_incident_exists_remedy")
 
 
+class PassphraseNeeded(StoreError):
+    """An encrypted database (issue 28) opened without its passphrase or recovery key."""
+
+    problem = said("store_passphrase_needed")
+    remedy = said("store_passphrase_needed_remedy")
+
+
+class WrongPassphrase(StoreError):
+    """The passphrase (or the recovery key, ``problem`` says which) does not open the file."""
+
+    problem = said("store_passphrase_wrong")
+    remedy = said("store_passphrase_wrong_remedy")
+
+
+class KeyFileProblem(StoreError):
+    """The key file beside an encrypted database is missing, damaged or another file's."""
+
+    problem = said("store_key_file_missing")
+    remedy = said("store_key_file_remedy")
+
+
 class InvalidEdit(StoreError, ValueError):
     """A field path or value the store refuses (unknown key, not JSON, wrong place)."""
 
@@ -205,7 +228,7 @@ def reading(error: StoreError) -> StoreError:
     return type(error)(error.path, error.detail, wording[1], problem=wording[0])
 
 
-def from_sqlite(exc: sqlite3.Error, path: Path | str | None) -> StoreError:
+def from_sqlite(exc: Exception, path: Path | str | None) -> StoreError:
     """The ``StoreError`` for a sqlite3 failure (by primary result code, then by text).
     SQLite often says a write that found no room as a disk I/O error; on a disk with
     almost no room left it is said as the full disk it is."""
@@ -266,7 +289,7 @@ def translated(path: Path | str | None) -> Iterator[None]:
         yield
     except StoreError:
         raise
-    except sqlite3.Error as exc:
+    except connection.Error as exc:  # sqlite3's, and SQLCipher's once it is loaded
         raise from_sqlite(exc, path) from exc
     except OSError as exc:
         raise from_os(exc, path) from exc

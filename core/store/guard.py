@@ -14,6 +14,7 @@ import sqlite3
 import time
 from pathlib import Path
 
+from core.store import connection
 from core.store.errors import translated
 from core.store.paths import wal_companions
 
@@ -39,10 +40,6 @@ class StatementClock:
 
     def over(self) -> int:
         return 1 if time.monotonic() - self.started > self.limit_s else 0
-
-
-def _uri(path: Path, *, immutable: bool) -> str:
-    return f"{path.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
 def harden(conn: sqlite3.Connection, limit_s: float = STATEMENT_LIMIT_S) -> sqlite3.Connection:
@@ -74,7 +71,7 @@ def connect(path: Path, *, timeout: float = 5.0, limit_s: float = STATEMENT_LIMI
     with translated(path):
         try:
             return _open(path, timeout, limit_s, immutable=leave_no_companions and not wal.exists())
-        except sqlite3.OperationalError as exc:
+        except connection.OperationalError as exc:
             if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in _FOR_WANT_OF_COMPANIONS or _has_content(wal):
                 raise  # a lock held by another program is reported, never read around
             return _open(path, timeout, limit_s, immutable=True)
@@ -89,7 +86,7 @@ def _has_content(wal: Path) -> bool:
 
 
 def _open(path: Path, timeout: float, limit_s: float, *, immutable: bool) -> sqlite3.Connection:
-    conn = sqlite3.connect(_uri(path, immutable=immutable), uri=True, timeout=timeout, check_same_thread=False)
+    conn = connection.connect(path, readonly=True, immutable=immutable, timeout=timeout)  # keyed when encrypted (issue 28)
     try:
         harden(conn, limit_s)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # opens the file now, not at first use

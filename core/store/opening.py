@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 
 from core import __version__
 from core.clock import Clock, SystemClock
-from core.store import audit, guard, leftovers, paths, schema, versions
+from core.store import audit, connection, guard, leftovers, paths, schema, versions
 from core.store.errors import (
     ChainBroken,
     ForeignSchema,
@@ -49,7 +49,7 @@ from core.store.errors import (
     translated,
     translated_reading,
 )
-from core.store.paths import check_header, create_private_file, sibling, wal_companions
+from core.store.paths import check_header, create_private_file, key_file_of, sibling, wal_companions
 from core.store.sql import Db
 from core.store.store import Store
 from core.store.verifying import copy_file, integrity
@@ -66,7 +66,7 @@ def _connect(path: Path, *, readonly: bool, timeout: float) -> sqlite3.Connectio
     if readonly:
         return guard.connect(path, timeout=timeout)
     with translated(path):
-        return sqlite3.connect(str(path), timeout=timeout, check_same_thread=False)
+        return connection.connect(path, timeout=timeout)  # keyed when encrypted (issue 28)
 
 
 def _check_tail(conn: sqlite3.Connection, path: Path) -> None:
@@ -282,9 +282,16 @@ def open_readonly(path: Path, clock: Clock, *, pack: RulePack | None = None, bus
 def _migrated_in_memory(conn: sqlite3.Connection) -> sqlite3.Connection:
     from core.store.migrations import migrations  # lazy: sqlite-utils only for an older file
 
-    memory = sqlite3.connect(":memory:", check_same_thread=False)
+    memory = connection.memory_like(conn)
     try:
-        conn.backup(memory)
+        if connection.is_cipher(conn):  # SQLCipher copies an encrypted file out only by export
+            conn.execute("PRAGMA query_only=OFF")
+            conn.execute(connection.attach_sql("mem", None), (":memory:",))
+            conn.execute("SELECT sqlcipher_export('mem')")
+            conn.backup(memory, name="mem")
+            conn.execute("DETACH DATABASE mem")
+        else:
+            conn.backup(memory)
         migrations.apply(Db(memory).utils())
     except BaseException:
         memory.close()
@@ -308,7 +315,7 @@ def _migrate(db: Db, path: Path, clock: Clock, pending: list[str], *, backup_fir
     from core.store.migrations import migrations  # lazy: sqlite-utils only for an older file
 
     if backup_first:
-        copy_file(db.conn, sibling(path, f"before-{pending[0]}", clock.now()))
+        copy_file(db.conn, sibling(path, f"before-{pending[0]}", clock.now()), path)
     migrations.apply(db.utils())
     _note_version(db)
 
@@ -325,9 +332,15 @@ def clean_leftovers(path: Path) -> None:
     leftovers.remove_stale_staging(path)
 
 
-def put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
+def put_in_place(db_path: Path, staged: Path, clock: Clock, *, keys_from: Path | None = None) -> Path | None:
     """Make the verified database ``staged`` the one at ``db_path``; returns the kept copy
-    of the current file (None when there was none)."""
+    of the current file (None when there was none). A staged file encrypted with a key the
+    current file does not have (an encrypted backup restored over a plain database, issue
+    28) brings its key file ``keys_from``: the current file and its key file are kept beside
+    as they are, and the staged file takes its place with that key file."""
+    staged_key = connection.held(staged)
+    if staged_key is not None and staged_key != connection.held(db_path):
+        return _put_encrypted(db_path, staged, clock, staged_key, keys_from)
     if not db_path.exists():
         with translated(db_path):
             os.replace(staged, db_path)
@@ -350,7 +363,7 @@ def put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
         open_store(db_path, clock).close()
         return kept
     try:
-        copy_file(store.db.conn, kept)
+        copy_file(store.db.conn, kept, db_path)
         src = _connect(staged, readonly=True, timeout=5.0)
         try:
             with translated(db_path):
@@ -359,5 +372,31 @@ def put_in_place(db_path: Path, staged: Path, clock: Clock) -> Path | None:
             src.close()
     finally:
         store.close()
+    open_store(db_path, clock).close()
+    return kept
+
+
+def _put_encrypted(db_path: Path, staged: Path, clock: Clock, key: bytearray, keys_from: Path | None) -> Path | None:
+    """``put_in_place`` for a staged file with a key of its own. Each step leaves a file
+    that opens: the current key file is copied beside the kept name first, then the
+    current file moves there, then the new key file and the new file take their places."""
+    if keys_from is None:
+        raise ValueError("an encrypted file is put in place with its key file")
+    from core.store.keys import read_key_file, write_key_file  # lazy: encrypted files only
+
+    kept = sibling(db_path, "before-restore", clock.now()) if db_path.exists() else None
+    with translated(db_path):
+        new_keys = read_key_file(keys_from)
+        if kept is not None:
+            if key_file_of(db_path).is_file():
+                write_key_file(key_file_of(kept), read_key_file(key_file_of(db_path)))
+            os.replace(db_path, kept)
+            for companion, moved in zip(wal_companions(db_path), wal_companions(kept), strict=True):
+                if companion.exists():
+                    os.replace(companion, moved)
+        write_key_file(key_file_of(db_path), new_keys)
+        connection.hold(db_path, key)
+        os.replace(staged, db_path)
+        os.chmod(db_path, 0o600)
     open_store(db_path, clock).close()
     return kept

@@ -47,8 +47,36 @@ def check_header(path: Path) -> bool:
     if not head:
         return False
     if head != SQLITE_HEADER:
+        from core.store import connection
+
+        if connection.held(path) is not None:
+            return True  # an encrypted database, or a copy of one, this process holds the key of
+        if is_encrypted(path, head):
+            from core.store.crypt import unlock_on_demand
+
+            unlock_on_demand(path)  # with the secrets offered, or the keyring; else PassphraseNeeded
+            return True
         raise NotADatabase(path)
     return True
+
+
+def key_file_of(path: Path) -> Path:
+    """The key file of an encrypted database (``core.store.keys``): ``<name>.keys``."""
+    return path.with_name(path.name + ".keys")
+
+
+def is_encrypted(path: Path, head: bytes | None = None) -> bool:
+    """True when ``path`` is an encrypted database (issue 28): its first bytes are not
+    SQLite's header (SQLCipher leaves none readable) and its key file is beside it. A
+    plain file with a key file beside it (a conversion killed half-way) is plain: the
+    file's own bytes decide."""
+    if head is None:
+        try:
+            with path.open("rb") as fh:
+                head = fh.read(len(SQLITE_HEADER))
+        except OSError:
+            return False
+    return bool(head) and head != SQLITE_HEADER and len(head) == len(SQLITE_HEADER) and key_file_of(path).is_file()
 
 
 def create_private_file(path: Path) -> None:

@@ -29,12 +29,12 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from core.clock import Clock, SystemClock
-from core.store import guard, schema
+from core.store import connection, guard, schema
 from core.store.errors import BackupInvalid, ForeignSchema, NotADatabase, StoreError, StoreFull, StoreIOError, StoreLocked, StoreReadOnly, said, translated
 from core.store.leftovers import STAGING_LABEL, remove_stale_staging
 from core.store.migrations import migrations
 from core.store.opening import put_in_place
-from core.store.paths import SQLITE_HEADER, check_header, wal_companions
+from core.store.paths import SQLITE_HEADER, check_header, is_encrypted, key_file_of, wal_companions
 from core.store.sql import Db
 from core.store.verifying import integrity, verify_file
 from core.store.versions import KNOWN_NAMES
@@ -65,6 +65,12 @@ def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = No
     clock = clock or SystemClock()
     if not source.is_file():
         raise BackupInvalid(source, said("store_backup_missing"))
+    if is_encrypted(db_path) and connection.held(db_path) is None:
+        from core.store.crypt import unlock_on_demand  # lazy: encrypted files only
+
+        # first: the restored file is encrypted with its key (``restored_key``), and its
+        # backups open with that key whatever passphrase they were made under
+        unlock_on_demand(db_path)
     try:
         if not check_header(source):
             raise BackupInvalid(source, said("store_backup_empty"))
@@ -93,8 +99,10 @@ def restore(db_path: str | Path, from_path: str | Path, clock: Clock | None = No
             if not result.ok:
                 raise BackupInvalid(source, result.finding())
             refuse_other_writer(db_path)
-            return put_in_place(db_path, fresh, clock)
+            return put_in_place(db_path, fresh, clock, keys_from=key_file_of(source) if connection.held(source) is not None else None)
         finally:
+            for staged in (staging / "backup.sqlite3", staging / "restored.sqlite3"):
+                connection.forget(staged)
             shutil.rmtree(staging, ignore_errors=True)
 
 
@@ -110,6 +118,8 @@ def check_size(source: Path) -> int:
         wal_size = wal.stat().st_size if wal.is_file() else 0  # copied with it (``_rebuild``)
     if size + wal_size > MAX_BACKUP_BYTES:
         raise BackupInvalid(source, said("store_backup_too_large", size=size_text(size + wal_size), limit=size_text(MAX_BACKUP_BYTES)))
+    if connection.held(source) is not None and not header.startswith(SQLITE_HEADER):
+        return size + wal_size  # encrypted (issue 28): no header to read; its key opens it or nothing does
     if len(header) < 100 or not header.startswith(SQLITE_HEADER):
         raise BackupInvalid(source, said("store_backup_bad_header"))
     page_size = int.from_bytes(header[16:18], "big")
@@ -177,16 +187,16 @@ def refuse_other_writer(db_path: Path) -> None:
     if not db_path.is_file():
         return
     try:
-        conn = sqlite3.connect(str(db_path), timeout=0.5)
-    except sqlite3.Error:
+        conn = connection.connect(db_path, timeout=0.5)  # keyed when encrypted (issue 28)
+    except connection.Error:
         return
     try:
         conn.execute("BEGIN IMMEDIATE")
         conn.execute("ROLLBACK")
-    except sqlite3.OperationalError as exc:
+    except connection.OperationalError as exc:
         if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
             raise StoreLocked(db_path, None, said("store_restore_writer_remedy"), problem=said("store_restore_writer")) from exc
-    except sqlite3.Error:
+    except connection.Error:
         pass
     finally:
         conn.close()
@@ -206,6 +216,9 @@ def _rebuild(source: Path, staging: Path, db_path: Path) -> Path:
         wal = wal_companions(source)[0]
         if wal.is_file() and wal.stat().st_size:
             shutil.copyfile(wal, wal_companions(copy)[0])
+    source_key = connection.held(source)
+    if source_key is not None:  # an encrypted backup, unlocked by the caller (issue 28)
+        connection.hold(copy, source_key)
     src = guard.connect(copy)
     try:
         with translated(source):
@@ -219,15 +232,26 @@ def _rebuild(source: Path, staging: Path, db_path: Path) -> Path:
             if state != "ok":
                 raise BackupInvalid(source, said("store_backup_integrity", state=state))
         with translated(db_path):
-            return _fresh_copy(src, applied, staging / "restored.sqlite3")
-    except sqlite3.Error as exc:
+            fresh = staging / "restored.sqlite3"
+            key = restored_key(db_path, source)
+            if key is not None:
+                connection.hold(fresh, key)  # written, verified and put in place encrypted
+            return _fresh_copy(src, applied, fresh)
+    except connection.Error as exc:
         raise BackupInvalid(source, str(exc)) from exc
     finally:
         src.close()
 
 
+def restored_key(db_path: Path, source: Path) -> bytearray | None:
+    """The key the restored database is encrypted with (issue 28): the current database's
+    when it is encrypted (restoring an older, plain backup never turns encryption off),
+    else the backup's own (None: plain)."""
+    return connection.held(db_path) or connection.held(source)
+
+
 def _fresh_copy(src: sqlite3.Connection, applied: list[str], out: Path) -> Path:
-    conn = sqlite3.connect(str(out))
+    conn = connection.connect(out)  # keyed when the restored file is to be encrypted
     try:
         db = Db(conn)
         later = KNOWN_NAMES[len(applied)] if len(applied) < len(KNOWN_NAMES) else None

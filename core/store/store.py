@@ -648,10 +648,11 @@ class Store:
         """``PRAGMA integrity_check``, the whole audit chain and every row against it."""
         return verifying.verify_file(self.path, pack=self.pack)
 
-    def backup(self, out_path: str | Path) -> Path:
-        """Online backup to a new file, verified after writing. (Restoring replaces the file
-        a ``Store`` has open, so it is not one of its methods: ``core.store.restore``.)"""
-        return verifying.backup(self, out_path)
+    def backup(self, out_path: str | Path, *, plain: bool = False) -> Path:
+        """Online backup to a new file, verified after writing (encrypted like the database
+        unless ``plain``, issue 28). (Restoring replaces the file a ``Store`` has open, so it
+        is not one of its methods: ``core.store.restore``.)"""
+        return verifying.backup(self, out_path, plain=plain)
 
     def close(self) -> None:
         if self._opening is not None:

@@ -15,7 +15,7 @@ import sqlite3
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from core.store import audit, guard, leftovers, schema
+from core.store import audit, connection, guard, leftovers, schema
 from core.store.errors import (
     BackupInvalid,
     Each,
@@ -30,7 +30,7 @@ from core.store.errors import (
     translated,
     translated_reading,
 )
-from core.store.paths import check_header, wal_companions
+from core.store.paths import check_header, key_file_of, wal_companions
 
 if TYPE_CHECKING:
     from core.rules import RulePack
@@ -80,25 +80,74 @@ def integrity(conn: sqlite3.Connection, pragma: str) -> str:
     return "ok" if rows == ["ok"] else "；".join(rows[:3])
 
 
-def copy_file(conn: sqlite3.Connection, out: Path) -> None:
-    """Online backup of ``conn`` into the new file ``out`` (0600), written under a partial
-    name (``core.store.leftovers``) and moved to ``out`` only once complete: a killed copy
-    never leaves a half ``.bak``, and its partial file is removed later."""
+def copy_file(conn: sqlite3.Connection, out: Path, source: Path | None = None) -> None:
+    """Online backup of ``conn`` (the database ``source``) into the new file ``out``
+    (0600), written under a partial name (``core.store.leftovers``) and moved to ``out``
+    only once complete: a killed copy never leaves a half ``.bak``, and its partial file is
+    removed later. The copy of an encrypted database is encrypted with the same key, and
+    a copy of its key file goes beside it first (issue 28)."""
     with translated(out):
         partial = leftovers.partial_name(out)
     try:
+        key = connection.held(source) if source is not None else None
+        if key is not None:
+            connection.hold(partial, key)
         _copy_into(conn, partial, out)
         with translated(out):
+            if source is not None:
+                copy_key_file(source, out)
             os.replace(partial, out)  # ``out`` is a new, unused name (``sibling``)
     finally:
+        connection.forget(partial)
         _remove_partial(partial)
+
+
+def copy_key_file(source: Path, out: Path) -> None:
+    """Put a copy of the key file of the encrypted database ``source`` beside ``out``
+    (nothing for a plain one). The key file holds only wrapped keys (``core.store.keys``)."""
+    if connection.held(source) is None:
+        return
+    from core.store.keys import read_key_file, write_key_file  # lazy: encrypted files only
+
+    write_key_file(key_file_of(out), read_key_file(key_file_of(source)))
+
+
+def sync_file(path: Path) -> None:
+    """Flush ``path``'s bytes to the disk (before it is renamed or linked into place)."""
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def export(conn: sqlite3.Connection, target: Path, key: bytes | bytearray | None) -> None:
+    """``sqlcipher_export`` of the SQLCipher connection ``conn`` into the empty file
+    ``target``, encrypted with ``key`` or plain (``None``)."""
+    query_only = conn.execute("PRAGMA query_only").fetchone()[0]
+    conn.execute("PRAGMA query_only=OFF")  # a read-only store's connection writes the new file only
+    conn.execute(connection.attach_sql("target", key), (str(target),))
+    try:
+        if key is not None:
+            for statement in connection.attach_settings("target"):
+                conn.execute(statement)
+        # a new file nobody else reads: no journal, no flush per statement (0.5 s for the
+        # schema alone); the caller flushes it once before it is renamed into place
+        conn.execute("PRAGMA target.synchronous=OFF")
+        conn.execute("PRAGMA target.journal_mode=OFF")
+        conn.execute("SELECT sqlcipher_export('target')").fetchall()
+    finally:
+        conn.execute("DETACH DATABASE target")
+        conn.execute(f"PRAGMA query_only={int(query_only)}")
 
 
 def _copy_into(conn: sqlite3.Connection, target_path: Path, shown: Path) -> None:
     """Online backup of ``conn`` into the empty file ``target_path``; failures name
     ``shown`` (the user's file). The copy uses a rollback journal, so reading it later
-    leaves no -wal or -shm file beside it."""
-    target = sqlite3.connect(str(target_path))
+    leaves no -wal or -shm file beside it. The copy of an encrypted database is encrypted
+    with the key the caller holds for ``target_path`` (SQLCipher copies only between files
+    of one key)."""
+    target = connection.connect(target_path)
     try:
         with translated(shown):
             conn.backup(target)
@@ -112,7 +161,7 @@ def _remove_partial(partial: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None = None) -> VerifyResult:
+def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None = None, list_columns: bool = True) -> VerifyResult:
     """Full check without writing: the schema against the app's own, ``integrity_check``,
     the whole chain, every row against it and every incident's list columns against its
     document. Raises ``NotADatabase`` for an empty or foreign file (nothing to verify).
@@ -129,11 +178,11 @@ def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None
         try:
             from core.rules import default_pack  # lazy: the rule pack loads only when a check needs it
 
-            return _verify(conn, path, pack or default_pack())
+            return _verify(conn, path, pack or default_pack(), list_columns=list_columns)
         except ForeignSchema as exc:
             found = exc.detail or exc.problem
             return VerifyResult(path, "ok", 0, (audit.Problem("schema", "", text(found), text(found, "en")),))
-        except sqlite3.DatabaseError as exc:
+        except connection.DatabaseError as exc:
             code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
             if code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED, sqlite3.SQLITE_INTERRUPT, sqlite3.SQLITE_NOTADB):
                 raise from_sqlite(exc, path) from exc
@@ -142,7 +191,7 @@ def verify_file(path: str | Path, *, timeout: float = 5.0, pack: RulePack | None
             conn.close()
 
 
-def _verify(conn: sqlite3.Connection, path: Path, pack: RulePack) -> VerifyResult:
+def _verify(conn: sqlite3.Connection, path: Path, pack: RulePack, *, list_columns: bool = True) -> VerifyResult:
     applied, differences = schema.inspect(conn, path)
     if not applied:
         raise NotADatabase(path, said("store_no_tables"))
@@ -151,7 +200,7 @@ def _verify(conn: sqlite3.Connection, path: Path, pack: RulePack) -> VerifyResul
         return VerifyResult(path, state, 0, ())
     count, problems, expected = audit.walk_chain(conn)
     problems += audit.check_rows(conn, expected)
-    if "m002_list_columns" in applied:
+    if "m002_list_columns" in applied and list_columns:
         from core.store import listcheck  # lazy: only verify recomputes the columns
 
         problems += listcheck.check_list_columns(conn, pack)
@@ -159,31 +208,54 @@ def _verify(conn: sqlite3.Connection, path: Path, pack: RulePack) -> VerifyResul
     return VerifyResult(path, "ok", count, tuple(problems))
 
 
-def backup(store: Store, out: str | Path) -> Path:
+def backup(store: Store, out: str | Path, *, plain: bool = False) -> Path:
     """Copy the open database to ``out`` with SQLite's online backup API, then verify the
     copy; a copy that does not verify is deleted and ``BackupInvalid`` raised. Never
-    overwrites an existing file."""
+    overwrites an existing file.
+
+    The backup of an encrypted database (issue 28) is encrypted with the same data key and
+    gets a copy of the key file beside it (``<out>.keys``, written before ``out`` appears);
+    its passphrase and recovery key are the database's at that moment. ``plain`` writes a
+    clear copy instead (only when the user asks; the caller warns her)."""
     out = Path(out)
-    if out.exists():
-        raise TargetExists(out)
+    key = None if plain else connection.held(store.path)
+    for target in (out, key_file_of(out)) if key is not None else (out,):
+        if target.exists():
+            raise TargetExists(target)
     with translated(out):
         out.parent.mkdir(parents=True, exist_ok=True)
         leftovers.remove_partials(out.parent)  # of backups killed before (issue 25)
         tmp = leftovers.partial_name(out)
+    wrote_keys = False
     try:
         try:
-            _copy_into(store.db.conn, tmp, out)
+            if plain and connection.is_cipher(store.db.conn):
+                with translated(out):
+                    export(store.db.conn, tmp, None)
+                    sync_file(tmp)
+            else:
+                if key is not None:
+                    connection.hold(tmp, key)
+                _copy_into(store.db.conn, tmp, out)
             result = verify_file(tmp)
         except StoreError as exc:
             raise exc.at(out) from exc  # the user's file named, never the temporary one (issue 25)
         if not result.ok:
             raise BackupInvalid(out, result.finding())
         try:
+            if key is not None:
+                copy_key_file(store.path, out)
+                wrote_keys = True
             os.link(tmp, out)  # fails instead of overwriting a file created meanwhile
         except FileExistsError as exc:
             raise TargetExists(out) from exc
         except OSError as exc:
             raise from_os(exc, out) from exc
+    except BaseException:
+        if wrote_keys:
+            key_file_of(out).unlink(missing_ok=True)
+        raise
     finally:
+        connection.forget(tmp)
         _remove_partial(tmp)
     return out

@@ -71,9 +71,11 @@ class Maintenance(Area):
     def verify(self) -> VerifyResult:
         return self.store.verify()
 
-    def backup(self, target: str | os.PathLike[str]) -> Path:
-        """A verified backup copy at ``target`` (never over an existing file)."""
-        return Path(self.store.backup(Path(target)))
+    def backup(self, target: str | os.PathLike[str], *, plain: bool = False) -> Path:
+        """A verified backup copy at ``target`` (never over an existing file). A backup of an
+        encrypted database is encrypted with the same key, its key file beside it
+        (``<target>.keys``); ``plain`` writes a clear copy instead, only when she asks (issue 28)."""
+        return Path(self.store.backup(Path(target), plain=plain))
 
     def restore(self, source: str | os.PathLike[str]) -> Restored:
         """Replace the data with a backup's; the data as it was is kept as a copy."""

@@ -7,7 +7,13 @@ kill each submission must have its snapshot and each snapshot its submission. Wi
 ``--restore`` the child restores a backup; after every kill the database holds the old
 incidents or the backup's, verifies, and no staging folder is left.
 
-Run: ``.venv/bin/python tests/benchmarks/crash_store.py [KILLS] [--seed N] [--submissions [--apart] | --restore]`` (default 200).
+With ``--convert`` the child turns encryption on and off in turn (issue 28); after every
+kill the database, read from its files alone, is plain or opens with its passphrase,
+verifies and holds all its incidents. ``--encrypted`` runs the autosave or restore crash
+test on an encrypted database.
+
+Run: ``.venv/bin/python tests/benchmarks/crash_store.py [KILLS] [--seed N] [--submissions [--apart] | --restore | --convert] [--encrypted]``
+(default 200).
 The test suite imports ``run`` from here for a shorter run. POSIX only (fork, SIGKILL).
 """
 
@@ -78,11 +84,24 @@ def _confirmed(data: bytes) -> list[tuple[int, float]]:
     return result
 
 
-def run(db: Path, kills: int, seed: int = 1, min_delay: float = 0.002, max_delay: float = 0.12) -> CrashReport:
+PASSPHRASE = "崩溃测试的口令 crash test"
+
+
+def encrypt_for_test(db: Path) -> None:
+    """Encrypt ``db`` (issue 28) with cheap Argon2 costs; this process then holds its key,
+    and so does every child it forks."""
+    from core.store import crypt, keys
+
+    crypt.encrypt(db, PASSPHRASE, params=keys.Argon2Params(1, 1024, 1))
+
+
+def run(db: Path, kills: int, seed: int = 1, min_delay: float = 0.002, max_delay: float = 0.12, *, encrypted: bool = False) -> CrashReport:
     rng = random.Random(seed)
     store = open_store(db, SystemClock())
     incident_id = store.create_incident({"schema": "incident-assistant/incident@1", "title": "edit 0", "discovered_at": "2026-11-24T09:30:00+08:00"})
     store.close()
+    if encrypted:
+        encrypt_for_test(db)
     report = CrashReport()
     start = 1
     for n in range(kills):
@@ -244,7 +263,7 @@ class RestoreReport:
         return f"kills={self.kills} mid_restore={self.mid_restore} corruptions={self.corruptions} mixed={self.mixed} staging_left={self.staging_left}"
 
 
-def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, max_delay: float = 0.25) -> RestoreReport:
+def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, max_delay: float = 0.25, *, encrypted: bool = False) -> RestoreReport:
     """Kill a child restoring a backup ``kills`` times; after each kill the database must
     open, verify and hold either its old incidents or the backup's, and opening it must
     remove the staging folder and the partial copies the killed one left (issue 25)."""
@@ -254,11 +273,18 @@ def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, ma
         return len([p for p in folder.iterdir() if ".restoring-" in p.name or ".partial-" in p.name])
 
     rng = random.Random(seed)
+    if encrypted:
+        open_store(db, SystemClock()).close()
+        encrypt_for_test(db)
     store = open_store(db, SystemClock())
     backed_up = store.create_incident({"schema": "incident-assistant/incident@1", "title": "备份中的事件"})
     for n in range(200):
         store.set_fields(backed_up, {"harm": f"损害 {n}"})
     backup = store.backup(db.with_name("backup.sqlite3"))
+    if encrypted:
+        from core.store import crypt
+
+        crypt.unlock(backup, passphrase=PASSPHRASE)
     later = store.create_incident({"schema": "incident-assistant/incident@1", "title": "备份之后的事件"})
     store.close()
     report = RestoreReport()
@@ -297,6 +323,92 @@ def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, ma
     return report
 
 
+@dataclass
+class ConversionReport:
+    kills: int = 0
+    plain: int = 0  # kills after which the database was plain
+    encrypted: int = 0  # … encrypted
+    mid_conversion: int = 0  # kills that left a partial copy: a conversion was under way
+    corruptions: int = 0
+    mixed: int = 0  # a database without exactly its incidents
+    failures: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (
+            f"kills={self.kills} plain={self.plain} encrypted={self.encrypted} mid_conversion={self.mid_conversion} "
+            f"corruptions={self.corruptions} mixed={self.mixed}"
+        )
+
+
+def _converting_child(db: Path) -> None:
+    """Turn encryption on and off again and again (issue 28), from the files alone."""
+    from core.store import connection, crypt, keys
+    from core.store.paths import is_encrypted
+
+    cheap = keys.Argon2Params(1, 1024, 1)
+    connection.forget(db)
+    while True:
+        if is_encrypted(db):
+            crypt.unlock(db, passphrase=PASSPHRASE, use_keyring=False)
+            crypt.decrypt(db)
+        else:
+            crypt.encrypt(db, PASSPHRASE, params=cheap)
+
+
+def run_conversions(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, max_delay: float = 0.3) -> ConversionReport:
+    """Kill a child that encrypts and decrypts ``db`` in turn ``kills`` times; after each
+    kill the database, read from its files alone (no key held), is plain or opens with the
+    passphrase, verifies, and holds exactly its incidents."""
+    from core.store import connection, crypt
+    from core.store.paths import is_encrypted
+
+    rng = random.Random(seed)
+    store = open_store(db, SystemClock())
+    ids = {store.create_incident({"schema": "incident-assistant/incident@1", "title": f"事件 {n}"}) for n in range(30)}
+    store.close()
+    report = ConversionReport()
+    for n in range(kills):
+        pid = os.fork()
+        if pid == 0:
+            code = 0
+            try:
+                _converting_child(db)
+            except BaseException:  # noqa: BLE001 - report nothing, just die
+                code = 3
+            finally:
+                os._exit(code)
+        time.sleep(rng.uniform(min_delay, max_delay))
+        os.kill(pid, signal.SIGKILL)
+        os.waitpid(pid, 0)
+        report.kills += 1
+        report.mid_conversion += any(".partial-" in p.name for p in db.parent.iterdir())
+        connection.forget(db)
+        try:
+            if is_encrypted(db):
+                report.encrypted += 1
+                crypt.unlock(db, passphrase=PASSPHRASE, use_keyring=False)
+            else:
+                report.plain += 1
+            store = open_store(db, SystemClock())
+        except StoreError as exc:
+            report.corruptions += 1
+            report.failures.append(f"kill {n}: open failed: {exc}")
+            break
+        try:
+            result = store.verify()
+            if not result.ok:
+                report.corruptions += 1
+                report.failures.append(f"kill {n}: {result.message()}")
+            found = {r.id for r in store.list_incidents(datetime.now(UTC))}
+        finally:
+            store.close()
+            connection.forget(db)
+        if found != ids:
+            report.mixed += 1
+            report.failures.append(f"kill {n}: {len(found)} incidents")
+    return report
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("kills", type=int, nargs="?", default=200)
@@ -304,11 +416,21 @@ def main() -> int:
     parser.add_argument("--submissions", action="store_true", help="kill while recording submissions with their snapshots instead of autosaving")
     parser.add_argument("--apart", action="store_true", help="with --submissions: two transactions, as before")
     parser.add_argument("--restore", action="store_true", help="kill while restoring a backup")
+    parser.add_argument("--convert", action="store_true", help="kill while turning encryption on and off")
+    parser.add_argument("--encrypted", action="store_true", help="autosave or restore on an encrypted database")
     args = parser.parse_args()
+    if args.convert:
+        with tempfile.TemporaryDirectory() as tmp:
+            began = time.monotonic()
+            conv = run_conversions(Path(tmp) / "crash.sqlite3", args.kills, args.seed)
+            print(conv.line() + f" wall={time.monotonic() - began:.1f} s")
+            for failure in conv.failures[:10]:
+                print("  " + failure)
+        return 0 if conv.corruptions == 0 and conv.mixed == 0 else 1
     if args.restore:
         with tempfile.TemporaryDirectory() as tmp:
             began = time.monotonic()
-            rep = run_restores(Path(tmp) / "crash.sqlite3", args.kills, args.seed)
+            rep = run_restores(Path(tmp) / "crash.sqlite3", args.kills, args.seed, encrypted=args.encrypted)
             print(rep.line() + f" wall={time.monotonic() - began:.1f} s")
             for failure in rep.failures[:10]:
                 print("  " + failure)
@@ -322,7 +444,7 @@ def main() -> int:
         return 0 if sub.corruptions == 0 and sub.unpaired == 0 and sub.confirmed_lost == 0 else 1
     with tempfile.TemporaryDirectory() as tmp:
         began = time.monotonic()
-        report = run(Path(tmp) / "crash.sqlite3", args.kills, args.seed)
+        report = run(Path(tmp) / "crash.sqlite3", args.kills, args.seed, encrypted=args.encrypted)
         print(report.line() + f" wall={time.monotonic() - began:.1f} s")
         for failure in report.failures[:10]:
             print("  " + failure)

@@ -7,6 +7,7 @@ Usage (offscreen; prints one JSON object on its last line, then exits at once)::
     python tests/benchmarks/qt_child.py floor                # a plain PySide6 list window, no app code
     python tests/benchmarks/qt_child.py main  DB             # the launcher's path, then Session.show_main_window()
     python tests/benchmarks/qt_child.py start DB             # the launcher's path, then Session.start(), as the app does
+    python tests/benchmarks/qt_child.py main-keyring DB      # ``main`` on an encrypted DB, its key read from a keyring (issue 28)
     python tests/benchmarks/qt_child.py scroll DB            # frames while scrolling the list, one tick
     python tests/benchmarks/qt_child.py countdown N_TICKS    # 50 countdown panels, refresh per tick
     python tests/benchmarks/qt_child.py idle SECONDS DB      # CPU with the real 1 Hz ticker running
@@ -166,6 +167,37 @@ def main_window(db: str) -> None:
     window = session.show_main_window()
     paint_at = _first_paint(app, window)
     _done({"paint_at": paint_at, "rows": window.model.rowCount()})
+
+
+def main_keyring(db: str) -> None:
+    """``main`` on an encrypted database whose data key the keyring holds (issue 28): the
+    ``keyring`` package is imported and asked as the app does, through a backend kept in
+    this process (``BENCH_KEYRING`` = ``name:hex``), so the measure holds the import, the
+    key file, the unlock and SQLCipher, not a particular OS keyring's round trip."""
+    sys.path.insert(0, str(ROOT))
+    import keyring
+    from keyring.backend import KeyringBackend
+
+    name, hex_key = os.environ["BENCH_KEYRING"].split(":")
+
+    class Held(KeyringBackend):
+        priority = 1  # type: ignore[assignment]
+
+        def get_password(self, service: str, username: str) -> str | None:
+            return hex_key if username == name else None
+
+        def set_password(self, service: str, username: str, password: str) -> None:
+            raise NotImplementedError
+
+        def delete_password(self, service: str, username: str) -> None:
+            raise NotImplementedError
+
+    keyring.set_keyring(Held())
+    from core.store import crypt
+
+    if crypt.unlock(db) != "keyring":
+        raise SystemExit("the key did not come from the keyring")
+    main_window(db)
 
 
 def start(db: str) -> None:
@@ -360,6 +392,8 @@ if __name__ == "__main__":
         main_window(rest[0])
     elif mode == "start":
         start(rest[0])
+    elif mode == "main-keyring":
+        main_keyring(rest[0])
     elif mode == "scroll":
         scroll(rest[0])
     elif mode == "countdown":

@@ -66,6 +66,9 @@ ZH_WORDS = {
     "verify": "审计",
     "backup": "备份",
     "restore": "恢复",
+    "encrypt": "加密",
+    "decrypt": "未加密",
+    "change-passphrase": "新口令",
     "self-test": "本安装",
 }
 
