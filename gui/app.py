@@ -14,7 +14,7 @@ import gc
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QFontDatabase
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from core import resources
 from core.clock import Clock, SystemClock
-from core.service import DatabaseInUse, IncidentService, StoreError, open_service
+from core.service import DatabaseInUse, IncidentService, PassphraseNeeded, StoreError, database_path, encryption_state, open_service
 from gui import autostart, dialogs, i18n
 from gui.firstpaint import after_first_paint
 from gui.hub import StoreHub
@@ -53,6 +53,8 @@ TRAY_KEY = "keep_in_tray"  # store meta: TRAY_STAY / TRAY_QUIT, asked once when 
 TRAY_STAY, TRAY_QUIT = "tray", "quit"
 START_AT_LOGIN_KEY = autostart.KEY  # store meta: start at login, hidden in the tray (issue 18)
 ICON_SIZES = (16, 32, 48, 64, 128, 256)  # resources/icons/incident-assistant-N.png (packaging/render_icons.py)
+
+T = TypeVar("T")
 
 
 def tray_available() -> bool:
@@ -282,10 +284,44 @@ class Session:
             window.quitRequested.connect(self.quit)
             window.action_start_at_login.setChecked(self._meta(START_AT_LOGIN_KEY) == autostart.ON)
             window.startAtLoginRequested.connect(self.set_start_at_login)
+            window.encryption_state = self.encryption_state
+            window.encryptionRequested.connect(self.run_encryption)
             result = self.full_check.result if self.full_check is not None else None
             if result is not None and result.finished and not result.ok:
                 self._show_problem(window, result)  # a rebuilt window (language switch) says it again
         return self.window
+
+    # --- encryption at rest (issue 28) ---
+    def database(self) -> Path:
+        return Path(self.service.data_path())
+
+    def encryption_state(self) -> str:
+        return encryption_state(self.database())
+
+    def convert(self, work: Callable[[Path], T]) -> T:
+        """Run ``work(path)`` on the database file with the database closed (a conversion
+        replaces the file), then open it again as this window's writer. The clock's ticks
+        (countdowns, reminders) pause meanwhile; the edits typed so far are written first."""
+        path = self.database()
+        self.hub.flush()
+        self.cancel_full_check(wait=5)
+        self.ticker.stop()
+        self.service.close()
+        try:
+            return work(path)
+        finally:
+            self.service = self.hub.service = open_service(path, self.clock, claim_writer=True)
+            self.ticker.start()
+            self.hub.incidentsChanged.emit()
+
+    def run_encryption(self, what: str) -> None:
+        """The data menu's 加密此数据库 / 更改口令 / 取消加密; the outcome goes to the status bar."""
+        from gui import encryption
+
+        flow = {"encrypt": encryption.encrypt, "change": encryption.change, "decrypt": encryption.decrypt}[what]
+        said_ = flow(self.window, self)
+        if said_ and self.window is not None:
+            self.window.status_label.setText(said_)
 
     def _meta(self, key: str) -> str | None:
         try:
@@ -565,8 +601,19 @@ def open_session(db: str | None, clock: Clock | None = None, lang: str | None = 
     quick_check in the background, this window its one writer) and a session on it; None,
     after a message, when the file cannot be opened or another window writes it."""
     clock = clock or SystemClock()
+    opened_with = None
     try:
-        service = open_service(db, clock, check_in_background=True, claim_writer=True)
+        while True:
+            try:
+                service = open_service(db, clock, check_in_background=True, claim_writer=True)
+                break
+            except PassphraseNeeded:  # encrypted, and the keyring has no key for it: ask her
+                from gui import encryption
+
+                install_app_icon()
+                opened_with = encryption.ask_to_unlock(None, database_path(db))
+                if opened_with is None:
+                    return None
     except DatabaseInUse as exc:
         install_app_icon()
         dialogs.warn(
@@ -581,6 +628,10 @@ def open_session(db: str | None, clock: Clock | None = None, lang: str | None = 
         return None
     session = Session(service, None, clock)
     session.apply_saved_language(lang)
+    if opened_with == "recovery":  # she forgot the passphrase: offer a new one at once
+        from gui import encryption
+
+        encryption.offer_new_passphrase(None, session.database())
     return session
 
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable
-from typing import Any
+from pathlib import Path
+from typing import Any, Protocol, TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -32,12 +34,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import tr
+from core.service import (
+    StoreError,
+    change_passphrase,
+    decrypt_database,
+    encrypt_database,
+    recovery_groups_match,
+    recovery_key_groups,
+    unlock_database,
+)
+from gui.dialogs import ask, run, warn
+from gui.i18n import said, tr
 from gui.tasks import Executor, InlineExecutor
 from gui.widgets import named
 
 Problem = str | None  # None: it worked; otherwise the message to show
-GROUP_SEPARATOR = "-"
+T = TypeVar("T")
 GROUPS_TYPED_BACK = 2  # groups of the recovery key she types back before going on (issue 28)
 MANY_TRIES = 3  # after this many refused tries the recovery key is pointed out
 
@@ -172,14 +184,6 @@ class NewPassphrase(QWidget):
         return self.first.text(), None
 
 
-def recovery_groups(recovery_key: str) -> list[str]:
-    return [group for group in recovery_key.split(GROUP_SEPARATOR) if group]
-
-
-def _same_group(typed: str, group: str) -> bool:
-    return typed.strip().upper().replace("O", "0").replace("I", "1").replace("L", "1") == group.upper().replace("O", "0").replace("I", "1").replace("L", "1")
-
-
 class EncryptDialog(QDialog):
     """objectName ``EncryptDialog``, three steps in ``encryptSteps``:
 
@@ -203,7 +207,7 @@ class EncryptDialog(QDialog):
         self.steps = named(QStackedWidget(), "encryptSteps")
         self.message = _message("encryptMessage")
         self.progress = named(QProgressBar(), "encryptProgress")
-        self.progress.setRange(0, 0)  # busy: the export reports no steps
+        self.progress.setRange(0, 0)  # busy until the conversion reports its first share
         self.progress.hide()
         self.steps.addWidget(self._step_passphrase())
         self.steps.addWidget(self._step_show())
@@ -297,6 +301,12 @@ class EncryptDialog(QDialog):
         remember = self.remember.isChecked()
         self._executor.start(lambda: self._encrypt(passphrase, remember), self._encrypted, self._failed)
 
+    def report_progress(self, share: float) -> None:
+        """The share of the conversion done (0.0 to 1.0), from core while it runs."""
+        self.progress.setRange(0, 100)
+        self.progress.setValue(round(max(0.0, min(1.0, share)) * 100))
+        QApplication.processEvents(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)  # the bar moves; nothing is clicked meanwhile
+
     def _failed(self, exc: Exception) -> None:
         self._encrypted((None, str(exc)))
 
@@ -312,7 +322,7 @@ class EncryptDialog(QDialog):
         self.steps.setCurrentIndex(1)
 
     def _ask_back(self) -> None:
-        count = len(recovery_groups(self.recovery_key or ""))
+        count = len(recovery_key_groups(self.recovery_key or ""))
         first, second = sorted(secrets.SystemRandom().sample(range(count), GROUPS_TYPED_BACK))
         self.asked = (first, second)
         self.ask.setText(tr("为确认您已记下，请输入恢复密钥的第 {a} 组和第 {b} 组（每组 4 个字符）。").format(a=first + 1, b=second + 1))
@@ -323,9 +333,8 @@ class EncryptDialog(QDialog):
         self.group_a.setFocus()
 
     def _confirm(self) -> None:
-        groups = recovery_groups(self.recovery_key or "")
         for edit, index in ((self.group_a, self.asked[0]), (self.group_b, self.asked[1])):
-            if not _same_group(edit.text(), groups[index]):
+            if not recovery_groups_match(self.recovery_key or "", {index: edit.text()}):
                 self.message.setText(tr("第 {n} 组不对，请对照您抄写的恢复密钥再输入一次。").format(n=index + 1))
                 edit.setFocus()
                 edit.selectAll()
@@ -381,3 +390,97 @@ class ChangePassphraseDialog(QDialog):
             self.accept()
         else:
             self.message.setText(problem)
+
+
+# --- the flows, for a session (``gui.app``) ------------------------------------------
+
+
+class Converting(Protocol):
+    """What the flows need from the session: the database's path, and running a
+    conversion with the database closed (``convert(work)`` closes it, runs ``work(path)``
+    and opens it again as this window's writer)."""
+
+    def database(self) -> Path: ...
+
+    def convert(self, work: Callable[[Path], T]) -> T: ...
+
+
+def ask_to_unlock(parent: QWidget | None, path: Path, *, title: str | None = None) -> str | None:
+    """Ask for the passphrase (or the recovery key) of the encrypted database ``path``
+    until it opens or she gives up; returns how it opened (``passphrase``, ``recovery``)
+    or None."""
+
+    def unlock(passphrase: str | None, recovery_key: str | None, remember: bool) -> Problem:
+        try:
+            unlock_database(path, passphrase=passphrase, recovery_key=recovery_key, use_keyring=False, remember=remember)
+        except StoreError as exc:
+            return said(exc)
+        return None
+
+    dialog = UnlockDialog(str(path), unlock, parent)
+    if title:
+        dialog.setWindowTitle(title)
+    return dialog.opened_with if run(dialog) else None
+
+
+def offer_new_passphrase(parent: QWidget | None, path: Path) -> bool:
+    """After the recovery key opened the database: set a new passphrase (she may skip it)."""
+
+    def change(_current: str | None, new: str) -> Problem:
+        try:
+            change_passphrase(path, new)
+        except StoreError as exc:
+            return said(exc)
+        return None
+
+    return run(ChangePassphraseDialog(change, ask_current=False, parent=parent))
+
+
+def encrypt(parent: QWidget | None, session: Converting) -> str:
+    """「加密此数据库…」: returns what to say in the status bar."""
+    dialog: EncryptDialog
+
+    def work(passphrase: str, remember: bool) -> tuple[str | None, Problem]:
+        try:
+            done = session.convert(lambda path: encrypt_database(path, passphrase, remember=remember, progress=dialog.report_progress))
+        except StoreError as exc:
+            return None, said(exc)
+        return done.recovery_key, None
+
+    dialog = EncryptDialog(work, parent=parent)
+    return tr("数据库已加密。以后打开时需要口令（或恢复密钥）。") if run(dialog) else ""
+
+
+def change(parent: QWidget | None, session: Converting) -> str:
+    """「更改口令…」: the current passphrase is asked again (someone at an unlocked screen
+    cannot lock her out); returns what to say in the status bar."""
+    path = session.database()
+
+    def work(current: str | None, new: str) -> Problem:
+        try:
+            unlock_database(path, passphrase=current, use_keyring=False)
+            change_passphrase(path, new)
+        except StoreError as exc:
+            return said(exc)
+        return None
+
+    return tr("口令已更改。恢复密钥仍然有效。") if run(ChangePassphraseDialog(work, parent=parent)) else ""
+
+
+def decrypt(parent: QWidget | None, session: Converting) -> str:
+    """「取消加密…」: said plainly, confirmed with the passphrase, then converted back."""
+    if not ask(
+        parent,
+        tr("取消加密"),
+        tr("取消加密后，数据库文件将以明文保存在这台电脑上：拿到这台电脑或这个文件的人，都能读到其中的事件、证据和个人信息。\n\n确定要取消加密吗？"),
+    ):
+        return ""
+    path = session.database()
+    if ask_to_unlock(parent, path, title=tr("取消加密：请输入口令")) is None:
+        return ""
+    try:
+        session.convert(lambda where: decrypt_database(where))
+    except StoreError as exc:
+        warn(parent, tr("无法取消加密"), said(exc))
+        return ""
+    return tr("数据库已取消加密，现在以明文保存。")

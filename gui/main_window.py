@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
     languageRequested = Signal(str)  # "zh" | "en": the session switches and rebuilds the windows
     closing = Signal()  # the window closes (or goes to the tray): its wizards close with it
     closed = Signal()  # the window really closed (not to the tray): the background check stops
+    encryptionRequested = Signal(str)  # "encrypt" | "change" | "decrypt": the session runs the flow
     startAtLoginRequested = Signal(bool)  # 登录时启动 ticked or unticked: the session applies it
     quitRequested = Signal()  # 退出: the one explicit way to end the app while deadlines run
     search: QLineEdit  # made below the actions whose slots use them
@@ -127,6 +128,10 @@ class MainWindow(QMainWindow):
         self.action_start_at_login.setObjectName("actionStartAtLogin")
         self.action_start_at_login.setToolTip(tr("登录系统后自动在托盘中启动，报告期限到来时照常提醒"))
         self.action_start_at_login.toggled.connect(self.startAtLoginRequested.emit)
+        self.action_encrypt = self._action("actionEncrypt", tr("加密此数据库(&C)…"), "", lambda: self.encryptionRequested.emit("encrypt"))
+        self.action_change_passphrase = self._action("actionChangePassphrase", tr("更改口令(&W)…"), "", lambda: self.encryptionRequested.emit("change"))
+        self.action_decrypt = self._action("actionDecrypt", tr("取消加密(&U)…"), "", lambda: self.encryptionRequested.emit("decrypt"))
+        self.encryption_state: Callable[[], str] = lambda: "plain"  # the session tells: plain, locked, unlocked
         self.action_guide = self._action("actionGuide", tr("快速指南(&G)"), "F1", self.show_guide)
         self.action_about = self._action("actionAbout", tr("关于(&A)"), "", self._about)
 
@@ -143,6 +148,10 @@ class MainWindow(QMainWindow):
         data_menu = self.data_menu = self.menuBar().addMenu(tr("数据(&D)"))
         for action in (self.action_profile, self.action_backup, self.action_restore):
             data_menu.addAction(action)
+        data_menu.addSeparator()
+        for action in (self.action_encrypt, self.action_change_passphrase, self.action_decrypt):
+            data_menu.addAction(action)
+        data_menu.aboutToShow.connect(self._show_encryption_items)
         menu.addSeparator()
         menu.addAction(self.action_start_at_login)
         menu.addAction(self.action_quit)
@@ -258,6 +267,13 @@ class MainWindow(QMainWindow):
         self.clock_banner.setStyleSheet("#clockBanner { background: #eef4fa; color: #1f4e79; border: 1px solid #9dbbd8; border-radius: 6px; padding: 6px; }")
         self.clock_banner.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.clock_banner.hide()
+
+    def _show_encryption_items(self) -> None:
+        """加密此数据库 for a plain file; 更改口令 and 取消加密 for an encrypted one."""
+        encrypted = self.encryption_state() != "plain"
+        self.action_encrypt.setVisible(not encrypted)
+        self.action_change_passphrase.setVisible(encrypted)
+        self.action_decrypt.setVisible(encrypted)
 
     def _integrity_banner(self) -> QWidget:
         """The full check's finding (issue 16): what was found, that writing stopped, and
