@@ -310,9 +310,9 @@ class Session:
         try:
             return work(path)
         finally:
-            self.service = self.hub.service = open_service(path, self.clock, claim_writer=True)
+            self.service = open_service(path, self.clock, claim_writer=True)
+            self.hub.reopened(self.service)
             self.ticker.start()
-            self.hub.incidentsChanged.emit()
 
     def run_encryption(self, what: str) -> None:
         """The data menu's 加密此数据库 / 更改口令 / 取消加密; the outcome goes to the status bar."""

@@ -54,6 +54,13 @@ class StoreHub(QObject):
         if changes.profile:
             self.profileChanged.emit()
 
+    def reopened(self, service: IncidentService) -> None:
+        """The database was closed, its file converted (encryption on or off) and opened
+        again: reads go to the new service and every view reads anew."""
+        self.service = service
+        self.incidentsChanged.emit()
+        self.profileChanged.emit()
+
     # --- reading ---
     def document(self, incident_id: str) -> Doc:
         """The incident as stored, with edits not yet flushed applied on top."""

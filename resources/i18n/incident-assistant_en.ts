@@ -496,6 +496,18 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Saved automatically</translation>
     </message>
     <message>
+        <source>加密此数据库(&amp;C)…</source>
+        <translation>En&amp;crypt this database…</translation>
+    </message>
+    <message>
+        <source>更改口令(&amp;W)…</source>
+        <translation>Change pass&amp;word…</translation>
+    </message>
+    <message>
+        <source>取消加密(&amp;U)…</source>
+        <translation>T&amp;urn encryption off…</translation>
+    </message>
+    <message>
         <source>把数据库文件按原样逐字节复制一份，不经数据库打开，供核查和取证</source>
         <translation>Copy the database file byte for byte, without opening it as a database, for examination and forensics</translation>
     </message>
@@ -1160,8 +1172,190 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Cybersecurity Incident Report Wizard</translation>
     </message>
     <message>
+        <source>在这台电脑上记住（存入系统的密钥库，用这个账户打开时不再询问）</source>
+        <translation>Remember on this computer (kept in the system keyring; not asked again on this account)</translation>
+    </message>
+    <message>
+        <source>系统密钥库不可用或已更改时，程序会重新询问口令或恢复密钥，不会把您锁在外面</source>
+        <translation>If the system keyring is unavailable or has changed, the app asks for the passphrase or the recovery key again; it never locks you out</translation>
+    </message>
+    <message>
+        <source>打开加密的数据库</source>
+        <translation>Open the encrypted database</translation>
+    </message>
+    <message>
+        <source>这个数据库已加密：{where}
+请输入口令。</source>
+        <translation>This database is encrypted: {where}
+Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>口令</source>
+        <translation>Passphrase</translation>
+    </message>
+    <message>
+        <source>恢复密钥</source>
+        <translation>Recovery key</translation>
+    </message>
+    <message>
+        <source>恢复密钥：</source>
+        <translation>Recovery key:</translation>
+    </message>
+    <message>
+        <source>用恢复密钥打开…</source>
+        <translation>Open with the recovery key…</translation>
+    </message>
+    <message>
+        <source>口令：</source>
+        <translation>Passphrase:</translation>
+    </message>
+    <message>
+        <source>打开</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>恢复密钥是开启加密时显示的 8 组字符。用它打开后，可以设置新的口令。</source>
+        <translation>The recovery key is the 8 groups of characters shown when encryption was turned on. Once it has opened the database, you can set a new passphrase.</translation>
+    </message>
+    <message>
+        <source>请输入恢复密钥。</source>
+        <translation>Enter the recovery key.</translation>
+    </message>
+    <message>
+        <source>请输入口令。</source>
+        <translation>Enter the passphrase.</translation>
+    </message>
+    <message>
+        <source>忘记了口令？可以用恢复密钥打开。</source>
+        <translation>Forgot the passphrase? You can open with the recovery key.</translation>
+    </message>
+    <message>
+        <source>新口令</source>
+        <translation>New passphrase</translation>
+    </message>
+    <message>
+        <source>再次输入新口令</source>
+        <translation>New passphrase again</translation>
+    </message>
+    <message>
+        <source>新口令（至少 8 个字符）：</source>
+        <translation>New passphrase (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>再输入一次：</source>
+        <translation>Once more:</translation>
+    </message>
+    <message>
+        <source>请输入新口令。</source>
+        <translation>Enter a new passphrase.</translation>
+    </message>
+    <message>
+        <source>两次输入的口令不一致，请再输入一次。</source>
+        <translation>The two passphrases differ; type it again.</translation>
+    </message>
+    <message>
+        <source>加密此数据库</source>
+        <translation>Encrypt this database</translation>
+    </message>
+    <message>
+        <source>加密后，拿到这台电脑或数据库文件的人，没有口令就读不到事件、证据和其中的个人信息。导出的报告和通知不加密（它们是要发出去的）。
+
+请记住口令。加密时会显示一个恢复密钥，请抄写或打印后妥善保管。如果口令和恢复密钥都丢失，任何人（包括本程序的开发者）都无法恢复这些数据。</source>
+        <translation>Once encrypted, anyone who gets this computer or the database file cannot read the incidents, the evidence or the personal information in them without the passphrase. Exported reports and notices are not encrypted (they are meant to be sent).
+
+Remember the passphrase. A recovery key is shown when encryption is turned on: write it down or print it and keep it safe. If both the passphrase and the recovery key are lost, nobody (not even the makers of this app) can recover the data.</translation>
+    </message>
+    <message>
+        <source>加密</source>
+        <translation>Encrypt</translation>
+    </message>
+    <message>
+        <source>数据库已加密。这是恢复密钥，只显示这一次。请现在抄写或打印，与电脑分开保管。忘记口令时，用它打开数据库并设置新口令。</source>
+        <translation>The database is encrypted. This is the recovery key, shown only this once. Write it down or print it now and keep it apart from the computer. If you forget the passphrase, it opens the database and lets you set a new passphrase.</translation>
+    </message>
+    <message>
+        <source>我已抄写好，下一步</source>
+        <translation>I have written it down, next</translation>
+    </message>
+    <message>
+        <source>再看一次恢复密钥</source>
+        <translation>Show the recovery key again</translation>
+    </message>
+    <message>
         <source>完成</source>
         <translation>Finish</translation>
+    </message>
+    <message>
+        <source>加密没有完成，数据库保持原样。</source>
+        <translation>Encryption did not finish; the database is as it was.</translation>
+    </message>
+    <message>
+        <source>为确认您已记下，请输入恢复密钥的第 {a} 组和第 {b} 组（每组 4 个字符）。</source>
+        <translation>To make sure you have it, type groups {a} and {b} of the recovery key (4 characters each).</translation>
+    </message>
+    <message>
+        <source>第 {n} 组：</source>
+        <translation>Group {n}:</translation>
+    </message>
+    <message>
+        <source>第 {n} 组不对，请对照您抄写的恢复密钥再输入一次。</source>
+        <translation>Group {n} is not right; check the recovery key you wrote down and type it again.</translation>
+    </message>
+    <message>
+        <source>数据库已经加密。请先记下恢复密钥并输入其中两组，再关闭这个窗口。</source>
+        <translation>The database is already encrypted. Write down the recovery key and type two of its groups before closing this window.</translation>
+    </message>
+    <message>
+        <source>更改口令</source>
+        <translation>Change passphrase</translation>
+    </message>
+    <message>
+        <source>当前口令</source>
+        <translation>Current passphrase</translation>
+    </message>
+    <message>
+        <source>当前口令：</source>
+        <translation>Current passphrase:</translation>
+    </message>
+    <message>
+        <source>您用恢复密钥打开了数据库。请设置一个新口令，以后用它打开。恢复密钥仍然有效。</source>
+        <translation>You opened the database with the recovery key. Set a new passphrase to open it from now on. The recovery key stays valid.</translation>
+    </message>
+    <message>
+        <source>请输入当前口令。</source>
+        <translation>Enter the current passphrase.</translation>
+    </message>
+    <message>
+        <source>数据库已加密。以后打开时需要口令（或恢复密钥）。</source>
+        <translation>The database is encrypted. Opening it now needs the passphrase (or the recovery key).</translation>
+    </message>
+    <message>
+        <source>口令已更改。恢复密钥仍然有效。</source>
+        <translation>Passphrase changed. The recovery key stays valid.</translation>
+    </message>
+    <message>
+        <source>取消加密</source>
+        <translation>Turn encryption off</translation>
+    </message>
+    <message>
+        <source>取消加密后，数据库文件将以明文保存在这台电脑上：拿到这台电脑或这个文件的人，都能读到其中的事件、证据和个人信息。
+
+确定要取消加密吗？</source>
+        <translation>With encryption off, the database file is kept readable on this computer: anyone who gets the computer or the file can read the incidents, the evidence and the personal information in them.
+
+Turn encryption off?</translation>
+    </message>
+    <message>
+        <source>取消加密：请输入口令</source>
+        <translation>Turn encryption off: enter the passphrase</translation>
+    </message>
+    <message>
+        <source>无法取消加密</source>
+        <translation>Cannot turn encryption off</translation>
+    </message>
+    <message>
+        <source>数据库已取消加密，现在以明文保存。</source>
+        <translation>Encryption is off; the database is now kept readable.</translation>
     </message>
     <message>
         <source>关闭（已自动保存）</source>
