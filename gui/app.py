@@ -258,8 +258,15 @@ class Session:
         self.welcome = WelcomeWindow(self.hub.profile(), self.hub.save_profile)
         self.welcome.startIncident.connect(lambda: self.open_wizard(None))
         self.welcome.openExample.connect(self.open_example)
+        self.welcome.encryptRequested.connect(self._encrypt_from_welcome)
         self.welcome.show()
         return self.welcome
+
+    def _encrypt_from_welcome(self) -> None:
+        from gui import encryption
+
+        if self.welcome is not None:
+            self.welcome.encrypted(encryption.encrypt(self.welcome, self))
 
     def open_example(self) -> IncidentWizard:
         """The bundled example, imported as a drill, to see how everything works."""

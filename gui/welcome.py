@@ -33,6 +33,7 @@ class WelcomeWindow(QWidget):
 
     startIncident = Signal()
     openExample = Signal()
+    encryptRequested = Signal()  # the quiet offer under the example: never in the way of the first hour
 
     def __init__(self, profile: dict[str, Any], save_profile: Callable[[dict[str, Any]], None]) -> None:
         super().__init__()
@@ -66,7 +67,25 @@ class WelcomeWindow(QWidget):
         self.example_button.clicked.connect(self._example)
         layout.addWidget(self.example_button)
         layout.addStretch(1)
+        self.encrypt_button = QPushButton(tr("可选：给数据库加密（这台电脑丢失或被他人使用时，事件和个人信息不被读到）…"))
+        self.encrypt_button.setObjectName("offerEncryption")
+        self.encrypt_button.setFlat(True)
+        self.encrypt_button.setAutoDefault(False)
+        self.encrypt_button.clicked.connect(self.encryptRequested.emit)
+        self.encrypt_note = QLabel("")
+        self.encrypt_note.setObjectName("encryptionOutcome")
+        self.encrypt_note.setWordWrap(True)
+        self.encrypt_note.hide()
+        layout.addWidget(self.encrypt_button)
+        layout.addWidget(self.encrypt_note)
         fit_on_screen(self, 620, 520)
+
+    def encrypted(self, outcome: str) -> None:
+        """What 加密 ended with: said under the offer, which goes once it is done."""
+        if outcome:
+            self.encrypt_button.hide()
+            self.encrypt_note.setText(outcome)
+            self.encrypt_note.show()
 
     def profile(self) -> dict[str, Any]:
         return self.form.values()

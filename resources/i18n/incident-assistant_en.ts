@@ -636,6 +636,10 @@ This software never goes online; all data stays on this computer.</translation>
         <translation>Organisation profile (optional; filled into every future report)</translation>
     </message>
     <message>
+        <source>可选：给数据库加密（这台电脑丢失或被他人使用时，事件和个人信息不被读到）…</source>
+        <translation>Optional: encrypt the database (if this computer is lost or used by others, the incidents and personal information cannot be read)…</translation>
+    </message>
+    <message>
         <source>单位资料</source>
         <translation>Organisation profile</translation>
     </message>

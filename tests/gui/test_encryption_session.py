@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMessageBox, QPushButton, QWidget
 
 from core.clock import FixedClock
 from core.service import open_service
@@ -203,5 +203,27 @@ def test_turning_encryption_off_is_said_plainly_and_needs_the_passphrase(tmp_pat
         assert done == ["QMessageBox", "UnlockDialog"]
         assert db.read_bytes().startswith(SQLITE_HEADER) and "明文" in session.window.status_label.text()
         assert [r.title for r in session.hub.list_incidents(DISCOVERED)] == [TITLE]
+    finally:
+        session.service.close()
+
+
+def test_the_welcome_screen_offers_encryption_quietly_and_it_works_from_there(tmp_path, qtbot):
+    from gui import app
+
+    db = tmp_path / "first.sqlite"
+    app.prepare_application()
+    session = app.open_session(str(db), FixedClock(DISCOVERED))
+    assert session is not None
+    try:
+        welcome = session.show_welcome()
+        qtbot.addWidget(welcome)
+        offer = child(welcome, QPushButton, "offerEncryption")
+        assert welcome.start_button.isDefault() and not offer.isDefault()  # the first hour's button stays the one Enter presses
+        kept: list[str] = []
+        done = answer(("EncryptDialog", lambda d: (passphrase_twice(PASSPHRASE)(d), write_down_and_type_back(kept)(d))))
+        QTest.mouseClick(offer, Qt.MouseButton.LeftButton)
+        assert done == ["EncryptDialog"] and not offer.isVisible()
+        assert "已加密" in child(welcome, QLabel, "encryptionOutcome").text()
+        assert not db.read_bytes().startswith(SQLITE_HEADER)
     finally:
         session.service.close()
