@@ -97,6 +97,42 @@ def shoot_personal_info(app: QApplication, session, window, lang: str, tag: str)
     dialog.close()
 
 
+def shoot_encryption(app: QApplication, session, window, lang: str, tag: str) -> None:
+    """The encryption windows (issue 28): the passphrase at start after a wrong try, the
+    three steps of turning it on, changing the passphrase, and the welcome screen's offer."""
+    from core.store.keys import new_recovery_key
+    from gui.encryption import ChangePassphraseDialog, EncryptDialog, UnlockDialog
+
+    wrong = "口令不对，请再试一次。" if lang == "zh" else "The passphrase is wrong; try again."
+    unlock = UnlockDialog(str(Path.home() / "incidents.sqlite3"), lambda *_: wrong, window)
+    unlock.show()
+    unlock.passphrase.setText("not it")
+    unlock._try()
+    shoot(app, unlock, f"{lang}-{tag}-encryption-unlock-wrong")
+    unlock._use_recovery()
+    shoot(app, unlock, f"{lang}-{tag}-encryption-unlock-recovery")
+    unlock.close()
+    key = new_recovery_key()
+    encrypt = EncryptDialog(lambda _p, _r: (key, None), parent=window)
+    encrypt.show()
+    shoot(app, encrypt, f"{lang}-{tag}-encryption-1-passphrase")
+    encrypt.new.first.setText("clinic back office")
+    encrypt.new.second.setText("clinic back office")
+    encrypt._start()
+    shoot(app, encrypt, f"{lang}-{tag}-encryption-2-recovery-key")
+    encrypt._ask_back()
+    shoot(app, encrypt, f"{lang}-{tag}-encryption-3-type-back")
+    encrypt.recovery_key = None
+    encrypt.close()
+    change = ChangePassphraseDialog(lambda *_: None, parent=window)
+    change.show()
+    shoot(app, change, f"{lang}-{tag}-encryption-change-passphrase")
+    change.close()
+    welcome = session.show_welcome()
+    shoot(app, welcome, f"{lang}-{tag}-welcome-with-encryption-offer")
+    welcome.close()
+
+
 def main() -> int:
     from gui.app import Session, prepare_application
 
@@ -112,6 +148,10 @@ def main() -> int:
     incident_id = store.import_document(example())
     window = session.show_main_window()
     settle(app)
+    if os.environ.get("SHOTS_ONLY") == "encryption":
+        shoot_encryption(app, session, window, lang, tag)
+        QTimer.singleShot(0, app.quit)
+        return 0
     window.select_incident(incident_id)
     shoot(app, window, f"{lang}-{tag}-main")
     fresh = session.open_wizard(None)  # a new incident: the discovery question first
@@ -126,6 +166,7 @@ def main() -> int:
         shoot(app, wizard, f"{lang}-{tag}-wizard-{page}-{wizard.currentPage().objectName()}")
     wizard.close()
     shoot_personal_info(app, session, window, lang, tag)
+    shoot_encryption(app, session, window, lang, tag)
     QTimer.singleShot(0, app.quit)
     return 0
 
