@@ -5,12 +5,12 @@ come back as their one-line Chinese message, never a traceback."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtWidgets import QWidget
 
 from core import __version__
-from core.service import StoreError
+from core.service import PassphraseNeeded, StoreError
 from core.timeutil import beijing
 from gui import dialogs
 from gui.hub import StoreHub
@@ -42,10 +42,25 @@ def restore(parent: QWidget | None, hub: StoreHub) -> str:
     if not dialogs.ask(parent, tr("从备份恢复"), tr("用备份「{p}」替换当前数据？当前数据会先另存一份，不会丢失。").format(p=source)):
         return tr("已取消恢复。")
     try:
-        kept = hub.restore(source)
+        kept = _restore_unlocking(parent, hub, source)
     except StoreError as exc:
         return said(exc)
+    if kept is False:
+        return tr("已取消恢复。")
     return tr("已从备份恢复。原来的数据另存在：{p}").format(p=kept) if kept else tr("已从备份恢复。")
+
+
+def _restore_unlocking(parent: QWidget | None, hub: StoreHub, source: str) -> str | None | Literal[False]:
+    """Restore ``source``; an encrypted backup whose key is not held asks for its passphrase
+    (or recovery key) first. False when she gave up at that question."""
+    try:
+        return hub.restore(source)
+    except PassphraseNeeded:
+        from gui import encryption
+
+        if encryption.ask_to_unlock(parent, Path(source), title=tr("恢复加密的备份：请输入它的口令")) is None:
+            return False
+        return hub.restore(source)
 
 
 def about_text(pack: RulePack) -> str:

@@ -596,6 +596,10 @@ Choose No to quit; the reminders stop too. You can quit later with Incident → 
         <translation>Restored from backup.</translation>
     </message>
     <message>
+        <source>恢复加密的备份：请输入它的口令</source>
+        <translation>Restore an encrypted backup: enter its passphrase</translation>
+    </message>
+    <message>
         <source>网络安全事件报告助手 {v}
 规则包 {pid} {pv}
 依据：《{title}》（{date}，{force} 起施行）

@@ -227,3 +227,32 @@ def test_the_welcome_screen_offers_encryption_quietly_and_it_works_from_there(tm
         assert not db.read_bytes().startswith(SQLITE_HEADER)
     finally:
         session.service.close()
+
+
+def test_restoring_an_encrypted_backup_of_another_database_asks_for_its_passphrase(tmp_path, qtbot, monkeypatch):
+    from core.service import encrypt_database, lock_database
+    from gui import dialogs, maintenance
+
+    other = tmp_path / "other" / "incidents.sqlite"
+    other.parent.mkdir()
+    service = open_service(other, FixedClock(DISCOVERED))
+    service.create_incident({"title": "另一台电脑上的事件"})
+    service.close()
+    encrypt_database(other, "the other office's passphrase")
+    service = open_service(other, FixedClock(DISCOVERED))
+    backup = tmp_path / "other-backup.sqlite3"
+    service.backup(backup)
+    service.close()
+    lock_database(other)
+    lock_database(backup)  # brought from elsewhere: its key is not held
+    session, _db, _recovery = encrypted_session(tmp_path, qtbot)
+    try:
+        monkeypatch.setattr(dialogs, "open_file", lambda *a: str(backup))
+        monkeypatch.setattr(dialogs, "ask", lambda *a: True)
+        said: list[str] = []
+        done = answer(("UnlockDialog", unlock_with(PASSPHRASE, "the other office's passphrase", seen=said)))
+        outcome = maintenance.restore(session.window, session.hub)
+        assert done == ["UnlockDialog"] and len(said) == 1 and "已从备份恢复" in outcome, outcome
+        assert [r.title for r in session.hub.list_incidents(DISCOVERED)] == ["另一台电脑上的事件"]
+    finally:
+        session.service.close()
