@@ -19,6 +19,7 @@ from email.utils import format_datetime
 from pathlib import Path
 from typing import Any
 
+from core import field_paths as fp
 from core.assessment import Assessment, check
 from core.incident import Doc, get, instant, involves_cii, is_ransomware
 from core.report import ReportError, labels, write_atomic
@@ -29,6 +30,8 @@ from core.rules import RulePack
 EMAIL_CHANNEL, FAX_CHANNEL, HOTLINE_CHANNEL = "email_12387", "fax_12387", "hotline_12387"
 _SIMPLE_ADDRESS = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+")
 COVER_VALUE_CHARS = 160
+# The reporter's contact, as the covering e-mail and the fax cover give it: name, phone, e-mail.
+CONTACT = (fp.REPORTER_CONTACT_NAME, fp.REPORTER_CONTACT_PHONE, fp.REPORTER_CONTACT_EMAIL)
 
 
 def _assess(doc: Doc, pack: RulePack, now: datetime) -> Assessment:
@@ -91,7 +94,7 @@ def _email_body(result: Assessment, pack: RulePack, kind: str, attachment: str) 
     also = cii_also(result, pack)
     if also:
         lines.append(also)
-    name, phone, email = (_one_line(get(doc, f"reporter.{k}")) for k in ("contact_name", "contact_phone", "contact_email"))
+    name, phone, email = (_one_line(get(doc, p)) for p in CONTACT)
     reach = "，".join(x for x in (f"电话 {phone}" if phone else "", f"邮箱 {email}" if email else "") if x)
     if name or reach:
         lines.append(f"如需核实情况，请联系{name or '本单位'}" + (f"（{reach}）" if reach else "") + "。")
@@ -234,7 +237,7 @@ def cover_lines(result: Assessment, pack: RulePack, kind: str, now: datetime, pa
     def short(value: Any) -> str:
         return _one_line(value, COVER_VALUE_CHARS) or PENDING
 
-    contact = "，".join(x for x in (_one_line(get(doc, f"reporter.{k}"), COVER_VALUE_CHARS) for k in ("contact_name", "contact_phone", "contact_email")) if x)
+    contact = "，".join(x for x in (_one_line(get(doc, p), COVER_VALUE_CHARS) for p in CONTACT) if x)
     return [
         ("收件", f"网信部门 12387 网络安全事件报告（传真 {pack.channel(FAX_CHANNEL).detail}）"),
         ("发件单位", short(get(doc, "reporter.name"))),
