@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from core import completeness, fields, grading, obligations, paths
+from core import field_paths as fp
 from core.grading import GradeResult, Projection, duration_minutes
 from core.incident import (
     DISCOVERY_LONG_AGO_DAYS,
@@ -182,25 +183,25 @@ def repair(draft: Any, pack: RulePack, now: datetime | None = None) -> tuple[Doc
     positions stay right) and validates again, until nothing is wrong. A draft that is not
     even an object is assessed as empty."""
     if not isinstance(draft, dict):
-        return {"schema": SCHEMA_ID}, False, [Finding("", "not_object")]
+        return {fp.SCHEMA: SCHEMA_ID}, False, [Finding("", "not_object")]
     errors, _warnings = validate(draft, pack, now)
     if not errors:
         return draft, True, []
     found: list[Finding] = list(errors)
     work = copy.deepcopy(draft)
     for _round in range(MAX_REPAIR_ROUNDS):
-        work["schema"] = SCHEMA_ID
+        work[fp.SCHEMA] = SCHEMA_ID
         errors, _warnings = validate(work, pack, now)
         if not errors:
             return work, False, found
         found.extend(e for e in errors if e.code in CROSS_FIELD_CODES and e not in found)
-        targets = {t for e in errors if (t := _removal_target(e)) is not None and t != "schema"}
+        targets = {t for e in errors if (t := _removal_target(e)) is not None and t != fp.SCHEMA}
         # An ancestor's removal covers its descendants; remove each once, last first.
         outer = [t for t in targets if not any(o != t and paths.is_within(t, o) for o in targets)]
         removed = [paths.delete(work, t) for t in sorted(outer, key=paths.sort_key, reverse=True)]
         if not any(removed):
             break
-    return {"schema": SCHEMA_ID}, False, found
+    return {fp.SCHEMA: SCHEMA_ID}, False, found
 
 
 # --- the assessment ---
@@ -223,7 +224,7 @@ def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Findin
     reportable = Reportable(grading.reportable(result.grade, pack))
     if reportable == Reportable.NO:
         if result.unknown_facts:
-            found.append(Finding("impact", "general_with_unknowns", {"fields": FieldPaths(result.unknown_facts)}))
+            found.append(Finding(fp.IMPACT, "general_with_unknowns", {"fields": FieldPaths(result.unknown_facts)}))
         found.append(Finding("", "general_other_laws"))
     return Assessment(
         doc=doc,
@@ -243,7 +244,7 @@ def _assess_valid(doc: Doc, pack: RulePack, now: datetime, warnings: list[Findin
 def _pi_contradiction(doc: Doc) -> Finding | None:
     """D16b: ``affected`` no beside a recorded leak: the fact wins, and the user is told."""
     count = personal_info_contradiction(doc)
-    return None if count is None else Finding("personal_info.affected", "pi_answer_contradicts_count", {"count": count})
+    return None if count is None else Finding(fp.PERSONAL_INFO_AFFECTED, "pi_answer_contradicts_count", {"count": count})
 
 
 def assess(draft: Any, pack: RulePack, now: datetime, *, future_counts: bool = False) -> Assessment:
@@ -284,11 +285,11 @@ def check(data: Any, pack: RulePack, now: datetime) -> Assessment:
 def next_report_kind(doc: Doc) -> ReportKind:
     """The report most likely needed next (第七条、第八条): 首报 before any submission, the
     summary once handling has ended and none was sent, a supplement otherwise."""
-    submissions = [s for s in doc.get("submissions") or [] if isinstance(s, dict)]
+    submissions = [s for s in doc.get(fp.SUBMISSIONS) or [] if isinstance(s, dict)]
     reports = [s for s in submissions if s.get("kind") in REPORT_KINDS]
     if not reports:
         return ReportKind.INITIAL
-    if doc.get("handling_ended_at") and not any(s.get("kind") == ReportKind.SUMMARY for s in reports):
+    if doc.get(fp.HANDLING_ENDED_AT) and not any(s.get("kind") == ReportKind.SUMMARY for s in reports):
         return ReportKind.SUMMARY
     return ReportKind.SUPPLEMENT
 
@@ -393,7 +394,7 @@ def discovery_warning(discovered_at: datetime | None, now: datetime, lang: str =
     before ``now``), in ``lang``; None otherwise."""
     if discovered_at is None or obligations.discovery_code(discovered_at, now) != "discovery_long_ago":
         return None
-    finding = Finding("discovered_at", "discovery_long_ago", {"value": display_beijing(discovered_at), "days": DISCOVERY_LONG_AGO_DAYS})
+    finding = Finding(fp.DISCOVERED_AT, "discovery_long_ago", {"value": display_beijing(discovered_at), "days": DISCOVERY_LONG_AGO_DAYS})
     return finding.message(lang)
 
 
@@ -403,7 +404,7 @@ def has_running_duration(doc: Any) -> bool:
     if not isinstance(doc, dict) or doc.get(VOIDED_KEY) is not None:
         return False
     for duration in fields.DURATIONS:
-        started = get(doc, duration.started) if isinstance(doc.get("impact"), dict) else None
+        started = get(doc, duration.started) if isinstance(doc.get(fp.IMPACT), dict) else None
         if isinstance(started, str) and get(doc, duration.ended) is None and get(doc, duration.minutes) is None:
             return True
     return False

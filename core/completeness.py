@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core import field_paths as fp
 from core.incident import Doc, get, is_ransomware
 from core.rules import RulePack
 
@@ -23,7 +24,7 @@ def _empty(value: Any) -> bool:
 
 
 # 第八条's items that no 第七条 item covers (incident@2): asked once handling has ended.
-SUMMARY_ONLY = ("accountability", "remediation", "lessons")
+SUMMARY_ONLY = (fp.ACCOUNTABILITY, fp.REMEDIATION, fp.LESSONS)
 
 
 def missing(doc: Doc, pack: RulePack, grade_known: bool) -> dict[str, list[str]]:
@@ -38,9 +39,9 @@ def missing(doc: Doc, pack: RulePack, grade_known: bool) -> dict[str, list[str]]
     for item in pack.report_items:
         fields = list(item.fields) + (list(item.ransomware_fields) if ransomware else [])
         for name in fields:
-            absent = (not grade_known) if name == "impact" else _empty(get(doc, name))
+            absent = (not grade_known) if name == fp.IMPACT else _empty(get(doc, name))
             if absent:
                 (initial if item.initial else complete).append(name)
-    if doc.get("handling_ended_at"):  # 第八条: the summary report also states these
+    if doc.get(fp.HANDLING_ENDED_AT):  # 第八条: the summary report also states these
         complete += [name for name in SUMMARY_ONLY if _empty(get(doc, name))]
     return {"initial": initial, "complete": initial + complete}

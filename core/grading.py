@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
+from core import field_paths as fp
 from core.fields import DURATIONS, GRADING_FIELDS, Duration
 from core.incident import Doc, get, instant, personal_info_counts
 from core.messages import Finding
@@ -29,7 +30,7 @@ from core.rules import Criterion, Level, RulePack, pick
 from core.timeutil import iso_beijing, whole_second
 from core.vocab import Reportable
 
-PI_LEAKED_FIELD = "impact.personal_info_leaked"
+PI_LEAKED_FIELD = fp.IMPACT_PERSONAL_INFO_LEAKED
 # D18: each duration's facts count as known once it has begun (its minutes are then known).
 _DURATION_OF = {d.minutes: d for d in DURATIONS}
 
@@ -164,7 +165,7 @@ def grade(doc: Doc, pack: RulePack, now: datetime | None = None) -> GradeResult:
     hits = [t for c in pack.criteria if (t := _evaluate(c, doc, pack, warnings, known)) is not None]
     leaked, count = personal_info_counts(doc)
     if leaked is not None and count is not None and leaked != count:  # D16a: the larger grades
-        warnings.append(Finding("personal_info.count", "pi_count_differs", {"leaked": leaked, "count": count, "larger": max(leaked, count)}))
+        warnings.append(Finding(fp.PERSONAL_INFO_COUNT, "pi_count_differs", {"leaked": leaked, "count": count, "larger": max(leaked, count)}))
     qualitative = get(doc, "impact.qualitative")
     if qualitative is not None:
         q = pack.qualitative[qualitative["grade"]]

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from core import credit_code, fields, jsonfile, paths
+from core import field_paths as fp
 from core.fields import CATALOGUE, FieldInfo
 from core.messages import Finding, InvalidIncident
 from core.rules import RulePack
@@ -39,12 +40,12 @@ FUTURE_SKEW_SECONDS = 120
 DISCOVERY_LONG_AGO_DAYS = 30
 
 # Fixed choices are the catalogue's (core.fields): their keys, in the order the wizard offers them.
-REPORTER_CATEGORIES = tuple(CATALOGUE["reporter.category"].choices)
-DATA_THREATS = tuple(CATALOGUE["impact.data_threat"].choices)
-AUTHORITY_SCOPES = tuple(CATALOGUE["impact.defacement.authority_scope"].choices)
+REPORTER_CATEGORIES = tuple(CATALOGUE[fp.REPORTER_CATEGORY].choices)
+DATA_THREATS = tuple(CATALOGUE[fp.IMPACT_DATA_THREAT].choices)
+AUTHORITY_SCOPES = tuple(CATALOGUE[fp.IMPACT_DEFACEMENT_AUTHORITY_SCOPE].choices)
 SUBMISSION_KINDS_V1 = tuple(str(k) for k in REPORT_KINDS)
 SUBMISSION_KINDS = (*SUBMISSION_KINDS_V1, str(ReportKind.NOTICE))  # notice: the personal-information notices (D16)
-PI_AFFECTED = tuple(CATALOGUE["personal_info.affected"].choices)
+PI_AFFECTED = tuple(CATALOGUE[fp.PERSONAL_INFO_AFFECTED].choices)
 PI_AFFECTED_YES = ("yes", "possible")  # D16: "possible" creates the notice duties too
 # Channels of the personal-information notices (D16, product.md §8.1). Accepted on
 # submissions of an @2 document whether or not the rule pack lists them yet.
@@ -364,9 +365,9 @@ def validate(data: Any, pack: RulePack, now: datetime | None = None) -> tuple[li
     errors: list[Finding] = []
     if not isinstance(data, dict):
         return [Finding("", "not_object")], []
-    schema_id = data.get("schema")
+    schema_id = data.get(fp.SCHEMA)
     if schema_id not in ACCEPTED_SCHEMAS:
-        errors.append(Finding("schema", "schema" if "schema" in data else "missing", {"expected": list(reversed(ACCEPTED_SCHEMAS))}))
+        errors.append(Finding(fp.SCHEMA, "schema" if fp.SCHEMA in data else "missing", {"expected": list(reversed(ACCEPTED_SCHEMAS))}))
     if schema_id == SCHEMA_V1:
         _check(SCHEMA_V1_NODE, data, "", pack, errors)
         errors = [_explain_v1(e) for e in errors]
@@ -383,13 +384,13 @@ def validate(data: Any, pack: RulePack, now: datetime | None = None) -> tuple[li
 
 
 def _cross_checks(doc: Doc, pack: RulePack, errors: list[Finding]) -> None:
-    discovered = instant(doc, "discovered_at")
-    occurred = instant(doc, "occurred_at")
-    ended = instant(doc, "handling_ended_at")
+    discovered = instant(doc, fp.DISCOVERED_AT)
+    occurred = instant(doc, fp.OCCURRED_AT)
+    ended = instant(doc, fp.HANDLING_ENDED_AT)
     if discovered and occurred and occurred > discovered:
-        errors.append(Finding("occurred_at", "occurred_after_discovered", {"discovered": display_beijing(discovered)}))
+        errors.append(Finding(fp.OCCURRED_AT, "occurred_after_discovered", {"discovered": display_beijing(discovered)}))
     if discovered and ended and ended < discovered:
-        errors.append(Finding("handling_ended_at", "ended_before_discovered", {"discovered": display_beijing(discovered)}))
+        errors.append(Finding(fp.HANDLING_ENDED_AT, "ended_before_discovered", {"discovered": display_beijing(discovered)}))
     type_ = doc.get("type") or {}
     subclass = type_.get("subclass")
     if subclass is not None:
@@ -399,15 +400,15 @@ def _cross_checks(doc: Doc, pack: RulePack, errors: list[Finding]) -> None:
             if subclass not in allowed:
                 errors.append(
                     Finding(
-                        "type.subclass",
+                        fp.TYPE_SUBCLASS,
                         "subclass_mismatch",
                         {"value": subclass, "class_name": pack.incident_class(cls).name, "choices": list(allowed) or ["（无子类）"]},
                     )
                 )
         elif not any(subclass in c.subclasses for c in pack.incident_classes):
-            errors.append(Finding("type.subclass", "subclass_unknown", {"value": subclass}))
+            errors.append(Finding(fp.TYPE_SUBCLASS, "subclass_unknown", {"value": subclass}))
     valid_ids = obligation_ids(doc, pack)
-    for i, sub in enumerate(doc.get("submissions") or []):
+    for i, sub in enumerate(doc.get(fp.SUBMISSIONS) or []):
         if sub["obligation"] not in valid_ids:
             errors.append(Finding(f"submissions[{i}].obligation", "obligation_unknown", {"value": sub["obligation"], "choices": list(valid_ids)}))
 
@@ -427,7 +428,7 @@ def _duration_checks(doc: Doc, errors: list[Finding], now: datetime | None) -> N
 
 def obligation_ids(doc: Doc, pack: RulePack) -> tuple[str, ...]:
     """Every obligation id a submission may name: the pack's, plus ``sector_<n>`` (n from 1)."""
-    sectors = tuple(f"{SECTOR_PREFIX}{n}" for n in range(1, len(doc.get("sector_obligations") or []) + 1))
+    sectors = tuple(f"{SECTOR_PREFIX}{n}" for n in range(1, len(doc.get(fp.SECTOR_OBLIGATIONS) or []) + 1))
     return tuple(o.id for o in pack.obligations) + sectors
 
 
@@ -437,19 +438,19 @@ def _warnings(doc: Doc, pack: RulePack) -> list[Finding]:
     if code:
         found = credit_code.problem(code)
         if found and found[0] == "format":
-            warnings.append(Finding("reporter.credit_code", "credit_code_format", {"value": code}))
+            warnings.append(Finding(fp.REPORTER_CREDIT_CODE, "credit_code_format", {"value": code}))
         elif found:
-            warnings.append(Finding("reporter.credit_code", "credit_code_check_digit", {"value": code, "expected": found[1]}))
-    if doc.get("involves_cii") is not True and any(s.get("is_cii") for s in doc.get("systems") or []):
-        warnings.append(Finding("involves_cii", "cii_system_flag"))
+            warnings.append(Finding(fp.REPORTER_CREDIT_CODE, "credit_code_check_digit", {"value": code, "expected": found[1]}))
+    if doc.get(fp.INVOLVES_CII) is not True and any(s.get("is_cii") for s in doc.get(fp.SYSTEMS) or []):
+        warnings.append(Finding(fp.INVOLVES_CII, "cii_system_flag"))
     if (doc.get("reporter") or {}).get("category") is None:
-        warnings.append(Finding("reporter.category", "category_unknown"))
-    discovered = instant(doc, "discovered_at")
+        warnings.append(Finding(fp.REPORTER_CATEGORY, "category_unknown"))
+    discovered = instant(doc, fp.DISCOVERED_AT)
     if discovered is None:
-        warnings.append(Finding("discovered_at", "discovery_unknown"))
+        warnings.append(Finding(fp.DISCOVERED_AT, "discovery_unknown"))
     # D13a: a channel that cannot reach its recipient is warned by core.obligations, which
     # also leaves such a submission out of the status.
-    for i, sub in enumerate(doc.get("submissions") or []):
+    for i, sub in enumerate(doc.get(fp.SUBMISSIONS) or []):
         at = instant(sub, "submitted_at")
         if discovered and at and at < discovered:
             warnings.append(Finding(f"submissions[{i}].submitted_at", "submitted_before_discovery", {"value": display_beijing(at)}))
@@ -467,7 +468,7 @@ def parse(data: Any, pack: RulePack, now: datetime | None = None) -> tuple[Doc, 
 def upgrade(doc: Doc) -> Doc:
     """A copy of a valid @1, @2 or @3 document declared as @3: each format is the one before
     plus optional keys, so nothing else changes (the app writes @3, product.md §9.1)."""
-    return {**doc, "schema": SCHEMA_ID}
+    return {**doc, fp.SCHEMA: SCHEMA_ID}
 
 
 def load_file(path: str | Path) -> Any:
@@ -519,22 +520,22 @@ FIELD_DESCRIPTIONS_V3 = {
     "impact.cii_full_outage": "A full outage of the critical information infrastructure that may still be running: "
     "started_at and ended_at (null while it goes on: counted to the present moment).",
     "impact.cii_main_function_outage": "An outage of the CII's main functions that may still be running: started_at and ended_at.",
-    "impact.portal_outage.started_at": "When the website became unreachable (with ended_at null: still unreachable).",
-    "impact.defacement.homepage_started_at": "When the harmful content appeared on the home page (with homepage_ended_at null: still there).",
-    "impact.defacement.other_page_started_at": "When the harmful content appeared on other pages (with other_page_ended_at null: still there).",
-    "personal_info.what": "What happened to the personal information (个人信息保护法第五十七条): leaked, tampered, lost; empty: not known.",
+    fp.IMPACT_PORTAL_OUTAGE_STARTED_AT: "When the website became unreachable (with ended_at null: still unreachable).",
+    fp.IMPACT_DEFACEMENT_HOMEPAGE_STARTED_AT: "When the harmful content appeared on the home page (with homepage_ended_at null: still there).",
+    fp.IMPACT_DEFACEMENT_OTHER_PAGE_STARTED_AT: "When the harmful content appeared on other pages (with other_page_ended_at null: still there).",
+    fp.PERSONAL_INFO_WHAT: "What happened to the personal information (个人信息保护法第五十七条): leaked, tampered, lost; empty: not known.",
 }
 
 # Descriptions of the keys incident@2 adds, for the published schema's readers.
 FIELD_DESCRIPTIONS = {
-    "number": "The incident's human number, unique in the app's store (e.g. 2026-0003).",
+    fp.NUMBER: "The incident's human number, unique in the app's store (e.g. 2026-0003).",
     "personal_info": "Personal information leaked, tampered with or lost, or possibly so "
     "(个人信息保护法第五十七条). affected yes or possible creates the two notice duties.",
     "personal_info.individual_notice_waived": "Notice to individuals not given: the written reason why the "
     "measures taken effectively avoid harm (第五十七条第二款).",
-    "accountability": "责任追究 (summary report, 第八条).",
-    "remediation": "完善整改情况 (summary report, 第八条).",
-    "lessons": "教训 (summary report, 第八条).",
+    fp.ACCOUNTABILITY: "责任追究 (summary report, 第八条).",
+    fp.REMEDIATION: "完善整改情况 (summary report, 第八条).",
+    fp.LESSONS: "教训 (summary report, 第八条).",
     "voided": "A real incident entered by mistake is voided, never deleted: when and why.",
     "submissions.recipients_count": "For a notice: how many people it was sent to.",
 }
@@ -545,8 +546,8 @@ def json_schema(pack: RulePack, schema_id: str = SCHEMA_ID) -> dict[str, Any]:
     module validates it, enums from ``pack``."""
     # D11a: incident@3's reasons need a letter or number; @2's file stays as it was published.
     root = _json_node(SCHEMAS[schema_id], pack, nullable=False, reason_rule=schema_id == SCHEMA_ID)
-    root["properties"]["schema"] = {"const": schema_id}
-    root["required"] = ["schema"]
+    root["properties"][fp.SCHEMA] = {"const": schema_id}
+    root["required"] = [fp.SCHEMA]
     descriptions = FIELD_DESCRIPTIONS | (FIELD_DESCRIPTIONS_V3 if schema_id == SCHEMA_ID else {})
     for path, text in descriptions.items():
         node = root
@@ -668,12 +669,12 @@ def instant(doc: Doc, path: str) -> datetime | None:
 
 def is_ransomware(doc: Doc, pack: RulePack) -> bool:
     """第七条第一款第二项: ransomware incidents also report the ransom demanded."""
-    return get(doc, "type.subclass") == pack.ransomware_subclass or doc.get("ransomware") is not None
+    return get(doc, fp.TYPE_SUBCLASS) == pack.ransomware_subclass or doc.get("ransomware") is not None
 
 
 def involves_cii(doc: Doc) -> bool:
     """CII if the incident says so or any affected system is marked CII (conservative)."""
-    return doc.get("involves_cii") is True or any(s.get("is_cii") for s in doc.get("systems") or [])
+    return doc.get(fp.INVOLVES_CII) is True or any(s.get("is_cii") for s in doc.get(fp.SYSTEMS) or [])
 
 
 def _count(value: Any) -> int | None:
@@ -684,8 +685,8 @@ def personal_info_counts(doc: Doc) -> tuple[int | None, int | None]:
     """The two places a number of people whose personal information leaked may be recorded:
     ``impact.personal_info_leaked`` and ``personal_info.count`` (this one only when
     ``affected`` is yes: D16a, the annex grades what happened)."""
-    count = _count(get(doc, "personal_info.count")) if get(doc, "personal_info.affected") == "yes" else None
-    return _count(get(doc, "impact.personal_info_leaked")), count
+    count = _count(get(doc, fp.PERSONAL_INFO_COUNT)) if get(doc, fp.PERSONAL_INFO_AFFECTED) == "yes" else None
+    return _count(get(doc, fp.IMPACT_PERSONAL_INFO_LEAKED)), count
 
 
 def personal_info_leaked(doc: Doc) -> int | None:
@@ -699,9 +700,9 @@ def personal_info_leaked(doc: Doc) -> int | None:
 
 def personal_info_contradiction(doc: Doc) -> int | None:
     """D16b: ``affected`` no beside a leaked count above zero: the count (else None)."""
-    if get(doc, "personal_info.affected") != "no":
+    if get(doc, fp.PERSONAL_INFO_AFFECTED) != "no":
         return None
-    counts = [n for n in (_count(get(doc, "impact.personal_info_leaked")), _count(get(doc, "personal_info.count"))) if n]
+    counts = [n for n in (_count(get(doc, fp.IMPACT_PERSONAL_INFO_LEAKED)), _count(get(doc, fp.PERSONAL_INFO_COUNT))) if n]
     return max(counts) if counts else None
 
 
@@ -710,14 +711,14 @@ def personal_info_affected(doc: Doc) -> bool:
     or possibly so. The user's answer decides; with no answer, a count of people above
     zero means it happened. D16b: an answer of no beside a recorded
     leak above zero does not silence it (the recorded fact wins)."""
-    affected = get(doc, "personal_info.affected")
+    affected = get(doc, fp.PERSONAL_INFO_AFFECTED)
     if affected is not None and personal_info_contradiction(doc) is None:
         return bool(affected in PI_AFFECTED_YES)
     if affected == "no":
         return True
     # No answer: a count of people above zero, in the impact (附件第5项) or the one number the
     # wizard asks (D16a), means it happened (D16b: the recorded fact; never later than the truth).
-    counts = (get(doc, "impact.personal_info_leaked"), get(doc, "personal_info.count"))
+    counts = (get(doc, fp.IMPACT_PERSONAL_INFO_LEAKED), get(doc, fp.PERSONAL_INFO_COUNT))
     return any(isinstance(n, int) and not isinstance(n, bool) and n > 0 for n in counts)
 
 

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
+from core import field_paths as fp
 from core.incident import (
     DISCOVERY_LONG_AGO_DAYS,
     FUTURE_SKEW_SECONDS,
@@ -158,14 +159,14 @@ def _number(value: float | None) -> float | int | None:
 def applicable_rules(doc: Doc, pack: RulePack) -> list[ObligationRule]:
     """D3, D8 and the summary report: which of the pack's obligations apply."""
     cii = involves_cii(doc)
-    central = get(doc, "reporter.category") == "central_state_organ"
+    central = get(doc, fp.REPORTER_CATEGORY) == "central_state_organ"
     chosen = []
     for rule in pack.obligations:
         applies = {
-            "involves_cii": cii,
+            fp.INVOLVES_CII: cii,
             "central_state_organ": central,
             "otherwise": not cii and not central,
-            "crime_suspected": doc.get("crime_suspected") is True,
+            fp.CRIME_SUSPECTED: doc.get(fp.CRIME_SUSPECTED) is True,
             "personal_info_affected": personal_info_affected(doc),  # D16, whatever the grade
             "always": True,
         }[rule.when]
@@ -204,7 +205,7 @@ def recipient_kind(pack: RulePack, doc: Doc, obligation_id: str) -> str | None:
 
 def _named_recipient(pack: RulePack, doc: Doc, obligation_id: str) -> object:
     if is_sector(obligation_id):
-        sectors = doc.get("sector_obligations") or []
+        sectors = doc.get(fp.SECTOR_OBLIGATIONS) or []
         suffix = obligation_id.removeprefix(SECTOR_PREFIX)
         n = int(suffix) if suffix.isdigit() else 0
         return sectors[n - 1].get("recipient") if 0 < n <= len(sectors) and isinstance(sectors[n - 1], dict) else None
@@ -244,7 +245,7 @@ def _first_submission(
     does not count; nor does a submission timed after ``now`` (unless ``now`` is None)."""
     found: list[tuple[datetime, int]] = []
     ignored: list[Ignored] = []
-    for index, sub in enumerate(doc.get("submissions") or []):
+    for index, sub in enumerate(doc.get(fp.SUBMISSIONS) or []):
         if summary:
             counts = sub["obligation"] == obligation_id or sub["kind"] == ReportKind.SUMMARY
         else:
@@ -299,7 +300,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
     store's list columns need); it is warned either way (``submission_warnings``)."""
     now = whole_second(now)  # D2a
     cutoff = None if future_counts else now
-    discovered = instant(doc, "discovered_at")
+    discovered = instant(doc, fp.DISCOVERED_AT)
     voided = doc.get(VOIDED_KEY) is not None  # D17
     not_required = grade_id != Grade.UNDETERMINED and pack.rank(grade_id) < pack.rank(pack.reportable_from)
     result = []
@@ -312,7 +313,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
         submitted, answered_by, ignored = _first_submission(doc, pack, rule.id, is_summary, rule.reached_by, cutoff)
         if is_summary:
             assert rule.days is not None
-            ended = instant(doc, "handling_ended_at")
+            ended = instant(doc, fp.HANDLING_ENDED_AT)
             try:
                 due = end_of_day_after(ended, rule.days, pack.summary_rule.day_end) if ended else None
             except (OverflowError, ValueError):
@@ -355,7 +356,7 @@ def plan(doc: Doc, pack: RulePack, grade_id: str, now: datetime, future_counts: 
             )
         )
 
-    for n, sector in enumerate(doc.get("sector_obligations") or [], start=1):
+    for n, sector in enumerate(doc.get(fp.SECTOR_OBLIGATIONS) or [], start=1):
         oid = sector_id(n)
         hours = sector.get("hours")
         due = _after(discovered, hours)
@@ -410,15 +411,15 @@ def submission_warnings(doc: Doc, pack: RulePack, obligations: list[Obligation],
             if ignored.why != CHANNEL_DOES_NOT_REACH or ignored.index in warned:
                 continue
             warned.add(ignored.index)
-            sub = doc["submissions"][ignored.index]
+            sub = doc[fp.SUBMISSIONS][ignored.index]
             # 第四条、第九条: only a channel that reaches the recipient discharges the duty.
             target = by_id.get(sub["obligation"], o)
             params = {"n": ignored.index + 1, **_channel_names(pack, sub["channel"]), **_recipient_names(pack, target.id, target.recipient)}
             found.append(Finding(f"submissions[{ignored.index}].channel", "channel_does_not_reach", params))
     summary = by_id.get(ObligationId.SUMMARY_REPORT)
-    if summary is not None and summary.submitted_at is not None and instant(doc, "handling_ended_at") is None:
-        found.append(Finding("handling_ended_at", "handling_end_missing"))  # D7b (第八条)
-    for index, sub in enumerate(doc.get("submissions") or []):
+    if summary is not None and summary.submitted_at is not None and instant(doc, fp.HANDLING_ENDED_AT) is None:
+        found.append(Finding(fp.HANDLING_ENDED_AT, "handling_end_missing"))  # D7b (第八条)
+    for index, sub in enumerate(doc.get(fp.SUBMISSIONS) or []):
         at = instant(sub, "submitted_at")
         if at is not None and at > now:
             found.append(Finding(f"submissions[{index}].submitted_at", "submission_in_future", {"n": index + 1, "value": display_beijing(at)}))
@@ -432,27 +433,27 @@ def submission_warnings(doc: Doc, pack: RulePack, obligations: list[Obligation],
 def in_force_warning(doc: Doc, pack: RulePack) -> Finding | None:
     """D14 (第十四条): the Measures apply from ``in_force``; an earlier discovery still gets
     its obligations computed (records, drills), with this warning."""
-    discovered = instant(doc, "discovered_at")
+    discovered = instant(doc, fp.DISCOVERED_AT)
     if discovered is None:
         return None
     start = parse_date(pack.in_force)
     if discovered.astimezone(BEIJING).date() >= start:
         return None
-    return Finding("discovered_at", "before_in_force", {"date": pack.in_force})
+    return Finding(fp.DISCOVERED_AT, "before_in_force", {"date": pack.in_force})
 
 
 def discovery_warnings(doc: Doc, now: datetime) -> list[Finding]:
     """D1b (D1a, 第四条): the discovery time later than ``now`` beyond the clock skew, or more
     than ``DISCOVERY_LONG_AGO_DAYS`` whole days before it, is warned (the obligations are
     computed all the same)."""
-    discovered = instant(doc, "discovered_at")
+    discovered = instant(doc, fp.DISCOVERED_AT)
     if discovered is None:
         return []
     problem = discovery_code(discovered, now)
     if problem is None:
         return []
     params = {"value": display_beijing(discovered), "now": display_beijing(now), "days": DISCOVERY_LONG_AGO_DAYS}
-    return [Finding("discovered_at", problem, params)]
+    return [Finding(fp.DISCOVERED_AT, problem, params)]
 
 
 def discovery_code(discovered: datetime, now: datetime) -> str | None:
@@ -468,14 +469,14 @@ def discovery_code(discovered: datetime, now: datetime) -> str | None:
 def cii_unknown_warning(doc: Doc, pack: RulePack) -> Finding | None:
     """D3a (第四条第一款): ``involves_cii`` not answered. The obligations follow D3 (b)/(c)
     as if the incident did not involve CII; this warning says what changes if it does."""
-    if doc.get("involves_cii") is not None or involves_cii(doc):
+    if doc.get(fp.INVOLVES_CII) is not None or involves_cii(doc):
         return None
-    rules = [r for r in pack.obligations if r.when == "involves_cii" and r.hours is not None]
+    rules = [r for r in pack.obligations if r.when == fp.INVOLVES_CII and r.hours is not None]
     if not rules:
         return None
     hours = min(r.hours for r in rules if r.hours is not None)
-    due = _after(instant(doc, "discovered_at"), hours)
-    return Finding("involves_cii", "cii_unknown", {"hours": _number(hours), "due": display_beijing(due) if due else "—"})
+    due = _after(instant(doc, fp.DISCOVERED_AT), hours)
+    return Finding(fp.INVOLVES_CII, "cii_unknown", {"hours": _number(hours), "due": display_beijing(due) if due else "—"})
 
 
 def voided_warning(doc: Doc) -> Finding | None:

@@ -56,4 +56,4 @@ def readiness(result: Assessment, now: datetime) -> Readiness:
 
 def first_report_sent(result: Assessment) -> bool:
     """A first report (首报) is among the submissions recorded."""
-    return any(sub.get("kind") == ReportKind.INITIAL for sub in result.doc.get("submissions") or [])
+    return any(sub.get("kind") == ReportKind.INITIAL for sub in result.doc.get(fp.SUBMISSIONS) or [])

@@ -39,6 +39,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from core import field_paths as fp
 from core.canonical import canonical_json
 from core.store import (
     BackupInvalid,
@@ -282,8 +283,8 @@ class IncidentService(Maintenance, Settings, Reminders):
             return None
         doc = self.store.get_incident(latest)
         result = assess(doc, pack or self.pack, now)
-        if result.missing["initial"] and not doc.get("submissions"):
-            return Draft(latest, doc.get("title") or None)
+        if result.missing["initial"] and not doc.get(fp.SUBMISSIONS):
+            return Draft(latest, doc.get(fp.TITLE) or None)
         return None
 
     # --- editing ---

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core import field_paths as fp
 from core.incident import Doc, is_ransomware
 from core.rules import RulePack
 from core.vocab import Label
@@ -32,13 +33,13 @@ CRIME_FOR_RANSOM = Label(
 def suggestions(doc: Doc, pack: RulePack) -> list[Suggestion]:
     """The proposals that apply to ``doc`` now, for questions not yet answered."""
     found: list[Suggestion] = []
-    if is_ransomware(doc, pack) and doc.get("crime_suspected") is None:
-        found.append(Suggestion("crime_suspected", True, CRIME_FOR_RANSOM))
+    if is_ransomware(doc, pack) and doc.get(fp.CRIME_SUSPECTED) is None:
+        found.append(Suggestion(fp.CRIME_SUSPECTED, True, CRIME_FOR_RANSOM))
     return found
 
 
 def reason_for(doc: Doc, pack: RulePack, path: str) -> Label | None:
     """Why ``path`` holds a value the app proposed (shown beside the question)."""
-    if path == "crime_suspected" and is_ransomware(doc, pack) and doc.get("crime_suspected") is True:
+    if path == fp.CRIME_SUSPECTED and is_ransomware(doc, pack) and doc.get(fp.CRIME_SUSPECTED) is True:
         return CRIME_FOR_RANSOM
     return None

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import citations
+from core import field_paths as fp
 from core.assessment import Assessment, assess, next_report_kind, projection_sentence, submission_verdicts, summary_days
 from core.rules import RulePack
 from core.service import StoreError
@@ -212,20 +213,20 @@ class IncidentDesk(QWidget):
             return
         result = assess(doc, self.pack, self.now())
         self.result = result
-        title = doc.get("title") or tr("（未命名事件）")
-        drill = " " + tr("（演练）") if doc.get("drill") else ""
+        title = doc.get(fp.TITLE) or tr("（未命名事件）")
+        drill = " " + tr("（演练）") if doc.get(fp.DRILL) else ""
         grade = self.pack.grade(result.grading.grade)
         self.heading.setText(f"<b>{escape(title)}</b>{escape(drill)}<br>" + escape(tr("定级：{g}").format(g=pick(grade.name, grade.name_en))))
         projection = projection_sentence(result, self.pack, language())
         if projection:  # D18: a running outage or defacement, and what it will reach when
             self.heading.setText(self.heading.text() + "<br><span style='color:#8a4b00'>" + escape(projection) + "</span>")
-        ended = doc.get("handling_ended_at")
+        ended = doc.get(fp.HANDLING_ENDED_AT)
         self.ended_button.setEnabled(ended is None)
         if ended:
             self.heading.setText(
                 self.heading.text() + "<br>" + escape(tr("处置工作结束：{t}（北京时间）").format(t=display_beijing(datetime.fromisoformat(ended))))
             )
-        self.panel.set_obligations(result.obligations if doc.get("discovered_at") else [], self.now())
+        self.panel.set_obligations(result.obligations if doc.get(fp.DISCOVERED_AT) else [], self.now())
         self.notices.show_obligations(result.obligations)
         self.ledger.setText(self._ledger(result))
         self.history.setText(self._history())
@@ -235,7 +236,7 @@ class IncidentDesk(QWidget):
             self.next_dialog.update_from(result, self.hub.last_submitted(self.incident_id), self.pack)
 
     def _ledger(self, result: Assessment) -> str:
-        subs = result.doc.get("submissions") or []
+        subs = result.doc.get(fp.SUBMISSIONS) or []
         heading = "<b>" + escape(tr("报送记录")) + "</b><br>"
         if not subs:
             return heading + escape(tr("还没有登记报送。报送以后点「登记报送」记下来，日后可证明按时报告。"))
@@ -384,7 +385,7 @@ class IncidentDesk(QWidget):
         if not self.incident_id:
             return
         at = beijing(self.now()).replace(microsecond=0)
-        self.hub.set_field(self.incident_id, "handling_ended_at", at.isoformat(timespec="seconds"))
+        self.hub.set_field(self.incident_id, fp.HANDLING_ENDED_AT, at.isoformat(timespec="seconds"))
         self.hub.flush()
         self.reload()
         self._say(

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import field_paths as fp
 from core.incident import Doc
 from core.service import StoreError
 from core.timeutil import display_beijing
@@ -109,7 +110,7 @@ class TimelinePane(QWidget):
         if incident_id != self.incident_id:
             self.message.setText("")
         self.incident_id = incident_id
-        entries = sorted((doc or {}).get("timeline") or [], key=lambda e: datetime.fromisoformat(e["at"]))
+        entries = sorted((doc or {}).get(fp.TIMELINE) or [], key=lambda e: datetime.fromisoformat(e["at"]))
         _fill(self.table, [[display_beijing(datetime.fromisoformat(e["at"])), e["text"]] for e in entries])
         self.table.scrollToBottom()
         for w in (self.at, self.text, self.add_button):

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import field_paths as fp
 from core import vocab
 from core.service import StoreError
 from core.vocab import Status
@@ -502,7 +503,7 @@ class MainWindow(QMainWindow):
             doc = self.hub.document(self.resume_id)
         except StoreError:  # deleted
             doc = {}
-        if not doc or doc.get("submissions") or doc.get(VOIDED):  # the document's 作废 record bears the status's name
+        if not doc or doc.get(fp.SUBMISSIONS) or doc.get(VOIDED):  # the document's 作废 record bears the status's name
             self.resume_id = None
             self.banner.hide()
 

@@ -15,6 +15,7 @@ from PySide6.QtCore import QT_TR_NOOP, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from core import citations
+from core import field_paths as fp
 from core.assessment import Assessment, summary_days
 from core.incident import Doc
 from core.report.changes import changes_since
@@ -103,7 +104,7 @@ class NextReportDialog(QDialog):
         note = ""
         if self.kind == ReportKind.SUMMARY:
             summary = result.obligation(ObligationId.SUMMARY_REPORT)
-            if not doc.get("handling_ended_at"):
+            if not doc.get(fp.HANDLING_ENDED_AT):
                 note = tr("还没有记下处置工作结束时间。处置结束后在事件台点「处置工作已结束」，总结报告的 {days} 日期限从那时起算。").format(
                     days=summary_days(pack)
                 )

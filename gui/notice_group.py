@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import citations
+from core import field_paths as fp
 from core.assessment import check
 from core.incident import Doc
 from core.messages import InvalidIncident
@@ -361,7 +362,7 @@ def notice_hashes(snapshots: Sequence[Mapping[str, Any]]) -> dict[NoticeKey, str
         if snap.get("kind") != SUBMITTED_PREFIX + ReportKind.NOTICE or not snap.get("pdf_sha256"):
             continue
         try:
-            subs = json.loads(bytes(snap["canonical_json"])).get("submissions") or []
+            subs = json.loads(bytes(snap["canonical_json"])).get(fp.SUBMISSIONS) or []
         except (ValueError, AttributeError, TypeError):
             continue  # a damaged snapshot: the ledger still shows the notice, without the hash
         for sub in subs:

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from core import credit_code
+from core import field_paths as fp
 from core import fields as catalogue
 from core.fields import REPORTER_KEYS
 from gui.i18n import ask, language, tr
@@ -45,11 +46,11 @@ class ProfileForm(QWidget):
             self.inputs[key] = edit
             form.addRow(label, edit)
         self.category = named(QComboBox(), "profile_category")
-        for value, text in catalogue.choices("reporter.category", language()):
+        for value, text in catalogue.choices(fp.REPORTER_CATEGORY, language()):
             self.category.addItem(text, value)
         self.category.setCurrentIndex(max(0, self.category.findData(profile.get("category") or "other")))
-        self.category.setAccessibleName(ask("reporter.category"))
-        form.addRow(ask("reporter.category"), self.category)
+        self.category.setAccessibleName(ask(fp.REPORTER_CATEGORY))
+        form.addRow(ask(fp.REPORTER_CATEGORY), self.category)
         self.message = named(QLabel(""), "profileMessage")
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: #9b1c1c;")

@@ -16,6 +16,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QWidget
 
 from core import __version__
+from core import field_paths as fp
 from core.files import WriteRefused, write_private_file
 from core.incident import Doc, validate
 from core.rules import RulePack
@@ -30,7 +31,7 @@ RenderResult = tuple[str | None, str | None, int]  # (error, PDF SHA-256, pages)
 
 def default_name(doc: Doc, kind: str, now: datetime, suffix: str, label: str | None = None) -> str:
     """``<title>-<kind>-<yyyymmdd-hhmm><suffix>``; ``label`` names a kind that is not a report's."""
-    title = str(doc.get("title") or tr("网络安全事件"))
+    title = str(doc.get(fp.TITLE) or tr("网络安全事件"))
     for bad in '/\\:*?"<>|':
         title = title.replace(bad, "_")
     return f"{title}-{label or kind_name(kind)}-{beijing(now).strftime('%Y%m%d-%H%M')}{suffix}"

@@ -11,6 +11,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core import field_paths as fp
 from core import resources
 from gui.i18n import tr
 from gui.profile import SHORT, ProfileForm
@@ -22,9 +23,9 @@ EXAMPLE = "examples/clinic-ransomware.json"
 def example_drill() -> dict[str, Any]:
     """The bundled example as a drill (演练), without an id, ready to import."""
     doc: dict[str, Any] = json.loads(resources.path(EXAMPLE).read_text(encoding="utf-8"))
-    doc.pop("id", None)
-    doc["drill"] = True
-    doc["title"] = tr("【示例演练】") + str(doc.get("title") or "")
+    doc.pop(fp.ID, None)
+    doc[fp.DRILL] = True
+    doc[fp.TITLE] = tr("【示例演练】") + str(doc.get(fp.TITLE) or "")
     return doc
 
 

@@ -42,6 +42,7 @@ ALLOWED: set[tuple[str, str, str, str]] = {
     *{("core/store/documents.py", ANY, w, ANY) for w in ("submissions", "timeline")},
     *{("core/store/store.py", ANY, w, ANY) for w in ("submissions", "timeline")},
     ("core/store/steps.py", ANY, "id", KEY),
+    ("core/store/keys.py", ANY, "id", ANY),  # the key file's own JSON
     ("core/store/store.py", ANY, "id", KEY),
     ("core/store/store.py", "Store.save_profile", "id", ANY),
     *{("core/store/derive.py", "Derived.columns", w, KEY) for w in ("title", "drill", "number")},
@@ -70,7 +71,12 @@ ALLOWED: set[tuple[str, str, str, str]] = {
     *{("core/report/pdf.py", ANY, w, ANY) for w in ("title", "timeline", "drill")},
     *{("core/notice/pdf.py", ANY, w, ANY) for w in ("title", "drill")},
     *{("core/report/worksheet.py", "render_pdf", w, ANY) for w in ("title", "drill")},
+    # ``cause`` as a key inside ``personal_info`` (``personal_info.cause``), not the incident's ``cause``.
+    ("core/notice/sms.py", "long_text", "cause", ANY),
+    # The kinds of a report's appendices (the timeline, the submissions) as the renderers
+    # dispatch on them.
     ("core/report/docx.py", ANY, "timeline", ANY),
+    *{("core/report/content.py", "ReportContent.appendices", w, ANY) for w in ("timeline", "submissions")},
     # Keys of ``list --json`` output and the CLI's positional argument ``id``.
     *{("core/cli/store_cmds.py", ANY, w, KEY) for w in ("id", "number", "title", "drill")},
     ("core/cli/store_cmds.py", ANY, "id", "arg0"),

@@ -11,6 +11,7 @@ import json
 import unicodedata
 from typing import Any
 
+from core import field_paths as fp
 from core.assessment import Assessment, check, projection_sentence
 from core.cli.common import add_now, clock_from, resolve_incident, safe_text
 from core.cli.lang import current_language, t
@@ -68,9 +69,9 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
     lang = lang or current_language()
     doc, g = result.doc, result.grading
     lines: list[str] = []
-    title = safe_text(doc.get("title") or t("（未命名事件）", "(untitled incident)"))
-    number = f"{safe_text(doc['number'])} " if isinstance(doc.get("number"), str) else ""
-    lines.append(t("事件：", "Incident: ") + number + title + (t("（演练）", " (drill)") if doc.get("drill") else ""))
+    title = safe_text(doc.get(fp.TITLE) or t("（未命名事件）", "(untitled incident)"))
+    number = f"{safe_text(doc['number'])} " if isinstance(doc.get(fp.NUMBER), str) else ""
+    lines.append(t("事件：", "Incident: ") + number + title + (t("（演练）", " (drill)") if doc.get(fp.DRILL) else ""))
     grade_name = pack_name(pack.grade(g.grade), lang)
     basis = t("手动定级", "manual grade") if g.basis == "manual" else t("按附件计算", "computed by the Annex")
     lines.append(t(f"定级：{grade_name}（{basis}）  ", f"Grade: {grade_name} ({basis})  ") + label(result.reportable, lang))

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from core import __version__, resources
+from core import field_paths as fp
 from core.cli.common import clock_from
 from core.cli.lang import t
 from core.vocab import ReportKind
@@ -121,7 +122,7 @@ def _pdf(state: SelfTestState) -> str:
     text = reader.pages[0].extract_text() or ""
     if len(reader.pages) != info.pages:
         raise RuntimeError(f"pypdf reads {len(reader.pages)} pages, the renderer reported {info.pages}")
-    title = state.doc.get("title") or ""
+    title = state.doc.get(fp.TITLE) or ""
     if title and title not in text:
         raise RuntimeError(f"page 1 text does not contain the incident title {title!r}")
     return f"{info.pages} pages, {len(data)} bytes, read back with pypdf (title found on page 1)"
@@ -137,9 +138,9 @@ def _store(state: SelfTestState) -> str:
     service = open_service(db, FixedClock(state.now), pack=state.pack)
     try:
         incident_id = service.import_document(state.doc).id
-        if service.export_document(incident_id).get("title") != state.doc.get("title"):
+        if service.export_document(incident_id).get(fp.TITLE) != state.doc.get(fp.TITLE):
             raise RuntimeError("the stored incident does not read back as imported")
-        service.save_fields(incident_id, {"location": "self-test"})
+        service.save_fields(incident_id, {fp.LOCATION: "self-test"})
         result = service.verify()
         if not result.ok:
             raise RuntimeError(result.message())
@@ -160,7 +161,7 @@ def _crypt(state: SelfTestState) -> str:
     db = state.tmp / "self-test.sqlite3"
     encrypt_database(db, "self-test passphrase", clock=FixedClock(state.now))
     lock_database(db)
-    title = str(state.doc.get("title") or "")
+    title = str(state.doc.get(fp.TITLE) or "")
     if title and title.encode("utf-8") in db.read_bytes():
         raise RuntimeError("the incident title is readable in the encrypted file")
     try:

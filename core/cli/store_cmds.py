@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from core import field_paths as fp
 from core.cli.common import CliError, add_now, clock_from, out_err, safe_text, said_line
 from core.cli.lang import current_language, t
 from core.clock import SystemClock
@@ -149,7 +150,7 @@ def run_import(args: argparse.Namespace) -> int:
     data = load_file(args.file)
     with _service(args) as service:
         incident_id = service.import_document(data, new_id=args.new_id).id
-        title = service.get_incident(incident_id).get("title") or "（未命名事件）"
+        title = service.get_incident(incident_id).get(fp.TITLE) or "（未命名事件）"
     print(f"已导入：{safe_text(title)}")
     print(incident_id)
     return 0

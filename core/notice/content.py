@@ -24,9 +24,9 @@ NOTICE_KINDS = (LETTER, SMS, ANNOUNCEMENT, AUTHORITY)
 
 # 第五十七条第一款: each item and the values it needs, in the law's order.
 ITEMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("一", ("personal_info.kinds", "personal_info.cause", "personal_info.possible_harm")),
-    ("二", ("personal_info.remedies", "personal_info.individual_measures")),
-    ("三", ("personal_info.contact",)),
+    ("一", (fp.PERSONAL_INFO_KINDS, fp.PERSONAL_INFO_CAUSE, fp.PERSONAL_INFO_POSSIBLE_HARM)),
+    ("二", (fp.PERSONAL_INFO_REMEDIES, fp.PERSONAL_INFO_INDIVIDUAL_MEASURES)),
+    ("三", (fp.PERSONAL_INFO_CONTACT,)),
 )
 LAW_INTRO = "依照《中华人民共和国个人信息保护法》第五十七条的规定，现将有关情况"
 ITEM_NUMBERS_EN = {"一": "1", "二": "2", "三": "3"}
@@ -112,21 +112,21 @@ def require_items(doc: Doc, lang: str = "zh") -> None:
 
 
 def sender(doc: Doc, lang: str = "zh") -> str:
-    return text(doc, "reporter.name") or _t(lang, "本单位", "our organisation")
+    return text(doc, fp.REPORTER_NAME) or _t(lang, "本单位", "our organisation")
 
 
 def discovered(doc: Doc, lang: str = "zh") -> str:
-    at = instant(doc, "discovered_at")
+    at = instant(doc, fp.DISCOVERED_AT)
     return minute(at, lang) if at else _t(lang, "近日", "recently")
 
 
 def count(doc: Doc) -> int | None:
-    value = get(doc, "personal_info.count")
+    value = get(doc, fp.PERSONAL_INFO_COUNT)
     return value if isinstance(value, int) and not isinstance(value, bool) and value > 0 else None
 
 
 def possible(doc: Doc) -> bool:
-    affected: object = get(doc, "personal_info.affected")
+    affected: object = get(doc, fp.PERSONAL_INFO_AFFECTED)
     return affected == "possible"
 
 
@@ -195,9 +195,9 @@ def letter(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         sender=who,
         date=day(now, lang),
         now=now,
-        drill=doc.get("drill") is True,
+        drill=doc.get(fp.DRILL) is True,
         lang=lang,
-        number=text(doc, "number") or None,
+        number=text(doc, fp.NUMBER) or None,
         voided=voided_mark(doc),
     )
 
@@ -237,9 +237,9 @@ def announcement(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         sender=who,
         date=day(now, lang),
         now=now,
-        drill=doc.get("drill") is True,
+        drill=doc.get(fp.DRILL) is True,
         lang=lang,
-        number=text(doc, "number") or None,
+        number=text(doc, fp.NUMBER) or None,
         voided=voided_mark(doc),
     )
 
@@ -249,12 +249,12 @@ def authority(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
     personal-information protection duties (第五十七条第一款), with the report's signature block."""
     require_items(doc, lang)
     who = sender(doc, lang)
-    department = text(doc, "personal_info.authority") or _t(lang, "履行个人信息保护职责的部门", "the personal-information protection authority")
+    department = text(doc, fp.PERSONAL_INFO_AUTHORITY) or _t(lang, "履行个人信息保护职责的部门", "the personal-information protection authority")
     n = count(doc)
     rows = [
-        Line(fields.heading(fp.NUMBER, lang), text(doc, "number") or None),
+        Line(fields.heading(fp.NUMBER, lang), text(doc, fp.NUMBER) or None),
         Line(fields.heading(fp.REPORTER_NAME, lang), who),
-        Line(fields.heading(fp.TITLE, lang), text(doc, "title") or None),
+        Line(fields.heading(fp.TITLE, lang), text(doc, fp.TITLE) or None),
         Line(fields.heading(fp.DISCOVERED_AT, lang), discovered(doc, lang)),
         Line(
             _t(lang, "受影响情况", "Personal information affected"),
@@ -289,10 +289,10 @@ def authority(doc: Doc, now: datetime, lang: str = "zh") -> Notice:
         sender=who,
         date=day(now, lang),
         now=now,
-        drill=doc.get("drill") is True,
+        drill=doc.get(fp.DRILL) is True,
         signature=signature(doc, now) if lang != "en" else _signature_en(doc, now),
         lang=lang,
-        number=text(doc, "number") or None,
+        number=text(doc, fp.NUMBER) or None,
         voided=voided_mark(doc),
     )
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
+from core import field_paths as fp
 from core.incident import Doc, instant
 from core.notice.content import NoticeError, possible, require_items, sender, text
 from core.report.content import voided_mark
@@ -47,7 +48,7 @@ def _s(value: str) -> str:
 
 
 def _date(doc: Doc, lang: str) -> str:
-    at = instant(doc, "discovered_at")
+    at = instant(doc, fp.DISCOVERED_AT)
     if at is None:
         return ""
     local = at.astimezone(BEIJING)
@@ -57,9 +58,9 @@ def _date(doc: Doc, lang: str) -> str:
 def short_candidates(doc: Doc, lang: str = "zh") -> list[str]:
     """The short wordings, most informative first."""
     name = sender(doc, lang)
-    contact = _s(text(doc, "personal_info.contact"))
+    contact = _s(text(doc, fp.PERSONAL_INFO_CONTACT))
     reach = phone_in(contact) or contact
-    kinds = _s(text(doc, "personal_info.kinds"))
+    kinds = _s(text(doc, fp.PERSONAL_INFO_KINDS))
     if lang == "en":
         may = "may have been" if possible(doc) else "was"
         return [

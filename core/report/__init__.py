@@ -17,6 +17,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from core import field_paths as fp
 from core.assessment import check
 from core.canonical import document_hash
 from core.incident import Doc
@@ -64,7 +65,7 @@ class ReportInfo:
 def _check_request(doc: Doc, kind: str) -> None:
     if kind not in KINDS:
         raise ReportError(f"报告类型应为以下之一：{'、'.join(f'{k}（{v}）' for k, v in KIND_NAMES.items())}（实际为 {kind!r}）")
-    if kind == ReportKind.SUMMARY and not doc.get("handling_ended_at"):
+    if kind == ReportKind.SUMMARY and not doc.get(fp.HANDLING_ENDED_AT):
         raise ReportError("总结报告须先填写处置工作结束时间（handling_ended_at）：第八条规定在处置工作结束后30日内报送")
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from core import field_paths as fp
 from core.report.labels import label, shown
 from core.rules import RulePack
 
 MAX_VALUE_CHARS = 120
-SKIPPED = ("schema", "id", "submissions", "timeline")  # the internal id never shows in a document
+SKIPPED = (fp.SCHEMA, fp.ID, fp.SUBMISSIONS, fp.TIMELINE)  # the internal id never shows in a document
 EMPTY = "（空）"
 
 
@@ -66,7 +67,7 @@ def changes_since(previous: Any, doc: dict[str, Any], pack: RulePack) -> tuple[C
     old, new = flatten(previous), flatten(doc)
     paths = list(new) + [p for p in old if p not in new]
     result = [Change(label(p), _shown(p, old.get(p), pack), _shown(p, new.get(p), pack)) for p in paths if old.get(p) != new.get(p)]
-    for key, name in (("timeline", "事件时间线"), ("submissions", "报送记录")):
+    for key, name in ((fp.TIMELINE, "事件时间线"), (fp.SUBMISSIONS, "报送记录")):
         before, after = _count(previous, key), _count(doc, key)
         if before != after:
             result.append(Change(name, f"{before} 条", f"{after} 条"))

@@ -134,7 +134,7 @@ def build(
         kind=kind,
         title=f"网络安全事件报告（{labels.KIND_NAMES[kind]}）",
         basis=f"依据《{pack.title}》{pack.summary_basis if summary else pack.report_items_basis}",
-        drill=doc.get("drill") is True,
+        drill=doc.get(fp.DRILL) is True,
         header=header_lines(doc, result, pack, kind),
         grade=grade_lines(result, pack),
         changes=changes_since(previous, doc, pack) if kind in CHANGE_KINDS and previous else None,
@@ -143,8 +143,8 @@ def build(
         attachments=tuple((str(a.get("name", "")), number(a.get("size", "")), str(a.get("sha256", ""))) for a in attachments or []),
         submissions=submission_lines(doc, pack),
         now=result.now,
-        number=_text(doc.get("number")),
-        author=_text(get(doc, "reporter.name")) or "",
+        number=_text(doc.get(fp.NUMBER)),
+        author=_text(get(doc, fp.REPORTER_NAME)) or "",
         signature=signature(doc, result.now),
         voluntary=VOLUNTARY if result.reportable == Reportable.NO else None,
         voided=voided_mark(doc),
@@ -172,9 +172,9 @@ def signature(doc: Doc, now: datetime) -> tuple[Line, ...]:
     """The signature block every filed report ends with (an e-mailed or faxed report
     carries the unit's seal, the head's signature and who filled it in): the unit and the
     reporter's contact are filled in where known; seal and signature stay blank."""
-    reporter = "，".join(x for x in (_text(get(doc, "reporter.contact_name")), _text(get(doc, "reporter.contact_phone"))) if x)
+    reporter = "，".join(x for x in (_text(get(doc, fp.REPORTER_CONTACT_NAME)), _text(get(doc, fp.REPORTER_CONTACT_PHONE))) if x)
     return (
-        Line("报告单位（盖章）", _text(get(doc, "reporter.name")) or ""),
+        Line("报告单位（盖章）", _text(get(doc, fp.REPORTER_NAME)) or ""),
         Line("负责人（签字）", ""),
         Line("填报人及联系电话", reporter),
         Line("报告日期", report_date(now)),
@@ -206,29 +206,29 @@ def recipients(result: Assessment, kind: str) -> str:
 
 
 def header_lines(doc: Doc, result: Assessment, pack: RulePack, kind: str) -> tuple[Line, ...]:
-    lines = [Line(fields.heading(fp.TITLE), _text(doc.get("title")))]
-    if _text(doc.get("number")):  # the human number; the internal id stays out of documents
-        lines.append(Line(label("number"), doc["number"]))
+    lines = [Line(fields.heading(fp.TITLE), _text(doc.get(fp.TITLE)))]
+    if _text(doc.get(fp.NUMBER)):  # the human number; the internal id stays out of documents
+        lines.append(Line(label(fp.NUMBER), doc[fp.NUMBER]))
     for path in (
-        "reporter.name",
-        "reporter.credit_code",
-        "reporter.category",
-        "reporter.province",
-        "reporter.protection_department",
-        "reporter.cyberspace_office",
-        "reporter.address",
+        fp.REPORTER_NAME,
+        fp.REPORTER_CREDIT_CODE,
+        fp.REPORTER_CATEGORY,
+        fp.REPORTER_PROVINCE,
+        fp.REPORTER_PROTECTION_DEPARTMENT,
+        fp.REPORTER_CYBERSPACE_OFFICE,
+        fp.REPORTER_ADDRESS,
     ):
-        if path in ("reporter.protection_department", "reporter.cyberspace_office") and not _text(get(doc, path)):
+        if path in (fp.REPORTER_PROTECTION_DEPARTMENT, fp.REPORTER_CYBERSPACE_OFFICE) and not _text(get(doc, path)):
             continue
         lines.append(_line(doc, path, pack))
     contact = "，".join(
-        x for x in (_text(get(doc, "reporter.contact_name")), _text(get(doc, "reporter.contact_phone")), _text(get(doc, "reporter.contact_email"))) if x
+        x for x in (_text(get(doc, fp.REPORTER_CONTACT_NAME)), _text(get(doc, fp.REPORTER_CONTACT_PHONE)), _text(get(doc, fp.REPORTER_CONTACT_EMAIL))) if x
     )
     lines.append(Line("联系人及联系方式", contact or None))
     lines.append(Line("报送对象", recipients(result, kind)))
-    lines.append(_line(doc, "discovered_at", pack))
-    if kind == ReportKind.SUMMARY or doc.get("handling_ended_at"):
-        lines.append(_line(doc, "handling_ended_at", pack))
+    lines.append(_line(doc, fp.DISCOVERED_AT, pack))
+    if kind == ReportKind.SUMMARY or doc.get(fp.HANDLING_ENDED_AT):
+        lines.append(_line(doc, fp.HANDLING_ENDED_AT, pack))
     lines.append(Line("报告时间", when_dt(result.now)))
     deadline = deadline_line(result, kind)
     if deadline is not None:
@@ -337,7 +337,7 @@ def deadline_row(o: Obligation, now: datetime) -> DeadlineRow:
 
 def _systems(doc: Doc) -> list[Line]:
     lines = []
-    for n, system in enumerate(doc.get("systems") or [], start=1):
+    for n, system in enumerate(doc.get(fp.SYSTEMS) or [], start=1):
         parts = [system.get("name") or ""]
         if _text(system.get("description")):
             parts.append(f"基本情况：{system['description']}")
@@ -376,12 +376,12 @@ def _impact_line(doc: Doc, path: str, pack: RulePack) -> Line:
 def _personal_info(doc: Doc) -> list[Line]:
     """个人信息 (D16, D16a): what happened to whose information, when the annex's leaked
     count does not already say it (the number is held once)."""
-    if not personal_info_affected(doc) or get(doc, "impact.personal_info_leaked") is not None:
+    if not personal_info_affected(doc) or get(doc, fp.IMPACT_PERSONAL_INFO_LEAKED) is not None:
         return []
-    may = "可能被" if get(doc, "personal_info.affected") == "possible" else "已被"
-    count = get(doc, "personal_info.count")
+    may = "可能被" if get(doc, fp.PERSONAL_INFO_AFFECTED) == "possible" else "已被"
+    count = get(doc, fp.PERSONAL_INFO_COUNT)
     people = f"约 {number(count)}{labels.NBSP}人的" if isinstance(count, int) and not isinstance(count, bool) and count > 0 else ""
-    kinds = _text(get(doc, "personal_info.kinds"))
+    kinds = _text(get(doc, fp.PERSONAL_INFO_KINDS))
     return [Line("个人信息", f"{people}{kinds or '个人信息'}{may}{happened_words(doc)}")]
 
 
@@ -408,8 +408,8 @@ def _ransomware(doc: Doc, pack: RulePack) -> list[Line]:
     r = doc.get("ransomware") or {}
     parts = [Line(fields.heading(fp.RANSOMWARE_AMOUNT), amount(r.get("amount"), r.get("currency")))]
     if r.get("amount") is None:
-        parts.append(_line(doc, "ransomware.currency", pack))
-    parts += [_line(doc, p, pack) for p in ("ransomware.method", "ransomware.date", "ransomware.contact", "ransomware.paid")]
+        parts.append(_line(doc, fp.RANSOMWARE_CURRENCY, pack))
+    parts += [_line(doc, p, pack) for p in (fp.RANSOMWARE_METHOD, fp.RANSOMWARE_DATE, fp.RANSOMWARE_CONTACT, fp.RANSOMWARE_PAID)]
     return [_joined("勒索赎金情况", parts)]
 
 
@@ -422,7 +422,7 @@ def _pair(first: Line, second: Line) -> Line:
 
 def _times(doc: Doc, pack: RulePack) -> Line:
     """发现时间 and 发生时间 on one line."""
-    return _pair(_line(doc, "discovered_at", pack), _line(doc, "occurred_at", pack))
+    return _pair(_line(doc, fp.DISCOVERED_AT, pack), _line(doc, fp.OCCURRED_AT, pack))
 
 
 def _value(line: Line) -> str:
@@ -441,22 +441,22 @@ def _pi_notices(doc: Doc) -> list[Line]:
 def _item_lines(item_id: str, doc: Doc, pack: RulePack, result: Assessment) -> list[Line]:
     """The labelled sub-fields of one 第七条 item (ids from the rule pack)."""
     if item_id == "item1":
-        return [_line(doc, "reporter.name", pack), *_systems(doc), _line(doc, "involves_cii", pack)]
+        return [_line(doc, fp.REPORTER_NAME, pack), *_systems(doc), _line(doc, fp.INVOLVES_CII, pack)]
     if item_id == "item2":
         grade = labels.grade_name(result.grading.grade, pack)
         return [
             _times(doc, pack),
-            _line(doc, "location", pack),
+            _line(doc, fp.LOCATION, pack),
             _pair(Line("类型", labels.type_text(doc, pack)), Line("级别", None if result.grading.grade == pack.undetermined.id else grade)),
             _joined("影响情况", _impact(doc, pack)),
-            _line(doc, "harm", pack),
-            _line(doc, "measures_taken", pack),
+            _line(doc, fp.HARM, pack),
+            _line(doc, fp.MEASURES_TAKEN, pack),
             *_pi_notices(doc),
             *_ransomware(doc, pack),
         ]
     if item_id == "item8":
-        lines = [_line(doc, "other", pack), _line(doc, "crime_suspected", pack)]
-        for n, s in enumerate(doc.get("sector_obligations") or [], start=1):
+        lines = [_line(doc, fp.OTHER, pack), _line(doc, fp.CRIME_SUSPECTED, pack)]
+        for n, s in enumerate(doc.get(fp.SECTOR_OBLIGATIONS) or [], start=1):
             hours = f"{number(s['hours'])} 小时内" if s.get("hours") is not None else "时限未填"
             note = f"；{s['note']}" if _text(s.get("note")) else ""
             lines.append(Line(f"行业规定{n}", f"{s.get('recipient')}，{hours}{note}"))
@@ -475,12 +475,12 @@ _NUMERALS = "一二三四五六七八九十"
 # 第八条 headings → the document fields that answer them (incident@2 adds
 # accountability, remediation and lessons, product.md §8.1).
 SUMMARY_FIELDS: dict[str, tuple[str, ...]] = {
-    "发生原因": ("cause",),
-    "应急处置措施": ("measures_taken", "planned_measures"),
-    "造成的危害": ("harm",),
-    "责任追究": ("accountability",),
-    "完善整改情况": ("remediation",),
-    "教训": ("lessons",),
+    "发生原因": (fp.CAUSE,),
+    "应急处置措施": (fp.MEASURES_TAKEN, fp.PLANNED_MEASURES),
+    "造成的危害": (fp.HARM,),
+    "责任追究": (fp.ACCOUNTABILITY,),
+    "完善整改情况": (fp.REMEDIATION,),
+    "教训": (fp.LESSONS,),
 }
 
 
@@ -523,7 +523,7 @@ def channel_lines(doc: Doc, obligations: list[Obligation], pack: RulePack) -> tu
         elif advice.sector:
             text = "按行业主管监管部门要求的方式报送"
         else:
-            used = [s.get("channel") for s in doc.get("submissions") or [] if s.get("channel")]
+            used = [s.get("channel") for s in doc.get(fp.SUBMISSIONS) or [] if s.get("channel")]
             names = "、".join(dict.fromkeys(_channel_name(c, pack) for c in used))
             text = f"按照原渠道上报（{o.basis}）" + (f"：{names}" if names else "")
         lines.append(Line(o.recipient, text))
@@ -540,7 +540,7 @@ def _channel_name(channel_id: str, pack: RulePack) -> str:
 
 
 def timeline_rows(doc: Doc) -> tuple[tuple[str, str], ...]:
-    entries = list(doc.get("timeline") or [])
+    entries = list(doc.get(fp.TIMELINE) or [])
     keyed = [(instant(e, "at"), i, e) for i, e in enumerate(entries)]
     keyed.sort(key=lambda k: (k[0] is None, k[0].timestamp() if k[0] else 0, k[1]))
     return tuple((when(e.get("at")).removesuffix(labels.BEIJING_SUFFIX), str(e.get("text", ""))) for _, _, e in keyed)
@@ -548,7 +548,7 @@ def timeline_rows(doc: Doc) -> tuple[tuple[str, str], ...]:
 
 def submission_lines(doc: Doc, pack: RulePack) -> tuple[str, ...]:
     lines = []
-    for s in doc.get("submissions") or []:
+    for s in doc.get(fp.SUBMISSIONS) or []:
         oid = s.get("obligation", "")
         try:
             recipient = pack.obligation(oid).recipient
@@ -570,7 +570,7 @@ def submission_lines(doc: Doc, pack: RulePack) -> tuple[str, ...]:
 
 
 def _sector(doc: Doc, oid: str) -> str | None:
-    sectors = doc.get("sector_obligations") or []
+    sectors = doc.get(fp.SECTOR_OBLIGATIONS) or []
     suffix = oid.rsplit("_", 1)[-1]
     if suffix.isdigit() and 1 <= int(suffix) <= len(sectors):
         return str(sectors[int(suffix) - 1].get("recipient"))

@@ -61,9 +61,9 @@ def cii_note(result: Assessment, pack: RulePack) -> str | None:
 
 
 def _subject(doc: Doc, kind: str) -> str:
-    reporter = _one_line(get(doc, "reporter.name"), 60) or "（报告单位未填）"
-    title = _one_line(doc.get("title"), 60)
-    drill = "【演练】" if doc.get("drill") is True else ""
+    reporter = _one_line(get(doc, fp.REPORTER_NAME), 60) or "（报告单位未填）"
+    title = _one_line(doc.get(fp.TITLE), 60)
+    drill = "【演练】" if doc.get(fp.DRILL) is True else ""
     drill += "【已作废】" if voided_mark(doc) else ""
     return f"{drill}网络安全事件报告（{KIND_NAMES[kind]}）：{reporter}" + (f"——{title}" if title else "")
 
@@ -81,14 +81,14 @@ def _email_body(result: Assessment, pack: RulePack, kind: str, attachment: str) 
     """A short covering message in the reporting unit's name: what is attached, whom to
     call, the unit and the date. The report itself carries the signature block."""
     doc = result.doc
-    unit = _one_line(get(doc, "reporter.name")) or "本单位"
-    title = _one_line(doc.get("title"))
+    unit = _one_line(get(doc, fp.REPORTER_NAME)) or "本单位"
+    title = _one_line(doc.get(fp.TITLE))
     about = f"「{title}」" if title else ""
     lines = ["您好：", ""]
     mark = voided_mark(doc)
     if mark:
         lines += [f"【{_one_line(mark)}】", ""]
-    if doc.get("drill") is True:
+    if doc.get(fp.DRILL) is True:
         lines += ["【演练】本邮件为演练材料，不是真实事件的报告。", ""]
     lines.append(f"{unit}现报送网络安全事件{about}的报告（{KIND_NAMES[kind]}），全文见附件 {attachment}。")
     also = cii_also(result, pack)
@@ -110,7 +110,7 @@ def eml_draft(doc: Doc, pack: RulePack, kind: str, pdf_path: str | os.PathLike[s
     path = Path(pdf_path)
     message = EmailMessage(policy=SMTP)
     message["To"] = pack.channel(EMAIL_CHANNEL).detail
-    sender = _one_line(get(result.doc, "reporter.contact_email"))
+    sender = _one_line(get(result.doc, fp.REPORTER_CONTACT_EMAIL))
     if _SIMPLE_ADDRESS.fullmatch(sender):
         message["From"] = sender
     message["Subject"] = _subject(result.doc, kind)
@@ -128,10 +128,10 @@ def _speak(value: Any, unknown: str = "目前还不清楚，将及时补报") ->
 
 
 def _item_one(doc: Doc) -> list[str]:
-    unit = _speak(get(doc, "reporter.name"), "（单位名称未填）")
-    code = _one_line(get(doc, "reporter.credit_code"))
+    unit = _speak(get(doc, fp.REPORTER_NAME), "（单位名称未填）")
+    code = _one_line(get(doc, fp.REPORTER_CREDIT_CODE))
     lines = [f"涉事单位是{unit}" + (f"，统一社会信用代码{code}。" if code else "。")]
-    systems = doc.get("systems") or []
+    systems = doc.get(fp.SYSTEMS) or []
     for n, s in enumerate(systems, start=1):
         about = _one_line(s.get("description"))
         cii = {True: "属于关键信息基础设施", False: "不属于关键信息基础设施"}.get(s.get("is_cii"), "")
@@ -144,7 +144,7 @@ def _item_one(doc: Doc) -> list[str]:
 
 def _item_two(result: Assessment, pack: RulePack) -> list[str]:
     doc = result.doc
-    found, occurred = instant(doc, "discovered_at"), instant(doc, "occurred_at")
+    found, occurred = instant(doc, fp.DISCOVERED_AT), instant(doc, fp.OCCURRED_AT)
     grade = result.grading.grade
     lines = [f"我们在北京时间{labels.spoken_time(found)}发现这起事件。" if found else "发现时间尚未确定。"]
     if occurred:
@@ -205,10 +205,10 @@ def phone_script(doc: Doc, pack: RulePack, now: datetime) -> str:
     """What to say on the 12387 hotline: 第七条 items 一 and 二 as plain sentences."""
     result = _assess(doc, pack, now)
     d = result.doc
-    name, phone = _speak(get(d, "reporter.contact_name"), "（姓名）"), _speak(get(d, "reporter.contact_phone"), "（电话）")
+    name, phone = _speak(get(d, fp.REPORTER_CONTACT_NAME), "（姓名）"), _speak(get(d, fp.REPORTER_CONTACT_PHONE), "（电话）")
     hotline = pack.channel(HOTLINE_CHANNEL)
     out = [f"12387 电话报告稿（{pack.report_items_basis}第一项、第二项；准备于北京时间{labels.spoken_time(now)}）", f"拨号：{hotline.detail}。"]
-    if d.get("drill") is True:
+    if d.get(fp.DRILL) is True:
         out.append("【演练】这是演练用稿，不要拨打真实热线。")
     if voided_mark(d):
         out.append(f"【{voided_mark(d)}】不要拨打。")
@@ -240,7 +240,7 @@ def cover_lines(result: Assessment, pack: RulePack, kind: str, now: datetime, pa
     contact = "，".join(x for x in (_one_line(get(doc, p), COVER_VALUE_CHARS) for p in CONTACT) if x)
     return [
         ("收件", f"网信部门 12387 网络安全事件报告（传真 {pack.channel(FAX_CHANNEL).detail}）"),
-        ("发件单位", short(get(doc, "reporter.name"))),
+        ("发件单位", short(get(doc, fp.REPORTER_NAME))),
         ("联系人", contact or PENDING),
         ("日期", labels.when_dt(now)),
         ("页数", f"共 {pages + 1} 页（含本页；报告 {pages} 页）"),
@@ -258,15 +258,15 @@ def render_fax_cover(doc: Doc, pack: RulePack, kind: str, now: datetime, out_pat
 
     result = _assess(doc, pack, now)
     notes = [n for n in (cii_also(result, pack),) if n]  # the office reads the cover: the unit's voice
-    if result.doc.get("drill") is True:
+    if result.doc.get(fp.DRILL) is True:
         notes.append("【演练】本传真为演练材料，不是真实事件的报告。")
     data = pdf.render_cover(
         cover_lines(result, pack, kind, now, pages),
         notes,
-        drill=result.doc.get("drill") is True,
+        drill=result.doc.get(fp.DRILL) is True,
         signature=signature(result.doc, now),
         now=now,
-        author=_one_line(get(result.doc, "reporter.name")),
+        author=_one_line(get(result.doc, fp.REPORTER_NAME)),
         voided=voided_mark(result.doc),
     )
     path = Path(out_path)

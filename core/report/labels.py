@@ -9,6 +9,7 @@ import re
 from datetime import datetime
 from typing import Any
 
+from core import field_paths as fp
 from core import fields, vocab
 from core.rules import RulePack
 from core.timeutil import BEIJING, TimeFormatError, display_beijing, parse_instant
@@ -32,14 +33,14 @@ UNITS: dict[str, str] = {path: entry.unit.zh for path, entry in fields.CATALOGUE
 IMPACT_UNITS: tuple[tuple[str, str], ...] = tuple(
     (path, UNITS.get(path, ""))
     for path in (
-        "impact.cii_full_outage_minutes",
-        "impact.cii_main_function_outage_minutes",
-        "impact.province_population_percent",
-        "impact.prefecture_population_percent",
-        "impact.people_affected",
-        "impact.personal_info_leaked",
-        "impact.direct_loss_yuan",
-        "impact.data_threat",
+        fp.IMPACT_CII_FULL_OUTAGE_MINUTES,
+        fp.IMPACT_CII_MAIN_FUNCTION_OUTAGE_MINUTES,
+        fp.IMPACT_PROVINCE_POPULATION_PERCENT,
+        fp.IMPACT_PREFECTURE_POPULATION_PERCENT,
+        fp.IMPACT_PEOPLE_AFFECTED,
+        fp.IMPACT_PERSONAL_INFO_LEAKED,
+        fp.IMPACT_DIRECT_LOSS_YUAN,
+        fp.IMPACT_DATA_THREAT,
     )
 )
 
@@ -108,17 +109,17 @@ def display(path: str, value: Any, pack: RulePack) -> str:
         return PENDING
     if isinstance(value, bool):
         return yes_no(value)
-    if generic in ("discovered_at", "occurred_at", "handling_ended_at"):
+    if generic in (fp.DISCOVERED_AT, fp.OCCURRED_AT, fp.HANDLING_ENDED_AT):
         return when(value)
-    if generic == "type.class":
+    if generic == fp.TYPE_CLASS:
         return _lookup(lambda: pack.incident_class(value).name, value)
     if generic.endswith(".site"):
         return _lookup(lambda: pack.site(value).name, value)
-    if generic == "reporter.category":
+    if generic == fp.REPORTER_CATEGORY:
         return CATEGORY_NAMES.get(value, str(value))
-    if generic == "impact.data_threat":
+    if generic == fp.IMPACT_DATA_THREAT:
         return DATA_THREAT_NAMES.get(value, str(value))
-    if generic == "impact.defacement.authority_scope":
+    if generic == fp.IMPACT_DEFACEMENT_AUTHORITY_SCOPE:
         return AUTHORITY_SCOPE_NAMES.get(value, str(value))
     if generic.endswith(".grade"):
         return grade_name(value, pack)
@@ -150,7 +151,7 @@ def type_text(doc: dict[str, Any], pack: RulePack, joiner: str = " / ") -> str |
     cls, sub = type_.get("class"), type_.get("subclass")
     if cls is None and sub is None:
         return None
-    name = display("type.class", cls, pack) if cls is not None else "类别待定"
+    name = display(fp.TYPE_CLASS, cls, pack) if cls is not None else "类别待定"
     return f"{name}{joiner}{sub}" if sub else name
 
 

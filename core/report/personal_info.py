@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from core import field_paths as fp
 from core.incident import Doc, get, instant
 from core.report.labels import NBSP, number, report_date
 from core.timeutil import BEIJING
@@ -40,7 +41,7 @@ WHAT_WORDS: dict[str, tuple[str, str]] = {"leaked": ("泄露", "leaked"), "tampe
 def what_happened(doc: Doc) -> tuple[str, ...]:
     """What happened to the information (``personal_info.what``), in the law's order; empty
     when not known (absent, empty or holding nothing the law names)."""
-    given = get(doc, "personal_info.what")
+    given = get(doc, fp.PERSONAL_INFO_WHAT)
     if not isinstance(given, list):
         return ()
     return tuple(k for k in WHAT_WORDS if k in given)
@@ -61,7 +62,7 @@ def happened_words(doc: Doc, lang: str = "zh") -> str:
 def individual_notices(doc: Doc) -> list[dict[str, Any]]:
     """The notices recorded as sent to individuals (submissions of kind notice against
     the individual notice), in time order."""
-    subs = [s for s in doc.get("submissions") or [] if s.get("kind") == ReportKind.NOTICE and s.get("obligation") == ObligationId.PI_INDIVIDUAL_NOTICE]
+    subs = [s for s in doc.get(fp.SUBMISSIONS) or [] if s.get("kind") == ReportKind.NOTICE and s.get("obligation") == ObligationId.PI_INDIVIDUAL_NOTICE]
     return sorted(subs, key=lambda s: (instant(s, "submitted_at") or datetime.max.replace(tzinfo=BEIJING)).timestamp())
 
 
@@ -96,7 +97,7 @@ def notified_sentence(doc: Doc, lang: str = "zh") -> str | None:
         how = channels[0] + ("等方式" if len(channels) > 1 else "")
         people = f"（约 {number(total)}{NBSP}人）" if total else ""
         return f"已于{when_text}通过{how}通知受影响的个人{people}。"
-    waived = get(doc, "personal_info.individual_notice_waived.reason")
+    waived = get(doc, fp.PERSONAL_INFO_INDIVIDUAL_NOTICE_WAIVED_REASON)
     if isinstance(waived, str) and waived.strip():
         if lang == "en":
             return f"The individuals are not notified: the measures taken effectively avoid harm (Article 57(2)). Reason: {waived.strip()}"

@@ -109,14 +109,14 @@ def _attr(value: Any, name: str) -> Any:
 def worksheet_content(result: Assessment, pack: RulePack, *, app_version: str, json_sha256: str) -> WorksheetContent:
     """The worksheet of the assessed incident at ``result.now``."""
     doc = result.doc
-    title = str(doc.get("title") or "").strip() or PENDING
-    number = str(doc.get("number") or "").strip() or None
+    title = str(doc.get(fp.TITLE) or "").strip() or PENDING
+    number = str(doc.get(fp.NUMBER) or "").strip() or None
     header = [Line(fields.heading(fp.TITLE), title)]
     if number:
         header.append(Line(fields.heading(fp.NUMBER), number))
     header += [
-        Line(fields.heading(fp.REPORTER_NAME), str(get(doc, "reporter.name") or "").strip() or PENDING),
-        Line(fields.heading(fp.DISCOVERED_AT), labels.when(doc.get("discovered_at"))),
+        Line(fields.heading(fp.REPORTER_NAME), str(get(doc, fp.REPORTER_NAME) or "").strip() or PENDING),
+        Line(fields.heading(fp.DISCOVERED_AT), labels.when(doc.get(fp.DISCOVERED_AT))),
         *grade_lines(result, pack),
         Line("制单时间", when_dt(result.now)),
     ]
@@ -128,7 +128,7 @@ def worksheet_content(result: Assessment, pack: RulePack, *, app_version: str, j
             notes.append(f"{o.recipient}：不通知，理由：{o.waived_reason}")
     return WorksheetContent(
         title=TITLE,
-        drill=doc.get("drill") is True,
+        drill=doc.get(fp.DRILL) is True,
         voided=voided_mark(doc),
         voluntary=VOLUNTARY if result.reportable == Reportable.NO else None,
         header=tuple(header),
@@ -146,7 +146,7 @@ def worksheet_content(result: Assessment, pack: RulePack, *, app_version: str, j
         ),
         now=result.now,
         number=number,
-        author=str(get(doc, "reporter.name") or "").strip(),
+        author=str(get(doc, fp.REPORTER_NAME) or "").strip(),
     )
 
 

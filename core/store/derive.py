@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from core import field_paths as fp
 from core.timeutil import past_due
 from core.vocab import Status
 
@@ -94,8 +95,8 @@ def derive(doc: Doc, pack: RulePack) -> Derived:
         present = {o.status for o in result.obligations}
         status = next((s for s in STATIC_STATUS_ORDER if s in present), Status.PENDING)
         due = None
-    title = doc.get("title") if isinstance(doc.get("title"), str) else None
-    number = doc.get("number") if isinstance(doc.get("number"), str) else None
+    title = doc.get(fp.TITLE) if isinstance(doc.get(fp.TITLE), str) else None
+    number = doc.get(fp.NUMBER) if isinstance(doc.get(fp.NUMBER), str) else None
     return Derived(
-        title=title, grade=str(result.grading.grade), status=str(status), next_due=due, drill=doc.get("drill") is True, valid=result.valid, number=number
+        title=title, grade=str(result.grading.grade), status=str(status), next_due=due, drill=doc.get(fp.DRILL) is True, valid=result.valid, number=number
     )

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Any
 
+from core import field_paths as fp
 from core import paths
 from core.store.errors import InvalidEdit
 
@@ -18,11 +19,11 @@ if TYPE_CHECKING:  # the schema loads with the first edit, not at start-up
 
 # Fields the store manages itself; edit them through their own calls.
 RESERVED = {
-    "id": "id 由数据库分配，不能修改",
-    "schema": "schema 由本程序写为 incident-assistant/incident@2",
-    "number": "事件编号由数据库分配，不能修改",
-    "submissions": "报送记录请用 add_submission 追加",
-    "timeline": "时间线请用 add_timeline 追加",
+    fp.ID: "id 由数据库分配，不能修改",
+    fp.SCHEMA: "schema 由本程序写为 incident-assistant/incident@2",
+    fp.NUMBER: "事件编号由数据库分配，不能修改",
+    fp.SUBMISSIONS: "报送记录请用 add_submission 追加",
+    fp.TIMELINE: "时间线请用 add_timeline 追加",
 }
 Part = str | int
 

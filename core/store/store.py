@@ -20,6 +20,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+from core import field_paths as fp
 from core.canonical import canonical_json, sha256_hex
 from core.clock import Clock
 from core.store import audit, leftovers, verifying
@@ -213,7 +214,7 @@ class Store:
     def _save(self, at: str, incident_id: str, own: Doc, action: str, change: Mapping[str, Any]) -> None:
         from core.incident import SCHEMA_ID  # lazy: not needed to list incidents at start-up
 
-        own["schema"] = SCHEMA_ID  # the app writes @2 (product.md §8.1); @2 is @1 plus optional keys
+        own[fp.SCHEMA] = SCHEMA_ID  # the app writes @2 (product.md §8.1); @2 is @1 plus optional keys
         text = dumps_doc(own)
         cols = self._derive(own, self._lists(incident_id)).columns()
         self.db.execute(
@@ -267,9 +268,9 @@ class Store:
         for incident_id in rows:
             with self._write() as at:
                 own = self._own(incident_id)
-                if own.get("number") is None:
-                    own["number"] = self._next_number(at)
-                    self._save(at, incident_id, own, "assign_number", {"number": own["number"]})
+                if own.get(fp.NUMBER) is None:
+                    own[fp.NUMBER] = self._next_number(at)
+                    self._save(at, incident_id, own, "assign_number", {fp.NUMBER: own[fp.NUMBER]})
         with self._write():
             self.db.execute("INSERT INTO meta (key, value) VALUES (?, '1') ON CONFLICT(key) DO NOTHING", (NUMBERS_KEY,))
         return len(rows)
@@ -278,11 +279,11 @@ class Store:
         from core.incident import SCHEMA_ID  # lazy: not needed to list incidents at start-up
 
         own, lists = split(doc)
-        own["id"] = incident_id
-        own["schema"] = SCHEMA_ID
-        number = own.get("number")
+        own[fp.ID] = incident_id
+        own[fp.SCHEMA] = SCHEMA_ID
+        number = own.get(fp.NUMBER)
         if not isinstance(number, str) or not number.strip() or self._number_taken(number):
-            own["number"] = self._next_number(at)
+            own[fp.NUMBER] = self._next_number(at)
         elif (kept := HUMAN_NUMBER.fullmatch(number)) is not None:  # later serials of that year go past it
             self._note_serial(int(kept.group(1)), max(self._last_serial(int(kept.group(1))), int(kept.group(2))))
         text = dumps_doc(own)
@@ -310,13 +311,13 @@ class Store:
         an absent ``reporter`` is filled from the organisation profile."""
         from core.incident import SCHEMA_ID, validate  # lazy: not needed to list incidents at start-up
 
-        draft: Doc = copy.deepcopy(doc) if doc is not None else {"schema": SCHEMA_ID}
+        draft: Doc = copy.deepcopy(doc) if doc is not None else {fp.SCHEMA: SCHEMA_ID}
         check_json_value(draft)
         if not isinstance(draft, dict):
             raise InvalidEdit(self.path, "事件应为 JSON 对象")
-        if draft.get("id") is not None:
+        if draft.get(fp.ID) is not None:
             raise InvalidEdit(self.path, "新事件不能自带 id；带 id 的文件请用 import_document 导入")
-        draft.setdefault("schema", SCHEMA_ID)
+        draft.setdefault(fp.SCHEMA, SCHEMA_ID)
         errors = [e for e in validate(draft, self.pack)[0] if e.code in _STRUCTURAL]
         if errors:
             raise InvalidEdit(self.path, errors[0].line())
@@ -336,7 +337,7 @@ class Store:
         from core.incident import parse  # lazy: not needed to list incidents at start-up
 
         parsed, _warnings = parse(copy.deepcopy(doc), self.pack)
-        given = parsed.get("id")
+        given = parsed.get(fp.ID)
         incident_id = fresh_id() if new_id or not given else str(given)
         with self._write() as at:
             if self.db.execute("SELECT 1 FROM incidents WHERE id = ?", (incident_id,)).fetchone():
@@ -478,7 +479,7 @@ class Store:
         is never deleted: void it instead."""
         with self._write() as at:
             own = self._own(incident_id)
-            if own.get("drill") is not True:
+            if own.get(fp.DRILL) is not True:
                 raise InvalidEdit(self.path, "真实事件不能删除，只能作废（写明理由），它的记录会保留")
             for table in ("submissions", "timeline", "attachments", "snapshots"):
                 rows = [r[0] for r in self.db.execute(f"SELECT id FROM {table} WHERE incident_id = ?", (incident_id,))]  # noqa: S608
@@ -515,7 +516,7 @@ class Store:
 
         data = dict(profile)
         check_json_value(data)
-        errors = [e for e in validate({"schema": SCHEMA_ID, "reporter": data}, self.pack)[0] if e.path.startswith("reporter")]
+        errors = [e for e in validate({fp.SCHEMA: SCHEMA_ID, "reporter": data}, self.pack)[0] if e.path.startswith("reporter")]
         if errors:
             raise InvalidEdit(self.path, errors[0].line())
         with self._write() as at:

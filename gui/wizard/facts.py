@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from core import citations, credit_code
+from core import field_paths as fp
 from core import fields as catalogue
 from core.assessment import discovery_problem
 from core.incident import REPORTER_KEYS, get
@@ -37,23 +38,23 @@ class DiscoveryPage(FieldPage):
         super().__init__(ctx, "pageDiscovery", tr("发现事件"), tr("先记下什么时候发现的。从发现时刻起，报告期限就开始计算，右侧会显示倒计时。"))
         c = ctx.change
         self.discovered = TimeField(
-            "discovered_at",
-            ask("discovered_at"),
-            hint("discovered_at"),
+            fp.DISCOVERED_AT,
+            ask(fp.DISCOVERED_AT),
+            hint(fp.DISCOVERED_AT),
             self._typed,
             ctx.now,
             rule=lambda at, now: discovery_problem(at, now, language()),  # core's one rule (D1a, D1b)
         )
-        self.occurred = TimeField("occurred_at", ask("occurred_at"), hint("occurred_at"), c, ctx.now)
+        self.occurred = TimeField(fp.OCCURRED_AT, ask(fp.OCCURRED_AT), hint(fp.OCCURRED_AT), c, ctx.now)
         self.question = DiscoveryQuestion(self.discovered, ctx.now, self._answered)
         self.layout_.addWidget(self.question)
         self.add_form(
             [
                 self.discovered,
                 self.occurred,
-                TextField("title", ask("title"), hint("title"), c),
-                TextField("location", ask("location"), hint("location"), c),
-                CheckField("drill", ask("drill"), hint("drill"), c),
+                TextField(fp.TITLE, ask(fp.TITLE), hint(fp.TITLE), c),
+                TextField(fp.LOCATION, ask(fp.LOCATION), hint(fp.LOCATION), c),
+                CheckField(fp.DRILL, ask(fp.DRILL), hint(fp.DRILL), c),
             ]
         )
         self.finish_layout()
@@ -61,7 +62,7 @@ class DiscoveryPage(FieldPage):
     def _answered(self, iso: str) -> None:
         """A time that passed the rules is recorded; core's warnings show beside the field."""
         self.discovered.local_error = None
-        self.ctx.change("discovered_at", iso)
+        self.ctx.change(fp.DISCOVERED_AT, iso)
         self.refresh()
 
     def _typed(self, _path: str, value: object) -> None:
@@ -71,7 +72,7 @@ class DiscoveryPage(FieldPage):
             self._answered(value)
 
     def answered(self) -> bool:
-        return bool(self.ctx.document().get("discovered_at"))
+        return bool(self.ctx.document().get(fp.DISCOVERED_AT))
 
     def refresh(self) -> None:
         """Until answered, the question above asks; no red "missing" line under it."""
@@ -94,7 +95,7 @@ class DiscoveryPage(FieldPage):
             self.discovered.local_error = None
             return False
         self.refresh()
-        return not any(e.path in ("discovered_at", "occurred_at") for e in self.page_errors())
+        return not any(e.path in (fp.DISCOVERED_AT, fp.OCCURRED_AT) for e in self.page_errors())
 
 
 class ReporterPage(FieldPage):
@@ -148,14 +149,14 @@ class SystemsPage(FieldPage):
         self.add_form(
             [
                 ListField(
-                    "systems",
-                    ask("systems"),
-                    hint("systems"),
+                    fp.SYSTEMS,
+                    ask(fp.SYSTEMS),
+                    hint(fp.SYSTEMS),
                     c,
                     [("name", tr("名称"), "text"), ("description", tr("用途和规模"), "text"), ("is_cii", tr("关基"), "bool")],
                     tr("添加系统"),
                 ),
-                YesNoField("involves_cii", ask("involves_cii"), hint("involves_cii"), c),
+                YesNoField(fp.INVOLVES_CII, ask(fp.INVOLVES_CII), hint(fp.INVOLVES_CII), c),
             ]
         )
         self.finish_layout()
@@ -172,9 +173,9 @@ class TypePage(FieldPage):
         c = ctx.change
         pack = ctx.pack
         self.class_field = ChoiceField(
-            "type.class", ask("type.class"), hint("type.class"), self._class_changed, [(k.id, pick(k.name, k.name_en)) for k in pack.incident_classes]
+            fp.TYPE_CLASS, ask(fp.TYPE_CLASS), hint(fp.TYPE_CLASS), self._class_changed, [(k.id, pick(k.name, k.name_en)) for k in pack.incident_classes]
         )
-        self.subclass_field = ChoiceField("type.subclass", ask("type.subclass"), hint("type.subclass"), c, [])
+        self.subclass_field = ChoiceField(fp.TYPE_SUBCLASS, ask(fp.TYPE_SUBCLASS), hint(fp.TYPE_SUBCLASS), c, [])
         self.ransom = CheckField(
             "ransom_demanded",
             tr("对方要求支付赎金"),
@@ -214,17 +215,17 @@ class TypePage(FieldPage):
 
     def _class_changed(self, path: str, value: object) -> None:
         self.ctx.change(path, value)
-        current = get(self.ctx.document(), "type.subclass")
+        current = get(self.ctx.document(), fp.TYPE_SUBCLASS)
         allowed = [s for s, _ in self._subclasses(value if isinstance(value, str) else None)]
         if current not in allowed:
             current = None
-            self.ctx.change("type.subclass", None)
+            self.ctx.change(fp.TYPE_SUBCLASS, None)
         self.subclass_field.set_choices(self._subclasses(value if isinstance(value, str) else None), current)
 
     def _pick(self, class_id: str, subclass: str) -> None:
         self.class_field.set_value(class_id)  # emits → _class_changed
         self.subclass_field.set_choices(self._subclasses(class_id), subclass)
-        self.ctx.change("type.subclass", subclass)
+        self.ctx.change(fp.TYPE_SUBCLASS, subclass)
         if subclass == self.ctx.pack.ransomware_subclass:
             self.ransom.widget.setChecked(True)  # type: ignore[attr-defined]
         self._apply_suggestions()
@@ -245,8 +246,8 @@ class TypePage(FieldPage):
 
     def initializePage(self) -> None:  # noqa: N802
         doc = self.ctx.document()
-        cls = get(doc, "type.class")
-        self.subclass_field.set_choices(self._subclasses(cls), get(doc, "type.subclass"))
+        cls = get(doc, fp.TYPE_CLASS)
+        self.subclass_field.set_choices(self._subclasses(cls), get(doc, fp.TYPE_SUBCLASS))
         super().initializePage()
         self.ransom.widget.blockSignals(True)
         self.ransom.widget.setChecked(doc.get("ransomware") is not None)  # type: ignore[attr-defined]

@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from core import citations, vocab
+from core import field_paths as fp
 from core import fields as catalogue
 from core.assessment import projection_sentence
 from core.incident import involves_cii, is_ransomware
@@ -61,9 +62,9 @@ class ImpactPage(FieldPage):
             "people",
             tr("影响了多少人的工作、生活（就医、购物、出行等）。"),
             [
-                q("impact.people_affected"),
-                q("impact.prefecture_population_percent", integer=False),
-                q("impact.province_population_percent", integer=False),
+                q(fp.IMPACT_PEOPLE_AFFECTED),
+                q(fp.IMPACT_PREFECTURE_POPULATION_PERCENT, integer=False),
+                q(fp.IMPACT_PROVINCE_POPULATION_PERCENT, integer=False),
             ],
         )
         self._area(
@@ -71,47 +72,47 @@ class ImpactPage(FieldPage):
             "",
             [
                 ChoiceField(
-                    "personal_info.affected",
-                    ask("personal_info.affected"),
-                    hint("personal_info.affected"),
+                    fp.PERSONAL_INFO_AFFECTED,
+                    ask(fp.PERSONAL_INFO_AFFECTED),
+                    hint(fp.PERSONAL_INFO_AFFECTED),
                     c,
-                    catalogue.choices("personal_info.affected", language()),
+                    catalogue.choices(fp.PERSONAL_INFO_AFFECTED, language()),
                     unknown="不知道",  # null: not known yet (a leaked count then decides, D16, D16b)
                 ),
                 # D16a: the number of people is asked here once (grading reads it when it
                 # leaked; the notices name it); the personal-information page does not ask again.
-                q("personal_info.count"),
+                q(fp.PERSONAL_INFO_COUNT),
             ],
         )
-        self._area("money", "", [q("impact.direct_loss_yuan", integer=False)])
+        self._area("money", "", [q(fp.IMPACT_DIRECT_LOSS_YUAN, integer=False)])
         self.durations: list[DurationQuestion] = []
         self._area(
             "website",
             running_note(),
             [
-                choice("impact.defacement.site", sites),
-                *self._duration("impact.defacement.homepage_minutes"),
-                *self._duration("impact.defacement.other_page_minutes"),
-                q("impact.defacement.reposts"),
-                q("impact.defacement.views"),
-                choice("impact.defacement.authority_scope", catalogue.choices("impact.defacement.authority_scope", language())),
-                choice("impact.portal_outage.site", sites),
-                *self._duration("impact.portal_outage.minutes"),
+                choice(fp.IMPACT_DEFACEMENT_SITE, sites),
+                *self._duration(fp.IMPACT_DEFACEMENT_HOMEPAGE_MINUTES),
+                *self._duration(fp.IMPACT_DEFACEMENT_OTHER_PAGE_MINUTES),
+                q(fp.IMPACT_DEFACEMENT_REPOSTS),
+                q(fp.IMPACT_DEFACEMENT_VIEWS),
+                choice(fp.IMPACT_DEFACEMENT_AUTHORITY_SCOPE, catalogue.choices(fp.IMPACT_DEFACEMENT_AUTHORITY_SCOPE, language())),
+                choice(fp.IMPACT_PORTAL_OUTAGE_SITE, sites),
+                *self._duration(fp.IMPACT_PORTAL_OUTAGE_MINUTES),
             ],
         )
         self._area(
             "cii",
             tr("只在涉及关键信息基础设施时填写。") + running_note(),
-            [*self._duration("impact.cii_full_outage_minutes"), *self._duration("impact.cii_main_function_outage_minutes")],
+            [*self._duration(fp.IMPACT_CII_FULL_OUTAGE_MINUTES), *self._duration(fp.IMPACT_CII_MAIN_FUNCTION_OUTAGE_MINUTES)],
         )
-        self._area("data", "", [choice("impact.data_threat", catalogue.choices("impact.data_threat", language()))])
+        self._area("data", "", [choice(fp.IMPACT_DATA_THREAT, catalogue.choices(fp.IMPACT_DATA_THREAT, language()))])
         self.layout_.addWidget(form_section(tr("其他情形与手动定级"), tr("下面是需要您判断的项目，必须写明理由。")))
         self.add_form(
             [
-                ChoiceField("impact.qualitative.grade", ask("impact.qualitative.grade"), hint("impact.qualitative.grade"), self._manual_grade, grades),
-                TextField("impact.qualitative.reason", ask("impact.qualitative.reason"), hint("impact.qualitative.reason"), c),
-                ChoiceField("grade_override.grade", ask("grade_override.grade"), hint("grade_override.grade"), self._manual_grade, grades),
-                TextField("grade_override.reason", ask("grade_override.reason"), hint("grade_override.reason"), c),
+                ChoiceField(fp.IMPACT_QUALITATIVE_GRADE, ask(fp.IMPACT_QUALITATIVE_GRADE), hint(fp.IMPACT_QUALITATIVE_GRADE), self._manual_grade, grades),
+                TextField(fp.IMPACT_QUALITATIVE_REASON, ask(fp.IMPACT_QUALITATIVE_REASON), hint(fp.IMPACT_QUALITATIVE_REASON), c),
+                ChoiceField(fp.GRADE_OVERRIDE_GRADE, ask(fp.GRADE_OVERRIDE_GRADE), hint(fp.GRADE_OVERRIDE_GRADE), self._manual_grade, grades),
+                TextField(fp.GRADE_OVERRIDE_REASON, ask(fp.GRADE_OVERRIDE_REASON), hint(fp.GRADE_OVERRIDE_REASON), c),
             ]
         )
         self.finish_layout()
@@ -122,7 +123,7 @@ class ImpactPage(FieldPage):
         if value is None:
             self.ctx.change(path.rsplit(".", 1)[0], None)
             for f in self.fields:
-                if f.path in ("impact.qualitative.reason", "grade_override.reason") and f.path.startswith(path.rsplit(".", 1)[0]):
+                if f.path in (fp.IMPACT_QUALITATIVE_REASON, fp.GRADE_OVERRIDE_REASON) and f.path.startswith(path.rsplit(".", 1)[0]):
                     f.load(self.ctx.document())
         else:
             self.ctx.change(path, value)
@@ -223,12 +224,12 @@ class RansomwarePage(FieldPage):
         c = ctx.change
         self.add_form(
             [
-                TextField("ransomware.amount", ask("ransomware.amount"), hint("ransomware.amount"), c),
-                TextField("ransomware.currency", ask("ransomware.currency"), hint("ransomware.currency"), c),
-                TextField("ransomware.method", ask("ransomware.method"), hint("ransomware.method"), c),
-                TextField("ransomware.date", ask("ransomware.date"), hint("ransomware.date"), c),
-                TextField("ransomware.contact", ask("ransomware.contact"), hint("ransomware.contact"), c),
-                YesNoField("ransomware.paid", ask("ransomware.paid"), hint("ransomware.paid"), c),
+                TextField(fp.RANSOMWARE_AMOUNT, ask(fp.RANSOMWARE_AMOUNT), hint(fp.RANSOMWARE_AMOUNT), c),
+                TextField(fp.RANSOMWARE_CURRENCY, ask(fp.RANSOMWARE_CURRENCY), hint(fp.RANSOMWARE_CURRENCY), c),
+                TextField(fp.RANSOMWARE_METHOD, ask(fp.RANSOMWARE_METHOD), hint(fp.RANSOMWARE_METHOD), c),
+                TextField(fp.RANSOMWARE_DATE, ask(fp.RANSOMWARE_DATE), hint(fp.RANSOMWARE_DATE), c),
+                TextField(fp.RANSOMWARE_CONTACT, ask(fp.RANSOMWARE_CONTACT), hint(fp.RANSOMWARE_CONTACT), c),
+                YesNoField(fp.RANSOMWARE_PAID, ask(fp.RANSOMWARE_PAID), hint(fp.RANSOMWARE_PAID), c),
             ]
         )
         self.finish_layout()
@@ -252,26 +253,26 @@ class ResponsePage(FieldPage):
         def a(path: str) -> AreaField:
             return AreaField(path, ask(path), hint(path), c)
 
-        self.crime = YesNoField("crime_suspected", ask("crime_suspected"), hint("crime_suspected"), c)
+        self.crime = YesNoField(fp.CRIME_SUSPECTED, ask(fp.CRIME_SUSPECTED), hint(fp.CRIME_SUSPECTED), c)
 
         self.add_form(
             [
-                a("harm"),
-                a("measures_taken"),
-                a("trend"),
-                a("cause"),
-                a("leads.attacker"),
-                a("leads.attack_path"),
-                a("leads.vulnerabilities"),
-                a("planned_measures"),
-                a("support_requested"),
-                a("scene_preservation"),
-                a("other"),
+                a(fp.HARM),
+                a(fp.MEASURES_TAKEN),
+                a(fp.TREND),
+                a(fp.CAUSE),
+                a(fp.LEADS_ATTACKER),
+                a(fp.LEADS_ATTACK_PATH),
+                a(fp.LEADS_VULNERABILITIES),
+                a(fp.PLANNED_MEASURES),
+                a(fp.SUPPORT_REQUESTED),
+                a(fp.SCENE_PRESERVATION),
+                a(fp.OTHER),
                 self.crime,
                 ListField(
-                    "sector_obligations",
-                    ask("sector_obligations"),
-                    hint("sector_obligations"),
+                    fp.SECTOR_OBLIGATIONS,
+                    ask(fp.SECTOR_OBLIGATIONS),
+                    hint(fp.SECTOR_OBLIGATIONS),
                     c,
                     [("recipient", tr("接收单位"), "text"), ("hours", tr("时限（小时）"), "hours"), ("note", tr("依据或备注"), "text")],
                     tr("添加行业报告"),
@@ -283,10 +284,10 @@ class ResponsePage(FieldPage):
                 tr("总结报告（{basis}）").format(basis=basis(citations.summary_report(ctx.pack))), tr("处置工作结束后填写；总结报告在其后规定期限内报送。")
             )
         )
-        self.add_form([a("accountability"), a("remediation"), a("lessons")])
+        self.add_form([a(fp.ACCOUNTABILITY), a(fp.REMEDIATION), a(fp.LESSONS)])
         self.finish_layout()
 
     def refresh(self) -> None:
         super().refresh()
-        reason = reason_for(self.ctx.document(), self.ctx.pack, "crime_suspected")
-        self.crime.help.setText(hint("crime_suspected") + ("\n" + reason(language()) if reason else ""))
+        reason = reason_for(self.ctx.document(), self.ctx.pack, fp.CRIME_SUSPECTED)
+        self.crime.help.setText(hint(fp.CRIME_SUSPECTED) + ("\n" + reason(language()) if reason else ""))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel
 
+from core import field_paths as fp
 from core import fields as catalogue
 from core.incident import Doc, get, personal_info_affected
 from core.reminders import INTERNAL_AFTER_HOURS
@@ -17,7 +18,7 @@ from gui.wizard.base import EditContext, FieldPage
 from gui.wizard.facts import PAGE_RESPONSE
 from gui.wizard.fields import AreaField, ChecksField, TextField, form_section
 
-CONTACT_PATH = "personal_info.contact"
+CONTACT_PATH = fp.PERSONAL_INFO_CONTACT
 # The page's id: after the impact and ransomware pages, before the response (the wizard
 # follows the order of ``page_builders``, not the ids; the ids stay stable so a draft's
 # saved page still means the same page).
@@ -52,24 +53,24 @@ class PersonalInfoPage(FieldPage):
         self.add_form(
             [
                 ChecksField(
-                    "personal_info.what",
-                    ask("personal_info.what"),
-                    hint("personal_info.what"),
+                    fp.PERSONAL_INFO_WHAT,
+                    ask(fp.PERSONAL_INFO_WHAT),
+                    hint(fp.PERSONAL_INFO_WHAT),
                     c,
-                    catalogue.choices("personal_info.what", language()),
+                    catalogue.choices(fp.PERSONAL_INFO_WHAT, language()),
                 ),  # the notices say exactly what happened (个人信息保护法第五十七条)
-                area("personal_info.kinds"),  # the number of people: asked once, on the impact page (D16a)
-                area("personal_info.cause"),
-                area("personal_info.possible_harm"),
+                area(fp.PERSONAL_INFO_KINDS),  # the number of people: asked once, on the impact page (D16a)
+                area(fp.PERSONAL_INFO_CAUSE),
+                area(fp.PERSONAL_INFO_POSSIBLE_HARM),
             ]
         )
         self.layout_.addWidget(form_section(tr("（二）补救措施和个人可以做什么")))
-        self.add_form([area("personal_info.remedies"), area("personal_info.individual_measures")])
+        self.add_form([area(fp.PERSONAL_INFO_REMEDIES), area(fp.PERSONAL_INFO_INDIVIDUAL_MEASURES)])
         self.layout_.addWidget(form_section(tr("（三）联系方式和要通知的部门")))
         self.add_form(
             [
                 TextField(CONTACT_PATH, ask(CONTACT_PATH), hint(CONTACT_PATH), c),
-                TextField("personal_info.authority", ask("personal_info.authority"), hint("personal_info.authority"), c),
+                TextField(fp.PERSONAL_INFO_AUTHORITY, ask(fp.PERSONAL_INFO_AUTHORITY), hint(fp.PERSONAL_INFO_AUTHORITY), c),
             ]
         )
         self.finish_layout()
@@ -78,7 +79,7 @@ class PersonalInfoPage(FieldPage):
         """The reporter's contact phone is offered as the contact for individuals when none
         is written yet (the user may change it)."""
         doc = self.ctx.document()
-        phone = get(doc, "reporter.contact_phone")
+        phone = get(doc, fp.REPORTER_CONTACT_PHONE)
         if get(doc, CONTACT_PATH) in (None, "") and isinstance(phone, str) and phone.strip():
             self.ctx.change(CONTACT_PATH, phone.strip())
         super().initializePage()

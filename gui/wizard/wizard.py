@@ -18,6 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFrame, QScrollArea, QWidget, QWizard, QWizardPage
 
+from core import field_paths as fp
 from core.assessment import Assessment, assess
 from core.incident import SCHEMA_ID
 from core.messages import Finding
@@ -133,7 +134,7 @@ class IncidentWizard(QWizard):
     def document(self) -> dict[str, Any]:
         """The draft; a new incident not yet created reads as an empty one."""
         if self.incident_id is None:
-            return {"schema": SCHEMA_ID}
+            return {fp.SCHEMA: SCHEMA_ID}
         return self.hub.document(self.incident_id)
 
     def show_guide(self) -> None:
@@ -188,7 +189,7 @@ class IncidentWizard(QWizard):
         """The cards; until discovery is answered they count from the moment the wizard
         opened, and say so (D1a: never a silent "now")."""
         result = self.assessment()[0]
-        provisional = not result.doc.get("discovered_at")
+        provisional = not result.doc.get(fp.DISCOVERED_AT)
         if provisional:
             doc = dict(self.document(), discovered_at=self.opened_at.isoformat(timespec="seconds"))
             result = assess(doc, self.pack, self.ticker.now())
