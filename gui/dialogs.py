@@ -12,7 +12,9 @@ from gui.i18n import tr
 from gui.widgets import fit_on_screen
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+    from collections.abc import Callable
+
+    from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QWidget
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:
@@ -112,3 +114,16 @@ def run(dialog: QDialog) -> bool:
     from PySide6.QtWidgets import QDialog
 
     return dialog.exec() == QDialog.DialogCode.Accepted
+
+
+def ok_cancel(dialog: QDialog, ok_text: str, ok: Callable[[], object]) -> QDialogButtonBox:
+    """A form's buttons: ``ok_text`` runs ``ok`` (which decides whether the form closes),
+    取消 closes it."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
+    buttons.accepted.connect(ok)
+    buttons.rejected.connect(dialog.reject)
+    return buttons

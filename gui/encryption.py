@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -43,7 +42,7 @@ from core.service import (
     recovery_key_groups,
     unlock_database,
 )
-from gui.dialogs import ask, run, warn
+from gui.dialogs import ask, ok_cancel, run, warn
 from gui.i18n import said, tr
 from gui.tasks import Executor, InlineExecutor
 from gui.widgets import named
@@ -67,15 +66,6 @@ def _message(name: str) -> QLabel:
     label.setStyleSheet("color: #b42318;")
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
-
-
-def _buttons(dialog: QDialog, ok_text: str, ok: Callable[[], None]) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
-    buttons.accepted.connect(ok)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 def _remember_box() -> QCheckBox:
@@ -121,7 +111,7 @@ class UnlockDialog(QDialog):
         layout.addWidget(self.remember)
         layout.addWidget(self.switch, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, tr("打开"), self._try))
+        layout.addWidget(ok_cancel(self, tr("打开"), self._try))
         self.passphrase.setFocus()
 
     @property
@@ -238,7 +228,7 @@ class EncryptDialog(QDialog):
         layout.addWidget(warning)
         layout.addWidget(self.new)
         layout.addWidget(self.remember)
-        self.encrypt_buttons = _buttons(self, tr("加密"), self._start)
+        self.encrypt_buttons = ok_cancel(self, tr("加密"), self._start)
         layout.addWidget(self.encrypt_buttons)
         return page
 
@@ -373,7 +363,7 @@ class ChangePassphraseDialog(QDialog):
             self.current.hide()
         layout.addWidget(self.new)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, tr("更改口令"), self._try))
+        layout.addWidget(ok_cancel(self, tr("更改口令"), self._try))
         (self.current if ask_current else self.new.first).setFocus()
 
     def _try(self) -> None:

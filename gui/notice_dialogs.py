@@ -13,7 +13,6 @@ from typing import Any
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
@@ -28,20 +27,12 @@ from core.incident import Doc
 from core.obligations import Obligation
 from core.rules import RulePack
 from core.vocab import ObligationId, ReportKind
+from gui.dialogs import ok_cancel
 from gui.i18n import basis, pick, tr
 from gui.submission import beijing_edit, read_beijing, recipient_name
 from gui.widgets import named
 
 MAX_COUNT = 2_000_000_000  # the spin box's top: far above any real number of individuals
-
-
-def _buttons(dialog: QDialog, ok_text: str, ok: Any) -> QDialogButtonBox:
-    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("取消"))
-    buttons.accepted.connect(ok)
-    buttons.rejected.connect(dialog.reject)
-    return buttons
 
 
 class NoticeDialog(QDialog):
@@ -100,7 +91,7 @@ class NoticeDialog(QDialog):
         self.message = named(QLabel(""), "noticeMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, tr("登记(&R)"), self._ok))
+        layout.addWidget(ok_cancel(self, tr("登记(&R)"), self._ok))
         self.suggest = suggest
         self.suggested = ""
         if suggest is not None:
@@ -165,7 +156,7 @@ class WaiverDialog(QDialog):
         self.message = named(QLabel(""), "waiverMessage")
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
-        layout.addWidget(_buttons(self, tr("保存理由(&S)"), self._ok))
+        layout.addWidget(ok_cancel(self, tr("保存理由(&S)"), self._ok))
 
     def _ok(self) -> None:
         reason = self.reason.toPlainText().strip()

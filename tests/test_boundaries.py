@@ -13,6 +13,7 @@ import pytest
 from core import vocab
 from core.rules import default_pack
 from tests.conftest import ROOT
+from tools.field_literals import docstring_nodes
 
 PACK = default_pack()
 HOME = ROOT / "core" / "vocab.py"
@@ -24,14 +25,7 @@ def sources(*folders: str) -> list[Path]:
 
 def string_literals(path: Path) -> list[tuple[int, str]]:
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    docstrings = {
-        id(n.body[0].value)
-        for n in ast.walk(tree)
-        if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-        and n.body
-        and isinstance(n.body[0], ast.Expr)
-        and isinstance(n.body[0].value, ast.Constant)
-    }
+    docstrings = docstring_nodes(tree)
     return [(n.lineno, n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
 
 
@@ -178,14 +172,7 @@ def law_imports(tree: ast.AST) -> list[tuple[int, str]]:
 
 
 def _literals(tree: ast.AST) -> list[tuple[int, str]]:
-    docstrings = {
-        id(n.body[0].value)
-        for n in ast.walk(tree)
-        if isinstance(n, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef))
-        and n.body
-        and isinstance(n.body[0], ast.Expr)
-        and isinstance(n.body[0].value, ast.Constant)
-    }
+    docstrings = docstring_nodes(tree)
     found = [(n.lineno, n.value) for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str) and id(n) not in docstrings]
     for n in ast.walk(tree):  # an f-string as a whole, its values as {}: f"第{n}条" reads 第{}条
         if isinstance(n, ast.JoinedStr):

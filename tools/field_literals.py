@@ -97,7 +97,8 @@ class Literal(NamedTuple):
     role: str
 
 
-def _docstrings(tree: ast.AST) -> set[int]:
+def docstring_nodes(tree: ast.AST) -> set[int]:
+    """The ids of the docstrings' nodes: a docstring is prose, not a value the code uses."""
     return {
         id(n.body[0].value)
         for n in ast.walk(tree)
@@ -114,7 +115,7 @@ def literals(path: Path, root: Path = ROOT, paths: set[str] | None = None) -> It
     wanted = set(CATALOGUE) if paths is None else paths
     rel = path.relative_to(root).as_posix()
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    skip = _docstrings(tree) | {id(n) for j in ast.walk(tree) if isinstance(j, ast.JoinedStr) for n in ast.walk(j)}
+    skip = docstring_nodes(tree) | {id(n) for j in ast.walk(tree) if isinstance(j, ast.JoinedStr) for n in ast.walk(j)}
 
     def role(parent: ast.AST, child: ast.AST) -> str:
         if isinstance(parent, ast.Dict) and any(k is child for k in parent.keys):
