@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TypedDict
 
 from core import resources
+from core.text import pick as text_pick
 
 DEFAULT_PACK = "rules/cn-incident-reporting-2025.json"
 PACK_FORMAT = "incident-assistant/rule-pack@1"
@@ -24,10 +25,9 @@ class RulePackError(ValueError):
     """The rule pack is unreadable or malformed; the message names the file and key."""
 
 
-def pick(zh: str, en: str | None, lang: str = "zh") -> str:
-    """The English twin of a pack text when ``lang`` is English and the pack has one
-    (``*_en`` keys are optional, so an older pack still loads and shows its Chinese)."""
-    return en if lang == "en" and en else zh
+# The English twin of a pack text when the language is English and the pack has one:
+# core's one choice between a text's two languages (``core.text.pick``).
+pick = text_pick
 
 
 @dataclass(frozen=True)

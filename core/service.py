@@ -345,7 +345,7 @@ class IncidentService(Maintenance, Settings, Reminders):
         """D16 (第五十七条第二款): the individuals are not notified because the measures taken
         effectively avoid harm; the written reason is required (a blank one is refused)."""
         if not isinstance(reason, str) or not reason.strip():
-            raise InvalidEdit(self.store.path, "须写明不通知个人的理由：采取的措施为何能够有效避免危害（个人信息保护法第五十七条第二款）")
+            raise InvalidEdit(self.store.path, said("refuse_blank_waiver"))
         self.store.set_fields(incident_id, {WAIVER_PATH: {"reason": reason}})
         return of_incident(incident_id, listing=True)
 

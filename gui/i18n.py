@@ -20,6 +20,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from core import resources, vocab
+from core.text import pick as text_pick
 from core.timeutil import time_left_text
 
 CONTEXT = ""  # where pyside6-lupdate puts module-level tr("…") calls
@@ -101,8 +102,9 @@ def hint(path: str) -> str:
 
 
 def pick(zh: str, en: str | None) -> str:
-    """The pack's English name when the UI is English and the pack has one."""
-    return en if english() and en else zh
+    """The pack's English name when the UI is English and the pack has one (core's one
+    choice between a text's two languages, ``core.text.pick``, in the UI language)."""
+    return text_pick(zh, en, language())
 
 
 def set_language(lang: str) -> bool:

@@ -23,7 +23,7 @@ from core.rules import RulePack
 from core.timeutil import beijing
 from gui import dialogs, tasks
 from gui.hub import StoreHub
-from gui.i18n import join_clauses, kind_name, language, tr
+from gui.i18n import join_clauses, kind_name, language, said, tr
 
 Say = Callable[[str], None]  # shows one sentence to the user
 RenderResult = tuple[str | None, str | None, int]  # (error, PDF SHA-256, pages)
@@ -65,7 +65,7 @@ class ReportActions:
                     doc, pack, kind, now, target, previous=previous, attachments=attachments, app_version=__version__, stamp=Stamp(anchor=anchor)
                 )
             except ReportError as exc:
-                return str(exc), None, 0
+                return said(exc), None, 0
             except OSError as exc:
                 return tr("无法生成报告：{e}").format(e=exc.strerror or exc), None, 0
             return None, info.pdf_sha256, info.pages

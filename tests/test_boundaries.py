@@ -60,7 +60,7 @@ ALLOWED = {
     ("core/incident.py", "no"),
     ("core/timeutil.py", "overdue"),
     ("core/incident.py", "voided"),  # the incident file's key ``voided`` (product.md §8.1)
-    ("core/messages.py", "voided"),  # the warning code ``voided`` (product.md §9.2)
+    ("core/text/warnings.py", "voided"),  # the warning code ``voided`` (product.md §9.2)
     ("core/store/derive.py", "voided"),
     ("core/report/content.py", "voided"),  # the documents read the file's key ``voided`` (D17)
     ("core/store/store.py", "voided"),

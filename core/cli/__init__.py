@@ -30,7 +30,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from core import __version__
-from core.cli.lang import LANG_OPTION, LANGS, current_language, language_from_args, t, using_language
+from core.cli.lang import LANG_OPTION, LANGS, current_language, language_from_args, say, t, using_language
 
 if TYPE_CHECKING:
     from core.cli.selftest_cmd import Check
@@ -188,7 +188,7 @@ def main(argv: Sequence[str] | None = None, *, extra_checks: Iterable[Check] = (
 
 
 def _run(args_list: list[str], lang: str, extra_checks: tuple[Check, ...]) -> int:
-    from core.cli.common import CliError, out_err
+    from core.cli.common import CliError, out_err, said_line
     from core.cli.crypt_cmds import offer_from_args
     from core.messages import InvalidIncident
     from core.rules import RulePackError
@@ -210,7 +210,7 @@ def _run(args_list: list[str], lang: str, extra_checks: tuple[Check, ...]) -> in
     if not args.command:
         parser.print_help()
         return 0
-    error = t("错误：", "Error: ")
+    error = say("cli_error")
     try:
         return int(args.run(args))
     except InvalidIncident as exc:
@@ -220,10 +220,10 @@ def _run(args_list: list[str], lang: str, extra_checks: tuple[Check, ...]) -> in
         out_err(f"{error}{exc}")
         return exc.exit_code
     except RulePackError as exc:
-        out_err(f"{error}{exc}")
+        out_err(f"{error}{said_line(exc)}")
         return 2
     except KeyboardInterrupt:
-        out_err(t("已取消", "Cancelled"))
+        out_err(say("cli_cancelled"))
         return 130
 
 

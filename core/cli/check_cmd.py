@@ -18,6 +18,7 @@ from core.cli.lang import current_language, t
 from core.fields import statutory_label
 from core.pack_text import cite, escalation, recipient
 from core.rules import RulePack, default_pack
+from core.text import pick, text
 from core.timeutil import display_beijing, time_left_text
 from core.vocab import label, pack_name
 
@@ -69,37 +70,28 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
     lang = lang or current_language()
     doc, g = result.doc, result.grading
     lines: list[str] = []
-    title = safe_text(doc.get(fp.TITLE) or t("（未命名事件）", "(untitled incident)"))
-    number = f"{safe_text(doc['number'])} " if isinstance(doc.get(fp.NUMBER), str) else ""
-    lines.append(t("事件：", "Incident: ") + number + title + (t("（演练）", " (drill)") if doc.get(fp.DRILL) else ""))
+    title = safe_text(doc.get("title") or text("cli_untitled", lang))
+    number = f"{safe_text(doc['number'])} " if isinstance(doc.get("number"), str) else ""
+    lines.append(text("cli_incident", lang) + number + title + (text("cli_drill", lang) if doc.get("drill") else ""))
     grade_name = pack_name(pack.grade(g.grade), lang)
-    basis = t("手动定级", "manual grade") if g.basis == "manual" else t("按附件计算", "computed by the Annex")
-    lines.append(t(f"定级：{grade_name}（{basis}）  ", f"Grade: {grade_name} ({basis})  ") + label(result.reportable, lang))
+    basis = text("cli_manual_grade" if g.basis == "manual" else "cli_computed_grade", lang)
+    lines.append(text("cli_grade", lang, grade=grade_name, basis=basis) + label(result.reportable, lang))
     if g.basis == "manual":
         computed = pack_name(pack.grade(g.computed_grade), lang)
-        lines.append(
-            t(
-                f"  手动定级理由：{safe_text(g.reason or '')}；按附件计算为：{computed}",
-                f"  Reason for the manual grade: {safe_text(g.reason or '')}; the Annex gives: {computed}",
-            )
-        )
+        lines.append(text("cli_manual_reason", lang, reason=safe_text(g.reason or ""), computed=computed))
     for hit in g.triggered:
-        value = "" if hit.value is None else t(f"（填报值：{hit.value}）", f" (value: {hit.value})")
-        item, text = cite(hit.item, lang), safe_text(hit.describe(lang))
-        lines.append(
-            f"  · {pack_name(pack.grade(hit.grade), lang)}｜{item}：{text}{value}"
-            if lang != "en"
-            else f"  · {pack_name(pack.grade(hit.grade), lang)} | {item}: {text}{value}"
-        )
+        value = "" if hit.value is None else text("cli_typed_value", lang, value=hit.value)
+        grade = pack_name(pack.grade(hit.grade), lang)
+        lines.append(text("cli_triggered", lang, grade=grade, item=cite(hit.item, lang), text=safe_text(hit.describe(lang)), value=value))
     for projection in result.projections:  # D18: what a running duration will do to the grade
         sentence = projection_sentence(result, pack, lang, projection)
         if sentence:
             lines.append(f"  → {sentence}")
     lines.append("")
-    lines.append(t(f"报告义务（北京时间；当前 {display_beijing(result.now)}）：", f"Reporting obligations (Beijing time; now {display_beijing(result.now)}):"))
-    rows = [(t("接收方", "Recipient"), t("依据", "Basis"), t("期限", "Due"), t("剩余", "Left"), t("状态", "Status"))]
+    lines.append(text("cli_obligations", lang, now=display_beijing(result.now)))
+    rows = [tuple(text(f"cli_column_{column}", lang) for column in ("recipient", "basis", "due", "left", "status"))]
     for o in result.obligations:
-        due = display_beijing(o.due) if o.due else ("—" if o.hours is None and o.days is None else t("未定", "not yet known"))
+        due = display_beijing(o.due) if o.due else ("—" if o.hours is None and o.days is None else text("cli_due_unknown", lang))
         left = time_left_text(o.due, result.now, lang) if o.has_clock and o.due else "—"
         rows.append((safe_text(recipient(o, pack, lang)), cite(o.basis, lang), due, left, label(o.status, lang)))
     widths = [max(_width(r[i]) for r in rows) for i in range(4)]
@@ -107,32 +99,24 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
         lines.append("  " + "  ".join(_pad(r[i], widths[i]) for i in range(4)) + "  " + r[4])
     for o in result.obligations:
         if o.reason:  # D4a: why a duty stays open for a 一般 incident
-            reason = (o.reason_en or o.reason) if lang == "en" else o.reason
-            who = safe_text(recipient(o, pack, lang))
-            lines.append(f"  · {who}：{safe_text(reason)}" if lang != "en" else f"  · {who}: {safe_text(reason)}")
+            reason = pick(o.reason, o.reason_en, lang)
+            lines.append(text("cli_reason", lang, who=safe_text(recipient(o, pack, lang)), reason=safe_text(reason)))
     if result.escalations:
         lines.append("")
-        lines.append(t("接收方的上报时限（供参考，不是您的期限）：", "What your recipient must pass on, and how fast (for information; not your deadline):"))
+        lines.append(text("cli_escalations", lang))
         for e in result.escalations:
             by, to = escalation(e, pack, lang)
-            lines.append(
-                t(
-                    f"  · {by} → {to}：收到后 {e.within_minutes} 分钟内（{e.basis}）",
-                    f"  · {by} → {to}: within {e.within_minutes} minutes of receiving it ({cite(e.basis, lang)})",
-                )
-            )
+            lines.append(text("cli_escalation", lang, by=by, to=to, minutes=e.within_minutes, basis=e.basis, basis_en=cite(e.basis, lang)))
     lines.append("")
-    none = t("无", "none")
-    sep = t("、", ", ")
+    none = text("cli_none", lang)
+    sep = text("join_names", lang)
     initial = [statutory_label(k, pack, lang) for k in result.missing["initial"]]
     complete = [statutory_label(k, pack, lang) for k in result.missing["complete"]]
-    lines.append(
-        t("首报尚缺（第七条第二款：可先报第一、二项）：", "Missing for a first report (Art. 7(2): items 1 and 2 may go first): ") + (sep.join(initial) or none)
-    )
-    lines.append(t("完整报告尚缺：", "Missing for a complete report: ") + (sep.join(complete) or none))
+    lines.append(text("cli_missing_initial", lang) + (sep.join(initial) or none))
+    lines.append(text("cli_missing_complete", lang) + (sep.join(complete) or none))
     if result.warnings:
         lines.append("")
-        lines.append(t("提示：", "Notes:"))
+        lines.append(text("cli_notes", lang))
         for w in result.warnings:
             lines.append(f"  · {safe_text(w.message(lang))}")
     return "\n".join(lines)

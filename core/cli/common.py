@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.cli.lang import current_language, t
+from core.cli.lang import current_language, say, t
 from core.clock import Clock, FixedClock, SystemClock
 from core.incident import MAX_YEAR, MIN_YEAR
 from core.timeutil import TimeFormatError, parse_instant
@@ -69,19 +69,9 @@ def clock_from(now: str | None) -> Clock:
     try:
         at: datetime = parse_instant(now)
     except TimeFormatError:
-        raise CliError(
-            t(
-                f"--now：应为带时间的日期，例如 2026-11-24T10:00:00+08:00（实际为 {now!r}）",
-                f"--now: expected a date and time such as 2026-11-24T10:00:00+08:00 (got {now!r})",
-            )
-        ) from None
+        raise CliError(say("cli_now_format", value=repr(now))) from None
     if not MIN_YEAR <= at.year <= MAX_YEAR:  # the calendar bound of every instant (core.incident), in its own offset
-        raise CliError(
-            t(
-                f"--now：时间应在 {MIN_YEAR} 年至 {MAX_YEAR} 年之间（实际为 {now}）",
-                f"--now: the time must lie in the years {MIN_YEAR} to {MAX_YEAR} (got {now})",
-            )
-        )
+        raise CliError(say("cli_now_range", min=MIN_YEAR, max=MAX_YEAR, value=now))
     return FixedClock(at)
 
 
@@ -106,12 +96,7 @@ def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:
 
     path = database_path(db)
     if not path.exists():
-        raise CliError(
-            t(
-                f"「{safe_text(arg)}」既不是文件，也找不到数据库 {path}（可用 --db 指定）",
-                f"'{safe_text(arg)}' is not a file, and there is no database {path} (give one with --db)",
-            )
-        )
+        raise CliError(say("cli_no_file_no_db", arg=safe_text(arg), path=path))
     try:
         service = open_service(path, SystemClock(), readonly=True)  # reads only: works on a read-only folder or locked file
     except StoreError as exc:
@@ -127,10 +112,7 @@ def resolve_incident(arg: str, db: str | None) -> dict[str, Any]:
 
 
 def not_an_incident(arg: str, path: Path) -> str:
-    return t(
-        f"「{safe_text(arg)}」既不是文件，也不是数据库 {path} 中的事件 id（可用 incident-assistant list 查看）",
-        f"'{safe_text(arg)}' is neither a file nor an incident id in the database {path} (see incident-assistant list)",
-    )
+    return say("cli_not_an_incident", arg=safe_text(arg), path=path)
 
 
 def refuse_overwrite(targets: Iterable[str | Path | None], *, force: bool) -> None:
@@ -147,7 +129,7 @@ def refuse_overwrite(targets: Iterable[str | Path | None], *, force: bool) -> No
         path = Path(raw)
         if path.absolute() in seen:  # one output would overwrite another of the same run
             shown = safe_text(path)
-            raise CliError(t(f"文件 {shown}：同一文件被指定为两个输出，未写入", f"file {shown}: named for two outputs; nothing was written"))
+            raise CliError(say("cli_output_twice", path=shown))
         seen.add(path.absolute())
         try:
             check_target(path, force=force)

@@ -88,6 +88,13 @@ def using_language(lang: Lang) -> Iterator[None]:
         _active = previous
 
 
+def say(key: str, /, **params: object) -> str:
+    """The catalogue's text ``key`` (``core.text``) in the current language."""
+    from core.text import text
+
+    return text(key, current_language(), **params)
+
+
 def t(zh: str, en: str) -> str:
     """The wording for the current language; both are written where the string is used."""
     return en if current_language() == "en" else zh

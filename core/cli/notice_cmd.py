@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import CliError, add_now, clock_from, resolve_incident
-from core.cli.lang import current_language, t
+from core.cli.lang import current_language, say, t
 from core.notice import FORMATS, NOTICE_KINDS, NoticeError, default_format, kind_name, render_notice
 from core.rules import default_pack
 from core.vocab import ReportKind
@@ -69,10 +69,8 @@ def run(args: argparse.Namespace) -> int:
     lang = current_language()
     fmt = args.format or default_format(args.kind)
     if fmt not in FORMATS[args.kind]:
-        allowed = "、".join(FORMATS[args.kind])
-        raise CliError(
-            t(f"--format {fmt}：{kind_name(args.kind)}只能生成为 {allowed}", f"--format {fmt}: a {kind_name(args.kind, 'en')} can be made as {allowed} only")
-        )
+        allowed = say("join_names").join(FORMATS[args.kind])
+        raise CliError(say("cli_notice_format", format=fmt, kind=kind_name(args.kind), kind_en=kind_name(args.kind, "en"), allowed=allowed))
     now = clock_from(args.now).now()
     doc = resolve_incident(args.file, args.db)
     try:
@@ -82,5 +80,5 @@ def run(args: argparse.Namespace) -> int:
         raise CliError(str(exc)) from None
     except WriteRefused as exc:
         raise CliError(exc.message(lang)) from None
-    print(t(f"已生成 {path}（{kind_name(args.kind)}，{fmt}）", f"Written {path} ({kind_name(args.kind, 'en')}, {fmt})"))
+    print(say("cli_notice_written", path=path, kind=kind_name(args.kind), kind_en=kind_name(args.kind, "en"), format=fmt))
     return 0

@@ -21,7 +21,7 @@ from contextlib import contextmanager
 from typing import Any, NoReturn
 
 from core.cli.common import out_err
-from core.cli.lang import Lang, current_language, t, using_language
+from core.cli.lang import Lang, current_language, say, using_language
 
 # argparse 3.11's messages (its gettext msgids) that our users can see, in Chinese.
 # English is argparse's own text; a msgid missing here (another Python) stays English.
@@ -212,5 +212,5 @@ class CliParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         with using_language(self.lang):
-            out_err(t(f"{self.prog}: 参数错误：{message}（用 --help 查看用法）", f"{self.prog}: error: {message} (use --help for usage)"))
+            out_err(say("cli_usage_error", prog=self.prog, message=message))
         raise SystemExit(2)

@@ -16,7 +16,7 @@ from typing import Any
 
 from core import __version__
 from core.cli.common import CliError, add_now, clock_from, not_an_incident, refuse_overwrite, resolve_incident, said_line, user_path
-from core.cli.lang import t
+from core.cli.lang import say, t
 from core.clock import Clock, SystemClock
 from core.report import KIND_NAMES, KINDS, ReportError, Stamp, render_report, render_report_docx, render_worksheet, write_atomic
 from core.rules import default_pack
@@ -124,7 +124,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.kind == WORKSHEET:
             if args.eml or args.phone_script or args.fax_cover:
-                raise CliError("--kind worksheet：工作单不随报告报送，不能同时生成 --eml、--phone-script 或 --fax-cover")
+                raise CliError(say("cli_worksheet_alone"))
             written = render_worksheet(doc, pack, now, args.output, app_version=__version__, fmt=args.format, stamp=stamp)
             print(f"已生成 {written}（报送工作单）")
             return 0
@@ -150,8 +150,8 @@ def run(args: argparse.Namespace) -> int:
             filing.render_fax_cover(doc, pack, args.kind, now, args.fax_cover, info.pages)
             print(f"已生成传真封面 {args.fax_cover}")
     except ReportError as exc:
-        raise CliError(str(exc)) from None
+        raise CliError(said_line(exc)) from None
     except OSError as exc:
         where = user_path(exc.filename, outputs) or args.output
-        raise CliError(t(f"无法写入 {where}：{exc.strerror or exc}", f"cannot write {where}: {exc.strerror or exc}")) from None
+        raise CliError(say("cli_cannot_write", path=where, detail=exc.strerror or exc)) from None
     return 0

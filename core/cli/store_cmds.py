@@ -20,7 +20,7 @@ from typing import Any
 
 from core import field_paths as fp
 from core.cli.common import CliError, add_now, clock_from, out_err, safe_text, said_line
-from core.cli.lang import current_language, t
+from core.cli.lang import current_language, say, t
 from core.clock import SystemClock
 from core.files import WriteRefused, write_private_file
 from core.incident import load_file
@@ -223,20 +223,20 @@ def run_verify(args: argparse.Namespace) -> int:
         try:
             wanted = parse_anchor(args.anchor)
         except AnchorFormatError as exc:
-            raise CliError(f"--anchor{t('：', ': ')}{safe_text(said_line(exc))}") from None
+            raise CliError(say("cli_option", option="--anchor", message=safe_text(said_line(exc)))) from None
     if not path.exists():
-        raise CliError(t(f"数据库文件 {path} 不存在", f"the database file {path} does not exist"))
+        raise CliError(say("cli_db_missing", path=path))
     lang = current_language()
     try:
         result = verify_database(path)
     except NotADatabase as exc:
-        raise CliError(t(f"{exc}（不是事件数据库，没有可核对的内容）", f"{said_line(exc)} (not an incident database: there is nothing to verify)")) from None
+        raise CliError(say("cli_verify_not_a_db", error=said_line(exc))) from None
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
     if result.ok:
         print(result.message(lang))
     else:
-        out_err(f"{result.message(lang)}{t('。', '. ')}{said('store_verify_restore').render(lang)}")
+        out_err(f"{result.message(lang)}{say('cli_then')}{said('store_verify_restore').render(lang)}")
     if wanted is not None and result.integrity == "ok":
         return max(_verify_anchor(path, wanted), 0 if result.ok else 1)  # the anchor is checked even when verify found a problem elsewhere
     return 0 if result.ok else 1
@@ -260,7 +260,7 @@ def run_backup(args: argparse.Namespace) -> int:
     with _service(args, readonly=True) as service:
         encrypted = encryption_state(service.data_path()) != "plain"
         out = service.backup(args.out, plain=args.plain)
-    print(t(f"已备份并校验：{out}", f"Backed up and verified: {out}"))
+    print(say("cli_backed_up", path=out))
     if encrypted and args.plain:
         out_err(
             t(
@@ -284,9 +284,9 @@ def run_restore(args: argparse.Namespace) -> int:
         kept = restore_database(path, args.source, SystemClock())
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
-    print(t(f"已从 {args.source} 恢复到 {path}", f"Restored {path} from {args.source}"))
+    print(say("cli_restored", source=args.source, path=path))
     if kept is not None:
-        print(t(f"原数据库另存为：{kept}", f"The database as it was is kept as: {kept}"))
+        print(say("cli_restore_kept", path=kept))
     try:
         service = open_service(path, SystemClock())
     except StoreError:

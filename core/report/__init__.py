@@ -27,7 +27,8 @@ from core.report.footer import footer_left, stated_time_line
 from core.report.labels import KIND_NAMES
 from core.report.worksheet import worksheet_content
 from core.rules import RulePack
-from core.vocab import ReportKind
+from core.text import Each, TextError, said
+from core.vocab import ReportKind, label
 
 __all__ = [
     "KINDS",
@@ -48,8 +49,9 @@ __all__ = [
 ]
 
 
-class ReportError(ValueError):
-    """The report cannot be made as asked; the message says why, in Chinese."""
+class ReportError(TextError, ValueError):
+    """The report cannot be made as asked; the message says why (``str()`` in Chinese,
+    ``message(lang)`` in the reader's language)."""
 
 
 @dataclass(frozen=True)
@@ -64,16 +66,17 @@ class ReportInfo:
 
 def _check_request(doc: Doc, kind: str) -> None:
     if kind not in KINDS:
-        raise ReportError(f"报告类型应为以下之一：{'、'.join(f'{k}（{v}）' for k, v in KIND_NAMES.items())}（实际为 {kind!r}）")
-    if kind == ReportKind.SUMMARY and not doc.get(fp.HANDLING_ENDED_AT):
-        raise ReportError("总结报告须先填写处置工作结束时间（handling_ended_at）：第八条规定在处置工作结束后30日内报送")
+        choices = tuple(Each(f"{k}（{v}）", f"{k} ({label(k, 'en')})") for k, v in KIND_NAMES.items())
+        raise ReportError(said("report_kind_unknown", choices=Each("、".join(c.zh for c in choices), ", ".join(c.en for c in choices)), value=repr(kind)))
+    if kind == ReportKind.SUMMARY and not doc.get("handling_ended_at"):
+        raise ReportError(said("report_summary_needs_end"))  # 第八条: within 30 days after handling ends
 
 
 def _hash(doc: Doc) -> str:
     try:
         return document_hash(doc)
     except (UnicodeEncodeError, ValueError) as exc:
-        raise ReportError(f"事件数据含有无法编码的内容，无法计算 SHA-256：{exc}") from exc
+        raise ReportError(said("report_unhashable", detail=str(exc))) from exc
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,7 @@ def _content(
 ) -> tuple[Any, str]:
     """The report's content (``core.report.content.ReportContent``) and the document's hash."""
     if now.tzinfo is None:
-        raise ReportError("报告时间须带时区")
+        raise ReportError(said("report_time_without_zone"))
     result = check(doc, pack, now)
     _check_request(result.doc, kind)
     json_sha256 = _hash(result.doc)
@@ -206,7 +209,7 @@ def worksheet_for(doc: Doc, pack: RulePack, now: datetime, *, app_version: str, 
     incident at ``now``: every duty with its due time and status, the channels that reach
     each recipient, what is missing, the projections. Raises ``InvalidIncident``."""
     if now.tzinfo is None:
-        raise ReportError("报告时间须带时区")
+        raise ReportError(said("report_time_without_zone"))
     result = check(doc, pack, now)
     content = worksheet_content(result, pack, app_version=app_version, json_sha256=_hash(result.doc))
     if stamp.anchor:
@@ -221,7 +224,7 @@ def render_worksheet_bytes(doc: Doc, pack: RulePack, now: datetime, *, app_versi
     from core.report.worksheet import render_docx, render_pdf  # reportlab / python-docx load inside these
 
     if fmt not in ("pdf", "docx"):
-        raise ReportError(f"工作单格式应为 pdf 或 docx（实际为 {fmt!r}）")
+        raise ReportError(said("report_worksheet_format", value=repr(fmt)))
     content = worksheet_for(doc, pack, now, app_version=app_version, stamp=stamp)
     return render_docx(content) if fmt == "docx" else render_pdf(content)[0]
 

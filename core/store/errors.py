@@ -1,8 +1,8 @@
 """The store's errors: one ``StoreError`` subclass per situation a user can meet (not a
 database, corrupt, broken chain, newer schema, read-only, disk full, locked), each
 with a message that names the file, the problem and the way out, in Chinese (``str()``)
-or English (``message("en")``); the wordings are keyed in ``core.messages`` (its
-``store_`` block). Also turns ``sqlite3`` and ``OSError`` failures into those classes;
+or English (``message("en")``); the wordings are keyed in core's text catalogue
+(``core.text.store``). Also turns ``sqlite3`` and ``OSError`` failures into those classes;
 a disk I/O error on a disk with no room left is the full disk it is (issue 25). Does not
 touch the database.
 """
@@ -13,59 +13,16 @@ import errno
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 
 from core.store import connection
 
-
-@dataclass(frozen=True)
-class Said:
-    """A keyed text of the store (``core.messages.TEMPLATES``, the ``store_`` block) with
-    its parameters, rendered in the caller's language; a parameter may itself be ``Said``."""
-
-    key: str
-    params: tuple[tuple[str, object], ...] = ()
-
-    def render(self, lang: str = "zh") -> str:
-        from core.messages import TEMPLATES
-
-        zh, en = TEMPLATES[self.key]
-        return (en if lang == "en" else zh).format(**{k: text(v, lang) for k, v in self.params})
-
-    def __str__(self) -> str:
-        return self.render("zh")
-
-
-@dataclass(frozen=True)
-class Each:
-    """A text already written in each language (a finding worded elsewhere)."""
-
-    zh: str
-    en: str
-
-    def render(self, lang: str = "zh") -> str:
-        return self.en if lang == "en" else self.zh
-
-    def __str__(self) -> str:
-        return self.zh
-
-
-# A text of a message: keyed, worded in each language, or a plain string shown as it is in
-# every language (a path, SQLite's own English wording of a failure); a tuple is a list.
-Text = Said | Each | str | tuple["Text", ...]
-
-
-def said(key: str, **params: object) -> Said:
-    return Said(key, tuple(params.items()))
-
-
-def text(value: object, lang: str = "zh") -> str:
-    """``value`` in ``lang``: a ``Said`` rendered, a tuple of texts joined as a list."""
-    if isinstance(value, tuple):
-        return ("; " if lang == "en" else "；").join(text(v, lang) for v in value)
-    return value.render(lang) if isinstance(value, Said | Each) else str(value)
-
+# The store's texts are core.text's; named here too for the store's own modules.
+from core.text import Each as Each
+from core.text import Said as Said
+from core.text import Text as Text
+from core.text import render as text
+from core.text import said as said
 
 RESTORE_HINT = said("store_restore_hint")
 
@@ -87,15 +44,12 @@ class StoreError(Exception):
         super().__init__(self.message())
 
     def message(self, lang: str = "zh") -> str:
-        problem, detail, remedy = text(self.problem, lang), text(self.detail or "", lang), text(self.remedy or "", lang)
-        if lang == "en":
-            where = f"database file {self.path}: " if self.path is not None else ""
-            line = f"{where}{problem}" + (f" ({detail})" if detail else "") + (f". {remedy}" if remedy else "")
-            return line if line.endswith(".") else line + "."
-        where = f"数据库文件 {self.path}：" if self.path is not None else ""
-        shown = f"（{detail}）" if detail else ""
-        more = f"。{remedy}" if remedy else ""
-        return f"{where}{problem}{shown}{more}。".replace("。。", "。")
+        where = said("store_where", path=self.path) if self.path is not None else ""
+        detail = said("store_detail", detail=self.detail) if self.detail and text(self.detail, lang) else ""
+        remedy = said("store_remedy", remedy=self.remedy) if self.remedy and text(self.remedy, lang) else ""
+        line = "".join(text(part, lang) for part in (where, self.problem, detail, remedy))
+        stop = text(said("store_stop"), lang)
+        return line if line.endswith(stop) else line + stop
 
     def at(self, path: Path | str | None) -> StoreError:
         """The same failure said of ``path`` (the user's file, never a temporary one)."""

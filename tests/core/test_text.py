@@ -1,0 +1,103 @@
+"""Core's one text catalogue (``core.text``): every entry has both languages, English
+without a Chinese character, both with the same parameters, no decision code; keys are
+unique across sections; rendering fills parameters in the reader's language."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from core import text as catalogue
+from core.store.errors import NotADatabase, StoreLocked
+from core.text import CATALOGUE, SECTIONS, Each, TextError, pick, placeholders, render, said, text
+
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _base(name: str) -> str:
+    """A parameter's name without the language it is given in (``kind_zh``, ``kind_en``)."""
+    return re.sub(r"_(zh|en)$", "", name)
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_entry_has_both_languages_with_the_same_parameters(key: str) -> None:
+    zh, en = CATALOGUE[key]
+    assert zh and en, key
+    assert not CJK.search(en), (key, en)
+    zh_names, en_names = placeholders(zh), placeholders(en)
+    assert {_base(n) for n in zh_names} == {_base(n) for n in en_names}, key
+    assert not any(n.endswith("_en") for n in zh_names) and not any(n.endswith("_zh") for n in en_names), key
+    assert not re.search(r"\bD\d+[a-z]?\b", zh + en), key  # no decision codes in what a user reads
+
+
+def test_a_key_belongs_to_one_section_and_the_catalogue_is_their_union() -> None:
+    keys = [key for entries in SECTIONS.values() for key in entries]
+    assert len(keys) == len(set(keys)) == len(CATALOGUE)
+    with pytest.raises(ValueError, match="already taken"):
+        catalogue._merged({"a": {"x": ("甲", "a")}, "b": {"x": ("乙", "b")}})
+
+
+def test_the_catalogue_needs_nothing_else_from_core() -> None:
+    for path in (ROOT / "core" / "text").glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("core"):
+                assert node.module == "core.text", (path.name, node.module)
+
+
+def test_text_fills_parameters_in_the_language_asked() -> None:
+    assert text("store_where", "zh", path="a.db") == "数据库文件 a.db："
+    assert text("store_where", "en", path="a.db") == "database file a.db: "
+    assert text("cli_none") == "无"  # Chinese by default
+    nested = said("store_anchor_failed", code="1-AB", why=said("store_audit_row", row=3))
+    assert nested.render("en") == "the record anchor 1-AB did not check out: audit row 3"
+    assert str(nested) == "记录校验码 1-AB 核对未通过：审计第 3 行"
+
+
+def test_an_unknown_key_is_refused_where_it_is_named() -> None:
+    with pytest.raises(KeyError):
+        said("no_such_text")
+
+
+@given(st.text(max_size=20), st.one_of(st.none(), st.text(max_size=20)), st.sampled_from(["zh", "en", "fr", ""]))
+def test_pick_gives_english_only_when_asked_and_present(zh: str, en: str | None, lang: str) -> None:
+    assert pick(zh, en, lang) == (en if lang == "en" and en else zh)
+    assert Each(zh, en or zh).render(lang) == (en or zh if lang == "en" else zh)
+
+
+def test_a_list_of_texts_is_joined_as_clauses_in_each_language() -> None:
+    parts = (said("store_none"), Each("甲", "a"), "x.db")
+    assert render(parts, "zh") == "空；甲；x.db"
+    assert render(parts, "en") == "none; a; x.db"
+
+
+def test_store_errors_and_refusals_speak_the_language_asked() -> None:
+    error = NotADatabase("x.db")
+    assert str(error) == error.message("zh") and CJK.search(str(error))
+    assert not CJK.search(error.message("en")) and error.message("en").startswith("database file x.db: not a database")
+    locked = StoreLocked("x.db", "database is locked")
+    assert locked.message("en").endswith("; what was saved is not lost.") and "(database is locked)" in locked.message("en")
+    refusal = TextError(said("report_time_without_zone"))
+    assert (str(refusal), refusal.message("en")) == ("报告时间须带时区", "the report time must carry a time zone")
+
+
+def test_a_blank_waiver_is_refused_in_the_readers_language(tmp_path: Path) -> None:
+    from core.clock import FixedClock
+    from core.service import IncidentService
+    from core.store import InvalidEdit, open_store
+    from core.timeutil import parse_instant
+
+    store = open_store(tmp_path / "db.sqlite3", FixedClock(parse_instant("2026-11-24T10:00:00+08:00")))
+    try:
+        with pytest.raises(InvalidEdit) as refused:
+            IncidentService(store).waive_individual_notice("any", "  ")
+    finally:
+        store.close()
+    assert "个人信息保护法第五十七条第二款" in str(refused.value)
+    english = refused.value.message("en")
+    assert not CJK.search(english.replace(str(tmp_path), "")) and "PIPL Art. 57(2)" in english
