@@ -19,6 +19,7 @@ from datetime import datetime, timedelta
 
 from core.grading import Projection
 from core.obligations import Obligation
+from core.text import text
 from core.timeutil import display_beijing, iso_beijing, time_left_text
 from core.vocab import CLOCK_STATUSES, ObligationId, Status, Urgency
 
@@ -56,9 +57,7 @@ def minutes_for(level: Urgency) -> int | None:
 
 def overflow_message(count: int, lang: str = "zh") -> str:
     """One line for the reminders beyond those shown one by one."""
-    if lang == "en":
-        return f"{count} more reporting deadlines are near or past; see the incidents marked red in the list."
-    return f"另有 {count} 项报告期限临近或已过，请查看事件列表中标红的事件。"
+    return text("reminder_overflow", lang, count=count)
 
 
 @dataclass(frozen=True)
@@ -84,24 +83,13 @@ class Reminder:
         if self.internal:
             return self._internal_message(now, lang, who)
         assert o.due is not None
-        left, due = time_left_text(o.due, now, lang), display_beijing(o.due)
-        if lang == "en":
-            if self.threshold == OVERDUE:
-                return f"'{self.title}': the report to {who} is {left} (due {due} Beijing time). Report as soon as you can."
-            return f"'{self.title}': {left} left to report to {who} (due {due} Beijing time)."
-        if self.threshold == OVERDUE:
-            return f"「{self.title}」向{who}报告{left}（期限 {due} 北京时间），请尽快报告。"
-        return f"「{self.title}」向{who}报告还剩 {left}（期限 {due} 北京时间）。"
+        key = "reminder_overdue" if self.threshold == OVERDUE else "reminder_left"
+        return text(key, lang, title=self.title, who=who, left=time_left_text(o.due, now, lang), due=display_beijing(o.due))
 
     def _internal_message(self, now: datetime, lang: str, who: str) -> str:
         assert self.since is not None
         hours = int((now - self.since).total_seconds() // 3600)
-        if lang == "en":
-            return (
-                f"Internal reminder (not a statutory deadline): '{self.title}': personal information was or may have been affected "
-                f"{hours} h ago (discovered {display_beijing(self.since)} Beijing time). The law says notify {who} at once."
-            )
-        return f"内部提醒（非法定）：「{self.title}」发现个人信息可能受影响已 {hours} 小时（{display_beijing(self.since)} 北京时间），依法应立即通知{who}。"
+        return text("reminder_internal", lang, title=self.title, hours=hours, since=display_beijing(self.since), who=who)
 
 
 def internal_reminders(incidents: Iterable[tuple[str, str, datetime, list[Obligation]]], now: datetime, fired: set[str]) -> tuple[list[Reminder], set[str]]:
@@ -170,11 +158,9 @@ class ProjectionReminder:
         """The reminder in ``lang``; ``grade_name`` is the grade's name in that language."""
         p = self.projection
         grade = grade_name or p.grade
-        at = display_beijing(p.at)
-        if lang == "en":
-            condition = p.duration.running("en")
-            return f"'{self.title}': from {at} Beijing time the incident is graded {grade} ({condition[:1].lower()}{condition[1:]}). Check the deadlines."
-        return f"「{self.title}」{p.duration.running('zh')}，北京时间 {at} 起已为{grade}事件，请查看报告期限。"
+        condition = p.duration.running(lang)
+        lowered = condition[:1].lower() + condition[1:]
+        return text("reminder_projection", lang, title=self.title, at=display_beijing(p.at), grade=grade, condition=condition, condition_en=lowered)
 
 
 def projection_reminders(incidents: Iterable[tuple[str, str, list[Projection]]], now: datetime, fired: set[str]) -> tuple[list[ProjectionReminder], set[str]]:

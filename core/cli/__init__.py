@@ -30,7 +30,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING
 
 from core import __version__
-from core.cli.lang import LANG_OPTION, LANGS, current_language, language_from_args, say, t, using_language
+from core.cli.lang import LANG_OPTION, LANGS, current_language, language_from_args, say, using_language
 
 if TYPE_CHECKING:
     from core.cli.selftest_cmd import Check
@@ -53,12 +53,14 @@ def command_modules() -> list[ModuleType]:
 
 def version_text() -> str:
     from core.rules import RulePackError, default_pack
+    from core.text import pick
 
     try:
         pack = default_pack()
-        rules = f"规则包 {pack.id} {pack.version}（{pack.title}，{pack.text_date}，{pack.in_force} 起施行）"
+        title = pick(pack.title, pack.title_en, current_language())
+        rules = say("cli_version_rules", id=pack.id, version=pack.version, title=title, date=pack.text_date, in_force=pack.in_force)
     except RulePackError as exc:
-        rules = f"规则包无法加载：{exc}"
+        rules = say("cli_version_no_rules", error=exc)
     return f"incident-assistant {__version__}\n{rules}"
 
 
@@ -69,50 +71,27 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
 
     parser = CliParser(
         prog="incident-assistant",
-        description=t(
-            "网络安全事件报告助手（Incident Reporting Assistant）。不带子命令时启动图形界面。",
-            "Incident Reporting Assistant: helps network operators in China report cybersecurity "
-            "incidents on time. Without a command it starts the graphical interface.",
-        ),
-        epilog=t(
-            "退出码：0 成功；1 发现问题（如审计链断裂、自检未通过）；2 输入有误（在标准错误输出一行说明）。\n"
-            "各命令的用法：incident-assistant 命令 --help\n"
-            "语言：--lang，或环境变量 INCIDENT_ASSISTANT_LANG、LC_ALL、LC_MESSAGES、LANG（以 en 开头为英文，否则为中文）。",
-            "Exit codes: 0 success; 1 a finding (such as a broken audit chain or a failed self-test); "
-            "2 bad input (one line on stderr).\n"
-            "Help on a command: incident-assistant COMMAND --help\n"
-            "Language: --lang, or the environment variable INCIDENT_ASSISTANT_LANG, LC_ALL, LC_MESSAGES "
-            "or LANG (English when it starts with en, otherwise Chinese).",
-        ),
+        description=say("help_main_about"),
+        epilog=say("help_main_epilog"),
     )
-    parser.add_argument("--version", action="store_true", help=t("显示程序和规则包版本", "show the app and rule-pack versions"))
+    parser.add_argument("--version", action="store_true", help=say("help_main_version"))
     parser.add_argument(
         "--self-test",
         action="store_true",
-        help=t(
-            "自检（同 self-test 子命令；不开窗口，不动用户数据库）",
-            "check this installation (same as the self-test command; no window, the user's database is not touched)",
-        ),
+        help=say("help_main_self_test"),
     )
     parser.add_argument(
         DB_OPTION,
         metavar="PATH",
-        help=t(
-            "数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）",
-            "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB)",
-        ),
+        help=say("help_main_db"),
     )
     add_key_options(parser, top=True)
     parser.add_argument(
         LANG_OPTION,
         choices=LANGS,
-        help=t(
-            "帮助和界面的语言：zh 中文（默认）或 en 英文；优先于环境变量 INCIDENT_ASSISTANT_LANG 和 LC_ALL、LC_MESSAGES、LANG",
-            "language of the help and the interface: zh (Chinese, the default) or en (English); "
-            "overrides INCIDENT_ASSISTANT_LANG, LC_ALL, LC_MESSAGES and LANG",
-        ),
+        help=say("help_main_lang"),
     )
-    sub = parser.add_subparsers(dest="command", metavar=t("命令", "COMMAND"), parser_class=CliParser)
+    sub = parser.add_subparsers(dest="command", metavar=say("help_main_commands_metavar"), parser_class=CliParser)
     for module in command_modules():
         module.register(sub)
     for name, command in sub.choices.items():
@@ -132,11 +111,7 @@ def add_db_option(command: argparse.ArgumentParser) -> None:
         DB_OPTION,
         metavar="PATH",
         default=argparse.SUPPRESS,
-        help=t(
-            "数据库文件（默认在用户数据目录；也可用环境变量 INCIDENT_ASSISTANT_DB）；也可写在命令之前，两处都写时以这里的为准",
-            "database file (default: in the user data folder; or set INCIDENT_ASSISTANT_DB); "
-            "may also come before the command, and this one wins when both are given",
-        ),
+        help=say("help_db"),
     )
 
 
@@ -202,7 +177,7 @@ def _run(args_list: list[str], lang: str, extra_checks: tuple[Check, ...]) -> in
         try:
             offer_from_args(args)  # the secret files are read now; the database only when a command opens it
         except CliError as exc:
-            out_err(t("错误：", "Error: ") + str(exc))
+            out_err(say("cli_error") + str(exc))
             return exc.exit_code
     if args.version:
         print(version_text())

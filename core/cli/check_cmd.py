@@ -14,7 +14,7 @@ from typing import Any
 from core import field_paths as fp
 from core.assessment import Assessment, check, projection_sentence
 from core.cli.common import add_now, clock_from, resolve_incident, safe_text
-from core.cli.lang import current_language, t
+from core.cli.lang import current_language, say
 from core.fields import statutory_label
 from core.pack_text import cite, escalation, recipient
 from core.rules import RulePack, default_pack
@@ -26,22 +26,16 @@ from core.vocab import label, pack_name
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "check",
-        help=t("检查事件文件：定级、报告期限、缺项", "check an incident file: grade, reporting deadlines, missing items"),
-        description=t(
-            "校验事件文件，按附件定级，列出报告义务、期限和缺项。",
-            "Validate an incident file, grade it by the annex, and list the reporting obligations, their deadlines and what is still missing.",
-        ),
+        help=say("help_check"),
+        description=say("help_check_about"),
     )
     p.add_argument(
         "file",
         metavar="FILE",
-        help=t(
-            "事件文件（incident-assistant/incident@1、@2 或 @3 JSON）或数据库中的事件 id",
-            "incident file (incident-assistant/incident@1, @2 or @3 JSON) or an incident id in the database",
-        ),
+        help=say("help_check_file"),
     )
     add_now(p)
-    p.add_argument("--json", action="store_true", help=t("输出机器可读的 JSON", "print machine-readable JSON"))
+    p.add_argument("--json", action="store_true", help=say("help_check_json"))
     p.set_defaults(run=run)
 
 

@@ -11,7 +11,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from core.cli.lang import current_language, say, t
+from core.cli.lang import current_language, say
 from core.clock import Clock, FixedClock, SystemClock
 from core.incident import MAX_YEAR, MIN_YEAR
 from core.timeutil import TimeFormatError, parse_instant
@@ -79,7 +79,7 @@ def add_now(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--now",
         metavar="ISO",
-        help=t("按此时刻计算（默认当前时间；不带时区按北京时间）", "compute as of this time (default: now; a time without an offset is Beijing time)"),
+        help=say("help_now"),
     )
 
 

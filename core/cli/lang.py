@@ -1,8 +1,9 @@
-"""The command line's language: Chinese (the default) or English, for help texts and
-usage errors. Picks it from ``--lang``, else ``INCIDENT_ASSISTANT_LANG``, else the
-locale variables, and offers ``t("中文", "English")`` so both wordings of a string stay
-side by side where it is used. Does not translate command output (those are contracts,
-product.md §4.3) and does not touch argparse (``core.cli.parser`` does that).
+"""The command line's language: Chinese (the default) or English, for help texts, usage
+errors, messages and the lines commands print. Picks it from ``--lang``, else
+``INCIDENT_ASSISTANT_LANG``, else the locale variables, and offers ``say(key, **params)``:
+the text keyed in core's catalogue (``core.text``) in that language. What is data stays
+as it is in every language (``--json`` output, the id ``import`` prints last, user text;
+product.md §4.3). Does not touch argparse (``core.cli.parser`` does that).
 """
 
 from __future__ import annotations
@@ -96,5 +97,7 @@ def say(key: str, /, **params: object) -> str:
 
 
 def t(zh: str, en: str) -> str:
-    """The wording for the current language; both are written where the string is used."""
+    """Both wordings written where a string is used: only the encryption commands
+    (``core.cli.crypt_cmds``, ``backup --plain``) still do; every other string is keyed
+    in core's catalogue and comes through ``say``."""
     return en if current_language() == "en" else zh

@@ -30,7 +30,7 @@ from typing import Any
 from core import __version__, resources
 from core import field_paths as fp
 from core.cli.common import clock_from
-from core.cli.lang import t
+from core.cli.lang import say
 from core.vocab import ReportKind
 
 EXAMPLE = "examples/clinic-ransomware.json"
@@ -53,26 +53,14 @@ class SelfTestState:
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "self-test",
-        help=t(
-            "自检：规则包、字体、检查、PDF、数据库、界面模块（不开窗口）",
-            "check this installation: rule pack, font, check, PDF, database, GUI modules (no window)",
-        ),
-        description=t(
-            "不打开窗口、不动用户数据库，检查本安装是否完整可用：规则包、字体、示例事件检查、"
-            "PDF 生成、临时数据库与审计链、界面模块。全部通过时退出码为 0，否则为 1。",
-            "Check that this installation is complete, without opening a window or touching the user's "
-            "database: rule pack, font, checking the example incident, PDF rendering, a temporary database "
-            "and its audit chain, GUI modules. Exit 0 when every check passes, 1 otherwise.",
-        ),
+        help=say("help_self_test"),
+        description=say("help_self_test_about"),
     )
     p.add_argument(
         "--now",
         metavar="ISO",
         default=DEFAULT_NOW,
-        help=t(
-            f"检查示例事件时采用的时刻（默认固定为 {DEFAULT_NOW}，结果不随日期变化）",
-            f"the time at which the example incident is checked (default: fixed at {DEFAULT_NOW}, so the result does not depend on today's date)",
-        ),
+        help=say("help_self_test_now", now=DEFAULT_NOW),
     )
     p.set_defaults(run=run)
 

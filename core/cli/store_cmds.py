@@ -40,67 +40,56 @@ from core.service import (
     verify_database,
 )
 from core.timeutil import display_beijing, iso_beijing
-from core.vocab import label
+from core.vocab import label, pack_name
 
 
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "import",
-        help=t("把事件文件导入数据库", "import an incident file into the database"),
-        description=t("校验并导入事件文件；最后一行输出事件 id。", "Validate and import an incident file; the last line printed is the incident id."),
+        help=say("help_import"),
+        description=say("help_import_about"),
     )
-    p.add_argument(
-        "file", metavar="FILE", help=t("事件文件（incident-assistant/incident@1 或 @2 JSON）", "incident file (incident-assistant/incident@1 or @2 JSON)")
-    )
-    p.add_argument(
-        "--new-id", action="store_true", help=t("总是分配新 id（文件中的 id 已存在时使用）", "always assign a new id (use when the file's id already exists)")
-    )
+    p.add_argument("file", metavar="FILE", help=say("help_import_file"))
+    p.add_argument("--new-id", action="store_true", help=say("help_import_new_id"))
     p.set_defaults(run=run_import)
 
     p = sub.add_parser(
         "export",
-        help=t("把数据库中的事件导出为文件", "export an incident from the database to a file"),
-        description=t("导出事件为 JSON 文件（可再次导入）。", "Export an incident as a JSON file (which can be imported again)."),
+        help=say("help_export"),
+        description=say("help_export_about"),
     )
-    p.add_argument("id", metavar="ID", help=t("事件 id（见 list）", "incident id (see list)"))
-    p.add_argument("-o", "--output", metavar="FILE", required=True, help=t("输出文件；- 表示标准输出", "file to write; - for standard output"))
-    p.add_argument("--force", action="store_true", help=t("替换已有的输出文件", "replace an existing output file"))
+    p.add_argument("id", metavar="ID", help=say("help_export_id"))
+    p.add_argument("-o", "--output", metavar="FILE", required=True, help=say("help_export_output"))
+    p.add_argument("--force", action="store_true", help=say("help_force"))
     p.set_defaults(run=run_export)
 
     p = sub.add_parser(
         "list",
-        help=t("列出数据库中的事件", "list the incidents in the database"),
-        description=t("按最近的报告期限列出事件。", "List the incidents by their nearest reporting deadline."),
+        help=say("help_list"),
+        description=say("help_list_about"),
     )
-    p.add_argument("--json", action="store_true", help=t("输出机器可读的 JSON 数组", "print a machine-readable JSON array"))
+    p.add_argument("--json", action="store_true", help=say("help_list_json"))
     add_now(p)
     p.set_defaults(run=run_list)
 
     p = sub.add_parser(
         "verify",
-        help=t("检查数据库完整性和审计链", "check the database's integrity and its audit chain"),
-        description=t(
-            "运行 integrity_check 并逐行核对审计哈希链；完好退出 0，发现问题退出 1 并指出第一处断裂。",
-            "Run integrity_check and follow the audit hash chain row by row; exit 0 when all is whole, 1 on a problem, naming the first break.",
-        ),
+        help=say("help_verify"),
+        description=say("help_verify_about"),
     )
     p.add_argument(
         "--anchor",
         metavar="CODE",
-        help=t(
-            "另核对报告或报送记录上印的记录校验码（如 1234-3F2A-9C01-77BE-0D4E）：当前审计链须是打印时那条链的延续",
-            "also check a record anchor printed on a report or a submission (such as 1234-3F2A-9C01-77BE-0D4E): "
-            "the audit chain now must extend the one it was printed from",
-        ),
+        help=say("help_verify_anchor"),
     )
     p.set_defaults(run=run_verify)
 
     p = sub.add_parser(
         "backup",
-        help=t("备份数据库", "back up the database"),
-        description=t("用 SQLite 在线备份写出副本，并校验副本。", "Write a copy with SQLite's online backup and verify the copy."),
+        help=say("help_backup"),
+        description=say("help_backup_about"),
     )
-    p.add_argument("out", metavar="OUT", help=t("备份文件（不会覆盖已有文件）", "backup file (an existing file is never overwritten)"))
+    p.add_argument("out", metavar="OUT", help=say("help_backup_out"))
     p.add_argument(
         "--plain",
         action="store_true",
@@ -113,10 +102,10 @@ def register(sub: Any) -> None:
 
     p = sub.add_parser(
         "restore",
-        help=t("从备份恢复数据库", "restore the database from a backup"),
-        description=t("先校验备份，再恢复；当前数据库另存一份副本。", "Verify the backup, then restore it; the current database is kept as a copy."),
+        help=say("help_restore"),
+        description=say("help_restore_about"),
     )
-    p.add_argument("source", metavar="FROM", help=t("备份文件", "backup file"))
+    p.add_argument("source", metavar="FROM", help=say("help_restore_source"))
     p.set_defaults(run=run_restore)
 
 
@@ -150,8 +139,8 @@ def run_import(args: argparse.Namespace) -> int:
     data = load_file(args.file)
     with _service(args) as service:
         incident_id = service.import_document(data, new_id=args.new_id).id
-        title = service.get_incident(incident_id).get(fp.TITLE) or "（未命名事件）"
-    print(f"已导入：{safe_text(title)}")
+        title = service.get_incident(incident_id).get("title") or say("cli_untitled")
+    print(say("cli_imported", title=safe_text(title)))
     print(incident_id)
     return 0
 
@@ -202,16 +191,22 @@ def run_list(args: argparse.Namespace) -> int:
         )
         return 0
     if not rows or pack is None:
-        print("数据库中还没有事件。")
+        print(say("cli_list_empty"))
         return 0
+    lang = current_language()
     for r in rows:
-        due = f"{display_beijing(r.next_due)}（北京时间）" if r.next_due else "—"
-        drill = "［演练］" if r.drill else ""
-        draft = "［草稿有误］" if not r.valid else ""
-        grade = pack.grade(r.grade).name if r.grade in pack.grade_ids() else r.grade
         print(
-            f"{safe_text(r.number or '—')}  {drill}{draft}{safe_text(r.title or '（未命名事件）')}  定级：{safe_text(grade)}  "
-            f"状态：{label(r.status)}  最近期限：{due}  id：{safe_text(r.id)}"
+            say(
+                "cli_list_row",
+                number=safe_text(r.number or "—"),
+                drill=say("cli_list_drill") if r.drill else "",
+                draft=say("cli_list_draft") if not r.valid else "",
+                title=safe_text(r.title or say("cli_untitled")),
+                grade=safe_text(pack_name(pack.grade(r.grade), lang) if r.grade in pack.grade_ids() else r.grade),
+                status=label(r.status, lang),
+                due=say("cli_beijing_time", time=display_beijing(r.next_due)) if r.next_due else "—",
+                id=safe_text(r.id),
+            )
         )
     return 0
 

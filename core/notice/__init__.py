@@ -22,6 +22,8 @@ from core.notice.content import ANNOUNCEMENT, AUTHORITY, BUILDERS, LETTER, NOTIC
 from core.notice.sms import SmsTexts, as_text
 from core.notice.sms import sms as sms_texts  # not ``sms``: that is the module's name here
 from core.rules import RulePack
+from core.text import pick
+from core.text import text as catalogue_text
 
 __all__ = [
     "ANNOUNCEMENT",
@@ -56,8 +58,7 @@ KIND_NAMES: dict[str, tuple[str, str]] = {
 
 
 def kind_name(kind: str, lang: str = "zh") -> str:
-    zh, en = KIND_NAMES[kind]
-    return en if lang == "en" else zh
+    return pick(*KIND_NAMES[kind], lang)
 
 
 def default_format(kind: str) -> str:
@@ -66,20 +67,12 @@ def default_format(kind: str) -> str:
 
 def _check_request(kind: str, fmt: str, now: datetime, lang: str) -> None:
     if kind not in NOTICE_KINDS:
-        raise NoticeError(
-            f"Notice kind must be one of {', '.join(NOTICE_KINDS)} (got {kind!r})"
-            if lang == "en"
-            else f"通知类型应为 {'、'.join(NOTICE_KINDS)} 之一（实际为 {kind!r}）"
-        )
+        raise NoticeError(catalogue_text("notice_kind_unknown", lang, kinds="、".join(NOTICE_KINDS), kinds_en=", ".join(NOTICE_KINDS), value=repr(kind)))
     if fmt not in FORMATS[kind]:
         allowed = ", ".join(FORMATS[kind])
-        raise NoticeError(
-            f"--format {fmt}: a {kind_name(kind, 'en')} can be made as {allowed} only"
-            if lang == "en"
-            else f"--format {fmt}：{kind_name(kind)}只能生成为 {allowed}"
-        )
+        raise NoticeError(catalogue_text("notice_format_only", lang, format=fmt, kind=kind_name(kind), kind_en=kind_name(kind, "en"), allowed=allowed))
     if now.tzinfo is None:
-        raise NoticeError("The notice time must carry a time zone" if lang == "en" else "通知时间须带时区")
+        raise NoticeError(catalogue_text("notice_time_without_zone", lang))
 
 
 def notice_content(doc: Any, pack: RulePack, kind: str, now: datetime, lang: str = "zh") -> Notice | SmsTexts:

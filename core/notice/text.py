@@ -6,6 +6,7 @@ the Word file show them. Does not read the clock.
 from __future__ import annotations
 
 from core.notice.content import Notice
+from core.text import text
 
 
 def render(notice: Notice) -> str:
@@ -14,7 +15,7 @@ def render(notice: Notice) -> str:
     if notice.voided:
         blocks.insert(0, f"【{notice.voided}】")
     if notice.drill:
-        blocks.append("[Drill] practice material, not a real incident." if notice.lang == "en" else "【演练】本材料为演练材料，不是真实事件的通知。")
+        blocks.append(text("notice_drill_line", notice.lang))
     if notice.addressee:
         blocks.append(notice.addressee)
     blocks.append(notice.opening)

@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from core.canonical import canonical_flat, canonical_json, sha256_hex
 from core.store.sql import Db
+from core.text import Each, text
 
 GENESIS = "0" * 64
 HEAD_KEY = "audit_head"
@@ -105,14 +106,8 @@ class Problem(NamedTuple):
     text_en: str = ""
 
     def line(self, lang: str = "zh") -> str:
-        if lang == "en":
-            why = self.text_en or self.text
-            if self.table == "schema":
-                return f"database structure: {why}"
-            return f"{self.table} table, row {self.row}: {why}" if self.table == "audit" else f"{self.table} table, {self.row}: {why}"
-        if self.table == "schema":
-            return f"数据库结构：{self.text}"
-        return f"{self.table} 表第 {self.row} 行：{self.text}" if self.table == "audit" else f"{self.table} 表中 {self.row}：{self.text}"
+        key = "store_problem_schema" if self.table == "schema" else "store_problem_audit" if self.table == "audit" else "store_problem_row"
+        return text(key, lang, table=self.table, row=self.row, why=Each(self.text, self.text_en or self.text))
 
 
 def entry_matches(prev_hash: Any, seq: Any, at: Any, action: Any, incident_id: Any, detail: Any, stored: Any) -> bool:

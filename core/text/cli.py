@@ -30,7 +30,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "--kind worksheet：工作单不随报告报送，不能同时生成 --eml、--phone-script 或 --fax-cover",
         "--kind worksheet: a worksheet is not sent with the report, so --eml, --phone-script and --fax-cover cannot come with it",
     ),
-    "cli_notice_format": ("--format {format}：{kind}只能生成为 {allowed}", "--format {format}: a {kind_en} can be made as {allowed} only"),
     "cli_notice_written": ("已生成 {path}（{kind}，{format}）", "Written {path} ({kind_en}, {format})"),
     # the database commands
     "cli_db_missing": ("数据库文件 {path} 不存在", "the database file {path} does not exist"),
@@ -40,6 +39,30 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "cli_backed_up": ("已备份并校验：{path}", "Backed up and verified: {path}"),
     "cli_restored": ("已从 {source} 恢复到 {path}", "Restored {path} from {source}"),
     "cli_restore_kept": ("原数据库另存为：{path}", "The database as it was is kept as: {path}"),
+    "cli_version_rules": (
+        "规则包 {id} {version}（{title}，{date}，{in_force} 起施行）",
+        "rule pack {id} {version} ({title}, {date}, in force from {in_force})",
+    ),
+    "cli_version_no_rules": ("规则包无法加载：{error}", "the rule pack cannot be loaded: {error}"),
+    # what the commands print
+    "cli_written_worksheet": ("已生成 {path}（报送工作单）", "Written {path} (worksheet)"),
+    "cli_written_docx": ("已生成 {path}（{kind}，Word 文件）", "Written {path} ({kind_en}, Word file)"),
+    "cli_written_pdf": ("已生成 {path}（{kind}，{pages} 页）", "Written {path} ({kind_en}, {pages} pages)"),
+    "cli_data_sha256": ("事件数据 SHA-256：{sha256}", "Incident data SHA-256: {sha256}"),
+    "cli_pdf_sha256": ("PDF SHA-256：{sha256}", "PDF SHA-256: {sha256}"),
+    "cli_anchor": ("记录校验码：{anchor}", "Record anchor: {anchor}"),
+    "cli_written_eml": ("已生成邮件草稿 {path}", "Written e-mail draft {path}"),
+    "cli_written_phone_script": ("已生成电话报告稿 {path}", "Written phone script {path}"),
+    "cli_written_fax_cover": ("已生成传真封面 {path}", "Written fax cover {path}"),
+    "cli_imported": ("已导入：{title}", "Imported: {title}"),
+    "cli_list_empty": ("数据库中还没有事件。", "There are no incidents in the database yet."),
+    "cli_list_row": (
+        "{number}  {drill}{draft}{title}  定级：{grade}  状态：{status}  最近期限：{due}  id：{id}",
+        "{number}  {drill}{draft}{title}  grade: {grade}  status: {status}  next due: {due}  id: {id}",
+    ),
+    "cli_list_drill": ("［演练］", "[drill] "),
+    "cli_list_draft": ("［草稿有误］", "[draft with errors] "),
+    "cli_beijing_time": ("{time}（北京时间）", "{time} (Beijing time)"),
     # check's text form
     "cli_untitled": ("（未命名事件）", "(untitled incident)"),
     "cli_incident": ("事件：", "Incident: "),

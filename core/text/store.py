@@ -154,6 +154,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Note: a copy of the database as it was is kept beside it, {path} (left by an interrupted restore, for instance); delete "
         "it once you are sure it is not needed",
     ),
+    "store_problem_schema": ("数据库结构：{why}", "database structure: {why}"),
+    "store_problem_audit": ("{table} 表第 {row} 行：{why}", "{table} table, row {row}: {why}"),
+    "store_problem_row": ("{table} 表中 {row}：{why}", "{table} table, {row}: {why}"),
     "store_where": ("数据库文件 {path}：", "database file {path}: "),
     "store_detail": ("（{detail}）", " ({detail})"),
     "store_remedy": ("。{remedy}", ". {remedy}"),

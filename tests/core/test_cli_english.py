@@ -272,3 +272,42 @@ def test_in_chinese_every_failing_command_says_what_it_said_before(tmp_path: Pat
     if os.environ.get("UPDATE_CLI_RECORD") == "1":
         RECORD.write_text(record, encoding="utf-8")
     assert record == RECORD.read_text(encoding="utf-8")
+
+
+def _successes(tmp: Path) -> list[list[str]]:
+    db = str(tmp / "db.sqlite3")
+    incident = str(_incident(tmp))
+    return [
+        ["check", incident, "--now", NOW],
+        ["import", incident, "--db", db],
+        ["list", "--db", db, "--now", NOW],
+        ["verify", "--db", db],
+        ["backup", str(tmp / "copy.bak"), "--db", db],
+        ["restore", str(tmp / "copy.bak"), "--db", db],
+        ["pdf", incident, "-o", str(tmp / "r.pdf"), "--now", NOW, "--eml", str(tmp / "r.eml"), "--phone-script", str(tmp / "p.txt")],
+        ["pdf", incident, "-o", str(tmp / "w.pdf"), "--kind", "worksheet", "--now", NOW],
+        ["notice", _leak(tmp), "--kind", "sms", "-o", str(tmp / "n.txt"), "--now", NOW],
+        ["list", "--db", str(tmp / "none.sqlite3")],
+    ]
+
+
+def test_what_every_command_prints_on_success_is_english_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The lines a command prints are worded in the command line's language; what is data
+    (the id ``import`` prints last, paths, hashes, the user's words) stays as it is."""
+    typed = sorted(_strings(json.loads(EXAMPLE.read_text(encoding="utf-8"))) | _strings(leak()), key=len, reverse=True)
+    for args in _successes(tmp_path):
+        code, text = _run(["--lang", "en", *args], capsys)
+        assert code == 0, (args, text)
+        for value in typed:  # the user's own words (a province, a unit's name) stay as typed
+            text = text.replace(value, "")
+        assert not CJK.search(text), (args[0], text)
+
+
+def _strings(node: object) -> set[str]:
+    if isinstance(node, str):
+        return {node}
+    if isinstance(node, dict):
+        return set().union(*map(_strings, node.values())) if node else set()
+    if isinstance(node, list):
+        return set().union(*map(_strings, node)) if node else set()
+    return set()
