@@ -38,6 +38,7 @@ from core.incident import (
 from core.messages import FieldPaths, Finding
 from core.obligations import EscalationInfo, Obligation
 from core.rules import Channel, RulePack
+from core.text import text
 from core.timeutil import beijing, display_beijing, iso_beijing, whole_second
 from core.vocab import REPORT_KINDS, Grade, ObligationId, Reportable, ReportKind, Status
 
@@ -383,10 +384,7 @@ def discovery_problem(discovered_at: datetime | None, now: datetime, lang: str =
     None when it may be recorded (including an unknown time)."""
     if discovered_at is None or obligations.discovery_code(discovered_at, now) != "discovery_in_future":
         return None
-    params = {"value": display_beijing(discovered_at), "now": display_beijing(now)}
-    if lang == "en":
-        return f"The discovery time ({params['value']}) is later than the present moment ({params['now']}); enter a time that has already come."
-    return f"发现时间（{params['value']}）晚于当前时间（{params['now']}），请填写已经发生的时间。"
+    return text("discovery_refused_future", lang, value=display_beijing(discovered_at), now=display_beijing(now))
 
 
 def discovery_warning(discovered_at: datetime | None, now: datetime, lang: str = "zh") -> str | None:
@@ -449,15 +447,9 @@ def projection_sentence(result: Assessment, pack: RulePack, lang: str = "zh", pr
     dues = [o.due for o in result.obligations if o.hours is not None and o.due is not None and o.statutory and o.status != Status.VOIDED]
     if o_due := (min(dues) if dues else None):
         reportable = pack.rank(chosen.grade) >= pack.rank(pack.reportable_from)
-        due_text = _clock(o_due, result.now, lang)
-        if lang == "en":
-            tail = f"; report it by {due_text}" if reportable else ""
-            return f"{chosen.duration.running('en')}, from {at} Beijing time the incident is graded {grade.name_en}{tail}."
-        tail = f"，须在 {due_text} 前报告" if reportable else ""
-        return f"{chosen.duration.running('zh')}，北京时间 {at} 起为{grade.name}事件{tail}。"
-    if lang == "en":
-        return f"{chosen.duration.running('en')}, from {at} Beijing time the incident is graded {grade.name_en}."
-    return f"{chosen.duration.running('zh')}，北京时间 {at} 起为{grade.name}事件。"
+        tail = text("projection_report_by", lang, due=_clock(o_due, result.now, lang)) if reportable else ""
+        return text("projection", lang, condition=chosen.duration.running(lang), at=at, grade=grade.name, grade_en=grade.name_en, tail=tail)
+    return text("projection", lang, condition=chosen.duration.running(lang), at=at, grade=grade.name, grade_en=grade.name_en, tail="")
 
 
 def projections_due(watch: Iterable[tuple[str, Projection]], now: datetime) -> list[tuple[str, Projection]]:

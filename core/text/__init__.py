@@ -4,7 +4,7 @@ carries a key and its parameters to be rendered later in the reader's language (
 error raised in core and shown by the CLI or the desktop, each in its own language).
 
 The entries live in sections, one module per area (``findings``, ``warnings``, ``store``,
-``refusals``, ``reminders``, ``cli``, ``cli_help``, ``words``), each an ``ENTRIES`` dict of ``key: (zh, en)``; a
+``refusals``, ``reminders``, ``guide``, ``cli``, ``cli_help``, ``words``), each an ``ENTRIES`` dict of ``key: (zh, en)``; a
 key is unique across sections (merging two sections with one key fails at import). A
 parameter that itself differs by language is passed twice, ``name_zh``/``name_en`` or
 ``name``/``name_en``, and each template names its own; ``tests/core/test_text.py``
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from string import Formatter
 from typing import Literal
 
-from core.text import cli, cli_help, findings, refusals, reminders, store, warnings, words
+from core.text import cli, cli_help, findings, guide, refusals, reminders, store, warnings, words
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
@@ -36,6 +36,7 @@ SECTIONS = {
     "store": store.ENTRIES,
     "refusals": refusals.ENTRIES,
     "reminders": reminders.ENTRIES,
+    "guide": guide.ENTRIES,
     "cli": cli.ENTRIES,
     "cli_help": cli_help.ENTRIES,
 }

@@ -84,6 +84,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "已记录总结报告，但未填写处置工作结束时间；请补填（第八条）",
         "a summary report is recorded but the time handling ended is missing; please add it (Art. 8)",
     ),
+    "discovery_refused_future": (
+        "发现时间（{value}）晚于当前时间（{now}），请填写已经发生的时间。",
+        "The discovery time ({value}) is later than the present moment ({now}); enter a time that has already come.",
+    ),
+    "projection": ("{condition}，北京时间 {at} 起为{grade}事件{tail}。", "{condition}, from {at} Beijing time the incident is graded {grade_en}{tail}."),
+    "projection_report_by": ("，须在 {due} 前报告", "; report it by {due}"),
     "voided": (
         "本事件已于 {at} 作废（理由：{reason}）；尚未完成的义务随之作废，不再提醒",
         "this incident was voided at {at} (reason: {reason}); the duties still open are voided and no longer reminded",
