@@ -21,6 +21,7 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
+from core.text import text
 from core.timeutil import BEIJING
 
 # D1a: the clock skew tolerated before a time counts as "in the future".
@@ -75,22 +76,6 @@ _MONTHS_EN = {
     for m in names
 }
 
-_MESSAGES = {
-    "unreadable": {
-        "zh": "读不懂「{text}」。请写成例如「9:30」「9点半」「昨天 22:10」或「2026-11-24 09:30」。",
-        "en": "Could not read “{text}”. Write it like “9:30”, “yesterday 22:10” or “2026-11-24 09:30”.",
-    },
-    "bad_time": {
-        "zh": "「{text}」不是有效的时刻（小时 0–23，分钟 0–59）。例如「9:30」或「21:05」。",
-        "en": "“{text}” is not a valid time of day (hours 0–23, minutes 0–59). For example “9:30” or “21:05”.",
-    },
-    "bad_date": {
-        "zh": "「{text}」里的日期不存在。例如「11月24日 9:30」。",
-        "en": "The date in “{text}” does not exist. For example “24 Nov 9:30” or “2026-11-24 09:30”.",
-    },
-    "empty": {"zh": "请输入时间，例如「9:30」。", "en": "Type a time, for example “9:30”."},
-}
-
 
 class TimeParseError(ValueError):
     """Text that is not a time. ``message(lang)`` says what was wrong, with an example."""
@@ -101,8 +86,7 @@ class TimeParseError(ValueError):
         self.text = text
 
     def message(self, lang: str = "zh") -> str:
-        texts = _MESSAGES[self.code]
-        return texts.get(lang, texts["zh"]).format(text=self.text.strip()[:40])
+        return text(f"time_{self.code}", lang, text=self.text.strip()[:40])
 
 
 @dataclass(frozen=True)
@@ -348,28 +332,21 @@ def describe(reading: Reading, now: datetime, lang: str = "zh") -> str:
     return f"{day} {clock}（{_ago(now - at, lang)}）"
 
 
-_AGO_WORDS = {
-    "zh": {"days": "{d} 天", "hm": "{h} 小时 {m} 分钟", "h": "{h} 小时", "m": "{m} 分钟", "now": "刚刚", "ago": "{t}前", "later": "{t}后"},
-    "en": {"days": "{d} day{s}", "hm": "{h} h {m} min", "h": "{h} h", "m": "{m} min", "now": "just now", "ago": "{t} ago", "later": "in {t}"},
-}
-
-
 def _ago(delta: timedelta, lang: str) -> str:
     """「20 分钟前」「11 小时 40 分钟前」「4 天前」「刚刚」, or 「3 小时后」 for a future time."""
-    words = _AGO_WORDS.get(lang, _AGO_WORDS["zh"])
     seconds = int(delta.total_seconds())
     later = seconds < 0
     days, rest = divmod(abs(seconds), 86400)
     hours, minutes = rest // 3600, rest % 3600 // 60
     if days:
-        text = words["days"].format(d=days, s="" if days == 1 else "s")
+        span = text("span_day" if days == 1 else "span_days", lang, days=days)
     elif hours:
-        text = (words["hm"] if minutes else words["h"]).format(h=hours, m=minutes)
+        span = text("span_hours" if minutes else "span_whole_hours", lang, hours=hours, minutes=minutes)
     elif minutes:
-        text = words["m"].format(m=minutes)
+        span = text("span_minutes", lang, minutes=minutes)
     else:
-        return words["now"]
-    return (words["later"] if later else words["ago"]).format(t=text)
+        return text("just_now", lang)
+    return text("span_later" if later else "span_ago", lang, span=span)
 
 
 def editable_text(value: datetime, now: datetime, lang: str = "zh") -> str:
@@ -382,5 +359,5 @@ def editable_text(value: datetime, now: datetime, lang: str = "zh") -> str:
     if days == 0 and at <= now + FUTURE_SKEW:
         return clock
     if days == 1:
-        return ("yesterday " if lang == "en" else "昨天 ") + clock
+        return f"{text('day_yesterday', lang)} {clock}"
     return f"{at.year}-{at.month:02d}-{at.day:02d} {clock}"

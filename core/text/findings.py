@@ -79,4 +79,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "the start ({value}) is later than the present moment ({now}); enter a time that has already come",
     ),
     "enum_list": ("应为以下值组成的列表：{choices}（实际为 {value}）", "expected a list of: {choices} (got {value})"),
+    # a time typed in words (core.timeparse); the key is the reading's code
+    "time_unreadable": (
+        "读不懂「{text}」。请写成例如「9:30」「9点半」「昨天 22:10」或「2026-11-24 09:30」。",
+        "Could not read “{text}”. Write it like “9:30”, “yesterday 22:10” or “2026-11-24 09:30”.",
+    ),
+    "time_bad_time": (
+        "「{text}」不是有效的时刻（小时 0–23，分钟 0–59）。例如「9:30」或「21:05」。",
+        "“{text}” is not a valid time of day (hours 0–23, minutes 0–59). For example “9:30” or “21:05”.",
+    ),
+    "time_bad_date": (
+        "「{text}」里的日期不存在。例如「11月24日 9:30」。",
+        "The date in “{text}” does not exist. For example “24 Nov 9:30” or “2026-11-24 09:30”.",
+    ),
+    "time_empty": ("请输入时间，例如「9:30」。", "Type a time, for example “9:30”."),
 }

@@ -4,7 +4,7 @@ desktop says when a deadline comes near or the computer's clock cannot be truste
 from __future__ import annotations
 
 ENTRIES: dict[str, tuple[str, str]] = {
-    # the clock (product.md §5)
+    # the clock (product.md §5) and spans of time
     "clock_rollback": (
         "电脑时钟比上次使用时早了 {span}（现在 {now}，上次记录 {before}，均为北京时间）。请核对电脑时间，否则剩余时间会显示偏多。",
         "The computer's clock is {span} behind the last time this app was used (now {now}, last recorded {before}, "
@@ -26,6 +26,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "span_minutes": ("{minutes} 分钟", "{minutes} min"),
     "span_hours": ("{hours} 小时 {minutes} 分钟", "{hours} h {minutes} min"),
     "span_days": ("{days} 天", "{days} days"),
+    "span_day": ("{days} 天", "{days} day"),
+    "span_whole_hours": ("{hours} 小时", "{hours} h"),
+    "span_ago": ("{span}前", "{span} ago"),
+    "span_later": ("{span}后", "in {span}"),
+    "just_now": ("刚刚", "just now"),
+    "day_yesterday": ("昨天", "yesterday"),
     # reminders
     "reminder_overflow": (
         "另有 {count} 项报告期限临近或已过，请查看事件列表中标红的事件。",
