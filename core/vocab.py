@@ -16,6 +16,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple, Protocol
 
+from core.text import pick
+
 Lang = str  # "zh" | "en"
 
 
@@ -129,7 +131,7 @@ class Label(NamedTuple):
     en: str
 
     def __call__(self, lang: Lang) -> str:
-        return self.en if lang == "en" else self.zh
+        return pick(self.zh, self.en, lang)
 
 
 # A table of its own: members of different enums with one value are one dict key
@@ -221,4 +223,4 @@ class _Named(Protocol):
 def pack_name(item: _Named, lang: Lang = "zh") -> str:
     """A name the rule pack carries (grade, channel, site kind) in ``lang``, Chinese when
     the pack has no English."""
-    return item.name_en if lang == "en" and item.name_en else item.name
+    return pick(item.name, item.name_en, lang)

@@ -5,6 +5,7 @@ unique across sections; rendering fills parameters in the reader's language."""
 from __future__ import annotations
 
 import ast
+import dataclasses
 import re
 from pathlib import Path
 
@@ -15,9 +16,12 @@ from hypothesis import strategies as st
 from core import text as catalogue
 from core.store.errors import NotADatabase, StoreLocked
 from core.text import CATALOGUE, SECTIONS, Each, TextError, pick, placeholders, render, said, text
+from core.vocab import Label
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 ROOT = Path(__file__).resolve().parents[2]
+# English may quote, in “…”, a Chinese word the user meets on a Chinese document (the 演练 mark).
+QUOTED = re.compile(r"“[^”]*”")
 
 
 def _base(name: str) -> str:
@@ -29,7 +33,7 @@ def _base(name: str) -> str:
 def test_every_entry_has_both_languages_with_the_same_parameters(key: str) -> None:
     zh, en = CATALOGUE[key]
     assert zh and en, key
-    assert not CJK.search(en), (key, en)
+    assert not CJK.search(QUOTED.sub("", en)), (key, en)
     zh_names, en_names = placeholders(zh), placeholders(en)
     assert {_base(n) for n in zh_names} == {_base(n) for n in en_names}, key
     assert not any(n.endswith("_en") for n in zh_names) and not any(n.endswith("_zh") for n in en_names), key
@@ -101,3 +105,34 @@ def test_a_blank_waiver_is_refused_in_the_readers_language(tmp_path: Path) -> No
     assert "个人信息保护法第五十七条第二款" in str(refused.value)
     english = refused.value.message("en")
     assert not CJK.search(english.replace(str(tmp_path), "")) and "PIPL Art. 57(2)" in english
+
+
+def _labels(node: object, seen: set[int]) -> list[Label]:
+    """Every ``Label`` reachable from ``node`` (dicts, sequences, dataclasses, modules' values)."""
+    if id(node) in seen or isinstance(node, str | int | float | type(None)):
+        return []
+    seen.add(id(node))
+    if isinstance(node, Label):
+        return [node]
+    if isinstance(node, dict):
+        return [found for pair in node.items() for part in pair for found in _labels(part, seen)]
+    if isinstance(node, list | tuple | set | frozenset):
+        return [found for part in node for found in _labels(part, seen)]
+    if dataclasses.is_dataclass(node) and not isinstance(node, type):
+        return [found for f in dataclasses.fields(node) for found in _labels(getattr(node, f.name), seen)]
+    return []
+
+
+def test_the_labels_declared_beside_the_vocabulary_and_the_fields_have_both_languages() -> None:
+    """Labels stay declared where their values are (``core.vocab``, ``core.fields``) and are
+    chosen by the same ``pick``; they answer to the same check as the catalogue's entries."""
+    from core import fields, vocab
+
+    seen: set[int] = set()
+    labels = [found for module in (vocab, fields) for value in vars(module).values() for found in _labels(value, seen)]
+    assert len(labels) > 300  # every field's name, question and help, every vocabulary word
+    for item in labels:
+        assert item.zh and item.en, item
+        assert not CJK.search(QUOTED.sub("", item.en)), item
+        assert {_base(n) for n in placeholders(item.zh)} == {_base(n) for n in placeholders(item.en)}, item
+        assert (item("zh"), item("en")) == (pick(item.zh, item.en, "zh"), pick(item.zh, item.en, "en"))
