@@ -18,6 +18,7 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, NamedTuple
 
 from core import paths
+from core.text import text as catalogue_text
 from core.vocab import Label
 
 if TYPE_CHECKING:  # a type only: the profile form and the wizard's labels need no rule pack
@@ -1016,7 +1017,7 @@ def choice_label(path: str, value: str, lang: str = "zh", *, with_example: bool 
     example = CHOICE_EXAMPLES.get(paths.pattern(path), {}).get(value) if with_example else None
     if example is None:
         return text
-    return f"{text} ({example(lang)})" if lang == "en" else f"{text}（{example(lang)}）"
+    return catalogue_text("label_with_example", lang, label=text, example=example(lang))
 
 
 def choices(path: str, lang: str = "zh", *, with_example: bool = True) -> list[tuple[str, str]]:
@@ -1060,4 +1061,4 @@ def statutory_label(path: str, pack: RulePack, lang: str = "zh") -> str:
     if item is None:
         return text
     n = ids.index(item)
-    return f"({n + 1}) {text}" if lang == "en" else f"（{_NUMERALS[n] if n < len(_NUMERALS) else n + 1}）{text}"
+    return catalogue_text("numbered_item", lang, numeral_zh=_NUMERALS[n] if n < len(_NUMERALS) else n + 1, numeral_en=n + 1, label=text)

@@ -52,6 +52,7 @@ from core.incident import (
 )
 from core.messages import Finding
 from core.rules import NAMED, ORIGINAL, SECTOR_KEY, Channel, ObligationRule, RulePack
+from core.text import pick
 from core.timeutil import BEIJING, display_beijing, end_of_day_after, iso_beijing, parse_date, past_due, whole_second
 from core.vocab import CLOCK_STATUSES, OPEN_STATUSES, SECTOR_PREFIX, Grade, ObligationId, ReportKind, Status, is_sector, sector_id
 
@@ -129,7 +130,7 @@ class Obligation:
             "submitted_at": iso_beijing(self.submitted_at) if self.submitted_at else None,
         }
         if self.reason:
-            out["reason"] = (self.reason_en or self.reason) if lang == "en" else self.reason
+            out["reason"] = pick(self.reason, self.reason_en, lang)
         if self.waived_reason:
             out["waived_reason"] = self.waived_reason
         if self.ignored:
