@@ -28,6 +28,7 @@ from pathlib import Path
 
 from core.store import audit, guard
 from core.store.errors import StoreError, translated_reading
+from core.text import Each, Text, text
 
 Progress = Callable[[int, int], None]
 PROGRESS_EVERY = 200  # rows between progress calls (and cancellation checks)
@@ -47,7 +48,7 @@ class FullCheckResult:
     rows_checked: int
     problems: tuple[audit.Problem, ...]
     cancelled: bool = False
-    error: str | None = None
+    error: Text | None = None  # the store's failure, in each language
 
     @property
     def finished(self) -> bool:
@@ -59,30 +60,14 @@ class FullCheckResult:
 
     def message(self, lang: str = "zh") -> str:
         """What the check found, in ``lang`` (the row's own finding is given as the chain check words it)."""
-        if lang == "en":
-            return self._message_en()
         if self.cancelled:
-            return f"数据库文件 {self.path}：完整检查已取消（已核对 {self.rows_checked} 行）"
+            return text("store_full_check_cancelled", lang, path=self.path, rows=self.rows_checked)
         if self.error is not None:
-            return self.error
+            return text("store_full_check_not_run", lang, error=self.error)
         if self.problems:
-            more = f"（另有 {len(self.problems) - 1} 处问题）" if len(self.problems) > 1 else ""
-            return f"数据库文件 {self.path}：完整检查未通过：{self.problems[0].line()}{more}。已停止写入；可另存一份原样副本供核查，再从备份恢复"
-        return f"数据库文件 {self.path}：完整检查通过，审计链 {self.audit_rows} 行全部相连，{self.rows_checked - self.audit_rows} 行数据与之相符"
-
-    def _message_en(self) -> str:
-        if self.cancelled:
-            return f"Database file {self.path}: full check cancelled ({self.rows_checked} rows checked)"
-        if self.error is not None:
-            return f"Database file {self.path}: the full check could not run: {self.error}"
-        if self.problems:
-            more = f" ({len(self.problems) - 1} more problems)" if len(self.problems) > 1 else ""
-            return (
-                f"Database file {self.path}: the full check failed: {self.problems[0].line('en')}{more}. "
-                "Writing has stopped; save a raw copy for examination, then restore from a backup"
-            )
-        data_rows = self.rows_checked - self.audit_rows
-        return f"Database file {self.path}: full check passed; all {self.audit_rows} audit rows link up and {data_rows} data rows match them"
+            more = text("store_verify_more", lang, n=len(self.problems) - 1) if len(self.problems) > 1 else ""
+            return text("store_full_check_failed", lang, path=self.path, problem=self.problems[0].line(lang), more=more)
+        return text("store_full_check_ok", lang, path=self.path, audit_rows=self.audit_rows, data_rows=self.rows_checked - self.audit_rows)
 
 
 class _Counter:
@@ -142,7 +127,7 @@ class FullCheck:
         try:
             result = run_full_check(path, progress=on_progress, cancelled=self._stop.is_set)
         except StoreError as exc:
-            result = FullCheckResult(path, 0, 0, (), error=str(exc))
+            result = FullCheckResult(path, 0, 0, (), error=Each(exc.message("zh"), exc.message("en")))
         on_done(result)
 
     def cancel(self) -> None:

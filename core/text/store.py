@@ -163,6 +163,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "store_stop": ("。", "."),
     "store_verify_failed_integrity": ("完整性检查未通过（{state}）", "the integrity check failed ({state})"),
     "store_verify_failed": ("审计核对未通过：{problem}{more}", "the audit check failed: {problem}{more}"),
+    "store_full_check_cancelled": ("数据库文件 {path}：完整检查已取消（已核对 {rows} 行）", "Database file {path}: full check cancelled ({rows} rows checked)"),
+    "store_full_check_not_run": ("{error}", "The full check could not run: {error}"),
+    "store_full_check_failed": (
+        "数据库文件 {path}：完整检查未通过：{problem}{more}。已停止写入；可另存一份原样副本供核查，再从备份恢复",
+        "Database file {path}: the full check failed: {problem}{more}. Writing has stopped; save a raw copy for examination, then restore from a backup",
+    ),
+    "store_full_check_ok": (
+        "数据库文件 {path}：完整检查通过，审计链 {audit_rows} 行全部相连，{data_rows} 行数据与之相符",
+        "Database file {path}: full check passed; all {audit_rows} audit rows link up and {data_rows} data rows match them",
+    ),
     "store_verify_more": ("（另有 {n} 处问题）", " ({n} more problems)"),
     "store_verify_ok": ("完整，审计链 {rows} 行全部相连", "whole; all {rows} rows of the audit chain link"),
     "store_none": ("空", "none"),
