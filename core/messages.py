@@ -6,13 +6,19 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.text import CATALOGUE, Each, text
+from core.text import Each, catalogue, text
 
-# The catalogue of core's texts (``core.text``); a finding's code is its key.
-TEMPLATES = CATALOGUE
+
+def __getattr__(name: str) -> Mapping[str, tuple[str, str]]:
+    """``TEMPLATES``: the catalogue of core's texts (``core.text``), read on first use; a
+    finding's code is its key."""
+    if name == "TEMPLATES":
+        return catalogue()
+    raise AttributeError(name)
 
 
 class FieldPaths(tuple[str, ...]):

@@ -3,43 +3,48 @@
 carries a key and its parameters to be rendered later in the reader's language (an
 error raised in core and shown by the CLI or the desktop, each in its own language).
 
-The entries live in sections, one module per area (``findings``, ``warnings``, ``store``,
-``refusals``, ``reminders``, ``guide``, ``cli``, ``cli_help``, ``words``), each an ``ENTRIES`` dict of ``key: (zh, en)``; a
-key is unique across sections (merging two sections with one key fails at import). A
-parameter that itself differs by language is passed twice, ``name_zh``/``name_en`` or
-``name``/``name_en``, and each template names its own; ``tests/core/test_text.py``
-holds every entry to both languages, English without Chinese characters, and the same
+The entries are data, one JSON file a section in ``resources/text/`` (bundled with the
+other resources), each ``{"key": ["中文", "English"]}``, read once on first use:
+
+- ``words``: separators and small words shared by many texts;
+- ``findings``: validation errors of an incident and of its file, typed times
+  (``core.messages.Finding`` codes: ``check --json`` prints them, so a key never changes);
+- ``warnings``: an assessment's warnings and sentences (also ``Finding`` codes);
+- ``store``: the store's problems, remedies and details (``store_*``);
+- ``refusals``: what the service, the report and the notices refuse, and why;
+- ``reminders``: reminders, the clock's warnings and spans of time;
+- ``guide``: the offline quick guide;
+- ``cli`` and ``cli_help``: the command line's messages, printed lines and help.
+
+A key is unique across sections (two sections with one key fail when read). A parameter
+that itself differs by language is passed twice, ``name_zh``/``name_en`` or
+``name``/``name_en``, and each template names its own; ``tests/core/test_text.py`` holds
+every entry to both languages, English without Chinese characters, and the same
 parameters in both.
 
 Texts that are data rather than sentences come in each language with the data and are
 chosen by ``pick``: the rule pack's ``name_en`` twins, the vocabulary's labels
 (``core.vocab``) and the field catalogue's labels (``core.fields``). The desktop's own
-widget strings are Qt's (``resources/i18n``). Nothing here imports the rest of core.
+widget strings are Qt's (``resources/i18n``). Imports nothing of core but
+``core.resources``.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cache
 from string import Formatter
 from typing import Literal
 
-from core.text import cli, cli_help, findings, guide, refusals, reminders, store, warnings, words
+from core import resources
 
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 DEFAULT: Lang = "zh"
-SECTIONS = {
-    "words": words.ENTRIES,
-    "findings": findings.ENTRIES,
-    "warnings": warnings.ENTRIES,
-    "store": store.ENTRIES,
-    "refusals": refusals.ENTRIES,
-    "reminders": reminders.ENTRIES,
-    "guide": guide.ENTRIES,
-    "cli": cli.ENTRIES,
-    "cli_help": cli_help.ENTRIES,
-}
+SECTION_NAMES = ("words", "findings", "warnings", "store", "refusals", "reminders", "guide", "cli", "cli_help")
+FOLDER = "text"
 
 
 def _merged(sections: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, tuple[str, str]]:
@@ -52,7 +57,20 @@ def _merged(sections: Mapping[str, Mapping[str, tuple[str, str]]]) -> dict[str, 
     return merged
 
 
-CATALOGUE: Mapping[str, tuple[str, str]] = _merged(SECTIONS)
+@cache
+def sections() -> dict[str, dict[str, tuple[str, str]]]:
+    """Each section's entries, read from its file in ``resources/text/`` (once)."""
+    found: dict[str, dict[str, tuple[str, str]]] = {}
+    for name in SECTION_NAMES:
+        raw = json.loads(resources.path(f"{FOLDER}/{name}.json").read_text(encoding="utf-8"))
+        found[name] = {key: (zh, en) for key, (zh, en) in raw.items()}
+    return found
+
+
+@cache
+def catalogue() -> Mapping[str, tuple[str, str]]:
+    """Every entry of every section, by key."""
+    return _merged(sections())
 
 
 def english(lang: str) -> bool:
@@ -62,7 +80,7 @@ def english(lang: str) -> bool:
 
 def template(key: str, lang: str = DEFAULT) -> str:
     """The entry ``key`` in ``lang``, its ``{placeholders}`` unfilled."""
-    zh, en = CATALOGUE[key]
+    zh, en = catalogue()[key]
     return en if english(lang) else zh
 
 
@@ -120,7 +138,7 @@ Text = Said | Each | str | tuple["Text", ...]
 
 def said(key: str, /, **params: object) -> Said:
     """The entry ``key`` with ``params``, to be rendered in the reader's language."""
-    if key not in CATALOGUE:
+    if key not in catalogue():
         raise KeyError(f"no text keyed {key!r}")
     return Said(key, tuple(params.items()))
 

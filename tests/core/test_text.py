@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import dataclasses
+import json
 import re
 from pathlib import Path
 
@@ -13,9 +14,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from core import text as catalogue
+from core import text as catalogue_module
 from core.store.errors import NotADatabase, StoreLocked
-from core.text import CATALOGUE, SECTIONS, Each, TextError, pick, placeholders, render, said, text
+from core.text import Each, TextError, catalogue, pick, placeholders, render, said, sections, text
 from core.vocab import Label
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
@@ -27,6 +28,9 @@ QUOTED = re.compile(r"“[^”]*”")
 def _base(name: str) -> str:
     """A parameter's name without the language it is given in (``kind_zh``, ``kind_en``)."""
     return re.sub(r"_(zh|en)$", "", name)
+
+
+CATALOGUE = catalogue()
 
 
 @pytest.mark.parametrize("key", sorted(CATALOGUE))
@@ -41,17 +45,51 @@ def test_every_entry_has_both_languages_with_the_same_parameters(key: str) -> No
 
 
 def test_a_key_belongs_to_one_section_and_the_catalogue_is_their_union() -> None:
-    keys = [key for entries in SECTIONS.values() for key in entries]
+    keys = [key for entries in sections().values() for key in entries]
     assert len(keys) == len(set(keys)) == len(CATALOGUE)
     with pytest.raises(ValueError, match="already taken"):
-        catalogue._merged({"a": {"x": ("甲", "a")}, "b": {"x": ("乙", "b")}})
+        catalogue_module._merged({"a": {"x": ("甲", "a")}, "b": {"x": ("乙", "b")}})
 
 
 def test_the_catalogue_needs_nothing_else_from_core() -> None:
-    for path in (ROOT / "core" / "text").glob("*.py"):
+    tree = ast.parse((ROOT / "core" / "text" / "__init__.py").read_text(encoding="utf-8"))
+    modules = {node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module}
+    assert {m for m in modules if m.startswith("core")} == {"core"}  # ``from core import resources``
+
+
+def test_every_section_file_holds_pairs_of_strings_and_nothing_else() -> None:
+    for name in catalogue_module.SECTION_NAMES:
+        raw = json.loads((ROOT / "resources" / "text" / f"{name}.json").read_text(encoding="utf-8"))
+        assert raw and all(isinstance(pair, list) and len(pair) == 2 and all(isinstance(t, str) for t in pair) for pair in raw.values()), name
+    assert sorted(p.stem for p in (ROOT / "resources" / "text").glob("*.json")) == sorted(catalogue_module.SECTION_NAMES)
+
+
+# Calls that name a catalogue key as their first argument (a constant, or the start of an
+# f-string such as f"cli_column_{column}").
+KEYED_CALLS = {"said", "text", "say", "catalogue_text", "keyed", "template"}
+
+
+def _keys_named_in_code() -> list[tuple[str, str, bool]]:
+    found = []
+    for path in sorted((ROOT / "core").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("core"):
-                assert node.module == "core.text", (path.name, node.module)
+            if not (isinstance(node, ast.Call) and node.args):
+                continue
+            if not (isinstance(node.func, ast.Name) and node.func.id in KEYED_CALLS):
+                continue
+            first = node.args[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                found.append((str(path.relative_to(ROOT)), first.value, False))
+            elif isinstance(first, ast.JoinedStr) and first.values and isinstance(first.values[0], ast.Constant):
+                found.append((str(path.relative_to(ROOT)), str(first.values[0].value), True))
+    return found
+
+
+def test_every_key_the_code_names_is_in_the_catalogue() -> None:
+    named = _keys_named_in_code()
+    assert len(named) > 150
+    missing = [(path, key) for path, key, prefix in named if not (any(k.startswith(key) for k in CATALOGUE) if prefix else key in CATALOGUE)]
+    assert missing == []
 
 
 def test_text_fills_parameters_in_the_language_asked() -> None:
