@@ -234,6 +234,7 @@ def _failures(tmp_root: Path, capsys: pytest.CaptureFixture[str], lang: str) -> 
 
 def _store_failures(tmp_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, lang: str) -> Iterator[tuple[str, int, str]]:
     import core.cli.store_cmds as store_cmds
+    from core.service import database_path
 
     for failure, cls in STORE_FAILURES.items():
         for command, setup in STORE_COMMANDS.items():
@@ -241,12 +242,12 @@ def _store_failures(tmp_root: Path, capsys: pytest.CaptureFixture[str], monkeypa
             tmp.mkdir()
             db = _db_with_incident(tmp)
 
-            def refuse(path: Any, *args: Any, cls: type[StoreError] = cls, readonly: bool = False, **kwargs: Any) -> Any:
-                error = cls(path, "database is locked" if cls is StoreLocked else None)
+            def refuse(where: Any, *args: Any, cls: type[StoreError] = cls, readonly: bool = False, **kwargs: Any) -> Any:
+                error = cls(database_path(where), "database is locked" if cls is StoreLocked else None)
                 raise reading(error) if readonly else error  # as the store words a failure of a command that only reads
 
             with monkeypatch.context() as patch:
-                patch.setattr(store_cmds, "open_store", refuse)
+                patch.setattr(store_cmds, "open_service", refuse)
                 code, text = _run(["--lang", lang, "--db", str(db), *setup(tmp)], capsys)
             yield f"{failure} while {command}", code, _shown(text, tmp)
 
