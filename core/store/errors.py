@@ -21,8 +21,10 @@ from core.store import connection
 from core.text import Each as Each
 from core.text import Said as Said
 from core.text import Text as Text
-from core.text import render as text
+from core.text import render
 from core.text import said as said
+
+text = render  # a text of the store in the caller's language (``core.text.render``)
 
 RESTORE_HINT = said("store_restore_hint")
 
