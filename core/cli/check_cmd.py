@@ -64,9 +64,9 @@ def render_text(result: Assessment, pack: RulePack, lang: str | None = None) -> 
     lang = lang or current_language()
     doc, g = result.doc, result.grading
     lines: list[str] = []
-    title = safe_text(doc.get("title") or text("cli_untitled", lang))
-    number = f"{safe_text(doc['number'])} " if isinstance(doc.get("number"), str) else ""
-    lines.append(text("cli_incident", lang) + number + title + (text("cli_drill", lang) if doc.get("drill") else ""))
+    title = safe_text(doc.get(fp.TITLE) or text("cli_untitled", lang))
+    number = f"{safe_text(doc['number'])} " if isinstance(doc.get(fp.NUMBER), str) else ""
+    lines.append(text("cli_incident", lang) + number + title + (text("cli_drill", lang) if doc.get(fp.DRILL) else ""))
     grade_name = pack_name(pack.grade(g.grade), lang)
     basis = text("cli_manual_grade" if g.basis == "manual" else "cli_computed_grade", lang)
     lines.append(text("cli_grade", lang, grade=grade_name, basis=basis) + label(result.reportable, lang))

@@ -139,7 +139,7 @@ def run_import(args: argparse.Namespace) -> int:
     data = load_file(args.file)
     with _service(args) as service:
         incident_id = service.import_document(data, new_id=args.new_id).id
-        title = service.get_incident(incident_id).get("title") or say("cli_untitled")
+        title = service.get_incident(incident_id).get(fp.TITLE) or say("cli_untitled")
     print(say("cli_imported", title=safe_text(title)))
     print(incident_id)
     return 0

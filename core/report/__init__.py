@@ -68,7 +68,7 @@ def _check_request(doc: Doc, kind: str) -> None:
     if kind not in KINDS:
         choices = tuple(Each(f"{k}（{v}）", f"{k} ({label(k, 'en')})") for k, v in KIND_NAMES.items())
         raise ReportError(said("report_kind_unknown", choices=Each("、".join(c.zh for c in choices), ", ".join(c.en for c in choices)), value=repr(kind)))
-    if kind == ReportKind.SUMMARY and not doc.get("handling_ended_at"):
+    if kind == ReportKind.SUMMARY and not doc.get(fp.HANDLING_ENDED_AT):
         raise ReportError(said("report_summary_needs_end"))  # 第八条: within 30 days after handling ends
 
 
