@@ -52,7 +52,6 @@ ALLOWED: set[tuple[str, str, str, str]] = {
     ("core/store/verifying.py", ANY, "schema", ANY),
     ("core/store/store.py", MODULE, "schema", ANY),
     ("core/store/store.py", "Store.set_meta", "schema", ANY),
-    ("core/messages.py", ANY, "schema", ANY),
     ("core/incident.py", "validate", "schema", OTHER),
     # ``number``: a value type of the catalogue and of JSON Schema; ``title``: JSON Schema's keyword.
     ("core/incident.py", MODULE, "number", "arg0"),
@@ -66,8 +65,7 @@ ALLOWED: set[tuple[str, str, str, str]] = {
     # The choice ``other`` (a category value, the vocabulary's OTHER).
     ("core/vocab.py", ANY, "other", ANY),
     ("gui/profile.py", ANY, "other", ANY),
-    # The quick guide's JSON; paragraph style names of the PDF documents and the Word file.
-    ("core/guide.py", ANY, "title", ANY),
+    # Paragraph style names of the PDF documents and the Word file.
     *{("core/report/pdf.py", ANY, w, ANY) for w in ("title", "timeline", "drill")},
     *{("core/notice/pdf.py", ANY, w, ANY) for w in ("title", "drill")},
     *{("core/report/worksheet.py", "render_pdf", w, ANY) for w in ("title", "drill")},
