@@ -345,7 +345,7 @@ class IncidentDesk(QWidget):
                 recorded = self.hub.add_submission(self.incident_id, dialog.result_)
                 break
             except StoreError as exc:
-                dialog.form.message.setText(tr("未能登记：{e}").format(e=exc))
+                dialog.form.message.setText(tr("未能登记：{e}").format(e=said(exc)))
         at = datetime.fromisoformat(str(dialog.result_["submitted_at"]))
         anchor = tr("记录校验码：{c}（请与报送材料一起留存）").format(c=recorded.anchor)
         message = tr("已登记报送：{t}（北京时间）").format(t=display_beijing(at)) + "  " + anchor

@@ -127,7 +127,7 @@ class ReportActions:
         try:
             write_private_file(target, data, force=True)
         except WriteRefused as exc:
-            return str(exc)
+            return said(exc)
         except OSError as exc:
             return tr("无法保存到 {p}：{e}。请换一个文件夹再试。").format(p=target, e=exc.strerror or exc)
         return None
@@ -300,5 +300,5 @@ class ReportActions:
         try:
             render_fax_cover(doc, self.pack, kind, now, target, pages)
         except (ReportError, OSError) as exc:
-            return tr("无法保存到 {p}：{e}。请换一个文件夹再试。").format(p=target, e=getattr(exc, "strerror", None) or exc)
+            return tr("无法保存到 {p}：{e}。请换一个文件夹再试。").format(p=target, e=getattr(exc, "strerror", None) or said(exc))
         return tr("传真封面已保存：{p}（报告共 {n} 页）").format(p=target, n=pages)

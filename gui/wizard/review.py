@@ -31,7 +31,7 @@ from core.rules import RulePack
 from core.service import Recorded, StoreError
 from core.timeutil import display_beijing, format_hms
 from core.vocab import IMMEDIATE, REPORT_KINDS
-from gui.i18n import basis, join, join_clauses, kind_name, language, pick, tr
+from gui.i18n import basis, join, join_clauses, kind_name, language, pick, said, tr
 from gui.submission import SubmissionForm, recipient_name, set_beijing
 from gui.widgets import named, reserved_line
 from gui.wizard.base import EditContext, FieldPage
@@ -260,7 +260,7 @@ class ReviewPage(FieldPage):
         try:
             recorded = self.record(submission)
         except StoreError as exc:  # the form keeps what was typed
-            self.submission.message.setText(tr("未能登记：{e}").format(e=exc))
+            self.submission.message.setText(tr("未能登记：{e}").format(e=said(exc)))
             return
         at = datetime.fromisoformat(str(submission["submitted_at"]))
         message = tr("已登记：{r}，{t}（北京时间）").format(r=self.submission.obligation.currentText(), t=display_beijing(at))
