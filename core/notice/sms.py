@@ -19,10 +19,14 @@ from core.incident import Doc, instant
 from core.notice.content import NoticeError, possible, require_items, sender, text
 from core.report.content import voided_mark
 from core.report.personal_info import happened_words, what_happened
+from core.text import english
+from core.text import text as words
 from core.timeutil import BEIJING
 
 SMS_LIMIT = 70  # characters in one Chinese SMS (70 UCS-2 characters)
 # A telephone number as people write it: 0591-87654321, 13800000000, 400-800-1234, 12345.
+# The short wordings, most informative first (the first that fits 70 characters is sent).
+SHORT_WORDINGS = ("sms_short_1", "sms_short_2", "sms_short_3", "sms_short_4")
 PHONE = re.compile(r"(?<![\d-])\+?\d(?:[\d-]*\d){4,}(?![\d-])")
 
 
@@ -52,7 +56,7 @@ def _date(doc: Doc, lang: str) -> str:
     if at is None:
         return ""
     local = at.astimezone(BEIJING)
-    return f"on {local.day} {local.strftime('%B')}" if lang == "en" else f"于{local.month}月{local.day}日"
+    return words("sms_date", lang, month=local.month, day=local.day, month_en=local.strftime("%B"))
 
 
 def short_candidates(doc: Doc, lang: str = "zh") -> list[str]:
@@ -61,55 +65,34 @@ def short_candidates(doc: Doc, lang: str = "zh") -> list[str]:
     contact = _s(text(doc, fp.PERSONAL_INFO_CONTACT))
     reach = phone_in(contact) or contact
     kinds = _s(text(doc, fp.PERSONAL_INFO_KINDS))
-    if lang == "en":
-        may = "may have been" if possible(doc) else "was"
-        return [
-            f"[{name}] We found a personal information incident {_date(doc, lang)}: your {kinds} {may} affected. For details and advice call {reach}.",
-            f"[{name}] Your personal information {may} affected by a security incident. For details call {reach}.",
-        ]
-    may = "可能" if possible(doc) else "已"
+    may = words("sms_may_possible" if possible(doc) else "sms_may_certain", lang)
     # what happened, when known (泄露/篡改/丢失); 受影响 when it is not
-    fact = f"{may}被{happened_words(doc)}" if what_happened(doc) else f"{may}受影响"
-    return [
-        f"【{name}】我们{_date(doc, lang)}发现个人信息安全事件，您的{kinds}{fact}。详情及应对建议请致电{reach}。",
-        f"【{name}】我们发现个人信息安全事件，您的个人信息{fact}。详情及应对建议请致电{reach}。",
-        f"【{name}】您的个人信息{fact}，详情请致电{reach}。",
-        f"【{name}】您的个人信息{fact}，详询{reach}。",
-    ]
+    if what_happened(doc):
+        fact = words("sms_fact_what", lang, may=may, what=happened_words(doc, lang))
+    else:
+        fact = words("sms_fact_affected", lang, may=may)
+    date = _date(doc, lang)
+    return [words(key, lang, name=name, date=date, kinds=kinds, fact=fact, reach=reach) for key in SHORT_WORDINGS]
 
 
 def short_text(doc: Doc, lang: str = "zh") -> str:
     """One SMS of at most 70 characters, or ``NoticeError`` naming what makes it too long."""
     candidates = short_candidates(doc, lang)
-    if lang == "en":
+    if english(lang):
         return candidates[0]  # the English preview shows the wording; the limit applies to the Chinese message
     fitting = [c for c in candidates if len(c) <= SMS_LIMIT]
     if fitting:
         return fitting[0]
     shortest = min(len(c) for c in candidates)
-    raise NoticeError(
-        f"无法生成一条 {SMS_LIMIT} 字以内的短信（最短也有 {shortest} 字）：请缩短报告单位名称，"
-        "或在「个人信息处理者的联系方式」中写明一个电话号码；完整内容可用告知书或公告发送"
-    )
+    raise NoticeError(words("sms_too_long", lang, limit=SMS_LIMIT, shortest=shortest))
 
 
 def long_text(doc: Doc, lang: str = "zh") -> str:
     """The longer SMS with the three items of 第五十七条第一款 (several messages)."""
     name = sender(doc, lang)
     v = {k: _s(text(doc, f"personal_info.{k}")) for k in ("kinds", "cause", "possible_harm", "remedies", "individual_measures", "contact")}
-    if lang == "en":
-        may = "may have been" if possible(doc) else "was"
-        return (
-            f"[{name}] {name} found a personal information security incident {_date(doc, lang)}: your personal information {may} "
-            f"{happened_words(doc, lang)}. Information concerned: {v['kinds']}. Cause: {v['cause']}. Possible harm: {v['possible_harm']}. "
-            f"What we have done: {v['remedies']}. What you can do: {v['individual_measures']}. Contact: {v['contact']}."
-        )
-    may = "可能已经" if possible(doc) else "已经"
-    return (
-        f"【{name}】您好！{name}{_date(doc, lang)}发现一起个人信息安全事件，您的个人信息{may}被{happened_words(doc)}。"
-        f"涉及的信息：{v['kinds']}。原因：{v['cause']}。可能的危害：{v['possible_harm']}。"
-        f"我们已采取的措施：{v['remedies']}。建议您：{v['individual_measures']}。如有疑问请联系：{v['contact']}。"
-    )
+    may = words("sms_long_may_possible" if possible(doc) else "sms_long_may_certain", lang)
+    return words("sms_long", lang, name=name, date=_date(doc, lang), may=may, what=happened_words(doc, lang), **v)
 
 
 def sms(doc: Doc, now: datetime, lang: str = "zh") -> SmsTexts:
@@ -122,9 +105,4 @@ def sms(doc: Doc, now: datetime, lang: str = "zh") -> SmsTexts:
 def as_text(texts: SmsTexts) -> str:
     """The .txt file: the one-message text, then the longer variant, each with its length."""
     head = f"【{texts.voided}】请勿发送。\n\n" if texts.voided else ""
-    if texts.lang == "en":
-        return head + (
-            f"One message ({len(texts.short)} characters):\n{texts.short}\n\n"
-            f"Longer text ({len(texts.long)} characters, sent as several messages):\n{texts.long}\n"
-        )
-    return head + f"一条短信（{len(texts.short)} 字）：\n{texts.short}\n\n完整短信（{len(texts.long)} 字，将分多条发送）：\n{texts.long}\n"
+    return head + words("sms_file", texts.lang, short_length=len(texts.short), short=texts.short, long_length=len(texts.long), long=texts.long)

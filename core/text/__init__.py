@@ -14,6 +14,7 @@ other resources), each ``{"key": ["中文", "English"]}``, read once on first us
 - ``refusals``: what the service, the report and the notices refuse, and why;
 - ``reminders``: reminders, the clock's warnings and spans of time;
 - ``guide``: the offline quick guide;
+- ``notices``: the SMS notice's wordings (``core.notice.sms``);
 - ``cli`` and ``cli_help``: the command line's messages, printed lines and help.
 
 A key is unique across sections (two sections with one key fail when read). A parameter
@@ -43,7 +44,7 @@ from core import resources
 Lang = Literal["zh", "en"]
 LANGS: tuple[Lang, ...] = ("zh", "en")
 DEFAULT: Lang = "zh"
-SECTION_NAMES = ("words", "findings", "warnings", "store", "refusals", "reminders", "guide", "cli", "cli_help")
+SECTION_NAMES = ("words", "findings", "warnings", "store", "refusals", "reminders", "guide", "notices", "cli", "cli_help")
 FOLDER = "text"
 
 
