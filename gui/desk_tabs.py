@@ -232,7 +232,7 @@ class AttachmentPane(QWidget):
         try:
             target.write_bytes(self.hub.attachment_content(int(row["id"])))
         except (OSError, StoreError) as exc:
-            self.message.setText(tr("无法打开「{n}」：{e}").format(n=row["name"], e=exc))
+            self.message.setText(tr("无法打开「{n}」：{e}").format(n=row["name"], e=said(exc)))
             return
         if dialogs.open_with_system(str(target)):
             self.message.setText(tr("已用系统程序打开「{n}」的副本；原件保存在数据库中，不会被改动。").format(n=row["name"]))
