@@ -1,5 +1,5 @@
 """Small helpers shared by the CLI subcommands: one-line errors, ``--now``, reading an
-incident file, text made safe for a terminal. Nothing here prints a traceback. Help texts use ``t`` (``core.cli.lang``)
+incident file, text made safe for a terminal. Nothing here prints a traceback. Help texts and messages use ``say`` (``core.cli.lang``, core's text catalogue)
 for their Chinese and English wording."""
 
 from __future__ import annotations

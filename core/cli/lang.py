@@ -80,7 +80,7 @@ def current_language() -> Lang:
 
 @contextmanager
 def using_language(lang: Lang) -> Iterator[None]:
-    """Within the block, ``t`` and ``current_language`` answer ``lang``."""
+    """Within the block, ``say`` and ``current_language`` answer ``lang``."""
     global _active
     previous, _active = _active, lang
     try:

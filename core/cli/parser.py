@@ -63,7 +63,7 @@ def _ngettext(lang: Lang) -> Callable[[str, str, int], str]:
 
 @contextmanager
 def _argparse_words(lang: Lang) -> Iterator[None]:
-    """argparse's fixed words in ``lang`` (and ``t`` answering ``lang``) within the block."""
+    """argparse's fixed words in ``lang`` (and ``say`` answering ``lang``) within the block."""
     module = vars(argparse)
     saved = module["_"], module["ngettext"]
     module["_"], module["ngettext"] = _gettext(lang), _ngettext(lang)
