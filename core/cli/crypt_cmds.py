@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from core.cli.common import CliError, out_err, said_line
-from core.cli.lang import t
+from core.cli.lang import say
 
 PASSPHRASE_FILE_ENV = "INCIDENT_ASSISTANT_PASSPHRASE_FILE"
 PASSPHRASE_FILE = "--passphrase-file"
@@ -35,27 +35,21 @@ def add_key_options(command: argparse.ArgumentParser, *, top: bool = False) -> N
         command.add_argument(
             PASSPHRASE_FILE,
             metavar="FILE",
-            help=t(
-                f"加密数据库的口令所在的文件（口令不写在命令行上；也可用环境变量 {PASSPHRASE_FILE_ENV}）",
-                f"file holding the encrypted database's passphrase (never the passphrase itself on the command line; or set {PASSPHRASE_FILE_ENV})",
-            ),
+            help=say("help_passphrase_file", env=PASSPHRASE_FILE_ENV),
             **suppress,
         )
     if RECOVERY_KEY_FILE not in command._option_string_actions:
         command.add_argument(
             RECOVERY_KEY_FILE,
             metavar="FILE",
-            help=t("用恢复密钥打开加密数据库：恢复密钥所在的文件", "open an encrypted database with its recovery key, read from this file"),
+            help=say("help_recovery_key_file"),
             **suppress,
         )
     if REMEMBER not in command._option_string_actions:
         command.add_argument(
             REMEMBER,
             action="store_true",
-            help=t(
-                "打开后把数据库密钥存入本账户的系统钥匙串，以后不再询问口令",
-                "keep the database key in this account's keyring once opened, so the passphrase is not asked again",
-            ),
+            help=say("help_remember"),
             **suppress,
         )
 
@@ -66,22 +60,22 @@ def read_secret(path_text: str, option: str) -> str:
     path = Path(path_text).expanduser()
     try:
         if not path.is_file():
-            raise CliError(t(f"{option}：{path} 不存在或不是文件", f"{option}: {path} does not exist or is not a file"))
+            raise CliError(say("cli_secret_not_file", option=option, path=path))
         raw = path.read_bytes()[: MAX_SECRET_BYTES + 1]
     except OSError as exc:
-        raise CliError(t(f"{option}：无法读取 {path}（{exc.strerror or exc}）", f"{option}: cannot read {path} ({exc.strerror or exc})")) from None
+        raise CliError(say("cli_secret_unreadable", option=option, path=path, detail=exc.strerror or exc)) from None
     if len(raw) > MAX_SECRET_BYTES:
-        raise CliError(t(f"{option}：{path} 过大（应只有口令一行）", f"{option}: {path} is too large (it should hold the passphrase alone)"))
+        raise CliError(say("cli_secret_too_large", option=option, path=path))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise CliError(t(f"{option}：{path} 不是 UTF-8 文本", f"{option}: {path} is not UTF-8 text")) from None
+        raise CliError(say("cli_secret_not_utf8", option=option, path=path)) from None
     if text.endswith("\r\n"):
         text = text[:-2]
     elif text.endswith("\n"):
         text = text[:-1]
     if not text:
-        raise CliError(t(f"{option}：{path} 是空的", f"{option}: {path} is empty"))
+        raise CliError(say("cli_secret_empty", option=option, path=path))
     return text
 
 
@@ -112,37 +106,26 @@ def offer_from_args(args: argparse.Namespace) -> None:
 def register(sub: Any) -> None:
     p = sub.add_parser(
         "encrypt",
-        help=t("加密数据库（口令来自 --passphrase-file）", "encrypt the database (the passphrase from --passphrase-file)"),
-        description=t(
-            "用 --passphrase-file 文件中的口令（至少 8 个字符）加密数据库，并只显示一次恢复密钥。口令和恢复密钥都丢失时，任何人都无法恢复数据。",
-            "Encrypt the database with the passphrase in the --passphrase-file file (at least 8 characters) and show the recovery key once. "
-            "If both the passphrase and the recovery key are lost, nobody can recover the data.",
-        ),
+        help=say("help_encrypt"),
+        description=say("help_encrypt_about"),
     )
-    p.add_argument("--keep-old", action="store_true", help=t("另存未加密的原文件（默认不保留）", "keep the plain file as a copy (not kept by default)"))
+    p.add_argument("--keep-old", action="store_true", help=say("help_encrypt_keep_old"))
     p.set_defaults(run=run_encrypt)
 
     p = sub.add_parser(
         "decrypt",
-        help=t("把加密数据库写回为未加密文件", "write the encrypted database back as a plain file"),
-        description=t(
-            "用口令或恢复密钥打开加密数据库，把它写回为未加密的文件。",
-            "Open the encrypted database with its passphrase or recovery key and write it back as a plain file.",
-        ),
+        help=say("help_decrypt"),
+        description=say("help_decrypt_about"),
     )
-    p.add_argument("--keep-old", action="store_true", help=t("另存加密的原文件及其密钥文件", "keep the encrypted file, with its key file, as a copy"))
+    p.add_argument("--keep-old", action="store_true", help=say("help_decrypt_keep_old"))
     p.set_defaults(run=run_decrypt)
 
     p = sub.add_parser(
         "change-passphrase",
-        help=t("更改加密数据库的口令", "change the encrypted database's passphrase"),
-        description=t(
-            "用现在的口令（--passphrase-file）或恢复密钥（--recovery-key-file）打开，改用新口令；恢复密钥不变。",
-            "Open with the current passphrase (--passphrase-file) or the recovery key (--recovery-key-file) and set a new passphrase; "
-            "the recovery key stays the same.",
-        ),
+        help=say("help_change_passphrase"),
+        description=say("help_change_passphrase_about"),
     )
-    p.add_argument("--new-passphrase-file", metavar="FILE", required=True, help=t("新口令所在的文件", "file holding the new passphrase"))
+    p.add_argument("--new-passphrase-file", metavar="FILE", required=True, help=say("help_new_passphrase_file"))
     p.set_defaults(run=run_change_passphrase)
 
 
@@ -151,7 +134,7 @@ def _existing(args: argparse.Namespace) -> Path:
 
     path = database_path(args.db)
     if not path.is_file():
-        raise CliError(t(f"数据库文件 {path} 不存在", f"the database file {path} does not exist"))
+        raise CliError(say("cli_db_missing", path=path))
     return path
 
 
@@ -160,36 +143,20 @@ def run_encrypt(args: argparse.Namespace) -> int:
 
     passphrase = passphrase_from(args)
     if passphrase is None:
-        raise CliError(
-            t(
-                f"encrypt 需要新口令：把口令写入一个只有你能读的文件，用 {PASSPHRASE_FILE} 文件 给出",
-                f"encrypt needs the new passphrase: write it into a file only you can read and give {PASSPHRASE_FILE} FILE",
-            )
-        )
+        raise CliError(say("cli_encrypt_needs_passphrase", option=PASSPHRASE_FILE))
     path = _existing(args)
     try:
         result = encrypt_database(path, passphrase, keep_old=args.keep_old, remember=bool(getattr(args, "remember", False)))
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
-    print(t(f"已加密：{path}", f"Encrypted: {path}"))
-    print(
-        t(
-            "恢复密钥（只显示这一次；请抄写或打印，与电脑分开保管。忘记口令时用它打开数据库。口令和恢复密钥都丢失时，数据无法恢复）：",
-            "Recovery key (shown this once; write it down or print it and keep it away from the computer. It opens the database "
-            "when the passphrase is forgotten. If both are lost, the data cannot be recovered):",
-        )
-    )
+    print(say("cli_encrypted", path=path))
+    print(say("cli_recovery_key_intro"))
     print(result.recovery_key)
     if result.in_keyring:
-        print(t("密钥已存入本账户的系统钥匙串。", "The key is kept in this account's keyring."))
+        print(say("cli_key_in_keyring"))
     if result.kept is not None:
         kept = result.kept
-        out_err(
-            t(
-                f"未加密的原文件另存为：{kept}（其中数据未加密；不需要时请删除）",
-                f"The plain file is kept as: {kept} (not encrypted; delete it when no longer needed)",
-            )
-        )
+        out_err(say("cli_plain_copy_kept", kept=kept))
     return 0
 
 
@@ -201,9 +168,9 @@ def run_decrypt(args: argparse.Namespace) -> int:
         kept = decrypt_database(path, keep_old=args.keep_old)
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
-    print(t(f"已解密：{path}（现在是未加密的文件）", f"Decrypted: {path} (now a plain file)"))
+    print(say("cli_decrypted", path=path))
     if kept is not None:
-        print(t(f"加密的原文件另存为：{kept}", f"The encrypted file is kept as: {kept}"))
+        print(say("cli_encrypted_copy_kept", kept=kept))
     return 0
 
 
@@ -216,5 +183,5 @@ def run_change_passphrase(args: argparse.Namespace) -> int:
         change_passphrase(path, new)
     except StoreError as exc:
         raise CliError(said_line(exc)) from None
-    print(t(f"口令已更改：{path}（恢复密钥不变）", f"Passphrase changed: {path} (the recovery key stays the same)"))
+    print(say("cli_passphrase_changed", path=path))
     return 0

@@ -94,10 +94,3 @@ def say(key: str, /, **params: object) -> str:
     from core.text import text
 
     return text(key, current_language(), **params)
-
-
-def t(zh: str, en: str) -> str:
-    """Both wordings written where a string is used: only the encryption commands
-    (``core.cli.crypt_cmds``, ``backup --plain``) still do; every other string is keyed
-    in core's catalogue and comes through ``say``."""
-    return en if current_language() == "en" else zh

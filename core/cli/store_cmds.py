@@ -20,7 +20,7 @@ from typing import Any
 
 from core import field_paths as fp
 from core.cli.common import CliError, add_now, clock_from, out_err, safe_text, said_line
-from core.cli.lang import current_language, say, t
+from core.cli.lang import current_language, say
 from core.clock import SystemClock
 from core.files import WriteRefused, write_private_file
 from core.incident import load_file
@@ -93,10 +93,7 @@ def register(sub: Any) -> None:
     p.add_argument(
         "--plain",
         action="store_true",
-        help=t(
-            "加密数据库也写出未加密的副本（任何拿到它的人都能读取；默认备份与数据库一样加密）",
-            "write a clear copy of an encrypted database (anyone who gets it can read it; by default a backup is encrypted like the database)",
-        ),
+        help=say("help_backup_plain"),
     )
     p.set_defaults(run=run_backup)
 
@@ -257,19 +254,9 @@ def run_backup(args: argparse.Namespace) -> int:
         out = service.backup(args.out, plain=args.plain)
     print(say("cli_backed_up", path=out))
     if encrypted and args.plain:
-        out_err(
-            t(
-                f"注意：{out} 未加密，任何拿到它的人都能读取其中的事件和证据；请妥善保管，不需要时删除",
-                f"Note: {out} is not encrypted: anyone who gets it can read the incidents and evidence in it; keep it safe, delete it when not needed",
-            )
-        )
+        out_err(say("cli_backup_plain_warning", out=out))
     elif encrypted:
-        print(
-            t(
-                f"备份已加密，口令和恢复密钥与数据库相同；密钥文件 {out}.keys 须与备份放在一起",
-                f"The backup is encrypted with the database's passphrase and recovery key; keep its key file {out}.keys with it",
-            )
-        )
+        print(say("cli_backup_encrypted_note", out=out))
     return 0
 
 
