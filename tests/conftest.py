@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import copy
+import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import pytest
@@ -14,6 +17,18 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "resources" / "examples"
+
+
+def load_script(relative: str) -> ModuleType:
+    """A script of this repository that is not a package module (a benchmark's harness, a
+    packaging helper), loaded under its file name so tests can call into it."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[path.stem] = module  # dataclasses in it look their module up
+    spec.loader.exec_module(module)
+    return module
 
 
 def example(name: str = "clinic-ransomware.json") -> dict[str, Any]:

@@ -6,23 +6,19 @@ restored one and no staging folder. Uses the harness of
 
 from __future__ import annotations
 
-import importlib.util
 import sys
 from pathlib import Path
 from types import ModuleType
 
 import pytest
 
+from tests.conftest import load_script
+
 HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "crash_store.py"
 
 
 def harness() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("crash_store", HARNESS)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["crash_store"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tests/benchmarks/crash_store.py")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")

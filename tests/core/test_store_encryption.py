@@ -8,7 +8,6 @@ on an encrypted database."""
 from __future__ import annotations
 
 import copy
-import importlib.util
 import json
 import sys
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ from core.clock import FixedClock
 from core.store import BackupInvalid, ForeignSchema, NotADatabase, Store, connection, crypt, keys, open_store, restore, verify_file
 from core.store.errors import KeyFileProblem, PassphraseNeeded, StoreError, WrongPassphrase
 from core.store.paths import is_encrypted, key_file_of
+from tests.conftest import load_script
 from tests.core.test_store import incidents
 from tests.fixtures.hostile_backups import HOSTILE, build
 
@@ -547,12 +547,7 @@ HARNESS = ROOT / "tests" / "benchmarks" / "crash_store.py"
 
 
 def harness() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("crash_store", HARNESS)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["crash_store"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tests/benchmarks/crash_store.py")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")

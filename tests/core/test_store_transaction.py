@@ -4,7 +4,6 @@ when the process is killed with SIGKILL between them."""
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import sys
 from datetime import UTC, datetime
@@ -17,6 +16,7 @@ import pytest
 from core.canonical import canonical_json, sha256_hex
 from core.clock import FixedClock
 from core.store import InvalidEdit, Store, StoreIOError, open_store
+from tests.conftest import load_script
 
 ROOT = Path(__file__).resolve().parents[2]
 HARNESS = ROOT / "tests" / "benchmarks" / "crash_store.py"
@@ -86,12 +86,7 @@ def test_an_invalid_submission_records_no_snapshot_either(store: Store) -> None:
 
 
 def harness() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("crash_store", HARNESS)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["crash_store"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tests/benchmarks/crash_store.py")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")

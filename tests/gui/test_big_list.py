@@ -6,7 +6,6 @@ turn of the event loop). Time to first paint is measured by
 
 from __future__ import annotations
 
-import importlib.util
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from core.clock import FixedClock
 from core.rules import default_pack
 from core.service import IncidentService
 from core.store import open_store
+from tests.conftest import load_script
 from tests.gui.conftest import save_screenshot
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -24,11 +24,7 @@ COUNT = 10_000
 
 
 def _builder():
-    spec = importlib.util.spec_from_file_location("store_list_10k", ROOT / "tests" / "benchmarks" / "store_list_10k.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return load_script("tests/benchmarks/store_list_10k.py")
 
 
 @pytest.fixture(scope="module")
