@@ -27,9 +27,11 @@ import signal
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -37,7 +39,28 @@ if str(ROOT) not in sys.path:
 
 from core.canonical import canonical_json  # noqa: E402
 from core.clock import SystemClock  # noqa: E402
-from core.store import StoreError, open_store  # noqa: E402
+from core.store import Store, StoreError, open_store  # noqa: E402
+
+T = TypeVar("T")
+
+
+def reopened(db: Path, n: int, report: Any, read: Callable[[Store], T]) -> tuple[bool, T | None]:
+    """Open the database a kill left and verify it (a failure counts as a corruption), then
+    ``read`` what the run checks; ``(False, None)`` when it did not even open."""
+    try:
+        store = open_store(db, SystemClock())
+    except StoreError as exc:
+        report.corruptions += 1
+        report.failures.append(f"kill {n}: open failed: {exc}")
+        return False, None
+    try:
+        result = store.verify()
+        if not result.ok:
+            report.corruptions += 1
+            report.failures.append(f"kill {n}: {result.message()}")
+        return True, read(store)
+    finally:
+        store.close()
 
 
 @dataclass
@@ -128,20 +151,9 @@ def run(db: Path, kills: int, seed: int = 1, min_delay: float = 0.002, max_delay
         confirmed = _confirmed(b"".join(chunks))
         report.kills += 1
         report.edits += len(confirmed)
-        try:
-            store = open_store(db, SystemClock())
-        except StoreError as exc:
-            report.corruptions += 1
-            report.failures.append(f"kill {n}: open failed: {exc}")
+        opened, title = reopened(db, n, report, lambda store: str(store.get_incident(incident_id).get("title")))
+        if not opened or title is None:
             break
-        try:
-            result = store.verify()
-            if not result.ok:
-                report.corruptions += 1
-                report.failures.append(f"kill {n}: {result.message()}")
-            title = str(store.get_incident(incident_id).get("title"))
-        finally:
-            store.close()
         kept = int(title.split()[1])
         last_confirmed = confirmed[-1][0] if confirmed else start - 1
         if kept < last_confirmed:
@@ -303,19 +315,9 @@ def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, ma
         os.waitpid(pid, 0)
         report.kills += 1
         report.mid_restore += bool(left(db.parent))
-        try:
-            store = open_store(db, SystemClock())
-        except StoreError as exc:
-            report.corruptions += 1
-            report.failures.append(f"kill {n}: open failed: {exc}")
+        opened, ids = reopened(db, n, report, lambda store: {r.id for r in store.list_incidents(datetime.now(UTC))})
+        if not opened:
             break
-        try:
-            if not store.verify().ok:
-                report.corruptions += 1
-                report.failures.append(f"kill {n}: {store.verify().message()}")
-            ids = {r.id for r in store.list_incidents(datetime.now(UTC))}
-        finally:
-            store.close()
         if ids not in ({backed_up}, {backed_up, later}):
             report.mixed += 1
             report.failures.append(f"kill {n}: incidents {sorted(ids)}")
@@ -383,26 +385,20 @@ def run_conversions(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0,
         report.kills += 1
         report.mid_conversion += any(".partial-" in p.name for p in db.parent.iterdir())
         connection.forget(db)
-        try:
-            if is_encrypted(db):
-                report.encrypted += 1
+        if is_encrypted(db):
+            report.encrypted += 1
+            try:
                 crypt.unlock(db, passphrase=PASSPHRASE, use_keyring=False)
-            else:
-                report.plain += 1
-            store = open_store(db, SystemClock())
-        except StoreError as exc:
-            report.corruptions += 1
-            report.failures.append(f"kill {n}: open failed: {exc}")
-            break
-        try:
-            result = store.verify()
-            if not result.ok:
+            except StoreError as exc:
                 report.corruptions += 1
-                report.failures.append(f"kill {n}: {result.message()}")
-            found = {r.id for r in store.list_incidents(datetime.now(UTC))}
-        finally:
-            store.close()
-            connection.forget(db)
+                report.failures.append(f"kill {n}: unlock failed: {exc}")
+                break
+        else:
+            report.plain += 1
+        opened, found = reopened(db, n, report, lambda store: {r.id for r in store.list_incidents(datetime.now(UTC))})
+        connection.forget(db)
+        if not opened:
+            break
         if found != ids:
             report.mixed += 1
             report.failures.append(f"kill {n}: {len(found)} incidents")
