@@ -31,6 +31,11 @@ def load_script(relative: str) -> ModuleType:
     return module
 
 
+def crash_harness() -> ModuleType:
+    """The kill -9 harness (``tests/benchmarks/crash_store.py``) the crash tests drive."""
+    return load_script("tests/benchmarks/crash_store.py")
+
+
 def example(name: str = "clinic-ransomware.json") -> dict[str, Any]:
     return json.loads((EXAMPLES / name).read_text(encoding="utf-8"))
 

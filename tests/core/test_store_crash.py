@@ -8,22 +8,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 
-from tests.conftest import load_script
-
-HARNESS = Path(__file__).resolve().parents[1] / "benchmarks" / "crash_store.py"
-
-
-def harness() -> ModuleType:
-    return load_script("tests/benchmarks/crash_store.py")
+from tests.conftest import crash_harness
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
 def test_thirty_kill_9s_during_autosave_lose_no_confirmed_edit_and_corrupt_nothing(tmp_path: Path) -> None:
-    report = harness().run(tmp_path / "crash.sqlite3", kills=30, seed=7)
+    report = crash_harness().run(tmp_path / "crash.sqlite3", kills=30, seed=7)
     assert report.kills == 30
     assert report.corruptions == 0, report.failures
     assert report.confirmed_edits_lost == 0, report.failures
@@ -33,7 +26,7 @@ def test_thirty_kill_9s_during_autosave_lose_no_confirmed_edit_and_corrupt_nothi
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
 def test_kill_9s_during_restore_leave_the_old_or_the_restored_database_and_no_staging(tmp_path: Path) -> None:
-    report = harness().run_restores(tmp_path / "crash.sqlite3", kills=12, seed=5)
+    report = crash_harness().run_restores(tmp_path / "crash.sqlite3", kills=12, seed=5)
     assert report.kills == 12
     assert report.corruptions == 0 and report.mixed == 0, report.failures
     assert report.staging_left == 0

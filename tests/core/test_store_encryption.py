@@ -13,7 +13,6 @@ import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -23,7 +22,7 @@ from core.clock import FixedClock
 from core.store import BackupInvalid, ForeignSchema, NotADatabase, Store, connection, crypt, keys, open_store, restore, verify_file
 from core.store.errors import KeyFileProblem, PassphraseNeeded, StoreError, WrongPassphrase
 from core.store.paths import is_encrypted, key_file_of
-from tests.conftest import load_script
+from tests.conftest import crash_harness
 from tests.core.test_store import incidents
 from tests.fixtures.hostile_backups import HOSTILE, build
 
@@ -543,16 +542,9 @@ def encrypted_store(tmp_path: Path) -> Iterator[Store]:
     assert store.path.read_bytes()[:16] != b"SQLite format 3\x00"
 
 
-HARNESS = ROOT / "tests" / "benchmarks" / "crash_store.py"
-
-
-def harness() -> ModuleType:
-    return load_script("tests/benchmarks/crash_store.py")
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
 def test_fifty_kill_9s_while_turning_encryption_on_and_off_leave_the_old_or_the_new_file_whole(tmp_path: Path) -> None:
-    report = harness().run_conversions(tmp_path / "crash.sqlite3", kills=50, seed=11)
+    report = crash_harness().run_conversions(tmp_path / "crash.sqlite3", kills=50, seed=11)
     assert report.kills == 50
     assert report.corruptions == 0 and report.mixed == 0, report.failures
     assert report.plain > 0 and report.encrypted > 0  # kills landed on both sides
@@ -561,7 +553,7 @@ def test_fifty_kill_9s_while_turning_encryption_on_and_off_leave_the_old_or_the_
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
 def test_kill_9s_during_autosave_on_an_encrypted_database_lose_no_confirmed_edit(tmp_path: Path) -> None:
-    report = harness().run(tmp_path / "crash.sqlite3", kills=20, seed=7, min_delay=0.05, max_delay=0.3, encrypted=True)
+    report = crash_harness().run(tmp_path / "crash.sqlite3", kills=20, seed=7, min_delay=0.05, max_delay=0.3, encrypted=True)
     assert report.kills == 20
     assert report.corruptions == 0 and report.confirmed_edits_lost == 0, report.failures
     assert report.edits >= 4  # the child really was typing when some kills landed
@@ -569,7 +561,7 @@ def test_kill_9s_during_autosave_on_an_encrypted_database_lose_no_confirmed_edit
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
 def test_kill_9s_during_the_restore_of_an_encrypted_backup_leave_the_old_or_the_restored_file(tmp_path: Path) -> None:
-    report = harness().run_restores(tmp_path / "crash.sqlite3", kills=8, seed=5, encrypted=True)
+    report = crash_harness().run_restores(tmp_path / "crash.sqlite3", kills=8, seed=5, encrypted=True)
     assert report.kills == 8
     assert report.corruptions == 0 and report.mixed == 0, report.failures
     assert report.staging_left == 0

@@ -8,7 +8,6 @@ import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
@@ -16,10 +15,9 @@ import pytest
 from core.canonical import canonical_json, sha256_hex
 from core.clock import FixedClock
 from core.store import InvalidEdit, Store, StoreIOError, open_store
-from tests.conftest import load_script
+from tests.conftest import crash_harness
 
 ROOT = Path(__file__).resolve().parents[2]
-HARNESS = ROOT / "tests" / "benchmarks" / "crash_store.py"
 T0 = datetime(2026, 11, 24, 3, 0, tzinfo=UTC)
 SUBMISSION = {"obligation": "provincial_cyberspace_office", "kind": "initial", "submitted_at": "2026-11-24T11:00:00+08:00", "channel": "email_12387"}
 
@@ -85,13 +83,9 @@ def test_an_invalid_submission_records_no_snapshot_either(store: Store) -> None:
     assert store.snapshots(incident_id) == [] and store.get_incident(incident_id)["submissions"] == []
 
 
-def harness() -> ModuleType:
-    return load_script("tests/benchmarks/crash_store.py")
-
-
 @pytest.mark.skipif(sys.platform == "win32", reason="needs fork and SIGKILL")
 def test_a_kill_9_while_recording_submissions_leaves_each_with_its_snapshot_or_neither(tmp_path: Path) -> None:
-    report = harness().run_submissions(tmp_path / "crash.sqlite3", kills=25, seed=3)
+    report = crash_harness().run_submissions(tmp_path / "crash.sqlite3", kills=25, seed=3)
     assert report.kills == 25
     assert report.corruptions == 0 and report.unpaired == 0, report.failures
     assert report.confirmed_lost == 0, report.failures
