@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import hashlib
 import importlib.util
 import json
 import os
@@ -34,6 +35,24 @@ def load_script(relative: str) -> ModuleType:
 def crash_harness() -> ModuleType:
     """The kill -9 harness (``tests/benchmarks/crash_store.py``) the crash tests drive."""
     return load_script("tests/benchmarks/crash_store.py")
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Exit code, stdout and stderr of ``incident-assistant ARGS`` run in this process
+    (argparse's own exits, by ``SystemExit``, give their code too)."""
+    from core.cli import main
+
+    try:
+        code = main(list(args))
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    out = capsys.readouterr()
+    return code, out.out, out.err
+
+
+def sha(path: Path) -> str:
+    """The SHA-256 of a file's bytes (hex): proof a file was left as it was."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def example(name: str = "clinic-ransomware.json") -> dict[str, Any]:

@@ -20,12 +20,12 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from core.canonical import canonical_json
-from core.cli import main
 from core.clock import FixedClock
 from core.service import IncidentService
 from core.store import audit, open_store
 from core.store.anchor import Anchor, AnchorFormatError, check, head, parse, store_anchor
 from core.timeutil import parse_instant
+from tests.conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "resources" / "examples" / "clinic-ransomware.json"
@@ -54,12 +54,6 @@ def anchor_now(path: Path) -> str:
         return store_anchor(store)
     finally:
         store.close()
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def tamper(path: Path, *statements: str) -> None:

@@ -14,9 +14,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.cli import build_parser, gui_only, main
+from core.cli import build_parser, gui_only
 from core.cli.lang import ENV_VAR, LOCALE_VARS, language_from_args, language_from_env, using_language
 from core.cli.parser import display_width, wrap_wide
+from tests.conftest import run_cli as run
 
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 LANG_VARS = (ENV_VAR, *LOCALE_VARS)
@@ -29,16 +30,6 @@ def neutral_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in LANG_VARS:
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("COLUMNS", str(COLUMNS))
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    """Exit code, stdout and stderr of ``incident-assistant ARGS`` (argparse exits by SystemExit)."""
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def choose(monkeypatch: pytest.MonkeyPatch, lang: str) -> None:

@@ -11,8 +11,8 @@ from typing import Any
 
 import pytest
 
-from core.cli import main
 from core.cli.lang import ENV_VAR
+from tests.conftest import run_cli as run
 from tests.core.notice_fixtures import leak, notified
 
 NOW = ["--now", "2026-11-24T17:00:00+08:00"]
@@ -22,15 +22,6 @@ NOW = ["--now", "2026-11-24T17:00:00+08:00"]
 def chinese(monkeypatch: pytest.MonkeyPatch) -> None:
     for name in (ENV_VAR, "LC_ALL", "LC_MESSAGES", "LANG"):
         monkeypatch.delenv(name, raising=False)
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(args))
-    except SystemExit as exc:
-        code = exc.code if isinstance(exc.code, int) else 1
-    out = capsys.readouterr()
-    return code, out.out, out.err
 
 
 def incident(tmp_path: Path, doc: dict[str, Any] | None = None) -> str:

@@ -5,7 +5,6 @@ verify finds forged list columns and calls an empty file what it is."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import signal
@@ -27,15 +26,12 @@ from core.clock import FixedClock
 from core.store import BackupInvalid, ForeignSchema, NotADatabase, StoreTimeout, guard, open_store, restore, schema, verify_file
 from core.store.errors import translated
 from core.store.leftovers import remove_stale_staging
+from tests.conftest import sha
 from tests.fixtures.hostile_backups import HOSTILE, build, plant
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 QUICK_S = 5.0  # far more than any refusal takes; an endless view would never return
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def example() -> dict[str, Any]:

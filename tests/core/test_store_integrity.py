@@ -4,7 +4,6 @@ backup and restore. A bad file is reported, named and left byte-for-byte as it w
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -32,15 +31,12 @@ from core.store import (
     restore,
     verify_file,
 )
+from tests.conftest import sha
 from tests.core.privileges import readable, unprivileged
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE_V1 = ROOT / "tests" / "fixtures" / "store-v1.sqlite3"
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def example() -> dict[str, Any]:

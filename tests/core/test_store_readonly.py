@@ -7,7 +7,6 @@ no -wal or -shm file beside the user's backup."""
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import io
 import json
 import os
@@ -26,16 +25,13 @@ import pytest
 from core.cli import main as cli_main
 from core.clock import FixedClock
 from core.store import NotADatabase, StoreLocked, StoreReadOnly, open_store, restore, verify_file
+from tests.conftest import sha
 from tests.core.privileges import readable, unprivileged
 
 ROOT = Path(__file__).resolve().parents[2]
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=UTC)
 NOW = "2026-11-24T10:00:00+08:00"
 NOT_SAVED = "本次修改未能保存"
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def example() -> dict[str, Any]:
