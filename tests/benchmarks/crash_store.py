@@ -41,6 +41,23 @@ from core.canonical import canonical_json  # noqa: E402
 from core.clock import SystemClock  # noqa: E402
 from core.store import Store, StoreError, open_store  # noqa: E402
 
+
+def killed_during(work: Callable[[], object], delay: float) -> None:
+    """Run ``work`` in a forked child and kill -9 it after ``delay`` seconds (or let it end)."""
+    pid = os.fork()
+    if pid == 0:
+        code = 0
+        try:
+            work()
+        except BaseException:  # noqa: BLE001 - report nothing, just die
+            code = 3
+        finally:
+            os._exit(code)
+    time.sleep(delay)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
 T = TypeVar("T")
 
 
@@ -301,18 +318,7 @@ def run_restores(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0, ma
     store.close()
     report = RestoreReport()
     for n in range(kills):
-        pid = os.fork()
-        if pid == 0:
-            code = 0
-            try:
-                restore(db, backup, SystemClock())
-            except BaseException:  # noqa: BLE001 - report nothing, just die
-                code = 3
-            finally:
-                os._exit(code)
-        time.sleep(rng.uniform(min_delay, max_delay))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        killed_during(lambda: restore(db, backup, SystemClock()), rng.uniform(min_delay, max_delay))
         report.kills += 1
         report.mid_restore += bool(left(db.parent))
         opened, ids = reopened(db, n, report, lambda store: {r.id for r in store.list_incidents(datetime.now(UTC))})
@@ -370,18 +376,7 @@ def run_conversions(db: Path, kills: int, seed: int = 1, min_delay: float = 0.0,
     store.close()
     report = ConversionReport()
     for n in range(kills):
-        pid = os.fork()
-        if pid == 0:
-            code = 0
-            try:
-                _converting_child(db)
-            except BaseException:  # noqa: BLE001 - report nothing, just die
-                code = 3
-            finally:
-                os._exit(code)
-        time.sleep(rng.uniform(min_delay, max_delay))
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
+        killed_during(lambda: _converting_child(db), rng.uniform(min_delay, max_delay))
         report.kills += 1
         report.mid_conversion += any(".partial-" in p.name for p in db.parent.iterdir())
         connection.forget(db)
